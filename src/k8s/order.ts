@@ -1,0 +1,43 @@
+// A stable, documented output order: the order an installer applies kinds in (Namespaces and
+// config first, then Kruise's SidecarSets before the workloads they select), then by
+// namespace and name. Whatever order the input files come in, output is the same.
+import type { Resource } from '../api/resource.js';
+
+const KIND_ORDER = [
+  'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
+  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
+  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList',
+  'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'ControllerRevision', 'Service',
+  'SidecarSet', 'PodUnavailableBudget', 'WorkloadSpread', 'ResourceDistribution',
+  'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler',
+  'StatefulSet', 'CloneSet', 'UnitedDeployment', 'Job', 'CronJob', 'BroadcastJob', 'AdvancedCronJob',
+  'Rollout', 'IngressClass', 'Ingress', 'APIService',
+];
+const RANK = new Map(KIND_ORDER.map((k, i) => [k, i]));
+
+export function kindRank(kind: string): number {
+  return RANK.get(kind) ?? KIND_ORDER.length;
+}
+
+function key(r: Resource): string[] {
+  const m = r.obj.metadata ?? {};
+  return [r.obj.kind, r.obj.apiVersion, m.namespace ?? '', m.name ?? m.generateName ?? ''];
+}
+
+export function compareResources(a: Resource, b: Resource): number {
+  const ra = kindRank(a.obj.kind), rb = kindRank(b.obj.kind);
+  if (ra !== rb) return ra - rb;
+  const ka = key(a), kb = key(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  // Same identity (e.g. unnamed pods with generateName): fall back to where they came from.
+  const oa = a.origin, ob = b.origin;
+  if (oa && ob) {
+    if (oa.file !== ob.file) return oa.file < ob.file ? -1 : 1;
+    return oa.doc - ob.doc || (oa.item ?? 0) - (ob.item ?? 0);
+  }
+  return 0;
+}
+
+export function sortResources(resources: Resource[]): Resource[] {
+  return resources.sort(compareResources);
+}

@@ -1,0 +1,54 @@
+// Hand-off types of the plan phase.
+import type { ClusterFacts } from '../api/cluster.js';
+import type { Resource } from '../api/resource.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+
+export interface PlanOptions {
+  cluster: ClusterFacts;
+}
+
+/** What must happen before the next stage may start. */
+export type Gate =
+  | { type: 'pause'; seconds: number }
+  | { type: 'approval' }
+  | { type: 'none' };
+
+/** What the reconciler waits for on one workload before the stage counts as converged
+ *  (spec rollout-semantics.md §7.3). */
+export interface Expectation {
+  kind: string;
+  apiVersion: string;
+  namespace?: string;
+  name: string;
+  /** Pods that must run the new revision once the stage converged. */
+  desiredUpdated: number;
+  /** Pods that stay on the old revision (partition as a count). */
+  partitionCount: number;
+  replicas: number;
+  /** failureThreshold tolerance, as a pod count. */
+  tolerance: number;
+  /** Human-readable predicate, e.g. "updatedReadyReplicas >= 2". */
+  predicate: string;
+}
+
+export interface StagePreview {
+  workload: string;
+  updated: number;
+  old: number;
+  /** in-place | recreate | sidecar-in-place | not-upgradable | scale-only | unchanged */
+  mode: string;
+  note?: string;
+}
+
+export interface Stage {
+  index: number;
+  resources: Resource[];
+  gate: Gate;
+  expect: Expectation[];
+  preview: StagePreview[];
+}
+
+export interface PlanResult {
+  stages: Stage[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,4 @@
+// Placeholder until implemented.
+import type { Check } from '../types.js';
+
+export const checkSchemas: Check = () => [];
