@@ -1,0 +1,103 @@
+// `--explain`: what render decided for each pod, workload or UnitedDeployment, and why.
+//
+//   CloneSet shop/cart (apps/cart.yaml)
+//     ✓ logtail     injected — selector app=cart matches the pod labels
+//     ✗ mesh-proxy  skipped — namespace shop does not match namespaceSelector …
+//
+//   UnitedDeployment shop/ud (apps/ud.yaml)
+//     ITEM      OUTCOME                REASON
+//     subset-a  replicas=3 partition=1  …
+//
+// Entries are ordered by file, document and subject so the output does not depend on the
+// order files were read in; lines keep render's order, which is meaningful (injection order).
+import type { ExplainEntry, ExplainLine } from '../render/types.js';
+
+export const EXPLAIN_FORMAT_VERSION = 1;
+
+export function formatExplain(entries: ExplainEntry[], format: 'text' | 'json'): string {
+  const sorted = sortEntries(entries);
+  return format === 'json' ? explainJson(sorted) : explainText(sorted);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortEntries(entries: readonly ExplainEntry[]): ExplainEntry[] {
+  const index = new Map(entries.map((e, i) => [e, i]));
+  return [...entries].sort((a, b) =>
+    cmp(a.origin?.file ?? '\uffff', b.origin?.file ?? '\uffff') ||
+    (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) ||
+    (a.origin?.item ?? 0) - (b.origin?.item ?? 0) ||
+    cmp(a.subject, b.subject) ||
+    cmp(a.topic, b.topic) ||
+    index.get(a)! - index.get(b)!);
+}
+
+// ---- json ------------------------------------------------------------------------------
+
+function explainJson(entries: readonly ExplainEntry[]): string {
+  const doc = {
+    version: EXPLAIN_FORMAT_VERSION,
+    entries: entries.map((e) => ({
+      subject: e.subject,
+      topic: e.topic,
+      file: e.origin?.file ?? null,
+      doc: e.origin?.doc ?? null,
+      lines: e.lines.map((l) => ({ item: l.item, outcome: l.outcome, reason: l.reason })),
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+// ---- text ------------------------------------------------------------------------------
+
+function explainText(entries: readonly ExplainEntry[]): string {
+  if (!entries.length) return 'nothing to explain: no SidecarSet injection or UnitedDeployment subsets in the input\n';
+  return entries.map((e) => block(e).join('\n') + '\n').join('\n');
+}
+
+function block(e: ExplainEntry): string[] {
+  const title = flat(e.subject) + (e.origin?.file !== undefined ? ` (${flat(e.origin.file)})` : '');
+  if (!e.lines.length) return [title, '  (no decisions)'];
+  return [title, ...(e.topic === 'uniteddeployment' ? table(e.lines) : verdicts(e.lines))];
+}
+
+/** Outcomes that mean "did not happen"; everything else gets a tick. */
+const NEGATIVE = /^(skip|not[\s-]|no[\s-]|reject|conflict|fail|error|ignor|exclud|block|invalid|denied|forbid)/i;
+
+export function isNegativeOutcome(outcome: string): boolean {
+  return NEGATIVE.test(outcome.trim());
+}
+
+/** One line per item: `  ✓ logtail  injected — reason`, items padded to one width. */
+function verdicts(lines: readonly ExplainLine[]): string[] {
+  const w = Math.max(...lines.map((l) => width(flat(l.item))));
+  return lines.map((l) => {
+    const mark = isNegativeOutcome(l.outcome) ? '✗' : '✓';
+    const reason = l.reason ? ` — ${flat(l.reason)}` : '';
+    return `  ${mark} ${pad(flat(l.item), w)}  ${flat(l.outcome)}${reason}`;
+  });
+}
+
+/** A small aligned table: ITEM, OUTCOME, REASON. */
+function table(lines: readonly ExplainLine[]): string[] {
+  const rows = [['ITEM', 'OUTCOME', 'REASON'], ...lines.map((l) => [flat(l.item), flat(l.outcome), flat(l.reason)])];
+  const w0 = Math.max(...rows.map((r) => width(r[0])));
+  const w1 = Math.max(...rows.map((r) => width(r[1])));
+  return rows.map((r) => `  ${pad(r[0], w0)}  ${pad(r[1], w1)}  ${r[2]}`.trimEnd());
+}
+
+/** Explain output is line-based: a line break inside a value would break alignment. */
+function flat(s: string): string {
+  return s.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+}
+
+/** Display width, counting astral characters once. */
+function width(s: string): number {
+  return [...s].length;
+}
+
+function pad(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - width(s)));
+}

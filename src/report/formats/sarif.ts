@@ -1,0 +1,161 @@
+// SARIF 2.1.0 for GitHub code scanning (upload-sarif). One run; the driver lists every rule
+// of the catalogue (sorted by id) so rule metadata is stable whatever was found. No
+// timestamps, no absolute paths: the same input gives the same bytes on any machine.
+import { createHash } from 'node:crypto';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { AREAS } from '../catalogue/index.js';
+import type { FormatContext, Formatter } from './types.js';
+import { displayPath, fileOf, isPseudoFile, ordered, toPointer } from './shared.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
+
+interface SarifRule {
+  id: string;
+  name?: string;
+  shortDescription: { text: string };
+  helpUri?: string;
+  help?: { text: string; markdown: string };
+  defaultConfiguration: { level: Level };
+  properties: { tags: string[] };
+}
+
+interface CatalogueEntry {
+  id: string;
+  area: string;
+  severity: Severity;
+  description: string;
+}
+
+function catalogue(): CatalogueEntry[] {
+  const out: CatalogueEntry[] = [];
+  for (const [area, rules] of Object.entries(AREAS)) {
+    for (const r of Object.values(rules)) out.push({ id: r.id, area, severity: r.severity, description: r.description });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** `cloneset-partition-too-large` -> `ClonesetPartitionTooLarge` (SARIF rule `name`). */
+function pascal(id: string): string {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+function ruleMeta(e: CatalogueEntry, ctx: FormatContext): SarifRule {
+  const doc = `docs/rules/${e.area}.md#${e.id}`;
+  const rule: SarifRule = {
+    id: e.id,
+    name: pascal(e.id),
+    shortDescription: { text: e.description },
+    defaultConfiguration: { level: LEVEL[e.severity] },
+    properties: { tags: ['kruisec', e.area] },
+  };
+  if (ctx.docsBaseUrl) {
+    rule.helpUri = `${ctx.docsBaseUrl.replace(/\/?$/, '/')}${e.area}.md#${e.id}`;
+    rule.help = { text: `${e.description}. See ${rule.helpUri}`, markdown: `${e.description}. See [${e.id}](${rule.helpUri}).` };
+  } else {
+    // helpUri must be absolute (SARIF 3.49.12); without a base URL, name the page instead.
+    rule.help = { text: `${e.description}. See ${doc} in the kruisec repository.`, markdown: `${e.description}. See \`${doc}\` in the kruisec repository.` };
+  }
+  return rule;
+}
+
+/** A URI reference for a path: repo-relative under %SRCROOT% when possible. */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const p = displayPath(file, cwd);
+  const encode = (s: string) => s.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  if (isPseudoFile(p)) return { uri: encodeURIComponent(p) };
+  if (p.startsWith('/')) return { uri: 'file://' + encode(p) };
+  if (/^[A-Za-z]:\//.test(p)) return { uri: 'file:///' + p.slice(0, 2) + encode(p.slice(2)) };
+  return { uri: encode(p), uriBaseId: SRCROOT };
+}
+
+/** Stable across line moves: rule, file, document, field path and subject. */
+function fingerprint(d: Diagnostic, cwd: string): string {
+  const file = fileOf(d);
+  const key = [d.ruleId, file === undefined ? '' : displayPath(file, cwd), String(d.origin?.doc ?? ''),
+    d.path ? toPointer(d.path) : '', d.subject ?? ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+export function sarifFormatter(ctx: FormatContext): Formatter {
+  const diags: Diagnostic[] = [];
+  return {
+    add(d) {
+      diags.push(d);
+    },
+    flush() {
+      const entries = catalogue();
+      const rules = entries.map((e) => ruleMeta(e, ctx));
+      const index = new Map(rules.map((r, i) => [r.id, i]));
+      // Ids outside the catalogue (should not happen) still get a rule entry, so every
+      // result's ruleIndex resolves.
+      for (const d of ordered(diags)) {
+        if (!index.has(d.ruleId)) {
+          index.set(d.ruleId, rules.length);
+          rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: LEVEL[d.severity] }, properties: { tags: ['kruisec'] } });
+        }
+      }
+
+      // Occurrences of the same fingerprint are numbered so each result stays distinct.
+      const seen = new Map<string, number>();
+      const results = ordered(diags).map((d) => {
+        const file = fileOf(d);
+        let text = d.message;
+        if (d.hint) text += `\nHelp: ${d.hint}`;
+        const result: Record<string, unknown> = {
+          ruleId: d.ruleId,
+          ruleIndex: index.get(d.ruleId),
+          level: LEVEL[d.severity],
+          message: { text },
+        };
+        if (file !== undefined) {
+          const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(file, ctx.cwd) };
+          if (d.line !== undefined && d.line >= 1) {
+            const region: Record<string, number> = { startLine: d.line };
+            if (d.col !== undefined && d.col >= 1) region.startColumn = d.col;
+            if (d.endLine !== undefined && d.endLine >= d.line) region.endLine = d.endLine;
+            if (d.endCol !== undefined && region.startColumn !== undefined &&
+                (d.endLine === undefined || d.endLine > d.line || d.endCol >= d.col!)) region.endColumn = d.endCol;
+            physicalLocation.region = region;
+          }
+          const location: Record<string, unknown> = { physicalLocation };
+          if (d.subject || d.path) {
+            location.logicalLocations = [{
+              ...(d.subject ? { name: d.subject } : {}),
+              ...(d.path ? { fullyQualifiedName: `${d.subject ?? ''}${toPointer(d.path)}` } : {}),
+              kind: 'object',
+            }];
+          }
+          result.locations = [location];
+        }
+        const fp = fingerprint(d, ctx.cwd);
+        const n = seen.get(fp) ?? 0;
+        seen.set(fp, n + 1);
+        result.partialFingerprints = { 'kruisecFinding/v1': `${fp}:${n}` };
+        const props: Record<string, string> = {};
+        if (d.path) props.fieldPath = toPointer(d.path);
+        if (d.subject) props.subject = d.subject;
+        if (Object.keys(props).length) result.properties = props;
+        return result;
+      });
+
+      const driver: Record<string, unknown> = {
+        name: 'kruisec',
+        version: ctx.toolVersion,
+      };
+      if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(ctx.toolVersion)) driver.semanticVersion = ctx.toolVersion;
+      if (ctx.informationUri) driver.informationUri = ctx.informationUri;
+      driver.rules = rules;
+
+      const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }],
+      };
+      return JSON.stringify(log, null, 2) + '\n';
+    },
+  };
+}

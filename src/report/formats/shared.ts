@@ -1,0 +1,114 @@
+// Helpers every output format shares: ordering, counting, paths and field paths.
+// Formats only present diagnostics; nothing here decides what is wrong.
+import * as path from 'node:path';
+import type { FieldPath } from '../../api/resource.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { sortDiagnostics } from '../diagnostic.js';
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countBySeverity(diags: readonly Diagnostic[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diags) {
+    if (d.severity === 'error') c.errors++;
+    else if (d.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `2 errors, 1 warning in 3 files`; `no problems in 3 files` when clean. Infos are counted
+ *  only when there are some, so the common line stays short. */
+export function summaryText(c: Counts, summary?: { files: number; resources: number }): string {
+  const parts: string[] = [];
+  if (c.errors || c.warnings || c.infos) {
+    parts.push(plural(c.errors, 'error'), plural(c.warnings, 'warning'));
+    if (c.infos) parts.push(`${c.infos} info`);
+  }
+  const head = parts.length ? parts.join(', ') : 'no problems';
+  return summary ? `${head} in ${plural(summary.files, 'file')}` : head;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function severityRank(s: Severity): number {
+  return RANK[s] ?? 3;
+}
+
+/** Deterministic order whatever order diagnostics were added in (does not mutate). */
+export function ordered(diags: readonly Diagnostic[]): Diagnostic[] {
+  return sortDiagnostics([...diags]);
+}
+
+/** Errors first, then warnings, then infos; the usual order inside each. For formats that
+ *  may cut the list short (GitHub annotations, Markdown), so the worst survive the cut. */
+export function orderedBySeverity(diags: readonly Diagnostic[]): Diagnostic[] {
+  const sorted = ordered(diags);
+  const index = new Map(sorted.map((d, i) => [d, i]));
+  return sorted.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || index.get(a)! - index.get(b)!);
+}
+
+/** The file a diagnostic is about: the resolved one, else the origin's. */
+export function fileOf(d: Diagnostic): string | undefined {
+  return d.file ?? d.origin?.file;
+}
+
+/** Pseudo file names (`-`, `<stdin>`) that are not paths on disk. */
+export function isPseudoFile(file: string): boolean {
+  return file === '-' || (file.startsWith('<') && file.endsWith('>'));
+}
+
+/** A path as users and CI tools want it: relative to `cwd` when it is inside it, forward
+ *  slashes, no leading `./`. Paths outside `cwd` stay absolute. */
+export function displayPath(file: string, cwd: string): string {
+  if (isPseudoFile(file)) return file;
+  let p = file;
+  if (path.isAbsolute(file)) {
+    const rel = path.relative(cwd, file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) p = rel;
+  } else {
+    p = path.normalize(file);
+  }
+  return p.split(path.sep).join('/').replace(/\\/g, '/');
+}
+
+/** RFC 6901 JSON pointer: `['spec','containers',0,'image']` -> `/spec/containers/0/image`. */
+export function toPointer(p: FieldPath): string {
+  return p.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Human form: `spec.containers[0].image`; keys that are not identifiers are quoted. */
+export function dottedPath(p: FieldPath): string {
+  let out = '';
+  for (const s of p) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(s)) out += out ? `.${s}` : s;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+/** `file:line:col`, as much of it as is known; undefined without a file. */
+export function locationText(d: Diagnostic, cwd: string): string | undefined {
+  const file = fileOf(d);
+  if (file === undefined) return undefined;
+  let s = displayPath(file, cwd);
+  if (d.line !== undefined) {
+    s += `:${d.line}`;
+    if (d.col !== undefined) s += `:${d.col}`;
+  }
+  return s;
+}
+
+/** A one-line form of text that may contain line breaks (for single-line outputs). */
+export function oneLine(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, ' ');
+}
