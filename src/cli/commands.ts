@@ -1,0 +1,120 @@
+// The three commands: each calls the phases in order, prints, and picks the exit code.
+import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Resource } from '../api/resource.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
+import { exitCodeFor, formatDiagnostics, loadInputs } from './session.js';
+import { checkoutRef } from './base-ref.js';
+
+// The plan formatter lands beside plan; resolved at run time until its index exports it.
+const PLAN_OUTPUT: string = '../plan/output/index.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+export async function runValidate(paths: string[], flags: CommonFlags, io: Io): Promise<number> {
+  const loaded = await loadInputs(paths, flags, io.cwd);
+  const { validate } = await import('../validate/index.js');
+  const result = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const diags = [...loaded.diagnostics, ...result.diagnostics];
+  io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
+  return exitCodeFor(diags, flags);
+}
+
+export interface RenderFlags extends CommonFlags {
+  explain?: boolean;
+  out?: string;
+}
+
+export async function runRender(paths: string[], flags: RenderFlags, io: Io): Promise<number> {
+  const loaded = await loadInputs(paths, flags, io.cwd);
+  const [{ validate }, { render }] = await Promise.all([import('../validate/index.js'), import('../render/index.js')]);
+  const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const rendered = render(admitted.admitted, { cluster: loaded.facts });
+  const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
+  const code = exitCodeFor(diags, flags);
+  const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
+  if (report && (diags.length > 0)) io.err(report);
+  if (code !== 0) return code; // nothing written half-way
+  if (flags.explain) {
+    const { formatExplain } = await import('../report/explain.js');
+    io.out(formatExplain(rendered.explain, flags.format === 'json' ? 'json' : 'text'));
+    return 0;
+  }
+  const { dumpYamlStream } = await import('../k8s/yaml.js');
+  const stream = dumpYamlStream(rendered.resources.map((r: Resource) => r.obj));
+  if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream);
+  else io.out(stream);
+  return 0;
+}
+
+export interface PlanFlags extends CommonFlags {
+  base?: string;
+  baseRef?: string;
+  output: string;
+}
+
+export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promise<number> {
+  const output = parsePlanOutput(flags.output);
+  if (flags.base && flags.baseRef) throw new UsageError('give --base or --base-ref, not both');
+  const loaded = await loadInputs(paths, flags, io.cwd);
+  const { validate } = await import('../validate/index.js');
+  const opts = { cluster: loaded.facts, strict: flags.strict ?? false };
+  const head = validate(loaded.resources, opts);
+  const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
+  let base: Resource[] | undefined;
+  let cleanup: (() => void) | undefined;
+  try {
+    if (flags.base || flags.baseRef) {
+      let baseDir = io.cwd;
+      let basePaths = [flags.base ?? '.'];
+      if (flags.baseRef) {
+        const co = checkoutRef(flags.baseRef, io.cwd);
+        cleanup = co.cleanup;
+        baseDir = co.dir;
+        basePaths = paths.length ? paths : ['.'];
+        basePaths = basePaths.filter((p) => existsSync(join(baseDir, p)));
+      }
+      const baseLoaded = basePaths.length ? await loadInputs(basePaths, { ...flags, config: undefined }, baseDir) : undefined;
+      base = baseLoaded ? validate(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
+    }
+    const { plan } = await import('../plan/index.js');
+    const { formatPlan } = (await import(PLAN_OUTPUT)) as { formatPlan: (r: unknown, f: string) => { stdout?: string; files?: Record<string, string> } };
+    const result = plan(head.admitted, base, { cluster: loaded.facts });
+    diags.push(...result.diagnostics);
+    const code = exitCodeFor(diags, flags);
+    const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
+    if (report && diags.length > 0) io.err(report);
+    if (code !== 0) return code;
+    const formatted = formatPlan(result, output.kind);
+    if (output.kind === 'dir') writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
+    if (formatted.stdout !== undefined) io.out(formatted.stdout);
+    return 0;
+  } finally {
+    cleanup?.();
+  }
+}
+
+function writeAtomically(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.kruisec-tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
+/** Write every file into a fresh folder beside the target, then swap it in. */
+function writeTreeAtomically(dir: string, files: Record<string, string>): void {
+  mkdirSync(dirname(dir), { recursive: true });
+  const tmp = mkdtempSync(`${dir}.kruisec-`);
+  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const p = join(tmp, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+}

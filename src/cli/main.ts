@@ -1,0 +1,81 @@
+// kruisec's command line: flags in, one phase pipeline, printed results, an exit code.
+// 0 = ok, 1 = the input is invalid, 2 = usage or environment error. Never a stack trace.
+import { Command, CommanderError, Option } from 'commander';
+import { runPlan, runRender, runValidate, type Io } from './commands.js';
+import { UsageError } from './options.js';
+import { VERSION } from './session.js';
+
+const FORMAT_HELP = 'diagnostics format: text, json, sarif, github, junit, markdown';
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('-f, --format <format>', FORMAT_HELP, 'text')
+    .option('--strict', 'unknown fields (which the API server would prune) are errors, not warnings')
+    .option('--fail-on <severity>', 'fail (exit 1) on error (default) or warning')
+    .option('-c, --config <file>', 'cluster facts file (default: kruisec.yaml at the root of the first folder given)')
+    .option('--kruise-namespace <ns>', 'namespace Kruise runs in (default kruise-system)')
+    .option('--kruise-version <version>', 'Kruise version the manifests target')
+    .option('--feature-gates <gates>', 'Kruise feature gates, e.g. EnableSortSidecarContainerByName=true')
+    .option('--namespace-labels <spec...>', 'labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]')
+    .option('--gitignore', 'skip files ignored by .gitignore')
+    .option('--color', 'colour the text format');
+}
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('kruisec')
+    .description('Validate, render and plan OpenKruise manifests before the cluster does.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  common(program.command('validate').description('check manifests against schemas and Kruise admission rules'))
+    .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
+    .action(async (paths: string[], flags) => setCode(await runValidate(paths, flags, io)));
+
+  common(program.command('render').description('print what the cluster will run: SidecarSets injected, UnitedDeployments expanded'))
+    .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
+    .option('--explain', 'instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split')
+    .option('-o, --out <file>', 'write the YAML stream to a file (atomically) instead of stdout')
+    .action(async (paths: string[], flags) => setCode(await runRender(paths, flags, io)));
+
+  common(program.command('plan').description('compile a change into staged rollout manifests'))
+    .argument('[paths...]', 'the head repo: files, folders or globs', [])
+    .option('--base <dir>', 'the base repo (what the cluster runs now)')
+    .option('--base-ref <ref>', 'the base repo as a git revision, e.g. origin/main')
+    .addOption(new Option('--output <output>', 'json | markdown | argocd | dir=<path>').default('json'))
+    .action(async (paths: string[], flags) => setCode(await runPlan(paths, flags, io)));
+
+  return program;
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage mistakes with 1 -> 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || (e as Error)?.constructor?.name === 'InputError') {
+      io.err(`kruisec: ${(e as Error).message}\n`);
+      return 2;
+    }
+    io.err(`kruisec: internal error: ${(e as Error)?.message ?? String(e)}\n` +
+      'This is a bug in kruisec, not in your manifests. Please report it with the input that caused it' +
+      ' (set KRUISEC_DEBUG=1 to see the stack).\n');
+    if (process.env.KRUISEC_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+function defaultIo(): Io {
+  return {
+    out: (s) => { process.stdout.write(s); },
+    err: (s) => { process.stderr.write(s); },
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,40 @@
+// What every command shares: loading the inputs with cluster facts from kruisec.yaml and
+// flags, and printing diagnostics in the chosen format.
+import type { LoadResult } from '../load/index.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { type CommonFlags, factsFromFlags, parseFailOn, parseFormat } from './options.js';
+
+export const VERSION = '0.1.0';
+
+export async function loadInputs(paths: readonly string[], flags: CommonFlags, cwd = process.cwd()): Promise<LoadResult> {
+  const { load } = await import('../load/index.js');
+  return load(paths.length ? paths : ['.'], {
+    cwd,
+    gitignore: flags.gitignore ?? false,
+    configFile: flags.config,
+    facts: factsFromFlags(flags),
+  });
+}
+
+/** Positions resolved, sorted, formatted. Returns the text to print (may be empty). */
+export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: LoadResult | undefined, flags: CommonFlags, cwd = process.cwd()): Promise<string> {
+  const [{ locateDiagnostics }, { sortDiagnostics }, { createFormatter }] = await Promise.all([
+    import('../report/locate.js'), import('../report/diagnostic.js'), import('../report/formats/index.js'),
+  ]);
+  const located = loaded ? locateDiagnostics(diags, loaded.sources) : [...diags];
+  const formatter = createFormatter(parseFormat(flags.format), {
+    toolVersion: VERSION,
+    color: flags.color ?? false,
+    cwd,
+    source: (file: string) => loaded?.sources.text(file),
+    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length } : undefined,
+  });
+  for (const d of sortDiagnostics(located)) formatter.add(d);
+  return formatter.flush();
+}
+
+/** 1 when the diagnostics fail the run (errors, or warnings with --fail-on warning). */
+export function exitCodeFor(diags: readonly Diagnostic[], flags: CommonFlags): 0 | 1 {
+  const failOn = parseFailOn(flags.failOn);
+  return diags.some((d) => d.severity === 'error' || (failOn === 'warning' && d.severity === 'warning')) ? 1 : 0;
+}

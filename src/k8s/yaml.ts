@@ -1,0 +1,69 @@
+// YAML as Kubernetes reads it: sigs.k8s.io/yaml decodes with go-yaml v2, i.e. YAML 1.1
+// scalars (yes/no/on/off are booleans, 0777 is octal, 1_000 is an int), merge keys, no
+// timestamps (they stay strings), and no custom tags. The same schema is used to write
+// YAML, so that a string which YAML 1.1 would read as something else gets quoted.
+import yaml from 'js-yaml';
+
+const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+
+const bool11 = new yaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && (TRUE.has(s) || FALSE.has(s)),
+  construct: (s: string) => TRUE.has(s),
+  predicate: (v: unknown) => typeof v === 'boolean',
+  represent: { lowercase: (v: object) => (v ? 'true' : 'false') },
+  defaultStyle: 'lowercase',
+});
+
+// strconv.ParseInt(s, 0, 64) after go-yaml removed underscores.
+const INT = /^[-+]?(0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|0[0-7]*|[1-9][0-9]*)$/;
+const int11 = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && s !== '' && !/^_|_$/.test(s) && INT.test(s.replace(/_/g, '')),
+  construct: (s: string) => {
+    let t = s.replace(/_/g, '');
+    let sign = 1;
+    if (t[0] === '-' || t[0] === '+') { if (t[0] === '-') sign = -1; t = t.slice(1); }
+    if (t.startsWith('0b')) return sign * parseInt(t.slice(2), 2);
+    if (t.startsWith('0x')) return sign * parseInt(t.slice(2), 16);
+    if (t.startsWith('0o')) return sign * parseInt(t.slice(2), 8);
+    if (t.length > 1 && t[0] === '0') return sign * parseInt(t.slice(1), 8);
+    return sign * parseInt(t, 10);
+  },
+  predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && !Object.is(v, -0),
+  represent: { decimal: (v: object) => String(v) },
+  defaultStyle: 'decimal',
+});
+
+const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const SPECIAL = /^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
+const float11 = new yaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && (FLOAT.test(s.replace(/_/g, '')) || SPECIAL.test(s)),
+  construct: (s: string) => {
+    if (/inf/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+    if (/nan/i.test(s)) return NaN;
+    return Number(s.replace(/_/g, ''));
+  },
+  predicate: (v: unknown) => typeof v === 'number' && (!Number.isInteger(v) || Object.is(v, -0)),
+  represent: { decimal: (v: object) => { const n = v as unknown as number; return Number.isNaN(n) ? '.nan' : n === Infinity ? '.inf' : n === -Infinity ? '-.inf' : String(n); } },
+  defaultStyle: 'decimal',
+});
+
+// js-yaml ships its built-in types at runtime; @types/js-yaml does not declare them.
+const builtin = (yaml as unknown as { types: Record<'null' | 'merge', yaml.Type> }).types;
+
+export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [builtin.null, bool11, int11, float11, builtin.merge],
+});
+
+/** Serialise one object as a YAML document, Kubernetes-safe and stable. */
+export function dumpYaml(obj: unknown): string {
+  return yaml.dump(obj, { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 });
+}
+
+/** A YAML stream of documents separated by `---`. */
+export function dumpYamlStream(objs: readonly unknown[]): string {
+  return objs.map(dumpYaml).join('---\n');
+}

@@ -1,0 +1,80 @@
+// load: files, folders, globs or stdin -> resources that know where they came from.
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ClusterFacts } from '../api/cluster.js';
+import type { Resource } from '../api/resource.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { report } from '../report/catalogue/rule.js';
+import { emptyInput } from '../report/catalogue/load.js';
+import { checkResources } from './checks.js';
+import { mergeFacts, parseConfig } from './config.js';
+import { CONFIG_FILE, discover, STDIN } from './discover.js';
+import { parseFile } from './parse.js';
+import { SourceStore } from './source-map.js';
+
+export { InputError } from './discover.js';
+export { SourceStore, type Span } from './source-map.js';
+
+export interface LoadOptions {
+  cwd: string;
+  gitignore?: boolean;
+  /** Explicit kruisec.yaml; otherwise one at the root of the first folder input, if any. */
+  configFile?: string;
+  /** Cluster facts from flags; they win over kruisec.yaml. */
+  facts?: Partial<ClusterFacts>;
+  /** Standard input, for `-`. */
+  readStdin?: () => string;
+}
+
+export interface LoadResult {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  sources: SourceStore;
+  facts: ClusterFacts;
+  files: string[];
+}
+
+export async function load(inputs: readonly string[], opts: LoadOptions): Promise<LoadResult> {
+  const sources = new SourceStore();
+  const diagnostics: Diagnostic[] = [];
+  const files = await discover(inputs, { cwd: opts.cwd, gitignore: opts.gitignore ?? false });
+
+  const configFile = opts.configFile ?? findConfig(inputs, opts.cwd);
+  let fileFacts: Partial<ClusterFacts> = {};
+  if (configFile) {
+    const text = readFileSync(join(opts.cwd, configFile), 'utf8');
+    sources.add(configFile, text);
+    const parsed = parseConfig(configFile, text);
+    fileFacts = parsed.facts;
+    diagnostics.push(...parsed.diagnostics);
+  }
+
+  const all: Resource[] = [];
+  for (const file of files) {
+    const text = file === STDIN ? (opts.readStdin ?? (() => readFileSync(0, 'utf8')))() : readFileSync(join(opts.cwd, file), 'utf8');
+    const name = file === STDIN ? '<stdin>' : file;
+    sources.add(name, text);
+    const parsed = parseFile(name, text);
+    all.push(...parsed.resources);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  const checked = checkResources(all);
+  diagnostics.push(...checked.diagnostics);
+  if (all.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(report(emptyInput, { inputs: inputs.join(', ') }));
+  }
+  return { resources: checked.kept, diagnostics, sources, facts: mergeFacts(fileFacts, opts.facts ?? {}), files };
+}
+
+/** kruisec.yaml at the root of the first folder given (or beside the first file given). */
+function findConfig(inputs: readonly string[], cwd: string): string | undefined {
+  for (const input of inputs) {
+    if (input === STDIN) continue;
+    const abs = join(cwd, input);
+    let dir: string;
+    try { dir = statSync(abs).isDirectory() ? input : dirname(input); } catch { continue; }
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(join(cwd, candidate))) return candidate.split('\\').join('/');
+  }
+  return undefined;
+}
