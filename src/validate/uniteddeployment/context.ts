@@ -1,0 +1,31 @@
+// What every rule group of the UnitedDeployment webhook gets: the resource (for origins), the
+// defaulted object (the webhook validates after the mutating webhook ran) and a reporter.
+import type { FieldPath, Resource } from '../../api/resource.js';
+import { at, report } from '../../report/catalogue/rule.js';
+import type { Rule } from '../../report/catalogue/rule.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import { fieldText } from './field.js';
+
+export type Obj = Record<string, any>;
+
+export interface UdContext {
+  res: Resource;
+  /** The UnitedDeployment after defaulting. */
+  ud: Obj;
+  /** Whether the manifest itself had spec.replicas (for messages about the default of 1). */
+  replicasWritten: boolean;
+  out: Diagnostic[];
+}
+
+/** Report `rule` at `path`; `field` (the Kubernetes path text) is filled in from the path. */
+export function fail<D extends { field: string }>(ctx: UdContext, rule: Rule<D>, path: FieldPath, data: Omit<D, 'field'>): void {
+  ctx.out.push(report(rule, { ...data, field: fieldText(path) } as D, at(ctx.res, path)));
+}
+
+export function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function list(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
