@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { allRules } from '../catalogue/index.js';
 import type { FormatContext } from './types.js';
 import { sarifFormatter } from './sarif.js';
-
-// ajv is CommonJS; under NodeNext its class is the default export's `default`.
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
 
 // The parts of SARIF 2.1.0 (OASIS standard, sarif-schema-2.1.0) that every consumer and
 // GitHub code scanning rely on, written down as a schema: required properties, enums and
