@@ -2,7 +2,7 @@
 // for standard input. The list is sorted and de-duplicated so that the order in which paths
 // are given never changes the result.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 export const STDIN = '-';
 export const CONFIG_FILE = 'kruisec.yaml';
@@ -23,10 +23,10 @@ export async function discover(inputs: readonly string[], opts: DiscoverOptions)
   for (const input of inputs) {
     if (input === STDIN) { files.add(STDIN); continue; }
     let st;
-    try { st = statSync(join(opts.cwd, input)); } catch { st = undefined; }
-    if (st?.isFile()) files.add(display(opts.cwd, join(opts.cwd, input)));
-    else if (st?.isDirectory()) for (const f of await walkDir(join(opts.cwd, input), opts)) files.add(display(opts.cwd, f));
-    else if (GLOB_CHARS.test(input)) for (const f of await expandGlob(input, opts)) files.add(display(opts.cwd, join(opts.cwd, f)));
+    try { st = statSync(resolve(opts.cwd, input)); } catch { st = undefined; }
+    if (st?.isFile()) files.add(display(opts.cwd, resolve(opts.cwd, input)));
+    else if (st?.isDirectory()) for (const f of await walkDir(resolve(opts.cwd, input), opts)) files.add(display(opts.cwd, f));
+    else if (GLOB_CHARS.test(input)) for (const f of await expandGlob(input, opts)) files.add(display(opts.cwd, resolve(opts.cwd, f)));
     else throw new InputError(`no such file or directory: ${input}`);
   }
   return [...files].filter((f) => f === STDIN || !isConfigFile(f)).sort();

@@ -1,6 +1,6 @@
 // load: files, folders, globs or stdin -> resources that know where they came from.
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ClusterFacts } from '../api/cluster.js';
 import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -42,7 +42,7 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
   const configFile = opts.configFile ?? findConfig(inputs, opts.cwd);
   let fileFacts: Partial<ClusterFacts> = {};
   if (configFile) {
-    const text = readFileSync(join(opts.cwd, configFile), 'utf8');
+    const text = readFileSync(resolve(opts.cwd, configFile), 'utf8');
     sources.add(configFile, text);
     const parsed = parseConfig(configFile, text);
     fileFacts = parsed.facts;
@@ -51,7 +51,7 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
 
   const all: Resource[] = [];
   for (const file of files) {
-    const text = file === STDIN ? (opts.readStdin ?? (() => readFileSync(0, 'utf8')))() : readFileSync(join(opts.cwd, file), 'utf8');
+    const text = file === STDIN ? (opts.readStdin ?? (() => readFileSync(0, 'utf8')))() : readFileSync(resolve(opts.cwd, file), 'utf8');
     const name = file === STDIN ? '<stdin>' : file;
     sources.add(name, text);
     const parsed = parseFile(name, text);
@@ -70,11 +70,11 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
 function findConfig(inputs: readonly string[], cwd: string): string | undefined {
   for (const input of inputs) {
     if (input === STDIN) continue;
-    const abs = join(cwd, input);
+    const abs = resolve(cwd, input);
     let dir: string;
     try { dir = statSync(abs).isDirectory() ? input : dirname(input); } catch { continue; }
     const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(join(cwd, candidate))) return candidate.split('\\').join('/');
+    if (existsSync(resolve(cwd, candidate))) return candidate.split('\\').join('/');
   }
   return undefined;
 }
