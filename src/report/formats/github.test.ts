@@ -46,6 +46,8 @@ describe('github format', () => {
   it('leaves out columns on ranges spanning lines, and positions it does not know', () => {
     expect(run([{ ...base, endLine: 6, hint: undefined }])[0]).toBe(
       '::error file=apps/cart.yaml,line=4,endLine=6,title=kruisec schema-type::replicas must be an integer');
+    expect(run([{ ...base, endLine: 2, hint: undefined }])[0]).toBe(
+      '::error file=apps/cart.yaml,line=4,col=13,endColumn=16,title=kruisec schema-type::replicas must be an integer');
     expect(run([{ ruleId: 'load-no-input', severity: 'error', message: 'no input' }])[0]).toBe(
       '::error title=kruisec load-no-input::no input');
     expect(run([{ ruleId: 'r', severity: 'warning', message: 'm', origin: { file: 'x.yaml', doc: 0 }, path: ['spec', 'a'], subject: 'CloneSet a' }])[0]).toBe(

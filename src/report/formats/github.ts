@@ -36,10 +36,12 @@ export function annotation(d: Diagnostic, cwd: string): string {
     props.push(['file', displayPath(file, cwd)]);
     if (d.line !== undefined) {
       props.push(['line', d.line]);
-      // The runner rejects columns on a range that spans lines (actions/runner#2082).
-      const multiLine = d.endLine !== undefined && d.endLine !== d.line;
+      // The runner rejects columns on a range that spans lines (actions/runner#2082); an end
+      // before the start is dropped.
+      const endLine = d.endLine !== undefined && d.endLine >= d.line ? d.endLine : undefined;
+      const multiLine = endLine !== undefined && endLine !== d.line;
       if (!multiLine && d.col !== undefined) props.push(['col', d.col]);
-      if (d.endLine !== undefined) props.push(['endLine', d.endLine]);
+      if (endLine !== undefined) props.push(['endLine', endLine]);
       if (!multiLine && d.col !== undefined && d.endCol !== undefined && d.endCol >= d.col) props.push(['endColumn', d.endCol]);
     }
   }
@@ -70,7 +72,7 @@ export function githubFormatter(ctx: FormatContext): Formatter {
       diags.push(d);
     },
     flush() {
-      const all = orderedBySeverity(diags);
+      const all = orderedBySeverity(diags, ctx.cwd);
       const c = countBySeverity(diags);
       const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY ||
         c.infos > ANNOTATIONS_PER_SEVERITY;

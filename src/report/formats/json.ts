@@ -54,7 +54,7 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
     flush() {
       const report: JsonReport = {
         version: JSON_FORMAT_VERSION,
-        diagnostics: ordered(diags).map((d) => toJsonDiagnostic(d, ctx.cwd)),
+        diagnostics: ordered(diags, ctx.cwd).map((d) => toJsonDiagnostic(d, ctx.cwd)),
         summary: countBySeverity(diags),
       };
       return JSON.stringify(report, null, 2) + '\n';

@@ -52,7 +52,7 @@ export function junitFormatter(ctx: FormatContext): Formatter {
     flush() {
       // Suites in first-seen order of the sorted diagnostics, i.e. by file name.
       const suites = new Map<string, Map<string, Case>>();
-      for (const d of ordered(diags)) {
+      for (const d of ordered(diags, ctx.cwd)) {
         const raw = fileOf(d);
         const file = raw === undefined ? undefined : displayPath(raw, ctx.cwd);
         const suiteName = file ?? NO_FILE_SUITE;

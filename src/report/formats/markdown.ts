@@ -43,7 +43,7 @@ export function markdownFormatter(ctx: FormatContext): Formatter {
       head.push(`${c.errors ? '❌' : c.warnings ? '⚠️' : 'ℹ️'} ${summaryText(c, ctx.summary)}`, '',
         '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
 
-      const all = orderedBySeverity(diags);
+      const all = orderedBySeverity(diags, ctx.cwd);
       let text = head.join('\n') + '\n';
       let shown = 0;
       for (const d of all) {

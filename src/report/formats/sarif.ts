@@ -92,7 +92,8 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       const index = new Map(rules.map((r, i) => [r.id, i]));
       // Ids outside the catalogue (should not happen) still get a rule entry, so every
       // result's ruleIndex resolves.
-      for (const d of ordered(diags)) {
+      const sorted = ordered(diags, ctx.cwd);
+      for (const d of sorted) {
         if (!index.has(d.ruleId)) {
           index.set(d.ruleId, rules.length);
           rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: LEVEL[d.severity] }, properties: { tags: ['kruisec'] } });
@@ -101,7 +102,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
 
       // Occurrences of the same fingerprint are numbered so each result stays distinct.
       const seen = new Map<string, number>();
-      const results = ordered(diags).map((d) => {
+      const results = sorted.map((d) => {
         const file = fileOf(d);
         let text = d.message;
         if (d.hint) text += `\nHelp: ${d.hint}`;

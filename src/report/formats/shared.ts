@@ -3,7 +3,6 @@
 import * as path from 'node:path';
 import type { FieldPath } from '../../api/resource.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import { sortDiagnostics } from '../diagnostic.js';
 
 export interface Counts {
   errors: number;
@@ -43,17 +42,43 @@ export function severityRank(s: Severity): number {
   return RANK[s] ?? 3;
 }
 
-/** Deterministic order whatever order diagnostics were added in (does not mutate). */
-export function ordered(diags: readonly Diagnostic[]): Diagnostic[] {
-  return sortDiagnostics([...diags]);
+/** Deterministic order whatever order diagnostics were added in (does not mutate): by the
+ *  path as shown (so absolute and relative spellings of one file sort together), document,
+ *  position, rule id, then every other field, so that no two distinct diagnostics tie.
+ *  Diagnostics without a file come first. Same keys as sortDiagnostics, plus tie-breakers. */
+export function ordered(diags: readonly Diagnostic[], cwd: string): Diagnostic[] {
+  const keyed = diags.map((d) => {
+    const f = fileOf(d);
+    return { d, file: f === undefined ? '' : displayPath(f, cwd), ptr: d.path ? toPointer(d.path) : '' };
+  });
+  keyed.sort((a, b) =>
+    cmp(a.file, b.file) ||
+    (a.d.origin?.doc ?? 0) - (b.d.origin?.doc ?? 0) ||
+    (a.d.line ?? 0) - (b.d.line ?? 0) ||
+    (a.d.col ?? 0) - (b.d.col ?? 0) ||
+    cmp(a.d.ruleId, b.d.ruleId) ||
+    cmp(a.d.message, b.d.message) ||
+    severityRank(a.d.severity) - severityRank(b.d.severity) ||
+    (a.d.origin?.item ?? 0) - (b.d.origin?.item ?? 0) ||
+    cmp(a.ptr, b.ptr) ||
+    cmp(a.d.subject ?? '', b.d.subject ?? '') ||
+    (a.d.endLine ?? 0) - (b.d.endLine ?? 0) ||
+    (a.d.endCol ?? 0) - (b.d.endCol ?? 0) ||
+    cmp(a.d.hint ?? '', b.d.hint ?? '') ||
+    cmp(a.d.file ?? '', b.d.file ?? ''));
+  return keyed.map((k) => k.d);
 }
 
 /** Errors first, then warnings, then infos; the usual order inside each. For formats that
  *  may cut the list short (GitHub annotations, Markdown), so the worst survive the cut. */
-export function orderedBySeverity(diags: readonly Diagnostic[]): Diagnostic[] {
-  const sorted = ordered(diags);
+export function orderedBySeverity(diags: readonly Diagnostic[], cwd: string): Diagnostic[] {
+  const sorted = ordered(diags, cwd);
   const index = new Map(sorted.map((d, i) => [d, i]));
   return sorted.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || index.get(a)! - index.get(b)!);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The file a diagnostic is about: the resolved one, else the origin's. */

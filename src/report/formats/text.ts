@@ -40,7 +40,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
       diags.push(d);
     },
     flush() {
-      const blocks = ordered(diags).map((d) => formatOne(d, ctx, paint));
+      const blocks = ordered(diags, ctx.cwd).map((d) => formatOne(d, ctx, paint));
       const c = countBySeverity(diags);
       const summaryStyle: Style = c.errors ? 'error' : c.warnings ? 'warning' : 'bold';
       blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + '\n');

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { ExplainEntry } from '../render/types.js';
+import { formatExplain, isNegativeOutcome } from './explain.js';
+
+const cart: ExplainEntry = {
+  subject: 'CloneSet shop/cart',
+  origin: { file: 'apps/cart.yaml', doc: 0 },
+  topic: 'sidecarset',
+  lines: [
+    { item: 'logtail', outcome: 'injected', reason: 'selector app=cart matches the pod template labels' },
+    { item: 'mesh-proxy', outcome: 'skipped', reason: 'namespace shop does not match namespaceSelector team=mesh' },
+  ],
+};
+const ud: ExplainEntry = {
+  subject: 'UnitedDeployment shop/ud',
+  origin: { file: 'apps/ud.yaml', doc: 1 },
+  topic: 'uniteddeployment',
+  lines: [
+    { item: 'subset-a', outcome: 'replicas=3 partition=1', reason: 'fixed replicas 3; partition from manualUpdate' },
+    { item: 'subset-b', outcome: 'replicas=2', reason: 'the rest of 5 replicas' },
+  ],
+};
+
+describe('formatExplain text', () => {
+  it('prints one block per subject: verdict lines for sidecarset, a table for uniteddeployment', () => {
+    expect(formatExplain([ud, cart], 'text')).toBe([
+      'CloneSet shop/cart (apps/cart.yaml)',
+      '  ✓ logtail     injected — selector app=cart matches the pod template labels',
+      '  ✗ mesh-proxy  skipped — namespace shop does not match namespaceSelector team=mesh',
+      '',
+      'UnitedDeployment shop/ud (apps/ud.yaml)',
+      '  ITEM      OUTCOME                 REASON',
+      '  subset-a  replicas=3 partition=1  fixed replicas 3; partition from manualUpdate',
+      '  subset-b  replicas=2              the rest of 5 replicas',
+      '',
+    ].join('\n'));
+  });
+
+  it('handles entries without origin, without lines, and multi-line text', () => {
+    const out = formatExplain([
+      { subject: 'Pod default/web-0', topic: 'sidecarset', lines: [{ item: 'a', outcome: 'injected', reason: 'one\ntwo' }] },
+      { subject: 'CloneSet x/y', topic: 'sidecarset', lines: [], origin: { file: 'a.yaml', doc: 0 } },
+    ], 'text');
+    expect(out).toBe('CloneSet x/y (a.yaml)\n  (no decisions)\n\nPod default/web-0\n  ✓ a  injected — one two\n');
+  });
+
+  it('says when there is nothing to explain', () => {
+    expect(formatExplain([], 'text')).toMatch(/^nothing to explain/);
+  });
+
+  it('tells negative outcomes from positive ones', () => {
+    for (const o of ['skipped', 'not injected', 'conflict', 'rejected', 'ignored']) expect(isNegativeOutcome(o)).toBe(true);
+    for (const o of ['injected', 'replicas=3', 'specific', 'upgraded', 'notes']) expect(isNegativeOutcome(o)).toBe(false);
+  });
+});
+
+describe('formatExplain json', () => {
+  it('is a versioned, stable document in sorted order', () => {
+    const out = formatExplain([ud, cart], 'json');
+    expect(out).toBe(formatExplain([cart, ud], 'json'));
+    const doc = JSON.parse(out);
+    expect(Object.keys(doc)).toEqual(['version', 'entries']);
+    expect(doc.version).toBe(1);
+    expect(doc.entries.map((e: { subject: string }) => e.subject)).toEqual(['CloneSet shop/cart', 'UnitedDeployment shop/ud']);
+    expect(doc.entries[1]).toEqual({
+      subject: 'UnitedDeployment shop/ud', topic: 'uniteddeployment', file: 'apps/ud.yaml', doc: 1,
+      lines: ud.lines,
+    });
+    expect(Object.keys(doc.entries[0].lines[0])).toEqual(['item', 'outcome', 'reason']);
+    expect(JSON.parse(formatExplain([{ subject: 's', topic: 'sidecarset', lines: [] }], 'json')).entries[0].file).toBeNull();
+  });
+});
