@@ -88,6 +88,13 @@ describe('text format', () => {
     expect(one.trimEnd().split('\n').at(-1)).toBe('1 error, 1 warning, 1 info in 3 files');
   });
 
+  it('reads each source once however many diagnostics point into it', () => {
+    let reads = 0;
+    const out = run([typeError, { ...typeError, line: 5, col: 3, endCol: 11 }], ctx({ source: () => (reads++, SRC) }));
+    expect(reads).toBe(1);
+    expect(out).toContain(' 5 |   template: {}\n   |   ^^^^^^^^\n');
+  });
+
   it('says so when there are no problems', () => {
     expect(run([])).toBe('no problems in 3 files\n');
   });

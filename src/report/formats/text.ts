@@ -40,7 +40,8 @@ export function textFormatter(ctx: FormatContext): Formatter {
       diags.push(d);
     },
     flush() {
-      const blocks = ordered(diags, ctx.cwd).map((d) => formatOne(d, ctx, paint));
+      const lines = sourceLines(ctx);
+      const blocks = ordered(diags, ctx.cwd).map((d) => formatOne(d, ctx, lines, paint));
       const c = countBySeverity(diags);
       const summaryStyle: Style = c.errors ? 'error' : c.warnings ? 'warning' : 'bold';
       blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + '\n');
@@ -51,13 +52,32 @@ export function textFormatter(ctx: FormatContext): Formatter {
 
 type Paint = (style: Style, s: string) => string;
 
-function formatOne(d: Diagnostic, ctx: FormatContext, paint: Paint): string {
+/** Source lines per file, read and split once however many diagnostics point into it. */
+type Lines = (file: string) => string[] | undefined;
+
+function sourceLines(ctx: FormatContext): Lines {
+  const cache = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      let src: string | undefined;
+      try {
+        src = ctx.source(file);
+      } catch {
+        src = undefined; // no frame rather than no report
+      }
+      cache.set(file, src === undefined ? undefined : src.split(/\r\n|\r|\n/));
+    }
+    return cache.get(file);
+  };
+}
+
+function formatOne(d: Diagnostic, ctx: FormatContext, lines: Lines, paint: Paint): string {
   const sev: Severity = d.severity;
   const loc = locationText(d, ctx.cwd);
   const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint('bold', `: ${indentRest(d.message, 2)}`)}`;
   const out = [loc !== undefined ? `${paint('bold', `${loc}:`)} ${head}` : head];
 
-  const frame = codeFrame(d, ctx, paint);
+  const frame = codeFrame(d, lines, paint);
   if (frame) out.push(...frame);
   else {
     // No source to show: say where inside the file, as far as we know.
@@ -77,17 +97,11 @@ function indentRest(s: string, n: number): string {
 }
 
 /** The offending line with one line of context either side and a caret underline. */
-export function codeFrame(d: Diagnostic, ctx: FormatContext, paint: Paint = (_s, x) => x): string[] | undefined {
+export function codeFrame(d: Diagnostic, source: Lines, paint: Paint = (_s, x) => x): string[] | undefined {
   const file = fileOf(d);
   if (file === undefined || d.line === undefined || d.line < 1) return undefined;
-  let src: string | undefined;
-  try {
-    src = ctx.source(file);
-  } catch {
-    src = undefined;
-  }
-  if (src === undefined) return undefined;
-  const lines = src.split(/\r\n|\r|\n/);
+  const lines = source(file);
+  if (lines === undefined) return undefined;
   const n = d.line;
   if (n > lines.length) return undefined;
   const text = lines[n - 1];
