@@ -1,4 +1,84 @@
-// SidecarSet injection (spec sidecarset-injection.md). Placeholder until implemented.
-import type { RenderFilter } from '../types.js';
+// SidecarSet injection as a render step (spec sidecarset-injection.md): every Pod and every
+// pod template gets what Kruise's pod webhook would inject at creation, and every SidecarSet
+// is emitted as the API server stores it. Module map, one Kruise concept each:
+//   context.ts        the index built once per render (stored SidecarSets, namespaces, revisions)
+//   matching.ts       candidate order and the namespaceSelector / selector tests (§2)
+//   revision.ts       injectionStrategy.revision (§3)
+//   build-sidecars.ts the containers one SidecarSet contributes (§4), with
+//     transfer-env.ts, share-volume-policy.ts, share-volume-device-policy.ts, volumes.ts,
+//     resources-policy.ts (+ calculator.ts, quantity.ts), hot-upgrade.ts
+//   pod-inject-policy.ts, image-pull-secrets.ts  merging into the pod (§5)
+//   patch-pod-metadata.ts (+ json-merge-patch.ts)  annotations from the SidecarSet (§6)
+//   injection-annotations.ts  the hash / injected-list bookkeeping (§9)
+//   inject-pod.ts     the webhook for one pod; pod-templates.ts, pod-only-labels.ts (§13)
+import type { FieldPath, KubeObject, Resource } from '../../api/resource.js';
+import { displayName, originOf } from '../../api/resource.js';
+import { at, report } from '../../report/catalogue/rule.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import type { ExplainEntry, RenderFilter } from '../types.js';
+import { buildContext, isSidecarSet, type InjectionContext } from './context.js';
+import { injectPod, type PodInjection } from './inject-pod.js';
+import { getAt, NOT_RENDERED, setAt, templatePath } from './pod-templates.js';
+import type { PodView } from './types.js';
 
-export const injectSidecarSets: RenderFilter = (resources) => ({ resources: [...resources], diagnostics: [], explain: [] });
+export { UPDATE_TIMESTAMP } from './injection-annotations.js';
+
+export const injectSidecarSets: RenderFilter = (resources, opts) => {
+  const ctx = buildContext(resources, opts.cluster);
+  if (!ctx.sidecarSets.length) return { resources: [...resources], diagnostics: [], explain: [] };
+  const storedByResource = new Map(ctx.sidecarSets.map((p) => [p.resource, p.stored]));
+  const out: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const explain: ExplainEntry[] = [];
+  const reportedOnSidecarSet = new Set<string>();
+  for (const r of resources) {
+    if (isSidecarSet(r)) { out.push({ ...r, obj: storedByResource.get(r) ?? r.obj }); continue; }
+    const path = templatePath(r.obj);
+    if (!path) {
+      const why = NOT_RENDERED[r.obj.kind];
+      if (why && r.obj.apiVersion.startsWith('apps.kruise.io/')) {
+        explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: why }] });
+      }
+      out.push(r);
+      continue;
+    }
+    const res = renderOne(r, path, ctx);
+    out.push(res.resource);
+    explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: res.injection.lines });
+    for (const issue of res.injection.issues) {
+      if (issue.onSidecarSet) {
+        const key = `${issue.rule.id}\u0000${JSON.stringify(issue.data)}`;
+        if (reportedOnSidecarSet.has(key)) continue;
+        reportedOnSidecarSet.add(key);
+        diagnostics.push(report(issue.rule, issue.data, at(issue.onSidecarSet.resource, ['spec', 'namespaceSelector'])));
+        continue;
+      }
+      diagnostics.push(report(issue.rule, issue.data, at(r, issue.path ? [...path, ...issue.path] : path.length ? path : undefined)));
+    }
+  }
+  return { resources: out, diagnostics, explain };
+};
+
+function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext): { resource: Resource; injection: PodInjection } {
+  const obj = r.obj;
+  if (path.length === 0) {
+    const pod: PodView = { metadata: obj.metadata ?? {}, spec: (obj.spec ?? {}) as PodView['spec'] };
+    (pod as unknown as { status?: unknown }).status = obj.status;
+    const injection = injectPod(pod, { display: displayName(obj), template: false }, ctx);
+    if (!injection.pod) return { resource: r, injection };
+    return { resource: { ...r, obj: { ...obj, metadata: injection.pod.metadata, spec: injection.pod.spec } }, injection };
+  }
+  const template = getAt(obj, path) as { metadata?: KubeObject['metadata']; spec?: PodView['spec'] } | undefined;
+  const display = `${displayName(obj)} (pod template)`;
+  if (!template || typeof template !== 'object' || !template.spec) {
+    return { resource: r, injection: { lines: [{ item: '*', outcome: 'skipped', reason: 'the workload has no pod template' }], issues: [] } };
+  }
+  const meta = template.metadata ?? {};
+  const pod: PodView = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
+  const injection = injectPod(pod, { display, template: true }, ctx);
+  if (!injection.pod) return { resource: r, injection };
+  const newMeta = { ...injection.pod.metadata };
+  if (meta.namespace === undefined) delete newMeta.namespace;
+  const newTemplate = { ...template, metadata: newMeta, spec: injection.pod.spec };
+  return { resource: { ...r, obj: setAt(obj, path, newTemplate) }, injection };
+}

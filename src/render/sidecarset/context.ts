@@ -1,0 +1,72 @@
+// Everything injection needs from the resource list, indexed once per render: the SidecarSets
+// as the API server stores them, namespace labels, the Kruise ControllerRevisions.
+import type { ClusterFacts } from '../../api/cluster.js';
+import { featureGate } from '../../api/cluster.js';
+import type { Resource } from '../../api/resource.js';
+import { apiGroup } from '../../api/resource.js';
+import type { LabelSelector } from '../../k8s/selector.js';
+import { compareStrings } from './go-json.js';
+import { effectiveNamespaceSelector, indexedNamespaces } from './matching.js';
+import type { ControllerRevision } from './revision.js';
+import { storedSidecarSet } from './stored-form.js';
+import type { SidecarSetObject } from './types.js';
+import { LABEL_NAMESPACE_NAME } from './types.js';
+
+export interface PreparedSidecarSet {
+  name: string;
+  resource: Resource;
+  /** Defaulted, hashed: what the webhook reads from its cache. */
+  stored: SidecarSetObject;
+  nsSelector: LabelSelector | null;
+  /** The namespaces the informer index files it under; null = clusterScope. */
+  indexed: string[] | null;
+}
+
+export interface InjectionContext {
+  cluster: ClusterFacts;
+  sidecarSets: PreparedSidecarSet[];
+  namespaceLabels: Map<string, Record<string, string>>;
+  revisions: ControllerRevision[];
+  sortContainersByName: boolean;
+  /** Candidate order for a pod namespace (§2.6): SidecarSets indexed under that namespace,
+   *  then cluster-scoped ones, each group by name; the rest (which cannot match) last. */
+  order(namespace: string): PreparedSidecarSet[];
+}
+
+export const isSidecarSet = (r: Resource) => r.obj.kind === 'SidecarSet' && apiGroup(r.obj.apiVersion) === 'apps.kruise.io';
+
+export function buildContext(resources: readonly Resource[], cluster: ClusterFacts): InjectionContext {
+  const sidecarSets: PreparedSidecarSet[] = [];
+  const namespaceLabels = new Map<string, Record<string, string>>();
+  const revisions: ControllerRevision[] = [];
+  for (const r of resources) {
+    const o = r.obj;
+    if (isSidecarSet(r)) {
+      const stored = storedSidecarSet(o) as SidecarSetObject;
+      stored.spec ??= {};
+      const nsSelector = effectiveNamespaceSelector(stored.spec);
+      sidecarSets.push({ name: o.metadata?.name ?? '', resource: r, stored, nsSelector, indexed: indexedNamespaces(nsSelector) });
+    } else if (o.kind === 'Namespace' && o.apiVersion === 'v1' && o.metadata?.name) {
+      namespaceLabels.set(o.metadata.name, { ...(o.metadata.labels ?? {}), [LABEL_NAMESPACE_NAME]: o.metadata.name });
+    } else if (o.kind === 'ControllerRevision' && apiGroup(o.apiVersion) === 'apps' && o.metadata?.namespace === cluster.kruiseNamespace) {
+      revisions.push(o as ControllerRevision);
+    }
+  }
+  sidecarSets.sort((a, b) => compareStrings(a.name, b.name));
+  const cluster_ = sidecarSets.filter((s) => s.indexed === null);
+  const cache = new Map<string, PreparedSidecarSet[]>();
+  const order = (ns: string) => {
+    let o = cache.get(ns);
+    if (!o) {
+      const own = sidecarSets.filter((s) => s.indexed?.includes(ns));
+      const rest = sidecarSets.filter((s) => s.indexed !== null && !s.indexed.includes(ns));
+      o = [...own, ...cluster_, ...rest];
+      cache.set(ns, o);
+    }
+    return o;
+  };
+  return {
+    cluster, sidecarSets, namespaceLabels, revisions, order,
+    sortContainersByName: featureGate(cluster, 'EnableSortSidecarContainerByName'),
+  };
+}

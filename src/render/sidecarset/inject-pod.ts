@@ -1,0 +1,254 @@
+// The pod webhook's SidecarSet part at CREATE (spec §2-§9) for one pod, or one pod template
+// judged as the pod it will create. Pure: returns the new pod (copies of what changed only),
+// one explain line per SidecarSet and the issues found, with paths relative to the pod.
+import type { FieldPath } from '../../api/resource.js';
+import * as rules from '../../report/catalogue/render-sidecarset.js';
+import type { Rule } from '../../report/catalogue/rule.js';
+import type { ExplainLine } from '../types.js';
+import { buildSidecars } from './build-sidecars.js';
+import type { InjectionContext, PreparedSidecarSet } from './context.js';
+import { mergeSidecarSecrets } from './image-pull-secrets.js';
+import {
+  injectedList, marshalHashAnnotation, parseHashAnnotation, UPDATE_TIMESTAMP, type UpgradeSpec,
+} from './injection-annotations.js';
+import { evaluateSelector, namespaceLabels, podNamespace, podSelectorMatches } from './matching.js';
+import { patchPodMetadata } from './patch-pod-metadata.js';
+import { BEFORE_APP_CONTAINER, mergeSidecarContainers, sortByName, type InjectedContainer } from './pod-inject-policy.js';
+import { isPodOnlyLabel, selectorKeys } from './pod-only-labels.js';
+import { chooseRevision } from './revision.js';
+import { sharesVolumeMounts } from './share-volume-policy.js';
+import type { PodView, SidecarSetObject } from './types.js';
+import { ANN_BASE, ANN_CANARY, ANN_HASH, ANN_HASH_WITHOUT_IMAGE, ANN_INJECTED_LIST } from './types.js';
+import { mergeVolumes } from './volumes.js';
+
+export interface Issue {
+  rule: Rule<any>;
+  data: Record<string, unknown>;
+  /** Relative to the pod (metadata/spec); absent: the resource itself. */
+  path?: FieldPath;
+  /** Report on the SidecarSet instead of the pod (deduplicated by the caller). */
+  onSidecarSet?: PreparedSidecarSet;
+}
+
+export interface PodInjection {
+  /** The mutated pod; undefined when the webhook leaves it as it is (or refuses it). */
+  pod?: PodView;
+  lines: ExplainLine[];
+  issues: Issue[];
+}
+
+export interface PodSubject {
+  /** `Pod ns/name` or `Deployment ns/name (pod template)`, for messages. */
+  display: string;
+  /** A template rather than a real pod (§13). */
+  template: boolean;
+}
+
+const line = (item: string, outcome: string, reason: string): ExplainLine => ({ item, outcome, reason });
+
+function isActive(pod: PodView): boolean {
+  const phase = (pod as unknown as { status?: { phase?: string } }).status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+interface Matched { prepared: PreparedSidecarSet; chosen: SidecarSetObject; note?: string }
+
+export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodInjection {
+  const lines: ExplainLine[] = [];
+  const issues: Issue[] = [];
+  const podLabels = pod.metadata.labels;
+  if (!isActive(pod)) {
+    for (const p of ctx.sidecarSets) lines.push(line(p.name, 'skipped', 'the pod is not active (finished or being deleted): the webhook ignores it'));
+    return { lines, issues };
+  }
+  const ns = podNamespace(pod.metadata.namespace);
+  const nsLabels = namespaceLabels(ns, ctx.namespaceLabels, ctx.cluster.namespaceLabels);
+  const pd = { pod: subject.display };
+  const refuse = (rule: Rule<any>, data: Record<string, unknown>, item: string, reason: string, path?: FieldPath): PodInjection => {
+    issues.push({ rule, data: { ...pd, ...data }, path });
+    lines.push(line(item, 'rejected', reason));
+    return { lines, issues };
+  };
+  const podOnly = (keys: string[]): string | undefined =>
+    subject.template ? keys.find((k) => isPodOnlyLabel(k, podLabels)) : undefined;
+
+  // §2.3-§2.4: candidates in the webhook's order, each filtered.
+  const matched: Matched[] = [];
+  const bases = new Set<string>();
+  for (const p of ctx.order(ns)) {
+    const spec = p.stored.spec;
+    if (spec.injectionStrategy?.paused === true) { lines.push(line(p.name, 'skipped', 'injectionStrategy.paused is true')); continue; }
+    if (p.nsSelector) {
+      const v = evaluateSelector(p.nsSelector, nsLabels.labels);
+      if (!v.ok) { lines.push(line(p.name, 'skipped', `namespaceSelector is invalid (${v.error}): it matches no namespace`)); continue; }
+      if (!v.matches) {
+        const needsLabels = selectorKeys(p.nsSelector).some((k) => k !== 'kubernetes.io/metadata.name');
+        if (!nsLabels.known && needsLabels) {
+          issues.push({ rule: rules.injectNamespaceUnknown, data: { sidecarSet: p.name, namespace: ns }, onSidecarSet: p });
+          lines.push(line(p.name, 'skipped', `namespaceSelector needs labels of namespace ${ns}, which are unknown (taken as not matching)`));
+        } else lines.push(line(p.name, 'skipped', `namespaceSelector does not match namespace ${ns}`));
+        continue;
+      }
+    }
+    const key = podOnly(selectorKeys(spec.selector as never));
+    if (key) {
+      issues.push({ rule: rules.injectPodOnlyLabel, data: { workload: subject.display, sidecarSet: p.name, field: 'selector', key } });
+      lines.push(line(p.name, 'undecided', `selector reads label ${key}, which only real pods carry: not injected into the template`));
+      continue;
+    }
+    const sel = podSelectorMatches(spec.selector as never, podLabels);
+    if (!sel.ok) {
+      return refuse(rules.injectInvalidSelector, { sidecarSet: p.name, field: 'selector', error: sel.error }, p.name, `selector is invalid: ${sel.error}`);
+    }
+    if (!sel.matches) {
+      const empty = !spec.selector || selectorKeys(spec.selector as never).length === 0;
+      lines.push(line(p.name, 'skipped', empty ? 'selector is empty: it never matches' : 'selector does not match the pod labels'));
+      continue;
+    }
+    // §3: the revision to inject.
+    const r = chooseRevision(p.stored, pod, ctx.revisions, podOnly);
+    if (r.ok === 'undecided') {
+      issues.push({ rule: rules.injectPodOnlyLabel, data: { workload: subject.display, sidecarSet: p.name, field: 'updateStrategy.selector', key: r.reason } });
+      lines.push(line(p.name, 'undecided', `updateStrategy.selector reads label ${r.reason}, which only real pods carry: the revision cannot be chosen`));
+      continue;
+    }
+    if (r.ok === false) {
+      const info = spec.injectionStrategy?.revision;
+      if (r.reason === 'not-found') {
+        return refuse(rules.injectRevisionNotFound, {
+          sidecarSet: p.name, namespace: ctx.cluster.kruiseNamespace,
+          revision: info?.revisionName ? `revision ${info.revisionName}` : `customVersion ${info?.customVersion}`,
+        }, p.name, r.error);
+      }
+      if (r.reason === 'bad-partition') {
+        return refuse(rules.injectPartitionNotPercent, { sidecarSet: p.name, partition: String(spec.updateStrategy?.partition) }, p.name, r.error);
+      }
+      if (r.reason === 'bad-selector') {
+        return refuse(rules.injectInvalidSelector, { sidecarSet: p.name, field: 'updateStrategy.selector', error: r.error }, p.name, r.error);
+      }
+      return refuse(rules.injectRevisionUnreadable, { sidecarSet: p.name, revision: r.error }, p.name, r.error);
+    }
+    let note: string | undefined;
+    if (r.which === 'historical') note = `revision ${r.revisionName}`;
+    if (r.random) {
+      issues.push({ rule: rules.injectRandomRevision, data: { ...pd, sidecarSet: p.name, partition: r.random, chosen: r.which } });
+      note = `${r.which} version, chosen at random upstream (partition ${r.random})`;
+    }
+    const ann = r.sidecarSet.metadata.annotations ?? {};
+    if (ann[ANN_CANARY] === 'true' && ann[ANN_BASE]) bases.add(ann[ANN_BASE]);
+    matched.push({ prepared: p, chosen: r.sidecarSet, note });
+  }
+  // A canary that selects the pod replaces its base for this pod (§2.4 step 6).
+  const sets: Matched[] = [];
+  for (const m of matched) {
+    if (bases.has(m.prepared.name)) lines.push(line(m.prepared.name, 'skipped', 'a canary SidecarSet of this base selects the pod'));
+    else sets.push(m);
+  }
+  if (!sets.length) return { lines, issues };
+  const chosen = sets.map((m) => m.chosen);
+
+  // §6: pod metadata patches run first, over the final list.
+  const annotations: Record<string, string> = { ...(pod.metadata.annotations ?? {}) };
+  for (const m of sets) {
+    const r = patchPodMetadata(annotations, m.chosen.spec.patchPodMetadata);
+    if (!r.ok) {
+      return refuse(rules.injectPatchMetadataMerge, { sidecarSet: m.prepared.name, key: r.key, error: r.error }, m.prepared.name,
+        `patchPodMetadata cannot merge into annotation ${r.key}`, ['metadata', 'annotations', r.key]);
+    }
+  }
+  // Upstream parses the existing hash annotations inside buildSidecars, before anything is built.
+  const hashes = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH]);
+  if (!hashes.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH, error: hashes.error }, sets[0].prepared.name, `annotation ${ANN_HASH} is unreadable`, ['metadata', 'annotations', ANN_HASH]);
+  const hashesNoImage = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE]);
+  if (!hashesNoImage.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH_WITHOUT_IMAGE, error: hashesNoImage.error }, sets[0].prepared.name, `annotation ${ANN_HASH_WITHOUT_IMAGE} is unreadable`, ['metadata', 'annotations', ANN_HASH_WITHOUT_IMAGE]);
+
+  const podForBuild: PodView = { metadata: { ...pod.metadata, annotations }, spec: pod.spec };
+  const b = buildSidecars(podForBuild, chosen);
+  if (!b.ok) {
+    const f = b.failure;
+    return f.reason === 'no-target'
+      ? refuse(rules.injectResourcesNoTarget, { sidecarSet: f.sidecarSet, container: f.container, regex: f.regex }, f.sidecarSet, f.error)
+      : refuse(rules.injectResourcesExpression, { sidecarSet: f.sidecarSet, container: f.container, error: f.error }, f.sidecarSet, f.error);
+  }
+  const built = b.built;
+  const outMeta = { ...pod.metadata, annotations };
+  if (built.containers.length === 0 && built.initContainers.length === 0) {
+    for (const m of sets) lines.push(line(m.prepared.name, 'injected', 'nothing to inject beyond patchPodMetadata'));
+    return { pod: { metadata: outMeta, spec: pod.spec }, lines, issues };
+  }
+
+  // §5: merge into the pod.
+  const spec = { ...pod.spec };
+  spec.initContainers = mergeSidecarContainers(pod.spec.initContainers, sortByName(built.initContainers));
+  const containers = ctx.sortContainersByName ? sortByName(built.containers) : built.containers;
+  spec.containers = mergeSidecarContainers(pod.spec.containers, containers);
+  spec.volumes = mergeVolumes(pod.spec.volumes, built.volumes);
+  const secrets = mergeSidecarSecrets(pod.spec.imagePullSecrets, built.secrets);
+  if (secrets) spec.imagePullSecrets = secrets.map((s) => ({ ...s }));
+  if (!spec.initContainers.length && !pod.spec.initContainers) delete spec.initContainers;
+  if (!spec.volumes.length && !pod.spec.volumes) delete spec.volumes;
+
+  // §9: bookkeeping annotations.
+  for (const [k, v] of built.annotations) annotations[k] = v;
+  const withImage = hashes.map, withoutImage = hashesNoImage.map;
+  for (const m of sets) {
+    const name = m.prepared.name;
+    const list = built.sidecarLists.get(name);
+    if (!list) continue;
+    const e1: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: m.chosen.metadata.annotations?.[ANN_HASH] ?? '', sidecarSetName: name, sidecarList: list };
+    const rev = m.chosen.status?.latestRevision;
+    if (rev) e1.controllerRevision = rev;
+    withImage.set(name, e1);
+    withoutImage.set(name, { updateTimestamp: UPDATE_TIMESTAMP, hash: m.chosen.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] ?? '', sidecarSetName: name, sidecarList: list });
+  }
+  annotations[ANN_HASH] = marshalHashAnnotation(withImage);
+  annotations[ANN_HASH_WITHOUT_IMAGE] = marshalHashAnnotation(withoutImage);
+  annotations[ANN_INJECTED_LIST] = injectedList(pod.metadata.annotations?.[ANN_INJECTED_LIST], sets.map((m) => m.prepared.name));
+
+  checkAfterMerge(pod, subject, sets, built.containers, built.initContainers, built.origin, issues);
+  for (const m of sets) {
+    const names = [...built.origin].filter(([, s]) => s === m.prepared.name).map(([c]) => c.container.name);
+    lines.push(line(m.prepared.name, 'injected', `${names.length ? names.join(', ') : 'nothing'}${m.note ? ` (${m.note})` : ''}`));
+  }
+  return { pod: { metadata: outMeta, spec }, lines, issues };
+}
+
+/** Things the API server or other admission steps decide after the webhook (§2.6, §13). */
+function checkAfterMerge(pod: PodView, subject: PodSubject, sets: readonly Matched[], containers: readonly InjectedContainer[],
+  initContainers: readonly InjectedContainer[], origin: ReadonlyMap<InjectedContainer, string>, issues: Issue[]): void {
+  const display = subject.display;
+  // Two injected sidecars with one new name: both are added and the API server refuses the pod.
+  for (const [list, own] of [[containers, pod.spec.containers], [initContainers, pod.spec.initContainers]] as const) {
+    const podNames = new Set((own ?? []).map((c) => c.name));
+    const seen = new Map<string, string[]>();
+    for (const c of list) {
+      if (podNames.has(c.container.name)) continue;
+      const from = seen.get(c.container.name) ?? [];
+      from.push(origin.get(c) ?? '');
+      seen.set(c.container.name, from);
+    }
+    for (const [name, from] of seen) {
+      if (from.length > 1) issues.push({ rule: rules.injectDuplicateContainer, data: { pod: display, container: name, sidecarSets: from.join(', ') } });
+    }
+  }
+  // Several SidecarSets adding containers on the same side: their order is kruisec's convention.
+  const podNames = new Set((pod.spec.containers ?? []).map((c) => c.name));
+  for (const before of [true, false]) {
+    const contributors = new Set<string>();
+    for (const c of containers) {
+      if (podNames.has(c.container.name)) continue;
+      if ((c.podInjectPolicy === BEFORE_APP_CONTAINER) === before) contributors.add(origin.get(c) ?? '');
+    }
+    if (contributors.size > 1) {
+      issues.push({ rule: rules.injectOrderObservable, data: { pod: display, sidecarSets: [...contributors].join(', '), side: before ? 'in front of' : 'behind' } });
+    }
+  }
+  for (const m of sets) {
+    const spec = m.chosen.spec;
+    for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+      if (sharesVolumeMounts(c)) issues.push({ rule: rules.injectAdmissionMounts, data: { pod: display, sidecarSet: m.prepared.name, container: c.name } });
+    }
+    const priority = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].some((c) => (c.env ?? []).some((e) => e.name === 'KRUISE_CONTAINER_PRIORITY'));
+    if (priority && (subject.template || !pod.metadata.name)) issues.push({ rule: rules.injectLaunchPriority, data: { pod: display, sidecarSet: m.prepared.name } });
+  }
+}
