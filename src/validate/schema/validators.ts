@@ -1,0 +1,34 @@
+// Loads the Ajv standalone validators generated at build time (schemas/validators, written by
+// scripts/gen-schemas.ts), one kind at a time and only when a resource of that kind shows up:
+// nothing is compiled at start-up.
+import { createRequire } from 'node:module';
+import { schemaPath, type ApiKind } from '../../api/index.js';
+
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+export interface ValidateFn {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+// src/validate/schema/ and dist/validate/schema/ are both three levels below the package root.
+const VALIDATORS = new URL('../../../schemas/validators/', import.meta.url);
+const requireValidator = createRequire(import.meta.url);
+const cache = new Map<string, ValidateFn>();
+
+export function validatorFor(kind: ApiKind): ValidateFn {
+  const rel = schemaPath(kind).replace(/\.json$/, '.cjs');
+  let fn = cache.get(rel);
+  if (!fn) {
+    const mod = requireValidator(new URL(rel, VALIDATORS).pathname) as ValidateFn | { default: ValidateFn };
+    fn = typeof mod === 'function' ? mod : mod.default;
+    cache.set(rel, fn);
+  }
+  return fn;
+}
