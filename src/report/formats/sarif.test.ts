@@ -175,8 +175,11 @@ describe('sarif format', () => {
       { ruleId: someRule.id, severity: 'warning', message: 'no position', origin: { file: 'apps/b.yaml', doc: 1 } },
       { ruleId: someRule.id, severity: 'info', message: 'nowhere' },
       { ruleId: someRule.id, severity: 'error', message: 'outside', file: '/elsewhere/x.yaml', line: 2 },
+      { ruleId: someRule.id, severity: 'error', message: 'above', file: '../up/y.yaml', line: 2 },
     ]);
-    const [nowhere, outside, noPos] = log.runs[0].results;
+    const byText = (t: string) => log.runs[0].results.find((r: { message: { text: string } }) => r.message.text === t);
+    expect(byText('above').locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///up/y.yaml' });
+    const [nowhere, outside, noPos] = ['nowhere', 'outside', 'no position'].map(byText);
     expect(nowhere.locations).toBeUndefined();
     expect(nowhere.level).toBe('note');
     expect(outside.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/x.yaml' });

@@ -2,6 +2,7 @@
 // of the catalogue (sorted by id) so rule metadata is stable whatever was found. No
 // timestamps, no absolute paths: the same input gives the same bytes on any machine.
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { AREAS } from '../catalogue/index.js';
 import type { FormatContext, Formatter } from './types.js';
@@ -64,7 +65,9 @@ function ruleMeta(e: CatalogueEntry, ctx: FormatContext): SarifRule {
 
 /** A URI reference for a path: repo-relative under %SRCROOT% when possible. */
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const p = displayPath(file, cwd);
+  let p = displayPath(file, cwd);
+  // Relative but outside the working directory: not under %SRCROOT%, so absolute.
+  if (p === '..' || p.startsWith('../')) p = displayPath(path.resolve(cwd, p), cwd);
   const encode = (s: string) => s.split('/').map((seg) => encodeURIComponent(seg)).join('/');
   if (isPseudoFile(p)) return { uri: encodeURIComponent(p) };
   if (p.startsWith('/')) return { uri: 'file://' + encode(p) };
