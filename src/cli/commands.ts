@@ -38,7 +38,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
   const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
-  if (report && (diags.length > 0)) io.err(report);
+  if (report && diags.some((d) => flags.verbose || d.severity !== 'info')) io.err(report);
   if (code !== 0) return code; // nothing written half-way
   if (flags.explain) {
     const { formatExplain } = await import('../report/explain.js');
@@ -88,7 +88,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
     const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
-    if (report && diags.length > 0) io.err(report);
+    if (report && diags.some((d) => flags.verbose || d.severity !== 'info')) io.err(report);
     if (code !== 0) return code;
     const formatted = formatPlan(result, output.kind);
     if (output.kind === 'dir') writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});

@@ -18,7 +18,8 @@ function common(cmd: Command): Command {
     .option('--feature-gates <gates>', 'Kruise feature gates, e.g. EnableSortSidecarContainerByName=true')
     .option('--namespace-labels <spec...>', 'labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]')
     .option('--gitignore', 'skip files ignored by .gitignore')
-    .option('--color', 'colour the text format');
+    .option('--color', 'colour the text format')
+    .option('--verbose', 'also print info diagnostics (notes on what kruisec could not judge offline)');
 }
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {

@@ -59,6 +59,7 @@ export interface CommonFlags {
   gitignore?: boolean;
   color?: boolean;
   failOn?: string;
+  verbose?: boolean;
 }
 
 export function factsFromFlags(f: CommonFlags): Partial<ClusterFacts> {

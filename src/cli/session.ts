@@ -21,7 +21,10 @@ export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: Lo
   const [{ locateDiagnostics }, { sortDiagnostics }, { createFormatter }] = await Promise.all([
     import('../report/locate.js'), import('../report/diagnostic.js'), import('../report/formats/index.js'),
   ]);
-  const located = loaded ? locateDiagnostics(diags, loaded.sources) : [...diags];
+  // Info diagnostics are notes, shown with --verbose; skipping them before positions are
+  // recovered also spares a second parse of every file they mention.
+  const shown = flags.verbose ? diags : diags.filter((d) => d.severity !== 'info');
+  const located = loaded ? locateDiagnostics(shown, loaded.sources) : [...shown];
   const formatter = createFormatter(parseFormat(flags.format), {
     toolVersion: VERSION,
     color: flags.color ?? false,
