@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+// kruisec benchmark: `npm run bench` (or `node scripts/bench.mjs [--json] [--runs N] [--skip-gen]`).
+//
+// Generates a 1k- and a 10k-workload repo into .bench/ (scripts/gen-repo.mjs), then measures,
+// in the same run and on the same machine:
+//   floor        js-yaml load+dump of the same files, in process (read, loadAll, dump each doc)
+//   validate     `node bin/kruisec.js validate <repo>`           separate process, stdout -> /dev/null
+//   render       `node bin/kruisec.js render <repo>`             ditto
+//   plan         `node bin/kruisec.js plan <repo> --output json` ditto (reported n/a until it works)
+//   cold start   `node bin/kruisec.js --version` against `node -e 0`
+//   peak RSS     of the 10k runs (/usr/bin/time -v, else a resourceUsage() wrapper)
+// Timings are best of N wall-clock runs (3; 10 for cold start). Every number is reported as a
+// ratio to its baseline from the same run, so machines of different speed agree on PASS/FAIL.
+//
+// Targets (DEVELOPERS.md "Fast"): render and validate of 10k <= 1.5x floor; cold start <= 2x
+// node; 1k -> 10k growth <= 11x. The bench informs, it never gates: it always exits 0.
+// It is never a vitest test: timings in tests are flaky by construction.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, openSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, platform, arch } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import yaml from 'js-yaml';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'kruisec.js');
+const GEN = join(ROOT, 'scripts', 'gen-repo.mjs');
+const BENCH_DIR = join(ROOT, '.bench');
+
+const TARGETS = { ratio10k: 1.5, coldStart: 2, scaling: 11 };
+
+// ---------------------------------------------------------------- arguments
+
+const args = process.argv.slice(2);
+const opts = { json: false, runs: 3, coldRuns: 10, skipGen: false, sizes: [1000, 10000] };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--json') opts.json = true;
+  else if (a === '--runs') opts.runs = Math.max(1, Number(args[++i]) || 3);
+  else if (a === '--skip-gen') opts.skipGen = true;
+  else if (a === '--help' || a === '-h') {
+    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen]\n');
+    process.exit(0);
+  } else {
+    process.stderr.write(`bench: unknown argument ${a}\n`);
+    process.exit(2);
+  }
+}
+
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+
+// ---------------------------------------------------------------- helpers
+
+function label(n) {
+  return n >= 1000 ? `${n / 1000}k` : String(n);
+}
+
+function repoDir(n) {
+  return join(BENCH_DIR, `repo-${label(n)}`);
+}
+
+function listYaml(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Best (minimum) of `runs` calls of fn, which returns elapsed milliseconds. */
+function best(runs, fn) {
+  let min = Infinity;
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const ms = fn();
+    all.push(ms);
+    if (ms < min) min = ms;
+  }
+  return { ms: min, runs: all };
+}
+
+function floorOnce(files) {
+  const t0 = performance.now();
+  let docs = 0;
+  let bytes = 0;
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    for (const doc of yaml.loadAll(text)) {
+      if (doc == null) continue;
+      bytes += yaml.dump(doc).length;
+      docs++;
+    }
+  }
+  const ms = performance.now() - t0;
+  floorOnce.last = { docs, bytes };
+  return ms;
+}
+
+const devNull = openSync('/dev/null', 'w');
+
+/** One CLI run as its own process; stdout to /dev/null, stderr kept (bounded) for reporting. */
+function runCli(argv) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, argv, {
+    cwd: ROOT,
+    stdio: ['ignore', devNull, 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const ms = performance.now() - t0;
+  return { ms, status: r.status, signal: r.signal, stderr: r.stderr ? r.stderr.toString('utf8') : '' };
+}
+
+function timeCli(argv, runs) {
+  let first;
+  const t = best(runs, () => {
+    const r = runCli(argv);
+    if (!first) first = r;
+    if (r.status !== first.status) first = r; // keep the odd one out for the report
+    return r.ms;
+  });
+  return { ...t, status: first.status, signal: first.signal, stderr: first.stderr };
+}
+
+/** Peak RSS in MiB of one run, or null if it cannot be measured. */
+function peakRss(argv) {
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...argv], {
+      cwd: ROOT,
+      stdio: ['ignore', devNull, 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr?.toString('utf8') ?? '');
+    if (m) return { mib: Number(m[1]) / 1024, via: '/usr/bin/time -v' };
+  }
+  // Fallback: run the CLI inside a wrapper process that reports its own peak RSS on exit.
+  const wrapper = [
+    'const [bin, ...rest] = process.argv.slice(1);',
+    'process.argv = [process.argv[0], bin, ...rest];',
+    "process.on('exit', () => { require('node:fs').writeSync(2, `\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`); });",
+    'import(bin);',
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['-e', wrapper, ...argv], {
+    cwd: ROOT,
+    stdio: ['ignore', devNull, 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr?.toString('utf8') ?? '');
+  return m ? { mib: Number(m[1]) / 1024, via: 'process.resourceUsage() wrapper' } : null;
+}
+
+function firstLine(s) {
+  const line = s.split('\n').find((l) => l.trim()) ?? '';
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+// ---------------------------------------------------------------- run
+
+const result = {
+  environment: { node: process.version, platform: `${platform()}/${arch()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+  targets: TARGETS,
+  repos: {},
+  floor: {},
+  commands: {},
+  coldStart: null,
+  peakRssMiB: {},
+  checks: {},
+  rows: [],
+};
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  log('dist/ is missing: run `npm run build` first (bin/kruisec.js loads the compiled CLI). Only the floor is measured.');
+}
+
+for (const n of opts.sizes) {
+  const dir = repoDir(n);
+  const marker = join(dir, '.gen-repo.json');
+  if (!opts.skipGen || !existsSync(marker)) {
+    log(`generating ${label(n)} repo in ${relative(ROOT, dir)}`);
+    const g = spawnSync(process.execPath, [GEN, '--workloads', String(n), '--out', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (g.status !== 0) {
+      log(`gen-repo failed: ${g.stderr}`);
+      process.exit(0);
+    }
+  }
+  const files = listYaml(dir);
+  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  result.repos[label(n)] = { path: relative(ROOT, dir), workloads: n, files: files.length, bytes };
+
+  log(`floor ${label(n)}: js-yaml load+dump of ${files.length} files`);
+  floorOnce(files); // warm the page cache and the JIT once; not counted
+  const f = best(opts.runs, () => floorOnce(files));
+  result.floor[label(n)] = { ms: f.ms, runs: f.runs, docs: floorOnce.last.docs };
+}
+
+const COMMANDS = [
+  ['validate', (dir) => [BIN, 'validate', dir]],
+  ['render', (dir) => [BIN, 'render', dir]],
+  ['plan', (dir) => [BIN, 'plan', dir, '--output', 'json']],
+];
+
+for (const [name, argvFor] of COMMANDS) {
+  result.commands[name] = {};
+  for (const n of opts.sizes) {
+    const dir = relative(ROOT, repoDir(n));
+    log(`${name} ${label(n)}`);
+    const probe = runCli(argvFor(dir)); // warm-up run; also tells whether the command works
+    if (probe.status === 2 || probe.status === null) {
+      result.commands[name][label(n)] = { available: false, status: probe.status, signal: probe.signal, error: firstLine(probe.stderr) };
+      continue;
+    }
+    const t = timeCli(argvFor(dir), opts.runs);
+    const floor = result.floor[label(n)].ms;
+    result.commands[name][label(n)] = {
+      available: true,
+      ms: t.ms,
+      runs: t.runs,
+      status: t.status,
+      ratioToFloor: t.ms / floor,
+      ...(t.status !== 0 ? { note: firstLine(t.stderr) } : {}),
+    };
+  }
+  const big = result.commands[name][label(opts.sizes[1])];
+  if (big?.available) {
+    const rss = peakRss(argvFor(relative(ROOT, repoDir(opts.sizes[1]))));
+    if (rss) result.peakRssMiB[name] = rss;
+  }
+}
+
+log('cold start');
+const node0 = best(opts.coldRuns, () => runCli(['-e', '0']).ms);
+const version = runCli([BIN, '--version']);
+if (version.status === 0) {
+  const v = best(opts.coldRuns, () => runCli([BIN, '--version']).ms);
+  result.coldStart = { nodeMs: node0.ms, kruisecMs: v.ms, ratio: v.ms / node0.ms };
+} else {
+  result.coldStart = { nodeMs: node0.ms, available: false, error: firstLine(version.stderr) };
+}
+
+// Sanity checks on the 1k repo, outside the timings: does validate accept the generated repo,
+// and does render change anything yet (SidecarSet injection, UnitedDeployment expansion)?
+{
+  const dir = relative(ROOT, repoDir(opts.sizes[0]));
+  const v = spawnSync(process.execPath, [BIN, 'validate', dir, '--format', 'json'], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  try {
+    const report = JSON.parse(v.stdout.toString('utf8'));
+    const byRule = {};
+    for (const d of report.diagnostics ?? []) byRule[`${d.severity ?? '?'} ${d.ruleId ?? '?'}`] = (byRule[`${d.severity ?? '?'} ${d.ruleId ?? '?'}`] ?? 0) + 1;
+    result.checks.validate1k = { status: v.status, summary: report.summary, byRule };
+  } catch {
+    result.checks.validate1k = { status: v.status, error: firstLine(v.stderr?.toString('utf8') ?? '') };
+  }
+  const r = spawnSync(process.execPath, [BIN, 'render', dir], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
+  const out = r.stdout?.toString('utf8') ?? '';
+  const docsOut = out.split(/^---$/m).filter((d) => d.trim()).length;
+  const input = result.floor[label(opts.sizes[0])].docs;
+  // Lines naming a sidecar container: the count in the input (SidecarSet definitions) is the
+  // baseline; every extra one in the output was injected into a pod or pod template.
+  const SIDECAR = /^[\s-]*name: (logtail|mesh-proxy|metrics-exporter|config-reloader)\s*$/gm;
+  const count = (text) => (text.match(SIDECAR) ?? []).length;
+  const baseline = listYaml(repoDir(opts.sizes[0])).reduce((n, f) => n + count(readFileSync(f, 'utf8')), 0);
+  const injected = count(out) - baseline;
+  result.checks.render1k = {
+    status: r.status,
+    documentsIn: input,
+    documentsOut: docsOut,
+    injectedSidecars: Math.max(0, injected),
+    placeholder: r.status === 0 && injected <= 0 && docsOut <= input,
+  };
+}
+
+// ---------------------------------------------------------------- rows
+
+const passThrough = result.checks.render1k?.placeholder === true;
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtX = (x) => `${x.toFixed(2)}x`;
+const [small, large] = opts.sizes.map(label);
+
+const notes = [];
+function row(what, measured, ratio, target, pass, note) {
+  let mark = '';
+  if (note) {
+    notes.push(note);
+    mark = ` [${notes.length}]`;
+  }
+  result.rows.push({ what, measured, ratio, target, result: (pass === undefined ? '' : pass ? 'PASS' : 'FAIL') + mark, ...(note ? { note } : {}) });
+}
+
+row(`floor ${small} (js-yaml load+dump, in process)`, fmtMs(result.floor[small].ms), '', '');
+row(`floor ${large}`, fmtMs(result.floor[large].ms), '', '');
+for (const [name] of COMMANDS) {
+  for (const size of [small, large]) {
+    const c = result.commands[name][size];
+    const gated = size === large && (name === 'render' || name === 'validate');
+    if (!c.available) {
+      row(`${name} ${size}`, 'n/a', '', gated ? `<= ${TARGETS.ratio10k}x floor` : '', gated ? false : undefined,
+        `${name} ${size} did not run (exit ${c.status ?? c.signal}): ${c.error}`);
+      continue;
+    }
+    let note;
+    if (c.status !== 0) note = `${name} ${size} exited ${c.status}: ${c.note}`;
+    else if (name === 'render' && passThrough) note = `render ${size}: render does not inject or expand anything yet (pass-through), so this time says little`;
+    row(`${name} ${size}`, fmtMs(c.ms), `${fmtX(c.ratioToFloor)} floor`, gated ? `<= ${TARGETS.ratio10k}x floor` : '',
+      gated ? c.ratioToFloor <= TARGETS.ratio10k : undefined, size === large || c.status !== 0 ? note : undefined);
+  }
+}
+const floorScaling = result.floor[large].ms / result.floor[small].ms;
+row(`scaling floor ${small}->${large}`, '', fmtX(floorScaling), '(reference)', undefined);
+result.scaling = { floor: floorScaling };
+for (const [name] of COMMANDS) {
+  const a = result.commands[name][small];
+  const b = result.commands[name][large];
+  if (a?.available && b?.available) {
+    const s = b.ms / a.ms;
+    result.scaling[name] = s;
+    row(`scaling ${name} ${small}->${large}`, '', fmtX(s), `<= ${TARGETS.scaling}x`, s <= TARGETS.scaling);
+  } else {
+    row(`scaling ${name} ${small}->${large}`, 'n/a', '', `<= ${TARGETS.scaling}x`, name === 'plan' ? undefined : false);
+  }
+}
+if (result.coldStart.ratio !== undefined) {
+  row('cold start (--version vs node -e 0)', `${fmtMs(result.coldStart.kruisecMs)} vs ${fmtMs(result.coldStart.nodeMs)}`, fmtX(result.coldStart.ratio),
+    `<= ${TARGETS.coldStart}x`, result.coldStart.ratio <= TARGETS.coldStart);
+} else {
+  row('cold start (--version vs node -e 0)', 'n/a', '', `<= ${TARGETS.coldStart}x`, false, `--version failed: ${result.coldStart.error}`);
+}
+for (const [name, rss] of Object.entries(result.peakRssMiB)) {
+  row(`peak RSS ${name} ${large}`, `${rss.mib.toFixed(0)} MiB`, '', '(reference)');
+}
+result.notes = notes;
+
+// ---------------------------------------------------------------- output
+
+if (opts.json) {
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} else {
+  const out = [];
+  const e = result.environment;
+  out.push(`kruisec bench: node ${e.node}, ${e.platform}, ${e.cpus} x ${e.cpu}`);
+  for (const [size, r] of Object.entries(result.repos)) {
+    out.push(`  repo ${size}: ${r.workloads} workloads, ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${result.floor[size].docs} documents (${r.path})`);
+  }
+  out.push(`  best of ${opts.runs} (cold start: best of ${opts.coldRuns}); ratios are to the same run's baseline`);
+  out.push('');
+  const head = ['measure', 'time', 'ratio', 'target', 'result'];
+  const cells = result.rows.map((r) => [r.what, r.measured, r.ratio, r.target, r.result]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
+  const line = (c) => c.map((x, i) => String(x).padEnd(widths[i])).join('  ').trimEnd();
+  out.push(line(head));
+  out.push(line(widths.map((w) => '-'.repeat(w))));
+  for (const c of cells) out.push(line(c));
+  out.push('');
+  notes.forEach((n, i) => out.push(`[${i + 1}] ${n}`));
+  if (notes.length) out.push('');
+  const v = result.checks.validate1k;
+  if (v.summary) {
+    const rules = Object.entries(v.byRule).map(([k, n]) => `${n} ${k}`).join(', ');
+    out.push(`check: validate ${small} exit ${v.status}, ${v.summary.errors} errors, ${v.summary.warnings} warnings${rules ? ` (${rules})` : ''}`);
+  } else {
+    out.push(`check: validate ${small} exit ${v.status}: ${v.error}`);
+  }
+  const r = result.checks.render1k;
+  out.push(`check: render ${small} exit ${r.status}, ${r.documentsIn} documents in, ${r.documentsOut} out, ${r.injectedSidecars} sidecars injected${r.placeholder ? ' -- render looks like a pass-through placeholder' : ''}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+closeSync(devNull);
+process.exit(0);
