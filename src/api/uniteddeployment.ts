@@ -2,8 +2,9 @@
 // status differs). One UnitedDeployment fans a workload template out into one workload per
 // topology subset. Spec: ../../../shared/spec/uniteddeployment.md §1.
 import type {
-  V1DeploymentSpec, V1LabelSelector, V1NodeSelectorTerm, V1ObjectMeta, V1PodTemplateSpec,
-  V1StatefulSetSpec, V1Toleration,
+  V1DeploymentStrategy, V1LabelSelector, V1NodeSelectorTerm, V1ObjectMeta, V1PersistentVolumeClaim,
+  V1PodTemplateSpec, V1StatefulSetOrdinals, V1StatefulSetPersistentVolumeClaimRetentionPolicy,
+  V1StatefulSetUpdateStrategy, V1Toleration,
 } from '@kubernetes/client-node';
 import type { KubeObject, ObjectMeta } from './resource.js';
 
@@ -56,31 +57,83 @@ export interface SubsetTemplate {
 }
 
 export interface StatefulSetTemplateSpec {
-  /** Only labels and annotations are used: they go onto every subset workload. */
+  /** Only labels and annotations are used: they go onto every subset workload.
+   *  @preserveUnknownFields */
   metadata?: V1ObjectMeta;
-  /** apps/v1 StatefulSetSpec; replicas and selector are set per subset by the controller. */
-  spec: V1StatefulSetSpec;
+  /** apps/v1 StatefulSetSpec (schemaless in the CRD); replicas and selector are set per subset
+   *  by the controller. @preserveUnknownFields */
+  spec: StatefulSetTemplateWorkloadSpec;
+}
+
+/** apps/v1 StatefulSetSpec as a UnitedDeployment template holds it: nothing is required (the
+ *  selector comes from the UnitedDeployment). */
+export interface StatefulSetTemplateWorkloadSpec {
+  /** Must be absent: the controller sets it per subset. */
+  replicas?: number;
+  /** Replaced per subset by spec.selector plus the subset label. */
+  selector?: V1LabelSelector;
+  /** The pod template. */
+  template?: V1PodTemplateSpec;
+  /** PVC templates of every subset StatefulSet. */
+  volumeClaimTemplates?: V1PersistentVolumeClaim[];
+  /** Headless service governing the pods. */
+  serviceName?: string;
+  /** OrderedReady (default) or Parallel. */
+  podManagementPolicy?: string;
+  /** RollingUpdate (default) gets the subset partition; OnDelete gets none. */
+  updateStrategy?: V1StatefulSetUpdateStrategy;
+  /** Revisions kept by each subset StatefulSet. */
+  revisionHistoryLimit?: number;
+  /** Seconds a new pod must be ready to count as available. */
+  minReadySeconds?: number;
+  /** PVC deletion on scale-down / StatefulSet deletion. */
+  persistentVolumeClaimRetentionPolicy?: V1StatefulSetPersistentVolumeClaimRetentionPolicy;
+  /** First ordinal. */
+  ordinals?: V1StatefulSetOrdinals;
+  [field: string]: unknown;
 }
 
 export interface AdvancedStatefulSetTemplateSpec {
-  /** Only labels and annotations are used. */
+  /** Only labels and annotations are used. @preserveUnknownFields */
   metadata?: V1ObjectMeta;
   /** Kruise v1beta1 StatefulSetSpec. */
   spec: AdvancedStatefulSetSpec;
 }
 
 export interface CloneSetTemplateSpec {
-  /** Only labels and annotations are used. */
+  /** Only labels and annotations are used. @preserveUnknownFields */
   metadata?: V1ObjectMeta;
   /** Kruise v1beta1 CloneSetSpec. */
   spec: CloneSetSpec;
 }
 
 export interface DeploymentTemplateSpec {
-  /** Only labels and annotations are used. */
+  /** Only labels and annotations are used. @preserveUnknownFields */
   metadata?: V1ObjectMeta;
-  /** apps/v1 DeploymentSpec; replicas and selector are set per subset by the controller. */
-  spec: V1DeploymentSpec;
+  /** apps/v1 DeploymentSpec (schemaless in the CRD); replicas and selector are set per subset
+   *  by the controller. @preserveUnknownFields */
+  spec: DeploymentTemplateWorkloadSpec;
+}
+
+/** apps/v1 DeploymentSpec as a UnitedDeployment template holds it: nothing is required. */
+export interface DeploymentTemplateWorkloadSpec {
+  /** Must be absent: the controller sets it per subset. */
+  replicas?: number;
+  /** Replaced per subset by spec.selector plus the subset label. */
+  selector?: V1LabelSelector;
+  /** The pod template. */
+  template?: V1PodTemplateSpec;
+  /** Copied to every subset Deployment as is (partitions do not apply to Deployments). */
+  strategy?: V1DeploymentStrategy;
+  /** Seconds a new pod must be ready to count as available. */
+  minReadySeconds?: number;
+  /** ReplicaSets kept by each subset Deployment. */
+  revisionHistoryLimit?: number;
+  /** Paused Deployments do not roll out. */
+  paused?: boolean;
+  /** Seconds before a stalled rollout is reported. */
+  progressDeadlineSeconds?: number;
+  [field: string]: unknown;
 }
 
 /** The part of Kruise's Advanced StatefulSet spec the UnitedDeployment reads or writes; other
@@ -162,7 +215,7 @@ export interface Subset {
   /** Upper bound in elastic mode; absent means unbounded. @intOrString */
   maxReplicas?: number | string;
   /** Strategic merge patch applied to the pod template ({metadata, spec}) after affinity and
-   *  tolerations are attached. Any JSON object. */
+   *  tolerations are attached. Any JSON object. @preserveUnknownFields */
   patch?: Record<string, unknown>;
 }
 

@@ -1,4 +1,105 @@
-// UnitedDeployment expansion (spec uniteddeployment.md). Placeholder until implemented.
-import type { RenderFilter } from '../types.js';
+// UnitedDeployment expansion (spec uniteddeployment.md): each UnitedDeployment is replaced by
+// its admitted (defaulted) form followed by one workload per subset, as the controller would
+// create them on a fresh install. Subset workloads are derived resources (derivedFrom = the
+// UD), so SidecarSet injection and diagnostics treat them like any workload and point back
+// at the UD's file.
+import type { Resource } from '../../api/resource.js';
+import { displayName } from '../../api/resource.js';
+import { isUnitedDeployment } from '../../api/uniteddeployment.js';
+import { at, report } from '../../report/catalogue/rule.js';
+import type { Rule } from '../../report/catalogue/rule.js';
+import * as rules from '../../report/catalogue/uniteddeployment.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import { defaultUnitedDeployment } from '../../validate/uniteddeployment/defaults.js';
+import { fieldText } from '../../validate/uniteddeployment/field.js';
+import type { ExplainEntry, ExplainLine, RenderFilter } from '../types.js';
+import { adapterFor, buildSubsetWorkload } from './adapters/index.js';
+import { subsetPartitions } from './partitions.js';
+import { revisionName } from './revision.js';
+import { allocateSubsetReplicas } from './subset-replicas.js';
 
-export const expandUnitedDeployments: RenderFilter = (resources) => ({ resources: [...resources], diagnostics: [], explain: [] });
+export { allocateSubsetReplicas } from './subset-replicas.js';
+export type { Allocation, AllocatorName, ExistingSubset, SubsetAllocation } from './subset-replicas.js';
+export { subsetPartitions } from './partitions.js';
+export type { SubsetPartition } from './partitions.js';
+
+type Obj = Record<string, any>;
+
+export const expandUnitedDeployments: RenderFilter = (resources) => {
+  const out: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const explain: ExplainEntry[] = [];
+  for (const res of resources) {
+    if (!isUnitedDeployment(res.obj)) {
+      out.push(res);
+      continue;
+    }
+    const r = expandOne(res);
+    out.push(...r.resources);
+    diagnostics.push(...r.diagnostics);
+    if (r.explain) explain.push(r.explain);
+  }
+  return { resources: out, diagnostics, explain };
+};
+
+interface Expanded {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  explain?: ExplainEntry;
+}
+
+function expandOne(res: Resource): Expanded {
+  const ud = defaultUnitedDeployment(res.obj) as Obj;
+  const admitted: Resource = { ...res, obj: ud as Resource['obj'] };
+  const diagnostics: Diagnostic[] = [];
+  const lines: ExplainLine[] = [];
+  const explain: ExplainEntry = { subject: displayName(res.obj), origin: res.origin, topic: 'uniteddeployment', lines };
+  const fail = <D extends { field: string }>(rule: Rule<D>, path: (string | number)[], data: Omit<D, 'field'>) =>
+    diagnostics.push(report(rule, { ...data, field: fieldText(path) } as D, at(res, path)));
+
+  const adapter = adapterFor(ud.spec?.template);
+  const subsets: Obj[] = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets : [];
+  if (!adapter) {
+    lines.push({ item: 'template', outcome: 'none', reason: 'no workload template: nothing to create' });
+    return { resources: [admitted], diagnostics, explain };
+  }
+
+  const allocation = allocateSubsetReplicas(ud);
+  lines.push({ item: 'allocator', outcome: allocation.allocator, reason: ALLOCATOR_WHY[allocation.allocator] });
+  if (!allocation.ok) {
+    fail(rules.allocationFailed, ['spec', 'topology', 'subsets'], { reason: allocation.error });
+    lines.push({ item: 'allocation', outcome: 'failed', reason: `${allocation.error}; the controller creates, updates and deletes nothing` });
+    return { resources: [admitted], diagnostics, explain };
+  }
+  if (allocation.allocator === 'adaptive' || allocation.allocator === 'reservation') {
+    fail(rules.allocationRuntimeDependent, ['spec', 'topology', 'scheduleStrategy'], { allocator: allocation.allocator });
+  }
+
+  const partitions = subsetPartitions(ud, allocation.subsets);
+  const revision = revisionName(ud.metadata?.name ?? '', ud.spec.template);
+  lines.push({ item: 'revision', outcome: revision, reason: 'ControllerRevision name from the FNV hash of spec.template; every subset workload and pod template carries it' });
+
+  const resources: Resource[] = [admitted];
+  allocation.subsets.forEach((a, i) => {
+    const p = partitions[i];
+    const built = buildSubsetWorkload(adapter, { ud, subset: subsets[i], replicas: a.replicas, partition: p.partition, revision });
+    if (!built.ok) {
+      fail(rules.patchInvalid, ['spec', 'topology', 'subsets', i, 'patch'], { subset: a.name, reason: built.error });
+      lines.push({ item: a.name, outcome: 'not created', reason: `the subset patch cannot be applied: ${built.error}` });
+      return;
+    }
+    resources.push({ obj: built.obj as Resource['obj'], derivedFrom: admitted });
+    const partitionNote = adapter.kind === 'Deployment'
+      ? 'Deployments take no partition'
+      : `partition ${p.partition}: ${p.reason}`;
+    lines.push({ item: a.name, outcome: `replicas=${a.replicas} partition=${adapter.kind === 'Deployment' ? '-' : p.partition}`, reason: `${a.reason}; ${partitionNote}` });
+  });
+  return { resources, diagnostics, explain };
+}
+
+const ALLOCATOR_WHY: Record<string, string> = {
+  specific: 'no subset has minReplicas/maxReplicas: pinned subsets get their replicas, the rest is split evenly',
+  'min-max': 'a subset has minReplicas/maxReplicas: minimums first, then up to maximums, in declaration order',
+  adaptive: 'scheduleStrategy Adaptive: min/max passes in declaration order (fresh install: all subsets schedulable)',
+  reservation: 'scheduleStrategy Adaptive with reserveUnschedulablePods: min/max passes with reservation budgets (fresh install: all subsets allocatable)',
+};

@@ -1,0 +1,17 @@
+// Kruise Advanced StatefulSet subsets (apps.kruise.io/v1beta1 StatefulSet): like apps/v1, but
+// only rollingUpdate.partition is written; the type stays as the template has it (the Advanced
+// StatefulSet webhook defaults it later).
+import type { Adapter, Obj } from './adapter.js';
+
+export const advancedStatefulSetAdapter: Adapter = {
+  templateKey: 'advancedStatefulSetTemplate',
+  apiVersion: 'apps.kruise.io/v1beta1',
+  kind: 'StatefulSet',
+  setPartition(spec: Obj, templateSpec: Obj, partition: number): void {
+    const type = templateSpec.updateStrategy?.type;
+    if (type && type !== 'RollingUpdate') return;
+    const strategy = (spec.updateStrategy ??= {});
+    strategy.rollingUpdate ??= {};
+    strategy.rollingUpdate.partition = partition;
+  },
+};

@@ -1,0 +1,14 @@
+// Kruise CloneSet subsets (Kruise master: apps.kruise.io/v1beta1): the partition always goes to
+// updateStrategy.rollingUpdate.partition as an integer; type, podUpdatePolicy, maxSurge... stay.
+import type { Adapter, Obj } from './adapter.js';
+
+export const cloneSetAdapter: Adapter = {
+  templateKey: 'cloneSetTemplate',
+  apiVersion: 'apps.kruise.io/v1beta1',
+  kind: 'CloneSet',
+  setPartition(spec: Obj, _templateSpec: Obj, partition: number): void {
+    const strategy = (spec.updateStrategy ??= {});
+    strategy.rollingUpdate ??= {};
+    strategy.rollingUpdate.partition = partition;
+  },
+};

@@ -1,0 +1,17 @@
+// apps/v1 StatefulSet subsets: a template without type or with RollingUpdate gets type
+// RollingUpdate and rollingUpdate.partition; OnDelete gets no partition.
+import type { Adapter, Obj } from './adapter.js';
+
+export const statefulSetAdapter: Adapter = {
+  templateKey: 'statefulSetTemplate',
+  apiVersion: 'apps/v1',
+  kind: 'StatefulSet',
+  setPartition(spec: Obj, templateSpec: Obj, partition: number): void {
+    const type = templateSpec.updateStrategy?.type;
+    if (type && type !== 'RollingUpdate') return;
+    const strategy = (spec.updateStrategy ??= {});
+    strategy.type = 'RollingUpdate';
+    strategy.rollingUpdate ??= {};
+    strategy.rollingUpdate.partition = partition;
+  },
+};

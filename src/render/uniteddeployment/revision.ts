@@ -1,0 +1,137 @@
+// The UnitedDeployment ControllerRevision name, which subset workloads and their pod
+// templates carry as `apps.kruise.io/controller-revision-hash` (spec §5).
+// Upstream: the controller marshals the UD (a Go struct), keeps only spec.template, adds
+// "$patch":"replace" and marshals again (keys sorted, compact, Go escaping); Kubernetes'
+// HashControllerRevision takes 32-bit FNV-1 over those bytes plus the collision count ("0" on
+// a fresh install) and SafeEncodeString maps the decimal digits; the name is `<ud>-<hash>`.
+// Go only emits fields its structs declare, and emits some zero values (`creationTimestamp:
+// null`, `resources: {}`, `strategy: {}`, `selector: null`); `goShape` reproduces the common
+// ones. The hash equals the cluster's when the template holds no field Go would drop or
+// reformat (unknown fields, non-canonical quantities, explicit zero values of omitempty fields).
+
+type Obj = Record<string, any>;
+
+/** The `apps.kruise.io/controller-revision-hash` value for a (defaulted) UnitedDeployment. */
+export function revisionName(udName: string, template: Obj, collisionCount = 0): string {
+  const patch = { spec: { template: { ...goTemplate(template), $patch: 'replace' } } };
+  return `${udName.slice(0, 223)}-${controllerRevisionHash(goMarshal(patch), collisionCount)}`;
+}
+
+/** k8s.io/kubernetes/pkg/controller/history HashControllerRevision, for raw data. */
+export function controllerRevisionHash(data: string, collisionCount = 0): string {
+  const bytes = new TextEncoder().encode(data + String(collisionCount));
+  return safeEncodeString(String(fnv1_32(bytes)));
+}
+
+/** 32-bit FNV-1 (multiply, then xor), as Go's hash/fnv New32. */
+function fnv1_32(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (const b of bytes) {
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h = (h ^ b) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** k8s.io/apimachinery/pkg/util/rand SafeEncodeString. */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
+  return out;
+}
+
+/** encoding/json Marshal of decoded JSON: map keys sorted, compact, HTML-safe escaping. */
+export function goMarshal(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(goMarshal).join(',')}]`;
+  if (typeof v === 'object') {
+    const keys = Object.keys(v as Obj).filter((k) => (v as Obj)[k] !== undefined).sort(byteOrder);
+    return `{${keys.map((k) => `${goString(k)}:${goMarshal((v as Obj)[k])}`).join(',')}}`;
+  }
+  if (typeof v === 'string') return goString(v);
+  return JSON.stringify(v);
+}
+
+function byteOrder(a: string, b: string): number {
+  // Go sorts map keys by bytes (UTF-8); for BMP text UTF-16 order agrees except surrogates.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function goString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// ---- Go struct emission for the template kinds ----
+
+/** SubsetTemplate as Go marshals it (only the non-nil templates appear). */
+function goTemplate(t: Obj): Obj {
+  const out: Obj = {};
+  if (isObj(t.statefulSetTemplate)) out.statefulSetTemplate = wrapper(t.statefulSetTemplate, statefulSetSpec);
+  if (isObj(t.advancedStatefulSetTemplate)) out.advancedStatefulSetTemplate = wrapper(t.advancedStatefulSetTemplate, advancedStatefulSetSpec);
+  if (isObj(t.cloneSetTemplate)) out.cloneSetTemplate = wrapper(t.cloneSetTemplate, cloneSetSpec);
+  if (isObj(t.deploymentTemplate)) out.deploymentTemplate = wrapper(t.deploymentTemplate, deploymentSpec);
+  return out;
+}
+
+function wrapper(t: Obj, spec: (s: Obj) => Obj): Obj {
+  return { ...clean(t), metadata: objectMeta(t.metadata), spec: spec(isObj(t.spec) ? t.spec : {}) };
+}
+
+function objectMeta(m: unknown): Obj {
+  const out = isObj(m) ? clean(m) : {};
+  for (const k of ['labels', 'annotations']) if (isObj(out[k]) && Object.keys(out[k]).length === 0) delete out[k];
+  if (!('creationTimestamp' in out)) out.creationTimestamp = null;
+  return out;
+}
+
+function podTemplate(t: unknown): Obj {
+  const o = isObj(t) ? clean(t) : {};
+  return { ...o, metadata: objectMeta(o.metadata), spec: podSpec(o.spec) };
+}
+
+function podSpec(s: unknown): Obj {
+  const o = isObj(s) ? s : {};
+  const out: Obj = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
+  for (const k of ['initContainers', 'ephemeralContainers']) if (Array.isArray(o[k])) out[k] = o[k].map(container);
+  return out;
+}
+
+function container(c: unknown): Obj {
+  const o = isObj(c) ? c : {};
+  return { ...o, name: o.name ?? '', resources: isObj(o.resources) ? o.resources : {} };
+}
+
+function pvc(p: unknown): Obj {
+  const o = isObj(p) ? clean(p) : {};
+  const spec = isObj(o.spec) ? o.spec : {};
+  return { ...o, metadata: objectMeta(o.metadata), spec: { ...spec, resources: isObj(spec.resources) ? spec.resources : {} }, status: isObj(o.status) ? o.status : {} };
+}
+
+function workloadSpec(s: Obj, structs: string[]): Obj {
+  const o = clean(s);
+  const out: Obj = { ...o, selector: o.selector ?? null, template: podTemplate(o.template) };
+  for (const k of structs) if (!isObj(out[k])) out[k] = {};
+  if (Array.isArray(o.volumeClaimTemplates)) out.volumeClaimTemplates = o.volumeClaimTemplates.map(pvc);
+  return out;
+}
+
+const statefulSetSpec = (s: Obj) => workloadSpec(s, ['updateStrategy']);
+const advancedStatefulSetSpec = (s: Obj) => workloadSpec(s, ['updateStrategy', 'volumeClaimUpdateStrategy']);
+const cloneSetSpec = (s: Obj) => workloadSpec(s, ['scaleStrategy', 'updateStrategy']);
+const deploymentSpec = (s: Obj) => workloadSpec(s, ['strategy']);
+
+/** YAML nulls decode to Go zero values, which omitempty fields do not emit. */
+function clean(o: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === null || v === undefined) continue;
+    out[k] = isObj(v) ? clean(v) : Array.isArray(v) ? v.map((x) => (isObj(x) ? clean(x) : x)) : v;
+  }
+  return out;
+}
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
