@@ -143,6 +143,7 @@ describe('sarif format', () => {
     expect(r.defaultConfiguration.level).toBe(someRule.severity === 'info' ? 'note' : someRule.severity);
     expect(r.helpUri).toBeUndefined();
     expect(r.help.text).toMatch(/docs\/rules\/[a-z-]+\.md#/);
+    for (const rule of driver.rules) expect(rule.help.text).not.toMatch(/\.\. See/);
     expect(log.runs[0].results).toEqual([]);
     expect(validate(log)).toBe(true);
   });

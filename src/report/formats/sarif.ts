@@ -45,22 +45,21 @@ function pascal(id: string): string {
 }
 
 function ruleMeta(e: CatalogueEntry, ctx: FormatContext): SarifRule {
+  const desc = e.description.replace(/\.+$/, '');
   const doc = `docs/rules/${e.area}.md#${e.id}`;
-  const rule: SarifRule = {
+  // helpUri must be absolute (SARIF 3.49.12); without a base URL, the help names the page.
+  const helpUri = ctx.docsBaseUrl ? `${ctx.docsBaseUrl.replace(/\/?$/, '/')}${e.area}.md#${e.id}` : undefined;
+  return {
     id: e.id,
     name: pascal(e.id),
     shortDescription: { text: e.description },
+    ...(helpUri ? { helpUri } : {}),
+    help: helpUri
+      ? { text: `${desc}. See ${helpUri}`, markdown: `${desc}. See [${e.id}](${helpUri}).` }
+      : { text: `${desc}. See ${doc} in the kruisec repository.`, markdown: `${desc}. See \`${doc}\` in the kruisec repository.` },
     defaultConfiguration: { level: LEVEL[e.severity] },
     properties: { tags: ['kruisec', e.area] },
   };
-  if (ctx.docsBaseUrl) {
-    rule.helpUri = `${ctx.docsBaseUrl.replace(/\/?$/, '/')}${e.area}.md#${e.id}`;
-    rule.help = { text: `${e.description}. See ${rule.helpUri}`, markdown: `${e.description}. See [${e.id}](${rule.helpUri}).` };
-  } else {
-    // helpUri must be absolute (SARIF 3.49.12); without a base URL, name the page instead.
-    rule.help = { text: `${e.description}. See ${doc} in the kruisec repository.`, markdown: `${e.description}. See \`${doc}\` in the kruisec repository.` };
-  }
-  return rule;
 }
 
 /** A URI reference for a path: repo-relative under %SRCROOT% when possible. */
@@ -126,13 +125,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
             physicalLocation.region = region;
           }
           const location: Record<string, unknown> = { physicalLocation };
-          if (d.subject || d.path) {
-            location.logicalLocations = [{
-              ...(d.subject ? { name: d.subject } : {}),
-              ...(d.path ? { fullyQualifiedName: `${d.subject ?? ''}${toPointer(d.path)}` } : {}),
-              kind: 'object',
-            }];
-          }
+          if (d.subject) location.logicalLocations = [{ name: d.subject, kind: 'object' }];
           result.locations = [location];
         }
         const fp = fingerprint(d, ctx.cwd);
