@@ -8,6 +8,7 @@ import { goNormalize } from './go-json.js';
 import { SIDECARSET_SPEC_V1ALPHA1, SIDECARSET_SPEC_V1BETA1 } from './go-types.js';
 import { defaultImagePullPolicy } from './image-reference.js';
 import { formatQuantity, parseQuantity, roundUp } from './quantity.js';
+import { volumeSources } from './volumes.js';
 
 // Decoded manifests are untyped JSON; these helpers keep the walking readable.
 type Obj = Record<string, any>;
@@ -90,8 +91,7 @@ function roundResourceList(list: Obj | undefined): void {
 function defaultVolume(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   const vol: Obj = structuredClone(v as Obj);
-  const sources = Object.keys(vol).filter((k) => k !== 'name' && vol[k] !== null && vol[k] !== undefined);
-  if (sources.length === 0) vol.emptyDir = {};
+  if (volumeSources(vol).length === 0) vol.emptyDir = {};
   if (vol.hostPath && typeof vol.hostPath === 'object') vol.hostPath.type ??= '';
   for (const k of ['secret', 'configMap', 'downwardAPI', 'projected']) {
     if (vol[k] && typeof vol[k] === 'object') vol[k].defaultMode ??= 420;

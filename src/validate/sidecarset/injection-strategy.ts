@@ -1,0 +1,40 @@
+// spec.injectionStrategy.revision (spec §3, §12.2): the named ControllerRevision must exist.
+// ControllerRevisions are cluster state; kruisec looks for them in the repo, in the Kruise
+// namespace, exactly as the webhook looks in the cluster.
+import { SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL } from '../../api/sidecarset.js';
+import type { KubeObject } from '../../api/resource.js';
+import * as rules from '../../report/catalogue/sidecarset.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+
+export function checkInjectionStrategy(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
+  const rev: Obj | undefined = s.ss.spec.injectionStrategy?.revision;
+  if (!rev) return [];
+  const out: Diagnostic[] = [];
+  // Upstream reports these at `revision` (sic), without the spec.injectionStrategy prefix.
+  const path = ['spec', 'injectionStrategy', 'revision'];
+  const has = (v: unknown) => v !== undefined && v !== null;
+  if (!has(rev.revisionName) && !has(rev.customVersion)) {
+    out.push(diag(rules.revisionUnset, s, path, {}, 'revision'));
+  } else if (!findRevision(s.name, rev, ctx.revisions)) {
+    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
+    out.push(diag(rules.revisionNotFound, s, [...path, has(rev.revisionName) ? 'revisionName' : 'customVersion'], { what, namespace: ctx.cluster.kruiseNamespace }, 'revision'));
+  }
+  if (!['', 'Always', 'Partial', undefined, null].includes(rev.policy)) {
+    out.push(diag(rules.revisionPolicyInvalid, s, [...path, 'policy'], { policy: String(rev.policy) }, 'revision.policy'));
+  }
+  return out;
+}
+
+/** getControllerRevision: by name, or the newest revision labelled with the custom version. */
+export function findRevision(name: string, rev: Obj, revisions: readonly KubeObject[]): KubeObject | undefined {
+  if (rev.revisionName !== undefined && rev.revisionName !== null) {
+    return revisions.find((r) => r.metadata?.name === rev.revisionName);
+  }
+  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === name
+    && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === rev.customVersion);
+  // history.SortControllerRevisions: by revision, then creation time, then name; take the last.
+  return matching.sort((a, b) => Number(a.revision ?? 0) - Number(b.revision ?? 0)
+    || String(a.metadata?.creationTimestamp ?? '').localeCompare(String(b.metadata?.creationTimestamp ?? ''))
+    || String(a.metadata?.name ?? '').localeCompare(String(b.metadata?.name ?? ''))).at(-1);
+}

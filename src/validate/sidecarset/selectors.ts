@@ -1,0 +1,28 @@
+// Label selectors of a SidecarSet (spec §12.2): Kubernetes label-selector validation plus
+// Kruise's own rule that an empty selector is not valid (it would match nothing, §2.4).
+import type { FieldPath } from '../../api/resource.js';
+import { labelSelectorErrors } from '../../k8s/selector.js';
+import * as rules from '../../report/catalogue/sidecarset.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import { diag, fieldText, type Obj, type SidecarSetUnderCheck } from './context.js';
+
+export function checkSelector(s: SidecarSetUnderCheck, sel: Obj, path: FieldPath): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (sel === null || typeof sel !== 'object') return out;
+  for (const [sub, reason] of labelSelectorErrors(sel)) {
+    out.push(diag(rules.selectorInvalid, s, path, { reason }, `${fieldText(path)}.${sub}`));
+  }
+  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
+    out.push(diag(rules.selectorEmpty, s, path, {}));
+  }
+  return out;
+}
+
+export function checkSpecSelectors(s: SidecarSetUnderCheck): Diagnostic[] {
+  const spec = s.ss.spec;
+  const out: Diagnostic[] = [];
+  if (spec.selector === undefined || spec.selector === null) out.push(diag(rules.selectorMissing, s, ['spec', 'selector'], {}));
+  else out.push(...checkSelector(s, spec.selector, ['spec', 'selector']));
+  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ['spec', 'namespaceSelector']));
+  return out;
+}

@@ -1,0 +1,69 @@
+// spec.updateStrategy (spec §12.2). Only RollingUpdate is checked: a NotUpdate SidecarSet never
+// upgrades pods, so Kruise ignores whatever else the strategy says. Native sidecars cannot be
+// upgraded in place, hence they need NotUpdate.
+import { isPositiveIntOrPercent } from '../../k8s/intstr.js';
+import * as rules from '../../report/catalogue/sidecarset.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { checkSelector } from './selectors.js';
+
+export function checkNativeSidecarStrategy(s: SidecarSetUnderCheck): Diagnostic[] {
+  const spec = s.ss.spec;
+  if (spec.updateStrategy?.type !== 'RollingUpdate') return [];
+  return (spec.initContainers ?? []).flatMap((c: Obj) => c.restartPolicy === 'Always'
+    ? [diag(rules.nativeSidecarRollingUpdate, s, ['spec', 'updateStrategy'], { container: String(c.name) })]
+    : []);
+}
+
+export function checkUpdateStrategy(s: SidecarSetUnderCheck): Diagnostic[] {
+  const us: Obj = s.ss.spec.updateStrategy ?? {};
+  if (us.type !== 'RollingUpdate') return [];
+  const out: Diagnostic[] = [];
+  const base = ['spec', 'updateStrategy'];
+  // A partition counts as set when it is a string or a non-zero integer (0 is the default).
+  const partitionSet = us.partition !== undefined && us.partition !== null && (typeof us.partition === 'string' || us.partition !== 0);
+  if (partitionSet && us.selector) out.push(diag(rules.partitionWithSelector, s, [...base, 'partition'], {}, 'updateStrategy'));
+  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, 'selector']));
+  for (const k of ['partition', 'maxUnavailable']) {
+    if (us[k] !== undefined && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
+      out.push(diag(rules.intOrPercentInvalid, s, [...base, k], { value: us[k] }));
+    }
+  }
+  const prio = priorityStrategyError(us.priorityStrategy);
+  if (prio) out.push(diag(rules.priorityStrategyInvalid, s, [...base, 'priorityStrategy'], { reason: prio }));
+  const scatter = scatterStrategyError(us.scatterStrategy);
+  if (scatter) out.push(diag(rules.scatterStrategyInvalid, s, [...base, 'scatterStrategy'], { reason: scatter }));
+  return out;
+}
+
+/** UpdatePriorityStrategy.FieldsValidation (apis/apps/pub): the first problem, if any. */
+export function priorityStrategyError(p: Obj | undefined | null): string | undefined {
+  if (!p) return undefined;
+  const weights: Obj[] = p.weightPriority ?? [];
+  const orders: Obj[] = p.orderPriority ?? [];
+  if (weights.length > 0 && orders.length > 0) return 'only one of weightPriority and orderPriority can be used';
+  for (const w of weights) {
+    const weight = Number(w.weight ?? 0);
+    if (weight < 0 || weight > 100) return 'weight must be valid number in the range 1-100';
+    const sel = w.matchSelector ?? {};
+    if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) return 'selector can not be empty';
+    const bad = (sel.matchExpressions ?? []).find((r: Obj) => !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator)
+      || (['In', 'NotIn'].includes(r.operator) && !(r.values ?? []).length)
+      || (['Exists', 'DoesNotExist'].includes(r.operator) && (r.values ?? []).length));
+    if (bad) return `invalid selector: ${JSON.stringify(bad)}`;
+  }
+  for (const o of orders) if (!o.orderedKey) return 'order key can not be empty';
+  return undefined;
+}
+
+/** UpdateScatterStrategy.FieldsValidation: keys non-empty, key/value pairs unique. */
+export function scatterStrategyError(terms: Obj[] | undefined | null): string | undefined {
+  const seen = new Set<string>();
+  for (const t of terms ?? []) {
+    if (!t?.key) return 'key should not be empty';
+    const id = `${t.key}:${t.value ?? ''}`;
+    if (seen.has(id)) return `duplicated key=${t.key} value=${t.value ?? ''}`;
+    seen.add(id);
+  }
+  return undefined;
+}
