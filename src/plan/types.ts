@@ -14,7 +14,8 @@ export type Gate =
   | { type: 'none' };
 
 /** What the reconciler waits for on one workload before the stage counts as converged
- *  (spec rollout-semantics.md §7.3). */
+ *  (spec rollout-semantics.md §7.3). Counts are -1 where only the cluster knows them
+ *  (a SidecarSet's matched pods the repo does not determine). */
 export interface Expectation {
   kind: string;
   apiVersion: string;
@@ -29,13 +30,15 @@ export interface Expectation {
   tolerance: number;
   /** Human-readable predicate, e.g. "updatedReadyReplicas >= 2". */
   predicate: string;
+  /** The knob value this stage writes (absent: the manifest's own). */
+  partition?: number | string | Record<string, number>;
 }
 
 export interface StagePreview {
   workload: string;
   updated: number;
   old: number;
-  /** in-place | recreate | sidecar-in-place | not-upgradable | scale-only | unchanged */
+  /** in-place | recreate | sidecar-in-place | not-upgradable | scale-only | unchanged | created | rollout */
   mode: string;
   note?: string;
 }

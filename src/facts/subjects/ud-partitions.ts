@@ -1,6 +1,6 @@
 // Subject: UnitedDeployment - manualUpdate.partitions copied into each subset workload
 // (Kruise uniteddeployment TestAstsRollingUpdatePartition; calcNextPartitions).
-import { subsetPartitionsFor } from '../../plan/kinds/uniteddeployment.js';
+import { subsetPartitionsFor } from '../../plan/kinds/ud-partitions.js';
 import { checkKeys, FactError, record, type Subject } from '../fact.js';
 
 export const udPartitionsSubject: Subject = {

@@ -1,16 +1,11 @@
-// UnitedDeployment partitions (Kruise pkg/controller/uniteddeployment calcNextPartitions):
-// manualUpdate.partitions is copied into each subset, subsets absent from the map get 0, and a
-// value above the subset's computed replicas is clamped to them. Kept here until the render
-// phase's own subsetPartitions lands (src/render/uniteddeployment/partitions.ts).
+// UnitedDeployment partitions as Kruise writes them into subsets (calcNextPartitions): the
+// render phase owns that computation (src/render/uniteddeployment/partitions.ts); plan and the
+// facts runner call it through this adapter from plain name -> number maps.
+import { subsetPartitions } from '../../render/uniteddeployment/partitions.js';
 
-export function clampSubsetPartitions(subsets: readonly string[], partitions: Readonly<Record<string, number>> | undefined | null, subsetReplicas: Readonly<Record<string, number>>, manual = true): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const name of subsets) {
-    let p = 0;
-    if (manual && partitions && Object.prototype.hasOwnProperty.call(partitions, name)) p = partitions[name];
-    const r = subsetReplicas[name];
-    if (r !== undefined && p > r) p = r;
-    out[name] = p;
-  }
-  return out;
+export function subsetPartitionsFor(subsets: readonly string[], partitions: Readonly<Record<string, number>> | undefined | null, subsetReplicas: Readonly<Record<string, number>>): Record<string, number> {
+  const ud = { spec: { updateStrategy: { type: 'Manual', manualUpdate: { partitions: { ...(partitions ?? {}) } } } } };
+  // A subset without a computed replica count is never clamped.
+  const allocation = subsets.map((name) => ({ name, replicas: subsetReplicas[name] ?? Number.MAX_SAFE_INTEGER, reason: '' }));
+  return Object.fromEntries(subsetPartitions(ud, allocation).map((p) => [p.name, p.partition]));
 }
