@@ -44,6 +44,30 @@ describe('formatExplain text', () => {
     expect(out).toBe('CloneSet x/y (a.yaml)\n  (no decisions)\n\nPod default/web-0\n  ✓ a  injected — one two\n');
   });
 
+  it('keeps render order inside a document and puts one object\'s entries under one heading', () => {
+    const origin = { file: 'apps/ud.yaml', doc: 1 };
+    const subset = (z: string): ExplainEntry => ({ subject: `CloneSet shop/ud-${z}`, origin, topic: 'sidecarset', lines: [{ item: 'logtail', outcome: 'injected', reason: 'r' }] });
+    const udNote: ExplainEntry = { subject: 'UnitedDeployment shop/ud', origin, topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: 'subsets are rendered instead' }] };
+    const input = [subset('b'), ud, udNote, subset('a')];
+    const out = formatExplain(input, 'text');
+    expect(out).toBe([
+      'CloneSet shop/ud-b (apps/ud.yaml)',
+      '  ✓ logtail  injected — r',
+      '',
+      'UnitedDeployment shop/ud (apps/ud.yaml)',
+      '  ITEM      OUTCOME                 REASON',
+      '  subset-a  replicas=3 partition=1  fixed replicas 3; partition from manualUpdate',
+      '  subset-b  replicas=2              the rest of 5 replicas',
+      '  ✗ *  not a pod template — subsets are rendered instead',
+      '',
+      'CloneSet shop/ud-a (apps/ud.yaml)',
+      '  ✓ logtail  injected — r',
+      '',
+    ].join('\n'));
+    // Other files' entries do not change the order.
+    expect(formatExplain([cart, ...input], 'text')).toBe(formatExplain([...input, cart], 'text'));
+  });
+
   it('says when there is nothing to explain', () => {
     expect(formatExplain([], 'text')).toMatch(/^nothing to explain/);
   });

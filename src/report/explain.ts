@@ -8,8 +8,9 @@
 //     ITEM      OUTCOME                REASON
 //     subset-a  replicas=3 partition=1  …
 //
-// Entries are ordered by file, document and subject so the output does not depend on the
-// order files were read in; lines keep render's order, which is meaningful (injection order).
+// Entries are ordered by file and document so the output does not depend on the order files
+// were read in; inside a document, and for the lines of an entry, render's own order is kept:
+// it is meaningful (a UnitedDeployment before its subsets, SidecarSet injection order).
 import type { ExplainEntry, ExplainLine } from '../render/types.js';
 
 export const EXPLAIN_FORMAT_VERSION = 1;
@@ -23,15 +24,30 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const TOPIC_RANK: Record<ExplainEntry['topic'], number> = { uniteddeployment: 0, sidecarset: 1 };
+
+/** By file, document and List item; inside one document, objects in the order render first
+ *  reported them (a UnitedDeployment before the subset workloads made from it), and for one
+ *  object its UnitedDeployment split before its SidecarSet decisions. */
 function sortEntries(entries: readonly ExplainEntry[]): ExplainEntry[] {
   const index = new Map(entries.map((e, i) => [e, i]));
+  const firstSeen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const k = subjectKey(e);
+    if (!firstSeen.has(k)) firstSeen.set(k, i);
+  });
   return [...entries].sort((a, b) =>
     cmp(a.origin?.file ?? '\uffff', b.origin?.file ?? '\uffff') ||
     (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) ||
     (a.origin?.item ?? 0) - (b.origin?.item ?? 0) ||
-    cmp(a.subject, b.subject) ||
-    cmp(a.topic, b.topic) ||
+    (a.origin ? 0 : cmp(a.subject, b.subject)) ||
+    firstSeen.get(subjectKey(a))! - firstSeen.get(subjectKey(b))! ||
+    TOPIC_RANK[a.topic] - TOPIC_RANK[b.topic] ||
     index.get(a)! - index.get(b)!);
+}
+
+function subjectKey(e: ExplainEntry): string {
+  return `${e.origin?.file ?? ''}\u0000${e.origin?.doc ?? ''}\u0000${e.origin?.item ?? ''}\u0000${e.subject}`;
 }
 
 // ---- json ------------------------------------------------------------------------------
@@ -54,13 +70,20 @@ function explainJson(entries: readonly ExplainEntry[]): string {
 
 function explainText(entries: readonly ExplainEntry[]): string {
   if (!entries.length) return 'nothing to explain: no SidecarSet injection or UnitedDeployment subsets in the input\n';
-  return entries.map((e) => block(e).join('\n') + '\n').join('\n');
+  // Entries about one object (a UnitedDeployment's split and its SidecarSet note) share a heading.
+  const blocks: string[][] = [];
+  let last: ExplainEntry | undefined;
+  for (const e of entries) {
+    const body = e.lines.length ? (e.topic === 'uniteddeployment' ? table(e.lines) : verdicts(e.lines)) : ['  (no decisions)'];
+    if (last && subjectKey(last) === subjectKey(e)) blocks[blocks.length - 1].push(...body);
+    else blocks.push([title(e), ...body]);
+    last = e;
+  }
+  return blocks.map((b) => b.join('\n') + '\n').join('\n');
 }
 
-function block(e: ExplainEntry): string[] {
-  const title = flat(e.subject) + (e.origin?.file !== undefined ? ` (${flat(e.origin.file)})` : '');
-  if (!e.lines.length) return [title, '  (no decisions)'];
-  return [title, ...(e.topic === 'uniteddeployment' ? table(e.lines) : verdicts(e.lines))];
+function title(e: ExplainEntry): string {
+  return flat(e.subject) + (e.origin?.file !== undefined ? ` (${flat(e.origin.file)})` : '');
 }
 
 /** Outcomes that mean "did not happen"; everything else gets a tick. */
