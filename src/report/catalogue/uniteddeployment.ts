@@ -159,12 +159,12 @@ export const elasticMinSum = defineRule<AtField & { sumMin: number; sumMax: numb
   hint: () => 'lower some minReplicas or raise some maxReplicas',
 });
 
-export const pinnedSumExceeds = defineRule<AtField & { sum: number; total: number }>({
+export const pinnedSumExceeds = defineRule<AtField & { sum: number; total: number; defaulted: boolean }>({
   id: 'uniteddeployment-pinned-sum-exceeds',
   severity: 'error',
   description: 'the pinned subset replicas add up to more than spec.replicas',
-  message: (d) => `${d.field}: Invalid value ${d.sum}: sum of indicated subset replicas ${d.sum} should not be greater than UnitedDeployment replicas ${d.total}`,
-  hint: () => 'lower the subset replicas or raise spec.replicas',
+  message: (d) => `${d.field}: Invalid value ${d.sum}: sum of indicated subset replicas ${d.sum} should not be greater than UnitedDeployment replicas ${d.total}${d.defaulted ? ' (spec.replicas was omitted and Kruise defaults it to 1)' : ''}`,
+  hint: (d) => d.defaulted ? 'set spec.replicas to the sum of the subset replicas' : 'lower the subset replicas or raise spec.replicas',
 });
 
 export const pinnedSumMismatch = defineRule<AtField & { sum: number; total: number; defaulted: boolean }>({

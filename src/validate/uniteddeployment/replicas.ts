@@ -13,7 +13,10 @@ export function checkReplicas(ctx: UdContext): void {
   const spec = ctx.ud.spec ?? {};
   const totalRaw = spec.replicas;
   if (typeof totalRaw === 'number' && totalRaw < 0) fail(ctx, rules.replicasNegative, ['spec', 'replicas'], { value: totalRaw });
-  const total: number | undefined = typeof totalRaw === 'number' ? totalRaw : undefined;
+  // Upstream uses -1 for "unset", so an explicit -1 also reads as unset below.
+  const expected = typeof totalRaw === 'number' ? totalRaw : -1;
+  const total: number | undefined = expected === -1 ? undefined : expected;
+  const parseTotal = expected < 0 ? undefined : expected;
 
   const subsets = list(spec.topology?.subsets);
   const base = ['spec', 'topology', 'subsets'];
@@ -24,7 +27,7 @@ export function checkReplicas(ctx: UdContext): void {
     const s = isObj(raw) ? raw : {};
     // A value that fails to parse counts as 0, as upstream.
     const value = (key: 'replicas' | 'minReplicas' | 'maxReplicas'): number => {
-      const r = parseSubsetReplicas(total, s[key]);
+      const r = parseSubsetReplicas(parseTotal, s[key]);
       if (r.ok) return r.value;
       fail(ctx, rules.subsetReplicasInvalid, [...base, i, key], { value: s[key], reason: r.error });
       return 0;
@@ -50,7 +53,7 @@ export function checkReplicas(ctx: UdContext): void {
     return;
   }
   if (total !== undefined) {
-    if (sumPinned > total) fail(ctx, rules.pinnedSumExceeds, base, { sum: sumPinned, total });
+    if (sumPinned > total) fail(ctx, rules.pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
     if (countPinned > 0 && countPinned === subsets.length && sumPinned !== total) {
       fail(ctx, rules.pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
     }
