@@ -18,6 +18,7 @@ type Obj = Record<string, any>;
 export function applySidecarSetDefaults<T extends KubeObject>(obj: T): T {
   const layout = obj.apiVersion === 'apps.kruise.io/v1alpha1' ? SIDECARSET_SPEC_V1ALPHA1 : SIDECARSET_SPEC_V1BETA1;
   const spec = goNormalize(obj.spec, layout) as Obj;
+  applyCrdDefaults(obj.spec as Obj | undefined, spec);
 
   const us = spec.updateStrategy as Obj;
   us.type ||= 'RollingUpdate';
@@ -37,6 +38,22 @@ export function applySidecarSetDefaults<T extends KubeObject>(obj: T): T {
   out.spec = goNormalize(spec, layout);
   if (obj.status !== undefined) out.status = obj.status;
   return out as T;
+}
+
+/** Structural defaults of the CRD, applied by the API server before any webhook runs. Only an
+ *  absent field is defaulted, so the raw input decides (an explicit "" stays empty). */
+function applyCrdDefaults(raw: Obj | undefined, spec: Obj): void {
+  for (const key of ['initContainers', 'containers']) {
+    const rawList = raw?.[key];
+    if (!Array.isArray(rawList)) continue;
+    rawList.forEach((c: Obj, i: number) => {
+      const policy = c?.resourcesPolicy;
+      if (policy && typeof policy === 'object' && (policy.targetContainersNameRegex === undefined || policy.targetContainersNameRegex === null)) {
+        const target = spec[key]?.[i]?.resourcesPolicy;
+        if (target) target.targetContainersNameRegex = '.*';
+      }
+    });
+  }
 }
 
 function defaultSidecarContainer(c: Obj, injectPolicy: string): void {
