@@ -16,7 +16,7 @@ export const rolloutOwnsPartition = defineRule<W & { rollout: string }>({
   id: 'plan-rollout-owns-partition',
   severity: 'error',
   description: 'a Kruise Rollout already controls the workload partition while kruisec is asked to stage it too',
-  message: (d) => `${d.workload}: Rollout ${d.rollout} owns its partition, and the kruisec.io/rollout-steps annotation asks kruisec to stage it as well; both would write the partition`,
+  message: (d) => `${d.workload}: ${d.rollout} owns its partition, and the kruisec.io/rollout-steps annotation asks kruisec to stage it as well; both would write the partition`,
   hint: () => 'remove the kruisec.io/rollout-steps annotation (the Rollout stages the release), or remove or disable the Rollout; add ignoreDifferences on the partition for Argo CD either way',
 });
 
@@ -24,7 +24,7 @@ export const rolloutUnsupported = defineRule<W & { rollout: string; what: string
   id: 'plan-rollout-unsupported',
   severity: 'error',
   description: 'a Rollout strategy kruisec does not model (blueGreen, canary Deployment)',
-  message: (d) => `${d.workload}: Rollout ${d.rollout} uses ${d.what}, which kruisec plan does not model`,
+  message: (d) => `${d.workload}: ${d.rollout} uses ${d.what}, which kruisec plan does not model`,
   hint: () => 'use a partition-style canary (steps with replicas), or plan this workload outside kruisec',
 });
 
@@ -32,7 +32,7 @@ export const rolloutTrafficIgnored = defineRule<W & { rollout: string }>({
   id: 'plan-rollout-traffic-ignored',
   severity: 'info',
   description: 'traffic routing in a Rollout is not enforced by kruisec',
-  message: (d) => `${d.workload}: Rollout ${d.rollout} routes traffic; kruisec plans replicas only and does not enforce traffic weights`,
+  message: (d) => `${d.workload}: ${d.rollout} routes traffic; kruisec plans replicas only and does not enforce traffic weights`,
   hint: () => 'traffic steps are carried out by the Kruise Rollouts controller, not by kruisec stages',
 });
 
@@ -40,7 +40,7 @@ export const rolloutStaged = defineRule<W & { rollout: string; steps: number }>(
   id: 'plan-rollout-staged',
   severity: 'info',
   description: 'the workload is released by a Kruise Rollout in the repo, not by kruisec stages',
-  message: (d) => `${d.workload}: released by Rollout ${d.rollout} in ${d.steps} step(s); kruisec applies it unchanged and previews the Rollout's batches`,
+  message: (d) => `${d.workload}: released by ${d.rollout} in ${d.steps} step(s); kruisec applies it unchanged and previews the Rollout's batches`,
   hint: () => 'the Rollouts controller writes the partition; tell Argo CD to ignore differences on it',
 });
 
