@@ -30,6 +30,12 @@ describe('github format', () => {
     ]);
   });
 
+  it('gives repo-relative paths when run in a subdirectory', () => {
+    const f = githubFormatter({ ...ctx, cwd: '/repo/deploy', root: '/repo' });
+    f.add({ ...base, file: 'apps/cart.yaml', hint: undefined });
+    expect(f.flush()).toMatch(/^::error file=deploy\/apps\/cart.yaml,line=4,/);
+  });
+
   it('maps warning to ::warning and info to ::notice', () => {
     const lines = run([{ ...base, severity: 'warning', hint: undefined }, { ...base, severity: 'info', hint: undefined, line: 5, endLine: 5 }]);
     expect(lines[0]).toMatch(/^::warning file=/);

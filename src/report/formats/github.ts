@@ -13,6 +13,7 @@ import type { FormatContext, Formatter } from './types.js';
 import {
   countBySeverity, displayPath, dottedPath, fileOf, locationText, oneLine, orderedBySeverity, plural, summaryText,
 } from './shared.js';
+import type { PathBase } from './shared.js';
 
 /** Annotations GitHub shows per severity per step. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -29,11 +30,11 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function annotation(d: Diagnostic, cwd: string): string {
+export function annotation(d: Diagnostic, base: PathBase): string {
   const props: [string, string | number][] = [];
   const file = fileOf(d);
   if (file !== undefined) {
-    props.push(['file', displayPath(file, cwd)]);
+    props.push(['file', displayPath(file, base)]);
     if (d.line !== undefined) {
       props.push(['line', d.line]);
       // The runner rejects columns on a range that spans lines (actions/runner#2082); an end
@@ -57,8 +58,8 @@ export function annotation(d: Diagnostic, cwd: string): string {
 }
 
 /** A diagnostic as a plain log line, for those past the annotation cap. */
-export function plainLine(d: Diagnostic, cwd: string): string {
-  const loc = locationText(d, cwd);
+export function plainLine(d: Diagnostic, base: PathBase): string {
+  const loc = locationText(d, base);
   let s = `${d.severity}[${d.ruleId}]: ${d.message}`;
   if (loc !== undefined) s = `${loc}: ${s}`;
   if (d.hint) s += ` (help: ${d.hint})`;
@@ -72,7 +73,7 @@ export function githubFormatter(ctx: FormatContext): Formatter {
       diags.push(d);
     },
     flush() {
-      const all = orderedBySeverity(diags, ctx.cwd);
+      const all = orderedBySeverity(diags, ctx);
       const c = countBySeverity(diags);
       const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY ||
         c.infos > ANNOTATIONS_PER_SEVERITY;
@@ -88,11 +89,11 @@ export function githubFormatter(ctx: FormatContext): Formatter {
       for (const d of all) {
         if (used[d.severity] < cap[d.severity]) {
           used[d.severity]++;
-          lines.push(annotation(d, ctx.cwd));
+          lines.push(annotation(d, ctx));
         } else rest.push(d);
       }
       if (rest.length) {
-        for (const d of rest) lines.push(plainLine(d, ctx.cwd));
+        for (const d of rest) lines.push(plainLine(d, ctx));
         const left = countBySeverity(rest);
         const parts: string[] = [];
         if (left.errors) parts.push(plural(left.errors, 'error'));

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext, Formatter } from './types.js';
 import { countBySeverity, displayPath, fileOf, ordered, toPointer } from './shared.js';
+import type { PathBase } from './shared.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -28,14 +29,14 @@ export interface JsonReport {
   summary: { errors: number; warnings: number; infos: number };
 }
 
-export function toJsonDiagnostic(d: Diagnostic, cwd: string): JsonDiagnostic {
+export function toJsonDiagnostic(d: Diagnostic, base: PathBase): JsonDiagnostic {
   const file = fileOf(d);
   return {
     ruleId: d.ruleId,
     severity: d.severity,
     message: d.message,
     hint: d.hint ?? null,
-    file: file === undefined ? null : displayPath(file, cwd),
+    file: file === undefined ? null : displayPath(file, base),
     line: d.line ?? null,
     column: d.col ?? null,
     endLine: d.endLine ?? null,
@@ -54,7 +55,7 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
     flush() {
       const report: JsonReport = {
         version: JSON_FORMAT_VERSION,
-        diagnostics: ordered(diags, ctx.cwd).map((d) => toJsonDiagnostic(d, ctx.cwd)),
+        diagnostics: ordered(diags, ctx).map((d) => toJsonDiagnostic(d, ctx)),
         summary: countBySeverity(diags),
       };
       return JSON.stringify(report, null, 2) + '\n';

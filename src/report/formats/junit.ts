@@ -52,9 +52,9 @@ export function junitFormatter(ctx: FormatContext): Formatter {
     flush() {
       // Suites in first-seen order of the sorted diagnostics, i.e. by file name.
       const suites = new Map<string, Map<string, Case>>();
-      for (const d of ordered(diags, ctx.cwd)) {
+      for (const d of ordered(diags, ctx)) {
         const raw = fileOf(d);
-        const file = raw === undefined ? undefined : displayPath(raw, ctx.cwd);
+        const file = raw === undefined ? undefined : displayPath(raw, ctx);
         const suiteName = file ?? NO_FILE_SUITE;
         let cases = suites.get(suiteName);
         if (!cases) suites.set(suiteName, (cases = new Map()));
@@ -103,7 +103,7 @@ function testcase(c: Case, ctx: FormatContext): string[] {
 
 /** The same facts as the text format's first line, plus field and hint. */
 function detail(d: Diagnostic, ctx: FormatContext): string {
-  const loc = locationText(d, ctx.cwd);
+  const loc = locationText(d, ctx);
   const lines = [`${loc !== undefined ? `${loc}: ` : ''}${d.severity}[${d.ruleId}]: ${d.message}`];
   if (d.path && d.path.length) lines.push(`field: ${dottedPath(d.path)}`);
   if (d.hint) lines.push(`help: ${d.hint}`);

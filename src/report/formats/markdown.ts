@@ -43,7 +43,7 @@ export function markdownFormatter(ctx: FormatContext): Formatter {
       head.push(`${c.errors ? '❌' : c.warnings ? '⚠️' : 'ℹ️'} ${summaryText(c, ctx.summary)}`, '',
         '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
 
-      const all = orderedBySeverity(diags, ctx.cwd);
+      const all = orderedBySeverity(diags, ctx);
       let text = head.join('\n') + '\n';
       let shown = 0;
       for (const d of all) {
@@ -61,7 +61,7 @@ export function markdownFormatter(ctx: FormatContext): Formatter {
 }
 
 function tableRow(d: Diagnostic, ctx: FormatContext): string {
-  const loc = locationText(d, ctx.cwd);
+  const loc = locationText(d, ctx);
   const where = [loc !== undefined ? escapeCell(loc) : '', d.subject ? escapeCell(d.subject) : '']
     .filter(Boolean).join('<br>');
   let msg = escapeCell(d.message);

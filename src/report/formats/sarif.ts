@@ -63,10 +63,10 @@ function ruleMeta(e: CatalogueEntry, ctx: FormatContext): SarifRule {
 }
 
 /** A URI reference for a path: repo-relative under %SRCROOT% when possible. */
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  let p = displayPath(file, cwd);
-  // Relative but outside the working directory: not under %SRCROOT%, so absolute.
-  if (p === '..' || p.startsWith('../')) p = displayPath(path.resolve(cwd, p), cwd);
+function artifactLocation(file: string, base: FormatContext): { uri: string; uriBaseId?: string } {
+  let p = displayPath(file, base);
+  // Relative but outside the root: not under %SRCROOT%, so absolute.
+  if (p === '..' || p.startsWith('../')) p = path.resolve(base.cwd, p).split(path.sep).join('/');
   const encode = (s: string) => s.split('/').map((seg) => encodeURIComponent(seg)).join('/');
   if (isPseudoFile(p)) return { uri: encodeURIComponent(p) };
   if (p.startsWith('/')) return { uri: 'file://' + encode(p) };
@@ -75,9 +75,9 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
 }
 
 /** Stable across line moves: rule, file, document, field path and subject. */
-function fingerprint(d: Diagnostic, cwd: string): string {
+function fingerprint(d: Diagnostic, base: FormatContext): string {
   const file = fileOf(d);
-  const key = [d.ruleId, file === undefined ? '' : displayPath(file, cwd), String(d.origin?.doc ?? ''),
+  const key = [d.ruleId, file === undefined ? '' : displayPath(file, base), String(d.origin?.doc ?? ''),
     d.path ? toPointer(d.path) : '', d.subject ?? ''].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
@@ -94,7 +94,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       const index = new Map(rules.map((r, i) => [r.id, i]));
       // Ids outside the catalogue (should not happen) still get a rule entry, so every
       // result's ruleIndex resolves.
-      const sorted = ordered(diags, ctx.cwd);
+      const sorted = ordered(diags, ctx);
       for (const d of sorted) {
         if (!index.has(d.ruleId)) {
           index.set(d.ruleId, rules.length);
@@ -115,7 +115,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
           message: { text },
         };
         if (file !== undefined) {
-          const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(file, ctx.cwd) };
+          const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(file, ctx) };
           if (d.line !== undefined && d.line >= 1) {
             const region: Record<string, number> = { startLine: d.line };
             if (d.col !== undefined && d.col >= 1) region.startColumn = d.col;
@@ -128,7 +128,7 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
           if (d.subject) location.logicalLocations = [{ name: d.subject, kind: 'object' }];
           result.locations = [location];
         }
-        const fp = fingerprint(d, ctx.cwd);
+        const fp = fingerprint(d, ctx);
         const n = seen.get(fp) ?? 0;
         seen.set(fp, n + 1);
         result.partialFingerprints = { 'kruisecFinding/v1': `${fp}:${n}` };

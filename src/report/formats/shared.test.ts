@@ -12,6 +12,16 @@ describe('format helpers', () => {
     expect(displayPath('-', '/repo')).toBe('-');
   });
 
+  it('makes paths relative to the root when kruisec runs in a subdirectory of it', () => {
+    const base = { cwd: '/repo/deploy', root: '/repo' };
+    expect(displayPath('apps/a.yaml', base)).toBe('deploy/apps/a.yaml');
+    expect(displayPath('../shared/x.yaml', base)).toBe('shared/x.yaml');
+    expect(displayPath('/repo/deploy/b.yaml', base)).toBe('deploy/b.yaml');
+    expect(displayPath('../../z.yaml', base)).toBe('/z.yaml');
+    expect(displayPath('a.yaml', { cwd: '/repo', root: '/repo/' })).toBe('a.yaml');
+    expect(displayPath('../a.yaml', '/repo')).toBe('../a.yaml');
+  });
+
   it('writes field paths as JSON pointers and dotted paths', () => {
     expect(toPointer(['spec', 'containers', 0, 'image'])).toBe('/spec/containers/0/image');
     expect(toPointer([])).toBe('');

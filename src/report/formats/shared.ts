@@ -46,10 +46,10 @@ export function severityRank(s: Severity): number {
  *  path as shown (so absolute and relative spellings of one file sort together), document,
  *  position, rule id, then every other field, so that no two distinct diagnostics tie.
  *  Diagnostics without a file come first. Same keys as sortDiagnostics, plus tie-breakers. */
-export function ordered(diags: readonly Diagnostic[], cwd: string): Diagnostic[] {
+export function ordered(diags: readonly Diagnostic[], base: PathBase): Diagnostic[] {
   const keyed = diags.map((d) => {
     const f = fileOf(d);
-    return { d, file: f === undefined ? '' : displayPath(f, cwd), ptr: d.path ? toPointer(d.path) : '' };
+    return { d, file: f === undefined ? '' : displayPath(f, base), ptr: d.path ? toPointer(d.path) : '' };
   });
   keyed.sort((a, b) =>
     cmp(a.file, b.file) ||
@@ -71,8 +71,8 @@ export function ordered(diags: readonly Diagnostic[], cwd: string): Diagnostic[]
 
 /** Errors first, then warnings, then infos; the usual order inside each. For formats that
  *  may cut the list short (GitHub annotations, Markdown), so the worst survive the cut. */
-export function orderedBySeverity(diags: readonly Diagnostic[], cwd: string): Diagnostic[] {
-  const sorted = ordered(diags, cwd);
+export function orderedBySeverity(diags: readonly Diagnostic[], base: PathBase): Diagnostic[] {
+  const sorted = ordered(diags, base);
   const index = new Map(sorted.map((d, i) => [d, i]));
   return sorted.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || index.get(a)! - index.get(b)!);
 }
@@ -91,14 +91,23 @@ export function isPseudoFile(file: string): boolean {
   return file === '-' || (file.startsWith('<') && file.endsWith('>'));
 }
 
-/** A path as users and CI tools want it: relative to `cwd` when it is inside it, forward
- *  slashes, no leading `./`. Paths outside `cwd` stay absolute. */
-export function displayPath(file: string, cwd: string): string {
+/** Where paths are relative to: `cwd` is the directory relative file names are relative to,
+ *  `root` the one output paths are made relative to (defaults to `cwd`). A bare string is
+ *  both. A FormatContext is a PathBase. */
+export type PathBase = string | { cwd: string; root?: string };
+
+/** A path as users and CI tools want it: relative to the root when it is inside it, forward
+ *  slashes, no leading `./`. Paths outside the root stay absolute, except relative names
+ *  (`../x.yaml`) when the root is the working directory, which stay as written. */
+export function displayPath(file: string, base: PathBase): string {
   if (isPseudoFile(file)) return file;
-  let p = file;
-  if (path.isAbsolute(file)) {
-    const rel = path.relative(cwd, file);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) p = rel;
+  const cwd = typeof base === 'string' ? base : base.cwd;
+  const root = typeof base === 'string' ? base : base.root ?? base.cwd;
+  let p: string;
+  if (path.isAbsolute(file) || path.resolve(root) !== path.resolve(cwd)) {
+    const abs = path.resolve(cwd, file);
+    const rel = path.relative(root, abs);
+    p = rel && rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel) ? rel : abs;
   } else {
     p = path.normalize(file);
   }
@@ -122,10 +131,10 @@ export function dottedPath(p: FieldPath): string {
 }
 
 /** `file:line:col`, as much of it as is known; undefined without a file. */
-export function locationText(d: Diagnostic, cwd: string): string | undefined {
+export function locationText(d: Diagnostic, base: PathBase): string | undefined {
   const file = fileOf(d);
   if (file === undefined) return undefined;
-  let s = displayPath(file, cwd);
+  let s = displayPath(file, base);
   if (d.line !== undefined) {
     s += `:${d.line}`;
     if (d.col !== undefined) s += `:${d.col}`;

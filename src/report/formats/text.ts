@@ -41,7 +41,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
     },
     flush() {
       const lines = sourceLines(ctx);
-      const blocks = ordered(diags, ctx.cwd).map((d) => formatOne(d, ctx, lines, paint));
+      const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines, paint));
       const c = countBySeverity(diags);
       const summaryStyle: Style = c.errors ? 'error' : c.warnings ? 'warning' : 'bold';
       blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + '\n');
@@ -73,7 +73,7 @@ function sourceLines(ctx: FormatContext): Lines {
 
 function formatOne(d: Diagnostic, ctx: FormatContext, lines: Lines, paint: Paint): string {
   const sev: Severity = d.severity;
-  const loc = locationText(d, ctx.cwd);
+  const loc = locationText(d, ctx);
   const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint('bold', `: ${indentRest(d.message, 2)}`)}`;
   const out = [loc !== undefined ? `${paint('bold', `${loc}:`)} ${head}` : head];
 

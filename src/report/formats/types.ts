@@ -13,8 +13,12 @@ export interface Formatter {
 export interface FormatContext {
   toolVersion: string;
   color: boolean;
-  /** Paths are shown relative to this directory (repo-relative in CI). */
+  /** The directory relative file names in diagnostics are relative to. */
   cwd: string;
+  /** Output paths are made relative to this directory; defaults to `cwd`. In CI set it to
+   *  the repository root: GitHub annotations and SARIF need repo-relative paths even when
+   *  kruisec runs in a subdirectory. */
+  root?: string;
   /** Source text of a file, for code frames; undefined if unavailable. */
   source(file: string): string | undefined;
   /** Number of resources/files checked, for summaries. */
