@@ -95,6 +95,12 @@ describe('text format', () => {
     expect(out).toContain(' 5 |   template: {}\n   |   ^^^^^^^^\n');
   });
 
+  it('does not pass control characters from manifests to the terminal', () => {
+    const out = run([{ ...typeError, message: 'name \u001b[2Jx', hint: undefined }], ctx({ source: () => 'a\n  replicas: "\u001b]0;t\u0007"\n' }));
+    expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/);
+    expect(out).toContain('error[schema-type]: name \uFFFD[2Jx');
+  });
+
   it('says so when there are no problems', () => {
     expect(run([])).toBe('no problems in 3 files\n');
   });

@@ -65,15 +65,31 @@ function sourceLines(ctx: FormatContext): Lines {
       } catch {
         src = undefined; // no frame rather than no report
       }
-      cache.set(file, src === undefined ? undefined : src.split(/\r\n|\r|\n/));
+      cache.set(file, src === undefined ? undefined : clean(src).split(/\r\n|\r|\n/));
     }
     return cache.get(file);
   };
 }
 
-function formatOne(d: Diagnostic, ctx: FormatContext, lines: Lines, paint: Paint): string {
+/** Control characters from manifests (an ESC could restyle or rewrite the terminal) are shown
+ *  as U+FFFD, one column wide so carets stay aligned. Tabs and line breaks are kept. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+function clean(s: string): string {
+  return s.replace(CONTROL, '\uFFFD');
+}
+
+function formatOne(raw: Diagnostic, ctx: FormatContext, lines: Lines, paint: Paint): string {
+  const d: Diagnostic = {
+    ...raw,
+    message: clean(raw.message),
+    ...(raw.hint !== undefined ? { hint: clean(raw.hint) } : {}),
+    ...(raw.subject !== undefined ? { subject: clean(raw.subject) } : {}),
+  };
   const sev: Severity = d.severity;
-  const loc = locationText(d, ctx);
+  const at = locationText(d, ctx);
+  const loc = at === undefined ? undefined : clean(at);
   const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint('bold', `: ${indentRest(d.message, 2)}`)}`;
   const out = [loc !== undefined ? `${paint('bold', `${loc}:`)} ${head}` : head];
 
