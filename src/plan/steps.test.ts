@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseSteps, stepsOfAnnotation, stepsOfRollout } from './steps.js';
+
+const reasons = (raw: unknown[]) => parseSteps(raw, ['steps']).problems.map((p) => p.reason);
+
+describe('Rollouts step validation', () => {
+  it('accepts increasing steps of either type and mixed types', () => {
+    expect(parseSteps([{ replicas: 1 }, { replicas: '10%' }, { replicas: 5, pause: { duration: 30 } }, { replicas: '100%' }], []).steps).toEqual([
+      { replicas: 1, pauseSeconds: undefined }, { replicas: '10%', pauseSeconds: undefined }, { replicas: 5, pauseSeconds: 30 }, { replicas: '100%', pauseSeconds: undefined },
+    ]);
+  });
+  it('rejects what the webhook rejects', () => {
+    expect(reasons([])).toEqual(['the number of steps cannot be empty']);
+    expect(reasons([{}])).toEqual(['replicas cannot be empty']);
+    expect(reasons([{ replicas: 0 }])[0]).toContain('replicas must be positive number');
+    expect(reasons([{ replicas: '0%' }])[0]).toContain('replicas must be positive number');
+    expect(reasons([{ replicas: '101%' }])[0]).toContain('replicas must be positive number');
+    expect(reasons([{ replicas: '10.5%' }])[0]).toContain('replicas must be positive number');
+    expect(reasons([{ replicas: '50%' }, { replicas: '20%' }])).toEqual(['steps[].replicas must be a non decreasing sequence']);
+    expect(reasons([{ replicas: 5 }, { replicas: 2 }])).toEqual(['steps[].replicas must be a non decreasing sequence']);
+  });
+  it('an int above 100 is fine (it is a pod count)', () => {
+    expect(reasons([{ replicas: 150 }])).toEqual([]);
+  });
+  it('reads the annotation in both shapes', () => {
+    expect(stepsOfAnnotation('[{"replicas":"20%"}]').plan?.steps).toHaveLength(1);
+    expect(stepsOfAnnotation('{"steps":[{"replicas":2}],"failureThreshold":"10%"}').plan?.failureThreshold).toBe('10%');
+    expect(stepsOfAnnotation('nope').problems[0].reason).toContain('not valid JSON');
+  });
+  it('refuses blue-green Rollouts', () => {
+    expect(stepsOfRollout({ apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', metadata: {}, spec: { strategy: { blueGreen: { steps: [] } } } }).unsupported).toBe('a blueGreen strategy');
+  });
+});
