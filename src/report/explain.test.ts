@@ -68,6 +68,11 @@ describe('formatExplain text', () => {
     expect(formatExplain([cart, ...input], 'text')).toBe(formatExplain([...input, cart], 'text'));
   });
 
+  it('does not pass control characters to the terminal', () => {
+    const out = formatExplain([{ subject: 'Pod a/b', topic: 'sidecarset', lines: [{ item: 'x\u001b[31m', outcome: 'injected', reason: 'r\u0007' }] }], 'text');
+    expect(out).toBe('Pod a/b\n  ✓ x\uFFFD[31m  injected — r\uFFFD\n');
+  });
+
   it('says when there is nothing to explain', () => {
     expect(formatExplain([], 'text')).toMatch(/^nothing to explain/);
   });

@@ -111,9 +111,11 @@ function table(lines: readonly ExplainLine[]): string[] {
   return rows.map((r) => `  ${pad(r[0], w0)}  ${pad(r[1], w1)}  ${r[2]}`.trimEnd());
 }
 
-/** Explain output is line-based: a line break inside a value would break alignment. */
+/** Explain output is line-based: a line break inside a value would break alignment. Other
+ *  control characters (an ESC from a manifest could drive the terminal) become U+FFFD. */
 function flat(s: string): string {
-  return s.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
 }
 
 /** Display width, counting astral characters once. */
