@@ -29,14 +29,16 @@ export type BuildFailure =
   | { kind: 'resources'; sidecarSet: string; container: string; reason: 'no-target' | 'bad-regex' | 'expression'; error: string; regex: string };
 
 // Fields of a SidecarContainer that are Kruise's and never reach the pod (§4.3).
-const KRUISE_FIELDS = ['podInjectPolicy', 'upgradeStrategy', 'shareVolumePolicy', 'shareVolumeDevicePolicy', 'transferEnv', 'resourcesPolicy'];
+const KRUISE_FIELDS = new Set(['podInjectPolicy', 'upgradeStrategy', 'shareVolumePolicy', 'shareVolumeDevicePolicy', 'transferEnv', 'resourcesPolicy']);
 
-/** The embedded Kubernetes Container. Go always writes the `resources` struct, so it is there. */
+/** The embedded Kubernetes Container. Go always writes the `resources` struct, so it is there.
+ *  A shallow copy: nested values are shared with the stored SidecarSet and other pods, which is
+ *  safe because render output is never modified afterwards (and is dumped without YAML refs). */
 function podContainer(c: SidecarContainer): V1Container {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(c)) if (!KRUISE_FIELDS.includes(k)) out[k] = v;
+  for (const k in c) if (!KRUISE_FIELDS.has(k)) out[k] = (c as unknown as Record<string, unknown>)[k];
   if (out.resources === undefined || out.resources === null) out.resources = {};
-  return structuredClone(out) as unknown as V1Container;
+  return out as unknown as V1Container;
 }
 
 /** Steps 1-7 of §4.1 for one (init) container. */

@@ -6,7 +6,7 @@ import type { Resource } from '../../api/resource.js';
 import { apiGroup } from '../../api/resource.js';
 import type { LabelSelector } from '../../k8s/selector.js';
 import { compareStrings } from './go-json.js';
-import { effectiveNamespaceSelector, indexedNamespaces } from './matching.js';
+import { effectiveNamespaceSelector, indexedNamespaces, type SelectorVerdict } from './matching.js';
 import type { ControllerRevision } from './revision.js';
 import { storedSidecarSet } from './stored-form.js';
 import type { SidecarSetObject } from './types.js';
@@ -20,6 +20,8 @@ export interface PreparedSidecarSet {
   nsSelector: LabelSelector | null;
   /** The namespaces the informer index files it under; null = clusterScope. */
   indexed: string[] | null;
+  /** namespaceSelector verdicts by namespace: the same for every pod of a namespace. */
+  nsVerdicts: Map<string, SelectorVerdict>;
 }
 
 export interface InjectionContext {
@@ -33,7 +35,8 @@ export interface InjectionContext {
   order(namespace: string): PreparedSidecarSet[];
 }
 
-export const isSidecarSet = (r: Resource) => r.obj.kind === 'SidecarSet' && apiGroup(r.obj.apiVersion) === 'apps.kruise.io';
+export const isSidecarSet = (r: Resource) =>
+  r.obj.kind === 'SidecarSet' && typeof r.obj.apiVersion === 'string' && apiGroup(r.obj.apiVersion) === 'apps.kruise.io';
 
 export function buildContext(resources: readonly Resource[], cluster: ClusterFacts): InjectionContext {
   const sidecarSets: PreparedSidecarSet[] = [];
@@ -45,10 +48,10 @@ export function buildContext(resources: readonly Resource[], cluster: ClusterFac
       const stored = storedSidecarSet(o) as SidecarSetObject;
       stored.spec ??= {};
       const nsSelector = effectiveNamespaceSelector(stored.spec);
-      sidecarSets.push({ name: o.metadata?.name ?? '', resource: r, stored, nsSelector, indexed: indexedNamespaces(nsSelector) });
+      sidecarSets.push({ name: o.metadata?.name ?? '', resource: r, stored, nsSelector, indexed: indexedNamespaces(nsSelector), nsVerdicts: new Map() });
     } else if (o.kind === 'Namespace' && o.apiVersion === 'v1' && o.metadata?.name) {
       namespaceLabels.set(o.metadata.name, { ...(o.metadata.labels ?? {}), [LABEL_NAMESPACE_NAME]: o.metadata.name });
-    } else if (o.kind === 'ControllerRevision' && apiGroup(o.apiVersion) === 'apps' && o.metadata?.namespace === cluster.kruiseNamespace) {
+    } else if (o.kind === 'ControllerRevision' && typeof o.apiVersion === 'string' && apiGroup(o.apiVersion) === 'apps' && o.metadata?.namespace === cluster.kruiseNamespace) {
       revisions.push(o as ControllerRevision);
     }
   }

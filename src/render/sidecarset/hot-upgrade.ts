@@ -43,8 +43,8 @@ function withVersionEnv(c: V1Container, name: string): V1Container {
 export function hotUpgradePair(built: V1Container, spec: SidecarContainer, policy: string | undefined,
   working: Map<string, string>, annotations: Map<string, string>): InjectedContainer[] {
   const n1 = `${spec.name}-1`, n2 = `${spec.name}-2`;
-  const c1 = withVersionEnv(structuredClone(built), n1);
-  const c2 = withVersionEnv(structuredClone(built), n2);
+  const c1 = withVersionEnv(built, n1);
+  const c2 = withVersionEnv(built, n2);
   const empty = spec.upgradeStrategy?.hotUpgradeEmptyImage;
   if (empty) c2.image = empty; else delete c2.image;
   annotations.set(versionAnnotation(n1), '1');

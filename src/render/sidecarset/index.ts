@@ -36,7 +36,7 @@ export const injectSidecarSets: RenderFilter = (resources, opts) => {
     const path = templatePath(r.obj);
     if (!path) {
       const why = NOT_RENDERED[r.obj.kind];
-      if (why && r.obj.apiVersion.startsWith('apps.kruise.io/')) {
+      if (why && String(r.obj.apiVersion).startsWith('apps.kruise.io/')) {
         explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: why }] });
       }
       out.push(r);
@@ -50,7 +50,7 @@ export const injectSidecarSets: RenderFilter = (resources, opts) => {
         const key = `${issue.rule.id}\u0000${JSON.stringify(issue.data)}`;
         if (reportedOnSidecarSet.has(key)) continue;
         reportedOnSidecarSet.add(key);
-        diagnostics.push(report(issue.rule, issue.data, at(issue.onSidecarSet.resource, ['spec', 'namespaceSelector'])));
+        diagnostics.push(report(issue.rule, issue.data, at(issue.onSidecarSet.resource, issue.sidecarSetPath)));
         continue;
       }
       diagnostics.push(report(issue.rule, issue.data, at(r, issue.path ? [...path, ...issue.path] : path.length ? path : undefined)));

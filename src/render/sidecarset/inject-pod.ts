@@ -26,8 +26,10 @@ export interface Issue {
   data: Record<string, unknown>;
   /** Relative to the pod (metadata/spec); absent: the resource itself. */
   path?: FieldPath;
-  /** Report on the SidecarSet instead of the pod (deduplicated by the caller). */
+  /** Report once on this SidecarSet instead of on every pod (deduplicated by the caller). */
   onSidecarSet?: PreparedSidecarSet;
+  /** With onSidecarSet: where in the SidecarSet. */
+  sidecarSetPath?: FieldPath;
 }
 
 export interface PodInjection {
@@ -54,6 +56,14 @@ function isActive(pod: PodView): boolean {
 interface Matched { prepared: PreparedSidecarSet; chosen: SidecarSetObject; note?: string }
 
 export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodInjection {
+  const r = webhook(pod, subject, ctx);
+  // One line per SidecarSet, in the order the webhook considered them.
+  const rank = new Map(ctx.order(podNamespace(pod.metadata.namespace)).map((p, i) => [p.name, i]));
+  r.lines.sort((a, b) => (rank.get(a.item) ?? -1) - (rank.get(b.item) ?? -1));
+  return r;
+}
+
+function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodInjection {
   const lines: ExplainLine[] = [];
   const issues: Issue[] = [];
   const podLabels = pod.metadata.labels;
@@ -79,12 +89,13 @@ export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionConte
     const spec = p.stored.spec;
     if (spec.injectionStrategy?.paused === true) { lines.push(line(p.name, 'skipped', 'injectionStrategy.paused is true')); continue; }
     if (p.nsSelector) {
-      const v = evaluateSelector(p.nsSelector, nsLabels.labels);
+      let v = p.nsVerdicts.get(ns);
+      if (!v) p.nsVerdicts.set(ns, v = evaluateSelector(p.nsSelector, nsLabels.labels));
       if (!v.ok) { lines.push(line(p.name, 'skipped', `namespaceSelector is invalid (${v.error}): it matches no namespace`)); continue; }
       if (!v.matches) {
         const needsLabels = selectorKeys(p.nsSelector).some((k) => k !== 'kubernetes.io/metadata.name');
         if (!nsLabels.known && needsLabels) {
-          issues.push({ rule: rules.injectNamespaceUnknown, data: { sidecarSet: p.name, namespace: ns }, onSidecarSet: p });
+          issues.push({ rule: rules.injectNamespaceUnknown, data: { sidecarSet: p.name, namespace: ns }, onSidecarSet: p, sidecarSetPath: ['spec', 'namespaceSelector'] });
           lines.push(line(p.name, 'skipped', `namespaceSelector needs labels of namespace ${ns}, which are unknown (taken as not matching)`));
         } else lines.push(line(p.name, 'skipped', `namespaceSelector does not match namespace ${ns}`));
         continue;
@@ -192,14 +203,11 @@ export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionConte
   for (const [k, v] of built.annotations) annotations[k] = v;
   const withImage = hashes.map, withoutImage = hashesNoImage.map;
   for (const m of sets) {
-    const name = m.prepared.name;
-    const list = built.sidecarLists.get(name);
+    const list = built.sidecarLists.get(m.prepared.name);
     if (!list) continue;
-    const e1: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: m.chosen.metadata.annotations?.[ANN_HASH] ?? '', sidecarSetName: name, sidecarList: list };
-    const rev = m.chosen.status?.latestRevision;
-    if (rev) e1.controllerRevision = rev;
-    withImage.set(name, e1);
-    withoutImage.set(name, { updateTimestamp: UPDATE_TIMESTAMP, hash: m.chosen.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] ?? '', sidecarSetName: name, sidecarList: list });
+    const [e1, e2] = upgradeSpecs(m.chosen, list);
+    withImage.set(m.prepared.name, e1);
+    withoutImage.set(m.prepared.name, e2);
   }
   annotations[ANN_HASH] = marshalHashAnnotation(withImage);
   annotations[ANN_HASH_WITHOUT_IMAGE] = marshalHashAnnotation(withoutImage);
@@ -211,6 +219,22 @@ export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionConte
     lines.push(line(m.prepared.name, 'injected', `${names.length ? names.join(', ') : 'nothing'}${m.note ? ` (${m.note})` : ''}`));
   }
   return { pod: { metadata: outMeta, spec }, lines, issues };
+}
+
+// The two hash entries of a SidecarSet version are the same for every pod: build them once.
+const UPGRADE_SPECS = new WeakMap<SidecarSetObject, [UpgradeSpec, UpgradeSpec]>();
+
+function upgradeSpecs(ss: SidecarSetObject, list: string[]): [UpgradeSpec, UpgradeSpec] {
+  const cached = UPGRADE_SPECS.get(ss);
+  if (cached && cached[0].sidecarList!.join(',') === list.join(',')) return cached;
+  const name = ss.metadata.name ?? '';
+  const e1: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH] ?? '', sidecarSetName: name, sidecarList: list };
+  const rev = ss.status?.latestRevision;
+  if (rev) e1.controllerRevision = rev;
+  const e2: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] ?? '', sidecarSetName: name, sidecarList: list };
+  const out: [UpgradeSpec, UpgradeSpec] = [e1, e2];
+  UPGRADE_SPECS.set(ss, out);
+  return out;
 }
 
 /** Things the API server or other admission steps decide after the webhook (§2.6, §13). */
@@ -232,6 +256,7 @@ function checkAfterMerge(pod: PodView, subject: PodSubject, sets: readonly Match
     }
   }
   // Several SidecarSets adding containers on the same side: their order is kruisec's convention.
+  // Said once per combination, on the first SidecarSet of it, not on every pod.
   const podNames = new Set((pod.spec.containers ?? []).map((c) => c.name));
   for (const before of [true, false]) {
     const contributors = new Set<string>();
@@ -240,13 +265,23 @@ function checkAfterMerge(pod: PodView, subject: PodSubject, sets: readonly Match
       if ((c.podInjectPolicy === BEFORE_APP_CONTAINER) === before) contributors.add(origin.get(c) ?? '');
     }
     if (contributors.size > 1) {
-      issues.push({ rule: rules.injectOrderObservable, data: { pod: display, sidecarSets: [...contributors].join(', '), side: before ? 'in front of' : 'behind' } });
+      const first = sets.find((m) => contributors.has(m.prepared.name))!;
+      issues.push({
+        rule: rules.injectOrderObservable, data: { sidecarSets: [...contributors].join(', '), side: before ? 'in front of' : 'behind' },
+        onSidecarSet: first.prepared, sidecarSetPath: ['spec', 'containers'],
+      });
     }
   }
   for (const m of sets) {
     const spec = m.chosen.spec;
-    for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-      if (sharesVolumeMounts(c)) issues.push({ rule: rules.injectAdmissionMounts, data: { pod: display, sidecarSet: m.prepared.name, container: c.name } });
+    for (const [list, field] of [[spec.initContainers, 'initContainers'], [spec.containers, 'containers']] as const) {
+      (list ?? []).forEach((c, i) => {
+        if (!sharesVolumeMounts(c)) return;
+        issues.push({
+          rule: rules.injectAdmissionMounts, data: { sidecarSet: m.prepared.name, container: c.name },
+          onSidecarSet: m.prepared, sidecarSetPath: ['spec', field, i, 'shareVolumePolicy'],
+        });
+      });
     }
     const priority = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].some((c) => (c.env ?? []).some((e) => e.name === 'KRUISE_CONTAINER_PRIORITY'));
     if (priority && (subject.template || !pod.metadata.name)) issues.push({ rule: rules.injectLaunchPriority, data: { pod: display, sidecarSet: m.prepared.name } });

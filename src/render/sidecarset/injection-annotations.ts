@@ -69,12 +69,19 @@ export function parseHashAnnotation(value: string | undefined): ParsedHashes {
   return { ok: false, error: 'neither the current nor the legacy format' };
 }
 
+// New entries are shared by every pod that gets the same SidecarSet version: encode each once.
+const ENCODED = new WeakMap<UpgradeSpec, string>();
+
 function marshalEntry(e: UpgradeSpec): string {
+  const cached = ENCODED.get(e);
+  if (cached !== undefined) return cached;
   const o: Record<string, unknown> = {
     updateTimestamp: e.updateTimestamp, hash: e.hash, sidecarSetName: e.sidecarSetName, sidecarList: e.sidecarList,
   };
   if (e.controllerRevision) o.controllerRevision = e.controllerRevision;
-  return goMarshal(o);
+  const text = goMarshal(o);
+  ENCODED.set(e, text);
+  return text;
 }
 
 export function marshalHashAnnotation(map: ReadonlyMap<string, UpgradeSpec>): string {

@@ -32,9 +32,22 @@ export type SelectorVerdict = { ok: true; matches: boolean } | { ok: false; erro
  *  invalid requirement (unknown operator, bad key/value) is an error. */
 export function evaluateSelector(sel: LabelSelector | null | undefined, labels: Record<string, string> | undefined): SelectorVerdict {
   if (sel === null || sel === undefined) return { ok: true, matches: false };
-  const errs = labelSelectorErrors(sel);
-  if (errs.length) return { ok: false, error: `${errs[0][0]}: ${errs[0][1]}` };
+  const error = selectorError(sel);
+  if (error) return { ok: false, error };
   return { ok: true, matches: selectorMatches(sel, labels) };
+}
+
+// Selectors belong to SidecarSets shared by every pod: validate each one once.
+const SELECTOR_ERRORS = new WeakMap<object, string>();
+
+function selectorError(sel: LabelSelector): string {
+  let e = SELECTOR_ERRORS.get(sel);
+  if (e === undefined) {
+    const errs = labelSelectorErrors(sel);
+    e = errs.length ? `${errs[0][0]}: ${errs[0][1]}` : '';
+    SELECTOR_ERRORS.set(sel, e);
+  }
+  return e;
 }
 
 /** PodMatchedSidecarSet's own selector test: an empty selector never matches (§2.4 step 3). */

@@ -22,6 +22,7 @@ export const NOT_RENDERED: Record<string, string> = {
 };
 
 export function templatePath(obj: KubeObject): FieldPath | undefined {
+  if (typeof obj.apiVersion !== 'string') return undefined;
   return TEMPLATE_PATHS[apiGroup(obj.apiVersion)]?.[obj.kind];
 }
 

@@ -85,6 +85,16 @@ function mergeByName(a: Record<string, unknown>[] | undefined, b: unknown[]): Re
   return out;
 }
 
+// Restoring is the same for every pod: once per (SidecarSet, revision).
+const RESTORED = new WeakMap<SidecarSetObject, Map<ControllerRevision, SidecarSetObject | undefined>>();
+
+function restoredOnce(ss: SidecarSetObject, rev: ControllerRevision): SidecarSetObject | undefined {
+  let m = RESTORED.get(ss);
+  if (!m) RESTORED.set(ss, m = new Map());
+  if (!m.has(rev)) m.set(rev, historicalSidecarSet(ss, rev));
+  return m.get(rev);
+}
+
 /** GetHistorySidecarSet: the current SidecarSet with the revision's spec, hashes and name. */
 export function historicalSidecarSet(ss: SidecarSetObject, rev: ControllerRevision): SidecarSetObject | undefined {
   const data = typeof rev.data === 'string' ? safeJson(rev.data) : rev.data;
@@ -123,7 +133,7 @@ export function chooseRevision(ss: SidecarSetObject, pod: PodView, revisions: re
   const rev = findRevision(ss, revisions);
   const wanted = info.revisionName ?? `customVersion ${info.customVersion}`;
   if (!rev) return { ok: false, reason: 'not-found', error: `ControllerRevision ${wanted} not found` };
-  const historical = historicalSidecarSet(ss, rev);
+  const historical = restoredOnce(ss, rev);
   if (!historical) return { ok: false, reason: 'bad-data', error: `ControllerRevision ${rev.metadata.name} has unreadable data` };
   const hist = { ok: true as const, sidecarSet: historical, which: 'historical' as const, revisionName: rev.metadata.name };
   const us = ss.spec.updateStrategy ?? {};

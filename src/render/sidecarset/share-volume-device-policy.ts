@@ -24,7 +24,7 @@ export function mergeVolumeDevices(c: V1Container, additional: readonly V1Volume
   const out = [...(own ?? [])];
   for (const d of additional) {
     if (used.has(d.devicePath)) continue;
-    out.push({ ...d });
+    out.push(d);
     used.add(d.devicePath);
   }
   return out;

@@ -45,7 +45,7 @@ export function mergeVolumeMounts(c: V1Container, additional: readonly V1VolumeM
   const out = [...(own ?? [])];
   for (const m of additional) {
     if (used.has(m.mountPath)) continue;
-    out.push({ ...m });
+    out.push(m);
     used.add(m.mountPath);
   }
   return out;

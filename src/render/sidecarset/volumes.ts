@@ -23,7 +23,7 @@ export function mergeVolumes(pod: readonly V1Volume[] | undefined, queued: reado
   for (const v of queued) {
     if (seen.has(v.name)) continue;
     seen.add(v.name);
-    out.push(structuredClone(v));
+    out.push(v);
   }
   return out;
 }

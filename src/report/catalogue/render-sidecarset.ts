@@ -101,11 +101,11 @@ export const injectNamespaceUnknown = defineRule<{ sidecarSet: string; namespace
   hint: (d) => `add a Namespace ${d.namespace} manifest with its labels, or list them under namespaceLabels in kruisec.yaml`,
 });
 
-export const injectAdmissionMounts = defineRule<{ pod: string; sidecarSet: string; container: string }>({
+export const injectAdmissionMounts = defineRule<{ sidecarSet: string; container: string }>({
   id: 'inject-admission-mounts',
   severity: 'info',
   description: 'shareVolumePolicy also shares mounts that admission plugins add before Kruise (ServiceAccount token, other webhooks); those are not in git.',
-  message: (d) => `${d.pod}: sidecar ${d.container} (SidecarSet ${d.sidecarSet}) shares the app containers' mounts; in the cluster it also gets mounts other admission plugins add first (e.g. kube-api-access-*)`,
+  message: (d) => `SidecarSet ${d.sidecarSet}: sidecar ${d.container} shares the app containers' mounts; in the cluster it also gets the mounts admission plugins add before Kruise (e.g. the ServiceAccount token kube-api-access-*), which the rendered pods do not show`,
 });
 
 export const injectLaunchPriority = defineRule<{ pod: string; sidecarSet: string }>({
@@ -115,9 +115,9 @@ export const injectLaunchPriority = defineRule<{ pod: string; sidecarSet: string
   message: (d) => `${d.pod}: with SidecarSet ${d.sidecarSet}, Kruise also adds KRUISE_CONTAINER_BARRIER (ConfigMap <pod-name>-barrier), which depends on the pod name and is not rendered`,
 });
 
-export const injectOrderObservable = defineRule<{ pod: string; sidecarSets: string; side: string }>({
+export const injectOrderObservable = defineRule<{ sidecarSets: string; side: string }>({
   id: 'inject-order-observable',
   severity: 'info',
   description: 'Several SidecarSets add containers on the same side; Kruise leaves their order unspecified and kruisec orders them by name.',
-  message: (d) => `${d.pod}: SidecarSets ${d.sidecarSets} all add containers ${d.side} the app containers; kruisec orders them by SidecarSet name, a live pod may differ`,
+  message: (d) => `SidecarSets ${d.sidecarSets} add containers ${d.side} the app containers of the same pods; Kruise leaves their order open, kruisec orders them by SidecarSet name and a live pod may differ`,
 });
