@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { controllerRevisionHash, goMarshal, revisionName, safeEncodeString } from './revision.js';
+
+const template = () => ({
+  deploymentTemplate: {
+    metadata: { labels: { app: 'demo' } },
+    spec: { template: { metadata: { labels: { app: 'demo' } }, spec: { containers: [{ name: 'main', image: 'nginx:1.25' }] } } },
+  },
+});
+
+describe('revision label', () => {
+  it('hashes the Go serialisation with FNV-1 and the safe alphabet (spec §5 example)', () => {
+    const raw = '{"spec":{"template":{"$patch":"replace","deploymentTemplate":{"metadata":{"creationTimestamp":null,"labels":{"app":"demo"}},"spec":{"selector":null,"strategy":{},"template":{"metadata":{"creationTimestamp":null,"labels":{"app":"demo"}},"spec":{"containers":[{"image":"nginx:1.25","name":"main","resources":{}}]}}}}}}}';
+    expect(controllerRevisionHash(raw)).toBe('56df7b5c7d');
+    expect(revisionName('demo', template())).toBe('demo-56df7b5c7d');
+  });
+  it('changes with the template and the collision count only', () => {
+    const t = template();
+    t.deploymentTemplate.spec.template.spec.containers[0].image = 'nginx:1.26';
+    expect(revisionName('demo', t)).not.toBe('demo-56df7b5c7d');
+    expect(revisionName('demo', template(), 1)).not.toBe('demo-56df7b5c7d');
+  });
+  it('truncates the name prefix to 223 characters', () => {
+    expect(revisionName('x'.repeat(300), template()).split('-')[0]).toHaveLength(223);
+  });
+  it('marshals like encoding/json', () => {
+    expect(goMarshal({ b: 1, a: ['<&>', null], $patch: 'replace' })).toBe('{"$patch":"replace","a":["\\u003c\\u0026\\u003e",null],"b":1}');
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+});
