@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { allRules } from '../catalogue/index.js';
 import type { FormatContext } from './types.js';
-import { sarifFormatter } from './sarif.js';
+import { SARIF_MAX_RESULTS, sarifFormatter } from './sarif.js';
 
 // The parts of SARIF 2.1.0 (OASIS standard, sarif-schema-2.1.0) that every consumer and
 // GitHub code scanning rely on, written down as a schema: required properties, enums and
@@ -192,6 +192,21 @@ describe('sarif format', () => {
     const { log } = run([{ ...positioned, endCol: 3 }, { ...positioned, line: 8, col: undefined, endLine: undefined, endCol: undefined }]);
     expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 9, endLine: 7 });
     expect(log.runs[0].results[1].locations[0].physicalLocation.region).toEqual({ startLine: 8 });
+  });
+
+  it('keeps the 25,000 most severe results and says how many were left out', () => {
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < SARIF_MAX_RESULTS; i++) diags.push({ ruleId: someRule.id, severity: 'warning', message: 'w', file: 'a.yaml', line: i + 1 });
+    diags.push({ ruleId: someRule.id, severity: 'error', message: 'e', file: 'z.yaml', line: 1 });
+    diags.push({ ruleId: someRule.id, severity: 'info', message: 'i', file: 'a.yaml', line: 1 });
+    const { log } = run(diags);
+    const results = log.runs[0].results;
+    expect(results).toHaveLength(SARIF_MAX_RESULTS);
+    expect(results.at(-1).message.text).toBe('e');
+    expect(results.some((r: { level: string }) => r.level === 'note')).toBe(false);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^2 less severe results left out/);
+    expect(validate(log)).toBe(true);
+    expect(run([positioned]).log.runs[0].invocations).toBeUndefined();
   });
 
   it('is deterministic: same bytes whatever the add order, fingerprints stable across line moves', () => {

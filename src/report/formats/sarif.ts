@@ -6,10 +6,12 @@ import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { AREAS } from '../catalogue/index.js';
 import type { FormatContext, Formatter } from './types.js';
-import { displayPath, fileOf, isPseudoFile, ordered, toPointer } from './shared.js';
+import { displayPath, fileOf, isPseudoFile, ordered, orderedBySeverity, toPointer } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
+/** Results per run GitHub code scanning accepts. */
+export const SARIF_MAX_RESULTS = 25_000;
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -94,7 +96,11 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       const index = new Map(rules.map((r, i) => [r.id, i]));
       // Ids outside the catalogue (should not happen) still get a rule entry, so every
       // result's ruleIndex resolves.
-      const sorted = ordered(diags, ctx);
+      // GitHub rejects runs of more than 25,000 results: keep the most severe.
+      const all = ordered(diags, ctx);
+      const sorted = all.length > SARIF_MAX_RESULTS
+        ? ordered(orderedBySeverity(all, ctx).slice(0, SARIF_MAX_RESULTS), ctx)
+        : all;
       for (const d of sorted) {
         if (!index.has(d.ruleId)) {
           index.set(d.ruleId, rules.length);
@@ -147,11 +153,20 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       if (ctx.informationUri) driver.informationUri = ctx.informationUri;
       driver.rules = rules;
 
-      const log = {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }],
-      };
+      const run: Record<string, unknown> = { tool: { driver } };
+      if (sorted.length < all.length) {
+        const left = all.length - sorted.length;
+        run.invocations = [{
+          executionSuccessful: true,
+          toolExecutionNotifications: [{
+            level: 'warning',
+            message: { text: `${left} less severe results left out: code scanning accepts ${SARIF_MAX_RESULTS} results per run. The other formats list them all.` },
+          }],
+        }];
+      }
+      run.columnKind = 'utf16CodeUnits';
+      run.results = results;
+      const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
       return JSON.stringify(log, null, 2) + '\n';
     },
   };
