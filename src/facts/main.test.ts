@@ -13,6 +13,11 @@ describe('facts runner', () => {
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) expect(runCase(c, c).lines).toEqual([]);
   });
+  it('reads other fields of the same upstream tests (fixtures/upstream)', () => {
+    const cases = findFactCases(join(here, 'fixtures/upstream'));
+    expect(cases.length).toBe(7);
+    for (const c of cases) expect(runCase(c, c).lines).toEqual([]);
+  });
   it('fails, without crashing, on an unknown subject', () => {
     const r = runCase(join(here, 'fixtures/unknown-subject'), 'x');
     expect(r.failed).toBe(1);

@@ -40,7 +40,13 @@ export const astsOrderSubject: Subject = {
 
 function slotOf(s: unknown, i: number): SimPod | null {
   if (s === null || s === undefined || s === '-' || s === '~') return null;
-  if (typeof s === 'string') return { name: `slot-${i}`, labels: {}, revision: s };
+  if (typeof s === 'string') {
+    // "r0" or "r0/PreparingUpdate" (revision plus lifecycle state); "terminating" may follow too.
+    const [rev, ...flags] = s.split(/[/,+ ]+/).filter(Boolean);
+    const p: SimPod = { name: `slot-${i}`, labels: {}, revision: rev };
+    for (const f of flags) { if (/^terminating$/i.test(f)) p.terminating = true; else p.lifecycleState = f; }
+    return p;
+  }
   if (typeof s === 'object' && !Array.isArray(s)) {
     const o = s as Record<string, unknown>;
     const known = ['revision', 'labels', 'lifecycleState', 'terminating'];

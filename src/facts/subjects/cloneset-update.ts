@@ -9,14 +9,15 @@ import { calculateDiffs, limitUpdateIndexes, sortUpdateIndexes, type CloneSetRol
 import { checkKeys, FactError, int, intOrString, labelsOf, type Given, type Subject } from '../fact.js';
 
 const CURRENT = 'current', UPDATED = 'updated';
-const KEYS = ['replicas', 'partition', 'maxUnavailable', 'maxSurge', 'paused', 'noRollingUpdate', 'partitionRollback',
+const KEYS = ['replicas', 'totalReplicas', 'oldRevisionIndexes', 'partition', 'maxUnavailable', 'maxSurge', 'paused', 'noRollingUpdate', 'partitionRollback',
   'oldReadyPods', 'oldUnavailablePods', 'newReadyPods', 'newUnavailablePods', 'pods', 'candidates',
   'priorityStrategy', 'scatterStrategy', 'scaleMaxUnavailable'];
 
 export const clonesetUpdateSubject: Subject = {
   id: 'cloneset-update',
   keywords: /clone\s*set/i,
-  evaluate(given) {
+  evaluate(input) {
+    let given = input;
     checkKeys(given, KEYS, 'cloneset-update');
     const ru: CloneSetRollingUpdate | undefined = given.noRollingUpdate === true ? undefined : {
       partition: intOrString(given, 'partition'), maxUnavailable: intOrString(given, 'maxUnavailable'),
@@ -25,6 +26,7 @@ export const clonesetUpdateSubject: Subject = {
       scatterStrategy: given.scatterStrategy as ScatterTerm[] | undefined,
     };
     // Order-only facts: a pod list and candidate indexes, no replica count.
+    if (given.replicas === undefined && given.totalReplicas !== undefined) given = { ...given, replicas: given.totalReplicas };
     if (given.replicas === undefined && Array.isArray(given.candidates)) {
       const pods = podList(given.pods);
       return { order: sortUpdateIndexes(ru, pods, given.candidates as number[]) };
@@ -33,6 +35,11 @@ export const clonesetUpdateSubject: Subject = {
     let pods: SimPod[];
     let explicit = false;
     if (given.pods !== undefined) { pods = podList(given.pods); explicit = true; } else pods = fromCounts(given);
+    if (Array.isArray(given.oldRevisionIndexes)) {
+      // Upstream's own spelling: the listed indexes are on the current revision, the rest updated.
+      const olds = new Set(given.oldRevisionIndexes as number[]);
+      pods.forEach((p, i) => { p.revision = olds.has(i) ? CURRENT : UPDATED; });
+    }
     // Kruise's TestCalculateUpdateCount runs with the CloneSetPartitionRollback gate on.
     const partitionRollback = given.partitionRollback === undefined ? true : given.partitionRollback === true;
     const diffs = calculateDiffs({ replicas, rollingUpdate: ru, partitionRollback, scaleMaxUnavailable: intOrString(given, 'scaleMaxUnavailable') }, pods, CURRENT, UPDATED);
@@ -73,9 +80,9 @@ function podList(v: unknown): SimPod[] {
   const out: SimPod[] = [];
   v.forEach((e, k) => {
     if (typeof e === 'string') {
-      const m = /^(old|new|current|updated)[-_ ]?(ready|unavailable|notready|not-ready)?$/i.exec(e);
-      if (!m) throw new FactError(`pod ${JSON.stringify(e)}: expected old-ready, old-unavailable, new-ready or new-unavailable`);
-      const rev = /old|current/i.test(m[1]) ? CURRENT : UPDATED;
+      const m = /^(?:(old|new|current|updated)[-_ ]?)?(ready|unavailable|notready|not-ready|empty|\{\})?$/i.exec(e.trim());
+      if (!m || (!m[1] && !m[2])) throw new FactError(`pod ${JSON.stringify(e)}: expected ready, unavailable, old-ready, old-unavailable, new-ready or new-unavailable`);
+      const rev = !m[1] || /old|current/i.test(m[1]) ? CURRENT : UPDATED;
       const ready = (m[2] ?? 'ready').toLowerCase() === 'ready';
       out[k] = ready ? { name: `pod-${k}`, labels: {}, revision: rev, phase: 'Running', readyCondition: true } : { name: `pod-${k}`, labels: {}, revision: rev };
       return;

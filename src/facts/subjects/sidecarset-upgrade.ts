@@ -10,7 +10,7 @@ import type { ScatterTerm } from '../../plan/scatter.js';
 import { checkKeys, FactError, int, intOrString, labelsOf, optInt, record, type Subject } from '../fact.js';
 
 const KEYS = ['matchedPods', 'updatedPods', 'updatedConsistentPods', 'maxUnavailable', 'partition', 'selectorMatchedPods',
-  'selector', 'sidecarChange', 'notReadyPods', 'podLabels', 'priorityStrategy', 'scatterStrategy'];
+  'selector', 'sidecarChange', 'notReadyPods', 'podLabels', 'labels', 'priorityStrategy', 'scatterStrategy'];
 
 export const sidecarsetUpgradeSubject: Subject = {
   id: 'sidecarset-upgrade',
@@ -23,7 +23,7 @@ export const sidecarsetUpgradeSubject: Subject = {
     const change = given.sidecarChange ?? 'image';
     if (change !== 'image' && change !== 'non-image' && change !== 'nonImage') throw new FactError(`given.sidecarChange must be image or non-image, got ${JSON.stringify(change)}`);
     const notReady = new Set(indexList(given.notReadyPods, 'notReadyPods'));
-    const podLabels = record(given.podLabels, 'given.podLabels');
+    const podLabels = record(given.podLabels ?? given.labels, 'given.podLabels');
 
     const pods: SidecarPod[] = [];
     for (let i = 0; i < matched; i++) {
