@@ -22,3 +22,31 @@ describe('checkSidecarSets: canary annotations (TestValidateSidecarSetCanaryAnno
   const diags = check(resources);
   it.each(expectations(resources, diags))('%s', (_name, want, got) => expect(got).toEqual(want));
 });
+
+describe('checkSidecarSets: resourcesPolicy (TestValidateResourcesPolicy, TestValidateResourceExpression)', () => {
+  const resources = loadFixture('resources-policy.yaml');
+  const diags = check(resources);
+  it.each(expectations(resources, diags))('%s', (_name, want, got) => expect(got).toEqual(want));
+});
+
+describe('checkSidecarSets: patchPodMetadata whitelist', () => {
+  for (const file of ['patch-pod-metadata.yaml', 'patch-pod-metadata-no-whitelist.yaml']) {
+    const resources = loadFixture(file);
+    const diags = check(resources);
+    it.each(expectations(resources, diags))(`${file} %s`, (_name, want, got) => expect(got).toEqual(want));
+  }
+  it('the feature gate allows patches without a whitelist', () => {
+    const diags = check(loadFixture('patch-pod-metadata-no-whitelist.yaml'), { featureGates: { SidecarSetPatchPodMetadataDefaultsAllowed: true } });
+    expect(diags).toEqual([]);
+  });
+  it('reads the whitelist from the configured Kruise namespace', () => {
+    const diags = check(loadFixture('patch-pod-metadata.yaml'), { kruiseNamespace: 'kruise' });
+    expect(diags.filter((d) => d.ruleId === 'sidecarset-patch-metadata-not-allowed').length).toBe(6);
+  });
+});
+
+describe('checkSidecarSets: metadata, selectors, strategies, containers, volumes', () => {
+  const resources = loadFixture('misc.yaml');
+  const diags = check(resources);
+  it.each(expectations(resources, diags))('%s', (_name, want, got) => expect(got).toEqual(want));
+});
