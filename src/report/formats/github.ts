@@ -12,8 +12,8 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { FormatContext, Formatter } from './types.js';
 import {
   countBySeverity, displayPath, dottedPath, fileOf, locationText, oneLine, orderedBySeverity, plural, summaryText,
+  type PathBase,
 } from './shared.js';
-import type { PathBase } from './shared.js';
 
 /** Annotations GitHub shows per severity per step. */
 export const ANNOTATIONS_PER_SEVERITY = 10;

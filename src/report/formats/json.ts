@@ -2,8 +2,7 @@
 // versioned: every key is always present (null when unknown), in this order.
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext, Formatter } from './types.js';
-import { countBySeverity, displayPath, fileOf, ordered, toPointer } from './shared.js';
-import type { PathBase } from './shared.js';
+import { countBySeverity, displayPath, fileOf, ordered, toPointer, type PathBase } from './shared.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
