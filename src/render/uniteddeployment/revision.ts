@@ -26,11 +26,8 @@ export function controllerRevisionHash(data: string, collisionCount = 0): string
 /** 32-bit FNV-1 (multiply, then xor), as Go's hash/fnv New32. */
 function fnv1_32(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
-  for (const b of bytes) {
-    h = Math.imul(h, 0x01000193) >>> 0;
-    h = (h ^ b) >>> 0;
-  }
-  return h >>> 0;
+  for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 0x01000193) ^ bytes[i]) >>> 0;
+  return h;
 }
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -59,8 +56,12 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const HTML_UNSAFE = /[<>&\u2028\u2029]/;
+
 function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const j = JSON.stringify(s);
+  if (!HTML_UNSAFE.test(j)) return j;
+  return j.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // ---- Go struct emission for the template kinds ----
