@@ -69,7 +69,7 @@ class SchemaBuilder {
   /** The schema of a value of `type`, seen at `where` (for resolving generics and aliases). */
   schemaOf(type: Type, where: Node, tags: Tags, owner?: string): JsonSchema {
     if (tags.quantity) return this.quantity(type, where);
-    if (tags.intOrString) return intOrString();
+    if (tags.intOrString && !type.getNonNullableType().isArray()) return intOrString();
     if (type.isUnion()) return this.union(type, where, tags);
     if (type.isAny() || type.isUnknown()) return { 'x-kubernetes-preserve-unknown-fields': true };
     if (type.isString()) return withStringTags({ type: 'string' }, tags);
