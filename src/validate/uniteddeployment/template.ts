@@ -49,7 +49,8 @@ export function checkTemplate(ctx: UdContext, selectorUsable: boolean): void {
     // Kruise pod defaults are applied before this check, so an omitted restartPolicy is Always.
     const rp = podSpec.restartPolicy ?? 'Always';
     if (rp !== 'Always') bad([...podPath, 'spec', 'restartPolicy'], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
-    if (podSpec.activeDeadlineSeconds != null) bad([...podPath, 'spec', 'activeDeadlineSeconds'], 'Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported');
+    const owner = key === 'statefulSetTemplate' ? 'StatefulSet' : 'ReplicaSet';
+    if (podSpec.activeDeadlineSeconds != null) bad([...podPath, 'spec', 'activeDeadlineSeconds'], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
   }
   if (key === 'deploymentTemplate') checkContainers(podSpec, [...podPath, 'spec'], bad);
 }
@@ -69,6 +70,32 @@ function checkStatefulSetSpec(spec: Obj, path: FieldPath, bad: Bad): void {
     if (ru != null) bad([...path, 'updateStrategy', 'rollingUpdate'], 'Invalid value: only allowed for updateStrategy \'RollingUpdate\'');
   } else if (type !== 'RollingUpdate') {
     bad([...path, 'updateStrategy'], `Invalid value: ${JSON.stringify(type)}: must be 'RollingUpdate' or 'OnDelete'`);
+  } else if (isObj(ru) && ru.maxUnavailable != null) {
+    // The partition was removed before this check; maxUnavailable must be a positive count
+    // or a percentage in 1..100.
+    const mu = ru.maxUnavailable;
+    const p = [...path, 'updateStrategy', 'rollingUpdate', 'maxUnavailable'];
+    if (typeof mu === 'number') {
+      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
+    } else if (typeof mu !== 'string' || !/^[0-9]+%$/.test(mu)) {
+      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
+    } else {
+      const n = Number(mu.slice(0, -1));
+      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
+      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
+    }
+  }
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(retention)) {
+    for (const k of ['whenDeleted', 'whenScaled']) {
+      const v = retention[k];
+      if (v != null && v !== 'Retain' && v !== 'Delete') {
+        bad([...path, 'persistentVolumeClaimRetentionPolicy', k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
+      }
+    }
+  }
+  if (isObj(spec.ordinals) && typeof spec.ordinals.start === 'number' && spec.ordinals.start < 0) {
+    bad([...path, 'ordinals', 'start'], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
   }
   for (const k of ['minReadySeconds', 'revisionHistoryLimit']) {
     if (typeof spec[k] === 'number' && spec[k] < 0) bad([...path, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
