@@ -29,6 +29,8 @@ export interface WorkloadState {
   /** Gate after this state converged. */
   gate: Gate;
   note?: string;
+  /** Replaces the kind's count predicate (a selector canary needs a pod listing). */
+  predicate?: string;
 }
 
 export interface WorkloadPlan {
@@ -126,6 +128,7 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
   if (!states) { plan.mode = 'refused'; return plan; }
   plan.states = states;
   plan.staged = true;
+  if (obj.kind === 'SidecarSet') plan.note = sidecarPace(obj);
   plan.failureThreshold = steps.failureThreshold;
   return plan;
 }
@@ -172,7 +175,10 @@ function stagedStates(res: Resource, model: KindModel, steps: readonly Step[], t
     const us = ((o.spec as any).updateStrategy ??= {});
     us.selector = sel;
     delete us.partition;
-    states.push({ obj: o, old: undefined, gate: gateOf(steps[0]), note: 'canary: only pods matching the selector' });
+    states.push({
+      obj: o, old: undefined, gate: gateOf(steps[0]), note: `canary: only pods matching ${JSON.stringify(sel)}`,
+      predicate: `observedGeneration == generation && every matched pod selected by ${JSON.stringify(sel)} is updated and ready (list pods: status does not count selector canaries)`,
+    });
     start = 1;
   }
   for (let i = start; i < steps.length; i++) {
@@ -197,6 +203,15 @@ function stagedStates(res: Resource, model: KindModel, steps: readonly Step[], t
 function ownValue(obj: KubeObject, model: KindModel, fallback: KnobValue): KnobValue {
   const v = get(obj, model.knobPath(obj));
   return v === undefined ? fallback : (v as KnobValue);
+}
+
+/** maxUnavailable and ordering knobs set the pace inside a stage; say so in the preview. */
+function sidecarPace(obj: KubeObject): string {
+  const us = (get(obj, ['spec', 'updateStrategy']) ?? {}) as Record<string, unknown>;
+  const parts = [`maxUnavailable ${JSON.stringify(us.maxUnavailable ?? 1)} per round`];
+  if (us.priorityStrategy) parts.push('priority order');
+  if (us.scatterStrategy) parts.push('scattered');
+  return `images swapped in place; ${parts.join(', ')}`;
 }
 
 function gateOf(step: Step): Gate {
