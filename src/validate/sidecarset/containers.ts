@@ -79,6 +79,14 @@ function podContainerErrors(s: SidecarSetUnderCheck, inits: Obj[], containers: O
   });
   check(inits, 'initContainers');
   check(containers, 'containers');
+  // checkHostPortConflicts: regular containers only, keyed by protocol, host IP and port.
+  const hostPorts = new Set<string>();
+  containers.forEach((c, i) => (c.ports ?? []).forEach((p: Obj, j: number) => {
+    if (!p.hostPort) return;
+    const key = `${p.protocol ?? ''}/${p.hostIP ?? ''}/${p.hostPort}`;
+    if (hostPorts.has(key)) out.push(diag(rules.containerInvalid, s, ['spec', 'containers', i, 'ports', j, 'hostPort'], { reason: `Duplicate value: ${JSON.stringify(key)}` }));
+    hostPorts.add(key);
+  }));
   return out;
 }
 
