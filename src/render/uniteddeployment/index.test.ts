@@ -144,6 +144,12 @@ describe('strategies, affinity, tolerations, patches', () => {
     expect(d.origin?.doc).toBe(4);
   });
 
+  it('creates nothing, silently, without subsets', () => {
+    expect(subsetsOf(out.resources, 'empty')).toEqual([]);
+    expect(out.diagnostics.filter((d) => d.origin?.doc === 5)).toEqual([]);
+    expect(out.resources.some((r) => r.obj.metadata.name === 'empty')).toBe(true);
+  });
+
   it('passes other resources through untouched', () => {
     const other: Resource = { obj: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, origin: { file: 'f', doc: 0 } };
     expect(expand([other]).resources[0]).toBe(other);

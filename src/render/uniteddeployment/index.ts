@@ -64,6 +64,12 @@ function expandOne(res: Resource): Expanded {
     return { resources: [admitted], diagnostics, explain };
   }
 
+  if (subsets.length === 0) {
+    // The controller's allocator complains about a positive total with no subset (an event,
+    // no error the user sees at apply time); either way nothing is created.
+    lines.push({ item: 'subsets', outcome: 'none', reason: 'topology.subsets is empty: no workload is created' });
+    return { resources: [admitted], diagnostics, explain };
+  }
   const allocation = allocateSubsetReplicas(ud);
   lines.push({ item: 'allocator', outcome: allocation.allocator, reason: ALLOCATOR_WHY[allocation.allocator] });
   if (!allocation.ok) {
