@@ -77,3 +77,12 @@ describe('UnitedDeployment step split (§5.3)', () => {
     expect(stagedSubsetPartitions({ a: 4, b: 2, c: 2 }, 3)).toEqual({ a: 1, b: 0, c: 0 });
   });
 });
+
+describe('UnitedDeployment partitions held in git', () => {
+  it('never release a subset git holds back, per subset', () => {
+    const head = fixture('ud-held-subset.yaml');
+    const r = plan(head, undefined, { cluster: facts() });
+    const parts = r.stages.map((s) => find(s.resources, 'UnitedDeployment', 'checkout').spec.updateStrategy.manualUpdate?.partitions);
+    expect(parts).toEqual([{ 'zone-a': 2, 'zone-b': 1, 'zone-c': 3 }, { 'zone-c': 3 }]);
+  });
+});

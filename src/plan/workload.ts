@@ -189,7 +189,7 @@ function stagedStates(res: Resource, model: KindModel, steps: readonly Step[], t
       diags.push(report(rules.stepUnexpressible, { workload: name, reason: `step ${i + 1}: ${v.error}` }, at(res, model.knobPath(obj))));
       return undefined;
     }
-    let value = v.value;
+    let value = model.lower ? model.lower(obj, prev?.value, v.value) : v.value;
     let old = model.oldCount(obj, value, total, ctx);
     if (prev && old !== undefined && prev.old !== undefined && old > prev.old) { value = prev.value; old = prev.old; }
     if (headOld !== undefined && old !== undefined && old < headOld) { value = ownValue(obj, model, value); old = headOld; }

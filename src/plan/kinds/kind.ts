@@ -20,6 +20,9 @@ export interface KindModel {
   total(res: Resource, ctx: KindContext): number | undefined;
   /** The knob value for step `i` of `steps`. */
   valueFor(obj: KubeObject, steps: readonly Step[], i: number, total: number | undefined, ctx: KindContext): { value: KnobValue } | { error: string };
+  /** Combine a step's value with the previous stage's and the manifest's own so no part of
+   *  the knob goes up between stages or below what git holds back (per subset for UD). */
+  lower?(obj: KubeObject, prev: KnobValue | undefined, next: KnobValue): KnobValue;
   /** Pods a value keeps on the old revision (undefined value = the manifest's own knob). */
   oldCount(obj: KubeObject, value: KnobValue | undefined, total: number | undefined, ctx: KindContext): number | undefined;
   /** A copy of `obj` with the value written; the JSON path of the knob, for messages. */

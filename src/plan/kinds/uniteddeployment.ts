@@ -62,6 +62,18 @@ export const unitedDeploymentModel: KindModel = {
     if (!r) return { error: 'the subset replicas cannot be allocated from this spec' };
     return { value: stagedSubsetPartitions(r, steps[i].replicas) };
   },
+  lower(obj, prev, next) {
+    const r = subsetReplicas(obj) ?? {};
+    const own = subsetPartitionsFor(subsetNames(obj), get(obj, PARTITIONS) as Record<string, number> | undefined, r);
+    const p = prev as Record<string, number> | undefined, n = next as Record<string, number>;
+    const out: Record<string, number> = {};
+    for (const name of Object.keys(n)) {
+      let v = n[name];
+      if (p && p[name] !== undefined) v = Math.min(v, p[name]);
+      out[name] = Math.max(v, own[name] ?? 0);
+    }
+    return out;
+  },
   oldCount(obj, value) {
     const r = subsetReplicas(obj);
     if (!r) return undefined;
