@@ -24,11 +24,11 @@ export const wrongType = defineRule<{ expected: string; actual: string }>({
   severity: 'error',
   description: 'A value has the wrong JSON type (a string where a number belongs, a map where a list belongs, …).',
   message: (d) => `must be ${d.expected}, found ${d.actual}`,
-  hint: (d) => (d.expected.includes('string') && d.actual === 'number'
-    ? 'quote the value if it is meant as text'
-    : d.expected.includes('integer') && d.actual === 'string'
+  hint: (d) => (d.expected.includes('string') && /integer|number|boolean/.test(d.actual)
+    ? 'quote the value: YAML reads unquoted numbers and words like yes, no, on, off, y, n as non-strings'
+    : d.expected.includes('integer') && d.actual === 'a string'
       ? 'write the number without quotes'
-      : `write a value of type ${d.expected}`),
+      : `write ${d.expected} here`),
 });
 
 export const notInEnum = defineRule<{ value: string; allowed: string[] }>({
