@@ -88,6 +88,7 @@ function best(runs, fn) {
 }
 
 function floorOnce(files) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let docs = 0;
   let bytes = 0;
@@ -100,61 +101,56 @@ function floorOnce(files) {
     }
   }
   const ms = performance.now() - t0;
-  floorOnce.last = { docs, bytes };
-  return ms;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, docs, bytes };
 }
 
 const devNull = openSync('/dev/null', 'w');
+const HAVE_TIME = existsSync('/usr/bin/time');
+const TIME_TAG = 'BENCH_RUSAGE';
 
-/** One CLI run as its own process; stdout to /dev/null, stderr kept (bounded) for reporting. */
-function runCli(argv) {
+// Without /usr/bin/time, a wrapper process runs the CLI in itself and reports its own usage.
+const WRAPPER = [
+  'const [bin, ...rest] = process.argv.slice(1);',
+  'process.argv = [process.argv[0], bin, ...rest];',
+  "process.on('exit', () => { const u = process.resourceUsage();",
+  `  require('node:fs').writeSync(2, \`\\n${TIME_TAG} \${(u.userCPUTime + u.systemCPUTime) / 1e6} \${u.maxRSS}\\n\`); });`,
+  "import(require('node:url').pathToFileURL(bin).href);",
+].join('\n');
+
+/**
+ * One CLI run as its own process; stdout to /dev/null, stderr kept for reporting. With
+ * `usage`, also CPU time (user+sys) and peak RSS of the process, from /usr/bin/time or the
+ * wrapper.
+ */
+function runCli(argv, usage = false) {
+  let cmd = process.execPath;
+  let args = argv;
+  if (usage && HAVE_TIME) {
+    cmd = '/usr/bin/time';
+    args = ['-f', `${TIME_TAG} %U+%S %M`, process.execPath, ...argv];
+  } else if (usage) {
+    args = ['-e', WRAPPER, ...argv];
+  }
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, argv, {
+  const r = spawnSync(cmd, args, {
     cwd: ROOT,
     stdio: ['ignore', devNull, 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1' },
   });
   const ms = performance.now() - t0;
-  return { ms, status: r.status, signal: r.signal, stderr: r.stderr ? r.stderr.toString('utf8') : '' };
-}
-
-function timeCli(argv, runs) {
-  let first;
-  const t = best(runs, () => {
-    const r = runCli(argv);
-    if (!first) first = r;
-    if (r.status !== first.status) first = r; // keep the odd one out for the report
-    return r.ms;
-  });
-  return { ...t, status: first.status, signal: first.signal, stderr: first.stderr };
-}
-
-/** Peak RSS in MiB of one run, or null if it cannot be measured. */
-function peakRss(argv) {
-  if (existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...argv], {
-      cwd: ROOT,
-      stdio: ['ignore', devNull, 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr?.toString('utf8') ?? '');
-    if (m) return { mib: Number(m[1]) / 1024, via: '/usr/bin/time -v' };
+  let stderr = r.stderr ? r.stderr.toString('utf8') : '';
+  let cpuMs;
+  let rssKb;
+  const m = new RegExp(`${TIME_TAG} ([0-9.]+)\\+?([0-9.]*) (\\d+)\\s*$`).exec(stderr);
+  if (m) {
+    cpuMs = (Number(m[1]) + Number(m[2] || 0)) * 1000;
+    rssKb = Number(m[3]);
+    stderr = stderr.slice(0, m.index);
   }
-  // Fallback: run the CLI inside a wrapper process that reports its own peak RSS on exit.
-  const wrapper = [
-    'const [bin, ...rest] = process.argv.slice(1);',
-    'process.argv = [process.argv[0], bin, ...rest];',
-    "process.on('exit', () => { require('node:fs').writeSync(2, `\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`); });",
-    'import(bin);',
-  ].join('\n');
-  const r = spawnSync(process.execPath, ['-e', wrapper, ...argv], {
-    cwd: ROOT,
-    stdio: ['ignore', devNull, 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr?.toString('utf8') ?? '');
-  return m ? { mib: Number(m[1]) / 1024, via: 'process.resourceUsage() wrapper' } : null;
+  // /usr/bin/time reports a killed child in words before its tag; keep the child's status.
+  return { ms, cpuMs, rssKb, status: r.status, signal: r.signal, stderr };
 }
 
 function firstLine(s) {
@@ -180,6 +176,13 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   log('dist/ is missing: run `npm run build` first (bin/kruisec.js loads the compiled CLI). Only the floor is measured.');
 }
 
+const COMMANDS = [
+  ['validate', (dir) => [BIN, 'validate', dir]],
+  ['render', (dir) => [BIN, 'render', dir]],
+  ['plan', (dir) => [BIN, 'plan', dir, '--output', 'json']],
+];
+
+const filesBySize = {};
 for (const n of opts.sizes) {
   const dir = repoDir(n);
   const marker = join(dir, '.gen-repo.json');
@@ -192,46 +195,68 @@ for (const n of opts.sizes) {
     }
   }
   const files = listYaml(dir);
-  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  result.repos[label(n)] = { path: relative(ROOT, dir), workloads: n, files: files.length, bytes };
-
-  log(`floor ${label(n)}: js-yaml load+dump of ${files.length} files`);
-  floorOnce(files); // warm the page cache and the JIT once; not counted
-  const f = best(opts.runs, () => floorOnce(files));
-  result.floor[label(n)] = { ms: f.ms, runs: f.runs, docs: floorOnce.last.docs };
+  filesBySize[label(n)] = files;
+  result.repos[label(n)] = { path: relative(ROOT, dir), workloads: n, files: files.length, bytes: files.reduce((s, f) => s + statSync(f).size, 0) };
 }
 
-const COMMANDS = [
-  ['validate', (dir) => [BIN, 'validate', dir]],
-  ['render', (dir) => [BIN, 'render', dir]],
-  ['plan', (dir) => [BIN, 'plan', dir, '--output', 'json']],
-];
-
-for (const [name, argvFor] of COMMANDS) {
-  result.commands[name] = {};
-  for (const n of opts.sizes) {
-    const dir = relative(ROOT, repoDir(n));
-    log(`${name} ${label(n)}`);
-    const probe = runCli(argvFor(dir)); // warm-up run; also tells whether the command works
-    if (probe.status === 2 || probe.status === null) {
-      result.commands[name][label(n)] = { available: false, status: probe.status, signal: probe.signal, error: firstLine(probe.stderr) };
-      continue;
+// Warm-up round (not counted): page cache, JIT, and whether each command works at all.
+const samples = {}; // key "floor 1k" / "render 10k" -> [{ms, cpuMs, rssKb, status, stderr}]
+const available = {};
+for (const n of opts.sizes) {
+  const size = label(n);
+  log(`warm-up ${size}`);
+  const f = floorOnce(filesBySize[size]);
+  result.floor[size] = { docs: f.docs };
+  for (const [name, argvFor] of COMMANDS) {
+    const probe = runCli(argvFor(relative(ROOT, repoDir(n))));
+    available[`${name} ${size}`] = probe.status !== 2 && probe.status !== null;
+    if (!available[`${name} ${size}`]) {
+      result.commands[name] ??= {};
+      result.commands[name][size] = { available: false, status: probe.status, signal: probe.signal, error: firstLine(probe.stderr) };
     }
-    const t = timeCli(argvFor(dir), opts.runs);
-    const floor = result.floor[label(n)].ms;
-    result.commands[name][label(n)] = {
-      available: true,
-      ms: t.ms,
-      runs: t.runs,
-      status: t.status,
-      ratioToFloor: t.ms / floor,
-      ...(t.status !== 0 ? { note: firstLine(t.stderr) } : {}),
-    };
   }
-  const big = result.commands[name][label(opts.sizes[1])];
-  if (big?.available) {
-    const rss = peakRss(argvFor(relative(ROOT, repoDir(opts.sizes[1]))));
-    if (rss) result.peakRssMiB[name] = rss;
+}
+
+// Measured rounds, interleaved: each round runs the floor and every command once per size, so
+// a burst of load on a shared machine hits the floor and the commands alike.
+for (let round = 1; round <= opts.runs; round++) {
+  for (const n of opts.sizes) {
+    const size = label(n);
+    log(`round ${round}/${opts.runs}, ${size}`);
+    (samples[`floor ${size}`] ??= []).push(floorOnce(filesBySize[size]));
+    for (const [name, argvFor] of COMMANDS) {
+      if (!available[`${name} ${size}`]) continue;
+      (samples[`${name} ${size}`] ??= []).push(runCli(argvFor(relative(ROOT, repoDir(n))), true));
+    }
+  }
+}
+
+const minOf = (list, key) => Math.min(...list.map((x) => x[key]).filter((v) => typeof v === 'number'));
+for (const n of opts.sizes) {
+  const size = label(n);
+  const fl = samples[`floor ${size}`];
+  Object.assign(result.floor[size], { ms: minOf(fl, 'ms'), cpuMs: minOf(fl, 'cpuMs'), runs: fl.map((x) => x.ms) });
+  for (const [name] of COMMANDS) {
+    result.commands[name] ??= {};
+    const list = samples[`${name} ${size}`];
+    if (!list) continue;
+    const odd = list.find((x) => x.status !== 0);
+    const ms = minOf(list, 'ms');
+    const cpuMs = minOf(list, 'cpuMs');
+    const rss = Math.max(...list.map((x) => x.rssKb ?? 0));
+    result.commands[name][size] = {
+      available: true,
+      ms,
+      runs: list.map((x) => x.ms),
+      status: odd ? odd.status : 0,
+      ratioToFloor: ms / result.floor[size].ms,
+      ...(Number.isFinite(cpuMs) ? { cpuMs, cpuRatioToFloor: cpuMs / result.floor[size].cpuMs } : {}),
+      ...(rss > 0 ? { peakRssMiB: rss / 1024 } : {}),
+      ...(odd ? { note: firstLine(odd.stderr) } : {}),
+    };
+    if (n === opts.sizes[opts.sizes.length - 1] && rss > 0) {
+      result.peakRssMiB[name] = { mib: rss / 1024, via: HAVE_TIME ? '/usr/bin/time' : 'process.resourceUsage() wrapper' };
+    }
   }
 }
 
@@ -286,17 +311,17 @@ const fmtX = (x) => `${x.toFixed(2)}x`;
 const [small, large] = opts.sizes.map(label);
 
 const notes = [];
-function row(what, measured, ratio, target, pass, note) {
+function row(what, measured, ratio, target, pass, note, cpu = '') {
   let mark = '';
   if (note) {
     notes.push(note);
     mark = ` [${notes.length}]`;
   }
-  result.rows.push({ what, measured, ratio, target, result: (pass === undefined ? '' : pass ? 'PASS' : 'FAIL') + mark, ...(note ? { note } : {}) });
+  result.rows.push({ what, measured, ratio, cpu, target, result: (pass === undefined ? '' : pass ? 'PASS' : 'FAIL') + mark, ...(note ? { note } : {}) });
 }
 
-row(`floor ${small} (js-yaml load+dump, in process)`, fmtMs(result.floor[small].ms), '', '');
-row(`floor ${large}`, fmtMs(result.floor[large].ms), '', '');
+row(`floor ${small} (js-yaml load+dump, in process)`, fmtMs(result.floor[small].ms), '', '', undefined, undefined, fmtMs(result.floor[small].cpuMs));
+row(`floor ${large}`, fmtMs(result.floor[large].ms), '', '', undefined, undefined, fmtMs(result.floor[large].cpuMs));
 for (const [name] of COMMANDS) {
   for (const size of [small, large]) {
     const c = result.commands[name][size];
@@ -310,11 +335,13 @@ for (const [name] of COMMANDS) {
     if (c.status !== 0) note = `${name} ${size} exited ${c.status}: ${c.note}`;
     else if (name === 'render' && passThrough) note = `render ${size}: render does not inject or expand anything yet (pass-through), so this time says little`;
     row(`${name} ${size}`, fmtMs(c.ms), `${fmtX(c.ratioToFloor)} floor`, gated ? `<= ${TARGETS.ratio10k}x floor` : '',
-      gated ? c.ratioToFloor <= TARGETS.ratio10k : undefined, size === large || c.status !== 0 ? note : undefined);
+      gated ? c.ratioToFloor <= TARGETS.ratio10k : undefined, size === large || c.status !== 0 ? note : undefined,
+      c.cpuMs !== undefined ? `${fmtMs(c.cpuMs)} = ${fmtX(c.cpuRatioToFloor)}` : '');
   }
 }
 const floorScaling = result.floor[large].ms / result.floor[small].ms;
-row(`scaling floor ${small}->${large}`, '', fmtX(floorScaling), '(reference)', undefined);
+row(`scaling floor ${small}->${large}`, '', fmtX(floorScaling), '(reference)', undefined, undefined,
+  fmtX(result.floor[large].cpuMs / result.floor[small].cpuMs));
 result.scaling = { floor: floorScaling };
 for (const [name] of COMMANDS) {
   const a = result.commands[name][small];
@@ -322,7 +349,8 @@ for (const [name] of COMMANDS) {
   if (a?.available && b?.available) {
     const s = b.ms / a.ms;
     result.scaling[name] = s;
-    row(`scaling ${name} ${small}->${large}`, '', fmtX(s), `<= ${TARGETS.scaling}x`, s <= TARGETS.scaling);
+    row(`scaling ${name} ${small}->${large}`, '', fmtX(s), `<= ${TARGETS.scaling}x`, s <= TARGETS.scaling, undefined,
+      a.cpuMs !== undefined && b.cpuMs !== undefined ? fmtX(b.cpuMs / a.cpuMs) : '');
   } else {
     row(`scaling ${name} ${small}->${large}`, 'n/a', '', `<= ${TARGETS.scaling}x`, name === 'plan' ? undefined : false);
   }
@@ -349,10 +377,11 @@ if (opts.json) {
   for (const [size, r] of Object.entries(result.repos)) {
     out.push(`  repo ${size}: ${r.workloads} workloads, ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${result.floor[size].docs} documents (${r.path})`);
   }
-  out.push(`  best of ${opts.runs} (cold start: best of ${opts.coldRuns}); ratios are to the same run's baseline`);
+  out.push(`  best of ${opts.runs} interleaved rounds (cold start: best of ${opts.coldRuns}); ratios are to the same run's baseline`);
+  out.push('  time = wall clock (the targets); cpu = user+sys CPU time and its ratio, steadier when the machine is busy');
   out.push('');
-  const head = ['measure', 'time', 'ratio', 'target', 'result'];
-  const cells = result.rows.map((r) => [r.what, r.measured, r.ratio, r.target, r.result]);
+  const head = ['measure', 'time', 'ratio', 'cpu', 'target', 'result'];
+  const cells = result.rows.map((r) => [r.what, r.measured, r.ratio, r.cpu, r.target, r.result]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
   const line = (c) => c.map((x, i) => String(x).padEnd(widths[i])).join('  ').trimEnd();
   out.push(line(head));
