@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { addQuantity, formatQuantity, milliValue, parseQuantity, zeroQuantity } from './quantity.js';
+
+const canon = (s: string | number) => formatQuantity(parseQuantity(s)!);
+
+// k8s.io/apimachinery resource.Quantity canonical forms.
+describe('quantity', () => {
+  it('canonicalises decimal values', () => {
+    expect(canon('0.5')).toBe('500m');
+    expect(canon('1000m')).toBe('1');
+    expect(canon('1500')).toBe('1500');
+    expect(canon('2000')).toBe('2k');
+    expect(canon(1)).toBe('1');
+    expect(canon('0')).toBe('0');
+    expect(canon('100m')).toBe('100m');
+    expect(canon('1e3')).toBe('1e3');
+    expect(canon('1.5e3')).toBe('1500');
+  });
+  it('canonicalises binary values, falling back to decimal for fractions and small values', () => {
+    expect(canon('1024Mi')).toBe('1Gi');
+    expect(canon('1536Mi')).toBe('1536Mi');
+    expect(canon('0.5Ki')).toBe('512');
+    expect(canon('1.5Gi')).toBe('1536Mi');
+  });
+  it('rounds up to nano precision', () => {
+    expect(canon('0.0000000001')).toBe('1n');
+  });
+  it('rejects garbage', () => {
+    expect(parseQuantity('abc')).toBeUndefined();
+    expect(parseQuantity('1Xi')).toBeUndefined();
+    expect(parseQuantity('')).toBeUndefined();
+  });
+  it('MilliValue rounds up', () => {
+    expect(milliValue(parseQuantity('1n')!)).toBe(1n);
+    expect(milliValue(parseQuantity('2')!)).toBe(2000n);
+  });
+  it('a zero sum takes the format of the first added value', () => {
+    const s = addQuantity(addQuantity(zeroQuantity(), parseQuantity('200Mi')!), parseQuantity('400Mi')!);
+    expect(formatQuantity(s)).toBe('600Mi');
+  });
+});
