@@ -63,7 +63,12 @@ export function runCase(dir: string, label: string): CaseResult {
     res.lines.push(`FAIL ${label}: expect.yaml does not parse: ${(e as Error).message.split('\n')[0]}`);
     return res;
   }
-  const facts = Array.isArray(doc.facts) ? doc.facts : [];
+  if (!Array.isArray(doc.facts) || doc.facts.length === 0) {
+    res.failed++;
+    res.lines.push(`FAIL ${label}: expect.yaml has no \`facts\` list`);
+    return res;
+  }
+  const facts = doc.facts;
   const subjectText = typeof doc.subject === 'string' ? doc.subject : '';
   const subject = subjectFor(subjectText);
   facts.forEach((f: unknown, i: number) => {
