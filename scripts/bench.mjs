@@ -106,7 +106,8 @@ function floorOnce(files) {
 }
 
 const devNull = openSync('/dev/null', 'w');
-const HAVE_TIME = existsSync('/usr/bin/time');
+// KRUISEC_BENCH_RUSAGE=wrapper forces the fallback (to test it where /usr/bin/time exists).
+const HAVE_TIME = existsSync('/usr/bin/time') && process.env.KRUISEC_BENCH_RUSAGE !== 'wrapper';
 const TIME_TAG = 'BENCH_RUSAGE';
 
 // Without /usr/bin/time, a wrapper process runs the CLI in itself and reports its own usage.
