@@ -31,3 +31,17 @@ describe('Rollouts step validation', () => {
     expect(stepsOfRollout({ apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', metadata: {}, spec: { strategy: { blueGreen: { steps: [] } } } }).unsupported).toBe('a blueGreen strategy');
   });
 });
+
+describe('Rollout strategies', () => {
+  const ro = (canary: object) => ({ apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', metadata: {}, spec: { strategy: { canary } } });
+  it('enableExtraWorkloadForCanary only matters for Deployments', () => {
+    const r = ro({ enableExtraWorkloadForCanary: true, steps: [{ replicas: 1 }] });
+    expect(stepsOfRollout(r, true).unsupported).toContain('enableExtraWorkloadForCanary');
+    expect(stepsOfRollout(r, false).plan?.steps).toHaveLength(1);
+  });
+  it('limits percent steps with traffic to 50%', () => {
+    const r = stepsOfRollout(ro({ steps: [{ replicas: '60%', traffic: '10%' }] }));
+    expect(r.plan).toBeUndefined();
+    expect(r.problems[0].reason).toContain('50%');
+  });
+});

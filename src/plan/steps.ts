@@ -45,12 +45,13 @@ export function rolloutFor(obj: KubeObject, resources: readonly Resource[]): Res
 
 /** The canary steps of a Rollout, v1alpha1 converted the way the conversion webhook does
  *  (a step with only `weight: W` becomes `replicas: "W%"`). */
-export function stepsOfRollout(rollout: KubeObject): { plan?: Omit<StepPlan, 'source' | 'rollout'>; problems: StepProblem[]; unsupported?: string; traffic: boolean } {
+export function stepsOfRollout(rollout: KubeObject, targetIsDeployment = false): { plan?: Omit<StepPlan, 'source' | 'rollout'>; problems: StepProblem[]; unsupported?: string; traffic: boolean } {
   const spec = (rollout.spec ?? {}) as Record<string, any>;
   const strategy = (spec.strategy ?? {}) as Record<string, any>;
   if (strategy.blueGreen) return { problems: [], unsupported: 'a blueGreen strategy', traffic: false };
   const canary = (strategy.canary ?? {}) as Record<string, any>;
-  if (canary.enableExtraWorkloadForCanary === true) return { problems: [], unsupported: 'enableExtraWorkloadForCanary (a canary Deployment)', traffic: false };
+  // Only a Deployment gets an extra canary workload; any other kind stays partition style.
+  if (canary.enableExtraWorkloadForCanary === true && targetIsDeployment) return { problems: [], unsupported: 'enableExtraWorkloadForCanary (a canary Deployment)', traffic: false };
   const raw: any[] = Array.isArray(canary.steps) ? canary.steps : [];
   const alpha = rollout.apiVersion === 'rollouts.kruise.io/v1alpha1';
   const steps = raw.map((s) => {
@@ -60,6 +61,16 @@ export function stepsOfRollout(rollout: KubeObject): { plan?: Omit<StepPlan, 'so
   });
   const traffic = Array.isArray(canary.trafficRoutings) && canary.trafficRoutings.length > 0 || raw.some((s) => s?.traffic !== undefined || s?.matches !== undefined || (alpha && s?.weight !== undefined));
   const parsed = parseSteps(steps, ['spec', 'strategy', 'canary', 'steps']);
+  // Partition style with traffic on a step: a percent step may release at most 50%
+  // (PartitionReplicasLimitWithTraffic).
+  raw.forEach((s, i) => {
+    if (s?.traffic === undefined && !(Array.isArray(s?.matches) && s.matches.length > 0)) return;
+    const r = steps[i].replicas;
+    if (typeof r !== 'string') return;
+    const v = scaledValueK8s(r, 100, true);
+    if (v.ok && v.value > 50) parsed.problems.push({ path: ['spec', 'strategy', 'canary', 'steps', i, 'replicas'], reason: 'for a partition-style rollout, a step with traffic may not release more than 50%' });
+  });
+  if (parsed.problems.length) parsed.steps = undefined;
   return {
     plan: parsed.steps ? { steps: parsed.steps, failureThreshold: canary.failureThreshold, paused: strategy.paused === true } : undefined,
     problems: parsed.problems, traffic,

@@ -84,7 +84,7 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
   if (rollout) {
     const rname = displayName(rollout.obj);
     if (annotation !== undefined) { diags.push(report(rules.rolloutOwnsPartition, { workload: name, rollout: rname }, at(res, ['metadata', 'annotations', STEPS_ANNOTATION]))); plan.mode = 'refused'; return plan; }
-    const s = stepsOfRollout(rollout.obj);
+    const s = stepsOfRollout(rollout.obj, obj.kind === 'Deployment' && obj.apiVersion === 'apps/v1');
     if (s.unsupported) { diags.push(report(rules.rolloutUnsupported, { workload: name, rollout: rname, what: s.unsupported }, at(rollout, ['spec', 'strategy']))); plan.mode = 'refused'; return plan; }
     for (const p of s.problems) diags.push(report(rules.stepsInvalid, { workload: name, source: rname, reason: p.reason }, at(rollout, p.path)));
     if (s.traffic) diags.push(report(rules.rolloutTrafficIgnored, { workload: name, rollout: rname }, at(rollout, ['spec', 'strategy', 'canary'])));
