@@ -51,6 +51,15 @@ fi
 [ "${#paths[@]}" -gt 0 ] || paths=(.)
 
 common=(--fail-on "$fail_on")
+# Annotations and SARIF need repository-relative paths. When kruisec runs in a subdirectory and
+# the CLI offers a root for output paths, point it at the checkout.
+if [ -n "${GITHUB_WORKSPACE:-}" ] && [ "$(pwd -P)" != "$(cd "$GITHUB_WORKSPACE" && pwd -P)" ]; then
+  if node "$bin" validate --help 2>/dev/null | grep -q -- '--root'; then
+    common+=(--root "$GITHUB_WORKSPACE")
+  else
+    echo "::warning title=kruisec::working-directory is not the repository root and this kruisec has no --root option; annotation paths may not match the pull request's files. Prefer working-directory '.' with paths pointing into the subfolder."
+  fi
+fi
 [ "$strict" = true ] && common+=(--strict)
 [ -n "$config" ] && common+=(--config "$config")
 plan_args=()
