@@ -272,3 +272,21 @@ export const allocationRuntimeDependent = defineRule<AtField & { allocator: stri
   message: (d) => `${d.field}: the ${d.allocator} allocator depends on live pod status; the rendered replicas are those of a fresh install with every subset schedulable`,
   hint: () => 'expect replicas to move to later subsets while pods of earlier subsets stay unschedulable',
 });
+
+// ---- update-only (old -> new) ----
+
+export const subsetPlacementChanged = defineRule<AtField & { subset: string; what: string }>({
+  id: 'uniteddeployment-subset-placement-changed',
+  severity: 'error',
+  description: 'an existing subset changes its nodeSelectorTerm or tolerations, which are immutable',
+  message: (d) => `${d.field}: Forbidden: may not be changed in an update (subset ${d.subset}: ${d.what})`,
+  hint: () => 'add a new subset with the new placement and remove the old one instead',
+});
+
+export const templateSpecChangeForbidden = defineRule<AtField & { template: string; allowed: string }>({
+  id: 'uniteddeployment-template-spec-change-forbidden',
+  severity: 'error',
+  description: 'a StatefulSet or Advanced StatefulSet template changes a spec field other than the updatable ones',
+  message: (d) => `${d.field}: Forbidden: updates to ${d.template} spec for fields other than ${d.allowed} are forbidden`,
+  hint: () => 'revert that field, or recreate the UnitedDeployment',
+});

@@ -1,43 +1,17 @@
 // UnitedDeployment admission (spec uniteddeployment.md §6): the mutating webhook's defaults,
 // then the validating webhook's rules, one module per rule group.
-import type { Resource } from '../../api/resource.js';
 import { isUnitedDeployment } from '../../api/uniteddeployment.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import type { Check } from '../types.js';
-import type { UdContext } from './context.js';
-import { defaultUnitedDeployment } from './defaults.js';
-import { checkMetadata } from './metadata.js';
-import { checkReplicas } from './replicas.js';
-import { checkScheduleStrategy } from './schedule-strategy.js';
-import { checkSelector } from './selector.js';
-import { checkSubsets } from './subsets.js';
-import { checkTemplate } from './template.js';
-import { checkUpdateStrategy } from './update-strategy.js';
+import { checkUnitedDeployment } from './check.js';
 
+export { checkUnitedDeployment } from './check.js';
 export { defaultUnitedDeployment } from './defaults.js';
 export { parseSubsetReplicas } from './replicas-value.js';
+export { checkUnitedDeploymentUpdate } from './update.js';
 
 export const checkUnitedDeployments: Check = (resources) => {
   const out: Diagnostic[] = [];
   for (const res of resources) if (isUnitedDeployment(res.obj)) out.push(...checkUnitedDeployment(res));
   return out;
 };
-
-/** Every validating-webhook diagnostic for one UnitedDeployment (after defaulting). */
-export function checkUnitedDeployment(res: Resource): Diagnostic[] {
-  const spec = (res.obj as { spec?: { replicas?: unknown } }).spec;
-  const ctx: UdContext = {
-    res,
-    ud: defaultUnitedDeployment(res.obj),
-    replicasWritten: spec?.replicas != null,
-    out: [],
-  };
-  checkMetadata(ctx);
-  const selectorUsable = checkSelector(ctx);
-  checkScheduleStrategy(ctx);
-  checkTemplate(ctx, selectorUsable);
-  checkReplicas(ctx);
-  checkSubsets(ctx);
-  checkUpdateStrategy(ctx);
-  return ctx.out;
-}
