@@ -90,6 +90,14 @@ export const scatterStrategyInvalid = defineRule<{ reason: string }>({
   hint: () => 'give every term a key and list each key/value pair once',
 });
 
+export const podTemplateInvalid = defineRule<{ field: string; reason: string }>({
+  id: 'workload-pod-template-invalid',
+  severity: 'error',
+  description: 'The pod template breaks Kubernetes pod validation, which the Kruise webhook runs on it (template labels, containers, names, images, volumes and mounts, ports).',
+  message: (d) => `${d.field}: ${d.reason}`,
+  hint: () => 'fix the pod template as you would for a Deployment; `kubectl apply --dry-run=server` of an equivalent Deployment shows the same error',
+});
+
 // ---- CloneSet ----
 
 export const clonesetIntOrPercentInvalid = defineRule<Reason>({

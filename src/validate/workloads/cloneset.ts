@@ -11,6 +11,7 @@ import { scaledValueK8s, scaledValueKruise, type IntOrString } from '../../k8s/i
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
+import { checkPodTemplate } from './pod-template.js';
 import { checkPriorityAndScatter, checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, isObj, nonNegative, objAt, show, type Obj } from './common.js';
 
 const V1ALPHA1_TYPES = ['ReCreate', 'InPlaceIfPossible', 'InPlaceOnly'];
@@ -27,6 +28,10 @@ export function checkCloneSet(res: Resource): Diagnostic[] {
   out.push(...nonNegative(res, ['spec', 'replicas'], spec.replicas));
   out.push(...checkSelectorAndTemplate(res, 'cloneset'));
   out.push(...checkTemplateRestrictions(res, 'cloneset'));
+  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [])
+    .map((c) => (isObj(c) && isObj(c.metadata) && typeof c.metadata.name === 'string' ? c.metadata.name : ''))
+    .filter(Boolean);
+  out.push(...checkPodTemplate(res, claimNames));
 
   const podsToDelete = objAt(spec, 'scaleStrategy')?.podsToDelete;
   if (Array.isArray(podsToDelete)) {

@@ -6,6 +6,7 @@ import type { FieldPath, Resource } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
+import { checkPodTemplate } from './pod-template.js';
 import { checkSelectorAndTemplate, checkTemplateRestrictions, dotted, nonNegative, objAt, show } from './common.js';
 
 const PERCENT = /^[0-9]+%$/;
@@ -17,6 +18,7 @@ export function checkAdvancedDaemonSet(res: Resource): Diagnostic[] {
   const out: Diagnostic[] = [];
   out.push(...checkSelectorAndTemplate(res, 'daemonset', { requireMatch: 'always' }));
   out.push(...checkTemplateRestrictions(res, 'DaemonSet'));
+  out.push(...checkPodTemplate(res));
   out.push(...nonNegative(res, ['spec', 'minReadySeconds'], spec.minReadySeconds));
   out.push(...nonNegative(res, ['spec', 'revisionHistoryLimit'], spec.revisionHistoryLimit));
   if (objAt(spec, 'lifecycle', 'inPlaceUpdate')) out.push(report(rules.dsInPlaceUpdateHook, {}, at(res, ['spec', 'lifecycle', 'inPlaceUpdate'])));
