@@ -80,7 +80,7 @@ function expectationAt(p: WorkloadPlan, k: number, count: number): Expectation[]
   const e: Expectation = {
     kind: p.res.obj.kind, apiVersion: p.res.obj.apiVersion, name: m.name ?? '',
     desiredUpdated: desired, partitionCount: old, replicas: total, tolerance,
-    predicate: s.predicate ?? (desired >= 0 ? p.model.predicate(desired, tolerance) : `updated pods >= matched pods - CalculatePartitionReplicas(${JSON.stringify(s.value ?? null)}, matched pods)`),
+    predicate: s.predicate ?? (desired >= 0 ? p.model.predicate(desired, tolerance, s.obj) : `updated pods >= matched pods - CalculatePartitionReplicas(${JSON.stringify(s.value ?? null)}, matched pods)`),
   };
   if (m.namespace) e.namespace = m.namespace;
   if (s.value !== undefined) e.partition = s.value;

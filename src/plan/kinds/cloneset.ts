@@ -53,5 +53,9 @@ export const cloneSetModel: KindModel = {
     if (get(obj, [...cloneSetKnobsPath(obj), 'paused']) === true) return 'the update strategy is paused';
     return undefined;
   },
-  predicate: (d, tol) => `observedGeneration == generation && expectedUpdatedReplicas == ${d} && updatedReplicas >= ${d} && updatedReadyReplicas + ${tol} >= ${d}${d > 0 ? ' && updatedReadyReplicas > 0' : ''} && status.replicas == spec.replicas`,
+  predicate(d, tol, obj) {
+    // With minReadySeconds, ready is not yet available: count available pods instead.
+    const ready = (get(obj, ['spec', 'minReadySeconds']) ?? 0) > 0 ? 'updatedAvailableReplicas' : 'updatedReadyReplicas';
+    return `observedGeneration == generation && expectedUpdatedReplicas == ${d} && updatedReplicas >= ${d} && ${ready} + ${tol} >= ${d}${d > 0 ? ` && ${ready} > 0` : ''} && status.replicas == spec.replicas`;
+  },
 };

@@ -37,7 +37,7 @@ export interface KindModel {
   /** Why staged partitions would not move this workload (paused, OnDelete, ...). */
   blocked?(obj: KubeObject): string | undefined;
   /** The convergence predicate of one stage (spec §7.3), as text for the reconciler and humans. */
-  predicate(desired: number, tolerance: number): string;
+  predicate(desired: number, tolerance: number, obj: KubeObject): string;
 }
 
 export function get(obj: unknown, path: readonly (string | number)[]): any {

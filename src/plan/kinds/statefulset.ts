@@ -45,5 +45,15 @@ export const statefulSetModel: KindModel = {
     if (get(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'paused']) === true) return 'the update strategy is paused';
     return undefined;
   },
-  predicate: (d, tol) => `observedGeneration == generation && updatedReplicas >= ${d} && updatedReadyReplicas + ${tol} >= ${d} && readyReplicas == replicas (native StatefulSets: list pods of the update revision)`,
+  predicate(d, tol, obj) {
+    const replicas = replicasOf(obj);
+    if (!isAdvancedStatefulSet(obj)) {
+      // Native status has no updatedReadyReplicas: ordered updates never leave an updated pod
+      // unready while moving on, so all-ready plus the updated count is the signal.
+      return `observedGeneration == generation && updatedReplicas >= ${d} && readyReplicas + ${tol} >= ${replicas}`;
+    }
+    const ready = (get(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'minReadySeconds']) ?? 0) > 0 ? 'updatedAvailableReplicas' : 'updatedReadyReplicas';
+    const ordered = get(obj, ['spec', 'podManagementPolicy']) !== 'Parallel' ? ` && readyReplicas == ${replicas}` : '';
+    return `observedGeneration == generation && updatedReplicas >= ${d} && ${ready} + ${tol} >= ${d}${ordered}`;
+  },
 };

@@ -102,5 +102,10 @@ export const unitedDeploymentModel: KindModel = {
     if (t !== undefined && t !== 'Manual') return `updateStrategy.type ${JSON.stringify(t)} is not Manual`;
     return undefined;
   },
-  predicate: (d, tol) => `observedGeneration == generation && every subsetStatuses[].partition == planned && updatedReplicas >= ${d} && updatedReadyReplicas + ${tol} >= ${d}`,
+  predicate(d, tol, obj) {
+    const r = subsetReplicas(obj);
+    const planned = r ? subsetPartitionsFor(subsetNames(obj), get(obj, PARTITIONS) as Record<string, number> | undefined, r) : undefined;
+    const each = planned ? Object.entries(planned).map(([n, p]) => `${n}=${p}`).join(',') : 'as planned';
+    return `observedGeneration == generation && subsetStatuses[].partition == {${each}} && updatedReplicas >= ${d} && updatedReadyReplicas + ${tol} >= ${d}`;
+  },
 };
