@@ -10,16 +10,17 @@ import type { ScatterTerm } from '../../plan/scatter.js';
 import { checkKeys, FactError, int, intOrString, labelsOf, optInt, record, type Subject } from '../fact.js';
 
 const KEYS = ['matchedPods', 'updatedPods', 'updatedConsistentPods', 'maxUnavailable', 'partition', 'selectorMatchedPods',
-  'selector', 'sidecarChange', 'notReadyPods', 'podLabels', 'labels', 'priorityStrategy', 'scatterStrategy'];
+  'selector', 'sidecarChange', 'upgradedPods', 'upgradedAndReadyPods', 'pods', 'notReadyPods', 'podLabels', 'labels', 'priorityStrategy', 'scatterStrategy'];
 
 export const sidecarsetUpgradeSubject: Subject = {
   id: 'sidecarset-upgrade',
   keywords: /sidecar\s*set|sidecar/i,
   evaluate(given) {
     checkKeys(given, KEYS, 'sidecarset-upgrade');
-    const matched = int(given, 'matchedPods');
-    const updated = int(given, 'updatedPods', 0);
-    const consistent = int(given, 'updatedConsistentPods', updated);
+    // Kruise's factory spells them factoryPods(count, upgraded, upgradedAndReady).
+    const matched = int(given, given.matchedPods === undefined && given.pods !== undefined ? 'pods' : 'matchedPods');
+    const updated = int(given, given.updatedPods === undefined && given.upgradedPods !== undefined ? 'upgradedPods' : 'updatedPods', 0);
+    const consistent = int(given, given.updatedConsistentPods === undefined && given.upgradedAndReadyPods !== undefined ? 'upgradedAndReadyPods' : 'updatedConsistentPods', updated);
     const change = given.sidecarChange ?? 'image';
     if (change !== 'image' && change !== 'non-image' && change !== 'nonImage') throw new FactError(`given.sidecarChange must be image or non-image, got ${JSON.stringify(change)}`);
     const notReady = new Set(indexList(given.notReadyPods, 'notReadyPods'));
