@@ -355,8 +355,23 @@ export function generate(opts: { validators?: boolean } = {}): { files: Map<stri
       files.set(`${VALIDATOR_DIR}/${schemaPath(kind).replace(/\.json$/, '.cjs')}`, compileValidator(schema));
     }
   }
+  files.set(`${SCHEMA_DIR}/README.md`, README);
   return { files, skipped };
 }
+
+const README = `# schemas/ (generated: do not edit)
+
+Written by \`npm run schemas\` (scripts/gen-schemas.ts) from the types in src/api; a test
+(test/schemas/up-to-date.test.ts) fails when this folder is stale.
+
+- \`<group>/<version>/<Kind>.json\`: JSON Schema (draft-07) of each kind kruisec knows, in
+  each served apiVersion. Core types (pod templates, selectors, object metadata) come from
+  @kubernetes/client-node's models. Unknown fields are \`additionalProperties: false\`
+  (kruisec warns: the API server would drop them); \`status\` is not checked.
+- \`validators/<group>/<version>/<Kind>.cjs\`: the same schemas compiled by Ajv into
+  standalone validators, loaded lazily by src/validate/schema, so nothing is compiled at
+  start-up.
+`;
 
 /** Files currently under schemas/ (relative to the repo root). */
 export function existingFiles(): Map<string, string> {

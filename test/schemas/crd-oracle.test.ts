@@ -58,7 +58,7 @@ function preservedAt(schema: Json, path: readonly (string | number)[]): boolean 
 const RAW = new Map<string, Json>();
 
 function crdValidators() {
-  const ajv = new Ajv({ allErrors: false, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false });
   for (const f of ['int32', 'int64', 'double', 'float', 'date-time', 'byte']) ajv.addFormat(f, true);
   const out = new Map<string, (doc: unknown) => boolean>();
   for (const file of readdirSync(CRDS).filter((f) => f.endsWith('.yaml'))) {
@@ -69,10 +69,17 @@ function crdValidators() {
       const schema = toAjv(v.schema.openAPIV3Schema) as Json;
       delete (schema.properties as Json).status;
       const fn = ajv.compile(schema);
-      out.set(`${spec.group}/${v.name}/${spec.names.kind}`, (doc) => fn(doc));
+      // Nulls of non-nullable fields are pruned by the API server before validation.
+      out.set(`${spec.group}/${v.name}/${spec.names.kind}`, (doc) => fn(doc) || (fn.errors ?? []).every((e) => e.keyword !== 'required' && valueAt(doc, e.instancePath) === null));
     }
   }
   return out;
+}
+
+function valueAt(doc: unknown, pointer: string): unknown {
+  let cur = doc;
+  for (const seg of pointer.split('/').slice(1)) cur = cur && typeof cur === 'object' ? (cur as Json)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  return cur;
 }
 
 function yamlFiles(dir: string): string[] {

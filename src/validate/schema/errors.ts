@@ -34,6 +34,9 @@ export function diagnosticsFor(res: Resource, errors: readonly AjvError[], stric
   for (const e of errors) {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
     const path = toFieldPath(e.instancePath, obj);
+    // The API server drops nulls of fields that are not nullable before it validates (and Go
+    // decodes a null as the zero value), so `field: null` means the field is absent.
+    if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && valueAt(obj, path) === null) continue;
     let d: Diagnostic;
     switch (e.keyword) {
       case 'additionalProperties': {
