@@ -150,6 +150,14 @@ describe('strategies, affinity, tolerations, patches', () => {
     expect(out.resources.some((r) => r.obj.metadata.name === 'empty')).toBe(true);
   });
 
+  it('reports subset CloneSets the CloneSet webhook would reject, and skips them', () => {
+    expect(subsetsOf(out.resources, 'bad-cloneset')).toEqual([]);
+    const d = out.diagnostics.filter((x) => x.origin?.doc === 6);
+    expect(d.length).toBeGreaterThan(0);
+    expect(d.every((x) => x.ruleId === 'uniteddeployment-subset-workload-rejected')).toBe(true);
+    expect(d[0].path).toEqual(['spec', 'template', 'cloneSetTemplate']);
+  });
+
   it('passes other resources through untouched', () => {
     const other: Resource = { obj: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, origin: { file: 'f', doc: 0 } };
     expect(expand([other]).resources[0]).toBe(other);

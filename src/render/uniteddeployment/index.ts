@@ -3,6 +3,7 @@
 // create them on a fresh install. Subset workloads are derived resources (derivedFrom = the
 // UD), so SidecarSet injection and diagnostics treat them like any workload and point back
 // at the UD's file.
+import type { ClusterFacts } from '../../api/cluster.js';
 import type { Resource } from '../../api/resource.js';
 import { displayName } from '../../api/resource.js';
 import { isUnitedDeployment } from '../../api/uniteddeployment.js';
@@ -16,6 +17,7 @@ import type { ExplainEntry, ExplainLine, RenderFilter } from '../types.js';
 import { adapterFor, buildSubsetWorkload } from './adapters/index.js';
 import { subsetPartitions } from './partitions.js';
 import { revisionName } from './revision.js';
+import { subsetWorkloadErrors } from './subset-admission.js';
 import { allocateSubsetReplicas } from './subset-replicas.js';
 
 export { allocateSubsetReplicas } from './subset-replicas.js';
@@ -25,7 +27,7 @@ export type { SubsetPartition } from './partitions.js';
 
 type Obj = Record<string, any>;
 
-export const expandUnitedDeployments: RenderFilter = (resources) => {
+export const expandUnitedDeployments: RenderFilter = (resources, opts) => {
   const out: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const explain: ExplainEntry[] = [];
@@ -34,7 +36,7 @@ export const expandUnitedDeployments: RenderFilter = (resources) => {
       out.push(res);
       continue;
     }
-    const r = expandOne(res);
+    const r = expandOne(res, opts.cluster);
     out.push(...r.resources);
     diagnostics.push(...r.diagnostics);
     if (r.explain) explain.push(r.explain);
@@ -48,7 +50,7 @@ interface Expanded {
   explain?: ExplainEntry;
 }
 
-function expandOne(res: Resource): Expanded {
+function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
   const ud = defaultUnitedDeployment(res.obj) as Obj;
   const admitted: Resource = { ...res, obj: ud as Resource['obj'] };
   const diagnostics: Diagnostic[] = [];
@@ -94,7 +96,16 @@ function expandOne(res: Resource): Expanded {
       lines.push({ item: a.name, outcome: 'not created', reason: `the subset patch cannot be applied: ${built.error}` });
       return;
     }
-    resources.push({ obj: built.obj as Resource['obj'], derivedFrom: admitted });
+    const workload: Resource = { obj: built.obj as Resource['obj'], derivedFrom: admitted };
+    const rejected = subsetWorkloadErrors(workload, cluster);
+    if (rejected.length) {
+      for (const e of rejected) {
+        fail(rules.subsetWorkloadRejected, ['spec', 'template', adapter.templateKey], { subset: a.name, kind: adapter.kind, inner: e.ruleId, reason: e.message });
+      }
+      lines.push({ item: a.name, outcome: 'not created', reason: `the ${adapter.kind} webhook would reject it: ${rejected[0].message}` });
+      return;
+    }
+    resources.push(workload);
     const partitionNote = adapter.kind === 'Deployment'
       ? 'Deployments take no partition'
       : `partition ${p.partition}: ${p.reason}`;

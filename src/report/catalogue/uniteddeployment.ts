@@ -290,3 +290,11 @@ export const templateSpecChangeForbidden = defineRule<AtField & { template: stri
   message: (d) => `${d.field}: Forbidden: updates to ${d.template} spec for fields other than ${d.allowed} are forbidden`,
   hint: () => 'revert that field, or recreate the UnitedDeployment',
 });
+
+export const subsetWorkloadRejected = defineRule<AtField & { subset: string; kind: string; inner: string; reason: string }>({
+  id: 'uniteddeployment-subset-workload-rejected',
+  severity: 'error',
+  description: 'a rendered Kruise subset workload (CloneSet, Advanced StatefulSet) would be rejected by its own webhook, so that subset is never created',
+  message: (d) => `${d.field}: subset ${d.subset}: the ${d.kind} webhook would reject the subset workload (${d.inner}): ${d.reason}`,
+  hint: () => 'fix the workload template; the UnitedDeployment webhook does not check it, the workload webhook does when the controller creates each subset',
+});
