@@ -111,7 +111,7 @@ export const clonesetIntOrPercentInvalid = defineRule<Reason>({
 export const clonesetDecimalPercent = defineRule<Value>({
   id: 'cloneset-decimal-percent',
   severity: 'error',
-  description: 'A decimal percentage in maxUnavailable or maxSurge: the webhook admits it, but the controller parses it with the Kubernetes integer-percent parser, fails, and treats it as 0, which stalls updates.',
+  description: 'A decimal percentage in maxUnavailable or maxSurge (or scaleStrategy.maxUnavailable): the webhook admits it, but the controller parses it with the Kubernetes integer-percent parser and fails; for updates it then uses 0, which stalls them.',
   message: (d) => `${d.field} ${JSON.stringify(d.value)} is a decimal percentage; the CloneSet controller cannot parse it and uses 0`,
   hint: (d) => `use a whole percentage for ${d.field} (decimals are fine for partition only)`,
 });

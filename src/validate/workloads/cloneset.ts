@@ -33,6 +33,8 @@ export function checkCloneSet(res: Resource): Diagnostic[] {
     .filter(Boolean);
   out.push(...checkPodTemplate(res, claimNames));
 
+  const scaleMu = objAt(spec, 'scaleStrategy')?.maxUnavailable;
+  if (typeof scaleMu === 'string' && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ['spec', 'scaleStrategy', 'maxUnavailable'], scaleMu, replicas));
   const podsToDelete = objAt(spec, 'scaleStrategy')?.podsToDelete;
   if (Array.isArray(podsToDelete)) {
     const seen = new Set<unknown>();
