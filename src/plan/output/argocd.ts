@@ -27,16 +27,30 @@ function withWave(o: KubeObject): KubeObject {
   return c;
 }
 
+/** The annotation naming the stage a document belongs to in the combined stdout stream. */
+export const STAGE_ANNOTATION = 'kruisec.io/stage';
+
+/** Files: README.md and stage-NN/manifests.yaml. Stdout: the same stages as one YAML stream,
+ *  each document annotated with kruisec.io/stage and each stage under a comment header, so the
+ *  format is complete even where only stdout is kept (split it by stage before committing). */
 export function planToArgoCd(result: PlanResult): { stdout: string; files: Record<string, string> } {
   const files: Record<string, string> = {};
   const lines = ['# kruisec plan for Argo CD: commit one stage at a time', ''];
+  const stream: string[] = [];
   for (const s of result.stages) {
     const dir = `stage-${pad(s.index)}`;
+    const waits = s.expect.length ? ` (${s.expect.map((e) => `${e.kind} ${e.name}: ${e.desiredUpdated < 0 ? '?' : e.desiredUpdated} updated`).join(', ')})` : '';
+    const step = `commit ${dir}/manifests.yaml; wait until converged${waits}; gate: ${gateText(s.gate)}`;
     files[`${dir}/manifests.yaml`] = dumpStream(s.resources.map((r) => withWave(r.obj)));
-    lines.push(`${s.index + 1}. commit ${dir}/manifests.yaml; wait until converged${s.expect.length ? ` (${s.expect.map((e) => `${e.kind} ${e.name}: ${e.desiredUpdated} updated`).join(', ')})` : ''}; gate: ${gateText(s.gate)}`);
+    lines.push(`${s.index + 1}. ${step}`);
+    stream.push(`# ${dir} (${s.index + 1}/${result.stages.length}): ${step}\n${dumpStream(s.resources.map((r) => withStage(withWave(r.obj), s.index)))}`);
   }
   lines.push('', 'Between stages Argo CD shows staged CloneSets/StatefulSets as Suspended; that is expected.', '');
-  const readme = lines.join('\n');
-  files['README.md'] = readme;
-  return { stdout: readme, files };
+  files['README.md'] = lines.join('\n');
+  return { stdout: stream.join(''), files };
+}
+
+function withStage(o: KubeObject, index: number): KubeObject {
+  o.metadata = { ...o.metadata, annotations: { ...(o.metadata?.annotations ?? {}), [STAGE_ANNOTATION]: String(index) } };
+  return o;
 }

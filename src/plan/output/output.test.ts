@@ -35,7 +35,10 @@ describe('plan output', () => {
     expect(docs.map((d) => [d.kind, d.metadata.annotations?.['argocd.argoproj.io/sync-wave']])).toEqual([
       ['Namespace', '0'], ['ConfigMap', '0'], ['SidecarSet', '1'], ['StatefulSet', '2'], ['CloneSet', '2'],
     ]);
-    expect(out.stdout).toContain('commit stage-00/manifests.yaml');
+    expect(out.files!['README.md']).toContain('commit stage-00/manifests.yaml');
+    const all = yaml.loadAll(out.stdout!) as KubeObject[];
+    expect(all).toHaveLength(20);
+    expect(all.filter((d) => d.metadata.annotations?.['kruisec.io/stage'] === '3')).toHaveLength(5);
     expect(syncWave('Rollout')).toBe(1);
     // The plan's own objects are not touched by the annotation.
     expect(result.stages[1].resources[0].obj.metadata.annotations).toBeUndefined();
