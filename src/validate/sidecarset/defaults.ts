@@ -8,7 +8,7 @@ import { goNormalize } from './go-json.js';
 import { SIDECARSET_SPEC_V1ALPHA1, SIDECARSET_SPEC_V1BETA1 } from './go-types.js';
 import { defaultImagePullPolicy } from './image-reference.js';
 import { formatQuantity, parseQuantity, roundUp } from './quantity.js';
-import { volumeSources } from './volumes.js';
+import { VOLUME_SOURCES, volumeSources } from './volumes.js';
 
 // Decoded manifests are untyped JSON; these helpers keep the walking readable.
 type Obj = Record<string, any>;
@@ -107,7 +107,11 @@ function roundResourceList(list: Obj | undefined): void {
 /** SetDefaultPodVolumes. Volumes are not re-encoded (kept as written), so copy first. */
 function defaultVolume(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  const vol: Obj = structuredClone(v as Obj);
+  // Decoding into corev1.Volume keeps the name and the known sources only.
+  const vol: Obj = {};
+  for (const [k, val] of Object.entries(v as Obj)) {
+    if (k === 'name' || VOLUME_SOURCES.includes(k)) vol[k] = structuredClone(val);
+  }
   if (volumeSources(vol).length === 0) vol.emptyDir = {};
   if (vol.hostPath && typeof vol.hostPath === 'object') vol.hostPath.type ??= '';
   for (const k of ['secret', 'configMap', 'downwardAPI', 'projected']) {
