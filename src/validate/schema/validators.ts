@@ -2,6 +2,7 @@
 // scripts/gen-schemas.ts), one kind at a time and only when a resource of that kind shows up:
 // nothing is compiled at start-up.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { schemaPath, type ApiKind } from '../../api/index.js';
 
 export interface AjvError {
@@ -26,7 +27,7 @@ export function validatorFor(kind: ApiKind): ValidateFn {
   const rel = schemaPath(kind).replace(/\.json$/, '.cjs');
   let fn = cache.get(rel);
   if (!fn) {
-    const mod = requireValidator(new URL(rel, VALIDATORS).pathname) as ValidateFn | { default: ValidateFn };
+    const mod = requireValidator(fileURLToPath(new URL(rel, VALIDATORS))) as ValidateFn | { default: ValidateFn };
     fn = typeof mod === 'function' ? mod : mod.default;
     cache.set(rel, fn);
   }
