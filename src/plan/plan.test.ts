@@ -86,3 +86,12 @@ describe('UnitedDeployment partitions held in git', () => {
     expect(parts).toEqual([{ 'zone-a': 2, 'zone-b': 1, 'zone-c': 3 }, { 'zone-c': 3 }]);
   });
 });
+
+describe('StatefulSet ordinal previews', () => {
+  it('names the ordinals a stage updates, skipping reserved ones', () => {
+    const r = plan(fixture('two-workloads.yaml'), undefined, { cluster: facts() });
+    const pv = r.stages[0].preview.find((p) => p.workload === 'StatefulSet shop/ledger')!;
+    // 3 replicas over ordinals 0, 2, 3 (1 reserved); partition 2 keeps 0 and 2 old.
+    expect(pv.note).toContain('ordinals 3 updated');
+  });
+});

@@ -193,7 +193,8 @@ function stagedStates(res: Resource, model: KindModel, steps: readonly Step[], t
     let old = model.oldCount(obj, value, total, ctx);
     if (prev && old !== undefined && prev.old !== undefined && old > prev.old) { value = prev.value; old = prev.old; }
     if (headOld !== undefined && old !== undefined && old < headOld) { value = ownValue(obj, model, value); old = headOld; }
-    states.push({ obj: model.write(obj, value), old, value, gate: gateOf(steps[i]) });
+    const note = old !== undefined ? model.describe?.(obj, old) : undefined;
+    states.push({ obj: model.write(obj, value), old, value, gate: gateOf(steps[i]), ...(note ? { note } : {}) });
     prev = { value, old };
   }
   states.push({ obj, old: headOld, gate: NONE });

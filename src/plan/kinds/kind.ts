@@ -36,6 +36,8 @@ export interface KindModel {
   podUpdatePolicy?(obj: KubeObject): string;
   /** Why staged partitions would not move this workload (paused, OnDelete, ...). */
   blocked?(obj: KubeObject): string | undefined;
+  /** Which pods a state releases, in the kind's own terms (e.g. StatefulSet ordinals). */
+  describe?(obj: KubeObject, old: number): string | undefined;
   /** The convergence predicate of one stage (spec §7.3), as text for the reconciler and humans. */
   predicate(desired: number, tolerance: number, obj: KubeObject): string;
 }

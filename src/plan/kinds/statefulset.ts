@@ -6,6 +6,7 @@ import type { KubeObject } from '../../api/resource.js';
 import { batchContext } from '../batch.js';
 import { cloneJson } from '../canonical.js';
 import { get, replicasOf, setPath, type KindModel } from './kind.js';
+import { ordinalSlots, parseReserveOrdinals, sortSlotsToUpdate } from './statefulset-update.js';
 
 export * from './statefulset-update.js';
 
@@ -32,6 +33,15 @@ export const statefulSetModel: KindModel = {
     const out = cloneJson(obj);
     setPath(out, PARTITION, value);
     return out;
+  },
+  describe(obj, old) {
+    if (get(obj, ['spec', 'updateStrategy', 'rollingUpdate', 'unorderedUpdate'])) return 'unordered update: pods by priority, not by ordinal';
+    const replicas = replicasOf(obj);
+    const start = Number(get(obj, ['spec', 'ordinals', 'start']) ?? 0) || 0;
+    const slots = ordinalSlots(replicas, parseReserveOrdinals(get(obj, ['spec', 'reserveOrdinals'])), start);
+    const visit = sortSlotsToUpdate({ partition: old }, '', replicas, slots.map((s) => (s.reserved ? null : { name: '', labels: {} })));
+    const ords = visit.map((i) => slots[i].ordinal).sort((a, b) => a - b);
+    return ords.length ? `ordinals ${ords.join(', ')} updated` : 'no ordinal updated';
   },
   knobPath: () => PARTITION,
   revisionData: (obj) => get(obj, ['spec', 'template']),
