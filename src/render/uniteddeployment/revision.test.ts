@@ -28,3 +28,17 @@ describe('revision label', () => {
     expect(safeEncodeString('0123456789')).toBe('456789bcdf');
   });
 });
+
+describe('Go emission before hashing', () => {
+  const withContainer = (c: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    deploymentTemplate: { metadata: { labels: { app: 'demo' } }, spec: { ...extra, template: { metadata: { labels: { app: 'demo' } }, spec: { containers: [{ name: 'main', image: 'nginx:1.25', ...c }] } } } },
+  });
+  it('drops explicit zero values of omitempty fields', () => {
+    expect(revisionName('demo', withContainer({ tty: false, imagePullPolicy: '' }, { minReadySeconds: 0, paused: false }))).toBe('demo-56df7b5c7d');
+  });
+  it('writes quantities in canonical form', () => {
+    const a = revisionName('demo', withContainer({ resources: { limits: { cpu: '1000m', memory: '1024Mi' } } }));
+    const b = revisionName('demo', withContainer({ resources: { limits: { cpu: 1, memory: '1Gi' } } }));
+    expect(a).toBe(b);
+  });
+});

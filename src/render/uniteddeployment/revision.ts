@@ -6,8 +6,10 @@
 // a fresh install) and SafeEncodeString maps the decimal digits; the name is `<ud>-<hash>`.
 // Go only emits fields its structs declare, and emits some zero values (`creationTimestamp:
 // null`, `resources: {}`, `strategy: {}`, `selector: null`); `goShape` reproduces the common
-// ones. The hash equals the cluster's when the template holds no field Go would drop or
-// reformat (unknown fields, non-canonical quantities, explicit zero values of omitempty fields).
+// ones, drops the common explicit zero values of `omitempty` fields and writes resource
+// quantities in canonical form. The hash equals the cluster's when the template holds no
+// field Go would drop (unknown fields) and no other explicit omitempty zero value.
+import { canonicalQuantity } from '../../validate/sidecarset/quantity.js';
 
 type Obj = Record<string, any>;
 
@@ -96,12 +98,38 @@ function podSpec(s: unknown): Obj {
   const o = isObj(s) ? s : {};
   const out: Obj = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
   for (const k of ['initContainers', 'ephemeralContainers']) if (Array.isArray(o[k])) out[k] = o[k].map(container);
+  dropZero(out, POD_OMITEMPTY);
+  if (isObj(out.overhead)) out.overhead = quantities(out.overhead);
   return out;
 }
 
+/** Plain bool/int/string fields declared `omitempty` that manifests often spell out. */
+const POD_OMITEMPTY = ['hostNetwork', 'hostPID', 'hostIPC', 'nodeName', 'serviceAccountName', 'serviceAccount', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName', 'runtimeClassName'];
+const CONTAINER_OMITEMPTY = ['image', 'workingDir', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'stdin', 'stdinOnce', 'tty'];
+const PROBE_OMITEMPTY = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
+
 function container(c: unknown): Obj {
   const o = isObj(c) ? c : {};
-  return { ...o, name: o.name ?? '', resources: isObj(o.resources) ? o.resources : {} };
+  const out: Obj = { ...o, name: o.name ?? '', resources: isObj(o.resources) ? { ...o.resources } : {} };
+  for (const k of ['limits', 'requests']) if (isObj(out.resources[k])) out.resources[k] = quantities(out.resources[k]);
+  dropZero(out, CONTAINER_OMITEMPTY);
+  if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => (isObj(p) ? dropZero({ ...p }, ['name', 'hostPort', 'protocol', 'hostIP']) : p));
+  if (Array.isArray(o.env)) out.env = o.env.map((e) => (isObj(e) ? dropZero({ ...e }, ['value']) : e));
+  if (Array.isArray(o.volumeMounts)) out.volumeMounts = o.volumeMounts.map((m) => (isObj(m) ? dropZero({ ...m }, ['readOnly', 'subPath', 'subPathExpr']) : m));
+  for (const k of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (isObj(o[k])) out[k] = dropZero({ ...o[k] }, PROBE_OMITEMPTY);
+  return out;
+}
+
+function dropZero(o: Obj, keys: string[]): Obj {
+  for (const k of keys) if (o[k] === false || o[k] === 0 || o[k] === '') delete o[k];
+  return o;
+}
+
+/** resource.Quantity marshals as its canonical string ("1000m" is "1", 0.5 is "500m"). */
+function quantities(m: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(m)) out[k] = canonicalQuantity(v) ?? v;
+  return out;
 }
 
 function pvc(p: unknown): Obj {
@@ -110,15 +138,20 @@ function pvc(p: unknown): Obj {
   return { ...o, metadata: objectMeta(o.metadata), spec: { ...spec, resources: isObj(spec.resources) ? spec.resources : {} }, status: isObj(o.status) ? o.status : {} };
 }
 
-function workloadSpec(s: Obj, structs: string[]): Obj {
+/** `structs`: struct-typed fields, always emitted; `scalars`: non-omitempty scalars and their
+ *  zero values. */
+function workloadSpec(s: Obj, structs: string[], scalars: Obj = {}): Obj {
   const o = clean(s);
-  const out: Obj = { ...o, selector: o.selector ?? null, template: podTemplate(o.template) };
+  const out: Obj = dropZero({ ...o, selector: o.selector ?? null, template: podTemplate(o.template) }, ['minReadySeconds', 'paused', 'serviceName', 'podManagementPolicy']);
+  for (const [k, zero] of Object.entries(scalars)) out[k] = o[k] ?? zero;
   for (const k of structs) if (!isObj(out[k])) out[k] = {};
   if (Array.isArray(o.volumeClaimTemplates)) out.volumeClaimTemplates = o.volumeClaimTemplates.map(pvc);
   return out;
 }
 
-const statefulSetSpec = (s: Obj) => workloadSpec(s, ['updateStrategy']);
+// apps/v1 StatefulSetSpec (k8s.io/api v0.32) declares serviceName without omitempty; Kruise's
+// Advanced StatefulSet declares it with.
+const statefulSetSpec = (s: Obj) => workloadSpec(s, ['updateStrategy'], { serviceName: '' });
 const advancedStatefulSetSpec = (s: Obj) => workloadSpec(s, ['updateStrategy', 'volumeClaimUpdateStrategy']);
 const cloneSetSpec = (s: Obj) => workloadSpec(s, ['scaleStrategy', 'updateStrategy']);
 const deploymentSpec = (s: Obj) => workloadSpec(s, ['strategy']);
