@@ -23,6 +23,6 @@ export function subsetPartitions(ud: PartitionInput, allocation: readonly Subset
     if (asked > replicas) {
       return { name, partition: replicas, reason: `manualUpdate.partitions asks ${asked}, lowered to the subset's ${replicas} replicas` };
     }
-    return { name, partition: asked, reason: has ? 'from manualUpdate.partitions' : 'not in manualUpdate.partitions: 0' };
+    return { name, partition: asked, reason: has ? 'from manualUpdate.partitions' : 'not listed in manualUpdate.partitions' };
   });
 }

@@ -120,7 +120,7 @@ function specific(ud: AllocationInput, existing: Readonly<Record<string, Existin
     for (let i = sorted.length - 1; i >= 0; i--) {
       const e = sorted[i];
       if (pins.has(e.name)) continue;
-      const share = `${rest} replicas left after pins, shared by ${unpinned} unpinned subsets: ${avg} each`;
+      const share = `${rest} replicas left after pins, shared by ${unpinned} unpinned subset(s): ${avg} each`;
       if (rem > 0) {
         rem--;
         result.set(e.name, { name: e.name, replicas: avg + 1, reason: `${share}, +1 of the remainder ${rest % unpinned}, which goes to the unpinned subsets sorting ${order}` });
