@@ -3,8 +3,8 @@
 // template labels, at least one container, container and volume names (RFC 1123 labels,
 // unique), images, volume mounts naming a volume, port numbers and names. For CloneSet the
 // webhook first adds one volume per volumeClaimTemplate, so mounts may name a claim template.
-// Advanced StatefulSet runs the StatefulSet variant, which skips the pod spec, so it is not
-// checked here.
+// Advanced StatefulSet runs the StatefulSet variant, which checks the template labels but
+// skips the pod spec (labelsOnly).
 import type { FieldPath, Resource } from '../../api/resource.js';
 import { labelValueError, qualifiedNameError } from '../../k8s/selector.js';
 import { at, report } from '../../report/catalogue/rule.js';
@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import { dns1123LabelError, portNameError } from '../sidecarset/names.js';
 import { dotted, isObj, objAt, type Obj } from './common.js';
 
-export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] = []): Diagnostic[] {
+export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] = [], labelsOnly = false): Diagnostic[] {
   const out: Diagnostic[] = [];
   const base: FieldPath = ['spec', 'template'];
   const bad = (path: FieldPath, reason: string) => out.push(report(rules.podTemplateInvalid, { field: dotted(path), reason }, at(res, path)));
@@ -29,7 +29,7 @@ export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] 
   }
 
   const spec = objAt(template, 'spec');
-  if (!spec) return out;
+  if (!spec || labelsOnly) return out;
   const specPath: FieldPath = [...base, 'spec'];
   const volumes = new Set<string>(extraVolumes);
   (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {

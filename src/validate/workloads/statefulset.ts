@@ -7,6 +7,7 @@ import { scaledValueK8s, type IntOrString } from '../../k8s/intstr.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
+import { checkPodTemplate } from './pod-template.js';
 import { checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, isObj, nonNegative, objAt, priorityStrategyError, show } from './common.js';
 
 const MAX_MIN_READY_SECONDS = 300;
@@ -56,6 +57,7 @@ export function checkAdvancedStatefulSet(res: Resource): Diagnostic[] {
   out.push(...nonNegative(res, ['spec', 'replicas'], spec.replicas));
   out.push(...checkSelectorAndTemplate(res, 'statefulset'));
   out.push(...checkTemplateRestrictions(res, 'StatefulSet'));
+  out.push(...checkPodTemplate(res, [], true));
   return out;
 }
 
