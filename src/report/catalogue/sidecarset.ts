@@ -296,3 +296,29 @@ export const annotationConflict = defineRule<AtField & { key: string; other: str
   message: (d) => `${d.field}: annotation ${d.key} is in conflict with SidecarSet ${d.other} (one of them uses patchPolicy Overwrite)`,
   hint: () => 'patch the key from one SidecarSet only, or use Retain / MergePatchJson on both',
 });
+
+// --- UPDATE only (§12.5): need the object the cluster holds now --------------------------------
+
+export const containerAddedOnUpdate = defineRule<AtField & { container: string }>({
+  id: 'sidecarset-container-added-on-update',
+  severity: 'error',
+  description: 'an update adds or renames a sidecar container',
+  message: (d) => `${d.field}: container ${d.container} is not found in the SidecarSet the cluster holds; sidecar containers cannot be added or renamed by an update`,
+  hint: () => 'create a new SidecarSet for the new container, or delete and re-create this one',
+});
+
+export const upgradeTypeImmutable = defineRule<AtField & { container: string; from: string; to: string }>({
+  id: 'sidecarset-upgrade-type-immutable',
+  severity: 'error',
+  description: "an update changes a sidecar container's upgradeStrategy.upgradeType",
+  message: (d) => `${d.field}: container ${d.container} upgradeType is immutable (${d.from} -> ${d.to})`,
+  hint: () => 'keep the upgradeType, or delete and re-create the SidecarSet',
+});
+
+export const canaryBaseImmutable = defineRule<AtField & { from: string; to: string }>({
+  id: 'sidecarset-canary-base-immutable',
+  severity: 'error',
+  description: 'an update changes the base of a canary SidecarSet',
+  message: (d) => `${d.field}: annotations[apps.kruise.io/sidecarset-base] is immutable (${JSON.stringify(d.from)} -> ${JSON.stringify(d.to)})`,
+  hint: () => 'keep the base annotation, or create a new canary SidecarSet',
+});

@@ -82,3 +82,5 @@ function toV1beta1(ss: Obj): void {
 export function defaultSidecarSet<T extends KubeObject>(obj: T): T {
   return applySidecarSetDefaults(obj);
 }
+
+export { checkSidecarSetUpdate } from './update.js';
