@@ -88,6 +88,10 @@ function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
   lines.push({ item: 'revision', outcome: revision, reason: 'ControllerRevision name from the FNV hash of spec.template; every subset workload and pod template carries it' });
 
   const resources: Resource[] = [admitted];
+  const templateSpec = ud.spec.template[adapter.templateKey]?.spec ?? {};
+  const takesPartition = adapter.takesPartition(templateSpec);
+  // A template the workload webhook rejects fails the same way for every subset: say it once.
+  const rejections = new Map<string, { inner: string; reason: string; subsets: string[] }>();
   allocation.subsets.forEach((a, i) => {
     const p = partitions[i];
     const built = buildSubsetWorkload(adapter, { ud, subset: subsets[i], replicas: a.replicas, partition: p.partition, revision });
@@ -100,17 +104,23 @@ function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
     const rejected = subsetWorkloadErrors(workload, cluster);
     if (rejected.length) {
       for (const e of rejected) {
-        fail(rules.subsetWorkloadRejected, ['spec', 'template', adapter.templateKey], { subset: a.name, kind: adapter.kind, inner: e.ruleId, reason: e.message });
+        const key = `${e.ruleId}\u0000${e.message}`;
+        const r = rejections.get(key) ?? { inner: e.ruleId, reason: e.message, subsets: [] };
+        r.subsets.push(a.name);
+        rejections.set(key, r);
       }
       lines.push({ item: a.name, outcome: 'not created', reason: `the ${adapter.kind} webhook would reject it: ${rejected[0].message}` });
       return;
     }
     resources.push(workload);
-    const partitionNote = adapter.kind === 'Deployment'
-      ? 'Deployments take no partition'
-      : `partition ${p.partition}: ${p.reason}`;
-    lines.push({ item: a.name, outcome: `replicas=${a.replicas} partition=${adapter.kind === 'Deployment' ? '-' : p.partition}`, reason: `${a.reason}; ${partitionNote}` });
+    const partitionNote = takesPartition
+      ? `partition ${p.partition}: ${p.reason}`
+      : adapter.kind === 'Deployment' ? 'Deployments take no partition' : 'OnDelete: no partition is written';
+    lines.push({ item: a.name, outcome: `replicas=${a.replicas} partition=${takesPartition ? p.partition : '-'}`, reason: `${a.reason}; ${partitionNote}` });
   });
+  for (const r of rejections.values()) {
+    fail(rules.subsetWorkloadRejected, ['spec', 'template', adapter.templateKey], { subset: r.subsets.join(', '), kind: adapter.kind, inner: r.inner, reason: r.reason });
+  }
   return { resources, diagnostics, explain };
 }
 

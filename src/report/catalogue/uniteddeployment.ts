@@ -295,6 +295,6 @@ export const subsetWorkloadRejected = defineRule<AtField & { subset: string; kin
   id: 'uniteddeployment-subset-workload-rejected',
   severity: 'error',
   description: 'a rendered Kruise subset workload (CloneSet, Advanced StatefulSet) would be rejected by its own webhook, so that subset is never created',
-  message: (d) => `${d.field}: subset ${d.subset}: the ${d.kind} webhook would reject the subset workload (${d.inner}): ${d.reason}`,
+  message: (d) => `${d.field}: subset(s) ${d.subset}: the ${d.kind} webhook would reject the subset workload (${d.inner}): ${d.reason}`,
   hint: () => 'fix the workload template; the UnitedDeployment webhook does not check it, the workload webhook does when the controller creates each subset',
 });

@@ -25,8 +25,10 @@ export interface Adapter {
   templateKey: TemplateKey;
   apiVersion: string;
   kind: string;
-  /** Write the partition where this kind keeps it. `templateSpec` is the UD template's spec. */
-  setPartition(spec: Obj, templateSpec: Obj, partition: number): void;
+  /** Whether this kind keeps a partition, given the UD template's spec. */
+  takesPartition(templateSpec: Obj): boolean;
+  /** Write the partition where this kind keeps it (called only when it takes one). */
+  setPartition(spec: Obj, partition: number): void;
 }
 
 export type BuiltWorkload = { ok: true; obj: Obj } | { ok: false; error: string };
@@ -49,7 +51,7 @@ export function buildSubsetWorkload(adapter: Adapter, input: SubsetInput): Built
 
   const { replicas: _r, selector: _s, ...rest } = structuredClone(templateSpec) as Obj;
   const spec: Obj = { replicas, selector, ...rest };
-  adapter.setPartition(spec, templateSpec, partition);
+  if (adapter.takesPartition(templateSpec)) adapter.setPartition(spec, partition);
 
   let pod: Obj = spec.template ?? {};
   pod.metadata = { ...(pod.metadata ?? {}) };

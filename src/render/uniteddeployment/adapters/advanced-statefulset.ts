@@ -7,9 +7,11 @@ export const advancedStatefulSetAdapter: Adapter = {
   templateKey: 'advancedStatefulSetTemplate',
   apiVersion: 'apps.kruise.io/v1beta1',
   kind: 'StatefulSet',
-  setPartition(spec: Obj, templateSpec: Obj, partition: number): void {
+  takesPartition(templateSpec: Obj): boolean {
     const type = templateSpec.updateStrategy?.type;
-    if (type && type !== 'RollingUpdate') return;
+    return !type || type === 'RollingUpdate';
+  },
+  setPartition(spec: Obj, partition: number): void {
     const strategy = (spec.updateStrategy ??= {});
     strategy.rollingUpdate ??= {};
     strategy.rollingUpdate.partition = partition;

@@ -6,7 +6,8 @@ export const cloneSetAdapter: Adapter = {
   templateKey: 'cloneSetTemplate',
   apiVersion: 'apps.kruise.io/v1beta1',
   kind: 'CloneSet',
-  setPartition(spec: Obj, _templateSpec: Obj, partition: number): void {
+  takesPartition: () => true,
+  setPartition(spec: Obj, partition: number): void {
     const strategy = (spec.updateStrategy ??= {});
     strategy.rollingUpdate ??= {};
     strategy.rollingUpdate.partition = partition;

@@ -6,5 +6,6 @@ export const deploymentAdapter: Adapter = {
   templateKey: 'deploymentTemplate',
   apiVersion: 'apps/v1',
   kind: 'Deployment',
+  takesPartition: () => false,
   setPartition(): void {},
 };

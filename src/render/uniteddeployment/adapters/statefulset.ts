@@ -6,9 +6,11 @@ export const statefulSetAdapter: Adapter = {
   templateKey: 'statefulSetTemplate',
   apiVersion: 'apps/v1',
   kind: 'StatefulSet',
-  setPartition(spec: Obj, templateSpec: Obj, partition: number): void {
+  takesPartition(templateSpec: Obj): boolean {
     const type = templateSpec.updateStrategy?.type;
-    if (type && type !== 'RollingUpdate') return;
+    return !type || type === 'RollingUpdate';
+  },
+  setPartition(spec: Obj, partition: number): void {
     const strategy = (spec.updateStrategy ??= {});
     strategy.type = 'RollingUpdate';
     strategy.rollingUpdate ??= {};
