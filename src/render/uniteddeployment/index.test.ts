@@ -104,6 +104,11 @@ describe('strategies, affinity, tolerations, patches', () => {
     expect(b.spec.updateStrategy).toEqual({ type: 'OnDelete' });
   });
 
+  it('explains that OnDelete takes no partition', () => {
+    const e = out.explain.find((x) => x.subject === 'UnitedDeployment ns/sts-ondelete')!;
+    expect(e.lines.find((l) => l.item === 'a')!.outcome).toBe('replicas=2 partition=-');
+  });
+
   it('Advanced StatefulSet OnDelete: no partition', () => {
     const [a] = subsetsOf(out.resources, 'asts-ondelete');
     expect(a.spec.updateStrategy).toEqual({ type: 'OnDelete' });
