@@ -8,7 +8,7 @@ import * as rules from '../report/catalogue/plan.js';
 import { report } from '../report/catalogue/rule.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { failureTolerance } from './batch.js';
-import type { KindContext } from './kinds/kind.js';
+import { kindContext } from './kinds/kind.js';
 import { isPlannedWorkload, planWorkload, type WorkloadPlan } from './workload.js';
 import type { Expectation, Gate, PlanOptions, PlanResult, Stage, StagePreview } from './types.js';
 
@@ -17,7 +17,7 @@ export type { Gate, Expectation, PlanOptions, PlanResult, Stage, StagePreview } 
 export function plan(head: readonly Resource[], base: readonly Resource[] | undefined, opts: PlanOptions): PlanResult {
   const diagnostics: Diagnostic[] = [];
   const sorted = [...head].sort(compareResources);
-  const ctx: KindContext = { head: sorted, cluster: opts.cluster };
+  const ctx = kindContext(sorted, opts.cluster);
   if (!base) diagnostics.push(report(rules.noBase, {}));
   const baseByKey = new Map((base ?? []).map((r) => [resourceKey(r.obj), r]));
 

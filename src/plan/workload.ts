@@ -79,7 +79,7 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
   plan.mode = updateMode(obj, base?.obj, model, ctx, diags, res, name, change);
   if (plan.mode === 'refused') return plan;
 
-  const rollout = rolloutFor(obj, ctx.head);
+  const rollout = rolloutFor(obj, ctx.rollouts);
   const annotation = obj.metadata?.annotations?.[STEPS_ANNOTATION];
   if (rollout) {
     const rname = displayName(rollout.obj);
@@ -95,7 +95,8 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
     return plan;
   }
   if (!model) {
-    diags.push(report(rules.deploymentNoPartition, { workload: name }, at(res, ['spec', 'template'])));
+    // Without a base the change is only assumed: warning on every Deployment would be noise.
+    if (change === 'revision') diags.push(report(rules.deploymentNoPartition, { workload: name }, at(res, ['spec', 'template'])));
     plan.mode = 'recreate';
     plan.note = 'all at once, at the Deployment\'s own pace';
     return plan;

@@ -8,6 +8,16 @@ import type { Step } from '../steps.js';
 export interface KindContext {
   head: readonly Resource[];
   cluster: ClusterFacts;
+  /** Rollouts of the repo (few), so finding a workload's Rollout does not scan every resource. */
+  rollouts: readonly Resource[];
+  /** Namespace objects of the repo by name. */
+  namespaces: ReadonlyMap<string, Resource>;
+}
+
+export function kindContext(head: readonly Resource[], cluster: ClusterFacts): KindContext {
+  const rollouts = head.filter((r) => r.obj.kind === 'Rollout' && r.obj.apiVersion.startsWith('rollouts.kruise.io/'));
+  const namespaces = new Map(head.filter((r) => r.obj.kind === 'Namespace' && r.obj.apiVersion === 'v1').map((r) => [r.obj.metadata?.name ?? '', r]));
+  return { head, cluster, rollouts, namespaces };
 }
 
 /** A knob value, as written into the manifest (int, percent string, or a subset map). */

@@ -50,7 +50,7 @@ function podSources(head: readonly Resource[]): { ns: string; labels: Record<str
 }
 
 function namespaceLabels(ns: string, ctx: KindContext): Record<string, string> {
-  const declared = ctx.head.find((r) => r.obj.kind === 'Namespace' && r.obj.metadata?.name === ns);
+  const declared = ctx.namespaces.get(ns);
   return { 'kubernetes.io/metadata.name': ns, ...(ctx.cluster.namespaceLabels[ns] ?? {}), ...(declared?.obj.metadata?.labels ?? {}) };
 }
 
