@@ -10,8 +10,10 @@ import { checkSelector } from './selectors.js';
 export function checkNativeSidecarStrategy(s: SidecarSetUnderCheck): Diagnostic[] {
   const spec = s.ss.spec;
   if (spec.updateStrategy?.type !== 'RollingUpdate') return [];
-  return (spec.initContainers ?? []).flatMap((c: Obj) => c.restartPolicy === 'Always'
-    ? [diag(rules.nativeSidecarRollingUpdate, s, ['spec', 'updateStrategy'], { container: String(c.name) })]
+  // Upstream reports spec.updateStrategy; the position points at the native sidecar itself,
+  // since the strategy is usually not written at all (RollingUpdate is the default).
+  return (spec.initContainers ?? []).flatMap((c: Obj, i: number) => c.restartPolicy === 'Always'
+    ? [diag(rules.nativeSidecarRollingUpdate, s, ['spec', 'initContainers', i, 'restartPolicy'], { container: String(c.name) }, 'spec.updateStrategy')]
     : []);
 }
 
