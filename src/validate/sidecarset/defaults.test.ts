@@ -75,3 +75,28 @@ describe('quantity canonical form', () => {
   ])('%s -> %s', (q, want) => expect(canonicalQuantity(q)).toBe(want));
   it('rejects junk', () => expect(canonicalQuantity('1x')).toBeUndefined());
 });
+
+describe('sidecarset_mutating_test.go TestMutatingSidecarSetFn and handler tests', () => {
+  const [fn, withStrategy] = yaml.loadAll(readFileSync(new URL('./__fixtures__/mutating-fn.yaml', import.meta.url), 'utf8')) as KubeObject[];
+  it('defaults everything the webhook test checks, hashes exclude patches and injection strategy', async () => {
+    const { storedSidecarSet } = await import('../../render/sidecarset/stored-form.js');
+    const out = storedSidecarSet(fn) as any;
+    expect(out.spec.updateStrategy).toEqual({ type: 'RollingUpdate', partition: 0, maxUnavailable: 1 });
+    expect(out.spec.containers[0]).toMatchObject({
+      podInjectPolicy: 'BeforeAppContainer', shareVolumePolicy: { type: 'disabled' }, upgradeStrategy: { upgradeType: 'ColdUpgrade' },
+      imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
+    });
+    expect(out.metadata.annotations['kruise.io/sidecarset-hash']).toBe('6wbd76bd7984x24fb4f44fv9222cw9v9bcf85x766744wddd4zwx927zzz2zb684');
+    expect(out.metadata.annotations['kruise.io/sidecarset-hash-without-image']).toBe('82684vwf9d4cb4wz4vffx4ddfbb47ww4z4wwxdbwb8w2zbb7zvf4524cdd49bv94');
+    expect(out.spec.patchPodMetadata[0].patchPolicy).toBe('Retain');
+    expect(out.spec.injectionStrategy.revision).toEqual({ customVersion: '1', policy: 'Always' });
+    expect(out.metadata.resourceVersion).toBe('123');
+  });
+  it('keeps a written update strategy', () => {
+    expect((defaultSidecarSet(withStrategy) as any).spec.updateStrategy).toEqual({ type: 'RollingUpdate', partition: 5, maxUnavailable: 2 });
+  });
+  it('is idempotent', () => {
+    const once = defaultSidecarSet(fn);
+    expect(JSON.stringify(defaultSidecarSet(once))).toBe(JSON.stringify(once));
+  });
+});
