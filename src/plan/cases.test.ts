@@ -19,7 +19,7 @@ export function loadDir(dir: string): Resource[] {
     for (const f of readdirSync(d).sort()) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) { walk(p); continue; }
-      if (!/\.ya?ml$/.test(f)) continue;
+      if (!/\.ya?ml$/.test(f) || f === 'kruisec.yaml') continue;
       (yaml.loadAll(readFileSync(p, 'utf8')) as unknown[]).forEach((obj, doc) => { if (obj) out.push({ obj: obj as KubeObject, origin: { file: p, doc } }); });
     }
   };
@@ -50,7 +50,10 @@ describe('test/cases/plan', () => {
       const dir = join(root, c);
       const exp = yaml.load(readFileSync(join(dir, 'expect.yaml'), 'utf8')) as any;
       const base = existsSync(join(dir, 'base')) ? loadDir(join(dir, 'base')) : undefined;
-      const result = plan(loadDir(join(dir, 'input')), base, { cluster: DEFAULT_CLUSTER_FACTS });
+      // Cluster facts the CLI reads from kruisec.yaml at the repo root (only defaultSteps matter here).
+      const cfg = join(dir, 'input', 'kruisec.yaml');
+      const defaultSteps = existsSync(cfg) ? (yaml.load(readFileSync(cfg, 'utf8')) as { defaultSteps?: [] }).defaultSteps : undefined;
+      const result = plan(loadDir(join(dir, 'input')), base, { cluster: { ...DEFAULT_CLUSTER_FACTS, ...(defaultSteps ? { defaultSteps } : {}) } });
       if ((exp.exit ?? 0) !== 0) {
         expect(hasErrors(result.diagnostics)).toBe(true);
         if (exp.errorContains) expect(result.diagnostics.map((d) => `${d.ruleId} ${d.message}`).join('\n')).toContain(exp.errorContains);
