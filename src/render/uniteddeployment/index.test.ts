@@ -149,6 +149,11 @@ describe('strategies, affinity, tolerations, patches', () => {
     expect(d.origin?.doc).toBe(4);
   });
 
+  it('writes resource quantities as Go does', () => {
+    const [a] = subsetsOf(out.resources, 'quantities');
+    expect(a.spec.template.spec.containers[0].resources).toEqual({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '500m' } });
+  });
+
   it('creates nothing, silently, without subsets', () => {
     expect(subsetsOf(out.resources, 'empty')).toEqual([]);
     expect(out.diagnostics.filter((d) => d.origin?.doc === 5)).toEqual([]);

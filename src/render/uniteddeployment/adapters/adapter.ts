@@ -4,6 +4,7 @@
 // tolerations and finally the subset patch. Only the partition differs by kind.
 import { REVISION_LABEL, SUBSET_NAME_LABEL, SUBSET_PATCH_ANNOTATION } from '../../../api/uniteddeployment.js';
 import type { TemplateKey } from '../../../api/uniteddeployment.js';
+import { canonicalizeQuantities } from '../go-round-trip.js';
 import { attachNodeAffinity } from '../node-affinity.js';
 import { subsetPrefix, subsetWorkloadName } from '../naming.js';
 import { applySubsetPatch, subsetPatchAnnotation } from '../subset-patch.js';
@@ -62,6 +63,7 @@ export function buildSubsetWorkload(adapter: Adapter, input: SubsetInput): Built
   const patched = applySubsetPatch(pod, subset.patch);
   if (!patched.ok) return patched;
   pod = patched.template;
+  canonicalizeQuantities(pod.spec);
   spec.template = pod;
   annotations[SUBSET_PATCH_ANNOTATION] = subsetPatchAnnotation(subset.patch);
 
