@@ -10,7 +10,7 @@ export function checkSelector(s: SidecarSetUnderCheck, sel: Obj, path: FieldPath
   const out: Diagnostic[] = [];
   if (sel === null || typeof sel !== 'object') return out;
   for (const [sub, reason] of labelSelectorErrors(sel)) {
-    out.push(diag(rules.selectorInvalid, s, path, { reason }, `${fieldText(path)}.${sub}`));
+    out.push(diag(rules.selectorInvalid, s, [...path, ...subPath(sub)], { reason }, `${fieldText(path)}.${sub}`));
   }
   if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
     out.push(diag(rules.selectorEmpty, s, path, {}));
@@ -25,4 +25,12 @@ export function checkSpecSelectors(s: SidecarSetUnderCheck): Diagnostic[] {
   else out.push(...checkSelector(s, spec.selector, ['spec', 'selector']));
   if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ['spec', 'namespaceSelector']));
   return out;
+}
+
+/** `matchLabels.<key>` / `matchExpressions[i].values[j]` as a field path, for positions. */
+function subPath(sub: string): FieldPath {
+  if (sub.startsWith('matchLabels.')) return ['matchLabels', sub.slice('matchLabels.'.length)];
+  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub);
+  if (!m) return [];
+  return ['matchExpressions', Number(m[1]), m[2], ...(m[3] === undefined ? [] : [Number(m[3])])];
 }
