@@ -21,15 +21,20 @@ export interface ValidateFn {
 // src/validate/schema/ and dist/validate/schema/ are both three levels below the package root.
 const VALIDATORS = new URL('../../../schemas/validators/', import.meta.url);
 const requireValidator = createRequire(import.meta.url);
-const cache = new Map<string, ValidateFn>();
+const cache = new Map<string, ValidateFn | undefined>();
 
-export function validatorFor(kind: ApiKind): ValidateFn {
+/** The compiled validator of a registered kind; undefined when schemas/ lacks it (a stale
+ *  checkout: test/schemas/up-to-date.test.ts catches that in CI). */
+export function validatorFor(kind: ApiKind): ValidateFn | undefined {
   const rel = schemaPath(kind).replace(/\.json$/, '.cjs');
-  let fn = cache.get(rel);
-  if (!fn) {
+  if (cache.has(rel)) return cache.get(rel);
+  let fn: ValidateFn | undefined;
+  try {
     const mod = requireValidator(fileURLToPath(new URL(rel, VALIDATORS))) as ValidateFn | { default: ValidateFn };
     fn = typeof mod === 'function' ? mod : mod.default;
-    cache.set(rel, fn);
+  } catch {
+    fn = undefined;
   }
+  cache.set(rel, fn);
   return fn;
 }
