@@ -1,7 +1,7 @@
 // Cases of openkruise/rollouts batchrelease: CalculateBatchReplicas, ParseIntegerAsPercentage-
 // IfPossible, TestCalculateBatchContext* (CloneSet, native and Advanced StatefulSet), IsBatchReady.
 import { describe, expect, it } from 'vitest';
-import { batchContext, batchReplicas, integerAsPercentage, isBatchReady } from './batch.js';
+import { batchContext, batchReplicas, deploymentNewPods, integerAsPercentage, isBatchReady } from './batch.js';
 
 describe('batch math', () => {
   it('batch replicas clamp to [0, replicas]', () => {
@@ -34,5 +34,14 @@ describe('batch math', () => {
     expect(isBatchReady(5, 4, 4, '60%')).toBe(false);
     expect(isBatchReady(5, 5, 0, 100)).toBe(false);
     expect(isBatchReady(5, 5, 3, null)).toBe(false);
+  });
+});
+
+describe('Deployment partition style', () => {
+  it('counts new pods and keeps one old pod below 100%', () => {
+    expect(deploymentNewPods('20%', 10)).toBe(2);
+    expect(deploymentNewPods('99%', 10)).toBe(9);
+    expect(deploymentNewPods('100%', 10)).toBe(10);
+    expect(deploymentNewPods(10, 10)).toBe(10);
   });
 });

@@ -85,3 +85,11 @@ export function isBatchReady(desiredUpdated: number, updated: number, updatedRea
   if (desiredUpdated > 0 && updatedReady <= 0) return false;
   return true;
 }
+
+/** Kruise Rollouts' partition-style Deployment: the step itself is the partition and counts
+ *  NEW pods; a percent below 100% on more than one replica always leaves one old pod. */
+export function deploymentNewPods(step: IntOrString, replicas: number): number {
+  let n = batchReplicas(step, replicas);
+  if (typeof step === 'string' && step !== '100%' && replicas > 1 && n >= replicas) n = replicas - 1;
+  return n;
+}

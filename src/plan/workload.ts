@@ -9,7 +9,7 @@ import type { LabelSelector } from '../k8s/selector.js';
 import * as rules from '../report/catalogue/plan.js';
 import { at, report } from '../report/catalogue/rule.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { batchContext } from './batch.js';
+import { batchContext, deploymentNewPods } from './batch.js';
 import { classifyChange, type Change } from './change.js';
 import { cloneJson } from './canonical.js';
 import { inPlaceVerdict, sidecarImageOnly } from './inplace.js';
@@ -225,7 +225,7 @@ function rolloutBatches(obj: KubeObject, steps: readonly Step[]): string {
   const replicas = replicasOf(obj);
   const kind = obj.kind === 'CloneSet' ? 'CloneSet' : obj.kind === 'StatefulSet' ? (isAdvancedStatefulSet(obj) ? 'AdvancedStatefulSet' : 'StatefulSet') : undefined;
   return steps.map((s, i) => {
-    if (!kind) return `step ${i + 1}: ${JSON.stringify(s.replicas)} new`;
+    if (!kind) return obj.kind === 'Deployment' ? `step ${i + 1}: ${deploymentNewPods(s.replicas, replicas)}/${replicas} new` : `step ${i + 1}: ${JSON.stringify(s.replicas)} new`;
     const b = batchContext({ workload: kind, replicas, steps: steps.map((x) => x.replicas), currentBatch: i });
     return `step ${i + 1}: ${b.plannedUpdated}/${replicas} new (partition ${JSON.stringify(b.partition)})`;
   }).join('; ');
