@@ -86,6 +86,8 @@ const TEAMS = ['storefront', 'payments', 'catalog', 'search', 'identity', 'logis
 const NOUNS = ['cart', 'checkout', 'ledger', 'invoice', 'profile', 'session', 'inventory', 'shipping', 'quote', 'review',
   'recommend', 'notify', 'billing', 'refund', 'wallet', 'coupon', 'feed', 'media', 'report', 'audit', 'gateway', 'rank'];
 const ROLES = ['api', 'worker', 'web', 'consumer', 'indexer', 'scheduler', 'cache', 'proxy', 'sync', 'exporter'];
+/** Roles that listen: they get a port, HTTP probes and sometimes a Service. */
+const SERVING = new Set(['api', 'web', 'cache', 'proxy', 'exporter']);
 const TZS = ['UTC', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Singapore', 'Asia/Tokyo'];
 const ENVS = ['prod', 'staging'];
 const ZONES = ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'];
@@ -103,8 +105,9 @@ function selectorLabels(app) {
 }
 
 // About 1 KB of YAML per workload on average: every template has the app container with TZ
-// (the logging SidecarSet's transferEnv source), resources, a readiness probe and the log
-// volume; the rest (liveness probe, security context, scrape annotations, more env) varies.
+// (the logging SidecarSet's transferEnv source), resources and the log volume; serving roles
+// also have a port and usually HTTP probes; the rest (security context, scrape annotations,
+// more env) varies.
 function podTemplate(r, app, { readinessGate = false, pvc = false } = {}) {
   const podLabels = { app: app.name, role: app.role };
   if (app.collectLogs) podLabels['logging.example.com/collect'] = 'true';
@@ -114,15 +117,15 @@ function podTemplate(r, app, { readinessGate = false, pvc = false } = {}) {
   const container = {
     name: 'app',
     image: `registry.example.com/${app.team}/${app.base}:${app.version}`,
-    ports: [{ name: 'http', containerPort: r.pick([8080, 8443, 9090, 3000]) }],
+    ...(app.serves ? { ports: [{ name: 'http', containerPort: r.pick([8080, 8443, 9090, 3000]) }] } : {}),
     env: [{ name: 'TZ', value: r.pick(TZS) }],
     resources: { requests: { cpu: r.pick(CPU_REQ), memory: mem } },
   };
   if (r.chance(0.5)) container.resources.limits = { memory: mem };
-  if (r.chance(0.6)) container.readinessProbe = { httpGet: { path: '/ready', port: 'http' } };
+  if (app.serves && r.chance(0.7)) container.readinessProbe = { httpGet: { path: '/ready', port: 'http' } };
   if (r.chance(0.2)) container.env.push({ name: 'LOG_LEVEL', value: r.pick(['info', 'warn', 'debug']) });
   if (r.chance(0.15)) container.env.push({ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
-  if (r.chance(0.2)) container.livenessProbe = { httpGet: { path: '/live', port: 'http' }, initialDelaySeconds: r.int(5, 30) };
+  if (app.serves && r.chance(0.3)) container.livenessProbe = { httpGet: { path: '/live', port: 'http' }, initialDelaySeconds: r.int(5, 30) };
   if (r.chance(0.15)) container.securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true };
   container.volumeMounts = [{ name: 'app-logs', mountPath: '/var/log/app' }];
   if (pvc) container.volumeMounts.unshift({ name: 'data', mountPath: `/var/lib/${app.base}` });
@@ -498,6 +501,7 @@ export function generate({ workloads, seed }) {
       team: ns.team,
       base,
       role: base.split('-')[1],
+      serves: SERVING.has(base.split('-')[1]),
       name: `${base}-${i.toString(36).padStart(4, '0')}`,
       version: `${r.int(1, 5)}.${r.int(0, 30)}.${r.int(0, 9)}`,
       replicas: r.int(1, 12),
@@ -515,7 +519,7 @@ export function generate({ workloads, seed }) {
       if (build === advancedStatefulSet || build === statefulSet) {
         if (r.chance(0.4)) docs.push(service(app, true));
       }
-      else if (build !== pod && r.chance(0.1)) docs.push(service(app, false));
+      else if (build !== pod && app.serves && r.chance(0.2)) docs.push(service(app, false));
       docs.push(obj);
     }
     perNs[i % nsCount].push(docs);
