@@ -26,7 +26,7 @@ export const checkSidecarSets: Check = (resources, opts) => {
   for (const res of resources) {
     const obj = res.obj;
     if (isSidecarSet(obj)) {
-      if (obj.spec && typeof obj.spec === 'object') sidecarSets.push(underCheck(res));
+      sidecarSets.push(underCheck(res));
     } else if (obj.kind === 'ControllerRevision' && obj.apiVersion === 'apps/v1' && obj.metadata?.namespace === ns) {
       revisions.push(obj);
     } else if (obj.kind === 'ConfigMap' && obj.apiVersion === 'v1' && obj.metadata?.namespace === ns
