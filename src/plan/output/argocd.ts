@@ -45,7 +45,14 @@ export function planToArgoCd(result: PlanResult): { stdout: string; files: Recor
     lines.push(`${s.index + 1}. ${step}`);
     stream.push(`# ${dir} (${s.index + 1}/${result.stages.length}): ${step}\n${dumpStream(s.resources.map((r) => withStage(withWave(r.obj), s.index)))}`);
   }
-  lines.push('', 'Between stages Argo CD shows staged CloneSets/StatefulSets as Suspended; that is expected.', '');
+  lines.push('', 'Between stages Argo CD shows staged CloneSets/StatefulSets as Suspended; that is expected.');
+  // The Rollouts controller writes these partitions; without ignoreDifferences self-heal fights it.
+  const owned = [...new Set(result.stages.flatMap((s) => s.preview.filter((p) => p.mode === 'rollout').map((p) => p.workload)))].sort();
+  if (owned.length) {
+    lines.push('', 'Released by a Kruise Rollout (add ignoreDifferences on their partition and paused fields):');
+    for (const w of owned) lines.push(`- ${w}`);
+  }
+  lines.push('');
   files['README.md'] = lines.join('\n');
   return { stdout: stream.join(''), files };
 }
