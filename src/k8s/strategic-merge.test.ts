@@ -95,6 +95,19 @@ describe('strategicMergePatch on a pod template', () => {
     expect(strategicMergePatch(tpl(), [1], POD_TEMPLATE_SCHEMA).ok).toBe(false);
   });
 
+  it('rejects $patch: merge, which only patch generators may write', () => {
+    expect(strategicMergePatch(tpl(), { spec: { nodeSelector: { $patch: 'merge', a: 'b' } } }, POD_TEMPLATE_SCHEMA).ok).toBe(false);
+    expect(strategicMergePatch(tpl(), { spec: { containers: [{ name: 'main', $patch: 'merge' }] } }, POD_TEMPLATE_SCHEMA).ok).toBe(false);
+  });
+
+  it('takes new values as they are: directives inside them are unknown fields to Go', () => {
+    // A delete directive for an element the list lacks is just an element named "ghost".
+    const out = apply({ spec: { initContainers: [{ name: 'ghost', $patch: 'delete' }] } });
+    expect(out.spec.initContainers).toEqual([{ name: 'ghost' }]);
+    const out2 = apply({ spec: { containers: [{ name: 'new', env: [{ name: 'X', $patch: 'delete' }] }] } });
+    expect(out2.spec.containers[0]).toEqual({ name: 'new', env: [{ name: 'X' }] });
+  });
+
   it('leaves its inputs untouched', () => {
     const o = tpl();
     const p = { spec: { containers: [{ name: 'main', image: 'z' }] } };

@@ -2,7 +2,9 @@
 // StrategicMergePatch), for JSON data with a schema that says, per field, how lists merge.
 // The rules, as apimachinery applies them:
 //  - maps merge key by key; a null patch value deletes the key; keys new to the original take
-//    the patch value (with nulls inside it dropped); values of different JSON types are replaced;
+//    the patch value as it is, and so do values of a different JSON type and lists without a
+//    merge strategy (upstream copies them raw and the Go decoding that follows drops nulls and
+//    `$` directive keys, so this module returns them with nulls and directive keys removed);
 //  - a list field with patch strategy `merge` and a merge key merges elements by that key
 //    (matching elements merge recursively, others are added); `merge` on a scalar list is a
 //    de-duplicated union; a list without strategy is replaced wholesale;
@@ -55,11 +57,11 @@ function mergeMap(original: Obj, patch: Obj, schema: PatchSchema | undefined): O
   if (directive !== undefined) {
     if (directive === 'replace') {
       delete patch[DIRECTIVE];
-      return dropNulls(patch) as Obj;
+      return raw(patch) as Obj;
     }
     if (directive === 'delete') return {};
-    if (directive !== 'merge') throw new PatchError(`unknown patch type: ${JSON.stringify(directive)} in map: ${JSON.stringify(patch)}`);
-    delete patch[DIRECTIVE];
+    // `merge` is only meaningful to patch generators; applying it is an error upstream.
+    throw new PatchError(`unknown patch type: ${JSON.stringify(directive)} in map: ${JSON.stringify(patch)}`);
   }
 
   const retain = patch[RETAIN_KEYS];
@@ -95,16 +97,16 @@ function mergeMap(original: Obj, patch: Obj, schema: PatchSchema | undefined): O
       continue;
     }
     if (!(k in original)) {
-      original[k] = freshValue(pv, field);
+      original[k] = Array.isArray(pv) && order[k] && field?.strategy === 'merge' ? mergeList([], pv, field, order[k]) : raw(pv);
       continue;
     }
     const ov = original[k];
     if (isObj(ov) && isObj(pv)) {
-      original[k] = field?.strategy === 'replace' ? dropNulls(pv) : mergeMap(ov, pv, field?.schema);
+      original[k] = field?.strategy === 'replace' ? raw(pv) : mergeMap(ov, pv, field?.schema);
     } else if (Array.isArray(ov) && Array.isArray(pv)) {
-      original[k] = field?.strategy === 'merge' ? mergeList(ov, pv, field, order[k]) : dropNulls(pv);
+      original[k] = field?.strategy === 'merge' ? mergeList(ov, pv, field, order[k]) : raw(pv);
     } else {
-      original[k] = dropNulls(pv);
+      original[k] = raw(pv);
     }
   }
   // An order directive for a list the patch does not otherwise touch reorders the original.
@@ -115,15 +117,6 @@ function mergeMap(original: Obj, patch: Obj, schema: PatchSchema | undefined): O
     if (Array.isArray(cur) && field?.strategy === 'merge') original[k] = mergeList(cur, [], field, o);
   }
   return original;
-}
-
-/** A value for a key the original does not have. Directives inside it are resolved against an
- *  empty original (upstream copies the value; Go decoding then drops the directive keys, which
- *  comes to the same for pod templates). */
-function freshValue(pv: unknown, field: FieldSchema | undefined): unknown {
-  if (isObj(pv)) return field?.strategy === 'replace' ? dropNulls(pv) : mergeMap({}, pv, field?.schema);
-  if (Array.isArray(pv) && field?.strategy === 'merge') return mergeList([], pv, field, undefined);
-  return dropNulls(pv);
 }
 
 function mergeList(original: unknown[], patch: unknown[], field: FieldSchema, patchOrder: unknown[] | undefined): unknown[] {
@@ -144,8 +137,10 @@ function mergeList(original: unknown[], patch: unknown[], field: FieldSchema, pa
   for (const el of patch) {
     if (!isObj(el)) throw new PatchError(`cannot merge a scalar into a list of objects: ${JSON.stringify(el)}`);
     const d = el[DIRECTIVE];
-    if (d === undefined || d === 'merge') {
-      if (d !== undefined) { const c = { ...el }; delete c[DIRECTIVE]; plain.push(c); } else plain.push(el);
+    if (d === undefined) {
+      plain.push(el);
+    } else if (d === 'merge') {
+      throw new PatchError('merging lists cannot yet be specified in the patch');
     } else if (d === 'replace') {
       replace = true;
     } else if (d === 'delete') {
@@ -155,7 +150,7 @@ function mergeList(original: unknown[], patch: unknown[], field: FieldSchema, pa
       throw new PatchError(`unknown patch type: ${JSON.stringify(d)} in list element: ${JSON.stringify(el)}`);
     }
   }
-  if (replace) return plain.map((e) => dropNulls(e));
+  if (replace) return plain.map(raw);
   for (const el of [...orig, ...plain]) {
     if (isObj(el) && !(key in el)) throw new PatchError(`map: ${JSON.stringify(el)} does not contain declared merge key: ${key}`);
   }
@@ -165,7 +160,7 @@ function mergeList(original: unknown[], patch: unknown[], field: FieldSchema, pa
   for (const el of plain) {
     const i = merged.findIndex((m) => sameScalar((m as Obj)[key], el[key]));
     if (i >= 0) merged[i] = mergeMap(merged[i] as Obj, el, field.schema);
-    else merged.push(mergeMap({}, el, field.schema));
+    else merged.push(raw(el));
   }
   return ordered(merged, patchOrder ?? plain, orig, key);
 }
@@ -206,12 +201,13 @@ function sameScalar(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 }
 
-/** discardNullValuesFromPatch: nulls mean "delete", which is void where nothing exists. */
-function dropNulls(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(dropNulls);
+/** A patch value taken as it is, as the Go decoding after the merge sees it: nulls are zero
+ *  values (absent) and `$` directive keys are unknown fields (dropped). */
+function raw(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(raw);
   if (isObj(v)) {
     const out: Obj = {};
-    for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = dropNulls(x);
+    for (const [k, x] of Object.entries(v)) if (x !== null && !k.startsWith('$')) out[k] = raw(x);
     return out;
   }
   return v;
