@@ -100,15 +100,22 @@ describe('namespaceSelector', () => {
     // Unknown labels of team-b and default: one warning each on the SidecarSet, not one per pod.
     expect(out.diagnostics.filter((d) => d.ruleId === 'inject-namespace-unknown').map((d) => d.message))
       .toEqual(['SidecarSet prod-only: labels of namespace team-b are unknown, so its namespaceSelector is taken as not matching pods there',
-        'SidecarSet prod-only: labels of namespace default are unknown, so its namespaceSelector is taken as not matching pods there']);
+        'SidecarSet prod-only: labels of namespace default are unknown, so its namespaceSelector is taken as not matching pods there',
+        'SidecarSet prod-only: labels of namespace kube-system are unknown, so its namespaceSelector is taken as not matching pods there']);
   });
   it('uses the cluster facts for namespaces the repo does not declare', () => {
     const out = run('namespaces.yaml', { namespaceLabels: { 'team-b': { env: 'prod' } } });
     expect(names(find(out, 'Pod', 'b2').spec.containers)).toEqual(['prod-sidecar', 'app']);
   });
+  it('skips namespaces Kruise\'s webhook configuration excludes, but not kube-system', () => {
+    const out = run('namespaces.yaml');
+    expect(names(find(out, 'Pod', 'in-kruise').spec.containers)).toEqual(['app']);
+    expect(explain(out, 'Pod kruise-system/in-kruise')).toEqual(['everywhere: skipped', 'prod-only: skipped', 'by-name: skipped']);
+    expect(names(find(out, 'Pod', 'in-kube-system').spec.containers)).toEqual(['y-sidecar', 'app']);
+  });
   it('visits SidecarSets indexed under the namespace first', () => {
     const out = run('namespaces.yaml');
-    expect(explain(out, 'Pod team-a/a')).toEqual(['by-name: injected', 'prod-only: injected']);
+    expect(explain(out, 'Pod team-a/a')).toEqual(['by-name: injected', 'everywhere: skipped', 'prod-only: injected']);
   });
 });
 

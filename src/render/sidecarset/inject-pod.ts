@@ -73,6 +73,13 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
   }
   const ns = podNamespace(pod.metadata.namespace);
   const nsLabels = namespaceLabels(ns, ctx.namespaceLabels, ctx.cluster.namespaceLabels);
+  // Kruise's own webhook configuration (kustomize and Helm alike) leaves out namespaces labelled
+  // control-plane=openkruise: pods there never reach the webhook. Nothing else is excluded by
+  // name: the kube-system/kube-public skip list is commented out upstream.
+  if (nsLabels.labels['control-plane'] === 'openkruise') {
+    for (const p of ctx.sidecarSets) lines.push(line(p.name, 'skipped', `namespace ${ns} is excluded by Kruise's webhook configuration (label control-plane=openkruise)`));
+    return { lines, issues };
+  }
   const pd = { pod: subject.display };
   const refuse = (rule: Rule<any>, data: Record<string, unknown>, item: string, reason: string, path?: FieldPath): PodInjection => {
     issues.push({ rule, data: { ...pd, ...data }, path });
