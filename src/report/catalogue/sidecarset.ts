@@ -51,11 +51,11 @@ export const canaryBaseIsCanary = defineRule<AtField & { base: string }>({
   hint: () => 'point apps.kruise.io/sidecarset-base at a SidecarSet that is not a canary',
 });
 
-export const canaryRollingUpdate = defineRule<AtField & { type: string }>({
+export const canaryRollingUpdate = defineRule<AtField & { type: string; base: string }>({
   id: 'sidecarset-canary-rolling-update',
   severity: 'error',
   description: 'a canary SidecarSet must use updateStrategy.type NotUpdate',
-  message: (d) => `${d.field}: canary SidecarSet (apps.kruise.io/sidecarset-canary) has updateStrategy.type ${d.type}; only NotUpdate is supported for canaries`,
+  message: (d) => `${d.field}: canary SidecarSet (annotations apps.kruise.io/sidecarset-canary, apps.kruise.io/sidecarset-base=${JSON.stringify(d.base)}) has updateStrategy.type ${d.type}; only NotUpdate is supported for canaries`,
   hint: () => 'set spec.updateStrategy.type: NotUpdate on the canary SidecarSet',
 });
 
@@ -187,11 +187,11 @@ export const transferEnvFieldRefInvalid = defineRule<Reason>({
   hint: () => "use fieldPath metadata.labels['<key>'] or metadata.annotations['<key>'] with apiVersion v1",
 });
 
-export const containerInvalid = defineRule<Reason>({
+export const containerInvalid = defineRule<Reason & { container: string }>({
   id: 'sidecarset-container-invalid',
   severity: 'error',
   description: 'a sidecar container fails Kubernetes pod validation',
-  message: (d) => `${d.field}: ${d.reason}`,
+  message: (d) => `${d.field}: ${d.reason}${d.container ? ` (container ${JSON.stringify(d.container)})` : ''}`,
   hint: () => 'fix the container so that a pod holding it would be accepted by the API server',
 });
 

@@ -22,6 +22,6 @@ export function checkCanary(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnos
   else if (!found) out.push(diag(rules.canaryBaseNotFound, s, path, { base }, 'metadata'));
   else if (canaryBase(found.ss) !== undefined) out.push(diag(rules.canaryBaseIsCanary, s, path, { base }, 'metadata'));
   const type = s.ss.spec.updateStrategy?.type;
-  if (type !== 'NotUpdate') out.push(diag(rules.canaryRollingUpdate, s, ['spec', 'updateStrategy', 'type'], { type: String(type) }, 'metadata'));
+  if (type !== 'NotUpdate') out.push(diag(rules.canaryRollingUpdate, s, ['spec', 'updateStrategy', 'type'], { type: String(type), base }, 'metadata'));
   return out;
 }

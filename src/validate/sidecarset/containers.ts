@@ -74,7 +74,8 @@ function podContainerErrors(s: SidecarSetUnderCheck, inits: Obj[], containers: O
   if (containers.length === 0) names.add('test');
   const check = (list: Obj[], key: 'initContainers' | 'containers') => list.forEach((c, i) => {
     const path: FieldPath = ['spec', key, i];
-    const bad: Report = (sub, reason) => out.push(diag(rules.containerInvalid, s, [...path, ...sub], { reason }));
+    const container = typeof c.name === 'string' ? c.name : '';
+    const bad: Report = (sub, reason) => out.push(diag(rules.containerInvalid, s, [...path, ...sub], { reason, container }));
     containerErrors(c, key === 'initContainers', volumes, names, bad);
   });
   check(inits, 'initContainers');
@@ -84,7 +85,7 @@ function podContainerErrors(s: SidecarSetUnderCheck, inits: Obj[], containers: O
   containers.forEach((c, i) => (c.ports ?? []).forEach((p: Obj, j: number) => {
     if (!p.hostPort) return;
     const key = `${p.protocol ?? ''}/${p.hostIP ?? ''}/${p.hostPort}`;
-    if (hostPorts.has(key)) out.push(diag(rules.containerInvalid, s, ['spec', 'containers', i, 'ports', j, 'hostPort'], { reason: `Duplicate value: ${JSON.stringify(key)}` }));
+    if (hostPorts.has(key)) out.push(diag(rules.containerInvalid, s, ['spec', 'containers', i, 'ports', j, 'hostPort'], { reason: `Duplicate value: ${JSON.stringify(key)}`, container: String(c.name ?? '') }));
     hostPorts.add(key);
   }));
   return out;
