@@ -77,11 +77,11 @@ export const selectorMissing = defineRule<AtField>({
   hint: () => 'add spec.selector.matchLabels naming the labels of the pods that get the sidecars',
 });
 
-export const selectorInvalid = defineRule<Reason>({
+export const selectorInvalid = defineRule<Reason & { value?: string }>({
   id: 'sidecarset-selector-invalid',
   severity: 'error',
   description: 'a label selector of the SidecarSet is not valid',
-  message: (d) => `${d.field}: Invalid value: ${d.reason}`,
+  message: (d) => `${d.field}: Invalid value${d.value === undefined ? '' : ` ${JSON.stringify(d.value)}`}: ${d.reason}`,
   hint: () => 'fix the selector key, operator or values',
 });
 

@@ -10,7 +10,11 @@ export function checkSelector(s: SidecarSetUnderCheck, sel: Obj, path: FieldPath
   const out: Diagnostic[] = [];
   if (sel === null || typeof sel !== 'object') return out;
   for (const [sub, reason] of labelSelectorErrors(sel)) {
-    out.push(diag(rules.selectorInvalid, s, [...path, ...subPath(sub)], { reason }, `${fieldText(path)}.${sub}`));
+    const at = subPath(sub);
+    let value: unknown = sel;
+    for (const k of at) value = (value as Obj | undefined)?.[k];
+    const data = typeof value === 'string' ? { reason, value } : { reason };
+    out.push(diag(rules.selectorInvalid, s, [...path, ...at], data, `${fieldText(path)}.${sub}`));
   }
   if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
     out.push(diag(rules.selectorEmpty, s, path, {}));
