@@ -26,7 +26,9 @@ export const rolloutsBatchSubject: Subject = {
       noNeedUpdate: optInt(given, 'noNeedUpdatePods'), unorderedUpdate: given.unorderedUpdate === true || (typeof given.unorderedUpdate === 'object' && given.unorderedUpdate !== null),
     });
     const out: Record<string, unknown> = { plannedUpdated: ctx.plannedUpdated, desiredUpdated: ctx.desiredUpdated, desiredStable: ctx.desiredStable, partition: ctx.partition, desiredPartition: ctx.partition };
-    if (given.currentPartition !== undefined) out.currentPartition = given.currentPartition;
+    // Status inputs the batch context carries through unchanged.
+    for (const k of ['currentPartition', 'replicas', 'currentBatch', 'updatedReplicas', 'updatedReadyReplicas', 'failureThreshold'] as const) if (given[k] !== undefined) out[k] = given[k];
+    if (given.noNeedUpdatePods !== undefined) out.noNeedUpdatePods = given.noNeedUpdatePods;
     const updated = optInt(given, 'updatedReplicas'), ready = optInt(given, 'updatedReadyReplicas');
     if (updated !== undefined && ready !== undefined) out.batchReady = isBatchReady(ctx.desiredUpdated, updated, ready, intOrString(given, 'failureThreshold'));
     return out;
