@@ -82,9 +82,16 @@ describe('labels only pods carry (§13.4)', () => {
   const out = run('pod-only-labels.yaml');
   it('does not guess on a template and says so', () => {
     expect(names(find(out, 'Deployment', 'web').spec.template.spec.containers)).toEqual(['plain', 'app']);
-    expect(explain(out, 'Deployment default/web')).toEqual(['by-app: injected', 'by-hash: undecided']);
+    expect(explain(out, 'Deployment default/web')).toEqual(['by-app: injected', 'by-hash: undecided', 'by-instance: skipped']);
+    // CloneSet pods never get pod-template-hash: that one is decidable there.
+    expect(explain(out, 'CloneSet default/cs')).toEqual(['by-app: skipped', 'by-hash: skipped', 'by-instance: injected']);
     // (the pod below gets both SidecarSets in front of its app container: an order note)
-    expect(rules(out)).toEqual(['info inject-order-observable 1', 'warning inject-pod-only-label 2']);
+    expect(rules(out)).toEqual(['info inject-order-observable 1', 'warning inject-pod-only-label 2', 'warning inject-pod-only-label 5']);
+  });
+  it('injects but warns when transferEnv names its source by such a label', () => {
+    expect(names(find(out, 'CloneSet', 'cs').spec.template.spec.containers)).toEqual(['env-copier', 'app']);
+    expect(out.diagnostics.filter((d) => d.origin?.doc === 5).map((d) => d.message)).toEqual([
+      "CloneSet default/cs (pod template): cannot judge SidecarSet by-instance on the template: its transferEnv of env-copier reads label apps.kruise.io/cloneset-instance-id, which only the pods get"]);
   });
   it('judges real pods normally', () => {
     expect(names(find(out, 'Pod', 'web-abc').spec.containers)).toEqual(['plain', 'hashed', 'app']);

@@ -12,7 +12,7 @@
 //   injection-annotations.ts  the hash / injected-list bookkeeping (§9)
 //   inject-pod.ts     the webhook for one pod; pod-templates.ts, pod-only-labels.ts (§13)
 import type { FieldPath, KubeObject, Resource } from '../../api/resource.js';
-import { displayName, originOf } from '../../api/resource.js';
+import { apiGroup, displayName, originOf } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import type { ExplainEntry, RenderFilter } from '../types.js';
@@ -75,7 +75,7 @@ function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext): { resou
   }
   const meta = template.metadata ?? {};
   const pod: PodView = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
-  const injection = injectPod(pod, { display, template: true }, ctx);
+  const injection = injectPod(pod, { display, template: true, workload: `${apiGroup(obj.apiVersion)}/${obj.kind}` }, ctx);
   if (!injection.pod) return { resource: r, injection };
   const newMeta = { ...injection.pod.metadata };
   if (meta.namespace === undefined) delete newMeta.namespace;

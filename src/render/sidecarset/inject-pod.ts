@@ -44,6 +44,8 @@ export interface PodSubject {
   display: string;
   /** A template rather than a real pod (§13). */
   template: boolean;
+  /** "<api group>/<kind>" of the workload owning the template: which labels only its pods get. */
+  workload?: string;
 }
 
 const line = (item: string, outcome: string, reason: string): ExplainLine => ({ item, outcome, reason });
@@ -87,7 +89,7 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
     return { lines, issues };
   };
   const podOnly = (keys: string[]): string | undefined =>
-    subject.template ? keys.find((k) => isPodOnlyLabel(k, podLabels)) : undefined;
+    subject.template ? keys.find((k) => isPodOnlyLabel(k, podLabels, subject.workload)) : undefined;
 
   // §2.3-§2.4: candidates in the webhook's order, each filtered.
   const matched: Matched[] = [];
@@ -164,6 +166,7 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
   }
   if (!sets.length) return { lines, issues };
   const chosen = sets.map((m) => m.chosen);
+  if (subject.template) warnTransferEnvFromPodOnlyLabels(sets, subject, podLabels, issues);
 
   // §6: pod metadata patches run first, over the final list.
   const annotations: Record<string, string> = { ...(pod.metadata.annotations ?? {}) };
@@ -226,6 +229,23 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
     lines.push(line(m.prepared.name, 'injected', `${names.length ? names.join(', ') : 'nothing'}${m.note ? ` (${m.note})` : ''}`));
   }
   return { pod: { metadata: outMeta, spec }, lines, issues };
+}
+
+const LABEL_FIELD_PATH = /^metadata\.labels\['(.*)'\]$/;
+
+/** transferEnv whose source container is named by a label only real pods carry (§13.4): the
+ *  template cannot show the env vars a real pod gets. */
+function warnTransferEnvFromPodOnlyLabels(sets: readonly Matched[], subject: PodSubject, labels: Record<string, string> | undefined, issues: Issue[]): void {
+  for (const m of sets) {
+    for (const c of [...(m.chosen.spec.initContainers ?? []), ...(m.chosen.spec.containers ?? [])]) {
+      for (const t of c.transferEnv ?? []) {
+        const key = LABEL_FIELD_PATH.exec(t.sourceContainerNameFrom?.fieldRef?.fieldPath ?? '')?.[1];
+        if (key !== undefined && isPodOnlyLabel(key, labels, subject.workload)) {
+          issues.push({ rule: rules.injectPodOnlyLabel, data: { workload: subject.display, sidecarSet: m.prepared.name, field: `transferEnv of ${c.name}`, key } });
+        }
+      }
+    }
+  }
 }
 
 // The two hash entries of a SidecarSet version are the same for every pod: build them once.

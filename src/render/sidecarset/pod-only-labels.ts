@@ -1,23 +1,34 @@
-// Labels a controller or the API server puts on pods but that a pod template never shows
-// (spec §13.4). A SidecarSet selector on one of them cannot be judged on a template: the
-// answer depends on values only known when the pod is created.
-const POD_ONLY_KEYS = new Set([
-  'pod-template-hash',                  // Deployment / ReplicaSet
-  'controller-revision-hash',           // StatefulSet, DaemonSet, CloneSet, Advanced StatefulSet
-  'pod-template-generation',            // DaemonSet
-  'statefulset.kubernetes.io/pod-name', // StatefulSet
-  'apps.kubernetes.io/pod-index',       // StatefulSet
-  'controller-uid', 'job-name',         // Job
-  'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/job-completion-index',
-]);
-// Kruise's controllers write labels under these prefixes (instance ids, lifecycle states, …).
-const POD_ONLY_PREFIXES = ['apps.kruise.io/', 'lifecycle.apps.kruise.io/'];
+// Labels a controller or the API server puts on the pods it creates but that the pod template
+// never shows (spec §13.4). A SidecarSet that reads one of them cannot be judged on a template:
+// the answer depends on values only known when the pod exists. Which labels, depends on the
+// controller that creates the pods.
+const JOB = ['controller-uid', 'job-name', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/job-completion-index'];
+const STATEFUL = ['controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index'];
+const DAEMON = ['controller-revision-hash', 'pod-template-generation'];
 
-/** Is `key` a label only real pods carry? Prefix keys count only when the template lacks them. */
-export function isPodOnlyLabel(key: string, templateLabels: Record<string, string> | undefined): boolean {
-  if (POD_ONLY_KEYS.has(key)) return true;
+/** By "<api group>/<kind>" of the workload. */
+const BY_WORKLOAD: Record<string, string[]> = {
+  'apps/Deployment': ['pod-template-hash'], 'extensions/Deployment': ['pod-template-hash'],
+  'apps/ReplicaSet': [], 'extensions/ReplicaSet': [], '/ReplicationController': [],
+  'apps/StatefulSet': STATEFUL, 'apps/DaemonSet': DAEMON, 'extensions/DaemonSet': DAEMON,
+  'batch/Job': JOB, 'batch/CronJob': JOB,
+  'apps.kruise.io/CloneSet': ['controller-revision-hash'],
+  'apps.kruise.io/StatefulSet': STATEFUL, 'apps.kruise.io/DaemonSet': DAEMON,
+  'apps.kruise.io/BroadcastJob': [],
+};
+const ALL = new Set(Object.values(BY_WORKLOAD).flat());
+// Kruise's controllers also write labels under these prefixes on their pods (instance ids,
+// lifecycle states, …); they count when the template does not set them itself.
+const KRUISE_PREFIXES = ['apps.kruise.io/', 'lifecycle.apps.kruise.io/'];
+const SETS = new Map(Object.entries(BY_WORKLOAD).map(([k, v]) => [k, new Set(v)]));
+
+/** Is `key` a label that only the pods of this workload carry? */
+export function isPodOnlyLabel(key: string, templateLabels: Record<string, string> | undefined, workload = ''): boolean {
+  const own = SETS.get(workload) ?? ALL;
+  if (own.has(key)) return true;
+  if (!workload.startsWith('apps.kruise.io/') && SETS.has(workload)) return false;
   if (templateLabels && Object.prototype.hasOwnProperty.call(templateLabels, key)) return false;
-  return POD_ONLY_PREFIXES.some((p) => key.startsWith(p));
+  return KRUISE_PREFIXES.some((p) => key.startsWith(p));
 }
 
 /** The label keys a selector reads. */

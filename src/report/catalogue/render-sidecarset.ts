@@ -88,9 +88,11 @@ export const injectDuplicateContainer = defineRule<{ pod: string; container: str
 export const injectPodOnlyLabel = defineRule<{ workload: string; sidecarSet: string; field: string; key: string }>({
   id: 'inject-pod-only-label',
   severity: 'warning',
-  description: 'A SidecarSet reads a label only real pods carry; a pod template cannot be judged, so nothing is injected into it.',
-  message: (d) => `${d.workload}: cannot tell whether SidecarSet ${d.sidecarSet} applies: its ${d.field} reads label ${d.key}, which only the pods get`,
-  hint: () => 'select on labels the pod template itself sets; the rendered template shows no sidecar from this SidecarSet',
+  description: 'A SidecarSet reads a label only real pods carry; a pod template cannot be judged on it, so kruisec does not guess.',
+  message: (d) => `${d.workload}: cannot judge SidecarSet ${d.sidecarSet} on the template: its ${d.field} reads label ${d.key}, which only the pods get`,
+  hint: (d) => d.field.startsWith('transferEnv')
+    ? 'the rendered template lacks the env vars a real pod gets from that container; name the source container directly or by a label the template sets'
+    : 'select on labels the pod template itself sets; the rendered template shows no sidecar from this SidecarSet',
 });
 
 export const injectNamespaceUnknown = defineRule<{ sidecarSet: string; namespace: string }>({
