@@ -76,7 +76,9 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
   if (change === 'unchanged' || change === 'scale-only' || change === 'created') return plan;
 
   // A new revision (or, without a base, an assumed one): how do pods take it?
-  plan.mode = updateMode(obj, base?.obj, model, ctx, diags, res, name, change);
+  const how = updateMode(obj, base?.obj, model, ctx, diags, res, name, change);
+  plan.mode = how.mode;
+  if (how.note) plan.note = how.note;
   if (plan.mode === 'refused') return plan;
 
   const rollout = rolloutFor(obj, ctx.rollouts);
@@ -91,7 +93,7 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
     if (!s.plan) { plan.mode = 'refused'; return plan; }
     diags.push(report(rules.rolloutStaged, { workload: name, rollout: rname, steps: s.plan.steps.length }, at(res)));
     plan.mode = 'rollout';
-    plan.note = `released by ${rname}: ${rolloutBatches(obj, s.plan.steps)}`;
+    plan.note = `released by ${rname}: ${rolloutBatches(obj, s.plan.steps)}${s.plan.paused ? ' (the Rollout is paused)' : ''}`;
     return plan;
   }
   if (!model) {
@@ -135,24 +137,24 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
 }
 
 /** How pods take the new revision: in place, recreated, sidecar image swap, or never. */
-function updateMode(obj: KubeObject, base: KubeObject | undefined, model: KindModel | undefined, ctx: KindContext, diags: Diagnostic[], res: Resource, name: string, change: Change): string {
+function updateMode(obj: KubeObject, base: KubeObject | undefined, model: KindModel | undefined, ctx: KindContext, diags: Diagnostic[], res: Resource, name: string, change: Change): { mode: string; note?: string } {
   if (obj.kind === 'SidecarSet') {
-    if (!base) return 'sidecar-in-place';
+    if (!base) return { mode: 'sidecar-in-place' };
     const v = sidecarImageOnly(sidecarContainers(base), sidecarContainers(obj));
-    if (v.imageOnly) return 'sidecar-in-place';
+    if (v.imageOnly) return { mode: 'sidecar-in-place' };
     diags.push(report(rules.sidecarNotUpgradable, { workload: name, reason: v.reason ?? 'a non-image sidecar change' }, at(res, ['spec', 'containers'])));
-    return 'not-upgradable';
+    return { mode: 'not-upgradable', note: v.reason };
   }
   const policy = model?.podUpdatePolicy?.(obj) ?? 'ReCreate';
-  if (policy === 'ReCreate' || !model?.podTemplate) return 'recreate';
-  if (change === 'assumed' || !base) return 'in-place';
+  if (policy === 'ReCreate' || !model?.podTemplate) return { mode: 'recreate' };
+  if (change === 'assumed' || !base) return { mode: 'in-place', note: `${policy}: in place if only images or template metadata change` };
   const v = inPlaceVerdict(model.podTemplate(base), model.podTemplate(obj), { verticalScaling: featureGate(ctx.cluster, 'InPlaceWorkloadVerticalScaling') });
-  if (v.inPlace) return 'in-place';
+  if (v.inPlace) return { mode: 'in-place', ...(v.images.length ? { note: `new image for ${v.images.join(', ')}` } : {}) };
   if (policy === 'InPlaceOnly') {
     diags.push(report(rules.inPlaceOnlyImpossible, { workload: name, reason: v.reason ?? 'the change is not in-place' }, at(res, ['spec', 'template'])));
-    return 'refused';
+    return { mode: 'refused', note: v.reason };
   }
-  return 'recreate';
+  return { mode: 'recreate', note: `${policy} falls back to recreate: ${v.reason}` };
 }
 
 /** One state per step, then the manifest as written unless the last step is literally
