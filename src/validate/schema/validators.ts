@@ -1,9 +1,9 @@
-// Loads the Ajv standalone validators generated at build time (schemas/validators, written by
-// scripts/gen-schemas.ts), one kind at a time and only when a resource of that kind shows up:
-// nothing is compiled at start-up.
+// Loads the Ajv standalone validators generated at build time (schemas/validators.cjs, written
+// by scripts/gen-schemas.ts), only when a resource of a registered kind shows up: nothing is
+// compiled at start-up.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { schemaPath, type ApiKind } from '../../api/index.js';
+import type { ApiKind } from '../../api/index.js';
 
 export interface AjvError {
   instancePath: string;
@@ -19,22 +19,24 @@ export interface ValidateFn {
 }
 
 // src/validate/schema/ and dist/validate/schema/ are both three levels below the package root.
-const VALIDATORS = new URL('../../../schemas/validators/', import.meta.url);
-const requireValidator = createRequire(import.meta.url);
-const cache = new Map<string, ValidateFn | undefined>();
+const MODULE = new URL('../../../schemas/validators.cjs', import.meta.url);
+let validators: Record<string, ValidateFn> | null | undefined;
+
+/** The export name scripts/gen-schemas.ts gives a kind's validator. */
+function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
+  return `${k.apiVersion}/${k.kind}`.replace(/[^A-Za-z0-9]/g, '_');
+}
 
 /** The compiled validator of a registered kind; undefined when schemas/ lacks it (a stale
- *  checkout: test/schemas/up-to-date.test.ts catches that in CI). */
+ *  checkout: test/schemas/up-to-date.test.ts catches that in CI). The module is loaded on
+ *  the first call only, so runs without Kruise kinds never pay for it. */
 export function validatorFor(kind: ApiKind): ValidateFn | undefined {
-  const rel = schemaPath(kind).replace(/\.json$/, '.cjs');
-  if (cache.has(rel)) return cache.get(rel);
-  let fn: ValidateFn | undefined;
-  try {
-    const mod = requireValidator(fileURLToPath(new URL(rel, VALIDATORS))) as ValidateFn | { default: ValidateFn };
-    fn = typeof mod === 'function' ? mod : mod.default;
-  } catch {
-    fn = undefined;
+  if (validators === undefined) {
+    try {
+      validators = createRequire(import.meta.url)(fileURLToPath(MODULE)) as Record<string, ValidateFn>;
+    } catch {
+      validators = null;
+    }
   }
-  cache.set(rel, fn);
-  return fn;
+  return validators?.[exportName(kind)];
 }
