@@ -39,11 +39,12 @@ export const checkSidecarSets: Check = (resources, opts) => {
   for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
   const ctx: CheckContext = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
   const out: Diagnostic[] = [];
-  for (const s of sidecarSets) {
-    const own = checkOne(s, ctx);
-    // Like the webhook, look at other SidecarSets only once the object is valid on its own.
-    out.push(...(own.length ? own : checkConflicts(s, ctx)));
-  }
+  const own = sidecarSets.map((s) => checkOne(s, ctx));
+  // Like the webhook, look at other SidecarSets only once the object is valid on its own, and
+  // only at others the cluster would have admitted (a rejected one cannot conflict).
+  const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
+  const conflictCtx: CheckContext = { ...ctx, sidecarSets: admitted };
+  sidecarSets.forEach((s, i) => out.push(...(own[i].length ? own[i] : checkConflicts(s, conflictCtx))));
   return out;
 };
 
