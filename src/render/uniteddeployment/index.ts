@@ -60,7 +60,7 @@ function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
     diagnostics.push(report(rule, { ...data, field: fieldText(path) } as D, at(res, path)));
 
   const adapter = adapterFor(ud.spec?.template);
-  const subsets: Obj[] = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets : [];
+  const subsets: Obj[] = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets.map((s: unknown) => (s !== null && typeof s === 'object' ? s : {})) : [];
   if (!adapter) {
     lines.push({ item: 'template', outcome: 'none', reason: 'no workload template: nothing to create' });
     return { resources: [admitted], diagnostics, explain };

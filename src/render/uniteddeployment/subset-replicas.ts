@@ -66,8 +66,10 @@ export function pickAllocator(ud: AllocationInput): AllocatorName {
   return 'specific';
 }
 
-function subsetsOf(ud: AllocationInput) {
-  return ud.spec?.topology?.subsets ?? [];
+function subsetsOf(ud: AllocationInput): NonNullable<NonNullable<AllocationInput['spec']>['topology']>['subsets'] & object {
+  const list = ud.spec?.topology?.subsets;
+  // Entries that are not objects cannot pass the schema; treat them as unnamed subsets.
+  return Array.isArray(list) ? list.map((s) => (s !== null && typeof s === 'object' ? s : { name: '' })) : [];
 }
 
 // ---- specific: pins, then an even split with the remainder at the end of the sort order ----

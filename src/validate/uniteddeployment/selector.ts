@@ -18,6 +18,12 @@ export function checkSelector(ctx: UdContext): boolean {
     fail(ctx, rules.selectorInvalid, path, { reason: 'must be an object' });
     return false;
   }
+  const exprs: unknown[] = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
+  const malformed = exprs.findIndex((e) => e === null || typeof e !== 'object' || Array.isArray(e));
+  if (malformed >= 0 || (sel.matchLabels != null && !isObj(sel.matchLabels))) {
+    fail(ctx, rules.selectorInvalid, path, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : 'matchLabels: must be a map' });
+    return false;
+  }
   const errs = labelSelectorErrors(sel);
   for (const [where, reason] of errs) fail(ctx, rules.selectorInvalid, path, { reason: `${where}: ${reason}` });
   const nLabels = Object.keys(sel.matchLabels ?? {}).length;
