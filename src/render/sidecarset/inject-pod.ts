@@ -60,7 +60,10 @@ interface Matched { prepared: PreparedSidecarSet; chosen: SidecarSetObject; note
 export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodInjection {
   const r = webhook(pod, subject, ctx);
   // One line per SidecarSet, in the order the webhook considered them.
-  const rank = new Map(ctx.order(podNamespace(pod.metadata.namespace)).map((p, i) => [p.name, i]));
+  const order = ctx.order(podNamespace(pod.metadata.namespace));
+  const seen = new Set(r.lines.map((l) => l.item));
+  for (const p of order) if (!seen.has(p.name)) r.lines.push(line(p.name, 'not reached', 'the webhook refused the pod before getting to it'));
+  const rank = new Map(order.map((p, i) => [p.name, i]));
   r.lines.sort((a, b) => (rank.get(a.item) ?? -1) - (rank.get(b.item) ?? -1));
   return r;
 }
