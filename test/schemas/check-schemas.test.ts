@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { API_KINDS } from '../../src/api/index.js';
 import { checkSchemas } from '../../src/validate/schema/index.js';
+import { validatorFor } from '../../src/validate/schema/validators.js';
 import { loadFixture, opts } from './helpers.js';
 
 const FILE = 'test/fixtures/workloads/schema/cases.yaml';
@@ -33,6 +35,10 @@ describe('checkSchemas', () => {
       ['schema-pattern', 'error', 'spec.strategy.canary.steps.0.matches.0.headers.0.name'],
     ]);
     expect(got[6]).toBeUndefined();
+  });
+
+  it('has a compiled validator for every registered kind', () => {
+    expect(API_KINDS.filter((k) => typeof validatorFor(k) !== 'function').map((k) => `${k.apiVersion} ${k.kind}`)).toEqual([]);
   });
 
   it('makes pruned fields errors under --strict', () => {
