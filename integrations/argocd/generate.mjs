@@ -44,21 +44,24 @@ function appParameters() {
   return out;
 }
 
+/** A map written as text: `KEY=VALUE;KEY=VALUE` (feature gates may also use commas). */
+function parseMap(name, v) {
+  const m = {};
+  const sep = name === 'feature-gates' ? /[;,]/ : /;/;
+  for (const part of v.split(sep).map((x) => x.trim()).filter(Boolean)) {
+    const i = part.indexOf('=');
+    if (i <= 0) fail(`${name}: expected KEY=VALUE;KEY=VALUE, got ${JSON.stringify(part)}`);
+    m[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return m;
+}
+
 /** Plugin env (spec.source.plugin.env), which Argo CD prefixes with ARGOCD_ENV_. */
 function envOption(name) {
   const v = process.env[`ARGOCD_ENV_KRUISEC_${name.toUpperCase().replace(/-/g, '_')}`];
   if (v === undefined || v === '') return undefined;
   if (Array.isArray(DEFAULTS[name])) return v.split(/[\s,]+/).filter(Boolean);
-  if (typeof DEFAULTS[name] === 'object') {
-    // KEY=VALUE;KEY=VALUE for maps given through env
-    const m = {};
-    for (const part of v.split(';').filter(Boolean)) {
-      const i = part.indexOf('=');
-      if (i <= 0) fail(`ARGOCD_ENV_KRUISEC_${name.toUpperCase().replace(/-/g, '_')}: expected KEY=VALUE;KEY=VALUE`);
-      m[part.slice(0, i)] = part.slice(i + 1);
-    }
-    return m;
-  }
+  if (typeof DEFAULTS[name] === 'object') return parseMap(name, v);
   return v;
 }
 
@@ -74,7 +77,14 @@ function options() {
   const params = appParameters();
   const o = {};
   for (const name of Object.keys(DEFAULTS)) o[name] = params[name] ?? envOption(name) ?? DEFAULTS[name];
-  if (typeof o.paths === 'string') o.paths = o.paths.split(/\s+/).filter(Boolean);
+  if (typeof o.paths === 'string') o.paths = o.paths.split(/[\s,]+/).filter(Boolean);
+  for (const name of ['feature-gates', 'namespace-labels']) {
+    if (typeof o[name] === 'string') o[name] = parseMap(name, o[name]);
+    if (o[name] === null || typeof o[name] !== 'object' || Array.isArray(o[name])) fail(`${name} must be a map`);
+  }
+  for (const name of ['strict', 'fail-on', 'config', 'kruise-namespace', 'kruise-version']) {
+    if (typeof o[name] !== 'string') fail(`${name} must be a string parameter`);
+  }
   if (!Array.isArray(o.paths) || o.paths.length === 0) o.paths = ['.'];
   o.paths = o.paths.map((p) => insideFolder(p, 'path'));
   if (!['true', 'false'].includes(String(o.strict))) fail('strict must be "true" or "false"');
