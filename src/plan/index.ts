@@ -17,18 +17,21 @@ export type { Gate, Expectation, PlanOptions, PlanResult, Stage, StagePreview } 
 export function plan(head: readonly Resource[], base: readonly Resource[] | undefined, opts: PlanOptions): PlanResult {
   const diagnostics: Diagnostic[] = [];
   const sorted = [...head].sort(compareResources);
-  const ctx = kindContext(sorted, opts.cluster);
   if (!base) diagnostics.push(report(rules.noBase, {}));
   const baseByKey = new Map((base ?? []).map((r) => [resourceKey(r.obj), r]));
+  const ctx = kindContext(sorted, opts.cluster, base ? new Set(baseByKey.keys()) : undefined);
 
   const plans = new Map<Resource, WorkloadPlan>();
   for (const r of sorted) {
     if (isPlannedWorkload(r.obj)) plans.set(r, planWorkload(r, baseByKey.get(resourceKey(r.obj)), base !== undefined, ctx, diagnostics));
   }
   const count = Math.max(1, ...[...plans.values()].map((p) => p.states.length));
+  // Rollouts whose steps kruisec adopted join only the last stage, after the release.
+  const held = new Set([...plans.values()].flatMap((p) => (p.held ? [p.held] : [])));
   const stages: Stage[] = [];
   for (let k = 0; k < count; k++) {
-    const resources = sortResources(sorted.map((r) => {
+    const inStage = k === count - 1 ? sorted : sorted.filter((r) => !held.has(r));
+    const resources = sortResources(inStage.map((r) => {
       const p = plans.get(r);
       if (!p) return r;
       const s = p.states[Math.min(k, p.states.length - 1)];

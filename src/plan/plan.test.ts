@@ -62,10 +62,22 @@ describe('plan', () => {
     expect(r.stages[0].gate).toEqual({ type: 'pause', seconds: 10 });
   });
 
-  it('leaves a Rollout-targeted workload to the Rollout, converting v1alpha1 weights', () => {
+  it('adopts the steps of a Rollout the cluster does not run yet, converting v1alpha1 weights', () => {
     const r = plan(fixture('rollout-v1alpha1.yaml'), undefined, { cluster: facts() });
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['plan-no-base', 'plan-rollout-traffic-ignored', 'plan-rollout-steps-adopted']);
+    // weight 20 reads as replicas "20%": 2 of 10 new, partition 8; "100%" releases the rest.
+    expect(r.stages.map((s) => find(s.resources, 'StatefulSet', 'db').spec.updateStrategy?.rollingUpdate?.partition)).toEqual([8, undefined]);
+    // The Rollout joins only the last stage, so its controller never races kruisec's stages.
+    expect(r.stages.map((s) => s.resources.some((x) => x.obj.kind === 'Rollout'))).toEqual([false, true]);
+  });
+
+  it('leaves the release to a Rollout the cluster already runs', () => {
+    const head = fixture('rollout-v1alpha1.yaml');
+    const base = head.map((x) => (x.obj.kind === 'StatefulSet' ? { ...x, obj: { ...x.obj, spec: { ...(x.obj as any).spec, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16.1' }] } } } } } : x));
+    const r = plan(head, base, { cluster: facts() });
     expect(r.stages).toHaveLength(1);
-    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['plan-no-base', 'plan-rollout-traffic-ignored', 'plan-rollout-staged']);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['plan-rollout-traffic-ignored', 'plan-rollout-staged']);
+    expect(r.stages[0].preview[0]).toMatchObject({ mode: 'rollout', updated: 0, old: 10 });
     expect(r.stages[0].preview[0].note).toContain('step 1: 2/10 new (partition 8)');
   });
 });

@@ -2,7 +2,7 @@
 // has in each of its stages (each stage only lowers the partition; the last one is the
 // manifest as written in git, which releases everything it does not itself hold back).
 import type { KubeObject, Resource } from '../api/resource.js';
-import { displayName } from '../api/resource.js';
+import { displayName, resourceKey } from '../api/resource.js';
 import { featureGate } from '../api/cluster.js';
 import type { IntOrString } from '../k8s/intstr.js';
 import type { LabelSelector } from '../k8s/selector.js';
@@ -45,6 +45,8 @@ export interface WorkloadPlan {
   states: WorkloadState[];
   staged: boolean;
   failureThreshold?: IntOrString;
+  /** A Rollout whose steps kruisec adopted: emitted only in the last stage. */
+  held?: Resource;
 }
 
 const NONE: Gate = { type: 'none' };
@@ -83,6 +85,7 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
 
   const rollout = rolloutFor(obj, ctx.rollouts);
   const annotation = obj.metadata?.annotations?.[STEPS_ANNOTATION];
+  let steps: StepPlan | undefined;
   if (rollout) {
     const rname = displayName(rollout.obj);
     if (annotation !== undefined) { diags.push(report(rules.rolloutOwnsPartition, { workload: name, rollout: rname }, at(res, ['metadata', 'annotations', STEPS_ANNOTATION]))); plan.mode = 'refused'; return plan; }
@@ -91,10 +94,19 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
     for (const p of s.problems) diags.push(report(rules.stepsInvalid, { workload: name, source: rname, reason: p.reason }, at(rollout, p.path)));
     if (s.traffic) diags.push(report(rules.rolloutTrafficIgnored, { workload: name, rollout: rname }, at(rollout, ['spec', 'strategy', 'canary'])));
     if (!s.plan) { plan.mode = 'refused'; return plan; }
-    diags.push(report(rules.rolloutStaged, { workload: name, rollout: rname, steps: s.plan.steps.length }, at(res)));
-    plan.mode = 'rollout';
-    plan.note = `released by ${rname}: ${rolloutBatches(obj, s.plan.steps)}${s.plan.paused ? ' (the Rollout is paused)' : ''}`;
-    return plan;
+    // A Rollout the cluster already runs (it is in the base) owns the partition: leave the
+    // release to its controller. A new one (or any, without a base) is read as the step list,
+    // and kruisec holds the Rollout object back until the last stage so the two never overlap.
+    const active = ctx.baseKeys !== undefined && ctx.baseKeys.has(resourceKey(rollout.obj));
+    if (active || !model) {
+      diags.push(report(rules.rolloutStaged, { workload: name, rollout: rname, steps: s.plan.steps.length }, at(res)));
+      plan.mode = 'rollout';
+      plan.note = `released by ${rname}: ${rolloutBatches(obj, s.plan.steps)}${s.plan.paused ? ' (the Rollout is paused)' : ''}`;
+      return plan;
+    }
+    diags.push(report(rules.rolloutStepsAdopted, { workload: name, rollout: rname, steps: s.plan.steps.length }, at(rollout, ['spec', 'strategy', 'canary', 'steps'])));
+    plan.held = rollout;
+    steps = { source: 'rollout', rollout, ...s.plan };
   }
   if (!model) {
     // Without a base the change is only assumed: warning on every Deployment would be noise.
@@ -111,8 +123,9 @@ export function planWorkload(res: Resource, base: Resource | undefined, hasBase:
     return plan;
   }
 
-  let steps: StepPlan | undefined;
-  if (annotation !== undefined) {
+  if (steps) {
+    // from the Rollout, above
+  } else if (annotation !== undefined) {
     const s = stepsOfAnnotation(annotation);
     for (const p of s.problems) diags.push(report(rules.stepsInvalid, { workload: name, source: `annotation ${STEPS_ANNOTATION}`, reason: p.reason }, at(res, ['metadata', 'annotations', STEPS_ANNOTATION])));
     if (!s.plan) { plan.mode = 'refused'; return plan; }

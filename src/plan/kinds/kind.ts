@@ -12,12 +12,14 @@ export interface KindContext {
   rollouts: readonly Resource[];
   /** Namespace objects of the repo by name. */
   namespaces: ReadonlyMap<string, Resource>;
+  /** resourceKey of every base resource; undefined without a base. */
+  baseKeys?: ReadonlySet<string>;
 }
 
-export function kindContext(head: readonly Resource[], cluster: ClusterFacts): KindContext {
+export function kindContext(head: readonly Resource[], cluster: ClusterFacts, baseKeys?: ReadonlySet<string>): KindContext {
   const rollouts = head.filter((r) => r.obj.kind === 'Rollout' && r.obj.apiVersion.startsWith('rollouts.kruise.io/'));
   const namespaces = new Map(head.filter((r) => r.obj.kind === 'Namespace' && r.obj.apiVersion === 'v1').map((r) => [r.obj.metadata?.name ?? '', r]));
-  return { head, cluster, rollouts, namespaces };
+  return { head, cluster, rollouts, namespaces, ...(baseKeys ? { baseKeys } : {}) };
 }
 
 /** A knob value, as written into the manifest (int, percent string, or a subset map). */

@@ -15,7 +15,7 @@ export const stepsInvalid = defineRule<W & { source: string; reason: string }>({
 export const rolloutOwnsPartition = defineRule<W & { rollout: string }>({
   id: 'plan-rollout-owns-partition',
   severity: 'error',
-  description: 'a Kruise Rollout already controls the workload partition while kruisec is asked to stage it too',
+  description: 'a Kruise Rollout targets the workload while its kruisec.io/rollout-steps annotation asks kruisec to stage it too',
   message: (d) => `${d.workload}: ${d.rollout} owns its partition, and the kruisec.io/rollout-steps annotation asks kruisec to stage it as well; both would write the partition`,
   hint: () => 'remove the kruisec.io/rollout-steps annotation (the Rollout stages the release), or remove or disable the Rollout; add ignoreDifferences on the partition for Argo CD either way',
 });
@@ -42,6 +42,14 @@ export const rolloutStaged = defineRule<W & { rollout: string; steps: number }>(
   description: 'the workload is released by a Kruise Rollout in the repo, not by kruisec stages',
   message: (d) => `${d.workload}: released by ${d.rollout} in ${d.steps} step(s); kruisec applies it unchanged and previews the Rollout's batches`,
   hint: () => 'the Rollouts controller writes the partition; tell Argo CD to ignore differences on it',
+});
+
+export const rolloutStepsAdopted = defineRule<W & { rollout: string; steps: number }>({
+  id: 'plan-rollout-steps-adopted',
+  severity: 'info',
+  description: 'kruisec stages the workload with the steps of a Rollout the cluster does not run yet',
+  message: (d) => `${d.workload}: staged by kruisec in ${d.steps} step(s) taken from ${d.rollout}; the Rollout itself is applied in the last stage, once the release is done`,
+  hint: () => 'from then on the Rollouts controller owns the partition and later plans leave releases to it',
 });
 
 export const inPlaceOnlyImpossible = defineRule<W & { reason: string }>({
