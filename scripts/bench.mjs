@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// kruisec benchmark: `npm run bench` (or `node scripts/bench.mjs [--json] [--runs N] [--skip-gen]`).
+// kruisec benchmark: `npm run bench` (or `node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only render,plan]`).
 //
 // Generates a 1k- and a 10k-workload repo into .bench/ (scripts/gen-repo.mjs), then measures,
 // in the same run and on the same machine:
@@ -34,14 +34,15 @@ const TARGETS = { ratio10k: 1.5, coldStart: 2, scaling: 11 };
 // ---------------------------------------------------------------- arguments
 
 const args = process.argv.slice(2);
-const opts = { json: false, runs: 3, coldRuns: 10, skipGen: false, sizes: [1000, 10000] };
+const opts = { json: false, runs: 3, coldRuns: 10, skipGen: false, sizes: [1000, 10000], only: null };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opts.json = true;
   else if (a === '--runs') opts.runs = Math.max(1, Number(args[++i]) || 3);
   else if (a === '--skip-gen') opts.skipGen = true;
+  else if (a === '--only') opts.only = String(args[++i] ?? '').split(',').filter(Boolean);
   else if (a === '--help' || a === '-h') {
-    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen]\n');
+    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only validate,render,plan]\n');
     process.exit(0);
   } else {
     process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -180,11 +181,17 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   log('dist/ is missing: run `npm run build` first (bin/kruisec.js loads the compiled CLI). Only the floor is measured.');
 }
 
-const COMMANDS = [
+const ALL_COMMANDS = [
   ['validate', (dir) => [BIN, 'validate', dir]],
   ['render', (dir) => [BIN, 'render', dir]],
   ['plan', (dir) => [BIN, 'plan', dir, '--output', 'json']],
 ];
+const unknown = (opts.only ?? []).filter((c) => !ALL_COMMANDS.some(([n]) => n === c));
+if (unknown.length) {
+  process.stderr.write(`bench: --only takes validate, render and plan, not ${unknown.join(', ')}\n`);
+  process.exit(2);
+}
+const COMMANDS = opts.only ? ALL_COMMANDS.filter(([n]) => opts.only.includes(n)) : ALL_COMMANDS;
 
 const filesBySize = {};
 for (const n of opts.sizes) {
