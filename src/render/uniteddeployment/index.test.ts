@@ -142,6 +142,12 @@ describe('strategies, affinity, tolerations, patches', () => {
     expect(d.origin?.doc).toBe(3);
   });
 
+  it('reports a patch whose result Go could not decode', () => {
+    expect(subsetsOf(out.resources, 'bad-shape')).toEqual([]);
+    const d = out.diagnostics.find((x) => x.ruleId === 'uniteddeployment-patch-invalid' && x.origin?.doc === 8)!;
+    expect(d.path).toEqual(['spec', 'topology', 'subsets', 0, 'patch']);
+  });
+
   it('reports an allocation failure and creates nothing', () => {
     expect(subsetsOf(out.resources, 'bad-pins')).toEqual([]);
     const d = out.diagnostics.find((x) => x.ruleId === 'uniteddeployment-allocation-failed')!;
