@@ -10,14 +10,14 @@ describe('Rollouts step validation', () => {
     ]);
   });
   it('rejects what the webhook rejects', () => {
-    expect(reasons([])).toEqual(['the number of steps cannot be empty']);
+    expect(reasons([])).toEqual(['The number of Canary.Steps cannot be empty']);
     expect(reasons([{}])).toEqual(['replicas cannot be empty']);
     expect(reasons([{ replicas: 0 }])[0]).toContain('replicas must be positive number');
     expect(reasons([{ replicas: '0%' }])[0]).toContain('replicas must be positive number');
     expect(reasons([{ replicas: '101%' }])[0]).toContain('replicas must be positive number');
     expect(reasons([{ replicas: '10.5%' }])[0]).toContain('replicas must be positive number');
-    expect(reasons([{ replicas: '50%' }, { replicas: '20%' }])).toEqual(['steps[].replicas must be a non decreasing sequence']);
-    expect(reasons([{ replicas: 5 }, { replicas: 2 }])).toEqual(['steps[].replicas must be a non decreasing sequence']);
+    expect(reasons([{ replicas: '50%' }, { replicas: '20%' }])).toEqual(['Steps.CanaryReplicas must be a non decreasing sequence']);
+    expect(reasons([{ replicas: 5 }, { replicas: 2 }])).toEqual(['Steps.CanaryReplicas must be a non decreasing sequence']);
   });
   it('an int above 100 is fine (it is a pod count)', () => {
     expect(reasons([{ replicas: 150 }])).toEqual([]);

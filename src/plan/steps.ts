@@ -104,7 +104,7 @@ export function stepsOfDefaults(defaults: readonly RolloutStep[]): { plan?: Omit
  *  (0%, 100%]; consecutive steps of the same type never decrease. */
 export function parseSteps(raw: readonly unknown[], at: (string | number)[]): { steps?: Step[]; problems: StepProblem[] } {
   const problems: StepProblem[] = [];
-  if (raw.length === 0) return { problems: [{ path: at, reason: 'the number of steps cannot be empty' }] };
+  if (raw.length === 0) return { problems: [{ path: at, reason: 'The number of Canary.Steps cannot be empty' }] };
   const steps: Step[] = [];
   raw.forEach((s, i) => {
     const step = (s ?? {}) as Record<string, any>;
@@ -127,7 +127,7 @@ export function parseSteps(raw: readonly unknown[], at: (string | number)[]): { 
     const a = steps[i - 1].replicas, b = steps[i].replicas;
     if (typeof a !== typeof b) continue; // an int and a percent are not compared
     const va = scaledValueK8s(a, 100, true), vb = scaledValueK8s(b, 100, true);
-    if (va.ok && vb.ok && vb.value < va.value) problems.push({ path: [...at, i, 'replicas'], reason: 'steps[].replicas must be a non decreasing sequence' });
+    if (va.ok && vb.ok && vb.value < va.value) problems.push({ path: [...at, i, 'replicas'], reason: 'Steps.CanaryReplicas must be a non decreasing sequence' });
   }
   return problems.length ? { problems } : { steps, problems };
 }
