@@ -6,7 +6,9 @@ import type { Resource } from '../../api/resource.js';
 import { apiGroup } from '../../api/resource.js';
 import type { LabelSelector } from '../../k8s/selector.js';
 import { compareStrings } from './go-json.js';
-import { effectiveNamespaceSelector, indexedNamespaces, type SelectorVerdict } from './matching.js';
+import {
+  effectiveNamespaceSelector, indexedNamespaces, namespaceLabels as namespaceLabelsOf, type NamespaceLabels, type SelectorVerdict,
+} from './matching.js';
 import type { ControllerRevision } from './revision.js';
 import { storedSidecarSet } from './stored-form.js';
 import type { SidecarSetObject } from './types.js';
@@ -33,6 +35,10 @@ export interface InjectionContext {
   /** Candidate order for a pod namespace (§2.6): SidecarSets indexed under that namespace,
    *  then cluster-scoped ones, each group by name; the rest (which cannot match) last. */
   order(namespace: string): PreparedSidecarSet[];
+  /** Position of each SidecarSet name in order(namespace). */
+  rank(namespace: string): Map<string, number>;
+  /** Labels of a namespace (see matching.namespaceLabels), computed once per namespace. */
+  labelsOf(namespace: string): NamespaceLabels;
 }
 
 export const isSidecarSet = (r: Resource) =>
@@ -68,8 +74,20 @@ export function buildContext(resources: readonly Resource[], cluster: ClusterFac
     }
     return o;
   };
+  const ranks = new Map<string, Map<string, number>>();
+  const rank = (ns: string) => {
+    let r = ranks.get(ns);
+    if (!r) ranks.set(ns, r = new Map(order(ns).map((p, i) => [p.name, i])));
+    return r;
+  };
+  const nsLabels = new Map<string, NamespaceLabels>();
+  const labelsOf = (ns: string) => {
+    let l = nsLabels.get(ns);
+    if (!l) nsLabels.set(ns, l = namespaceLabelsOf(ns, namespaceLabels, cluster.namespaceLabels));
+    return l;
+  };
   return {
-    cluster, sidecarSets, namespaceLabels, revisions, order,
+    cluster, sidecarSets, namespaceLabels, revisions, order, rank, labelsOf,
     sortContainersByName: featureGate(cluster, 'EnableSortSidecarContainerByName'),
   };
 }

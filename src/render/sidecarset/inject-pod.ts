@@ -11,7 +11,7 @@ import { mergeSidecarSecrets } from './image-pull-secrets.js';
 import {
   injectedList, marshalHashAnnotation, parseHashAnnotation, UPDATE_TIMESTAMP, type UpgradeSpec,
 } from './injection-annotations.js';
-import { evaluateSelector, namespaceLabels, podNamespace, podSelectorMatches } from './matching.js';
+import { evaluateSelector, podNamespace, podSelectorMatches } from './matching.js';
 import { patchPodMetadata } from './patch-pod-metadata.js';
 import { BEFORE_APP_CONTAINER, mergeSidecarContainers, sortByName, type InjectedContainer } from './pod-inject-policy.js';
 import { isPodOnlyLabel, selectorKeys } from './pod-only-labels.js';
@@ -60,10 +60,12 @@ interface Matched { prepared: PreparedSidecarSet; chosen: SidecarSetObject; note
 export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodInjection {
   const r = webhook(pod, subject, ctx);
   // One line per SidecarSet, in the order the webhook considered them.
-  const order = ctx.order(podNamespace(pod.metadata.namespace));
-  const seen = new Set(r.lines.map((l) => l.item));
-  for (const p of order) if (!seen.has(p.name)) r.lines.push(line(p.name, 'not reached', 'the webhook refused the pod before getting to it'));
-  const rank = new Map(order.map((p, i) => [p.name, i]));
+  const ns = podNamespace(pod.metadata.namespace);
+  if (r.lines.length < ctx.sidecarSets.length) {
+    const seen = new Set(r.lines.map((l) => l.item));
+    for (const p of ctx.order(ns)) if (!seen.has(p.name)) r.lines.push(line(p.name, 'not reached', 'the webhook refused the pod before getting to it'));
+  }
+  const rank = ctx.rank(ns);
   r.lines.sort((a, b) => (rank.get(a.item) ?? -1) - (rank.get(b.item) ?? -1));
   return r;
 }
@@ -77,7 +79,7 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
     return { lines, issues };
   }
   const ns = podNamespace(pod.metadata.namespace);
-  const nsLabels = namespaceLabels(ns, ctx.namespaceLabels, ctx.cluster.namespaceLabels);
+  const nsLabels = ctx.labelsOf(ns);
   // Kruise's own webhook configuration (kustomize and Helm alike) leaves out namespaces labelled
   // control-plane=openkruise: pods there never reach the webhook. Nothing else is excluded by
   // name: the kube-system/kube-public skip list is commented out upstream.
@@ -227,9 +229,14 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
   annotations[ANN_INJECTED_LIST] = injectedList(pod.metadata.annotations?.[ANN_INJECTED_LIST], sets.map((m) => m.prepared.name));
 
   checkAfterMerge(pod, subject, sets, built.containers, built.initContainers, built.origin, issues);
+  const namesBySet = new Map<string, string[]>();
+  for (const [c, from] of built.origin) {
+    const l = namesBySet.get(from);
+    if (l) l.push(c.container.name); else namesBySet.set(from, [c.container.name]);
+  }
   for (const m of sets) {
-    const names = [...built.origin].filter(([, s]) => s === m.prepared.name).map(([c]) => c.container.name);
-    lines.push(line(m.prepared.name, 'injected', `${names.length ? names.join(', ') : 'nothing'}${m.note ? ` (${m.note})` : ''}`));
+    const names = namesBySet.get(m.prepared.name);
+    lines.push(line(m.prepared.name, 'injected', `${names ? names.join(', ') : 'nothing'}${m.note ? ` (${m.note})` : ''}`));
   }
   return { pod: { metadata: outMeta, spec }, lines, issues };
 }

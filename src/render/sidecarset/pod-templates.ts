@@ -2,7 +2,6 @@
 // whose controllers create pods from them (§13). A template is judged as the pod it becomes:
 // its labels and annotations, its spec, and the workload's namespace.
 import type { FieldPath, KubeObject } from '../../api/resource.js';
-import { apiGroup } from '../../api/resource.js';
 
 /** Path from the workload to its pod template, by API group and kind. */
 const TEMPLATE_PATHS: Record<string, Record<string, FieldPath>> = {
@@ -23,7 +22,8 @@ export const NOT_RENDERED: Record<string, string> = {
 
 export function templatePath(obj: KubeObject): FieldPath | undefined {
   if (typeof obj.apiVersion !== 'string') return undefined;
-  return TEMPLATE_PATHS[apiGroup(obj.apiVersion)]?.[obj.kind];
+  const slash = obj.apiVersion.indexOf('/');
+  return TEMPLATE_PATHS[slash < 0 ? '' : obj.apiVersion.slice(0, slash)]?.[obj.kind];
 }
 
 export function getAt(obj: unknown, path: FieldPath): unknown {
