@@ -165,7 +165,11 @@ class SchemaBuilder {
       properties[jsonName] = schema;
       if (!p.isOptional() && !isOptionalDecl(decl)) required.push(jsonName);
     }
-    const out: JsonSchema = { type: 'object', properties, additionalProperties: false };
+    // A declared index signature (`[field: string]: unknown`) keeps unknown fields. Roots
+    // inherit one from KubeObject; there unknown fields are pruned, so it does not count.
+    const idx = rootOverrides ? undefined : type.getStringIndexType();
+    const additional = !idx ? false : idx.isAny() || idx.isUnknown() ? true : this.schemaOf(idx, where, {});
+    const out: JsonSchema = { type: 'object', properties, additionalProperties: additional };
     if (required.length) out.required = required.sort();
     return out;
   }
