@@ -21,7 +21,7 @@ import { subsetWorkloadErrors } from './subset-admission.js';
 import { allocateSubsetReplicas } from './subset-replicas.js';
 
 export { allocateSubsetReplicas } from './subset-replicas.js';
-export type { Allocation, AllocatorName, ExistingSubset, SubsetAllocation } from './subset-replicas.js';
+export type { Allocation, AllocationOptions, AllocatorName, ExistingSubset, SubsetAllocation } from './subset-replicas.js';
 export { subsetPartitions } from './partitions.js';
 export type { SubsetPartition } from './partitions.js';
 

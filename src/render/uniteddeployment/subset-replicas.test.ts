@@ -47,14 +47,17 @@ describe('specific allocator', () => {
     expect(result(allocateSubsetReplicas(ud(16, pin({ t1: 4, t2: 4, t3: 4, t4: 4 }))))).toEqual({ t1: 4, t2: 4, t3: 4, t4: 4 });
     expect(result(allocateSubsetReplicas(ud(10, pin({ t1: 1, t2: 2, t3: 3 })), current({ t1: 4, t2: 2, t3: 2, t4: 2 })))).toEqual({ t1: 1, t2: 2, t3: 3, t4: 4 });
     expect(result(allocateSubsetReplicas(ud(10, pin({ t1: 1, t2: 2, t3: 3, t4: 4 }))))).toEqual({ t1: 1, t2: 2, t3: 3, t4: 4 });
-    // total unset: fine when every subset is pinned
-    expect(result(allocateSubsetReplicas(ud(undefined, pin({ t1: 1, t2: 2, t3: 3, t4: 4 }))))).toEqual({ t1: 1, t2: 2, t3: 3, t4: 4 });
+    // total unset (no defaulting, as the upstream test): fine when every subset is pinned
+    expect(result(allocateSubsetReplicas(ud(undefined, pin({ t1: 1, t2: 2, t3: 3, t4: 4 })), {}, { defaultReplicas: null }))).toEqual({ t1: 1, t2: 2, t3: 3, t4: 4 });
+    // as Kruise master admits it, the absent total is 1, so the same pins do not add up
+    expect(allocateSubsetReplicas(ud(undefined, pin({ t1: 1, t2: 2, t3: 3, t4: 4 }))).ok).toBe(false);
+    expect(result(allocateSubsetReplicas(ud(undefined, [{ name: 'a' }, { name: 'b' }])))).toEqual({ a: 0, b: 1 });
   });
 
   it('TestSpecifyInvalidReplicas: pinned sums that cannot work are errors', () => {
     expect(allocateSubsetReplicas(ud(14, [{ name: 't1', replicas: 6 }, { name: 't2', replicas: 6 }])).ok).toBe(false);
     expect(allocateSubsetReplicas(ud(14, [{ name: 't1', replicas: 10 }, { name: 't2', replicas: 11 }])).ok).toBe(false);
-    expect(allocateSubsetReplicas(ud(undefined, [{ name: 't1', replicas: 1 }, { name: 't2' }])).ok).toBe(false);
+    expect(allocateSubsetReplicas(ud(undefined, [{ name: 't1', replicas: 1 }, { name: 't2' }]), {}, { defaultReplicas: null }).ok).toBe(false);
   });
 
   it('percent pins round half up; unparsable pins count as unpinned', () => {

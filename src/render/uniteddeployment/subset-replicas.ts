@@ -45,10 +45,23 @@ export interface AllocationInput {
 
 const MAX_INT32 = 2147483647;
 
+export interface AllocationOptions {
+  /** What an absent spec.replicas means. Kruise master's mutating webhook sets 1 before the
+   *  controller ever sees the object, so that is the default; `null` keeps it unset (the
+   *  behaviour of Kruise v1.9 and of the upstream allocator unit tests). */
+  defaultReplicas?: number | null;
+}
+
 /** Subsets in declaration order, each with its replicas and the reason, or the allocator's
- *  error (the controller then changes nothing). `ud` is the UnitedDeployment as admitted
- *  (after defaulting). */
-export function allocateSubsetReplicas(ud: AllocationInput, existing: Readonly<Record<string, ExistingSubset>> = {}): Allocation {
+ *  error (the controller then changes nothing). `ud` is a UnitedDeployment as written or as
+ *  admitted: only spec.replicas has a default that matters here, see `opts`. */
+export function allocateSubsetReplicas(
+  ud: AllocationInput,
+  existing: Readonly<Record<string, ExistingSubset>> = {},
+  opts: AllocationOptions = {},
+): Allocation {
+  const fallback = opts.defaultReplicas === undefined ? 1 : opts.defaultReplicas;
+  if (ud.spec?.replicas == null && fallback !== null) ud = { ...ud, spec: { ...ud.spec, replicas: fallback } };
   const allocator = pickAllocator(ud);
   switch (allocator) {
     case 'specific': return specific(ud, existing);
