@@ -53,7 +53,8 @@ export const injectSidecarSets: RenderFilter = (resources, opts) => {
         diagnostics.push(report(issue.rule, issue.data, at(issue.onSidecarSet.resource, issue.sidecarSetPath)));
         continue;
       }
-      diagnostics.push(report(issue.rule, issue.data, at(r, issue.path ? [...path, ...issue.path] : path.length ? path : undefined)));
+      // Without a more precise place, a pod's issue points at its metadata, a template's at the template.
+      diagnostics.push(report(issue.rule, issue.data, at(r, issue.path ? [...path, ...issue.path] : path.length ? path : ['metadata'])));
     }
   }
   return { resources: out, diagnostics, explain };
