@@ -71,9 +71,18 @@ describe('pod templates', () => {
     expect(meta.namespace).toBeUndefined();
     expect(meta.annotations['kruise.io/sidecarset-injected-list']).toBe('logging');
   });
+  it('keeps SidecarSet container order unless EnableSortSidecarContainerByName is on', () => {
+    const pod = (o: Out) => o.resources.find((r) => r.obj.metadata.generateName === 'ordered-')!.obj as any;
+    expect(names(pod(out).spec.containers)).toEqual(['app', 'zz-first', 'aa-second']);
+    const sorted = run('templates.yaml', { featureGates: { EnableSortSidecarContainerByName: true } });
+    expect(names(pod(sorted).spec.containers)).toEqual(['app', 'aa-second', 'zz-first']);
+  });
+  it('notes the launch-priority env a generateName pod cannot show', () => {
+    expect(out.diagnostics.map((d) => d.ruleId)).toEqual(['inject-launch-priority']);
+  });
   it('explains every workload', () => {
-    expect(explain(out, 'Deployment shop/web')).toEqual(['logging: injected']);
-    expect(explain(out, 'Job shop/once')).toEqual(['logging: skipped']);
+    expect(explain(out, 'Deployment shop/web')).toEqual(['barrier: skipped', 'logging: injected']);
+    expect(explain(out, 'Job shop/once')).toEqual(['barrier: skipped', 'logging: skipped']);
     expect(out.explain.some((e) => e.subject.startsWith('ConfigMap'))).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ function normaliseTime(v: unknown): string | null | undefined {
   return iso === '0001-01-01T00:00:00Z' ? null : iso;
 }
 
-function parseEntry(name: string, v: unknown): UpgradeSpec | undefined {
+function parseEntry(v: unknown): UpgradeSpec | undefined {
   if (v === null) return { updateTimestamp: null, hash: '', sidecarSetName: '', sidecarList: null };
   if (typeof v !== 'object' || Array.isArray(v)) return undefined;
   const o = v as Record<string, unknown>;
@@ -43,7 +43,6 @@ function parseEntry(name: string, v: unknown): UpgradeSpec | undefined {
     sidecarList: (list as string[] | null | undefined) ?? null,
   };
   if (o.controllerRevision) e.controllerRevision = o.controllerRevision as string;
-  void name;
   return e;
 }
 
@@ -57,7 +56,7 @@ export function parseHashAnnotation(value: string | undefined): ParsedHashes {
   if (v === null) return { ok: true, map };
   if (typeof v !== 'object' || Array.isArray(v)) return { ok: false, error: 'not a JSON object' };
   const entries = Object.entries(v as Record<string, unknown>);
-  const current = entries.map(([k, e]) => [k, parseEntry(k, e)] as const);
+  const current = entries.map(([k, e]) => [k, parseEntry(e)] as const);
   if (current.every(([, e]) => e !== undefined)) {
     for (const [k, e] of current) map.set(k, e!);
     return { ok: true, map };
