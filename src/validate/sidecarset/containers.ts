@@ -20,7 +20,7 @@ export function checkContainers(s: SidecarSetUnderCheck): Diagnostic[] {
   const out: Diagnostic[] = [];
   containers.forEach((c, i) => {
     const path = ['spec', 'containers', i];
-    // Upstream reports both at spec.container.<field> (sic), without the index.
+    // Upstream reports these two at spec.container.<field> (sic, no index); kruisec names the real field.
     if (c.podInjectPolicy !== 'BeforeAppContainer' && c.podInjectPolicy !== 'AfterAppContainer') {
       out.push(diag(rules.podInjectPolicyInvalid, s, [...path, 'podInjectPolicy'], { value: String(c.podInjectPolicy ?? '') }));
     }

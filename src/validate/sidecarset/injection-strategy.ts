@@ -11,17 +11,17 @@ export function checkInjectionStrategy(s: SidecarSetUnderCheck, ctx: CheckContex
   const rev: Obj | undefined = s.ss.spec.injectionStrategy?.revision;
   if (!rev) return [];
   const out: Diagnostic[] = [];
-  // Upstream reports these at `revision` (sic), without the spec.injectionStrategy prefix.
+  // Upstream reports these at `revision` (sic); kruisec names the real field.
   const path = ['spec', 'injectionStrategy', 'revision'];
   const has = (v: unknown) => v !== undefined && v !== null;
   if (!has(rev.revisionName) && !has(rev.customVersion)) {
-    out.push(diag(rules.revisionUnset, s, path, {}, 'revision'));
+    out.push(diag(rules.revisionUnset, s, path, {}));
   } else if (!findRevision(s.name, rev, ctx.revisions)) {
     const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
-    out.push(diag(rules.revisionNotFound, s, [...path, has(rev.revisionName) ? 'revisionName' : 'customVersion'], { what, namespace: ctx.cluster.kruiseNamespace }, 'revision'));
+    out.push(diag(rules.revisionNotFound, s, [...path, has(rev.revisionName) ? 'revisionName' : 'customVersion'], { what, namespace: ctx.cluster.kruiseNamespace }));
   }
   if (!['', 'Always', 'Partial', undefined, null].includes(rev.policy)) {
-    out.push(diag(rules.revisionPolicyInvalid, s, [...path, 'policy'], { policy: String(rev.policy) }, 'revision.policy'));
+    out.push(diag(rules.revisionPolicyInvalid, s, [...path, 'policy'], { policy: String(rev.policy) }));
   }
   return out;
 }
