@@ -91,8 +91,9 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
     if (report && diags.some((d) => flags.verbose || d.severity !== 'info')) io.err(report);
     if (code !== 0) return code;
     const formatted = formatPlan(result, output.kind);
-    if (output.kind === 'dir') writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
-    if (formatted.stdout !== undefined) io.out(formatted.stdout);
+    // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
+    if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
+    else if (formatted.stdout !== undefined) io.out(formatted.stdout);
     return 0;
   } finally {
     cleanup?.();

@@ -1,15 +1,13 @@
 // Flag values -> typed options. Pure functions, tested on their own; anything wrong here is
 // a usage error (exit 2).
 import type { ClusterFacts } from '../api/cluster.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/index.js';
 
 export class UsageError extends Error {}
 
-export const DIAGNOSTIC_FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
-export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
-
-export function parseFormat(v: string): DiagnosticFormat {
-  if ((DIAGNOSTIC_FORMATS as readonly string[]).includes(v)) return v as DiagnosticFormat;
-  throw new UsageError(`--format must be one of ${DIAGNOSTIC_FORMATS.join(', ')}, got ${JSON.stringify(v)}`);
+export function parseFormat(v: string): FormatName {
+  if (isFormatName(v)) return v;
+  throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, got ${JSON.stringify(v)}`);
 }
 
 /** `A=true,B=false` (Kruise's --feature-gates syntax). */
@@ -40,12 +38,13 @@ export function parseNamespaceLabels(values: readonly string[]): Record<string, 
   return out;
 }
 
-export type PlanOutput = { kind: 'json' } | { kind: 'argocd' } | { kind: 'markdown' } | { kind: 'dir'; path: string };
+export type PlanOutput = { kind: 'json' | 'markdown' } | { kind: 'argocd'; path?: string } | { kind: 'dir'; path: string };
 
 export function parsePlanOutput(v: string): PlanOutput {
   if (v === 'json' || v === 'argocd' || v === 'markdown') return { kind: v };
   if (v.startsWith('dir=') && v.length > 4) return { kind: 'dir', path: v.slice(4) };
-  throw new UsageError(`--output must be json, argocd, markdown or dir=<path>, got ${JSON.stringify(v)}`);
+  if (v.startsWith('argocd=') && v.length > 7) return { kind: 'argocd', path: v.slice(7) };
+  throw new UsageError(`--output must be json, markdown, argocd, argocd=<path> or dir=<path>, got ${JSON.stringify(v)}`);
 }
 
 export interface CommonFlags {

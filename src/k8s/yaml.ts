@@ -9,18 +9,25 @@ const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'o
 
 const bool11 = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (TRUE.has(s) || FALSE.has(s)),
+  resolve: (s: string | null) => s !== null && s.length <= 5 && (TRUE.has(s) || FALSE.has(s)),
   construct: (s: string) => TRUE.has(s),
   predicate: (v: unknown) => typeof v === 'boolean',
   represent: { lowercase: (v: object) => (v ? 'true' : 'false') },
   defaultStyle: 'lowercase',
 });
 
+/** Cheap gate before the regular expressions: writing YAML asks every resolver about every
+ *  string, and almost none of them can be numbers. */
+function startsNumeric(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+}
+
 // strconv.ParseInt(s, 0, 64) after go-yaml removed underscores.
 const INT = /^[-+]?(0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|0[0-7]*|[1-9][0-9]*)$/;
 const int11 = new yaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && s !== '' && !/^_|_$/.test(s) && INT.test(s.replace(/_/g, '')),
+  resolve: (s: string | null) => s !== null && startsNumeric(s) && !/^_|_$/.test(s) && INT.test(s.replace(/_/g, '')),
   construct: (s: string) => {
     let t = s.replace(/_/g, '');
     let sign = 1;
@@ -40,7 +47,7 @@ const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const SPECIAL = /^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
 const float11 = new yaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (FLOAT.test(s.replace(/_/g, '')) || SPECIAL.test(s)),
+  resolve: (s: string | null) => s !== null && startsNumeric(s) && (FLOAT.test(s.replace(/_/g, '')) || SPECIAL.test(s)),
   construct: (s: string) => {
     if (/inf/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
     if (/nan/i.test(s)) return NaN;
