@@ -108,14 +108,12 @@ function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let start = 0;
   let index = 0;
-  let sawContent = false;
   const flush = (end: number) => {
     const body = lines.slice(start, end);
-    if (body.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) || sawContent) {
+    if (body.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) {
       chunks.push({ text: '\n'.repeat(start) + body.join('\n'), index, firstLine: start });
       index++;
     }
-    sawContent = false;
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
