@@ -4,11 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
-import { exitCodeFor, formatDiagnostics, loadInputs } from './session.js';
+import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
 import { checkoutRef } from './base-ref.js';
-
-// The plan formatter lands beside plan; resolved at run time until its index exports it.
-const PLAN_OUTPUT: string = '../plan/output/index.js';
 
 export interface Io {
   out(text: string): void;
@@ -38,7 +35,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
   const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
-  if (report && diags.some((d) => flags.verbose || d.severity !== 'info')) io.err(report);
+  if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
   if (code !== 0) return code; // nothing written half-way
   if (flags.explain) {
     const { formatExplain } = await import('../report/explain.js');
@@ -82,13 +79,12 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
       const baseLoaded = basePaths.length ? await loadInputs(basePaths, { ...flags, config: undefined }, baseDir) : undefined;
       base = baseLoaded ? validate(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
     }
-    const { plan } = await import('../plan/index.js');
-    const { formatPlan } = (await import(PLAN_OUTPUT)) as { formatPlan: (r: unknown, f: string) => { stdout?: string; files?: Record<string, string> } };
+    const { plan, formatPlan } = await import('../plan/index.js');
     const result = plan(head.admitted, base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
     const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
-    if (report && diags.some((d) => flags.verbose || d.severity !== 'info')) io.err(report);
+    if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
     if (code !== 0) return code;
     const formatted = formatPlan(result, output.kind);
     // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.

@@ -21,9 +21,7 @@ export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: Lo
   const [{ locateDiagnostics }, { sortDiagnostics }, { createFormatter }] = await Promise.all([
     import('../report/locate.js'), import('../report/diagnostic.js'), import('../report/formats/index.js'),
   ]);
-  // Info diagnostics are notes, shown with --verbose; skipping them before positions are
-  // recovered also spares a second parse of every file they mention.
-  const shown = flags.verbose ? diags : diags.filter((d) => d.severity !== 'info');
+  const shown = shownDiagnostics(diags, flags);
   const located = loaded ? locateDiagnostics(shown, loaded.sources) : [...shown];
   const formatter = createFormatter(parseFormat(flags.format), {
     toolVersion: VERSION,
@@ -34,6 +32,12 @@ export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: Lo
   });
   for (const d of sortDiagnostics(located)) formatter.add(d);
   return formatter.flush();
+}
+
+/** Info diagnostics are notes, shown with --verbose only; dropping them before positions are
+ *  recovered also spares a second parse of every file they mention. */
+export function shownDiagnostics(diags: readonly Diagnostic[], flags: CommonFlags): readonly Diagnostic[] {
+  return flags.verbose ? diags : diags.filter((d) => d.severity !== 'info');
 }
 
 /** 1 when the diagnostics fail the run (errors, or warnings with --fail-on warning). */

@@ -13,6 +13,7 @@ import { isPlannedWorkload, planWorkload, type WorkloadPlan } from './workload.j
 import type { Expectation, Gate, PlanOptions, PlanResult, Stage, StagePreview } from './types.js';
 
 export type { Gate, Expectation, PlanOptions, PlanResult, Stage, StagePreview } from './types.js';
+export { formatPlan, type PlanFormat } from './output/index.js';
 
 export function plan(head: readonly Resource[], base: readonly Resource[] | undefined, opts: PlanOptions): PlanResult {
   const diagnostics: Diagnostic[] = [];
