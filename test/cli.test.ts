@@ -5,7 +5,7 @@ import { main } from '../src/cli/main.js';
 import { load } from '../src/load/index.js';
 import { render } from '../src/render/index.js';
 import { validate } from '../src/validate/index.js';
-import { dumpYamlStream } from '../src/k8s/yaml.js';
+import { dumpYamlStream } from '../src/k8s/yaml-writer.js';
 
 const ROOT = join(import.meta.dirname, '..');
 

@@ -42,7 +42,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
     io.out(formatExplain(rendered.explain, flags.format === 'json' ? 'json' : 'text'));
     return 0;
   }
-  const { dumpYamlStream } = await import('../k8s/yaml.js');
+  const { dumpYamlStream } = await import('../k8s/yaml-writer.js');
   const stream = dumpYamlStream(rendered.resources.map((r: Resource) => r.obj));
   if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream);
   else io.out(stream);

@@ -61,16 +61,13 @@ const float11 = new yaml.Type('tag:yaml.org,2002:float', {
 // js-yaml ships its built-in types at runtime; @types/js-yaml does not declare them.
 const builtin = (yaml as unknown as { types: Record<'null' | 'merge', yaml.Type> }).types;
 
-export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
-  implicit: [builtin.null, bool11, int11, float11, builtin.merge],
-});
+const IMPLICIT = [builtin.null, bool11, int11, float11, builtin.merge];
 
-/** Serialise one object as a YAML document, Kubernetes-safe and stable. */
-export function dumpYaml(obj: unknown): string {
-  return yaml.dump(obj, { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 });
-}
+export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
 
-/** A YAML stream of documents separated by `---`. */
-export function dumpYamlStream(objs: readonly unknown[]): string {
-  return objs.map(dumpYaml).join('---\n');
+/** True when a plain scalar `s` would not read back as a string (null, bool, number, merge
+ *  key): the writer must quote it. */
+export function resolvesImplicitly(s: string): boolean {
+  for (const t of IMPLICIT) if ((t as unknown as { resolve(s: string): boolean }).resolve(s)) return true;
+  return false;
 }

@@ -1,11 +1,10 @@
-// One YAML dump setting for every file plan writes: no anchors, no line folding, keys in the
-// manifest's own order, so the same objects always give the same bytes.
-import yaml from 'js-yaml';
+// Plan writes YAML with render's writer: no anchors, no line folding, keys in the manifest's
+// own order, and strings that YAML 1.1 readers (kubectl, Argo CD) would take for booleans or
+// numbers quoted, so the same objects always give the same, safe bytes.
 import type { KubeObject } from '../../api/resource.js';
+import { dumpYaml } from '../../k8s/yaml-writer.js';
 
-export function dumpYaml(v: unknown): string {
-  return yaml.dump(v, { noRefs: true, lineWidth: -1, sortKeys: false });
-}
+export { dumpYaml };
 
 export function dumpStream(objs: readonly KubeObject[]): string {
   return objs.map((o) => `---\n${dumpYaml(o)}`).join('');

@@ -1,0 +1,114 @@
+// The writer must print exactly what js-yaml prints with the same schema and options: every
+// GitOps diff and every expected file in the conformance cases depends on those bytes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { K8S_YAML_SCHEMA } from './yaml.js';
+import { dumpYaml, dumpYamlStream } from './yaml-writer.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const jsYaml = (v: unknown) => yaml.dump(v, { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 });
+
+function yamlFiles(dir: string): string[] {
+  let out: string[] = [];
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return out; }
+  for (const n of names) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out = out.concat(yamlFiles(p));
+    else if (/\.ya?ml$/.test(n)) out.push(p);
+  }
+  return out;
+}
+
+/** A small deterministic generator (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Pieces chosen for the rules a writer can get wrong: indicators, ": " and " #", YAML 1.1
+// words and numbers, line breaks and leading spaces, escapes, Unicode spaces, astral
+// characters, lone surrogates and the BOM.
+const PIECES = [
+  'a', 'Z', 'app', '_x', '/var', '.', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '=', '>',
+  "'", '"', '%', '@', '`', ' ', '  ', '\t', '\n', '\n\n', '\r', '\\', '0', '1', '0x1F', '0o7', '0777', '1_000', '1e3',
+  '.5', '-1', '+2', '.inf', '.NaN', '1:20', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', 'true', 'False', '<<',
+  '\u0085', '\u00a0', '\u2028', '\u3000', '\u2003', '\ufeff', '\ud83d\ude00', '\ud800', '\udc00', 'é', '\u0007', '\u001b', 'ü',
+];
+
+function randomString(next: () => number): string {
+  const n = Math.floor(next() * 5);
+  let s = '';
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(next() * PIECES.length)];
+  return s;
+}
+
+function randomValue(next: () => number, depth: number): unknown {
+  const r = next();
+  if (depth > 3 || r < 0.45) return randomString(next);
+  if (r < 0.5) return [0, -0, 1.5, -7, 1e21, 2 ** 53, NaN, Infinity, -Infinity, 0.1][Math.floor(next() * 10)];
+  if (r < 0.55) return [true, false, null, undefined][Math.floor(next() * 4)];
+  if (r < 0.75) return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
+  const o: Record<string, unknown> = {};
+  for (let i = Math.floor(next() * 4); i > 0; i--) o[randomString(next)] = randomValue(next, depth + 1);
+  return o;
+}
+
+describe('YAML writer', () => {
+  it('prints every manifest in the repo and the conformance cases as js-yaml does', () => {
+    const files = [
+      ...yamlFiles(join(ROOT, 'fixtures')),
+      ...yamlFiles(join(ROOT, 'test')),
+      ...yamlFiles(join(ROOT, '..', 'shared', 'conformance', 'cases')),
+    ];
+    expect(files.length).toBeGreaterThan(100);
+    let docs = 0;
+    for (const f of files) {
+      let loaded: unknown[];
+      try { loaded = yaml.loadAll(readFileSync(f, 'utf8'), undefined, { schema: K8S_YAML_SCHEMA }); } catch { continue; }
+      for (const d of loaded) {
+        expect(dumpYaml(d), f).toBe(jsYaml(d));
+        docs++;
+      }
+    }
+    expect(docs).toBeGreaterThan(200);
+  });
+
+  it('prints generated strings, keys, numbers and nestings as js-yaml does', () => {
+    const next = random(20261123);
+    for (let i = 0; i < 20_000; i++) {
+      const v = randomValue(next, 0);
+      const got = dumpYaml(v);
+      if (got !== jsYaml(v)) expect({ value: v, got }).toEqual({ value: v, got: jsYaml(v) });
+    }
+  });
+
+  it('gives repeated long strings the same text at every depth, including block text', () => {
+    const long = `{"a":"${'x'.repeat(80)}"}`;
+    const block = `line one ${'y'.repeat(70)}\n  indented\n\nlast\n`;
+    const doc = { a: long, b: { c: long, d: [long, block] }, e: block, f: [[block]] };
+    expect(dumpYaml(doc)).toBe(jsYaml(doc));
+    expect(dumpYaml(doc)).toBe(jsYaml(doc));
+  });
+
+  it('hands what it does not write itself (a key over 1024 characters) to js-yaml', () => {
+    const doc = { a: { [`k${'x'.repeat(1100)}`]: 1 } };
+    expect(dumpYaml(doc)).toBe(jsYaml(doc));
+    expect(dumpYaml(doc)).toContain('? k');
+  });
+
+  it('refuses what js-yaml refuses', () => {
+    expect(() => dumpYaml({ when: new Date(0) })).toThrow(/unacceptable kind/);
+  });
+
+  it('joins documents with ---', () => {
+    expect(dumpYamlStream([{ a: 1 }, { b: [] }])).toBe('a: 1\n---\nb: []\n');
+  });
+});

@@ -1,0 +1,206 @@
+// The YAML writer for everything kruisec prints. Its output is byte-for-byte what js-yaml's
+// dump gives with the Kubernetes schema (K8S_YAML_SCHEMA), `noRefs` and no line folding, so
+// GitOps diffs do not change with it; yaml-writer.test.ts holds it to that on real manifests
+// and on generated strings. It exists for speed: render prints three to four times the bytes
+// it reads, and js-yaml's writer, built for every option and type, spent most of render's
+// time asking each type about each value and each character about its neighbours. This one
+// knows the data is JSON-shaped, answers most strings with one regular expression and
+// remembers what it wrote for long strings that repeat (the hash annotations on every pod).
+//
+// Anything outside plain data (a Date, a key over 1024 characters, a function) sends the
+// whole document to js-yaml, so the output never depends on which writer ran.
+import yaml from 'js-yaml';
+import { K8S_YAML_SCHEMA, resolvesImplicitly } from './yaml.js';
+
+const JS_YAML_OPTIONS: yaml.DumpOptions = { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 };
+
+/** Serialise one object as a YAML document, Kubernetes-safe and stable. */
+export function dumpYaml(obj: unknown): string {
+  if (obj === undefined) return '';
+  try {
+    return node(obj, 0, true) + '\n';
+  } catch (e) {
+    if (e !== NOT_PLAIN_DATA) throw e;
+    return yaml.dump(obj, JS_YAML_OPTIONS);
+  }
+}
+
+/** A YAML stream of documents separated by `---`. */
+export function dumpYamlStream(objs: readonly unknown[]): string {
+  return objs.map(dumpYaml).join('---\n');
+}
+
+const NOT_PLAIN_DATA = new Error('not plain data');
+
+const PADS: string[] = [];
+function pad(level: number): string {
+  return PADS[level] ??= '\n' + '  '.repeat(level);
+}
+
+/** One value at nesting `level`. `compact` is true where the value follows "- " or starts the
+ *  document: its first line then shares the line already written. */
+function node(v: unknown, level: number, compact: boolean): string {
+  switch (typeof v) {
+    case 'string':
+      return scalar(v, level);
+    case 'number':
+      return numberText(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object':
+      if (v === null) return 'null';
+      if (Array.isArray(v)) return v.length === 0 ? '[]' : sequence(v, level, compact);
+      if (!isPlainObject(v)) throw NOT_PLAIN_DATA;
+      return mapping(v as Record<string, unknown>, level, compact);
+    default:
+      throw NOT_PLAIN_DATA;
+  }
+}
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function mapping(obj: Record<string, unknown>, level: number, compact: boolean): string {
+  let out = '';
+  const nl = pad(level);
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    const v = obj[key];
+    if (v === undefined) continue; // js-yaml drops the pair
+    const k = keyText(key);
+    const value = node(v, level + 1, false);
+    if (out !== '' || !compact) out += nl;
+    out += k;
+    out += value.charCodeAt(0) === 10 ? ':' : ': ';
+    out += value;
+  }
+  return out === '' ? '{}' : out;
+}
+
+function sequence(arr: readonly unknown[], level: number, compact: boolean): string {
+  let out = '';
+  const nl = pad(level);
+  for (let i = 0; i < arr.length; i++) {
+    const v = arr[i];
+    const item = node(v === undefined ? null : v, level + 1, true);
+    if (out !== '' || !compact) out += nl;
+    out += item.charCodeAt(0) === 10 ? '-' : '- ';
+    out += item;
+  }
+  return out;
+}
+
+function numberText(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (n === Infinity) return '.inf';
+  if (n === -Infinity) return '-.inf';
+  return String(n);
+}
+
+// ------------------------------------------------------------------ scalars
+
+/** Most strings in a manifest: names, images, paths, label values. Plain-safe by
+ *  construction (no indicator first, no ": ", no " #", nothing trailing that YAML trims). */
+const COMMON_PLAIN = /^[A-Za-z_/](?:[\w./=+@ -]|:(?! ))*(?<![ :])$/;
+
+const keyCache = new Map<string, string>();
+const longCache = new Map<string, string>();
+const LONG = 64;
+
+function keyText(key: string): string {
+  let text = keyCache.get(key);
+  if (text === undefined) {
+    text = singleLine(key);
+    if (text.length > 1024) throw NOT_PLAIN_DATA; // js-yaml writes an explicit "? key"
+    if (keyCache.size < 10_000) keyCache.set(key, text);
+  }
+  return text;
+}
+
+function scalar(s: string, level: number): string {
+  if (COMMON_PLAIN.test(s) && (s.length > 5 || !resolvesImplicitly(s))) return s;
+  if (s.length < LONG) return styled(s, level);
+  let text = longCache.get(s);
+  if (text === undefined) {
+    text = styled(s, level);
+    if (text.charCodeAt(0) === 124 /* | */) return text; // block text depends on the level
+    if (longCache.size < 10_000) longCache.set(s, text);
+  }
+  return text;
+}
+
+function styled(s: string, level: number): string {
+  if (s.indexOf('\n') === -1) return singleLine(s);
+  if (NOT_PRINTABLE_OR_LF.test(s)) return doubleQuoted(s);
+  return literal(s, 2 * Math.max(1, level));
+}
+
+// YAML 1.1 words that older readers take for booleans, and sexagesimal numbers: quoted even
+// where the schema would not resolve them, as js-yaml's compatibility mode does.
+const COMPAT_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const BASE60 = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+
+// js-yaml's "printable": what may appear unescaped in a YAML scalar it writes. Tab, CR, NEL,
+// the Unicode line separators, BOM and lone surrogates are not.
+const PRINTABLE = '\\x20-\\x7E\\xA1-\\u2027\\u202A-\\uD7FF\\uE000-\\uFEFE\\uFF00-\\uFFFD\\u{10000}-\\u{10FFFF}';
+const NOT_PRINTABLE = new RegExp(`[^${PRINTABLE}]`, 'u');
+const NOT_PRINTABLE_OR_LF = new RegExp(`[^\\n${PRINTABLE}]`, 'u');
+// Characters that may not start a plain scalar: white space and YAML's indicators.
+const UNSAFE_FIRST = /^[ \-?:,[\]{}#&*!|=>'"%@`]/;
+
+/** A scalar that must stay on one line: plain, single-quoted, or double-quoted with escapes. */
+function singleLine(s: string): string {
+  if (s === '') return "''";
+  if (COMMON_PLAIN.test(s) && (s.length > 5 || !resolvesImplicitly(s))) return s;
+  if (COMPAT_WORDS.has(s) || BASE60.test(s)) return `'${s}'`;
+  // A key cannot take a block, so a line break in one is escaped like anything unprintable.
+  if (NOT_PRINTABLE.test(s)) return doubleQuoted(s);
+  const plain = !UNSAFE_FIRST.test(s) && !/[ :]$/.test(s) && s.indexOf(': ') === -1 && s.indexOf(' #') === -1;
+  if (plain && !resolvesImplicitly(s)) return s;
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+const ESCAPES: Record<number, string> = {
+  0x00: '\\0', 0x07: '\\a', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\v', 0x0c: '\\f',
+  0x0d: '\\r', 0x1b: '\\e', 0x22: '\\"', 0x5c: '\\\\', 0x85: '\\N', 0xa0: '\\_', 0x2028: '\\L', 0x2029: '\\P',
+};
+const ONE_PRINTABLE = new RegExp(`^[${PRINTABLE}]$`, 'u');
+
+function doubleQuoted(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const esc = ESCAPES[cp];
+    if (esc !== undefined) out += esc;
+    else if (ONE_PRINTABLE.test(ch)) out += ch;
+    else out += hexEscape(cp);
+  }
+  return out + '"';
+}
+
+function hexEscape(cp: number): string {
+  const hex = cp.toString(16).toUpperCase();
+  if (cp <= 0xff) return '\\x' + hex.padStart(2, '0');
+  if (cp <= 0xffff) return '\\u' + hex.padStart(4, '0');
+  return '\\U' + hex.padStart(8, '0');
+}
+
+/** A `|` block: an indentation indicator when the text starts with a space (after any blank
+ *  lines), and "-" / "+" to strip or keep trailing line breaks. */
+function literal(s: string, indent: number): string {
+  const indicator = /^\n* /.test(s) ? '2' : '';
+  const clip = s.endsWith('\n');
+  const keep = clip && (s.endsWith('\n\n') || s === '\n');
+  let header = '|' + indicator + (keep ? '+' : clip ? '' : '-') + '\n';
+  const prefix = ' '.repeat(indent);
+  const lines = s.split('\n');
+  // split leaves one '' after a final line break; the block drops that break.
+  const last = clip ? lines.length - 1 : lines.length;
+  for (let i = 0; i < last; i++) {
+    if (lines[i] !== '') header += prefix + lines[i];
+    if (i < last - 1) header += '\n';
+  }
+  return header;
+}
