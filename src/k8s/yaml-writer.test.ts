@@ -98,6 +98,14 @@ describe('YAML writer', () => {
     expect(dumpYaml(doc)).toBe(jsYaml(doc));
   });
 
+  it('prints a frozen object shared at several depths and positions as js-yaml does', () => {
+    const shared = Object.freeze({ a: 1, b: Object.freeze(['x', Object.freeze({ c: 'yes' })]), e: Object.freeze({}), u: undefined });
+    const onlyUndefined = Object.freeze({ u: undefined });
+    const doc = { one: shared, list: [shared, [shared], onlyUndefined], deep: { deeper: { s: shared, o: onlyUndefined } } };
+    for (let i = 0; i < 2; i++) expect(dumpYaml(doc)).toBe(jsYaml(doc));
+    expect(dumpYaml(shared)).toBe(jsYaml(shared));
+  });
+
   it('hands what it does not write itself (a key over 1024 characters) to js-yaml', () => {
     const doc = { a: { [`k${'x'.repeat(1100)}`]: 1 } };
     expect(dumpYaml(doc)).toBe(jsYaml(doc));

@@ -49,12 +49,29 @@ function node(v: unknown, level: number, compact: boolean): string {
       return v ? 'true' : 'false';
     case 'object':
       if (v === null) return 'null';
-      if (Array.isArray(v)) return v.length === 0 ? '[]' : sequence(v, level, compact);
-      if (!isPlainObject(v)) throw NOT_PLAIN_DATA;
-      return mapping(v as Record<string, unknown>, level, compact);
+      if (Object.isFrozen(v)) return remembered(v, level, compact);
+      return collection(v, level, compact);
     default:
       throw NOT_PLAIN_DATA;
   }
+}
+
+function collection(v: object, level: number, compact: boolean): string {
+  if (Array.isArray(v)) return v.length === 0 ? '[]' : sequence(v, level, compact);
+  if (!isPlainObject(v)) throw NOT_PLAIN_DATA;
+  return mapping(v as Record<string, unknown>, level, compact);
+}
+
+// A frozen object cannot change, so its text at a given depth is written once. Render freezes
+// what it shares between pods (the stored SidecarSets), which is most of what injection adds.
+const frozenTexts = new WeakMap<object, string[]>();
+
+function remembered(v: object, level: number, compact: boolean): string {
+  let byLevel = frozenTexts.get(v);
+  if (byLevel === undefined) frozenTexts.set(v, (byLevel = []));
+  // Kept in the compact form; written after a key, a block starts on a line of its own.
+  const text = (byLevel[level] ??= collection(v, level, true));
+  return compact || text === '[]' || text === '{}' ? text : pad(level) + text;
 }
 
 function isPlainObject(v: object): boolean {

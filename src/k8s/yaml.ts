@@ -65,6 +65,13 @@ const IMPLICIT = [builtin.null, bool11, int11, float11, builtin.merge];
 
 export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
 
+/** The value of a plain scalar as the loader reads it: null, a boolean, a number, or the
+ *  string itself. A merge key `<<` is returned as the string; callers that care test for it. */
+export function plainScalar(s: string): unknown {
+  for (const t of IMPLICIT) if (t.resolve(s)) return t === builtin.merge ? s : t.construct(s);
+  return s;
+}
+
 /** True when a plain scalar `s` would not read back as a string (null, bool, number, merge
  *  key): the writer must quote it. */
 export function resolvesImplicitly(s: string): boolean {

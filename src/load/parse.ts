@@ -1,12 +1,14 @@
-// One file's text -> YAML documents -> Kubernetes objects. The fast path loads the whole
-// stream with js-yaml; only when that fails is the file split into documents, so that one
-// broken document does not hide the others and each error names its own position.
+// One file's text -> YAML documents -> Kubernetes objects. The fast path reads the whole
+// stream with the block loader (the YAML manifests are written in), else with js-yaml; only
+// when js-yaml fails is the file split into documents, so that one broken document does not
+// hide the others and each error names its own position.
 import yaml from 'js-yaml';
 import type { KubeObject, Origin, Resource } from '../api/resource.js';
 import { K8S_YAML_SCHEMA } from '../k8s/yaml.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { report } from '../report/catalogue/rule.js';
 import * as rules from '../report/catalogue/load.js';
+import { loadBlockYaml } from './block-yaml.js';
 import { findHelmAction, findPlaceholder, HELM_KEY } from './templates.js';
 
 export interface ParsedFile {
@@ -17,9 +19,9 @@ export interface ParsedFile {
 export function parseFile(file: string, rawText: string): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const out: ParsedFile = { resources: [], diagnostics: [] };
-  let docs: unknown[];
+  let docs: unknown[] | undefined = loadBlockYaml(text);
   try {
-    docs = yaml.loadAll(text, undefined, { schema: K8S_YAML_SCHEMA, filename: file });
+    docs ??= yaml.loadAll(text, undefined, { schema: K8S_YAML_SCHEMA, filename: file });
   } catch (e) {
     return parseDocumentsOneByOne(file, text, out);
   }

@@ -44,6 +44,12 @@ export interface InjectionContext {
 export const isSidecarSet = (r: Resource) =>
   r.obj.kind === 'SidecarSet' && typeof r.obj.apiVersion === 'string' && apiGroup(r.obj.apiVersion) === 'apps.kruise.io';
 
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  Object.freeze(v);
+}
+
 export function buildContext(resources: readonly Resource[], cluster: ClusterFacts): InjectionContext {
   const sidecarSets: PreparedSidecarSet[] = [];
   const namespaceLabels = new Map<string, Record<string, string>>();
@@ -53,6 +59,9 @@ export function buildContext(resources: readonly Resource[], cluster: ClusterFac
     if (isSidecarSet(r)) {
       const stored = storedSidecarSet(o) as SidecarSetObject;
       stored.spec ??= {};
+      // Shared by every pod it is injected into, so frozen: nothing may change it for one pod,
+      // and the YAML writer prints each frozen part once per depth instead of once per pod.
+      deepFreeze(stored);
       const nsSelector = effectiveNamespaceSelector(stored.spec);
       sidecarSets.push({ name: o.metadata?.name ?? '', resource: r, stored, nsSelector, indexed: indexedNamespaces(nsSelector), nsVerdicts: new Map() });
     } else if (o.kind === 'Namespace' && o.apiVersion === 'v1' && o.metadata?.name) {
