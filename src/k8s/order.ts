@@ -27,9 +27,16 @@ function key(r: Resource): string[] {
 export function compareResources(a: Resource, b: Resource): number {
   const ra = kindRank(a.obj.kind), rb = kindRank(b.obj.kind);
   if (ra !== rb) return ra - rb;
-  const ka = key(a), kb = key(b);
+  return compareKeys(key(a), key(b)) || compareOrigins(a, b);
+}
+
+function compareKeys(ka: string[], kb: string[]): number {
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-  // Same identity (e.g. unnamed pods with generateName): fall back to where they came from.
+  return 0;
+}
+
+/** Same identity (e.g. unnamed pods with generateName): where they came from decides. */
+function compareOrigins(a: Resource, b: Resource): number {
   const oa = a.origin, ob = b.origin;
   if (oa && ob) {
     if (oa.file !== ob.file) return oa.file < ob.file ? -1 : 1;
@@ -38,6 +45,10 @@ export function compareResources(a: Resource, b: Resource): number {
   return 0;
 }
 
+/** Sorts in place by compareResources, working out each resource's key once. */
 export function sortResources(resources: Resource[]): Resource[] {
-  return resources.sort(compareResources);
+  const keyed = resources.map((r) => ({ r, rank: kindRank(r.obj.kind), key: key(r) }));
+  keyed.sort((a, b) => a.rank - b.rank || compareKeys(a.key, b.key) || compareOrigins(a.r, b.r));
+  for (let i = 0; i < keyed.length; i++) resources[i] = keyed[i].r;
+  return resources;
 }

@@ -55,11 +55,13 @@ function buildOne(spec: SidecarContainer, pod: PodView, injectedSets: readonly S
   const shared = sharedMountsAndEnvs(spec, pod.spec.containers);
   const transfer = mergeEnvVar(transferEnvs(spec, pod), shared.envs);
   queueVolumes(spec, volumes, queue);
-  c.volumeMounts = mergeVolumeMounts(spec, shared.mounts);
+  // Absent results leave the key out rather than delete it afterwards: delete turns the object
+  // into a slow dictionary, and there is one of these per sidecar per pod.
+  const mounts = mergeVolumeMounts(spec, shared.mounts);
+  if (mounts !== undefined) c.volumeMounts = mounts; else if ('volumeMounts' in c) delete c.volumeMounts;
   c.env = mergeEnvVar([...(spec.env ?? []), { name: ENV_IS_INJECTED, value: 'true' }], transfer);
-  c.volumeDevices = mergeVolumeDevices(c, sharedVolumeDevices(spec, pod.spec.containers));
-  if (c.volumeMounts === undefined) delete c.volumeMounts;
-  if (c.volumeDevices === undefined) delete c.volumeDevices;
+  const devices = mergeVolumeDevices(c, sharedVolumeDevices(spec, pod.spec.containers));
+  if (devices !== undefined) c.volumeDevices = devices; else if ('volumeDevices' in c) delete c.volumeDevices;
   return { ok: true, c };
 }
 

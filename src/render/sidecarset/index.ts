@@ -60,6 +60,11 @@ export const injectSidecarSets: RenderFilter = (resources, opts) => {
   return { resources: out, diagnostics, explain };
 };
 
+function withoutNamespace(meta: KubeObject['metadata']): KubeObject['metadata'] {
+  const { namespace: _borrowed, ...rest } = meta;
+  return rest;
+}
+
 function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext): { resource: Resource; injection: PodInjection } {
   const obj = r.obj;
   if (path.length === 0) {
@@ -78,8 +83,8 @@ function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext): { resou
   const pod: PodView = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
   const injection = injectPod(pod, { display, template: true, workload: `${apiGroup(obj.apiVersion)}/${obj.kind}` }, ctx);
   if (!injection.pod) return { resource: r, injection };
-  const newMeta = { ...injection.pod.metadata };
-  if (meta.namespace === undefined) delete newMeta.namespace;
+  // The pod view borrowed the workload's namespace; a template that had none gets none back.
+  const newMeta = meta.namespace === undefined ? withoutNamespace(injection.pod.metadata) : { ...injection.pod.metadata };
   const newTemplate = { ...template, metadata: newMeta, spec: injection.pod.spec };
   return { resource: { ...r, obj: setAt(obj, path, newTemplate) }, injection };
 }

@@ -93,7 +93,7 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
     lines.push(line(item, 'rejected', reason));
     return { lines, issues };
   };
-  const podOnly = (keys: string[]): string | undefined =>
+  const podOnly = (keys: readonly string[]): string | undefined =>
     subject.template ? keys.find((k) => isPodOnlyLabel(k, podLabels, subject.workload)) : undefined;
 
   // §2.3-§2.4: candidates in the webhook's order, each filtered.
@@ -204,15 +204,18 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
   }
 
   // §5: merge into the pod.
+  // Empty lists the pod did not have stay out (set only when needed: no delete, see buildOne).
   const spec = { ...pod.spec };
-  spec.initContainers = mergeSidecarContainers(pod.spec.initContainers, sortByName(built.initContainers));
+  const initContainers = mergeSidecarContainers(pod.spec.initContainers, sortByName(built.initContainers));
+  if (initContainers.length || pod.spec.initContainers) spec.initContainers = initContainers;
+  else if ('initContainers' in spec) delete spec.initContainers;
   const containers = ctx.sortContainersByName ? sortByName(built.containers) : built.containers;
   spec.containers = mergeSidecarContainers(pod.spec.containers, containers);
-  spec.volumes = mergeVolumes(pod.spec.volumes, built.volumes);
+  const volumes = mergeVolumes(pod.spec.volumes, built.volumes);
+  if (volumes.length || pod.spec.volumes) spec.volumes = volumes;
+  else if ('volumes' in spec) delete spec.volumes;
   const secrets = mergeSidecarSecrets(pod.spec.imagePullSecrets, built.secrets);
   if (secrets) spec.imagePullSecrets = secrets.map((s) => ({ ...s }));
-  if (!spec.initContainers.length && !pod.spec.initContainers) delete spec.initContainers;
-  if (!spec.volumes.length && !pod.spec.volumes) delete spec.volumes;
 
   // §9: bookkeeping annotations.
   for (const [k, v] of built.annotations) annotations[k] = v;

@@ -31,8 +31,17 @@ export function isPodOnlyLabel(key: string, templateLabels: Record<string, strin
   return KRUISE_PREFIXES.some((p) => key.startsWith(p));
 }
 
+type Selector = { matchLabels?: Record<string, string>; matchExpressions?: { key: string }[] };
+// Asked for every pod about the same (frozen, stored) SidecarSet selectors: answered once each.
+const KEYS = new WeakMap<Selector, readonly string[]>();
+
 /** The label keys a selector reads. */
-export function selectorKeys(sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string }[] } | null | undefined): string[] {
+export function selectorKeys(sel: Selector | null | undefined): readonly string[] {
   if (!sel) return [];
-  return [...Object.keys(sel.matchLabels ?? {}), ...(sel.matchExpressions ?? []).map((e) => e.key)];
+  let keys = KEYS.get(sel);
+  if (keys === undefined) {
+    keys = [...Object.keys(sel.matchLabels ?? {}), ...(sel.matchExpressions ?? []).map((e) => e.key)];
+    if (Object.isFrozen(sel)) KEYS.set(sel, keys);
+  }
+  return keys;
 }
