@@ -1,6 +1,6 @@
 // The YAML writer for everything kruisec prints. Its output is byte-for-byte what js-yaml's
 // dump gives with the Kubernetes schema (K8S_YAML_SCHEMA), `noRefs` and no line folding, so
-// GitOps diffs do not change with it; yaml-writer.test.ts holds it to that on real manifests
+// GitOps diffs do not change with it; test/yaml/writer.test.ts holds it to that on real manifests
 // and on generated strings. It exists for speed: render prints three to four times the bytes
 // it reads, and js-yaml's writer, built for every option and type, spent most of render's
 // time asking each type about each value and each character about its neighbours. This one

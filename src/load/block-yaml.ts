@@ -4,8 +4,8 @@
 // (returns undefined) at the first thing outside it — anchors, tags, flow collections with
 // content, folded or multi-line scalars, escapes, tabs, CR, duplicate or unusual keys, or
 // anything malformed — so that js-yaml reads the file instead, with its error messages.
-// block-yaml.test.ts holds it to js-yaml's result on every manifest we have and on generated
-// documents written in many styles.
+// test/yaml/block-reader.test.ts holds it to js-yaml's result on every manifest we have and
+// on generated documents written in many styles.
 import { plainScalar } from '../k8s/yaml.js';
 
 /** The documents of `text` as js-yaml's loadAll (with K8S_YAML_SCHEMA) gives them, or

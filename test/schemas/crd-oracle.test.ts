@@ -15,6 +15,7 @@ import type { KubeObject, Resource } from '../../src/api/resource.js';
 import { lookupKind } from '../../src/api/index.js';
 import { checkSchemas } from '../../src/validate/schema/index.js';
 import { opts } from './helpers.js';
+import { yamlFiles } from '../support/corpus.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED = join(ROOT, '../shared');
@@ -82,16 +83,6 @@ function valueAt(doc: unknown, pointer: string): unknown {
   return cur;
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of readdirSync(dir).sort()) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(e)) out.push(p);
-  }
-  return out;
-}
 
 function inputs(): string[] {
   const conformance = join(SHARED, 'conformance/cases');

@@ -1,37 +1,15 @@
 // The writer must print exactly what js-yaml prints with the same schema and options: every
 // GitOps diff and every expected file in the conformance cases depends on those bytes.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { K8S_YAML_SCHEMA } from './yaml.js';
-import { dumpYaml, dumpYamlStream } from './yaml-writer.js';
+import { manifestCorpus, random } from '../support/corpus.js';
+import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
+import { dumpYaml, dumpYamlStream } from '../../src/k8s/yaml-writer.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const jsYaml = (v: unknown) => yaml.dump(v, { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 });
 
-function yamlFiles(dir: string): string[] {
-  let out: string[] = [];
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return out; }
-  for (const n of names) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out = out.concat(yamlFiles(p));
-    else if (/\.ya?ml$/.test(n)) out.push(p);
-  }
-  return out;
-}
 
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces chosen for the rules a writer can get wrong: indicators, ": " and " #", YAML 1.1
 // words and numbers, line breaks and leading spaces, escapes, Unicode spaces, astral
@@ -63,11 +41,7 @@ function randomValue(next: () => number, depth: number): unknown {
 
 describe('YAML writer', () => {
   it('prints every manifest in the repo and the conformance cases as js-yaml does', () => {
-    const files = [
-      ...yamlFiles(join(ROOT, 'fixtures')),
-      ...yamlFiles(join(ROOT, 'test')),
-      ...yamlFiles(join(ROOT, '..', 'shared', 'conformance', 'cases')),
-    ];
+    const files = manifestCorpus();
     expect(files.length).toBeGreaterThan(100);
     let docs = 0;
     for (const f of files) {

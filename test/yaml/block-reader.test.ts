@@ -1,25 +1,13 @@
 // The block loader must read exactly what js-yaml reads, or step aside: it is only a faster
 // road to the same objects.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { K8S_YAML_SCHEMA } from '../k8s/yaml.js';
-import { loadBlockYaml } from './block-yaml.js';
+import { manifestCorpus, random } from '../support/corpus.js';
+import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
+import { loadBlockYaml } from '../../src/load/block-yaml.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 
-function yamlFiles(dir: string): string[] {
-  let out: string[] = [];
-  let names: string[];
-  try { names = readdirSync(dir); } catch { return out; }
-  for (const n of names) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out = out.concat(yamlFiles(p));
-    else if (/\.ya?ml$/.test(n)) out.push(p);
-  }
-  return out;
-}
 
 /** What parse.ts keeps of a stream: the non-empty documents with their index. */
 function kept(docs: unknown[]): [number, unknown][] {
@@ -39,15 +27,6 @@ function agrees(text: string, label: string): boolean {
   return true;
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['app', 'name', 'x', 'true', 'no', 'on', '~', 'null', '1', '0x1F', '0777', '1_000', '1.5', '.inf', '-3', '+4', '1:20',
   "it's", '"q"', 'a b', 'a: b', 'a #b', 'a#b', '- x', '-x', '[x]', '{}', '[]', '{a: 1}', '*ref', '&a', '!t', '|', '>', '%', '@', '`',
@@ -86,11 +65,7 @@ function decorate(text: string, next: () => number): string {
 
 describe('block YAML loader', () => {
   it('reads every manifest in the repo and the conformance cases as js-yaml does, and most by itself', () => {
-    const files = [
-      ...yamlFiles(join(ROOT, 'fixtures')),
-      ...yamlFiles(join(ROOT, 'test')),
-      ...yamlFiles(join(ROOT, '..', 'shared', 'conformance', 'cases')),
-    ];
+    const files = manifestCorpus();
     let read = 0;
     for (const f of files) if (agrees(readFileSync(f, 'utf8'), f)) read++;
     expect(read / files.length).toBeGreaterThan(0.8);
