@@ -10,7 +10,7 @@
 // Anything outside plain data (a Date, a key over 1024 characters, a function) sends the
 // whole document to js-yaml, so the output never depends on which writer ran.
 import yaml from 'js-yaml';
-import { K8S_YAML_SCHEMA, resolvesImplicitly } from './yaml.js';
+import { K8S_YAML_SCHEMA, mayResolveImplicitly, resolvesImplicitly } from './yaml.js';
 
 const JS_YAML_OPTIONS: yaml.DumpOptions = { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 };
 
@@ -137,7 +137,7 @@ function keyText(key: string): string {
 }
 
 function scalar(s: string, level: number): string {
-  if (COMMON_PLAIN.test(s) && (s.length > 5 || !resolvesImplicitly(s))) return s;
+  if (COMMON_PLAIN.test(s) && !(mayResolveImplicitly(s) && resolvesImplicitly(s))) return s;
   if (s.length < LONG) return styled(s, level);
   let text = longCache.get(s);
   if (text === undefined) {
@@ -170,7 +170,6 @@ const UNSAFE_FIRST = /^[ \-?:,[\]{}#&*!|=>'"%@`]/;
 /** A scalar that must stay on one line: plain, single-quoted, or double-quoted with escapes. */
 function singleLine(s: string): string {
   if (s === '') return "''";
-  if (COMMON_PLAIN.test(s) && (s.length > 5 || !resolvesImplicitly(s))) return s;
   if (COMPAT_WORDS.has(s) || BASE60.test(s)) return `'${s}'`;
   // A key cannot take a block, so a line break in one is escaped like anything unprintable.
   if (NOT_PRINTABLE.test(s)) return doubleQuoted(s);

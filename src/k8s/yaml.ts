@@ -75,6 +75,12 @@ export function plainScalar(s: string): unknown {
 /** True when a plain scalar `s` would not read back as a string (null, bool, number, merge
  *  key): the writer must quote it. */
 export function resolvesImplicitly(s: string): boolean {
-  for (const t of IMPLICIT) if ((t as unknown as { resolve(s: string): boolean }).resolve(s)) return true;
+  for (const t of IMPLICIT) if (t.resolve(s)) return true;
   return false;
+}
+
+/** A cheap gate before resolvesImplicitly / plainScalar: only a scalar that starts like a
+ *  number, or is short enough to be null, a YAML 1.1 boolean, "~" or "<<", can resolve. */
+export function mayResolveImplicitly(s: string): boolean {
+  return s.length <= 5 || startsNumeric(s);
 }

@@ -6,7 +6,7 @@
 // anything malformed — so that js-yaml reads the file instead, with its error messages.
 // test/yaml/block-reader.test.ts holds it to js-yaml's result on every manifest we have and
 // on generated documents written in many styles.
-import { plainScalar } from '../k8s/yaml.js';
+import { mayResolveImplicitly, plainScalar } from '../k8s/yaml.js';
 
 /** The documents of `text` as js-yaml's loadAll (with K8S_YAML_SCHEMA) gives them, or
  *  undefined when the text is outside the subset this loader reads. */
@@ -42,11 +42,18 @@ function keyEnd(line: string, c: number): number {
   return after === SPACE || Number.isNaN(after) ? i : -1;
 }
 
-/** Whether a plain scalar might read as something other than a string: it starts like a
- *  number, or is short enough to be null or a YAML 1.1 boolean, or is "~" / "<<". */
-function mayResolve(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return s.length <= 5 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+/** A key js-yaml must handle: already in the object, one the prototype has (`in` catches
+ *  __proto__ and constructor), or one that reads as something other than itself ("1", "on"). */
+function refusedKey(obj: Record<string, unknown>, key: string): boolean {
+  return key in obj || (mayResolveImplicitly(key) && plainScalar(key) !== key);
+}
+
+/** The value of a one-line plain scalar; a merge key is js-yaml's. */
+function plainValue(text: string): unknown {
+  if (!mayResolveImplicitly(text)) return text;
+  const value = plainScalar(text);
+  if (value === '<<') outside();
+  return value;
 }
 const MARKER = /^---(?: +(?:#.*)?)?$/;
 const AFTER_QUOTE = /^ *(?: #.*)?$/;
@@ -143,8 +150,7 @@ class BlockReader {
       const e = keyEnd(line, indent);
       if (e < 0) outside();
       const key = line.slice(indent, e);
-      // `in` also turns away keys the prototype has (__proto__, constructor): js-yaml's business.
-      if (key in obj || (mayResolve(key) && plainScalar(key) !== key)) outside();
+      if (refusedKey(obj, key)) outside();
       let p = e + 1;
       while (line.charCodeAt(p) === SPACE) p++;
       if (p < line.length && line.charCodeAt(p) !== HASH) {
@@ -202,10 +208,7 @@ class BlockReader {
     while (line.charCodeAt(e - 1) === SPACE) e--;
     const text = line.slice(p, e);
     if (text.indexOf(': ') !== -1 || text.endsWith(':')) outside();
-    if (!mayResolve(text)) return text;
-    const value = plainScalar(text);
-    if (value === '<<') outside();
-    return value;
+    return plainValue(text);
   }
 
   /** A literal block scalar; `header` is what follows the `|`. */
@@ -269,7 +272,7 @@ function flow(line: string, p: number): { value: unknown; end: number } {
       if (!m) outside();
       const key = m[1];
       const o = out as Record<string, unknown>;
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(o, key) || plainScalar(key) !== key) outside();
+      if (refusedKey(o, key)) outside();
       const r = flowItem(line, FLOW_KEY.lastIndex);
       o[key] = r.value;
       i = r.end;
@@ -290,10 +293,7 @@ function flow(line: string, p: number): { value: unknown; end: number } {
 function flowItem(line: string, i: number): { value: unknown; end: number } {
   const c = line.charCodeAt(i);
   if (c === 91 || c === 123) return flow(line, i);
-  if (c === 34 || c === 39) {
-    const r = quotedAt(line, i);
-    return { value: r.value, end: r.end };
-  }
+  if (c === 34 || c === 39) return quotedAt(line, i);
   if (c === DASH ? line.charCodeAt(i + 1) === SPACE : NOT_PLAIN_START.has(line[i]) || i >= line.length) outside();
   FLOW_PLAIN.lastIndex = i;
   FLOW_PLAIN.exec(line);
@@ -302,10 +302,7 @@ function flowItem(line: string, i: number): { value: unknown; end: number } {
   if (stop !== 44 && stop !== 93 && stop !== 125) outside(); // ':', '#', a quote, or the line ended
   const text = line.slice(i, end).trimEnd();
   if (text === '') outside();
-  if (!mayResolve(text)) return { value: text, end };
-  const value = plainScalar(text);
-  if (value === '<<') outside();
-  return { value, end };
+  return { value: plainValue(text), end };
 }
 
 function skipSpaces(line: string, i: number): number {
