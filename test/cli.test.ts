@@ -11,7 +11,7 @@ const ROOT = join(import.meta.dirname, '..');
 
 async function run(...argv: string[]) {
   let out = '', err = '';
-  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd: ROOT });
+  const code = await main(argv, { out: (s) => { out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); }, err: (s) => { err += s; }, cwd: ROOT });
   return { code, out, err };
 }
 

@@ -41,7 +41,7 @@ describe('plan of fixtures/example', () => {
       writeFileSync(p, text.replace(from, to));
     }
     let out = '';
-    const code = await main(['plan', head, '--base', 'fixtures/example', '--output', 'json'], { out: (s) => { out += s; }, err: () => {}, cwd: ROOT });
+    const code = await main(['plan', head, '--base', 'fixtures/example', '--output', 'json'], { out: (s) => { out += typeof s === 'string' ? s : Buffer.from(s).toString('utf8'); }, err: () => {}, cwd: ROOT });
     expect(code).toBe(0);
     const plan = JSON.parse(out) as { stages: { resources: Obj[]; gate: unknown }[] };
     expect(plan.stages).toHaveLength(2);

@@ -8,7 +8,8 @@ import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './
 import { checkoutRef } from './base-ref.js';
 
 export interface Io {
-  out(text: string): void;
+  /** Standard output: text, or bytes already encoded as UTF-8 (render's YAML stream). */
+  out(text: string | Uint8Array): void;
   err(text: string): void;
   cwd: string;
 }
@@ -29,23 +30,25 @@ export interface RenderFlags extends CommonFlags {
 
 export async function runRender(paths: string[], flags: RenderFlags, io: Io): Promise<number> {
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const [{ validate }, { render }] = await Promise.all([import('../validate/index.js'), import('../render/index.js')]);
+  const [{ validate }, { renderEach }, { YamlStreamBuffer }] = await Promise.all([
+    import('../validate/index.js'), import('../render/index.js'), import('../k8s/yaml-writer.js'),
+  ]);
   const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
-  const rendered = render(admitted.admitted, { cluster: loaded.facts });
+  // Each resource is written out as soon as it is rendered; kept back if anything fails.
+  const stream = flags.explain ? undefined : new YamlStreamBuffer();
+  const rendered = renderEach(admitted.admitted, { cluster: loaded.facts }, (r) => stream?.add(r.obj));
   const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
   if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
   if (code !== 0) return code; // nothing written half-way
-  if (flags.explain) {
+  if (!stream) {
     const { formatExplain } = await import('../report/explain.js');
     io.out(formatExplain(rendered.explain, flags.format === 'json' ? 'json' : 'text'));
     return 0;
   }
-  const { dumpYamlStream } = await import('../k8s/yaml-writer.js');
-  const stream = dumpYamlStream(rendered.resources.map((r: Resource) => r.obj));
-  if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream);
-  else io.out(stream);
+  if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream.bytes());
+  else io.out(stream.bytes());
   return 0;
 }
 
@@ -96,7 +99,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   }
 }
 
-function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.kruisec-tmp`;
   writeFileSync(tmp, content);

@@ -30,6 +30,30 @@ export function dumpYamlStream(objs: readonly unknown[]): string {
   return objs.map(dumpYaml).join('---\n');
 }
 
+/** The same stream as dumpYamlStream, built one document at a time as UTF-8 bytes. Each
+ *  document's text lives only until it is copied in, so a large output (render prints tens
+ *  of megabytes) is never held as strings, which the garbage collector would copy around. */
+export class YamlStreamBuffer {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+  private count = 0;
+
+  add(obj: unknown): void {
+    const text = (this.count++ === 0 ? '' : '---\n') + dumpYaml(obj);
+    const worst = this.length + 3 * text.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (worst > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(worst, 2 * this.buf.length));
+      this.buf.copy(grown, 0, 0, this.length);
+      this.buf = grown;
+    }
+    this.length += this.buf.write(text, this.length);
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
 const NOT_PLAIN_DATA = new Error('not plain data');
 
 const PADS: string[] = [];

@@ -1,24 +1,34 @@
 // render: what the cluster will really run. UnitedDeployments are expanded first, so that
-// their subset workloads go through SidecarSet injection like every other pod template.
+// their subset workloads go through SidecarSet injection like every other pod template; the
+// result is put in its output order, and only then injected one resource at a time. Injection
+// is where render's output grows three- to fourfold, so handing each resource on as soon as it
+// is built (renderEach) lets the CLI write it out and drop it instead of holding the whole
+// rendered repo in memory.
 import type { Resource } from '../api/resource.js';
 import { sortResources } from '../k8s/order.js';
-import type { RenderFilter, RenderOptions, RenderResult } from './types.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import type { ExplainEntry, RenderOptions, RenderResult } from './types.js';
 import { expandUnitedDeployments } from './uniteddeployment/index.js';
-import { injectSidecarSets } from './sidecarset/index.js';
+import { prepareInjection } from './sidecarset/index.js';
 
 export type { ExplainEntry, ExplainLine, RenderOptions, RenderResult } from './types.js';
 
-const PIPELINE: RenderFilter[] = [expandUnitedDeployments, injectSidecarSets];
+/** Renders `input`, handing each output resource to `emit` in output order. */
+export function renderEach(input: readonly Resource[], opts: RenderOptions, emit: (r: Resource) => void): Omit<RenderResult, 'resources'> {
+  const expanded = expandUnitedDeployments(input, opts);
+  const diagnostics: Diagnostic[] = [...expanded.diagnostics];
+  const explain: ExplainEntry[] = [...expanded.explain];
+  // Injection keeps each resource's kind, namespace and name, so sorting first gives the
+  // order sorting the output would.
+  const ordered = sortResources([...expanded.resources]);
+  const inject = prepareInjection(ordered, opts);
+  for (const r of ordered) emit(inject(r, diagnostics, explain));
+  return { diagnostics, explain };
+}
 
+/** Renders `input` into a list, in output order. */
 export function render(input: readonly Resource[], opts: RenderOptions): RenderResult {
-  let resources = input;
-  const diagnostics = [];
-  const explain = [];
-  for (const step of PIPELINE) {
-    const out = step(resources, opts);
-    resources = out.resources;
-    diagnostics.push(...out.diagnostics);
-    explain.push(...out.explain);
-  }
-  return { resources: sortResources([...resources]), diagnostics, explain };
+  const resources: Resource[] = [];
+  const rest = renderEach(input, opts, (r) => resources.push(r));
+  return { resources, ...rest };
 }

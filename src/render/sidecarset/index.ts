@@ -15,7 +15,7 @@ import type { FieldPath, KubeObject, Resource } from '../../api/resource.js';
 import { apiGroup, displayName, originOf } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import type { ExplainEntry, RenderFilter } from '../types.js';
+import type { ExplainEntry, RenderFilter, RenderOptions } from '../types.js';
 import { buildContext, isSidecarSet, type InjectionContext } from './context.js';
 import { injectPod, type PodInjection } from './inject-pod.js';
 import { getAt, NOT_RENDERED, setAt, templatePath } from './pod-templates.js';
@@ -23,27 +23,29 @@ import type { PodView } from './types.js';
 
 export { UPDATE_TIMESTAMP } from './injection-annotations.js';
 
-export const injectSidecarSets: RenderFilter = (resources, opts) => {
+/** Injects into one resource: the resource that replaces it, with its explain entry and
+ *  diagnostics added to the given lists. */
+export type Injector = (r: Resource, diagnostics: Diagnostic[], explain: ExplainEntry[]) => Resource;
+
+/** Reads the whole resource set once (the SidecarSets, namespaces and revisions it holds) and
+ *  returns the injector for its resources. Resources go through it one at a time, so render
+ *  can write each one out before the next is built. */
+export function prepareInjection(resources: readonly Resource[], opts: RenderOptions): Injector {
   const ctx = buildContext(resources, opts.cluster);
-  if (!ctx.sidecarSets.length) return { resources: [...resources], diagnostics: [], explain: [] };
+  if (!ctx.sidecarSets.length) return (r) => r;
   const storedByResource = new Map(ctx.sidecarSets.map((p) => [p.resource, p.stored]));
-  const out: Resource[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const explain: ExplainEntry[] = [];
   const reportedOnSidecarSet = new Set<string>();
-  for (const r of resources) {
-    if (isSidecarSet(r)) { out.push({ ...r, obj: storedByResource.get(r) ?? r.obj }); continue; }
+  return (r, diagnostics, explain) => {
+    if (isSidecarSet(r)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
     const path = templatePath(r.obj);
     if (!path) {
       const why = NOT_RENDERED[r.obj.kind];
       if (why && String(r.obj.apiVersion).startsWith('apps.kruise.io/')) {
         explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: why }] });
       }
-      out.push(r);
-      continue;
+      return r;
     }
     const res = renderOne(r, path, ctx);
-    out.push(res.resource);
     explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: res.injection.lines });
     for (const issue of res.injection.issues) {
       if (issue.onSidecarSet) {
@@ -56,8 +58,16 @@ export const injectSidecarSets: RenderFilter = (resources, opts) => {
       // Without a more precise place, a pod's issue points at its metadata, a template's at the template.
       diagnostics.push(report(issue.rule, issue.data, at(r, issue.path ? [...path, ...issue.path] : path.length ? path : ['metadata'])));
     }
-  }
-  return { resources: out, diagnostics, explain };
+    return res.resource;
+  };
+}
+
+/** The injection step over a whole list, for callers that want the list back. */
+export const injectSidecarSets: RenderFilter = (resources, opts) => {
+  const inject = prepareInjection(resources, opts);
+  const diagnostics: Diagnostic[] = [];
+  const explain: ExplainEntry[] = [];
+  return { resources: resources.map((r) => inject(r, diagnostics, explain)), diagnostics, explain };
 };
 
 function withoutNamespace(meta: KubeObject['metadata']): KubeObject['metadata'] {
