@@ -79,8 +79,12 @@ export function resolvesImplicitly(s: string): boolean {
   return false;
 }
 
+// Every plain scalar that resolves without starting like a number: null, a YAML 1.1 boolean,
+// the merge key.
+const WORDS = new Set(['', '~', 'null', 'Null', 'NULL', ...TRUE, ...FALSE, '<<']);
+
 /** A cheap gate before resolvesImplicitly / plainScalar: only a scalar that starts like a
- *  number, or is short enough to be null, a YAML 1.1 boolean, "~" or "<<", can resolve. */
+ *  number, or is one of the short words null, a YAML 1.1 boolean or "<<", can resolve. */
 export function mayResolveImplicitly(s: string): boolean {
-  return s.length <= 5 || startsNumeric(s);
+  return startsNumeric(s) || (s.length <= 5 && WORDS.has(s));
 }

@@ -42,10 +42,24 @@ function keyEnd(line: string, c: number): number {
   return after === SPACE || Number.isNaN(after) ? i : -1;
 }
 
-/** A key js-yaml must handle: already in the object, one the prototype has (`in` catches
- *  __proto__ and constructor), or one that reads as something other than itself ("1", "on"). */
+// Manifests repeat a few hundred keys. Handing out the same string for the same key spares a
+// slice and, more, the hash-table lookup that turns a new string into a property name.
+const KEY_SLOTS: string[] = new Array(4096).fill('');
+
+/** line.slice(c, e), from the slot its length and first and last characters pick when the
+ *  key there is the same. */
+function keyAt(line: string, c: number, e: number): string {
+  const slot = ((e - c) * 31 + line.charCodeAt(c) * 7 + line.charCodeAt(e - 1)) & 4095;
+  const known = KEY_SLOTS[slot];
+  if (known.length === e - c && line.startsWith(known, c)) return known;
+  return (KEY_SLOTS[slot] = line.slice(c, e));
+}
+
+/** A key js-yaml must handle: already in the object (no value read is undefined), one the
+ *  prototype has (the lookup sees __proto__ and constructor), or one that reads as something
+ *  other than itself ("1", "on"). */
 function refusedKey(obj: Record<string, unknown>, key: string): boolean {
-  return key in obj || (mayResolveImplicitly(key) && plainScalar(key) !== key);
+  return obj[key] !== undefined || (mayResolveImplicitly(key) && plainScalar(key) !== key);
 }
 
 /** The value of a one-line plain scalar; a merge key is js-yaml's. */
@@ -149,7 +163,7 @@ class BlockReader {
       const line = lines[i];
       const e = keyEnd(line, indent);
       if (e < 0) outside();
-      const key = line.slice(indent, e);
+      const key = keyAt(line, indent, e);
       if (refusedKey(obj, key)) outside();
       let p = e + 1;
       while (line.charCodeAt(p) === SPACE) p++;
