@@ -47,8 +47,8 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
     io.out(formatExplain(rendered.explain, flags.format === 'json' ? 'json' : 'text'));
     return 0;
   }
-  if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream.bytes());
-  else io.out(stream.bytes());
+  if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream.chunks());
+  else for (const chunk of stream.chunks()) io.out(chunk);
   return 0;
 }
 
@@ -99,10 +99,10 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   }
 }
 
-function writeAtomically(file: string, content: string | Uint8Array): void {
+function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.kruisec-tmp`;
-  writeFileSync(tmp, content);
+  writeFileSync(tmp, Buffer.concat(chunks));
   renameSync(tmp, file);
 }
 

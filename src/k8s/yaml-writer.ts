@@ -34,25 +34,30 @@ export function dumpYamlStream(objs: readonly unknown[]): string {
  *  document's text lives only until it is copied in, so a large output (render prints tens
  *  of megabytes) is never held as strings, which the garbage collector would copy around. */
 export class YamlStreamBuffer {
-  private buf = Buffer.allocUnsafe(1 << 16);
+  private readonly full: Uint8Array[] = [];
+  private buf = Buffer.allocUnsafe(CHUNK);
   private length = 0;
   private count = 0;
 
   add(obj: unknown): void {
     const text = (this.count++ === 0 ? '' : '---\n') + dumpYaml(obj);
-    const worst = this.length + 3 * text.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (worst > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(worst, 2 * this.buf.length));
-      this.buf.copy(grown, 0, 0, this.length);
-      this.buf = grown;
+    const worst = 3 * text.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (this.length + worst > this.buf.length) {
+      // Filled chunks are kept as they are: growing one buffer would copy the output again and again.
+      if (this.length > 0) this.full.push(this.buf.subarray(0, this.length));
+      this.buf = Buffer.allocUnsafe(Math.max(CHUNK, worst));
+      this.length = 0;
     }
     this.length += this.buf.write(text, this.length);
   }
 
-  bytes(): Uint8Array {
-    return this.buf.subarray(0, this.length);
+  /** The stream so far, as consecutive pieces of UTF-8. */
+  chunks(): Uint8Array[] {
+    return this.length > 0 ? [...this.full, this.buf.subarray(0, this.length)] : [...this.full];
   }
 }
+
+const CHUNK = 1 << 20;
 
 const NOT_PLAIN_DATA = new Error('not plain data');
 
