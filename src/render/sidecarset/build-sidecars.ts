@@ -1,11 +1,12 @@
 // §4: turning the chosen SidecarSets into the containers, volumes, secrets and annotations to
 // inject into one pod (the webhook's buildSidecars at CREATE). Works on copies: the stored
 // SidecarSets are shared by every pod and never modified.
+import { deepFreeze } from '../../k8s/deep-freeze.js';
 import { hotUpgradePair, isHotUpgrade, workingHotUpgradeMap } from './hot-upgrade.js';
 import type { InjectedContainer } from './pod-inject-policy.js';
 import { applyResourcesPolicy } from './resources-policy.js';
 import { mergeVolumeDevices, sharedVolumeDevices } from './share-volume-device-policy.js';
-import { mergeVolumeMounts, sharedMountsAndEnvs } from './share-volume-policy.js';
+import { mergeVolumeMounts, sharedMountsAndEnvs, sharesVolumeMounts } from './share-volume-policy.js';
 import { mergeEnvVar, transferEnvs } from './transfer-env.js';
 import type { PodView, SidecarContainer, SidecarSetObject, V1Container, V1Volume } from './types.js';
 import { ENV_IS_INJECTED } from './types.js';
@@ -65,6 +66,33 @@ function buildOne(spec: SidecarContainer, pod: PodView, injectedSets: readonly S
   return { ok: true, c };
 }
 
+// A sidecar that reads nothing from the pod (no resourcesPolicy, transferEnv or shared mounts
+// or devices) comes out the same for every pod. It is built once per SidecarSet version and
+// frozen; pods share it, and the YAML writer writes its text once.
+const POD_INDEPENDENT = new WeakMap<SidecarContainer, V1Container>();
+
+function dependsOnPod(spec: SidecarContainer): boolean {
+  return spec.resourcesPolicy !== undefined || (spec.transferEnv?.length ?? 0) > 0 ||
+    sharesVolumeMounts(spec) || spec.shareVolumeDevicePolicy?.type === 'enabled';
+}
+
+/** buildOne, then the embedded Kubernetes container. */
+function containerFor(spec: SidecarContainer, pod: PodView, injectedSets: readonly SidecarSetObject[], ssName: string,
+  volumes: ReadonlyMap<string, V1Volume>, queue: V1Volume[]): { ok: true; container: V1Container } | { ok: false; failure: BuildFailure } {
+  if (dependsOnPod(spec)) {
+    const r = buildOne(spec, pod, injectedSets, ssName, volumes, queue);
+    return r.ok ? { ok: true, container: podContainer(r.c) } : r;
+  }
+  queueVolumes(spec, volumes, queue);
+  let container = POD_INDEPENDENT.get(spec);
+  if (container === undefined) {
+    const r = buildOne(spec, pod, injectedSets, ssName, volumes, []);
+    if (!r.ok) return r;
+    POD_INDEPENDENT.set(spec, (container = deepFreeze(podContainer(r.c))));
+  }
+  return { ok: true, container };
+}
+
 export function buildSidecars(pod: PodView, sets: readonly SidecarSetObject[]): { ok: true; built: Built } | { ok: false; failure: BuildFailure } {
   const built: Built = {
     containers: [], initContainers: [], secrets: [], volumes: [], annotations: new Map(), sidecarLists: new Map(), origin: new Map(),
@@ -81,10 +109,10 @@ export function buildSidecars(pod: PodView, sets: readonly SidecarSetObject[]): 
     for (const spec of ss.spec.initContainers ?? []) {
       const native = spec.restartPolicy === 'Always';
       if (native) list.add(spec.name);
-      const r = buildOne(spec, pod, sets, name, volumes, built.volumes);
+      const r = containerFor(spec, pod, sets, name, volumes, built.volumes);
       if (!r.ok) return r;
       injecting = true;
-      const container = podContainer(r.c);
+      const container = r.container;
       emit(built.initContainers, native && isHotUpgrade(spec)
         ? hotUpgradePair(container, spec, spec.podInjectPolicy, working, built.annotations)
         : [{ container, podInjectPolicy: spec.podInjectPolicy }]);
@@ -92,10 +120,10 @@ export function buildSidecars(pod: PodView, sets: readonly SidecarSetObject[]): 
     built.secrets.push(...(ss.spec.imagePullSecrets ?? []));
     for (const spec of ss.spec.containers ?? []) {
       list.add(spec.name);
-      const r = buildOne(spec, pod, sets, name, volumes, built.volumes);
+      const r = containerFor(spec, pod, sets, name, volumes, built.volumes);
       if (!r.ok) return r;
       injecting = true;
-      const container = podContainer(r.c);
+      const container = r.container;
       emit(built.containers, isHotUpgrade(spec)
         ? hotUpgradePair(container, spec, spec.podInjectPolicy, working, built.annotations)
         : [{ container, podInjectPolicy: spec.podInjectPolicy }]);

@@ -5,6 +5,7 @@ import { featureGate } from '../../api/cluster.js';
 import type { Resource } from '../../api/resource.js';
 import { apiGroup } from '../../api/resource.js';
 import type { LabelSelector } from '../../k8s/selector.js';
+import { deepFreeze } from '../../k8s/deep-freeze.js';
 import { compareStrings } from './go-json.js';
 import {
   effectiveNamespaceSelector, indexedNamespaces, namespaceLabels as namespaceLabelsOf, type NamespaceLabels, type SelectorVerdict,
@@ -43,12 +44,6 @@ export interface InjectionContext {
 
 export const isSidecarSet = (r: Resource) =>
   r.obj.kind === 'SidecarSet' && typeof r.obj.apiVersion === 'string' && apiGroup(r.obj.apiVersion) === 'apps.kruise.io';
-
-function deepFreeze(v: unknown): void {
-  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
-  for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
-  Object.freeze(v);
-}
 
 export function buildContext(resources: readonly Resource[], cluster: ClusterFacts): InjectionContext {
   const sidecarSets: PreparedSidecarSet[] = [];
