@@ -36,7 +36,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
   const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
   // Each resource is written out as soon as it is rendered; kept back if anything fails.
   const stream = flags.explain ? undefined : new YamlStreamBuffer();
-  const rendered = renderEach(admitted.admitted, { cluster: loaded.facts }, (r) => stream?.add(r.obj));
+  const rendered = renderEach(admitted.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
   const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);

@@ -5,6 +5,9 @@ import type { Diagnostic } from '../report/diagnostic.js';
 
 export interface RenderOptions {
   cluster: ClusterFacts;
+  /** Collect the --explain entries (default true). Without them, the why-lines of each pod
+   *  are dropped as soon as they are made instead of being kept to the end. */
+  explain?: boolean;
 }
 
 /** `--explain`: for one pod, workload or UnitedDeployment, what render decided and why. */

@@ -23,9 +23,9 @@ import type { PodView } from './types.js';
 
 export { UPDATE_TIMESTAMP } from './injection-annotations.js';
 
-/** Injects into one resource: the resource that replaces it, with its explain entry and
- *  diagnostics added to the given lists. */
-export type Injector = (r: Resource, diagnostics: Diagnostic[], explain: ExplainEntry[]) => Resource;
+/** Injects into one resource: the resource that replaces it, with its diagnostics and (when
+ *  a list is given) its explain entry added to the given lists. */
+export type Injector = (r: Resource, diagnostics: Diagnostic[], explain?: ExplainEntry[]) => Resource;
 
 /** Reads the whole resource set once (the SidecarSets, namespaces and revisions it holds) and
  *  returns the injector for its resources. Resources go through it one at a time, so render
@@ -41,12 +41,12 @@ export function prepareInjection(resources: readonly Resource[], opts: RenderOpt
     if (!path) {
       const why = NOT_RENDERED[r.obj.kind];
       if (why && String(r.obj.apiVersion).startsWith('apps.kruise.io/')) {
-        explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: why }] });
+        explain?.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: why }] });
       }
       return r;
     }
     const res = renderOne(r, path, ctx);
-    explain.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: res.injection.lines });
+    explain?.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: res.injection.lines });
     for (const issue of res.injection.issues) {
       if (issue.onSidecarSet) {
         const key = `${issue.rule.id}\u0000${JSON.stringify(issue.data)}`;
