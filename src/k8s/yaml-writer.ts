@@ -99,8 +99,17 @@ function remembered(v: object, level: number, compact: boolean): string {
   let byLevel = frozenTexts.get(v);
   if (byLevel === undefined) frozenTexts.set(v, (byLevel = []));
   // Kept in the compact form; written after a key, a block starts on a line of its own.
-  const text = (byLevel[level] ??= collection(v, level, true));
+  let text = byLevel[level];
+  if (text === undefined) byLevel[level] = text = flat(collection(v, level, true));
   return compact || text === '[]' || text === '{}' ? text : pad(level) + text;
+}
+
+/** `s` as one flat string. Text built by `+=` is a tree of pieces that V8 walks again each
+ *  time it is copied out; text reused in thousands of documents is worth walking once.
+ *  (charCodeAt makes V8 flatten the string in place; the value is the same either way.) */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 function isPlainObject(v: object): boolean {
