@@ -35,6 +35,7 @@ export function prepareInjection(resources: readonly Resource[], opts: RenderOpt
   if (!ctx.sidecarSets.length) return (r) => r;
   const storedByResource = new Map(ctx.sidecarSets.map((p) => [p.resource, p.stored]));
   const reportedOnSidecarSet = new Set<string>();
+  const seenIssues = new WeakSet<object>();
   return (r, diagnostics, explain) => {
     if (isSidecarSet(r)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
     const path = templatePath(r.obj);
@@ -49,6 +50,8 @@ export function prepareInjection(resources: readonly Resource[], opts: RenderOpt
     explain?.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: res.injection.lines });
     for (const issue of res.injection.issues) {
       if (issue.onSidecarSet) {
+        if (seenIssues.has(issue)) continue; // the same issue object again, from another pod
+        seenIssues.add(issue);
         const key = `${issue.rule.id}\u0000${JSON.stringify(issue.data)}`;
         if (reportedOnSidecarSet.has(key)) continue;
         reportedOnSidecarSet.add(key);

@@ -188,8 +188,9 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
   const hashesNoImage = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE]);
   if (!hashesNoImage.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH_WITHOUT_IMAGE, error: hashesNoImage.error }, sets[0].prepared.name, `annotation ${ANN_HASH_WITHOUT_IMAGE} is unreadable`, ['metadata', 'annotations', ANN_HASH_WITHOUT_IMAGE]);
 
-  const podForBuild: PodView = { metadata: { ...pod.metadata, annotations }, spec: pod.spec };
-  const b = buildSidecars(podForBuild, chosen);
+  // The pod's metadata as the webhook leaves it; the bookkeeping annotations go in below.
+  const outMeta = { ...pod.metadata, annotations };
+  const b = buildSidecars({ metadata: outMeta, spec: pod.spec }, chosen);
   if (!b.ok) {
     const f = b.failure;
     return f.reason === 'no-target'
@@ -197,7 +198,6 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
       : refuse(rules.injectResourcesExpression, { sidecarSet: f.sidecarSet, container: f.container, error: f.error }, f.sidecarSet, f.error);
   }
   const built = b.built;
-  const outMeta = { ...pod.metadata, annotations };
   if (built.containers.length === 0 && built.initContainers.length === 0) {
     for (const m of sets) lines.push(line(m.prepared.name, 'injected', 'nothing to inject beyond patchPodMetadata'));
     return { pod: { metadata: outMeta, spec: pod.spec }, lines, issues };
@@ -266,7 +266,7 @@ const UPGRADE_SPECS = new WeakMap<SidecarSetObject, [UpgradeSpec, UpgradeSpec]>(
 
 function upgradeSpecs(ss: SidecarSetObject, list: string[]): [UpgradeSpec, UpgradeSpec] {
   const cached = UPGRADE_SPECS.get(ss);
-  if (cached && cached[0].sidecarList!.join(',') === list.join(',')) return cached;
+  if (cached && sameStrings(cached[0].sidecarList!, list)) return cached;
   const name = ss.metadata.name ?? '';
   const e1: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH] ?? '', sidecarSetName: name, sidecarList: list };
   const rev = ss.status?.latestRevision;
@@ -275,6 +275,10 @@ function upgradeSpecs(ss: SidecarSetObject, list: string[]): [UpgradeSpec, Upgra
   const out: [UpgradeSpec, UpgradeSpec] = [e1, e2];
   UPGRADE_SPECS.set(ss, out);
   return out;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Things the API server or other admission steps decide after the webhook (§2.6, §13). */
@@ -306,24 +310,50 @@ function checkAfterMerge(pod: PodView, subject: PodSubject, sets: readonly Match
     }
     if (contributors.size > 1) {
       const first = sets.find((m) => contributors.has(m.prepared.name))!;
-      issues.push({
-        rule: rules.injectOrderObservable, data: { sidecarSets: [...contributors].join(', '), side: before ? 'in front of' : 'behind' },
-        onSidecarSet: first.prepared, sidecarSetPath: ['spec', 'containers'],
-      });
+      const names = [...contributors].join(', ');
+      const key = `${before}\u0000${names}`;
+      let issue = ORDER_ISSUES.get(first.prepared)?.get(key);
+      if (!issue) {
+        issue = {
+          rule: rules.injectOrderObservable, data: { sidecarSets: names, side: before ? 'in front of' : 'behind' },
+          onSidecarSet: first.prepared, sidecarSetPath: ['spec', 'containers'],
+        };
+        let byKey = ORDER_ISSUES.get(first.prepared);
+        if (!byKey) ORDER_ISSUES.set(first.prepared, (byKey = new Map()));
+        byKey.set(key, issue);
+      }
+      issues.push(issue);
     }
   }
   for (const m of sets) {
-    const spec = m.chosen.spec;
-    for (const [list, field] of [[spec.initContainers, 'initContainers'], [spec.containers, 'containers']] as const) {
-      (list ?? []).forEach((c, i) => {
-        if (!sharesVolumeMounts(c)) return;
-        issues.push({
-          rule: rules.injectAdmissionMounts, data: { sidecarSet: m.prepared.name, container: c.name },
-          onSidecarSet: m.prepared, sidecarSetPath: ['spec', field, i, 'shareVolumePolicy'],
-        });
-      });
-    }
-    const priority = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].some((c) => (c.env ?? []).some((e) => e.name === 'KRUISE_CONTAINER_PRIORITY'));
-    if (priority && (subject.template || !pod.metadata.name)) issues.push({ rule: rules.injectLaunchPriority, data: { pod: display, sidecarSet: m.prepared.name } });
+    const facts = sidecarSetFacts(m);
+    issues.push(...facts.admissionMounts);
+    if (facts.launchPriority && (subject.template || !pod.metadata.name)) issues.push({ rule: rules.injectLaunchPriority, data: { pod: display, sidecarSet: m.prepared.name } });
   }
+}
+
+// What checkAfterMerge says about a SidecarSet version whatever the pod: worked out once. The
+// issues are the same objects each time, so the caller can tell a repeat without reading them.
+interface SidecarSetFacts { admissionMounts: Issue[]; launchPriority: boolean }
+const FACTS = new WeakMap<SidecarSetObject, SidecarSetFacts>();
+const ORDER_ISSUES = new WeakMap<PreparedSidecarSet, Map<string, Issue>>();
+
+function sidecarSetFacts(m: Matched): SidecarSetFacts {
+  const cached = FACTS.get(m.chosen);
+  if (cached) return cached;
+  const spec = m.chosen.spec;
+  const admissionMounts: Issue[] = [];
+  for (const [list, field] of [[spec.initContainers, 'initContainers'], [spec.containers, 'containers']] as const) {
+    (list ?? []).forEach((c, i) => {
+      if (!sharesVolumeMounts(c)) return;
+      admissionMounts.push({
+        rule: rules.injectAdmissionMounts, data: { sidecarSet: m.prepared.name, container: c.name },
+        onSidecarSet: m.prepared, sidecarSetPath: ['spec', field, i, 'shareVolumePolicy'],
+      });
+    });
+  }
+  const launchPriority = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].some((c) => (c.env ?? []).some((e) => e.name === 'KRUISE_CONTAINER_PRIORITY'));
+  const facts = { admissionMounts, launchPriority };
+  FACTS.set(m.chosen, facts);
+  return facts;
 }
