@@ -26,32 +26,29 @@ function outside(): never {
 }
 
 const SPACE = 32, HASH = 35, DASH = 45;
-/** Where the plain key starting at column c ends (its ':'), or -1. Keys are written as
- *  manifests write them, [A-Za-z0-9_./$-] and not starting with '-'; anything else (quoted,
- *  spaced, odd) is left to js-yaml. */
-function keyEnd(line: string, c: number): number {
-  let i = c;
-  for (;; i++) {
-    const ch = line.charCodeAt(i);
-    if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 46 && ch <= 57) || ch === 95 || ch === 36) continue; // a-z A-Z ./0-9 _ $
-    if (ch === DASH && i > c) continue;
-    break;
-  }
-  if (i === c || line.charCodeAt(i) !== 58 /* : */) return -1;
-  const after = line.charCodeAt(i + 1);
-  return after === SPACE || Number.isNaN(after) ? i : -1;
-}
 
-// Manifests repeat a few hundred keys. Handing out the same string for the same key spares a
-// slice and, more, the hash-table lookup that turns a new string into a property name.
+// Manifests repeat a few hundred keys. Handing out the same string for the same key spares
+// checking its characters, a slice and, more, the hash-table lookup that turns a new string
+// into a property name. A slot is picked by the key's length and first and last characters.
 const KEY_SLOTS: string[] = new Array(4096).fill('');
 
-/** line.slice(c, e), from the slot its length and first and last characters pick when the
- *  key there is the same. */
-function keyAt(line: string, c: number, e: number): string {
+/** The plain key starting at column c (ending at a ':' followed by a space or the line's end),
+ *  or undefined. Keys are written as manifests write them, [A-Za-z0-9_./$-] and not starting
+ *  with '-'; anything else (quoted, spaced, odd) is left to js-yaml. */
+function keyAt(line: string, c: number): string | undefined {
+  const e = line.indexOf(':', c);
+  if (e <= c) return undefined;
+  const after = line.charCodeAt(e + 1);
+  if (after !== SPACE && !Number.isNaN(after)) return undefined;
   const slot = ((e - c) * 31 + line.charCodeAt(c) * 7 + line.charCodeAt(e - 1)) & 4095;
   const known = KEY_SLOTS[slot];
-  if (known.length === e - c && line.startsWith(known, c)) return known;
+  if (known.length === e - c && line.startsWith(known, c)) return known; // checked when first seen
+  if (line.charCodeAt(c) === DASH) return undefined;
+  for (let i = c; i < e; i++) {
+    const ch = line.charCodeAt(i);
+    // a-z A-Z - . / 0-9 _ $
+    if (!((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 45 && ch <= 57) || ch === 95 || ch === 36)) return undefined;
+  }
   return (KEY_SLOTS[slot] = line.slice(c, e));
 }
 
@@ -149,7 +146,7 @@ class BlockReader {
     const c = this.col[i];
     if (c <= parent) outside();
     if (this.isSequenceEntry(i)) return this.sequence(c);
-    if (keyEnd(this.lines[i], c) > 0) return this.mapping(c);
+    if (keyAt(this.lines[i], c) !== undefined) return this.mapping(c);
     return this.inline(i, c, parent);
   }
 
@@ -161,11 +158,9 @@ class BlockReader {
       if (i < 0 || col[i] < indent) break;
       if (col[i] > indent) outside();
       const line = lines[i];
-      const e = keyEnd(line, indent);
-      if (e < 0) outside();
-      const key = keyAt(line, indent, e);
-      if (refusedKey(obj, key)) outside();
-      let p = e + 1;
+      const key = keyAt(line, indent);
+      if (key === undefined || refusedKey(obj, key)) outside();
+      let p = indent + key.length + 1;
       while (line.charCodeAt(p) === SPACE) p++;
       if (p < line.length && line.charCodeAt(p) !== HASH) {
         obj[key] = this.inline(i, p, indent);
