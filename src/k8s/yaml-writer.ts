@@ -128,7 +128,10 @@ function mapping(obj: Record<string, unknown>, level: number, compact: boolean):
     const value = node(v, level + 1, false);
     if (out !== '' || !compact) out += nl;
     out += k;
-    out += value.charCodeAt(0) === 10 ? ':' : ': ';
+    // A non-empty collection starts on a line of its own. Asked of the value, not the text:
+    // reading the text's first character makes V8 flatten it, which copied every document
+    // once per level of nesting.
+    out += typeof v === 'object' && v !== null && value !== '[]' && value !== '{}' ? ':' : ': ';
     out += value;
   }
   return out === '' ? '{}' : out;
@@ -139,9 +142,10 @@ function sequence(arr: readonly unknown[], level: number, compact: boolean): str
   const nl = pad(level);
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
+    // Written compact, an item starts on the dash's line whatever it is (`- - a` for a list).
     const item = node(v === undefined ? null : v, level + 1, true);
     if (out !== '' || !compact) out += nl;
-    out += item.charCodeAt(0) === 10 ? '-' : '- ';
+    out += '- ';
     out += item;
   }
   return out;
