@@ -38,7 +38,7 @@ case "$summary" in true | false) ;; *) fail_usage "input summary must be true or
 command -v node >/dev/null || fail_usage "node is not on PATH; set the node-version input"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 20 ] || fail_usage "kruisec needs Node.js 20 or later, the runner has $(node --version); set the node-version input"
-[ -f "$action_path/dist/cli/main.js" ] || fail_usage "kruisec is not built ($action_path/dist is missing); the install step should have run npm ci"
+[ -f "$action_path/dist/kruisec.js" ] || fail_usage "kruisec is not built ($action_path/dist is missing); the install step should have run npm ci"
 
 # Paths: one per line; a single line is split on whitespace.
 paths=()

@@ -1,7 +1,9 @@
 // Loads the Ajv standalone validators generated at build time (schemas/validators.cjs, written
 // by scripts/gen-schemas.ts), only when a resource of a registered kind shows up: nothing is
 // compiled at start-up.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiKind } from '../../api/index.js';
 
@@ -18,9 +20,19 @@ export interface ValidateFn {
   errors?: AjvError[] | null;
 }
 
-// src/validate/schema/ and dist/validate/schema/ are both three levels below the package root.
-const MODULE = new URL('../../../schemas/validators.cjs', import.meta.url);
 let validators: Record<string, ValidateFn> | null | undefined;
+
+/** schemas/validators.cjs at the package root, found by looking upwards: this code runs three
+ *  levels below the root from src/ and from tsc's dist/, and two below it from the bundle's
+ *  chunks (scripts/bundle.mjs). */
+function validatorsFile(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    const file = join(dir, 'schemas', 'validators.cjs');
+    if (existsSync(file)) return file;
+  }
+  throw new Error('schemas/validators.cjs not found');
+}
 
 /** The export name scripts/gen-schemas.ts gives a kind's validator. */
 function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
@@ -33,7 +45,7 @@ function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
 export function validatorFor(kind: ApiKind): ValidateFn | undefined {
   if (validators === undefined) {
     try {
-      validators = createRequire(import.meta.url)(fileURLToPath(MODULE)) as Record<string, ValidateFn>;
+      validators = createRequire(import.meta.url)(validatorsFile()) as Record<string, ValidateFn>;
     } catch {
       validators = null;
     }
