@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { load } from '../src/load/index.js';
-import { render } from '../src/render/index.js';
+import { render, renderEach } from '../src/render/index.js';
 import { validate } from '../src/validate/index.js';
 import { dumpYamlStream } from '../src/k8s/yaml-writer.js';
 
@@ -67,6 +67,18 @@ describe('kruisec CLI', () => {
       }
       expect(once(shuffled)).toBe(expected);
     }
+  });
+
+  it('hands resources on one by one in the order render lists them, explaining only when asked', async () => {
+    const loaded = await load(['fixtures/example'], { cwd: ROOT });
+    const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: false }).admitted;
+    const listed = render(admitted, { cluster: loaded.facts });
+    const emitted: unknown[] = [];
+    const streamed = renderEach(admitted, { cluster: loaded.facts, explain: false }, (r) => emitted.push(r.obj));
+    expect(emitted).toEqual(listed.resources.map((r) => r.obj));
+    expect(streamed.diagnostics).toEqual(listed.diagnostics);
+    expect(streamed.explain).toEqual([]);
+    expect(listed.explain.length).toBeGreaterThan(0);
   });
 
   it('reads stdin for -', async () => {

@@ -5,7 +5,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { manifestCorpus, random } from '../support/corpus.js';
 import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
-import { dumpYaml, dumpYamlStream } from '../../src/k8s/yaml-writer.js';
+import { dumpYaml, dumpYamlStream, YamlStreamBuffer } from '../../src/k8s/yaml-writer.js';
 
 const jsYaml = (v: unknown) => yaml.dump(v, { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 });
 
@@ -92,5 +92,15 @@ describe('YAML writer', () => {
 
   it('joins documents with ---', () => {
     expect(dumpYamlStream([{ a: 1 }, { b: [] }])).toBe('a: 1\n---\nb: []\n');
+  });
+
+  it('builds the same stream as UTF-8 chunks, documents larger than a chunk included', () => {
+    const docs = [{ a: 'é\u{1F600}' }, { big: 'x'.repeat(3 << 20) }, ...Array.from({ length: 3000 }, (_, i) => ({ i, s: 'ü'.repeat(i % 50) }))];
+    const stream = new YamlStreamBuffer();
+    for (const d of docs) stream.add(d);
+    const chunks = stream.chunks();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(dumpYamlStream(docs));
+    expect(Buffer.concat(new YamlStreamBuffer().chunks()).length).toBe(0);
   });
 });

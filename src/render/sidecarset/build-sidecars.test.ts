@@ -51,3 +51,32 @@ describe('buildSidecars containers', () => {
     expect(b.secrets).toEqual([{ name: 's' }]);
   });
 });
+
+describe('buildSidecars sharing', () => {
+  const other: PodView = { metadata: { name: 'other', namespace: 'default' }, spec: { containers: [{ name: 'web', env: [{ name: 'TZ', value: 'UTC' }] }] } };
+  const containers = (p: PodView, set: SidecarSetObject) => {
+    const r = buildSidecars(p, [set]);
+    if (!r.ok) throw new Error('build failed');
+    return r.built.containers.map((c) => c.container);
+  };
+
+  it('gives every pod the same frozen container when the sidecar reads nothing from the pod', () => {
+    const set = ss({ containers: [{ name: 'proxy', image: 'envoy:1', env: [{ name: 'A', value: '1' }] }] });
+    const [a] = containers(pod, set);
+    const [b] = containers(other, set);
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.env)).toBe(true);
+    expect(a).toEqual({ name: 'proxy', image: 'envoy:1', env: [{ name: 'A', value: '1' }, { name: 'IS_INJECTED', value: 'true' }], resources: {} });
+  });
+
+  it('builds a container per pod when it transfers env or shares mounts', () => {
+    const transfer = ss({ containers: [{ name: 'log', transferEnv: [{ sourceContainerName: 'web', envName: 'TZ' }] }] });
+    const [a] = containers(pod, transfer);
+    const [b] = containers(other, transfer);
+    expect(a).not.toBe(b);
+    expect(b.env).toContainEqual({ name: 'TZ', value: 'UTC' });
+    const share = ss({ containers: [{ name: 'log', shareVolumePolicy: { type: 'enabled' } }] });
+    expect(containers(pod, share)[0].volumeMounts).toEqual([{ name: 'volume-a', mountPath: '/a/b' }]);
+    expect(containers(other, share)[0].volumeMounts).toBeUndefined();
+  });
+});
