@@ -17,14 +17,13 @@ export type { ExplainEntry, ExplainLine, RenderOptions, RenderResult } from './t
 export function renderEach(input: readonly Resource[], opts: RenderOptions, emit: (r: Resource) => void): Omit<RenderResult, 'resources'> {
   const expanded = expandUnitedDeployments(input, opts);
   const diagnostics: Diagnostic[] = [...expanded.diagnostics];
-  const explain: ExplainEntry[] = opts.explain === false ? [] : [...expanded.explain];
+  const explain: ExplainEntry[] | undefined = opts.explain === false ? undefined : [...expanded.explain];
   // Injection keeps each resource's kind, namespace and name, so sorting first gives the
   // order sorting the output would.
   const ordered = sortResources([...expanded.resources]);
   const inject = prepareInjection(ordered, opts);
-  const explainTo = opts.explain === false ? undefined : explain;
-  for (const r of ordered) emit(inject(r, diagnostics, explainTo));
-  return { diagnostics, explain };
+  for (const r of ordered) emit(inject(r, diagnostics, explain));
+  return { diagnostics, explain: explain ?? [] };
 }
 
 /** Renders `input` into a list, in output order. */

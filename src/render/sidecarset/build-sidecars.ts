@@ -42,7 +42,8 @@ function podContainer(c: SidecarContainer): V1Container {
   return out as unknown as V1Container;
 }
 
-/** Steps 1-7 of §4.1 for one (init) container. */
+/** Steps 1-7 of §4.1 for one (init) container. What it reads from the pod decides
+ *  dependsOnPod below: a new step that reads the pod must be named there too. */
 function buildOne(spec: SidecarContainer, pod: PodView, injectedSets: readonly SidecarSetObject[], ssName: string,
   volumes: ReadonlyMap<string, V1Volume>, queue: V1Volume[]): { ok: true; c: SidecarContainer } | { ok: false; failure: BuildFailure } {
   const c: SidecarContainer = { ...spec };

@@ -312,15 +312,14 @@ function checkAfterMerge(pod: PodView, subject: PodSubject, sets: readonly Match
       const first = sets.find((m) => contributors.has(m.prepared.name))!;
       const names = [...contributors].join(', ');
       const key = `${before}\u0000${names}`;
-      let issue = ORDER_ISSUES.get(first.prepared)?.get(key);
+      let byKey = ORDER_ISSUES.get(first.prepared);
+      if (!byKey) ORDER_ISSUES.set(first.prepared, (byKey = new Map()));
+      let issue = byKey.get(key);
       if (!issue) {
-        issue = {
+        byKey.set(key, (issue = {
           rule: rules.injectOrderObservable, data: { sidecarSets: names, side: before ? 'in front of' : 'behind' },
           onSidecarSet: first.prepared, sidecarSetPath: ['spec', 'containers'],
-        };
-        let byKey = ORDER_ISSUES.get(first.prepared);
-        if (!byKey) ORDER_ISSUES.set(first.prepared, (byKey = new Map()));
-        byKey.set(key, issue);
+        }));
       }
       issues.push(issue);
     }
