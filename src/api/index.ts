@@ -46,6 +46,6 @@ export function schemaPath(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
 
 /** Is this API group one kruisec owns schemas for (so an unregistered version/kind there is suspicious)? */
 export function isKruiseGroup(apiVersion: string): boolean {
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  return group === 'apps.kruise.io' || group === 'rollouts.kruise.io';
+  // Asked of every resource, so no splitting: the group is what comes before the first '/'.
+  return apiVersion.startsWith('apps.kruise.io/') || apiVersion.startsWith('rollouts.kruise.io/');
 }

@@ -45,10 +45,12 @@ function compareOrigins(a: Resource, b: Resource): number {
   return 0;
 }
 
-/** Sorts in place by compareResources, working out each resource's key once. */
+/** Sorts in place by compareResources. Each resource's key is worked out once, as one
+ *  string: its parts joined by NUL, which sorts below every character a kind, apiVersion,
+ *  namespace or name can hold, so one comparison orders the parts as compareKeys does. */
 export function sortResources(resources: Resource[]): Resource[] {
-  const keyed = resources.map((r) => ({ r, rank: kindRank(r.obj.kind), key: key(r) }));
-  keyed.sort((a, b) => a.rank - b.rank || compareKeys(a.key, b.key) || compareOrigins(a.r, b.r));
+  const keyed = resources.map((r) => ({ r, rank: kindRank(r.obj.kind), key: key(r).join('\0') }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.key !== b.key ? (a.key < b.key ? -1 : 1) : compareOrigins(a.r, b.r)));
   for (let i = 0; i < keyed.length; i++) resources[i] = keyed[i].r;
   return resources;
 }

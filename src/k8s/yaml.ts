@@ -68,16 +68,25 @@ export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT 
 /** The value of a plain scalar as the loader reads it: null, a boolean, a number, or the
  *  string itself. A merge key `<<` is returned as the string; callers that care test for it. */
 export function plainScalar(s: string): unknown {
-  for (const t of IMPLICIT) if (t.resolve(s)) return t === builtin.merge ? s : t.construct(s);
-  return s;
+  let v = RESOLVED.get(s);
+  if (v === undefined && !RESOLVED.has(s)) {
+    v = s;
+    for (const t of IMPLICIT) if (t.resolve(s)) { v = t === builtin.merge ? s : t.construct(s); break; }
+    if (RESOLVED.size < 10_000) RESOLVED.set(s, v);
+  }
+  return v;
 }
 
 /** True when a plain scalar `s` would not read back as a string (null, bool, number, merge
  *  key): the writer must quote it. */
 export function resolvesImplicitly(s: string): boolean {
-  for (const t of IMPLICIT) if (t.resolve(s)) return true;
-  return false;
+  return s === '<<' || plainScalar(s) !== s;
 }
+
+// Scalars that start like numbers repeat across a repository (ports, replicas, quantities such
+// as 100m or 128Mi), and each resolver runs regular expressions over a copy of the text; the
+// answer (a primitive) is kept per text, up to a bound.
+const RESOLVED = new Map<string, unknown>();
 
 // Every plain scalar that resolves without starting like a number: null, a YAML 1.1 boolean,
 // the merge key.

@@ -93,12 +93,19 @@ function addObject(text: string, item: unknown, origin: Origin, out: ParsedFile)
   out.resources.push({ obj: obj as KubeObject, origin });
 }
 
-/** A Helm action in the identity fields means the whole object is a template. */
+/** A Helm action in the identity fields means the whole object is a template. (Asked of
+ *  every object, so written out rather than looped over a list of probes.) */
 function findHelmValue(obj: Record<string, unknown>): (string)[] | undefined {
   const meta = (obj.metadata ?? {}) as Record<string, unknown>;
-  const probes: [unknown, string[]][] = [[obj.apiVersion, ['apiVersion']], [obj.kind, ['kind']], [meta.name, ['metadata', 'name']], [meta.namespace, ['metadata', 'namespace']]];
-  for (const [v, p] of probes) if (typeof v === 'string' && v.includes('{{')) return p;
+  if (hasAction(obj.apiVersion)) return ['apiVersion'];
+  if (hasAction(obj.kind)) return ['kind'];
+  if (hasAction(meta.name)) return ['metadata', 'name'];
+  if (hasAction(meta.namespace)) return ['metadata', 'namespace'];
   return undefined;
+}
+
+function hasAction(v: unknown): boolean {
+  return typeof v === 'string' && v.includes('{{');
 }
 
 interface Chunk { text: string; index: number; firstLine: number }

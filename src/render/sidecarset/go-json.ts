@@ -23,8 +23,22 @@ export function goMarshal(value: unknown): string {
  *  would move integer-like keys ("10") ahead of the others. */
 export function goMarshalMap<T>(map: ReadonlyMap<string, T> | Record<string, T>, value: (v: T) => string = goMarshal): string {
   const entries = map instanceof Map ? [...map.entries()] : Object.entries(map as Record<string, T>);
-  entries.sort((a, b) => compareStrings(a[0], b[0]));
-  return `{${entries.map(([k, v]) => `${goMarshal(k)}:${value(v)}`).join(',')}}`;
+  if (entries.length > 1) entries.sort((a, b) => compareStrings(a[0], b[0]));
+  let out = '{';
+  for (let i = 0; i < entries.length; i++) out += (i ? ',' : '') + keyJson(entries[i][0]) + ':' + value(entries[i][1]);
+  return out + '}';
+}
+
+// Map keys here are SidecarSet and container names, the same few on every pod.
+const KEYS = new Map<string, string>();
+
+function keyJson(k: string): string {
+  let text = KEYS.get(k);
+  if (text === undefined) {
+    text = goMarshal(k);
+    if (KEYS.size < 10_000) KEYS.set(k, text);
+  }
+  return text;
 }
 
 /** Byte-wise string order, as Go's sort.Strings (equal to UTF-16 order outside astral planes). */

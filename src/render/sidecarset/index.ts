@@ -46,7 +46,7 @@ export function prepareInjection(resources: readonly Resource[], opts: RenderOpt
       }
       return r;
     }
-    const res = renderOne(r, path, ctx);
+    const res = renderOne(r, path, ctx, explain !== undefined);
     explain?.push({ subject: displayName(r.obj), origin: originOf(r), topic: 'sidecarset', lines: res.injection.lines });
     for (const issue of res.injection.issues) {
       if (issue.onSidecarSet) {
@@ -78,12 +78,12 @@ function withoutNamespace(meta: KubeObject['metadata']): KubeObject['metadata'] 
   return rest;
 }
 
-function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext): { resource: Resource; injection: PodInjection } {
+function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext, explain: boolean): { resource: Resource; injection: PodInjection } {
   const obj = r.obj;
   if (path.length === 0) {
     const pod: PodView = { metadata: obj.metadata ?? {}, spec: (obj.spec ?? {}) as PodView['spec'] };
     (pod as unknown as { status?: unknown }).status = obj.status;
-    const injection = injectPod(pod, { display: displayName(obj), template: false }, ctx);
+    const injection = injectPod(pod, { display: displayName(obj), template: false }, ctx, explain);
     if (!injection.pod) return { resource: r, injection };
     return { resource: { ...r, obj: { ...obj, metadata: injection.pod.metadata, spec: injection.pod.spec } }, injection };
   }
@@ -94,7 +94,7 @@ function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext): { resou
   }
   const meta = template.metadata ?? {};
   const pod: PodView = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
-  const injection = injectPod(pod, { display, template: true, workload: `${apiGroup(obj.apiVersion)}/${obj.kind}` }, ctx);
+  const injection = injectPod(pod, { display, template: true, workload: `${apiGroup(obj.apiVersion)}/${obj.kind}` }, ctx, explain);
   if (!injection.pod) return { resource: r, injection };
   // The pod view borrowed the workload's namespace; a template that had none gets none back.
   const newMeta = meta.namespace === undefined ? withoutNamespace(injection.pod.metadata) : { ...injection.pod.metadata };

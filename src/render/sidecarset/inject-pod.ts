@@ -57,8 +57,11 @@ function isActive(pod: PodView): boolean {
 
 interface Matched { prepared: PreparedSidecarSet; chosen: SidecarSetObject; note?: string }
 
-export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodInjection {
+/** `explain: false` leaves the explain lines as the webhook wrote them, unsorted and without
+ *  the SidecarSets it never reached: nobody will read them. */
+export function injectPod(pod: PodView, subject: PodSubject, ctx: InjectionContext, explain = true): PodInjection {
   const r = webhook(pod, subject, ctx);
+  if (!explain) return r;
   // One line per SidecarSet, in the order the webhook considered them.
   const ns = podNamespace(pod.metadata.namespace);
   if (r.lines.length < ctx.sidecarSets.length) {

@@ -50,5 +50,10 @@ export function validatorFor(kind: ApiKind): ValidateFn | undefined {
       validators = null;
     }
   }
-  return validators?.[exportName(kind)];
+  let fn = byKind.get(kind);
+  if (fn === undefined && !byKind.has(kind)) byKind.set(kind, (fn = validators?.[exportName(kind)]));
+  return fn;
 }
+
+// Looked up per resource: the export name is worked out once per kind.
+const byKind = new Map<ApiKind, ValidateFn | undefined>();
