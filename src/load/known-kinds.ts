@@ -25,9 +25,18 @@ const CORE: Record<string, string[]> = {
 const KNOWN = new Set(Object.entries(CORE).flatMap(([g, kinds]) => kinds.map((k) => `${g}/${k}`)));
 
 export function isKnownKind(apiVersion: string, kind: string): boolean {
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  return KNOWN.has(`${group}/${kind}`);
+  // Asked of every resource: answered once per apiVersion and kind.
+  let kinds = VERDICTS.get(apiVersion);
+  if (kinds === undefined) VERDICTS.set(apiVersion, (kinds = new Map()));
+  let known = kinds.get(kind);
+  if (known === undefined) {
+    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    kinds.set(kind, (known = KNOWN.has(`${group}/${kind}`)));
+  }
+  return known;
 }
+
+const VERDICTS = new Map<string, Map<string, boolean>>();
 
 /** Kinds that live outside namespaces (metadata.namespace is ignored for them). */
 const CLUSTER_SCOPED = new Set(['Namespace', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass',

@@ -20,13 +20,20 @@ export function parseFile(file: string, rawText: string): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const out: ParsedFile = { resources: [], diagnostics: [] };
   let docs: unknown[] | undefined = loadBlockYaml(text);
+  // An elision or a Helm key can only come from text holding "..." or "…", or from js-yaml
+  // turning a mapping key into "[object Object]"; other files are not walked for them.
+  const placeholders = docs === undefined || mayHoldPlaceholder(text);
   try {
     docs ??= yaml.loadAll(text, undefined, { schema: K8S_YAML_SCHEMA, filename: file });
   } catch (e) {
     return parseDocumentsOneByOne(file, text, out);
   }
-  docs.forEach((d, i) => addDocument(file, text, d, i, out));
+  docs.forEach((d, i) => addDocument(file, text, d, i, out, placeholders));
   return out;
+}
+
+function mayHoldPlaceholder(text: string): boolean {
+  return text.includes('...') || text.includes('…') || text.includes(HELM_KEY);
 }
 
 function parseDocumentsOneByOne(file: string, text: string, out: ParsedFile): ParsedFile {
@@ -48,7 +55,7 @@ function parseDocumentsOneByOne(file: string, text: string, out: ParsedFile): Pa
   return out;
 }
 
-function addDocument(file: string, text: string, doc: unknown, index: number, out: ParsedFile): void {
+function addDocument(file: string, text: string, doc: unknown, index: number, out: ParsedFile, placeholders = true): void {
   if (doc === null || doc === undefined) return; // empty document, e.g. a trailing `---`
   const origin: Origin = { file, doc: index };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
@@ -57,19 +64,19 @@ function addDocument(file: string, text: string, doc: unknown, index: number, ou
   }
   const obj = doc as Record<string, unknown>;
   if (obj.kind === 'List' && Array.isArray(obj.items) && (obj.apiVersion === 'v1' || obj.apiVersion === undefined)) {
-    obj.items.forEach((item, i) => addObject(text, item, { file, doc: index, item: i }, out));
+    obj.items.forEach((item, i) => addObject(text, item, { file, doc: index, item: i }, out, placeholders));
     return;
   }
-  addObject(text, obj, origin, out);
+  addObject(text, obj, origin, out, placeholders);
 }
 
-function addObject(text: string, item: unknown, origin: Origin, out: ParsedFile): void {
+function addObject(text: string, item: unknown, origin: Origin, out: ParsedFile, placeholders: boolean): void {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     out.diagnostics.push({ ...report(rules.notAnObject, { type: Array.isArray(item) ? 'list' : typeof item }), origin });
     return;
   }
   const obj = item as Record<string, unknown>;
-  const placeholder = findPlaceholder(obj);
+  const placeholder = placeholders ? findPlaceholder(obj) : undefined;
   if (placeholder?.value === HELM_KEY) {
     out.diagnostics.push({ ...report(rules.helmTemplate, {}), origin, path: placeholder.path.slice(0, -1) });
     return;
