@@ -6,10 +6,14 @@
 // render. Dependencies stay in node_modules. The rest of dist/ (tsc's output) is kept for
 // the facts runner and for tools that import single modules.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Chunk names carry a content hash: old ones would pile up.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

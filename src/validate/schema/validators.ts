@@ -1,11 +1,11 @@
 // Loads the Ajv standalone validators generated at build time (schemas/validators.cjs, written
 // by scripts/gen-schemas.ts), only when a resource of a registered kind shows up: nothing is
-// compiled at start-up.
+// compiled at start-up. The build leaves a V8 code cache for them in dist/ (code-cache.ts).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiKind } from '../../api/index.js';
+import { requireWithCodeCache } from './code-cache.js';
 
 export interface AjvError {
   instancePath: string;
@@ -22,20 +22,23 @@ export interface ValidateFn {
 
 let validators: Record<string, ValidateFn> | null | undefined;
 
-/** schemas/validators.cjs at the package root, found by looking upwards: this code runs three
- *  levels below the root from src/ and from tsc's dist/, and two below it from the bundle's
- *  chunks (scripts/bundle.mjs). */
-function validatorsFile(): string {
+/** The package root: the folder holding schemas/validators.cjs, found by looking upwards. This
+ *  code runs three levels below the root from src/ and from tsc's dist/, and two below it from
+ *  the bundle's chunks (scripts/bundle.mjs). */
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 4; up++, dir = dirname(dir)) {
-    const file = join(dir, 'schemas', 'validators.cjs');
-    if (existsSync(file)) return file;
+    if (existsSync(join(dir, VALIDATORS))) return dir;
   }
-  throw new Error('schemas/validators.cjs not found');
+  throw new Error(`${VALIDATORS} not found`);
 }
 
+export const VALIDATORS = 'schemas/validators.cjs';
+/** Written by the build (scripts/code-cache.mjs); see code-cache.ts. */
+export const VALIDATORS_CODE_CACHE = 'dist/validators.v8cache';
+
 /** The export name scripts/gen-schemas.ts gives a kind's validator. */
-function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
+export function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
   return `${k.apiVersion}/${k.kind}`.replace(/[^A-Za-z0-9]/g, '_');
 }
 
@@ -45,7 +48,8 @@ function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
 export function validatorFor(kind: ApiKind): ValidateFn | undefined {
   if (validators === undefined) {
     try {
-      validators = createRequire(import.meta.url)(validatorsFile()) as Record<string, ValidateFn>;
+      const root = packageRoot();
+      validators = requireWithCodeCache(join(root, VALIDATORS), join(root, VALIDATORS_CODE_CACHE)).exports as Record<string, ValidateFn>;
     } catch {
       validators = null;
     }
