@@ -63,6 +63,18 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 /** validation.IsQualifiedName: [prefix/]name. */
 export function qualifiedNameError(key: string): string | undefined {
+  // Asked of every label and annotation key of every resource; a repository uses a few hundred.
+  let e = QUALIFIED_NAME_ERRORS.get(key);
+  if (e === undefined) {
+    e = qualifiedNameProblem(key) ?? '';
+    if (QUALIFIED_NAME_ERRORS.size < 10_000) QUALIFIED_NAME_ERRORS.set(key, e);
+  }
+  return e === '' ? undefined : e;
+}
+
+const QUALIFIED_NAME_ERRORS = new Map<string, string>();
+
+function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split('/');
   let name = key;
   if (parts.length === 2) {
