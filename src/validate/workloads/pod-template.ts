@@ -21,11 +21,11 @@ export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] 
   if (!template) return out;
 
   const labels = objAt(template, 'metadata', 'labels');
+  // Paths are built only for a finding: this runs for every workload and subset workload.
   for (const [k, v] of Object.entries(labels ?? {})) {
-    const path: FieldPath = [...base, 'metadata', 'labels', k];
     const ke = qualifiedNameError(k);
-    if (ke) bad(path, `label key ${JSON.stringify(k)}: ${ke}`);
-    if (typeof v === 'string') { const ve = labelValueError(v); if (ve) bad(path, `label value ${JSON.stringify(v)}: ${ve}`); }
+    if (ke) bad([...base, 'metadata', 'labels', k], `label key ${JSON.stringify(k)}: ${ke}`);
+    if (typeof v === 'string') { const ve = labelValueError(v); if (ve) bad([...base, 'metadata', 'labels', k], `label value ${JSON.stringify(v)}: ${ve}`); }
   }
 
   const spec = objAt(template, 'spec');
@@ -34,10 +34,9 @@ export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] 
   const volumes = new Set<string>(extraVolumes);
   (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {
     if (!isObj(v) || typeof v.name !== 'string') return;
-    const path: FieldPath = [...specPath, 'volumes', i, 'name'];
     const e = dns1123LabelError(v.name);
-    if (e) bad(path, e);
-    else if (volumes.has(v.name)) bad(path, `duplicate volume name ${JSON.stringify(v.name)}`);
+    if (e) bad([...specPath, 'volumes', i, 'name'], e);
+    else if (volumes.has(v.name)) bad([...specPath, 'volumes', i, 'name'], `duplicate volume name ${JSON.stringify(v.name)}`);
     volumes.add(v.name);
   });
 
@@ -47,38 +46,36 @@ export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] 
   for (const group of ['initContainers', 'containers'] as const) {
     const list = Array.isArray(spec[group]) ? (spec[group] as unknown[]) : [];
     list.forEach((c, i) => {
-      if (!isObj(c)) return;
-      const path: FieldPath = [...specPath, group, i];
-      checkContainer(c, path, names, volumes, bad);
+      if (isObj(c)) checkContainer(c, (...rest) => [...specPath, group, i, ...rest], names, volumes, bad);
     });
   }
   return out;
 }
 
-function checkContainer(c: Obj, path: FieldPath, names: Set<string>, volumes: Set<string>, bad: (p: FieldPath, r: string) => void): void {
+/** `at` gives the path of a field of the container, only when there is something to say. */
+function checkContainer(c: Obj, at: (...rest: FieldPath) => FieldPath, names: Set<string>, volumes: Set<string>, bad: (p: FieldPath, r: string) => void): void {
   const name = typeof c.name === 'string' ? c.name : '';
-  if (name === '') bad([...path, 'name'], 'name is required');
+  if (name === '') bad(at('name'), 'name is required');
   else {
     const e = dns1123LabelError(name);
-    if (e) bad([...path, 'name'], e);
-    else if (names.has(name)) bad([...path, 'name'], `duplicate container name ${JSON.stringify(name)}`);
+    if (e) bad(at('name'), e);
+    else if (names.has(name)) bad(at('name'), `duplicate container name ${JSON.stringify(name)}`);
     names.add(name);
   }
-  if (typeof c.image !== 'string' || c.image.trim() === '') bad([...path, 'image'], 'image is required');
+  if (typeof c.image !== 'string' || c.image.trim() === '') bad(at('image'), 'image is required');
   (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
     if (!isObj(m) || typeof m.name !== 'string') return;
-    if (!volumes.has(m.name)) bad([...path, 'volumeMounts', j, 'name'], `volume ${JSON.stringify(m.name)} is not declared in spec.volumes`);
+    if (!volumes.has(m.name)) bad(at('volumeMounts', j, 'name'), `volume ${JSON.stringify(m.name)} is not declared in spec.volumes`);
   });
   const portNames = new Set<string>();
   (Array.isArray(c.ports) ? c.ports : []).forEach((p, j) => {
     if (!isObj(p)) return;
-    const pp: FieldPath = [...path, 'ports', j];
-    if (typeof p.containerPort === 'number' && (p.containerPort < 1 || p.containerPort > 65535)) bad([...pp, 'containerPort'], 'must be between 1 and 65535, inclusive');
-    if (typeof p.hostPort === 'number' && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) bad([...pp, 'hostPort'], 'must be between 1 and 65535, inclusive');
+    if (typeof p.containerPort === 'number' && (p.containerPort < 1 || p.containerPort > 65535)) bad(at('ports', j, 'containerPort'), 'must be between 1 and 65535, inclusive');
+    if (typeof p.hostPort === 'number' && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) bad(at('ports', j, 'hostPort'), 'must be between 1 and 65535, inclusive');
     if (typeof p.name === 'string' && p.name !== '') {
       const e = portNameError(p.name);
-      if (e) bad([...pp, 'name'], e);
-      else if (portNames.has(p.name)) bad([...pp, 'name'], `duplicate port name ${JSON.stringify(p.name)}`);
+      if (e) bad(at('ports', j, 'name'), e);
+      else if (portNames.has(p.name)) bad(at('ports', j, 'name'), `duplicate port name ${JSON.stringify(p.name)}`);
       portNames.add(p.name);
     }
   });

@@ -94,16 +94,17 @@ function rollingUpdate(res: Resource, spec: Record<string, unknown>, ru: Record<
  *  (rounded up), and anything but the int 1 only with Parallel. */
 function maxUnavailable(res: Resource, path: FieldPath, v: IntOrString, parallel: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const field = dotted(path);
-  if (typeof v === 'number' && v < 0) out.push(report(rules.stsMaxUnavailable, { field, value: show(v), reason: 'must be greater than or equal to 0' }, at(res, path)));
-  if (typeof v === 'string' && !/^[0-9]+%$/.test(v)) out.push(report(rules.stsMaxUnavailable, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path)));
+  // Its text only when there is something to say: this runs for every Advanced StatefulSet.
+  const field = () => dotted(path);
+  if (typeof v === 'number' && v < 0) out.push(report(rules.stsMaxUnavailable, { field: field(), value: show(v), reason: 'must be greater than or equal to 0' }, at(res, path)));
+  if (typeof v === 'string' && !/^[0-9]+%$/.test(v)) out.push(report(rules.stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path)));
   const r = scaledValueK8s(v, 1, true);
   if (!r.ok) {
-    if (!(typeof v === 'string' && !/^[0-9]+%$/.test(v))) out.push(report(rules.stsMaxUnavailable, { field, value: show(v), reason: r.error }, at(res, path)));
+    if (!(typeof v === 'string' && !/^[0-9]+%$/.test(v))) out.push(report(rules.stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path)));
   } else if (r.value < 1) {
-    out.push(report(rules.stsMaxUnavailable, { field, value: show(v), reason: 'should not be less than 1' }, at(res, path)));
+    out.push(report(rules.stsMaxUnavailable, { field: field(), value: show(v), reason: 'should not be less than 1' }, at(res, path)));
   }
-  if (!parallel && v !== 1) out.push(report(rules.stsMaxUnavailableNeedsParallel, { field, value: show(v) }, at(res, path)));
+  if (!parallel && v !== 1) out.push(report(rules.stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path)));
   return out;
 }
 
