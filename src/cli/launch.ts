@@ -1,0 +1,16 @@
+// The entry bin/kruisec.js loads: decides, before anything else is loaded, whether the command
+// runs in this process or in a Node started again with fewer V8 threads (relaunch.ts), then
+// runs main() where it was decided. Kept apart from main.ts so that a run that is started
+// again has not paid for loading the CLI first.
+import { availableParallelism } from 'node:os';
+import { relaunch, relaunchArgs } from './relaunch.js';
+
+export async function launch(argv: string[]): Promise<number> {
+  const args = relaunchArgs({
+    argv, script: process.argv[1], cwd: process.cwd(), env: process.env, execArgv: process.execArgv, cores: availableParallelism(),
+  });
+  const code = args ? await relaunch(args) : undefined;
+  if (code !== undefined) return code;
+  const { main } = await import('./main.js');
+  return main(argv);
+}
