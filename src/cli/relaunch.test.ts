@@ -44,6 +44,9 @@ describe('relaunchArgs', () => {
     expect(relaunchArgs(ctx({ env: { KRUISEC_NO_RELAUNCH: '1' } }))).toBeUndefined();
     expect(relaunchArgs(ctx({ execArgv: ['--v8-pool-size=2'] }))).toBeUndefined();
     expect(relaunchArgs(ctx({ env: { NODE_OPTIONS: '--max-old-space-size=4096 --v8-pool-size=8' } }))).toBeUndefined();
+    for (const flag of ['--inspect', '--inspect-brk=9230', '--cpu-prof', '--heap-prof', '--prof']) {
+      expect(relaunchArgs(ctx({ execArgv: [flag] }))).toBeUndefined();
+    }
   });
 });
 

@@ -9,7 +9,7 @@
 // The second start costs about 45 ms: at 1 MB of manifests that is what the smaller pool
 // saves, at 10 MB it saves about 100 ms. Hence the floor of 4 MB. KRUISEC_NO_RELAUNCH=1, or
 // any --v8-pool-size already given (on the command line or in NODE_OPTIONS), keeps the run in
-// the first process.
+// the first process; so does running under a debugger or profiler.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -19,6 +19,7 @@ export const RELAUNCH_MIN_BYTES = 4 * 1024 * 1024;
 /** Node's default pool size: from this many cores on, the main thread has one of its own. */
 const DEFAULT_POOL = 4;
 const YAML_FILE = /\.ya?ml$/i;
+const WATCHED = /^--(inspect|debug|cpu-prof|heap-prof|prof\b)/;
 
 export interface LaunchContext {
   /** The CLI's arguments (after the script). */
@@ -37,6 +38,8 @@ export function relaunchArgs(ctx: LaunchContext): string[] | undefined {
   if (ctx.cores >= DEFAULT_POOL) return undefined;
   const nodeOptions = (ctx.env.NODE_OPTIONS ?? '').split(/\s+/);
   if ([...ctx.execArgv, ...nodeOptions].some((a) => a.startsWith('--v8-pool-size'))) return undefined;
+  // A debugger or profiler attached to this process should see the work, not a wait.
+  if (ctx.execArgv.some((a) => WATCHED.test(a))) return undefined;
   if (inputBytes(ctx.argv.slice(1), ctx.cwd, RELAUNCH_MIN_BYTES) < RELAUNCH_MIN_BYTES) return undefined;
   return [...ctx.execArgv, '--v8-pool-size=0', ctx.script, ...ctx.argv];
 }
