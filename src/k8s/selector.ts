@@ -1,4 +1,5 @@
 // metav1.LabelSelector matching, as labels.Selector does it (k8s.io/apimachinery).
+import { memoByText } from './memo.js';
 
 export interface LabelSelectorRequirement {
   key: string;
@@ -63,16 +64,12 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 /** validation.IsQualifiedName: [prefix/]name. */
 export function qualifiedNameError(key: string): string | undefined {
-  // Asked of every label and annotation key of every resource; a repository uses a few hundred.
-  let e = QUALIFIED_NAME_ERRORS.get(key);
-  if (e === undefined) {
-    e = qualifiedNameProblem(key) ?? '';
-    if (QUALIFIED_NAME_ERRORS.size < 10_000) QUALIFIED_NAME_ERRORS.set(key, e);
-  }
+  const e = qualifiedNameErrors(key);
   return e === '' ? undefined : e;
 }
 
-const QUALIFIED_NAME_ERRORS = new Map<string, string>();
+// Asked of every label and annotation key of every resource ('' for a valid key).
+const qualifiedNameErrors = memoByText((key) => qualifiedNameProblem(key) ?? '');
 
 function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split('/');

@@ -10,6 +10,7 @@
 // Anything outside plain data (a Date, a key over 1024 characters, a function) sends the
 // whole document to js-yaml, so the output never depends on which writer ran.
 import yaml from 'js-yaml';
+import { memoByText } from './memo.js';
 import { K8S_YAML_SCHEMA, mayResolveImplicitly, resolvesImplicitly } from './yaml.js';
 
 const JS_YAML_OPTIONS: yaml.DumpOptions = { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 };
@@ -164,19 +165,14 @@ function numberText(n: number): string {
  *  construction (no indicator first, no ": ", no " #", nothing trailing that YAML trims). */
 const COMMON_PLAIN = /^[A-Za-z_/](?:[\w./=+@ -]|:(?! ))*(?<![ :])$/;
 
-const keyCache = new Map<string, string>();
 const longCache = new Map<string, string>();
 const LONG = 64;
 
-function keyText(key: string): string {
-  let text = keyCache.get(key);
-  if (text === undefined) {
-    text = singleLine(key);
-    if (text.length > 1024) throw NOT_PLAIN_DATA; // js-yaml writes an explicit "? key"
-    if (keyCache.size < 10_000) keyCache.set(key, text);
-  }
+const keyText = memoByText((key) => {
+  const text = singleLine(key);
+  if (text.length > 1024) throw NOT_PLAIN_DATA; // js-yaml writes an explicit "? key"
   return text;
-}
+});
 
 function scalar(s: string, level: number): string {
   if (COMMON_PLAIN.test(s) && !(mayResolveImplicitly(s) && resolvesImplicitly(s))) return s;

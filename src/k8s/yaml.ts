@@ -3,6 +3,7 @@
 // timestamps (they stay strings), and no custom tags. The same schema is used to write
 // YAML, so that a string which YAML 1.1 would read as something else gets quoted.
 import yaml from 'js-yaml';
+import { memoByText } from './memo.js';
 
 const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
@@ -68,13 +69,7 @@ export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT 
 /** The value of a plain scalar as the loader reads it: null, a boolean, a number, or the
  *  string itself. A merge key `<<` is returned as the string; callers that care test for it. */
 export function plainScalar(s: string): unknown {
-  let v = RESOLVED.get(s);
-  if (v === undefined && !RESOLVED.has(s)) {
-    v = s;
-    for (const t of IMPLICIT) if (t.resolve(s)) { v = t === builtin.merge ? s : t.construct(s); break; }
-    if (RESOLVED.size < 10_000) RESOLVED.set(s, v);
-  }
-  return v;
+  return resolved(s);
 }
 
 /** True when a plain scalar `s` would not read back as a string (null, bool, number, merge
@@ -85,8 +80,11 @@ export function resolvesImplicitly(s: string): boolean {
 
 // Scalars that start like numbers repeat across a repository (ports, replicas, quantities such
 // as 100m or 128Mi), and each resolver runs regular expressions over a copy of the text; the
-// answer (a primitive) is kept per text, up to a bound.
-const RESOLVED = new Map<string, unknown>();
+// answer (a primitive, never undefined) is kept per text.
+const resolved = memoByText((s): unknown => {
+  for (const t of IMPLICIT) if (t.resolve(s)) return t === builtin.merge ? s : t.construct(s);
+  return s;
+});
 
 // Every plain scalar that resolves without starting like a number: null, a YAML 1.1 boolean,
 // the merge key.

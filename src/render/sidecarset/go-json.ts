@@ -3,6 +3,7 @@
 // (HTML-safe encoding, on by default). Those characters can only occur inside strings in
 // JSON text, so a global replace on JSON.stringify's output is exact. Object keys come out in
 // insertion order: callers build structs in Go field order and sort map keys themselves.
+import { memoByText } from '../../k8s/memo.js';
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 
@@ -30,16 +31,7 @@ export function goMarshalMap<T>(map: ReadonlyMap<string, T> | Record<string, T>,
 }
 
 // Map keys here are SidecarSet and container names, the same few on every pod.
-const KEYS = new Map<string, string>();
-
-function keyJson(k: string): string {
-  let text = KEYS.get(k);
-  if (text === undefined) {
-    text = goMarshal(k);
-    if (KEYS.size < 10_000) KEYS.set(k, text);
-  }
-  return text;
-}
+const keyJson = memoByText(goMarshal);
 
 /** Byte-wise string order, as Go's sort.Strings (equal to UTF-16 order outside astral planes). */
 export function compareStrings(a: string, b: string): number {
