@@ -46,17 +46,21 @@ export function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
  *  checkout: test/schemas/up-to-date.test.ts catches that in CI). The module is loaded on
  *  the first call only, so runs without Kruise kinds never pay for it. */
 export function validatorFor(kind: ApiKind): ValidateFn | undefined {
-  if (validators === undefined) {
-    try {
-      const root = packageRoot();
-      validators = requireWithCodeCache(join(root, VALIDATORS), join(root, VALIDATORS_CODE_CACHE)).exports as Record<string, ValidateFn>;
-    } catch {
-      validators = null;
-    }
-  }
+  if (validators === undefined) loadValidators();
   let fn = byKind.get(kind);
   if (fn === undefined && !byKind.has(kind)) byKind.set(kind, (fn = validators?.[exportName(kind)]));
   return fn;
+}
+
+/** Loads schemas/validators.cjs now rather than at the first resource of a registered kind:
+ *  the startup snapshot (src/cli/snapshot.ts) holds them loaded. */
+export function loadValidators(): void {
+  try {
+    const root = packageRoot();
+    validators = requireWithCodeCache(join(root, VALIDATORS), join(root, VALIDATORS_CODE_CACHE)).exports as Record<string, ValidateFn>;
+  } catch {
+    validators = null;
+  }
 }
 
 // Looked up per resource: the export name is worked out once per kind.
