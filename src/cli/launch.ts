@@ -3,14 +3,22 @@
 // runs main() where it was decided. Kept apart from main.ts so that a run that is started
 // again has not paid for loading the CLI first.
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { relaunch, relaunchArgs } from './relaunch.js';
+import { usableSnapshot } from './snapshot-stamp.js';
 
 export async function launch(argv: string[]): Promise<number> {
   const args = relaunchArgs({
     argv, script: process.argv[1], cwd: process.cwd(), env: process.env, execArgv: process.execArgv, cores: availableParallelism(),
+    snapshot: () => usableSnapshot(packageRoot()),
   });
   const code = args ? await relaunch(args) : undefined;
   if (code !== undefined) return code;
   const { main } = await import('./main.js');
   return main(argv);
+}
+
+/** The package's folder: this code runs as dist/launch.js (scripts/bundle.mjs). */
+function packageRoot(): string {
+  return fileURLToPath(new URL('..', import.meta.url));
 }

@@ -36,6 +36,21 @@ describe('relaunchArgs', () => {
     expect(relaunchArgs(ctx({ argv: ['plan', big, '--output', 'json'] }))).toBeDefined();
   });
 
+  it('starts the second Node from the startup snapshot when a usable one was built', () => {
+    const blob = '/k/dist/kruisec.blob';
+    expect(relaunchArgs(ctx({ snapshot: () => blob }))).toEqual(['--v8-pool-size=0', '--snapshot-blob', blob, 'render', big]);
+    expect(relaunchArgs(ctx({ snapshot: () => undefined }))).toEqual(['--v8-pool-size=0', '/k/bin/kruisec.js', 'render', big]);
+    expect(relaunchArgs(ctx({ snapshot: () => blob, env: { KRUISEC_NO_SNAPSHOT: '1' } }))).toEqual(['--v8-pool-size=0', '/k/bin/kruisec.js', 'render', big]);
+  });
+
+  it('looks for a snapshot only for a run that starts again', () => {
+    let asked = 0;
+    const snapshot = () => { asked++; return undefined; };
+    relaunchArgs(ctx({ argv: ['render', small], snapshot }));
+    relaunchArgs(ctx({ cores: 8, snapshot }));
+    expect(asked).toBe(0);
+  });
+
   it('runs here when starting again would not pay or was asked not to', () => {
     expect(relaunchArgs(ctx({ argv: ['render', small] }))).toBeUndefined();
     expect(relaunchArgs(ctx({ argv: ['--version'] }))).toBeUndefined();

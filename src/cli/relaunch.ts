@@ -31,6 +31,9 @@ export interface LaunchContext {
   env: Readonly<Record<string, string | undefined>>;
   execArgv: readonly string[];
   cores: number;
+  /** The startup snapshot to begin the second Node from, if a usable one was built
+   *  (snapshot-stamp.ts); asked only once the run is to start again. */
+  snapshot?: () => string | undefined;
 }
 
 /** The arguments to start Node again with, or undefined to run in this process. */
@@ -42,7 +45,9 @@ export function relaunchArgs(ctx: LaunchContext): string[] | undefined {
   // A debugger or profiler attached to this process should see the work, not a wait.
   if (ctx.execArgv.some((a) => WATCHED.test(a))) return undefined;
   if (inputBytes(ctx.argv.slice(1), ctx.cwd, RELAUNCH_MIN_BYTES) < RELAUNCH_MIN_BYTES) return undefined;
-  return [...ctx.execArgv, '--v8-pool-size=0', ctx.script, ...ctx.argv];
+  const blob = ctx.env.KRUISEC_NO_SNAPSHOT ? undefined : ctx.snapshot?.();
+  // From a snapshot, the process starts in the CLI's main(): there is no script to name.
+  return [...ctx.execArgv, '--v8-pool-size=0', ...(blob ? ['--snapshot-blob', blob] : [ctx.script]), ...ctx.argv];
 }
 
 /** Bytes of manifests under the arguments that name files or folders, counted up to `enough`.
