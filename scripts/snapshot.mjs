@@ -38,7 +38,11 @@ try {
     define: { 'import.meta.url': '__kruisec_module_url' },
     banner: { js: 'var __kruisec_module_url = require("node:url").pathToFileURL(__filename).href;' },
   });
-  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], { cwd: work, encoding: 'utf8' });
+  // Built under no V8 flags at all, NODE_OPTIONS included: a run loads it only under the same
+  // (src/cli/relaunch.ts).
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], { cwd: work, encoding: 'utf8', env });
   rmSync(script, { force: true });
   if (r.status !== 0) {
     rmSync(blob, { force: true });

@@ -4,15 +4,15 @@
 // again has not paid for loading the CLI first.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { relaunch, relaunchArgs } from './relaunch.js';
+import { type LaunchContext, relaunchArgs, relaunchWithFallback } from './relaunch.js';
 import { usableSnapshot } from './snapshot-stamp.js';
 
 export async function launch(argv: string[]): Promise<number> {
-  const args = relaunchArgs({
+  const ctx: LaunchContext = {
     argv, script: process.argv[1], cwd: process.cwd(), env: process.env, execArgv: process.execArgv, cores: availableParallelism(),
-    snapshot: () => usableSnapshot(packageRoot()),
-  });
-  const code = args ? await relaunch(args) : undefined;
+  };
+  const args = relaunchArgs({ ...ctx, snapshot: () => usableSnapshot(packageRoot()) });
+  const code = args ? await relaunchWithFallback(args, () => relaunchArgs(ctx)) : undefined;
   if (code !== undefined) return code;
   const { main } = await import('./main.js');
   return main(argv);

@@ -43,6 +43,15 @@ describe('relaunchArgs', () => {
     expect(relaunchArgs(ctx({ snapshot: () => blob, env: { KRUISEC_NO_SNAPSHOT: '1' } }))).toEqual(['--v8-pool-size=0', '/k/bin/kruisec.js', 'render', big]);
   });
 
+  it('starts without the snapshot when Node is given flags of its own, under which Node would not load it', () => {
+    const blob = '/k/dist/kruisec.blob';
+    expect(relaunchArgs(ctx({ snapshot: () => blob, execArgv: ['--enable-source-maps'] })))
+      .toEqual(['--enable-source-maps', '--v8-pool-size=0', '/k/bin/kruisec.js', 'render', big]);
+    expect(relaunchArgs(ctx({ snapshot: () => blob, env: { NODE_OPTIONS: '--max-old-space-size=4096' } })))
+      .toEqual(['--v8-pool-size=0', '/k/bin/kruisec.js', 'render', big]);
+    expect(relaunchArgs(ctx({ snapshot: () => blob, env: { NODE_OPTIONS: ' ' } }))).toContain('--snapshot-blob');
+  });
+
   it('looks for a snapshot only for a run that starts again', () => {
     let asked = 0;
     const snapshot = () => { asked++; return undefined; };
@@ -79,6 +88,28 @@ describe('inputBytes', () => {
     const n = inputBytes([big], ROOT, 1);
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(RELAUNCH_MIN_BYTES);
+  });
+});
+
+describe('relaunchWithFallback', () => {
+  const blob = join(ROOT, 'dist', 'kruisec.blob');
+  const run = (first: string[], fallback: string[] | undefined) => {
+    const driver = `import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'relaunch.js'))}).then((m) => m.relaunchWithFallback(${JSON.stringify(first)}, () => ${JSON.stringify(fallback)})).then((c) => { process.exitCode = c ?? 99; })`;
+    return spawnSync(process.execPath, ['--input-type=module', '-e', driver], { cwd: ROOT, encoding: 'utf8' });
+  };
+
+  it('starts once more without the snapshot when Node cannot load it under the flags given', () => {
+    // A V8 flag the snapshot was not built under: Node refuses it with 14 and runs nothing.
+    const r = run(['--stack-size=2000', '--snapshot-blob', blob, 'render', 'fixtures/example'], [join(ROOT, 'bin', 'kruisec.js'), 'render', 'fixtures/example']);
+    expect(r.stderr).toContain('startup snapshot');
+    expect(r.status).toBe(0);
+    const direct = spawnSync(process.execPath, [join(ROOT, 'bin', 'kruisec.js'), 'render', 'fixtures/example'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toBe(direct.stdout);
+  });
+
+  it('passes on any other status, and a 14 of a run without a snapshot, as it is', () => {
+    expect(run(['-e', 'process.exit(14)'], ['-e', 'process.exit(0)']).status).toBe(14);
+    expect(run(['-e', 'process.exit(1)'], ['-e', 'process.exit(0)']).status).toBe(1);
   });
 });
 

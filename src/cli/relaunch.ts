@@ -11,6 +11,12 @@
 // the run ends 70 to 100 ms sooner. Hence the floor of 4 MB. KRUISEC_NO_RELAUNCH=1, or
 // any --v8-pool-size already given (on the command line or in NODE_OPTIONS), keeps the run in
 // the first process; so does running under a debugger or profiler.
+//
+// The second Node starts from the startup snapshot (snapshot.ts) when one fits. Node loads a
+// snapshot only under the V8 flags it was built with, none (scripts/snapshot.mjs), and with
+// any other (--max-old-space-size in NODE_OPTIONS, say) exits with 14 before running anything:
+// so a run given Node flags of its own starts without it, and a 14 nobody foresaw is answered
+// by starting once more without it.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -45,7 +51,8 @@ export function relaunchArgs(ctx: LaunchContext): string[] | undefined {
   // A debugger or profiler attached to this process should see the work, not a wait.
   if (ctx.execArgv.some((a) => WATCHED.test(a))) return undefined;
   if (inputBytes(ctx.argv.slice(1), ctx.cwd, RELAUNCH_MIN_BYTES) < RELAUNCH_MIN_BYTES) return undefined;
-  const blob = ctx.env.KRUISEC_NO_SNAPSHOT ? undefined : ctx.snapshot?.();
+  const ownFlags = ctx.execArgv.length > 0 || (ctx.env.NODE_OPTIONS ?? '').trim() !== '';
+  const blob = ctx.env.KRUISEC_NO_SNAPSHOT || ownFlags ? undefined : ctx.snapshot?.();
   // From a snapshot, the process starts in the CLI's main(): there is no script to name.
   return [...ctx.execArgv, '--v8-pool-size=0', ...(blob ? ['--snapshot-blob', blob] : [ctx.script]), ...ctx.argv];
 }
@@ -79,6 +86,19 @@ export function inputBytes(args: readonly string[], cwd: string, enough: number)
 
 function sizeOf(file: string): number {
   try { return statSync(file).size; } catch { return 0; }
+}
+
+/** Node's exit status when it cannot load the startup snapshot it was given. */
+export const SNAPSHOT_LOAD_FAILED = 14;
+
+/** relaunch(args), and when Node could not load the snapshot those args name, relaunch once
+ *  more with `withoutSnapshot()`. Nothing ran in the failed attempt, so nothing was printed
+ *  but Node's own line on standard error. */
+export async function relaunchWithFallback(args: readonly string[], withoutSnapshot: () => readonly string[] | undefined): Promise<number | undefined> {
+  const code = await relaunch(args);
+  if (code !== SNAPSHOT_LOAD_FAILED || !args.includes('--snapshot-blob')) return code;
+  const again = withoutSnapshot();
+  return again ? relaunch(again) : undefined;
 }
 
 /** Runs `node <args>` with this process's standard streams, passing on SIGINT, SIGTERM and
