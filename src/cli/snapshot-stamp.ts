@@ -1,6 +1,6 @@
 // Which Node and which code a startup snapshot (snapshot.ts) was built for. Node reads a blob
-// only as the exact Node that wrote it, and does not refuse any other: it crashes. And a blob
-// holds the code as it was when it was built. So the build writes this stamp beside the blob,
+// only as the exact Node that wrote it, and a blob it cannot read crashes it rather than being
+// refused. And a blob holds the code as it was when it was built. So the build writes this stamp beside the blob,
 // and a relaunch starts from the blob only when the stamp still describes this Node and the
 // code on disk; otherwise the run starts without it, as it would with no blob at all.
 import type { createHash as CreateHash } from 'node:crypto';

@@ -21,7 +21,8 @@ import '../validate/index.js';
 import { loadValidators } from '../validate/schema/validators.js';
 import { main } from './main.js';
 
-loadValidators();
+// A snapshot without them would skip every schema check in every run it starts: no snapshot.
+if (!loadValidators()) throw new Error('schemas/validators.cjs could not be loaded: no snapshot built');
 
 // Started from the snapshot, process.argv is [node, ...the CLI's arguments]: no script path.
 startupSnapshot.setDeserializeMainFunction(() => {

@@ -53,14 +53,15 @@ export function validatorFor(kind: ApiKind): ValidateFn | undefined {
 }
 
 /** Loads schemas/validators.cjs now rather than at the first resource of a registered kind:
- *  the startup snapshot (src/cli/snapshot.ts) holds them loaded. */
-export function loadValidators(): void {
+ *  the startup snapshot (src/cli/snapshot.ts) holds them loaded. False when it is missing. */
+export function loadValidators(): boolean {
   try {
     const root = packageRoot();
     validators = requireWithCodeCache(join(root, VALIDATORS), join(root, VALIDATORS_CODE_CACHE)).exports as Record<string, ValidateFn>;
   } catch {
     validators = null;
   }
+  return validators !== null;
 }
 
 // Looked up per resource: the export name is worked out once per kind.
