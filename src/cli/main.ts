@@ -2,6 +2,7 @@
 // 0 = ok, 1 = the input is invalid, 2 = usage or environment error. Never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import { runPlan, runRender, runValidate, type Io } from './commands.js';
+import { registerReconcileCommands } from './reconcile.js';
 import { UsageError } from './options.js';
 import { VERSION } from './session.js';
 
@@ -47,6 +48,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--output <output>', 'json | markdown | argocd | dir=<path>').default('json'))
     .action(async (paths: string[], flags) => setCode(await runPlan(paths, flags, io)));
 
+  registerReconcileCommands(program, common, io, setCode);
+
   return program;
 }
 
@@ -78,5 +81,6 @@ function defaultIo(): Io {
     out: (s) => { process.stdout.write(s); },
     err: (s) => { process.stderr.write(s); },
     cwd: process.cwd(),
+    tty: process.stdout.isTTY === true,
   };
 }
