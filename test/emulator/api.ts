@@ -307,11 +307,12 @@ export class ApiServer {
         } else if (old.status === undefined) delete next.status;
         else next.status = structuredClone(old.status);
       }
-      if (kind.generation && !deepEqual(specOf(old), specOf(next))) next.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }
 
     for (const a of this.admission) if (a.mutate) next = a.mutate(kind, next, old, this);
     for (const a of this.admission) a.validate?.(kind, next, old, this);
+    // After the webhooks: their defaults are part of what is compared.
+    if (old && kind.generation && !deepEqual(specOf(old), specOf(next))) next.metadata.generation = (old.metadata.generation ?? 0) + 1;
 
     if (op !== 'apply') {
       const manager = opts.fieldManager;
