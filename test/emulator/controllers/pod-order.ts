@@ -1,7 +1,7 @@
 // Kubernetes' ActivePods order (pkg/controller/controller_utils.go ActivePods.Less), the default
 // candidate order of SidecarSet and CloneSet updates: pods that are "least established" first.
-import type { SimPod } from './pod.js';
-import { isPodReady } from './pod.js';
+import type { SimPod } from '../../../src/plan/pod.js';
+import { isPodReady } from '../../../src/plan/pod.js';
 
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 

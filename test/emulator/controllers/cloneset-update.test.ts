@@ -2,7 +2,7 @@
 // with CloneSetPartitionRollback on), TestSortUpdateIndexes and part of
 // TestCalculateDiffsWithExpectation.
 import { describe, expect, it } from 'vitest';
-import type { SimPod } from '../pod.js';
+import type { SimPod } from '../../../src/plan/pod.js';
 import { calculateDiffs, limitUpdateIndexes, sortUpdateIndexes, type CloneSetRollingUpdate } from './cloneset-update.js';
 
 const ready = (): SimPod => ({ name: 'p', labels: {}, phase: 'Running', readyCondition: true });

@@ -1,12 +1,12 @@
 // One reconcile round of the CloneSet update logic (Kruise pkg/controller/cloneset/sync:
 // calculateDiffsWithExpectation, SortUpdateIndexes, limitUpdateIndexes): how many pods the
 // partition still asks to move, how many may be unavailable, and which pods go first.
-import { calculatePartitionReplicas, scaledValueK8s, type IntOrString } from '../../k8s/intstr.js';
-import type { SimPod } from '../pod.js';
-import { isLifecycleNormal, isRunningAndReady, LIFECYCLE_PREPARING_DELETE, LIFECYCLE_PREPARING_UPDATE } from '../pod.js';
-import { sortByActivePods } from '../pod-order.js';
-import { prioritySort, type PriorityStrategy } from '../priority.js';
-import { scatterSort, type ScatterTerm } from '../scatter.js';
+import { calculatePartitionReplicas, scaledValueK8s, type IntOrString } from '../../../src/k8s/intstr.js';
+import type { SimPod } from '../../../src/plan/pod.js';
+import { isLifecycleNormal, isRunningAndReady, LIFECYCLE_PREPARING_DELETE, LIFECYCLE_PREPARING_UPDATE } from '../../../src/plan/pod.js';
+import { sortByActivePods } from './pod-order.js';
+import { prioritySort, type PriorityStrategy } from '../../../src/plan/priority.js';
+import { scatterSort, type ScatterTerm } from './scatter.js';
 
 /** The v1beta1 knobs (spec.updateStrategy.rollingUpdate); v1alpha1 objects are read into this. */
 export interface CloneSetRollingUpdate {

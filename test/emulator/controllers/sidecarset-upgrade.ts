@@ -1,13 +1,13 @@
 // One reconcile round of the SidecarSet controller (Kruise pkg/controller/sidecarset
 // sidecarset_strategy.go GetNextUpgradePods): which matched pods get their sidecar image
 // swapped in place now, and which can never be upgraded in place.
-import { calculatePartitionReplicas, scaledValueK8s, type IntOrString } from '../k8s/intstr.js';
-import type { LabelSelector } from '../k8s/selector.js';
-import { selectorMatches } from '../k8s/selector.js';
-import type { SimPod } from './pod.js';
-import { isRunningAndReady } from './pod.js';
+import { calculatePartitionReplicas, scaledValueK8s, type IntOrString } from '../../../src/k8s/intstr.js';
+import type { LabelSelector } from '../../../src/k8s/selector.js';
+import { selectorMatches } from '../../../src/k8s/selector.js';
+import type { SimPod } from '../../../src/plan/pod.js';
+import { isRunningAndReady } from '../../../src/plan/pod.js';
 import { sortByActivePods } from './pod-order.js';
-import { prioritySort, type PriorityStrategy } from './priority.js';
+import { prioritySort, type PriorityStrategy } from '../../../src/plan/priority.js';
 import { expandWildcardTerms, scatterSort, type ScatterTerm } from './scatter.js';
 
 export interface SidecarSetUpdateStrategy {
