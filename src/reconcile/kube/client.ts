@@ -42,6 +42,11 @@ export function loadKubeConfig(target: KubeTarget): KubeConfig {
   if (!cluster || (cluster.name === 'cluster' && cluster.server === 'http://localhost:8080' && !target.kubeconfig)) {
     throw new KubeConfigError('no cluster configured: give --kubeconfig, set KUBECONFIG, or run inside a cluster');
   }
+  // kubectl talks to a plain http:// server as configured; client-node refuses one unless TLS
+  // verification is switched off, which means nothing without TLS. Say so for it.
+  if (cluster.server.startsWith('http://') && !cluster.skipTLSVerify) {
+    kc.clusters = kc.clusters.map((c) => (c.name === cluster.name ? { ...c, skipTLSVerify: true } : c));
+  }
   return kc;
 }
 
@@ -113,6 +118,7 @@ export class KubeClient {
     await this.kc.applySecurityAuthentication(ctx);
     this.count(verb);
     let status: number, text: string;
+    const t0 = Date.now();
     try {
       const resp = await this.http.send(ctx).toPromise();
       status = resp.httpStatusCode;
@@ -120,6 +126,7 @@ export class KubeClient {
     } catch (e) {
       throw new ApiError(0, verb, resource, 'request failed', (e as Error)?.message ?? String(e));
     }
+    if (process.env.KRUISEC_TRACE) process.stderr.write(`${new Date(t0).toISOString()} ${verb} ${path} ${status} ${Date.now() - t0}ms\n`);
     let body: any;
     try {
       body = text ? JSON.parse(text) : undefined;
