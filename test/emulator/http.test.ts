@@ -140,3 +140,13 @@ describe('watch', () => {
     expect(err.object.code).toBe(410);
   });
 });
+
+describe('server-side apply of a map that was empty', () => {
+  it('keeps the fields it gains', async () => {
+    const base = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'grow', annotations: {} }, data: { a: '1' } };
+    const p = (body: unknown) => call('PATCH', '/api/v1/namespaces/default/configmaps/grow?fieldManager=m', body, 'application/apply-patch+yaml');
+    await p(base);
+    const r = await p({ ...base, metadata: { name: 'grow', annotations: { x: 'y' } } });
+    expect(r.body.metadata.annotations).toEqual({ x: 'y' });
+  });
+});

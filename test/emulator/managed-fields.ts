@@ -68,8 +68,10 @@ export function serverSideApply(live: Obj | undefined, applied: Obj, ctx: WriteC
   if (mine) {
     const others = entries.filter((e) => e !== mine).map((e) => fromFieldsV1(e.fieldsV1));
     const ownedElsewhere = (k: string) => others.some((s) => s.has(k) || [...s].some((o) => o.startsWith(k.endsWith('.') ? k.slice(0, -1) : `${k}\u0000`)));
+    // A field that was an empty map and now has children is still applied.
+    const stillApplied = (k: string) => now.has(k) || [...now].some((n) => n.startsWith(`${k}\u0000`));
     for (const k of fromFieldsV1(mine.fieldsV1)) {
-      if (now.has(k) || ownedElsewhere(k)) continue;
+      if (stillApplied(k) || ownedElsewhere(k)) continue;
       result = removePath(result, keyPath(k));
     }
   }

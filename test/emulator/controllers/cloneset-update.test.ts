@@ -1,9 +1,11 @@
 // Cases of Kruise pkg/controller/cloneset/sync: TestCalculateUpdateCount (run, as upstream,
 // with CloneSetPartitionRollback on), TestSortUpdateIndexes and part of
-// TestCalculateDiffsWithExpectation.
+// TestCalculateDiffsWithExpectation; and the facts of the shared conformance cases
+// rollout/001 and rollout/006.
 import { describe, expect, it } from 'vitest';
 import type { SimPod } from '../../../src/plan/pod.js';
-import { calculateDiffs, limitUpdateIndexes, sortUpdateIndexes, type CloneSetRollingUpdate } from './cloneset-update.js';
+import { calculateDiffs, cloneSetKnobs, limitUpdateIndexes, sortUpdateIndexes, updateRound, type CloneSetRollingUpdate } from './cloneset-update.js';
+import { rolloutFacts } from './rollout-facts.js';
 
 const ready = (): SimPod => ({ name: 'p', labels: {}, phase: 'Running', readyCondition: true });
 const empty = (): SimPod => ({ name: 'p', labels: {} });
@@ -95,4 +97,38 @@ describe('diffs (TestCalculateDiffsWithExpectation)', () => {
     expect(run(5, ru, olds(5))).toEqual({ scaleUpNum: 1, useSurge: 1, updateNum: 1, updateMaxUnavailable: 2, scaleUpLimit: 1 });
     expect(run(5, ru, [...olds(5), pod('new', false)])).toEqual({ scaleDownNum: 1, scaleDownNumOldRevision: 1, deleteReadyLimit: 2 });
   });
+});
+
+describe('conformance rollout/001-partition-percent-rounding: pods a partition keeps on the old revision', () => {
+  for (const { given, expect: want } of rolloutFacts('001-partition-percent-rounding')) {
+    it(`partition ${JSON.stringify(given.partition)} of ${given.replicas} replicas`, () => {
+      expect(cloneSetKnobs({ replicas: given.replicas, rollingUpdate: { partition: given.partition } }).partition).toBe(want.oldPods);
+    });
+  }
+});
+
+describe('conformance rollout/006-cloneset-update-limit: one update round of a CloneSet', () => {
+  // Pods as Kruise's test builds them: "ready" is Running and Ready, "unavailable" an empty pod.
+  const podsFrom = (g: Record<string, number>): SimPod[] => [
+    ...Array.from({ length: g.oldReadyPods ?? 0 }, () => ({ ...ready(), revision: 'current' })),
+    ...Array.from({ length: g.oldUnavailablePods ?? 0 }, () => ({ ...empty(), revision: 'current' })),
+    ...Array.from({ length: g.newReadyPods ?? 0 }, () => ({ ...ready(), revision: 'updated' })),
+  ];
+  for (const { given, expect: want } of rolloutFacts('006-cloneset-update-limit')) {
+    if (Array.isArray(given.candidates)) {
+      it(`orders candidates ${JSON.stringify(given.candidates)}`, () => {
+        const pods: SimPod[] = [];
+        for (const p of given.pods) pods[p.index] = { name: `pod-${p.index}`, labels: {}, phase: p.phase, readyCondition: p.readyCondition };
+        expect(sortUpdateIndexes(undefined, pods, given.candidates)).toEqual(want.order);
+      });
+      continue;
+    }
+    it(`${given.replicas} replicas, partition ${given.partition ?? 'unset'}, maxUnavailable ${given.maxUnavailable ?? 'unset'}`, () => {
+      const rollingUpdate: CloneSetRollingUpdate = { podUpdatePolicy: 'ReCreate' };
+      if (given.partition !== undefined) rollingUpdate.partition = given.partition;
+      if (given.maxUnavailable !== undefined) rollingUpdate.maxUnavailable = given.maxUnavailable;
+      const round = updateRound({ replicas: given.replicas, rollingUpdate }, podsFrom(given), 'current', 'updated');
+      expect(round.update.length).toBe(want.updatedThisRound);
+    });
+  }
 });

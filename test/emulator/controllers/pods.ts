@@ -141,8 +141,8 @@ export function containersConsistent(pod: Obj, names?: string[]): boolean {
  *  (Kruise does this on its next reconcile of the pod). New pods get it True at once. */
 export function markInPlaceReady(ctx: Context, pods: Obj[]): void {
   for (const p of pods) {
-    if (!(p.spec?.readinessGates ?? []).some((g: Obj) => g.conditionType === INPLACE_READY)) continue;
     const c = condition(p, INPLACE_READY);
+    if (!c && !(p.spec?.readinessGates ?? []).some((g: Obj) => g.conditionType === INPLACE_READY)) continue;
     if (c?.status === 'True') continue;
     if (c === undefined || containersConsistent(p)) setCondition(ctx, p, INPLACE_READY, 'True', c ? 'InPlaceUpdateFinished' : '');
   }

@@ -1,5 +1,7 @@
-// Cases of Kruise pkg/util/updatesort/scatter_sort_test.go, rebuilt the way that test builds pods.
+// Cases of Kruise pkg/util/updatesort/scatter_sort_test.go, rebuilt the way that test builds pods,
+// and the facts of the shared conformance case rollout/004.
 import { describe, expect, it } from 'vitest';
+import { rolloutFacts } from './rollout-facts.js';
 import { scatterByTerm, scatterSort, scatterTermsInOrder, expandWildcardTerms } from './scatter.js';
 
 const A = { key: 'labelA', value: 'AAA' };
@@ -86,4 +88,13 @@ describe('scatter terms', () => {
       { key: 'key-4', value: 'value-4-0' }, { key: 'key-4', value: 'value-4-1' }, { key: 'key-4', value: 'value-4-2' }, { key: 'key-4', value: 'value-4' },
     ]);
   });
+});
+
+describe('conformance rollout/004-scatter-order: candidates after scattering one term', () => {
+  for (const { given, expect: want } of rolloutFacts('004-scatter-order')) {
+    it(JSON.stringify(given.candidateLabels), () => {
+      const pods = (given.candidateLabels as string[]).map((l) => ({ labels: parse(l) }));
+      expect(scatterSort([given.term], pods, pods.map((_, i) => i))).toEqual(want.order);
+    });
+  }
 });

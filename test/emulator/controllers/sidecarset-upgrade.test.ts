@@ -1,6 +1,8 @@
 // Cases of Kruise pkg/controller/sidecarset/sidecarset_strategy_test.go (TestGetNextUpgradePods,
-// TestSortNextUpgradePods), with pods built as that test's factory builds them.
+// TestSortNextUpgradePods), with pods built as that test's factory builds them; and the facts
+// of the shared conformance case rollout/002.
 import { describe, expect, it } from 'vitest';
+import { rolloutFacts } from './rollout-facts.js';
 import { nextUpgradePods, type SidecarPod, type SidecarSetUpdateStrategy } from './sidecarset-upgrade.js';
 
 function factory(count: number, upgraded: number, upgradedAndReady: number, upgradable = true): SidecarPod[] {
@@ -66,4 +68,20 @@ describe('candidate order (TestSortNextUpgradePods)', () => {
     pods[17].labels.key1 = '10'; pods[18].labels.key1 = '20';
     expect(names(shuffled(pods), { maxUnavailable: 10, priorityStrategy: { orderPriority: [{ orderedKey: 'key1' }] } })).toEqual(['pod-18', 'pod-17']);
   });
+});
+
+describe('conformance rollout/002-sidecarset-upgrade-count: pods upgraded in one round', () => {
+  for (const { given, expect: want } of rolloutFacts('002-sidecarset-upgrade-count')) {
+    it(JSON.stringify(given), () => {
+      const pods = factory(given.matchedPods, given.updatedPods, given.updatedConsistentPods, given.sidecarChange !== 'non-image');
+      const strategy: SidecarSetUpdateStrategy = { maxUnavailable: given.maxUnavailable, partition: given.partition };
+      if (given.selectorMatchedPods !== undefined) {
+        // As Kruise's test: the first N pods are relabelled and the strategy selects them.
+        for (let i = 0; i < given.selectorMatchedPods; i++) pods[i].labels.app = 'test';
+        strategy.selector = { matchLabels: { app: 'test' } };
+      }
+      const r = nextUpgradePods(strategy, pods);
+      expect({ upgradeNow: r.upgrade.length, notUpgradable: r.notUpgradable.length }).toEqual(want);
+    });
+  }
 });
