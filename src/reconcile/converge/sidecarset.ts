@@ -27,7 +27,7 @@ export function sidecarSetVerdict(input: ConvergeInput): Verdict {
   const target = matched - (partition.ok ? partition.value : 0);
   const updated = num(st.updatedPods);
   const ready = num(st.updatedReadyPods);
-  const progress = `${updated}/${target} of ${matched} matched pods updated, ${ready} ready`;
+  const progress = `${updated} of ${matched} matched pods updated (stage needs ${target}), ${ready} ready`;
   if (desiredUs.selector) {
     // A label canary: status counts every matched pod, not the selected ones.
     return firstUnmet([[updated > 0 && ready + input.tolerance >= updated, 'the pods the canary selector picks to be updated and ready']], progress, st.latestRevision);

@@ -126,7 +126,7 @@ export class KubeClient {
     } catch (e) {
       throw new ApiError(0, verb, resource, 'request failed', (e as Error)?.message ?? String(e));
     }
-    if (process.env.KRUISEC_TRACE) process.stderr.write(`${new Date(t0).toISOString()} ${verb} ${path} ${status} ${Date.now() - t0}ms\n`);
+    if (process.env.KRUISEC_DEBUG) process.stderr.write(`${new Date(t0).toISOString()} ${verb} ${path} ${status} ${Date.now() - t0}ms\n`);
     let body: any;
     try {
       body = text ? JSON.parse(text) : undefined;
