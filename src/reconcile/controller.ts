@@ -168,6 +168,7 @@ export class StageController {
       const inf = new Informer(this.o.client, spec, {
         clock: this.o.clock, random: this.o.random,
         onChange: (obj) => this.onObjectChange(obj),
+        onExpired: () => this.o.progress({ event: 'note', message: `watch of ${spec.kind}${spec.namespace ? ` in ${spec.namespace}` : ''} expired (410 Gone): listing again` }),
         onRetry: (err, delayMs) => this.o.progress({ event: 'retry', what: `watch ${spec.kind}${spec.namespace ? ` in ${spec.namespace}` : ''}`, error: (err as Error)?.message ?? String(err), delayMs }),
       });
       this.informers.set(id, inf);

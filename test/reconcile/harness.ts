@@ -218,3 +218,8 @@ export async function liveOfHead(emu: Emulator, repos: Repos): Promise<Obj[]> {
   const parsed = JSON.parse(r.out);
   return parsed.kind === 'List' ? parsed.items : [parsed];
 }
+
+/** An object as the emulator stores it, read in-process (no HTTP, so no injected faults). */
+export function stored(emu: Emulator, group: string, plural: string, namespace: string, name: string): Obj | undefined {
+  return emu.api.store.list(`${group}/${plural}`, namespace || undefined).find((o) => o.metadata?.name === name);
+}

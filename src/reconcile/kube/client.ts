@@ -209,9 +209,10 @@ export class KubeClient {
     this.count('watch');
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params[k] = v;
+    // A stream that breaks (reset, premature close, refused) is the network's doing: transient.
     const controller = await new Watch(this.kc).watch(path, params, onEvent, (err: any) => {
-      if (err && typeof err.statusCode === 'number') onDone(new ApiError(err.statusCode, 'watch', path, err.message ?? 'watch failed', ''));
-      else onDone(err ?? null);
+      if (!err) onDone(null);
+      else onDone(new ApiError(typeof err.statusCode === 'number' ? err.statusCode : 0, 'watch', path, err.message ?? 'watch failed', ''));
     });
     return { abort: () => controller.abort() };
   }

@@ -24,6 +24,8 @@ export interface InformerHooks {
   onChange(obj: KubeObject): void;
   /** A retryable failure (logged, then retried); fatal ones end run() with the error. */
   onRetry?(err: unknown, delayMs: number): void;
+  /** The watch's resourceVersion expired (410 Gone): the kind is listed again. */
+  onExpired?(): void;
   clock?: Clock;
   random?: () => number;
 }
@@ -66,11 +68,11 @@ export class Informer {
         const ended = await this.watchOnce(signal);
         if (ended === 'closed' && clock.now() - began >= MIN_HEALTHY_WATCH_MS) { this.failures = 0; continue; }
         if (ended === 'closed') { await sleep(clock, backoffDelay(this.failures++, undefined, this.hooks.random), signal); continue; }
-        if (ended === 'gone') { this.stats.relistsAfterGone++; needList = true; continue; }
+        if (ended === 'gone') { this.stats.relistsAfterGone++; this.hooks.onExpired?.(); needList = true; continue; }
         throw ended;
       } catch (err) {
         if (signal.aborted) return;
-        if (isApiError(err, 'gone')) { needList = true; continue; }
+        if (isApiError(err, 'gone')) { this.stats.relistsAfterGone++; this.hooks.onExpired?.(); needList = true; continue; }
         if (isFatal(err)) throw err;
         const delay = backoffDelay(this.failures++, undefined, this.hooks.random);
         this.hooks.onRetry?.(err, delay);
@@ -132,8 +134,10 @@ export class Informer {
         fieldSelector, labelSelector,
       }, (type, obj) => {
         if (type === 'ERROR') {
+          // The stream is over either way; do not wait for the server to close it.
           if (obj?.code === 410) gone = true;
-          else finish(new ApiError(obj?.code ?? 500, 'watch', path, obj?.reason ?? 'watch error', obj?.message ?? ''));
+          this.current?.abort();
+          finish(gone ? 'gone' : new ApiError(obj?.code ?? 500, 'watch', path, obj?.reason ?? 'watch error', obj?.message ?? ''));
           return;
         }
         const rv = obj?.metadata?.resourceVersion;
