@@ -59,9 +59,17 @@ export async function reconcile(req: ReconcileRequest): Promise<RolloutResult> {
     namespace, name: stateObjectName(req.rollout),
   }, undefined, clock);
   let result: RolloutResult = { outcome: 'stopped' };
+  let fresh = true; // the plan was made just now, not before a wait for the lease
   while (!req.signal.aborted) {
-    if (!(await elector.acquire(req.signal, (holder) => req.progress({ event: 'lease-wait', holder })))) break;
+    if (!(await elector.acquire(req.signal, (holder) => { fresh = false; req.progress({ event: 'lease-wait', holder }); }))) break;
     req.progress({ event: 'lease-acquired', identity: elector.identity });
+    if (req.watch && req.replan && !fresh) {
+      // A standby's plan is as old as its wait: the inputs may have moved on meanwhile, and
+      // acting on the old plan would roll the cluster back.
+      stages = await req.replan();
+      prepared = await prepareStages(client, stages);
+    }
+    fresh = false;
     const acting = new AbortController();
     const stopActing = () => acting.abort();
     req.signal.addEventListener('abort', stopActing, { once: true });

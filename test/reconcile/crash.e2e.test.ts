@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index.js';
 import { emulatorWithBase, liveOfHead, makeRepos, reconcileArgs, recordPartitions, runKruisec, type Event, type PartitionRecord, type Repos, type Run } from './harness.js';
+import { killAll } from './harness.js';
 
 const STAGED = ['CloneSet shop/storefront', 'StatefulSet payments/ledger', 'UnitedDeployment shop/checkout', 'SidecarSet logging'];
 
@@ -48,6 +49,7 @@ describe('kruisec reconcile killed with SIGKILL at every step', () => {
   }, 300_000);
 
   afterAll(async () => {
+    killAll();
     partitions?.stop();
     await emu?.stop();
   });

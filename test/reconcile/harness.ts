@@ -40,6 +40,24 @@ export interface Repos {
   dir: string;
   base: string;
   head: string;
+  /** The small repo (test/fixtures/reconcile-small) rather than the example. */
+  small?: boolean;
+}
+
+/** The small repo: one CloneSet of two pods; head bumps its image to `version`. */
+export function makeSmallRepos(version = '1.1.0'): Repos {
+  const dir = mkdtempSync(join(tmpdir(), 'kruisec-reconcile-'));
+  const base = join(dir, 'base');
+  const head = join(dir, 'head');
+  cpSync(join(ROOT, 'test/fixtures/reconcile-small'), base, { recursive: true });
+  cpSync(base, head, { recursive: true });
+  bumpSmall({ dir, base, head, small: true }, version);
+  return { dir, base, head, small: true };
+}
+
+export function bumpSmall(repos: Repos, version: string): void {
+  const p = join(repos.head, 'web.yaml');
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/frontend:[0-9.]+/, `frontend:${version}`));
 }
 
 /** base = fixtures/example with the steps; head = base with the four image bumps. */
@@ -74,6 +92,11 @@ export function kubectl(kubeconfig: string, ...args: string[]): Promise<{ code: 
 
 /** What the cluster runs before the change: the base, applied by kubectl (server-side). */
 export async function applyBase(emu: Emulator, repos: Repos): Promise<void> {
+  if (repos.small) {
+    const r = await kubectl(emu.kubeconfigPath, 'apply', '--server-side', '-f', repos.base);
+    if (r.code !== 0) throw new Error(`kubectl apply failed: ${r.err}`);
+    return;
+  }
   // The catalog namespace belongs to another team's repo; namespaces go first, as an installer would.
   const r = await kubectl(emu.kubeconfigPath, 'apply', '--server-side', '-f', join(repos.dir, 'catalog.yaml'), '-f', join(repos.base, 'namespaces'), '-f', join(repos.base, 'sidecarsets'), '-R', '-f', join(repos.base, 'apps'));
   if (r.code !== 0) throw new Error(`kubectl apply failed: ${r.err}`);
@@ -95,10 +118,19 @@ export interface Run {
   stderr: string;
 }
 
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every CLI run still going (a test that failed half-way leaves none behind). */
+export function killAll(): void {
+  for (const c of running) c.kill('SIGKILL');
+  running.clear();
+}
+
 /** Runs the CLI; with killWhen, SIGKILLs it right after the first event that matches. */
 export function runKruisec(args: string[], opts: { killWhen?: (e: Event, all: Event[]) => boolean; onEvent?: (e: Event, child: ChildProcess) => void; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     const events: Event[] = [];
     let buf = '';
     let stderr = '';
@@ -126,7 +158,7 @@ export function runKruisec(args: string[], opts: { killWhen?: (e: Event, all: Ev
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (c: string) => { stderr += c; });
-    child.on('close', (code, signal) => resolve({ code, signal, events, stderr }));
+    child.on('close', (code, signal) => { running.delete(child); resolve({ code, signal, events, stderr }); });
   });
 }
 

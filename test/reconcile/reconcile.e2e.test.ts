@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index.js';
 import { emulatorWithBase, liveOfHead, makeRepos, notIn, reconcileArgs, recordPartitions, runKruisec, type PartitionRecord, type Repos, type Run } from './harness.js';
+import { killAll } from './harness.js';
 
 type Obj = Record<string, any>;
 
@@ -36,6 +37,7 @@ describe('kruisec reconcile on the emulator', () => {
   }, 180_000);
 
   afterAll(async () => {
+    killAll();
     partitions?.stop();
     await emu?.stop();
   });

@@ -114,6 +114,7 @@ export class Informer {
   private async watchOnce(signal: AbortSignal): Promise<'closed' | 'gone' | unknown> {
     const { namespace, apiVersion, kind, fieldSelector, labelSelector } = this.spec;
     const path = await this.client.collectionPath(apiVersion, kind, namespace);
+    if (signal.aborted) return 'closed'; // an abort listener added now would never fire
     this.stats.watches++;
     return new Promise((resolve) => {
       let gone = false;
