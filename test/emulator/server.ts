@@ -137,7 +137,7 @@ export class HttpFrontend {
 
     const fault = this.fault(rec.verb);
     if (fault) rec.fault = fault;
-    if (fault === 'conflict') throw t.name ? errors.conflict(t.kind, t.name) : errors.internal();
+    if (fault === 'conflict') throw errors.conflict(t.kind, t.name ?? nameIn(body));
     if (fault === 'error') throw errors.internal();
     if (fault === 'timeout') {
       // The request may or may not have happened: writes go through, the answer is lost.
@@ -331,6 +331,11 @@ function deleteOptions(q: URLSearchParams, body: Buffer): DeleteOptions {
 function defaultManager(ua: string | undefined): string {
   const name = (ua ?? 'unknown').split('/')[0].trim();
   return name || 'unknown';
+}
+
+/** The name a create request's body gives, for messages. */
+function nameIn(body: Buffer): string {
+  try { return String(JSON.parse(body.toString('utf8'))?.metadata?.name ?? ''); } catch { return ''; }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
