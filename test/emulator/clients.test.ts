@@ -2,52 +2,23 @@
 // preinstalled kubectl (server-side apply, get -o yaml, wait --for=jsonpath, delete) with nothing
 // but the kubeconfig, and @kubernetes/client-node, the library kruisec's reconciler uses. kpt is
 // in kpt.test.ts (its first apply waits 10 s on its own, so it runs beside these).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { KubeConfig, KubernetesObjectApi, PatchStrategy, Watch, type KubernetesObject } from '@kubernetes/client-node';
 import yaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { toolBench } from './client-tools.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const EXAMPLE = join(ROOT, 'fixtures', 'example');
-const run = promisify(execFile);
+const EXAMPLE = join(import.meta.dirname, '..', '..', 'fixtures', 'example');
+const bench = toolBench({ seed: 3, podStartMs: 30 });
+const kubectl = (...args: string[]) => bench.run('kubectl', ...args);
 
-let emu: Emulator;
-let work: string;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 3, podStartMs: 30 });
-  work = mkdtempSync(join(tmpdir(), 'emulator-clients-'));
-});
-afterAll(async () => {
-  await emu.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-
-/** The tool with the emulator's kubeconfig and nothing else; its discovery cache stays in `work`. */
-async function tool(cmd: 'kubectl' | 'kpt', args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
-  const env = { ...process.env, KUBECONFIG: emu.kubeconfigPath, KUBECACHEDIR: join(work, 'cache'), HOME: work };
-  try {
-    const p = run(cmd, args, { env, cwd: work, timeout: 60_000 });
-    if (input !== undefined) { p.child.stdin!.end(input); }
-    const { stdout, stderr } = await p;
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === 'number' ? x.code : 1, out: x.stdout ?? '', err: x.stderr ?? String(e) };
-  }
-}
-
-const kubectl = (...args: string[]) => tool('kubectl', args);
 
 describe('kubectl', () => {
   it('applies the example repo server-side', async () => {
     // The catalog namespace lives in another repo; kruisec.yaml holds only its labels.
-    writeFileSync(join(work, 'catalog.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: catalog\n  labels: {mesh.example.com/injection: enabled}\n');
-    const r = await kubectl('apply', '--server-side', '-f', join(work, 'catalog.yaml'), '-f', join(EXAMPLE, 'namespaces'), '-f', join(EXAMPLE, 'sidecarsets'), '-R', '-f', join(EXAMPLE, 'apps'));
+    writeFileSync(join(bench.work(), 'catalog.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: catalog\n  labels: {mesh.example.com/injection: enabled}\n');
+    const r = await kubectl('apply', '--server-side', '-f', join(bench.work(), 'catalog.yaml'), '-f', join(EXAMPLE, 'namespaces'), '-f', join(EXAMPLE, 'sidecarsets'), '-R', '-f', join(EXAMPLE, 'apps'));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('cloneset.apps.kruise.io/storefront serverside-applied');
@@ -83,8 +54,8 @@ describe('kubectl', () => {
 
   it('rolls a new image out to the partition and reports a conflict with another field manager', async () => {
     const changed = readFileSync(join(EXAMPLE, 'apps', 'shop', 'storefront.yaml'), 'utf8').replaceAll('2.14.1', '2.15.0');
-    writeFileSync(join(work, 'storefront.yaml'), changed);
-    expect((await kubectl('apply', '--server-side', '-f', join(work, 'storefront.yaml'))).code).toBe(0);
+    writeFileSync(join(bench.work(), 'storefront.yaml'), changed);
+    expect((await kubectl('apply', '--server-side', '-f', join(bench.work(), 'storefront.yaml'))).code).toBe(0);
     const w = await kubectl('wait', '--for=jsonpath={.status.updatedReadyReplicas}=4', 'cloneset/storefront', '-n', 'shop', '--timeout=60s');
     expect(w.out).toMatch(/condition met/);
     const other = await kubectl('apply', '--server-side', '--field-manager=someone-else', '-f', join(EXAMPLE, 'apps', 'shop', 'storefront.yaml'));
@@ -93,7 +64,7 @@ describe('kubectl', () => {
   });
 
   it('deletes a workload and its pods', async () => {
-    const r = await kubectl('delete', '-f', join(work, 'storefront.yaml'));
+    const r = await kubectl('delete', '-f', join(bench.work(), 'storefront.yaml'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('cloneset.apps.kruise.io "storefront" deleted');
     const left = await kubectl('get', 'pods', '-n', 'shop', '-l', 'app.kubernetes.io/name=storefront', '-o', 'name');
@@ -104,7 +75,7 @@ describe('kubectl', () => {
 describe('@kubernetes/client-node', () => {
   it('applies server-side, reads, and watches', async () => {
     const kc = new KubeConfig();
-    kc.loadFromFile(emu.kubeconfigPath);
+    kc.loadFromFile(bench.emu().kubeconfigPath);
     const client = KubernetesObjectApi.makeApiClient(kc);
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'state', namespace: 'default' }, data: { stage: '1' } };
     const applied = await client.patch<KubernetesObject & { data?: Record<string, string> }>(cm, undefined, undefined, 'kruisec', false, PatchStrategy.ServerSideApply);

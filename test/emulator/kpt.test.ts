@@ -1,42 +1,18 @@
 // kpt against the emulator: `kpt live init` writes an inventory, `kpt live apply` installs its
 // ResourceGroup CRD into the emulated cluster, applies the package with client-side apply,
 // records the inventory and waits for every object to reconcile (kstatus).
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { toolBench } from './client-tools.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'fixtures', 'example');
-const run = promisify(execFile);
-
-let emu: Emulator;
-let work: string;
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 4, podStartMs: 30 });
-  work = mkdtempSync(join(tmpdir(), 'emulator-kpt-'));
-});
-afterAll(async () => {
-  await emu.stop();
-  rmSync(work, { recursive: true, force: true });
-});
-
-async function kpt(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const env = { ...process.env, KUBECONFIG: emu.kubeconfigPath, HOME: work };
-  try {
-    const { stdout, stderr } = await run('kpt', args, { env, cwd: work, timeout: 90_000 });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === 'number' ? x.code : 1, out: x.stdout ?? '', err: x.stderr ?? String(e) };
-  }
-}
+const bench = toolBench({ seed: 4, podStartMs: 30 });
+const kpt = (...args: string[]) => bench.run('kpt', ...args);
 
 describe('kpt', () => {
   it('initialises an inventory and applies a package with it', async () => {
-    const pkg = join(work, 'pkg');
+    const pkg = join(bench.work(), 'pkg');
     cpSync(join(EXAMPLE, 'apps', 'payments'), pkg, { recursive: true });
     cpSync(join(EXAMPLE, 'namespaces', 'payments.yaml'), join(pkg, 'namespace.yaml'));
     const init = await kpt('live', 'init', pkg);
@@ -50,7 +26,7 @@ describe('kpt', () => {
   });
 
   it('applies a change and prunes what left the package', async () => {
-    const pkg = join(work, 'pkg');
+    const pkg = join(bench.work(), 'pkg');
     const file = join(pkg, 'ledger.yaml');
     // Drop the second Service (the client-facing one) and bump the image.
     const docs = readFileSync(file, 'utf8').split(/^---$/m).filter((d) => !/name: ledger\n  namespace: payments\n  labels:\n    app.kubernetes.io\/name: ledger\n    app.kubernetes.io\/part-of: payments\nspec:\n  selector/.test(d));
@@ -58,9 +34,9 @@ describe('kpt', () => {
     const apply = await kpt('live', 'apply', pkg, '--reconcile-timeout=60s');
     expect(apply.out).toContain('service/ledger prune successful');
     expect(apply.out).toContain('statefulset.apps.kruise.io/ledger apply successful');
-    const sts = emu.api.get({ kind: emu.api.kinds.byPlural('apps.kruise.io', 'statefulsets')!, version: 'v1beta1', namespace: 'payments', name: 'ledger' });
+    const sts = bench.emu().api.get({ kind: bench.emu().api.kinds.byPlural('apps.kruise.io', 'statefulsets')!, version: 'v1beta1', namespace: 'payments', name: 'ledger' });
     expect(sts.spec.template.spec.containers[0].image).toBe('registry.example.com/payments/ledger:4.3.0');
-    expect(emu.api.peek(emu.api.kinds.byPlural('', 'services')!, 'payments', 'ledger')).toBeUndefined();
+    expect(bench.emu().api.peek(bench.emu().api.kinds.byPlural('', 'services')!, 'payments', 'ledger')).toBeUndefined();
   });
 });
 
