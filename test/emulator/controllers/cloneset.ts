@@ -75,12 +75,11 @@ function syncCloneSet(ctx: Context, kind: Kind, stored: Obj): void {
     expectedUpdatedReplicas: replicas - (partition.ok ? partition.value : 0),
     updateRevision,
     currentRevision: updated.length === pods.length && pods.length === replicas ? updateRevision : currentRevision,
-    collisionCount: 0,
     labelSelector: selectorString(spec.selector),
   };
   const progressing = progressCondition(ctx, spec, stored.status ?? {}, status, replicas, ru?.paused === true);
   if (progressing) status.conditions = [progressing];
-  writeStatus(ctx, kind, stored, status, MANAGERS.kruise);
+  writeStatus(ctx, kind, stored, status, MANAGERS.kruise, ['availableReplicas', 'readyReplicas', 'replicas', 'updatedReadyReplicas', 'updatedReplicas']);
 }
 
 /** The Progressing condition, kept only when spec.progressDeadlineSeconds is set (Kruise's
@@ -103,7 +102,7 @@ function progressCondition(ctx: Context, spec: Obj, old: Obj, next: Obj, replica
   if (settled && next.replicas === replicas && next.updatedReplicas === replicas && next.updatedAvailableReplicas === replicas) return set('True', 'CloneSetAvailable', 'CloneSet is available');
   if (next.expectedUpdatedReplicas < replicas && next.expectedUpdatedReplicas <= next.updatedAvailableReplicas) return set('True', 'ProgressPartitionAvailable', 'CloneSet has paused due to partition ready');
   if (paused) return set('True', 'CloneSetPaused', 'CloneSet is paused');
-  const moved = ['updatedReplicas', 'updatedReadyReplicas', 'updatedAvailableReplicas', 'expectedUpdatedReplicas'].some((k) => next[k] !== old[k]);
+  const moved = ['updatedReplicas', 'updatedReadyReplicas', 'updatedAvailableReplicas', 'expectedUpdatedReplicas'].some((k) => (next[k] ?? 0) !== (old[k] ?? 0));
   if (moved || !cur || cur.reason === 'CloneSetPaused') {
     const c = set('True', 'CloneSetUpdated', 'CloneSet is progressing');
     if (moved) c.lastUpdateTime = ctx.stamp();

@@ -83,8 +83,7 @@ function sync(ctx: Context, kind: Kind, ss: Obj): void {
     readyPods: sims.filter(ready).length,
     updatedReadyPods: sims.filter((p, i) => p.updated && ready(p, i)).length,
     latestRevision: revisionName(name, { containers: ss.spec?.containers, initContainers: ss.spec?.initContainers, volumes: ss.spec?.volumes }),
-    collisionCount: 0,
-  }, MANAGERS.kruise);
+  }, MANAGERS.kruise, ['matchedPods', 'readyPods', 'updatedPods']);
 }
 
 /** The in-place upgrade of one pod: sidecar images only, and the pod's hash entries. */
