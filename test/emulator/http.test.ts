@@ -214,3 +214,15 @@ describe('lists and watches', () => {
     }
   });
 });
+
+describe('server-side apply to the status subresource', () => {
+  it('changes only status and records the manager for the status subresource', async () => {
+    const path = `${CS}/st`;
+    await call('POST', CS, cloneSet('st'));
+    const r = await call('PATCH', `${path}/status?fieldManager=controller`, { apiVersion: 'apps.kruise.io/v1beta1', kind: 'CloneSet', metadata: { name: 'st' }, spec: { replicas: 9 }, status: { replicas: 4 } }, 'application/apply-patch+yaml');
+    expect(r.status).toBe(200);
+    expect(r.body.status).toEqual({ replicas: 4 });
+    expect(r.body.spec.replicas).toBe(2);
+    expect(r.body.metadata.managedFields.find((m: { manager: string }) => m.manager === 'controller')).toMatchObject({ operation: 'Apply', subresource: 'status', fieldsV1: { 'f:status': { 'f:replicas': {} } } });
+  });
+});
