@@ -226,3 +226,14 @@ describe('server-side apply to the status subresource', () => {
     expect(r.body.metadata.managedFields.find((m: { manager: string }) => m.manager === 'controller')).toMatchObject({ operation: 'Apply', subresource: 'status', fieldsV1: { 'f:status': { 'f:replicas': {} } } });
   });
 });
+
+describe('SidecarSet versions', () => {
+  it('serves a v1alpha1 spec.namespace as the v1beta1 namespaceSelector on the name label', async () => {
+    const ss = { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'SidecarSet', metadata: { name: 'ns-only' }, spec: { namespace: 'default', selector: { matchLabels: { a: 'b' } }, containers: [{ name: 'c', image: 'c:1' }] } };
+    await call('POST', '/apis/apps.kruise.io/v1alpha1/sidecarsets', ss);
+    const beta = (await call('GET', '/apis/apps.kruise.io/v1beta1/sidecarsets/ns-only')).body;
+    expect(beta.spec.namespace).toBeUndefined();
+    expect(beta.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'default' } });
+    expect((await call('GET', '/api/v1/namespaces/default')).body.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'default' });
+  });
+});
