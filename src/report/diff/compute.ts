@@ -7,7 +7,7 @@ import { displayName, type KubeObject, type Resource } from '../../api/resource.
 import { imageChanges, mergeImageChanges } from '../../k8s/pod-images.js';
 import { compareResources, sortResources } from '../../k8s/order.js';
 import { dumpYaml } from '../../k8s/yaml-writer.js';
-import { unifiedDiff } from './patch.js';
+import { createPatcher } from './patch.js';
 import type { DiffResult, FieldChange, ObjectDiff, WorkloadDiff } from './types.js';
 
 /** Fields shown beside the patch: how many pods, and how many of them the rollout holds back. */
@@ -28,6 +28,7 @@ interface Pair {
 
 export function diffResources(base: readonly Resource[], head: readonly Resource[]): DiffResult {
   const pairs = pairUp(base, head);
+  const unifiedDiff = createPatcher();
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   const groups = new Map<string, { root: Resource; entries: { res: Resource; isRoot: boolean; diff: ObjectDiff; pair: Pair }[] }>();
 
