@@ -42208,11 +42208,12 @@ function diffToMarkdown(r, opts = {}) {
   const n = r.workloads.length;
   if (!n) return text;
   text += "\n| Workload | Objects | Images |\n| --- | --- | --- |\n";
+  const tableMax = max / 2;
   let listed = 0;
   for (const w of r.workloads) {
     const row = `| ${escapeCell(w.display)} | ${objectCounts(w)} | ${w.images.map((c) => imageHtml(c)).join("<br>") || "—"} |
 `;
-    if (text.length + row.length + NOTE_RESERVE > max) break;
+    if (text.length + row.length + NOTE_RESERVE > tableMax) break;
     text += row;
     listed++;
   }
@@ -43213,6 +43214,10 @@ function diffResources(base, head) {
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   const groups = /* @__PURE__ */ new Map();
   for (const pair of pairs2) {
+    if (pair.base && pair.head && sameData(pair.base.obj, pair.head.obj)) {
+      counts.unchanged++;
+      continue;
+    }
     const before = pair.base && dumpYaml(sortedKeys(pair.base.obj));
     const after = pair.head && dumpYaml(sortedKeys(pair.head.obj));
     if (before === after) {
@@ -43305,6 +43310,24 @@ function sortedKeys(v) {
   const out = {};
   for (const k of Object.keys(o).sort()) if (o[k] !== void 0) out[k] = sortedKeys(o[k]);
   return out;
+}
+function sameData(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a, y = b;
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === void 0) continue;
+    n++;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameData(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== void 0) n--;
+  return n === 0;
 }
 function fieldChanges(before, after) {
   const out = [];

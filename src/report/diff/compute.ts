@@ -33,6 +33,11 @@ export function diffResources(base: readonly Resource[], head: readonly Resource
   const groups = new Map<string, { root: Resource; entries: { res: Resource; isRoot: boolean; diff: ObjectDiff; pair: Pair }[] }>();
 
   for (const pair of pairs) {
+    // Most objects do not change: compare the data before paying for two YAML documents.
+    if (pair.base && pair.head && sameData(pair.base.obj, pair.head.obj)) {
+      counts.unchanged++;
+      continue;
+    }
     const before = pair.base && dumpYaml(sortedKeys(pair.base.obj));
     const after = pair.head && dumpYaml(sortedKeys(pair.head.obj));
     if (before === after) {
@@ -136,6 +141,26 @@ function sortedKeys(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = sortedKeys(o[k]);
   return out;
+}
+
+/** Equal as JSON data, whatever the order of keys (absent and undefined are the same). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameData(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
 function fieldChanges(before: KubeObject | undefined, after: KubeObject | undefined): FieldChange[] {

@@ -5,8 +5,8 @@
 // in them), so a manifest cannot add markup or mentions to the comment.
 //
 // With `maxChars` the text stays within that many characters (GitHub rejects a comment over
-// 65,536): table rows first, then whole workload diffs while they fit, then one line saying
-// what was left out. A workload is never cut in half.
+// 65,536): table rows first (in at most half of it), then whole workload diffs while they fit,
+// then one line saying what was left out. A workload is never cut in half.
 import { escapeCell } from '../formats/markdown.js';
 import { countsText, fieldText, imageText, objectCounts } from './summary.js';
 import type { DiffResult, ImageChange, WorkloadDiff } from './types.js';
@@ -30,10 +30,13 @@ export function diffToMarkdown(r: DiffResult, opts: DiffMarkdownOptions = {}): s
   if (!n) return text;
 
   text += '\n| Workload | Objects | Images |\n| --- | --- | --- |\n';
+  // The table may fill half of the room: a SidecarSet that changes a thousand workloads should
+  // still leave space for its own diff.
+  const tableMax = max / 2;
   let listed = 0;
   for (const w of r.workloads) {
     const row = `| ${escapeCell(w.display)} | ${objectCounts(w)} | ${w.images.map((c) => imageHtml(c)).join('<br>') || '—'} |\n`;
-    if (text.length + row.length + NOTE_RESERVE > max) break;
+    if (text.length + row.length + NOTE_RESERVE > tableMax) break;
     text += row;
     listed++;
   }
