@@ -154,5 +154,9 @@ describe('the GitHub Action', () => {
     const r = await runAction(pr.dir, pr.event, { command: 'deploy' });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('::error::kruisec: input command must be diff, validate, render, plan, comment, not "deploy"');
+    const ref = await runAction(pr.dir, pr.event, { 'base-ref': 'no-such-ref' });
+    expect(ref.code).toBe(2);
+    expect(ref.stdout).toMatch(/^::error::kruisec: --base-ref no-such-ref: not a git revision here/m);
+    expect(ref.outputs['exit-code']).toBe('2');
   });
 });

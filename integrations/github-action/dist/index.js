@@ -59301,7 +59301,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // integrations/github-action/src/main.ts
 init_diff2();
+init_options();
 init_session();
+init_discover();
 init_diff();
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname5, join as join7, resolve as resolve7 } from "node:path";
@@ -59700,7 +59702,7 @@ async function run() {
     code2 = await check(inputs);
   } catch (e) {
     code2 = 2;
-    const known = e instanceof Stop || e instanceof InputProblem || e instanceof BaseNotFound || ["UsageError", "InputError"].includes(e?.constructor?.name);
+    const known = e instanceof Stop || e instanceof InputProblem || e instanceof BaseNotFound || e instanceof UsageError || e instanceof InputError;
     setFailed(known ? `kruisec: ${e.message}` : `kruisec: internal error: ${e?.stack ?? String(e)}`);
   }
   setOutput("exit-code", code2);

@@ -16,7 +16,9 @@ import * as github from '@actions/github';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { computeDiff } from '../../../src/cli/diff.js';
+import { UsageError } from '../../../src/cli/options.js';
 import { VERSION } from '../../../src/cli/session.js';
+import { InputError } from '../../../src/load/discover.js';
 import { formatDiff } from '../../../src/report/diff/index.js';
 import type { JsonReport } from '../../../src/report/formats/json.js';
 import { annotate } from './annotations.js';
@@ -46,8 +48,7 @@ export async function run(): Promise<void> {
     code = await check(inputs);
   } catch (e) {
     code = 2;
-    const known = e instanceof Stop || e instanceof InputProblem || e instanceof BaseNotFound ||
-      ['UsageError', 'InputError'].includes((e as Error)?.constructor?.name);
+    const known = e instanceof Stop || e instanceof InputProblem || e instanceof BaseNotFound || e instanceof UsageError || e instanceof InputError;
     core.setFailed(known ? `kruisec: ${(e as Error).message}` : `kruisec: internal error: ${(e as Error)?.stack ?? String(e)}`);
   }
   core.setOutput('exit-code', code);
