@@ -1,19 +1,20 @@
 // The three commands: each calls the phases in order, prints, and picks the exit code.
-import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { PlanResult } from '../plan/index.js';
 import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
-import { checkoutRef } from './base-ref.js';
+import { type BaseTree, openBase } from './base.js';
 
 export interface Io {
   /** Standard output: text, or bytes already encoded as UTF-8 (render's YAML stream). */
   out(text: string | Uint8Array): void;
   err(text: string): void;
   cwd: string;
-  /** Standard output is a terminal (reconcile rewrites a live progress line there). */
+  /** Standard output is a terminal that takes colour (and NO_COLOR is unset); reconcile
+   *  rewrites a live progress line there. */
   tty?: boolean;
 }
 
@@ -75,26 +76,17 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
 /** load -> validate -> plan of head against base, diagnostics printed to stderr; the result
  *  only when nothing failed (plan and reconcile share it). */
 export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'output'>, io: Io): Promise<{ result?: PlanResult; code: number }> {
-  if (flags.base && flags.baseRef) throw new UsageError('give --base or --base-ref, not both');
   const loaded = await loadInputs(paths, flags, io.cwd);
   const { validate } = await import('../validate/index.js');
   const opts = { cluster: loaded.facts, strict: flags.strict ?? false };
   const head = validate(loaded.resources, opts);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
   let base: Resource[] | undefined;
-  let cleanup: (() => void) | undefined;
+  let tree: BaseTree | undefined;
   try {
-    if (flags.base || flags.baseRef) {
-      let baseDir = io.cwd;
-      let basePaths = [flags.base ?? '.'];
-      if (flags.baseRef) {
-        const co = checkoutRef(flags.baseRef, io.cwd);
-        cleanup = co.cleanup;
-        baseDir = co.dir;
-        basePaths = paths.length ? paths : ['.'];
-        basePaths = basePaths.filter((p) => existsSync(join(baseDir, p)));
-      }
-      const baseLoaded = basePaths.length ? await loadInputs(basePaths, { ...flags, config: undefined }, baseDir) : undefined;
+    tree = openBase(paths, flags, io.cwd);
+    if (tree) {
+      const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: undefined }, tree.dir) : undefined;
       base = baseLoaded ? validate(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
     }
     const { plan } = await import('../plan/index.js');
@@ -105,7 +97,7 @@ export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'outpu
     if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
     return code === 0 ? { result, code } : { code };
   } finally {
-    cleanup?.();
+    tree?.cleanup();
   }
 }
 

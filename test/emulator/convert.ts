@@ -1,8 +1,8 @@
 // Reading an object in another version of its kind. Objects are kept in the version they were
 // last written in; a read in another served version converts them here, as Kruise's conversion
-// webhook would. Only CloneSet's layout differs between v1alpha1 and v1beta1 in a way kruisec
-// reads (the rollout knobs moved under updateStrategy.rollingUpdate, Kruise
-// apis/apps/v1alpha1/cloneset_conversion.go); every other kind only changes apiVersion.
+// webhook would. CloneSet's rollout knobs moved under updateStrategy.rollingUpdate (Kruise
+// apis/apps/v1alpha1/cloneset_conversion.go) and SidecarSet lost spec.namespace; every other
+// kind only changes apiVersion.
 import type { Obj } from './store.js';
 
 const ROLLING = ['partition', 'maxUnavailable', 'maxSurge', 'paused', 'priorityStrategy', 'scatterStrategy', 'inPlaceUpdateStrategy'] as const;
@@ -17,7 +17,31 @@ export function convert(obj: Obj, apiVersion: string): Obj {
     if (apiVersion.endsWith('/v1alpha1') && obj.apiVersion.endsWith('/v1beta1')) out.spec.updateStrategy = cloneSetStrategyToAlpha(obj.spec.updateStrategy);
     if (out.spec.updateStrategy === undefined) delete out.spec.updateStrategy;
   }
+  if (obj.kind === 'SidecarSet' && out.spec) {
+    if (apiVersion.endsWith('/v1beta1') && obj.apiVersion.endsWith('/v1alpha1')) sidecarSetToBeta(out);
+    if (apiVersion.endsWith('/v1alpha1') && obj.apiVersion.endsWith('/v1beta1')) sidecarSetToAlpha(out);
+  }
   return out;
+}
+
+const CUSTOM_VERSION = 'apps.kruise.io/sidecarset-custom-version';
+
+/** v1beta1 has no spec.namespace: it becomes a namespaceSelector on the name label (and wins
+ *  over one already there); the custom-version label becomes spec.customVersion
+ *  (Kruise apis/apps/v1alpha1/sidecarset_conversion.go). */
+function sidecarSetToBeta(o: Obj): void {
+  if (o.spec.namespace) o.spec.namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': o.spec.namespace } };
+  delete o.spec.namespace;
+  const cv = o.metadata?.labels?.[CUSTOM_VERSION];
+  if (cv !== undefined) {
+    o.spec.customVersion = cv;
+    delete o.metadata.labels[CUSTOM_VERSION];
+  }
+}
+
+function sidecarSetToAlpha(o: Obj): void {
+  if (o.spec.customVersion) o.metadata.labels = { ...(o.metadata.labels ?? {}), [CUSTOM_VERSION]: o.spec.customVersion };
+  delete o.spec.customVersion;
 }
 
 function cloneSetStrategyToBeta(s: Obj | undefined): Obj | undefined {

@@ -3,7 +3,7 @@
 // item of a keyed list, "v:<value>" for an item of a set, and "." for a keyed item itself.
 // Leaves are scalars, atomic lists and empty maps.
 import { listType } from './list-types.js';
-import type { Obj } from './store.js';
+import { isMap, type Obj } from './store.js';
 
 export type Path = string[];
 
@@ -22,9 +22,6 @@ export interface Scope {
   part: 'main' | 'status' | 'all';
 }
 
-function isMap(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The top-level fields a write in this scope may touch. */
 function inScope(field: string, scope: Scope): boolean {

@@ -150,3 +150,90 @@ describe('server-side apply of a map that was empty', () => {
     expect(r.body.metadata.annotations).toEqual({ x: 'y' });
   });
 });
+
+describe('lists and watches', () => {
+  const CM = '/api/v1/namespaces/default/configmaps';
+  const cm = (name: string, labels: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels }, data: {} });
+
+  /** Reads watch events until `n` arrived (or the stream ends). */
+  async function events(path: string, n: number, during?: () => Promise<void>): Promise<{ type: string; object: Record<string, any> }[]> {
+    const ctrl = new AbortController();
+    const res = await fetch(`${emu.url}${path}`, { signal: ctrl.signal });
+    const reader = res.body!.getReader();
+    const out: { type: string; object: Record<string, any> }[] = [];
+    let buf = '';
+    const p = during?.();
+    while (out.length < n) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += new TextDecoder().decode(value);
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) { out.push(JSON.parse(buf.slice(0, i))); buf = buf.slice(i + 1); }
+    }
+    await p;
+    ctrl.abort();
+    return out;
+  }
+
+  it('pages a list with limit and continue', async () => {
+    for (const n of ['p1', 'p2', 'p3']) await call('POST', CM, cm(n, { page: 'yes' }));
+    const first = (await call('GET', `${CM}?labelSelector=page%3Dyes&limit=2`)).body;
+    expect(first.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['p1', 'p2']);
+    expect(first.metadata.remainingItemCount).toBe(1);
+    const rest = (await call('GET', `${CM}?labelSelector=page%3Dyes&limit=2&continue=${first.metadata.continue}`)).body;
+    expect(rest.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['p3']);
+    expect(rest.metadata.continue).toBeUndefined();
+  });
+
+  it('sends the initial state then a bookmark marking its end when asked for initial events', async () => {
+    const evs = await events(`${CM}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&labelSelector=page%3Dyes`, 4);
+    expect(evs.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'ADDED', 'BOOKMARK']);
+    expect(evs[3].object.metadata.annotations).toEqual({ 'k8s.io/initial-events-end': 'true' });
+  });
+
+  it('turns an object that leaves or enters a selector into DELETED and ADDED', async () => {
+    const list = (await call('GET', `${CM}?labelSelector=color%3Dred`)).body;
+    const evs = await events(`${CM}?watch=true&labelSelector=color%3Dred&resourceVersion=${list.metadata.resourceVersion}`, 3, async () => {
+      await call('POST', CM, cm('paint', { color: 'red' }));
+      await call('PATCH', `${CM}/paint`, { metadata: { labels: { color: 'blue' } } }, 'application/merge-patch+json');
+      await call('PATCH', `${CM}/paint`, { metadata: { labels: { color: 'red' } } }, 'application/merge-patch+json');
+    });
+    expect(evs.map((e) => e.type)).toEqual(['ADDED', 'DELETED', 'ADDED']);
+  });
+
+  it('sends bookmarks with the current resourceVersion to watches that allow them', async () => {
+    const quick = await startEmulator({ controllers: false, bookmarkMs: 20 });
+    try {
+      const res = await fetch(`${quick.url}${CM}?watch=true&allowWatchBookmarks=true&resourceVersion=0&timeoutSeconds=1`);
+      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+      const marks = lines.filter((e) => e.type === 'BOOKMARK');
+      expect(marks.length).toBeGreaterThan(2);
+      expect(marks[0].object.metadata.resourceVersion).toBe(String(quick.api.store.resourceVersion));
+    } finally {
+      await quick.stop();
+    }
+  });
+});
+
+describe('server-side apply to the status subresource', () => {
+  it('changes only status and records the manager for the status subresource', async () => {
+    const path = `${CS}/st`;
+    await call('POST', CS, cloneSet('st'));
+    const r = await call('PATCH', `${path}/status?fieldManager=controller`, { apiVersion: 'apps.kruise.io/v1beta1', kind: 'CloneSet', metadata: { name: 'st' }, spec: { replicas: 9 }, status: { replicas: 4 } }, 'application/apply-patch+yaml');
+    expect(r.status).toBe(200);
+    expect(r.body.status).toEqual({ replicas: 4 });
+    expect(r.body.spec.replicas).toBe(2);
+    expect(r.body.metadata.managedFields.find((m: { manager: string }) => m.manager === 'controller')).toMatchObject({ operation: 'Apply', subresource: 'status', fieldsV1: { 'f:status': { 'f:replicas': {} } } });
+  });
+});
+
+describe('SidecarSet versions', () => {
+  it('serves a v1alpha1 spec.namespace as the v1beta1 namespaceSelector on the name label', async () => {
+    const ss = { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'SidecarSet', metadata: { name: 'ns-only' }, spec: { namespace: 'default', selector: { matchLabels: { a: 'b' } }, containers: [{ name: 'c', image: 'c:1' }] } };
+    await call('POST', '/apis/apps.kruise.io/v1alpha1/sidecarsets', ss);
+    const beta = (await call('GET', '/apis/apps.kruise.io/v1beta1/sidecarsets/ns-only')).body;
+    expect(beta.spec.namespace).toBeUndefined();
+    expect(beta.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'default' } });
+    expect((await call('GET', '/api/v1/namespaces/default')).body.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'default' });
+  });
+});

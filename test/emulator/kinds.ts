@@ -37,6 +37,15 @@ export interface PrinterColumn {
 const WORKLOAD = { status: true, generation: true, scale: true };
 const KRUISE = ['v1beta1', 'v1alpha1'];
 
+/** Printer columns as the Kruise CRDs declare them (priority 0 only; AGE is added anyway). */
+const int = (name: string, jsonPath: string): PrinterColumn => ({ name, type: 'integer', jsonPath });
+const CLONESET_COLUMNS = [int('DESIRED', '.spec.replicas'), int('UPDATED', '.status.updatedReplicas'), int('UPDATED_READY', '.status.updatedReadyReplicas'),
+  int('UPDATED_AVAILABLE', '.status.updatedAvailableReplicas'), int('READY', '.status.readyReplicas'), int('TOTAL', '.status.replicas')];
+const SET_COLUMNS = [int('DESIRED', '.spec.replicas'), int('CURRENT', '.status.replicas'), int('UPDATED', '.status.updatedReplicas'), int('READY', '.status.readyReplicas')];
+const SIDECARSET_COLUMNS = [int('MATCHED', '.status.matchedPods'), int('UPDATED', '.status.updatedPods'), int('READY', '.status.readyPods')];
+const ROLLOUT_COLUMNS = [{ name: 'STATUS', type: 'string', jsonPath: '.status.phase' }, int('CANARY_STEP', '.status.currentStepIndex'),
+  { name: 'CANARY_STATE', type: 'string', jsonPath: '.status.currentStepState' }, { name: 'MESSAGE', type: 'string', jsonPath: '.status.message' }];
+
 const BUILTIN: Kind[] = [
   { group: '', versions: ['v1'], kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false, status: true },
   { group: '', versions: ['v1'], kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], categories: ['all'], namespaced: true, status: true },
@@ -54,12 +63,12 @@ const BUILTIN: Kind[] = [
   { group: 'apps', versions: ['v1'], kind: 'ControllerRevision', plural: 'controllerrevisions', singular: 'controllerrevision', namespaced: true },
   { group: 'coordination.k8s.io', versions: ['v1'], kind: 'Lease', plural: 'leases', singular: 'lease', namespaced: true },
   { group: 'apiextensions.k8s.io', versions: ['v1'], kind: 'CustomResourceDefinition', plural: 'customresourcedefinitions', singular: 'customresourcedefinition', shortNames: ['crd', 'crds'], namespaced: false, status: true, generation: true },
-  { group: 'apps.kruise.io', versions: KRUISE, kind: 'CloneSet', plural: 'clonesets', singular: 'cloneset', shortNames: ['clone'], namespaced: true, custom: true, ...WORKLOAD },
-  { group: 'apps.kruise.io', versions: KRUISE, kind: 'StatefulSet', plural: 'statefulsets', singular: 'statefulset', shortNames: ['sts', 'asts'], namespaced: true, custom: true, ...WORKLOAD },
-  { group: 'apps.kruise.io', versions: KRUISE, kind: 'SidecarSet', plural: 'sidecarsets', singular: 'sidecarset', namespaced: false, custom: true, status: true, generation: true },
-  { group: 'apps.kruise.io', versions: KRUISE, kind: 'UnitedDeployment', plural: 'uniteddeployments', singular: 'uniteddeployment', shortNames: ['ud'], namespaced: true, custom: true, ...WORKLOAD },
+  { group: 'apps.kruise.io', versions: KRUISE, kind: 'CloneSet', plural: 'clonesets', singular: 'cloneset', shortNames: ['clone'], namespaced: true, custom: true, ...WORKLOAD, printerColumns: CLONESET_COLUMNS },
+  { group: 'apps.kruise.io', versions: KRUISE, kind: 'StatefulSet', plural: 'statefulsets', singular: 'statefulset', shortNames: ['sts', 'asts'], namespaced: true, custom: true, ...WORKLOAD, printerColumns: SET_COLUMNS },
+  { group: 'apps.kruise.io', versions: KRUISE, kind: 'SidecarSet', plural: 'sidecarsets', singular: 'sidecarset', namespaced: false, custom: true, status: true, generation: true, printerColumns: SIDECARSET_COLUMNS },
+  { group: 'apps.kruise.io', versions: KRUISE, kind: 'UnitedDeployment', plural: 'uniteddeployments', singular: 'uniteddeployment', shortNames: ['ud'], namespaced: true, custom: true, ...WORKLOAD, printerColumns: SET_COLUMNS },
   { group: 'apps.kruise.io', versions: KRUISE, kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', shortNames: ['daemon', 'ads'], namespaced: true, custom: true, status: true, generation: true },
-  { group: 'rollouts.kruise.io', versions: KRUISE, kind: 'Rollout', plural: 'rollouts', singular: 'rollout', namespaced: true, custom: true, status: true, generation: true },
+  { group: 'rollouts.kruise.io', versions: KRUISE, kind: 'Rollout', plural: 'rollouts', singular: 'rollout', namespaced: true, custom: true, status: true, generation: true, printerColumns: ROLLOUT_COLUMNS },
 ];
 
 /** The kinds one emulator serves; CRDs add to it while it runs. */

@@ -7,7 +7,7 @@
 import { ApiError } from './errors.js';
 import { deepEqual, diffSets, fieldSet, fromFieldsV1, itemKey, keyPath, pathKey, printPath, toFieldsV1, valueAt, type Scope } from './fieldset.js';
 import { listType } from './list-types.js';
-import type { Obj } from './store.js';
+import { isMap, type Obj } from './store.js';
 
 export interface ManagedEntry {
   manager: string;
@@ -28,9 +28,6 @@ export interface WriteContext {
   subresource?: string;
 }
 
-function isMap(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function entriesOf(o: Obj | undefined): ManagedEntry[] {
   const m = o?.metadata?.managedFields;

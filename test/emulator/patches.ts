@@ -3,16 +3,13 @@
 import { OBJECT_META_SCHEMA, POD_SPEC_SCHEMA, POD_TEMPLATE_SCHEMA, strategicMergePatch, type PatchSchema } from '../../src/k8s/strategic-merge.js';
 import { ApiError, errors } from './errors.js';
 import type { Kind } from './kinds.js';
-import type { Obj } from './store.js';
+import { isMap, type Obj } from './store.js';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 export const JSON_PATCH = 'application/json-patch+json';
 export const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 export const APPLY_PATCH = 'application/apply-patch+yaml';
 
-function isMap(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isMap(patch)) return structuredClone(patch);

@@ -92,14 +92,14 @@ export class HttpFrontend {
     const p = url.pathname.replace(/\/+$/, '') || '/';
     const accept = req.headers.accept ?? '';
     const kinds = this.api.kinds;
+    if (/^\/(healthz|livez|readyz)(\/|$)/.test(p)) return sendText(res, 200, 'ok');
     switch (p) {
       case '/version': return send(res, 200, serverVersion());
-      case '/healthz': case '/livez': case '/readyz': return sendText(res, 200, 'ok');
       case '/api':
-        if (accept.includes('as=APIGroupDiscoveryList')) return sendAggregated(res, aggregated(kinds, true));
+        if (acceptsAggregated(accept)) return sendAggregated(res, aggregated(kinds, true));
         return send(res, 200, apiVersions(this.address()));
       case '/apis':
-        if (accept.includes('as=APIGroupDiscoveryList')) return sendAggregated(res, aggregated(kinds, false));
+        if (acceptsAggregated(accept)) return sendAggregated(res, aggregated(kinds, false));
         return send(res, 200, apiGroupList(kinds));
       case '/api/v1': return send(res, 200, apiResourceList(kinds, '', 'v1'));
       case '/openapi/v3': return send(res, 200, openapiIndex(kinds, this.api.store.resourceVersion));
@@ -137,7 +137,7 @@ export class HttpFrontend {
 
     const fault = this.fault(rec.verb);
     if (fault) rec.fault = fault;
-    if (fault === 'conflict') throw t.name ? errors.conflict(t.kind, t.name) : errors.internal();
+    if (fault === 'conflict') throw errors.conflict(t.kind, t.name ?? nameIn(body));
     if (fault === 'error') throw errors.internal();
     if (fault === 'timeout') {
       // The request may or may not have happened: writes go through, the answer is lost.
@@ -333,6 +333,11 @@ function defaultManager(ua: string | undefined): string {
   return name || 'unknown';
 }
 
+/** The name a create request's body gives, for messages. */
+function nameIn(body: Buffer): string {
+  try { return String(JSON.parse(body.toString('utf8'))?.metadata?.name ?? ''); } catch { return ''; }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -363,6 +368,12 @@ function send(res: ServerResponse, code: number, o: unknown): void {
   const s = JSON.stringify(o);
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(s) });
   res.end(s);
+}
+
+/** Aggregated discovery is answered only to clients that take its v2 form (kubectl 1.32); older
+ *  ones (v2beta1 only) get the legacy documents, which every client understands. */
+function acceptsAggregated(accept: string): boolean {
+  return accept.split(',').some((t) => t.includes('as=APIGroupDiscoveryList') && /;\s*v=v2(\s*;|$)/.test(t));
 }
 
 function sendAggregated(res: ServerResponse, o: unknown): void {

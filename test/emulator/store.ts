@@ -5,6 +5,11 @@
 
 export type Obj = Record<string, any>;
 
+/** A JSON object (not an array, not null). */
+export function isMap(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface StoreEvent {

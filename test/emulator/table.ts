@@ -1,21 +1,40 @@
-// meta.k8s.io/v1 Table, what `kubectl get` asks for to print its columns: the name, a CRD's
-// printer columns where it has them, and the age.
+// meta.k8s.io/v1 Table, what `kubectl get` asks for to print its columns: the name, the columns
+// of a few built-in kinds and of the Kruise CRDs, and the age.
 import type { Kind } from './kinds.js';
 import type { Obj } from './store.js';
 
+/** Columns kubectl shows for built-in kinds, computed as the API server's printers do. */
+const BUILTIN: Record<string, { name: string; type: string; cell: (o: Obj) => unknown }[]> = {
+  Pod: [
+    { name: 'Ready', type: 'string', cell: (p) => `${(p.status?.containerStatuses ?? []).filter((c: Obj) => c.ready).length}/${(p.spec?.containers ?? []).length}` },
+    { name: 'Status', type: 'string', cell: (p) => (p.metadata?.deletionTimestamp ? 'Terminating' : p.status?.phase ?? 'Pending') },
+    { name: 'Restarts', type: 'string', cell: (p) => String((p.status?.containerStatuses ?? []).reduce((n: number, c: Obj) => n + (c.restartCount ?? 0), 0)) },
+  ],
+  Deployment: [
+    { name: 'Ready', type: 'string', cell: (d) => `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}` },
+    { name: 'Up-to-date', type: 'integer', cell: (d) => d.status?.updatedReplicas ?? 0 },
+    { name: 'Available', type: 'integer', cell: (d) => d.status?.availableReplicas ?? 0 },
+  ],
+};
+
 export function tableOf(kind: Kind, o: Obj, now: number): Obj {
   const items: Obj[] = Array.isArray(o.items) ? o.items : [o];
-  const extra = (kind.printerColumns ?? []).filter((c) => (c.priority ?? 0) === 0 && c.jsonPath !== '.metadata.creationTimestamp');
+  const builtin = kind.group === '' || kind.group === 'apps' ? BUILTIN[kind.kind] ?? [] : [];
+  const extra = [
+    ...builtin,
+    ...(kind.printerColumns ?? []).filter((c) => (c.priority ?? 0) === 0 && c.jsonPath !== '.metadata.creationTimestamp')
+      .map((c) => ({ name: c.name, type: c.type, cell: (i: Obj) => jsonPath(i, c.jsonPath) ?? null })),
+  ];
   return {
     kind: 'Table', apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion: o.metadata?.resourceVersion ?? '', ...(o.metadata?.continue ? { continue: o.metadata.continue } : {}) },
     columnDefinitions: [
       { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
-      ...extra.map((c) => ({ name: c.name, type: c.type, format: '', description: c.description ?? '', priority: 0 })),
+      ...extra.map((c) => ({ name: c.name, type: c.type, format: '', description: '', priority: 0 })),
       { name: 'Age', type: 'string', format: '', description: 'CreationTimestamp of the object.', priority: 0 },
     ],
     rows: items.map((i) => ({
-      cells: [i.metadata?.name, ...extra.map((c) => jsonPath(i, c.jsonPath) ?? null), age(i.metadata?.creationTimestamp, now)],
+      cells: [i.metadata?.name, ...extra.map((c) => c.cell(i)), age(i.metadata?.creationTimestamp, now)],
       object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: i.metadata },
     })),
   };

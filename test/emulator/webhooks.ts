@@ -47,10 +47,12 @@ function sidecarInjection(): Admission {
   };
 }
 
-/** What the API server's strategies set on a new object's status. */
+/** What the API server's strategies set: a new object's status, the namespace name label. */
 function initialStatus(): Admission {
   return {
     mutate(kind, obj, old) {
+      // Every namespace carries its name as a label (since Kubernetes 1.21), for selectors.
+      if (isKind(kind, '', 'Namespace')) obj = { ...obj, metadata: { ...obj.metadata, labels: { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name } } };
       if (old) return obj;
       if (isKind(kind, '', 'Namespace')) return { ...obj, status: { phase: 'Active' } };
       if (isKind(kind, '', 'Pod')) return { ...obj, status: { phase: 'Pending', qosClass: 'BestEffort' } };

@@ -84,6 +84,24 @@ describe('CloneSet controller', () => {
     expect([most, fewest]).toEqual([5, 4]);
   });
 
+  it('keeps the Progressing condition when progressDeadlineSeconds is set, and times a stuck rollout out', async () => {
+    const withDeadline = (image: string, partition: number) => { const o = cloneSet(image, 4, { partition, maxUnavailable: 1 }); o.spec.progressDeadlineSeconds = 2; return o; };
+    const progressing = () => (status().conditions ?? []).find((x: Obj) => x.type === 'Progressing');
+    c.apply(withDeadline('app:1', 0));
+    await c.until(() => progressing()?.reason === 'CloneSetAvailable');
+    c.apply(withDeadline('app:2', 2));
+    await c.until(() => progressing()?.reason === 'ProgressPartitionAvailable');
+    expect(progressing().status).toBe('True');
+    // A release whose pods never become ready stops at maxUnavailable and runs out of time.
+    c.apply(withDeadline('app:3-never-ready', 2));
+    await c.tick(); await c.tick();
+    expect(progressing()).toMatchObject({ status: 'True', reason: 'CloneSetUpdated' });
+    c.clock.advance(3000);
+    await c.settle();
+    expect(progressing()).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    expect(status().updatedReadyReplicas).toBe(0);
+  });
+
   it('does not update while paused', async () => {
     c.apply(cloneSet('app:1', 2));
     await c.until(() => status().readyReplicas === 2);

@@ -75,10 +75,45 @@ function syncCloneSet(ctx: Context, kind: Kind, stored: Obj): void {
     expectedUpdatedReplicas: replicas - (partition.ok ? partition.value : 0),
     updateRevision,
     currentRevision: updated.length === pods.length && pods.length === replicas ? updateRevision : currentRevision,
-    collisionCount: 0,
     labelSelector: selectorString(spec.selector),
   };
-  writeStatus(ctx, kind, stored, status, MANAGERS.kruise);
+  const progressing = progressCondition(ctx, spec, stored.status ?? {}, status, replicas, ru?.paused === true);
+  if (progressing) status.conditions = [progressing];
+  writeStatus(ctx, kind, stored, status, MANAGERS.kruise, ['availableReplicas', 'readyReplicas', 'replicas', 'updatedReadyReplicas', 'updatedReplicas']);
+}
+
+/** The Progressing condition, kept only when spec.progressDeadlineSeconds is set (Kruise's
+ *  syncProgressingStatus): a new revision or any movement of the updated counts restarts the
+ *  clock; reaching the partition or full availability settles it; no movement for the deadline
+ *  turns it False with ProgressDeadlineExceeded, which stays until the next revision. */
+function progressCondition(ctx: Context, spec: Obj, old: Obj, next: Obj, replicas: number, paused: boolean): Obj | undefined {
+  const deadline = spec.progressDeadlineSeconds;
+  if (typeof deadline !== 'number') return undefined;
+  const cur: Obj | undefined = (old.conditions ?? []).find((c: Obj) => c.type === 'Progressing');
+  const set = (status: 'True' | 'False', reason: string, message: string): Obj => {
+    const now = ctx.stamp();
+    const same = cur && cur.status === status && cur.reason === reason;
+    return { type: 'Progressing', status, lastUpdateTime: same && cur.message === message ? cur.lastUpdateTime : now, lastTransitionTime: cur?.status === status ? cur.lastTransitionTime ?? now : now, reason, message };
+  };
+  if (next.updateRevision !== old.updateRevision) return set('True', 'CloneSetUpdated', `CloneSet is progressing due to revision changed from ${old.updateRevision ?? ''} to ${next.updateRevision}`);
+  if (cur?.reason === 'ProgressDeadlineExceeded') return cur;
+  const settled = next.currentRevision === next.updateRevision;
+  if (settled && cur?.reason === 'CloneSetAvailable') return cur;
+  if (settled && next.replicas === replicas && next.updatedReplicas === replicas && next.updatedAvailableReplicas === replicas) return set('True', 'CloneSetAvailable', 'CloneSet is available');
+  if (next.expectedUpdatedReplicas < replicas && next.expectedUpdatedReplicas <= next.updatedAvailableReplicas) return set('True', 'ProgressPartitionAvailable', 'CloneSet has paused due to partition ready');
+  if (paused) return set('True', 'CloneSetPaused', 'CloneSet is paused');
+  const moved = ['updatedReplicas', 'updatedReadyReplicas', 'updatedAvailableReplicas', 'expectedUpdatedReplicas'].some((k) => (next[k] ?? 0) !== (old[k] ?? 0));
+  if (moved || !cur || cur.reason === 'CloneSetPaused') {
+    const c = set('True', 'CloneSetUpdated', 'CloneSet is progressing');
+    if (moved) c.lastUpdateTime = ctx.stamp();
+    ctx.wakeIn(deadline * 1000 + 1000);
+    return c;
+  }
+  const since = Date.parse(cur.lastUpdateTime ?? cur.lastTransitionTime ?? '');
+  const left = since + deadline * 1000 - ctx.now();
+  if (left < 0) return set('False', 'ProgressDeadlineExceeded', `CloneSet revision ${next.updateRevision} has timed out progressing`);
+  ctx.wakeIn(left + 1000);
+  return cur;
 }
 
 /** Kruise's scale step: pods to delete first (within the budget for ready pods), then new pods

@@ -74,5 +74,5 @@ function sync(ctx: Context, kind: Kind, d: Obj): void {
         available >= replicas - unavailable ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.'),
       cond('Progressing', true, done ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', done ? `ReplicaSet "${d.metadata.name}-${hash}" has successfully progressed.` : `ReplicaSet "${d.metadata.name}-${hash}" is progressing.`),
     ],
-  }, MANAGERS.kube);
+  }, MANAGERS.kube, []);
 }

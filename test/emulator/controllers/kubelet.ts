@@ -1,7 +1,8 @@
 // The scheduler and the kubelet, reduced to what rollouts see: a new pod is placed on a node at
 // once and its containers run podStartMs later; a container whose image changes (an in-place
 // update, a sidecar upgrade) is restarted and is ready again podStartMs later. Pod Ready is
-// ContainersReady plus every readiness gate's condition. Probes always pass.
+// ContainersReady plus every readiness gate's condition. Probes pass, except for images that
+// name "never-ready" (a broken release, for tests of stalled rollouts).
 import { createHash } from 'node:crypto';
 import type { Obj } from '../store.js';
 import { condition, containerStatus, writeStatus } from './pods.js';
@@ -35,12 +36,15 @@ function podStatus(ctx: Context, pod: Obj, due: Map<string, number>): Obj {
   for (const c of (pod.spec.containers ?? []) as Obj[]) {
     const prev = containerStatus(pod, c.name);
     if (prev && prev.image === c.image && prev.ready) { statuses.push(prev); continue; }
+    if (prev && prev.image === c.image && neverReady(c.image)) { statuses.push(prev); allReady = false; continue; }
     const key = `${pod.metadata.uid}/${c.name}/${c.image}`;
     let at = due.get(key);
     if (at === undefined) { at = now + ctx.podStartMs; due.set(key, at); }
     if (now >= at) {
+      const ready = !neverReady(c.image);
+      allReady &&= ready;
       statuses.push({
-        name: c.name, image: c.image, imageID: imageId(c.image), ready: true, started: true,
+        name: c.name, image: c.image, imageID: imageId(c.image), ready, started: true,
         restartCount: prev ? (prev.restartCount ?? 0) + (prev.image === c.image ? 0 : 1) : 0,
         state: { running: { startedAt: ctx.stamp() } },
         ...(prev && prev.image !== c.image ? { lastState: { terminated: { exitCode: 0, reason: 'Completed', finishedAt: ctx.stamp() } } } : {}),
@@ -76,6 +80,12 @@ function podStatus(ctx: Context, pod: Obj, due: Map<string, number>): Obj {
     startTime: pod.status?.startTime ?? ctx.stamp(),
     containerStatuses: statuses,
   };
+}
+
+/** Test hook: a container whose image names "never-ready" starts but never passes its
+ *  readiness probe, so a rollout that ships it stalls the way a broken release does. */
+function neverReady(image: string): boolean {
+  return image.includes('never-ready');
 }
 
 const ORDER = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'];

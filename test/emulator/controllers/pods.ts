@@ -160,10 +160,20 @@ export function setCondition(ctx: Context, pod: Obj, type: string, status: strin
     { ...pod, status: { ...(pod.status ?? {}), conditions } }, { fieldManager: manager });
 }
 
-/** Writes `status` on an object through its status subresource when it changed. */
-export function writeStatus(ctx: Context, kind: Kind, obj: Obj, status: Obj, manager: string): void {
-  if (deepEqual(obj.status, status)) return;
-  ctx.api.update(ctx.target(kind, obj, 'status'), { ...obj, status }, { fieldManager: manager });
+/** Writes `status` on an object through its status subresource when it changed. With
+ *  `required`, the status is encoded as Go encodes its struct: fields tagged omitempty (every
+ *  one not listed) are left out when zero, so an updatedAvailableReplicas of 0 is absent, as
+ *  clients of a real cluster see it. */
+export function writeStatus(ctx: Context, kind: Kind, obj: Obj, status: Obj, manager: string, required?: readonly string[]): void {
+  const next = required ? omitEmpty(status, required) : status;
+  if (deepEqual(obj.status, next)) return;
+  ctx.api.update(ctx.target(kind, obj, 'status'), { ...obj, status: next }, { fieldManager: manager });
+}
+
+function omitEmpty(status: Obj, required: readonly string[]): Obj {
+  const zero = (v: unknown) => v === 0 || v === '' || v === false || v === undefined || v === null
+    || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+  return Object.fromEntries(Object.entries(status).filter(([k, v]) => required.includes(k) || !zero(v)));
 }
 
 /** An Event about an object, created once per reason (repeats only bump its count). */

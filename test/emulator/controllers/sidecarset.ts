@@ -43,7 +43,7 @@ export function matchedPods(ctx: Context, ss: Obj): Obj[] {
     if (!(p.metadata.annotations?.[INJECTED_LIST] ?? '').split(',').includes(name)) return false;
     if (!selectorMatches(ss.spec?.selector, p.metadata.labels ?? {})) return false;
     if (ss.spec?.namespace && ss.spec.namespace !== p.metadata.namespace) return false;
-    if (ss.spec?.namespaceSelector && !selectorMatches(ss.spec.namespaceSelector, { 'kubernetes.io/metadata.name': p.metadata.namespace, ...(nsLabels.get(p.metadata.namespace) ?? {}) })) return false;
+    if (ss.spec?.namespaceSelector && !selectorMatches(ss.spec.namespaceSelector, nsLabels.get(p.metadata.namespace) ?? {})) return false;
     const present = new Set([...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])].map((c: Obj) => c.name));
     return names.every((n) => present.has(n));
   });
@@ -83,8 +83,7 @@ function sync(ctx: Context, kind: Kind, ss: Obj): void {
     readyPods: sims.filter(ready).length,
     updatedReadyPods: sims.filter((p, i) => p.updated && ready(p, i)).length,
     latestRevision: revisionName(name, { containers: ss.spec?.containers, initContainers: ss.spec?.initContainers, volumes: ss.spec?.volumes }),
-    collisionCount: 0,
-  }, MANAGERS.kruise);
+  }, MANAGERS.kruise, ['matchedPods', 'readyPods', 'updatedPods']);
 }
 
 /** The in-place upgrade of one pod: sidecar images only, and the pod's hash entries. */

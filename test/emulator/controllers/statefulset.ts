@@ -112,10 +112,9 @@ function sync(ctx: Context, kind: Kind, sts: Obj, advanced: boolean, recreateAsU
     ...(advanced ? { updatedReadyReplicas: updated.filter(isPodReady).length, updatedAvailableReplicas: updated.filter(isAvailable).length } : {}),
     currentRevision: updated.length === replicas && ready === replicas && pods.length === replicas ? updateRevision : currentRevision,
     updateRevision,
-    collisionCount: 0,
     ...(advanced ? { labelSelector: selectorString(spec.selector) } : {}),
   };
-  writeStatus(ctx, kind, sts, status, manager);
+  writeStatus(ctx, kind, sts, status, manager, advanced ? ['availableReplicas', 'currentReplicas', 'readyReplicas', 'replicas', 'updatedReplicas'] : ['replicas', 'availableReplicas']);
 }
 
 function ordinalOf(p: Obj): number {

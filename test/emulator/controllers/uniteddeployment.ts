@@ -84,9 +84,8 @@ function sync(ctx: Context, kind: Kind, ud: Obj): void {
     currentRevision,
     ...(alpha ? { updateStatus: { updatedRevision: revision, currentPartitions: partitions }, subsetReplicas: Object.fromEntries(subsetStatuses.map((s) => [s.name, s.replicas])) } : { updatedRevision: revision }),
     subsetStatuses,
-    collisionCount: 0,
     labelSelector: selectorString(ud.spec?.selector),
-  }, MANAGERS.kruise);
+  }, MANAGERS.kruise, ['currentRevision', 'replicas', 'updatedReplicas']);
 }
 
 function partitionOf(s: Obj): number {
