@@ -22,8 +22,8 @@ describe('plan folders', () => {
   it('read back into the stages plan made, with the same hash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kruisec-plandir-'));
     const head = join(dir, 'head');
-    await cli('plan', 'fixtures/example', '--base', 'test/fixtures/reconcile-small', '--output', `dir=${join(dir, 'stages')}`);
-    const json = JSON.parse(await cli('plan', 'fixtures/example', '--base', 'test/fixtures/reconcile-small', '--output', 'json')) as { stages: (Omit<Stage, 'resources'> & { resources: Stage['resources'][number]['obj'][] })[] };
+    await cli('plan', 'fixtures/example', '--base', 'fixtures/rollout/base', '--output', `dir=${join(dir, 'stages')}`);
+    const json = JSON.parse(await cli('plan', 'fixtures/example', '--base', 'fixtures/rollout/base', '--output', 'json')) as { stages: (Omit<Stage, 'resources'> & { resources: Stage['resources'][number]['obj'][] })[] };
     expect(isPlanDir(join(dir, 'stages'), ROOT)).toBe(true);
     expect(isPlanDir(head, ROOT)).toBe(false);
     const read = await readPlanDir(join(dir, 'stages'), ROOT);

@@ -40,18 +40,17 @@ export interface Repos {
   dir: string;
   base: string;
   head: string;
-  /** The small repo (test/fixtures/reconcile-small) rather than the example. */
+  /** The small repo (fixtures/rollout) rather than the example. */
   small?: boolean;
 }
 
-/** The small repo: one CloneSet of two pods; head bumps its image to `version`. */
-export function makeSmallRepos(version = '1.1.0'): Repos {
+/** The small repo (fixtures/rollout): one CloneSet of two pods; head runs image 1.1.0. */
+export function makeSmallRepos(): Repos {
   const dir = mkdtempSync(join(tmpdir(), 'kruisec-reconcile-'));
   const base = join(dir, 'base');
   const head = join(dir, 'head');
-  cpSync(join(ROOT, 'test/fixtures/reconcile-small'), base, { recursive: true });
-  cpSync(base, head, { recursive: true });
-  bumpSmall({ dir, base, head, small: true }, version);
+  cpSync(join(ROOT, 'fixtures/rollout/base'), base, { recursive: true });
+  cpSync(join(ROOT, 'fixtures/rollout/head'), head, { recursive: true });
   return { dir, base, head, small: true };
 }
 
