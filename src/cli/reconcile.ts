@@ -86,28 +86,24 @@ export async function runReconcile(paths: string[], flags: ReconcileFlags, io: I
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await r.reconcile({
-      ...opts, stages: first.stages, target: flags, namespace: flags.namespace,
-      forceConflicts: flags.forceConflicts ?? false, dryRun: flags.dryRun ?? false, watch: flags.watch ?? false,
-      replan: async () => {
-        const again = await stagesFrom(paths, flags, io);
-        if (!again.stages) throw new UsageError('the inputs no longer plan without errors; fix them (the rollout waits)');
-        return again.stages;
-      },
-      progress: printer, signal: abort.signal,
-    });
-    printer.end();
-    if (result.outcome === 'done') return 0;
-    if (result.outcome === 'stalled') return 1;
-    if (flags.watch) return 0; // stopped by a signal: a controller's normal shutdown
-    io.err('kruisec: interrupted; run the same command again to resume\n');
-    return 2;
-  } catch (e) {
-    printer.end();
-    const f = r.failureMessage(e);
-    if (!f) throw e;
-    io.err(`kruisec: ${f.message}\n`);
-    return f.code;
+    return await explained(io, async () => {
+      const result = await r.reconcile({
+        ...opts, stages: first.stages!, target: flags, namespace: flags.namespace,
+        forceConflicts: flags.forceConflicts ?? false, dryRun: flags.dryRun ?? false, watch: flags.watch ?? false,
+        replan: async () => {
+          const again = await stagesFrom(paths, flags, io);
+          if (!again.stages) throw new UsageError('the inputs do not plan without errors (above)');
+          return again.stages;
+        },
+        progress: printer, signal: abort.signal,
+      });
+      printer.end();
+      if (result.outcome === 'done') return 0;
+      if (result.outcome === 'stalled') return 1;
+      if (flags.watch) return 0; // stopped by a signal: a controller's normal shutdown
+      io.err('kruisec: interrupted; run the same command again to resume\n');
+      return 2;
+    }, () => printer.end());
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -117,12 +113,23 @@ export async function runReconcile(paths: string[], flags: ReconcileFlags, io: I
 export interface ApproveFlags extends ClusterFlags {}
 
 export async function runApprove(name: string | undefined, flags: ApproveFlags, io: Io): Promise<number> {
-  const r = await import('../reconcile/index.js');
-  try {
+  return explained(io, async (r) => {
     const a = await r.approve({ target: flags, rollout: name === undefined ? undefined : parseRolloutName(name), namespace: flags.namespace });
     io.out(`approved stage ${a.stage + 1}/${a.stages} of rollout ${a.rollout} (namespace ${a.namespace})\n`);
     return 0;
+  });
+}
+
+type Phase = typeof import('../reconcile/index.js');
+
+/** Runs a cluster command; an error the reconcile phase can explain (credentials, RBAC, no
+ *  such rollout, ...) becomes one line and its exit code, anything else stays a bug. */
+async function explained(io: Io, run: (r: Phase) => Promise<number>, onError?: () => void): Promise<number> {
+  const r = await import('../reconcile/index.js');
+  try {
+    return await run(r);
   } catch (e) {
+    onError?.();
     const f = r.failureMessage(e);
     if (!f) throw e;
     io.err(`kruisec: ${f.message}\n`);
@@ -136,23 +143,12 @@ export interface StatusFlags extends ClusterFlags {
 
 export async function runStatus(name: string | undefined, flags: StatusFlags, io: Io): Promise<number> {
   if (flags.output !== 'text' && flags.output !== 'json') throw new UsageError(`--output must be text or json, got ${JSON.stringify(flags.output)}`);
-  const r = await import('../reconcile/index.js');
-  try {
+  return explained(io, async (r) => {
     const all = await r.status({ target: flags, rollout: name === undefined ? undefined : parseRolloutName(name), namespace: flags.namespace });
-    if (flags.output === 'json') {
-      io.out(`${JSON.stringify({ rollouts: all }, null, 2)}\n`);
-    } else if (all.length === 0) {
-      io.out('no rollouts\n');
-    } else {
-      io.out(all.map(statusText).join('\n'));
-    }
+    if (flags.output === 'json') io.out(`${JSON.stringify({ rollouts: all }, null, 2)}\n`);
+    else io.out(all.length === 0 ? 'no rollouts\n' : all.map(statusText).join('\n'));
     return 0;
-  } catch (e) {
-    const f = r.failureMessage(e);
-    if (!f) throw e;
-    io.err(`kruisec: ${f.message}\n`);
-    return f.code;
-  }
+  });
 }
 
 type RolloutStatus = Awaited<ReturnType<typeof import('../reconcile/index.js')['status']>>[number];

@@ -66,7 +66,9 @@ export async function reconcile(req: ReconcileRequest): Promise<RolloutResult> {
     if (req.watch && req.replan && !fresh) {
       // A standby's plan is as old as its wait: the inputs may have moved on meanwhile, and
       // acting on the old plan would roll the cluster back.
-      stages = await req.replan();
+      const now = await replanned(req, clock, req.signal);
+      if (!now) { await elector.release(); break; }
+      stages = now;
       prepared = await prepareStages(client, stages);
     }
     fresh = false;
@@ -106,10 +108,29 @@ async function waitForNewPlan(current: Stage[], req: ReconcileRequest, clock: Cl
   if (!req.replan) return undefined;
   const hash = planHash(current);
   while (await sleep(clock, req.pollIntervalMs ?? 30_000, signal)) {
-    const next = await req.replan();
-    if (planHash(next) !== hash) return next;
+    const next = await tryReplan(req);
+    if (next && planHash(next) !== hash) return next;
   }
   return undefined;
+}
+
+/** --watch: the inputs' plan now, once they plan without errors; undefined if stopped first. */
+async function replanned(req: ReconcileRequest, clock: Clock, signal: AbortSignal): Promise<Stage[] | undefined> {
+  for (;;) {
+    const next = await tryReplan(req);
+    if (next) return next;
+    if (!(await sleep(clock, req.pollIntervalMs ?? 30_000, signal))) return undefined;
+  }
+}
+
+/** Inputs that stop planning (a broken commit) leave the rollout as it is until they plan again. */
+async function tryReplan(req: ReconcileRequest): Promise<Stage[] | undefined> {
+  try {
+    return await req.replan!();
+  } catch (e) {
+    req.progress({ event: 'note', message: `not planning again: ${(e as Error).message}; the cluster stays as it is` });
+    return undefined;
+  }
 }
 
 /** Puts namespaced objects without a namespace into the context's, as kubectl does; the API
