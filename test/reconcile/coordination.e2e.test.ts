@@ -1,12 +1,12 @@
-// The reconciler's coordination and gates on the small repo (one CloneSet, two stages): two
-// reconcilers on one plan, --watch replicas electing a leader through the Lease and following
-// the inputs, approval recorded in the cluster, status, dry runs, and what a user without
-// rights sees.
+// The reconciler's coordination, gates and failures on the small repo (fixtures/rollout: one
+// CloneSet, two stages): two reconcilers on one plan, --watch replicas electing a leader
+// through the Lease and following the inputs, approval recorded in the cluster, status, a plan
+// changed mid-rollout, stalls and timeouts, dry runs, and what a user without rights sees.
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
-import { applyBase, bumpSmall, killAll, emulatorWithBase, makeSmallRepos, reconcileArgs, runKruisec, stored, type Event, type Run } from './harness.js';
+import { applyBase, bumpSmall, killAll, kubectl, emulatorWithBase, makeSmallRepos, reconcileArgs, runKruisec, stored, type Event, type Run } from './harness.js';
 
 let emu: Emulator | undefined;
 afterEach(async () => {
@@ -116,6 +116,46 @@ describe('reconcile: coordination, gates and errors', () => {
     const again = await runText(['approve', '--kubeconfig', emu.kubeconfigPath], 2);
     expect(again).toMatch(/^kruisec: no rollout in namespace default is waiting for approval/);
   }, 120_000);
+
+  it('restarts from the first stage when the plan changes mid-rollout, and says so', async () => {
+    const repos = makeSmallRepos();
+    setPause(repos, '{}');
+    emu = await emulatorWithBase(repos);
+    const first = await runKruisec(reconcileArgs(emu, repos), { killWhen: (e) => e.event === 'approval' });
+    expect(first.signal).toBe('SIGKILL');
+    bumpSmall(repos, '1.2.0'); // a new template while stage 1 of 2 waits for approval
+    const events: Event[] = [];
+    const second = runKruisec(reconcileArgs(emu, repos), { onEvent: (e) => events.push(e) });
+    await waitFor(() => events, (e) => e.event === 'approval');
+    expect(events.find((e) => e.event === 'restart')?.reason).toMatch(/^the plan changed \(\w{12} -> \w{12}\) while stage 1\/2 was ready: a new template mid-rollout starts over from the first step, as Kruise Rollouts does$/);
+    expect(events.filter((e) => e.event === 'stage').map((e) => e.stage)).toEqual([0]);
+    expect(image(emu)).toBe('registry.example.com/web/frontend:1.2.0');
+    await runText(['approve', '--kubeconfig', emu.kubeconfigPath]);
+    const run = await second;
+    expect(run.code, run.stderr).toBe(0);
+    const cm = emu.api.store.list('/configmaps', 'default').find((o) => o.metadata.name === 'kruisec-rollout-default');
+    expect(cm?.data).toMatchObject({ phase: 'done', restarts: '1' });
+  }, 120_000);
+
+  it('stops with what to do when a workload was paused by hand (exit 1)', async () => {
+    const repos = makeSmallRepos();
+    emu = await emulatorWithBase(repos);
+    const patched = await kubectl(emu.kubeconfigPath, '-n', 'web', 'patch', 'cloneset', 'frontend', '--type', 'merge', '-p', '{"spec":{"updateStrategy":{"rollingUpdate":{"paused":true}}}}' /* kubectl speaks v1beta1, the preferred version */);
+    expect(patched.code, patched.err).toBe(0);
+    const run = await runKruisec(reconcileArgs(emu, repos));
+    expect(run.code).toBe(1);
+    expect(run.events.find((e) => e.event === 'stalled')).toMatchObject({
+      stage: 0, workload: 'CloneSet web/frontend', reason: expect.stringContaining('is paused'), hint: expect.stringContaining('remove paused'),
+    });
+  }, 60_000);
+
+  it('stops when a stage does not converge within --timeout (exit 1)', async () => {
+    const repos = makeSmallRepos();
+    emu = await emulatorWithBase(repos, { podStartMs: 600_000 }); // the new pods never get ready
+    const run = await runKruisec(reconcileArgs(emu, repos, '--timeout', '3s')); // the last --timeout wins
+    expect(run.code).toBe(1);
+    expect(run.events.find((e) => e.event === 'stalled')?.reason).toMatch(/^stage 1 did not converge within 3s: CloneSet web\/frontend waits for updatedReadyReplicas/);
+  }, 60_000);
 
   it('--dry-run sends every stage as a server-side dry run and changes nothing', async () => {
     const repos = makeSmallRepos();
