@@ -180,6 +180,15 @@ describe('reconcile: coordination, gates and errors', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
+  it('exits 2 naming the verb and resource when the credentials are refused', async () => {
+    emu = await startEmulator({ token: 'the-right-one' });
+    const wrong = join(makeSmallRepos().dir, 'kubeconfig');
+    writeFileSync(wrong, readFileSync(emu.kubeconfigPath, 'utf8').replace('token: the-right-one', 'token: a-wrong-one'));
+    const text = await runText(['status', '--kubeconfig', wrong], 2);
+    expect(text).toMatch(/^kruisec: cannot get the API discovery document \/api\/v1: the credentials were not accepted \(401 Unauthorized\)/);
+    expect(text.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
   it('exits 2 with one line when there is no cluster to talk to', async () => {
     const repos = makeSmallRepos();
     const text = await runText(['reconcile', repos.head, '--base', repos.base, '--kubeconfig', join(repos.dir, 'missing')], 2);

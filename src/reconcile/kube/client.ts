@@ -124,7 +124,7 @@ export class KubeClient {
       status = resp.httpStatusCode;
       text = await resp.body.text();
     } catch (e) {
-      throw new ApiError(0, verb, resource, 'request failed', (e as Error)?.message ?? String(e));
+      throw new ApiError(0, verbOf(verb), resource, 'request failed', (e as Error)?.message ?? String(e));
     }
     if (process.env.KRUISEC_DEBUG) process.stderr.write(`${new Date(t0).toISOString()} ${verb} ${path} ${status} ${Date.now() - t0}ms\n`);
     let body: any;
@@ -135,7 +135,7 @@ export class KubeClient {
     }
     if (status >= 200 && status < 300) return body;
     const st = body && body.kind === 'Status' ? body : {};
-    throw new ApiError(status, verb, resource, st.reason || `HTTP ${status}`, st.message ?? (body === undefined ? text.slice(0, 200) : ''), st.details?.causes ?? []);
+    throw new ApiError(status, verbOf(verb), resource, st.reason || `HTTP ${status}`, st.message ?? (body === undefined ? text.slice(0, 200) : ''), st.details?.causes ?? []);
   }
 
   /** Kind -> REST path, from the API server's discovery documents (one request per group version). */
@@ -143,7 +143,7 @@ export class KubeClient {
     const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     let known = this.discovery.get(base);
     if (!known) {
-      known = this.request('discovery', base, HttpMethod.GET, base).then((list) => {
+      known = this.request('discovery', `the API discovery document ${base}`, HttpMethod.GET, base).then((list) => {
         const m = new Map<string, ResourceInfo>();
         for (const r of list?.resources ?? []) {
           if (typeof r?.name === 'string' && !r.name.includes('/')) m.set(r.kind, { base, plural: r.name, namespaced: r.namespaced === true });
@@ -174,8 +174,9 @@ export class KubeClient {
   }
 
   async list(apiVersion: string, kind: string, namespace?: string, query: Query = {}): Promise<ListResult> {
+    const info = await this.resourceFor(apiVersion, kind);
     const path = await this.collectionPath(apiVersion, kind, namespace);
-    const body = await this.request('list', `${kind} list${namespace ? ` in ${namespace}` : ''}`, HttpMethod.GET, path, { query });
+    const body = await this.request('list', `${info.plural}${info.namespaced ? (namespace ? ` in namespace ${namespace}` : ' in all namespaces') : ''}`, HttpMethod.GET, path, { query });
     const items: KubeObject[] = (body?.items ?? []).map((o: KubeObject) => ({ ...o, apiVersion: o.apiVersion ?? apiVersion, kind: o.kind ?? kind }));
     return { items, resourceVersion: body?.metadata?.resourceVersion ?? '' };
   }
@@ -216,6 +217,11 @@ export class KubeClient {
     });
     return { abort: () => controller.abort() };
   }
+}
+
+/** Requests are counted by what they are for; errors name the HTTP verb kubectl would. */
+function verbOf(counted: string): string {
+  return counted === 'discovery' ? 'get' : counted;
 }
 
 export function refOf(obj: KubeObject): ObjectRef {
