@@ -15,8 +15,9 @@ import { isApiError, isFatal } from './kube/errors.js';
 import { Informer, type InformerSpec } from './kube/informer.js';
 import { applyObject } from './apply.js';
 import type { ProgressSink } from './progress.js';
-import { desiredOf, objectKey, workloadName, type ReconcileStage, type StageObject, type WaitFor } from './stages.js';
-import { type RolloutState, StateStore, type Stored } from './state.js';
+import { holdsNoMore, partitionCount } from './partition.js';
+import { desiredOf, objectKey, revisionDigests, workloadName, type ReconcileStage, type StageObject, type WaitFor } from './stages.js';
+import { type RolloutState, StateFormatError, StateStore, type Stored } from './state.js';
 import { runWorkers, WorkQueue } from './workqueue.js';
 
 export interface RolloutOptions {
@@ -96,36 +97,70 @@ export class StageController {
 
   private async initState(): Promise<void> {
     const { o } = this;
-    let stored = await this.retry('read the rollout state', () => this.store.read());
+    const templates = revisionDigests(o.stages);
     const fresh = (restarts: number, restartReason?: string): RolloutState => {
-      const s = this.stateFor(0, { plan: o.planHash, stages: o.stages.length, restarts, revisions: {} });
+      const s = this.stateFor(0, { plan: o.planHash, stages: o.stages.length, restarts, revisions: {}, templates });
       if (restartReason) s.restartReason = restartReason;
       return s;
     };
-    if (!stored) {
+    // Decide from what the cluster holds; if someone writes in between, read and decide again.
+    for (let attempt = 0; ; attempt++) {
+      let stored = await this.retry('read the rollout state', () => this.store.read());
       try {
-        stored = await this.retry('create the rollout state', () => this.store.create(fresh(0)));
+        if (!stored) {
+          this.adopt(await this.retry('create the rollout state', () => this.store.create(fresh(0))));
+          break;
+        }
+        this.adopt(stored);
+        const s = stored.state;
+        if (s.plan === o.planHash) {
+          if (s.stage >= o.stages.length) throw new StateFormatError(`ConfigMap ${o.namespace}/${this.store.name} says stage ${s.stage + 1} of a ${o.stages.length}-stage plan; delete it to start over`);
+          break;
+        }
+        const next = s.phase === 'done' ? fresh(s.restarts) : await this.afterPlanChange(s, fresh, templates);
+        this.adopt(await this.retry('write the rollout state', () => this.store.update(next, stored!.resourceVersion)));
+        if (next.restartReason && next.restarts > s.restarts) o.progress({ event: 'restart', reason: next.restartReason });
+        else if (s.phase !== 'done') o.progress({ event: 'note', message: next.restartReason ?? '' });
+        break;
       } catch (e) {
-        if (!isApiError(e, 'conflict')) throw e;
-        stored = (await this.store.read())!;
+        if (!isApiError(e, 'conflict') || attempt >= 5) throw e;
       }
-    }
-    this.adopt(stored);
-    const s = stored.state;
-    if (s.plan !== o.planHash) {
-      const reason = `the plan changed (${s.plan.slice(0, 12)} -> ${o.planHash.slice(0, 12)}) while stage ${s.stage + 1}/${s.stages} was ${s.phase}: a new template mid-rollout starts over from the first step, as Kruise Rollouts does`;
-      const next = s.phase === 'done' ? fresh(s.restarts) : fresh(s.restarts + 1, reason);
-      if (s.phase !== 'done') o.progress({ event: 'restart', reason });
-      await this.retry('write the rollout state', () => this.store.update(next, stored!.resourceVersion).then((w) => this.adopt(w)));
-    } else if (s.stage >= o.stages.length) {
-      throw new Error(`ConfigMap ${o.namespace}/${this.store.name} says stage ${s.stage + 1} of a ${o.stages.length}-stage plan; delete it to start over`);
     }
     const cur = this.stored.state;
     o.progress({ event: 'start', rollout: o.rollout, namespace: o.namespace, plan: o.planHash, stages: o.stages.length, stage: cur.stage, phase: cur.phase });
     if (cur.phase === 'progressing') this.announceStage(cur.stage);
   }
 
-  private stateFor(stage: number, base: Pick<RolloutState, 'plan' | 'stages' | 'restarts' | 'revisions'>): RolloutState {
+  /** A different plan while a rollout is in progress. A new template for any workload starts
+   *  over from the first stage, as Kruise Rollouts restarts its steps for a new revision. With
+   *  the same templates (steps edited, a Service changed) it goes on at the first stage that
+   *  holds back no more pods than the cluster does now, as Rollouts does for edited steps:
+   *  released pods are not held back again. */
+  private async afterPlanChange(s: RolloutState, fresh: (restarts: number, reason?: string) => RolloutState, templates: Record<string, string>): Promise<RolloutState> {
+    const { o } = this;
+    const was = `(${s.plan.slice(0, 12)} -> ${o.planHash.slice(0, 12)}) while stage ${s.stage + 1}/${s.stages} was ${s.phase}`;
+    const changed = Object.keys(templates).filter((k) => s.templates[k] !== templates[k]);
+    if (changed.length > 0 || Object.keys(templates).length === 0) {
+      return fresh(s.restarts + 1, `the plan changed ${was}: a new template mid-rollout starts over from the first step, as Kruise Rollouts does`);
+    }
+    const live = new Map<string, KubeObject>();
+    for (const w of o.stages[0].waitFor) live.set(objectKey(w), await this.retry(`read ${workloadName(w)}`, () => o.client.get(w)));
+    const holds = (obj: KubeObject, l: KubeObject, now: KubeObject) => {
+      const want = partitionCount(obj, l);
+      const have = partitionCount(now, l);
+      return want !== undefined && have !== undefined && holdsNoMore(want, have);
+    };
+    let k = o.stages.findIndex((st) => st.objects.every((so) => {
+      const l = live.get(so.key);
+      return !l || holds(so.obj, l, l);
+    }));
+    if (k < 0) k = o.stages.length - 1;
+    const next = this.stateFor(k, { plan: o.planHash, stages: o.stages.length, restarts: s.restarts, revisions: s.revisions, templates });
+    next.restartReason = `the plan changed ${was}, but no workload's template did: going on at stage ${k + 1}/${o.stages.length}, the first that holds back no more pods than the cluster does now, as Kruise Rollouts does for edited steps`;
+    return next;
+  }
+
+  private stateFor(stage: number, base: Pick<RolloutState, 'plan' | 'stages' | 'restarts' | 'revisions' | 'templates'>): RolloutState {
     const st = this.o.stages[stage];
     return { ...base, stage, phase: 'progressing', startedAt: new Date(this.o.clock.now()).toISOString(), gate: st.gate, waitFor: st.waitFor };
   }

@@ -64,6 +64,32 @@ function digest(obj: unknown): string {
   return createHash('sha256').update(JSON.stringify(obj)).digest('hex');
 }
 
+/** What a workload's revision is made of (its pod template; a SidecarSet's sidecars), hashed:
+ *  two plans with the same digest for a workload release the same revision of it. */
+export function revisionDigest(obj: KubeObject): string {
+  const spec = (obj as { spec?: Record<string, unknown> }).spec ?? {};
+  const data = obj.kind === 'SidecarSet' ? { containers: spec.containers, initContainers: spec.initContainers }
+    : obj.kind === 'UnitedDeployment' ? { template: spec.template, topology: spec.topology }
+      : { template: spec.template };
+  return digest(canonicalJson(data));
+}
+
+/** JSON with object keys sorted, so that key order in a manifest does not change a digest. */
+function canonicalJson(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonicalJson);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonicalJson((v as Record<string, unknown>)[k])]));
+}
+
+/** Revision digests of the workloads a plan waits for, from its last stage (the head). */
+export function revisionDigests(stages: readonly ReconcileStage[]): Record<string, string> {
+  const waited = new Set(stages.flatMap((s) => s.waitFor.map(objectKey)));
+  const last = stages[stages.length - 1];
+  const out: Record<string, string> = {};
+  for (const so of last?.objects ?? []) if (waited.has(so.key)) out[so.key] = revisionDigest(so.obj);
+  return out;
+}
+
 /** Namespaced objects without a namespace go where kubectl would put them. */
 export function withNamespace(obj: KubeObject, namespaced: boolean, defaultNamespace: string): KubeObject {
   if (!namespaced || obj.metadata?.namespace) return obj;

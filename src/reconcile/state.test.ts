@@ -6,7 +6,7 @@ import { decodeState, encodeState, StateFormatError, type RolloutState } from '.
 const state: RolloutState = {
   plan: 'abc123', stages: 3, stage: 1, phase: 'ready', startedAt: '2026-01-02T03:04:05.000Z', readyAt: '2026-01-02T03:05:00.000Z',
   gate: { type: 'approval' }, waitFor: [{ apiVersion: 'apps.kruise.io/v1alpha1', kind: 'CloneSet', namespace: 'shop', name: 'web', updateStrategy: { partition: '50%' }, tolerance: 0, mode: 'in-place' }],
-  approved: 0, approvedBy: 'alice', revisions: { 'apps.kruise.io/CloneSet/shop/web': 'web-7d9' }, restarts: 1, restartReason: 'the plan changed',
+  approved: 0, approvedBy: 'alice', revisions: { 'apps.kruise.io/CloneSet/shop/web': 'web-7d9' }, templates: { 'apps.kruise.io/CloneSet/shop/web': 'abc' }, restarts: 1, restartReason: 'the plan changed',
 };
 
 describe('rollout state', () => {
@@ -19,7 +19,7 @@ describe('rollout state', () => {
   it('leaves optional fields out', () => {
     const { readyAt, approved, approvedBy, restartReason, ...rest } = state;
     const minimal: RolloutState = { ...rest, phase: 'progressing', restarts: 0 };
-    expect(Object.keys(encodeState(minimal)).sort()).toEqual(['gate', 'phase', 'plan', 'restarts', 'revisions', 'stage', 'stages', 'startedAt', 'waitFor']);
+    expect(Object.keys(encodeState(minimal)).sort()).toEqual(['gate', 'phase', 'plan', 'restarts', 'revisions', 'stage', 'stages', 'startedAt', 'templates', 'waitFor']);
     expect(decodeState(encodeState(minimal), 'cm')).toEqual(minimal);
   });
 

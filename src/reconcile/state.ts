@@ -31,6 +31,9 @@ export interface RolloutState {
   waitFor: WaitFor[];
   /** Revision each workload reported when its stage converged, by workload key. */
   revisions: Record<string, string>;
+  /** Digest of what each staged workload's revision is made of in this plan (stages.ts
+   *  revisionDigest): tells a changed template from edited steps when the plan changes. */
+  templates: Record<string, string>;
   /** How many times a changed plan restarted the rollout, and the last reason. */
   restarts: number;
   restartReason?: string;
@@ -51,7 +54,7 @@ export function encodeState(s: RolloutState): Record<string, string> {
   const data: Record<string, string> = {
     plan: s.plan, stages: String(s.stages), stage: String(s.stage), phase: s.phase, startedAt: s.startedAt,
     gate: JSON.stringify(s.gate), waitFor: JSON.stringify(s.waitFor),
-    revisions: JSON.stringify(s.revisions), restarts: String(s.restarts),
+    revisions: JSON.stringify(s.revisions), templates: JSON.stringify(s.templates), restarts: String(s.restarts),
   };
   if (s.readyAt) data.readyAt = s.readyAt;
   if (s.approved !== undefined) data.approved = String(s.approved);
@@ -80,7 +83,7 @@ export function decodeState(data: Record<string, string> | undefined, where: str
   };
   const s: RolloutState = {
     plan: d.plan ?? '', stages: int('stages'), stage: int('stage'), phase, startedAt: d.startedAt ?? '',
-    gate: json<Gate>('gate', { type: 'none' }), waitFor: json<WaitFor[]>('waitFor', []), revisions: json<Record<string, string>>('revisions', {}),
+    gate: json<Gate>('gate', { type: 'none' }), waitFor: json<WaitFor[]>('waitFor', []), revisions: json<Record<string, string>>('revisions', {}), templates: json<Record<string, string>>('templates', {}),
     restarts: d.restarts === undefined ? 0 : int('restarts'),
   };
   if (d.readyAt) s.readyAt = d.readyAt;

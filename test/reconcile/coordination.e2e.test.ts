@@ -25,6 +25,14 @@ function setPause(repos: { base: string; head: string }, pause: string): void {
   }
 }
 
+/** Replaces the small repo's steps annotation (on both sides, or only the head's). */
+function setSteps(repos: { base: string; head: string }, steps: string, only?: 'head'): void {
+  for (const d of only ? [repos.head] : [repos.base, repos.head]) {
+    const p = join(d, 'web.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/kruisec\.io\/rollout-steps: '.*'/, `kruisec.io/rollout-steps: '${steps}'`));
+  }
+}
+
 /** A CLI run whose events can be looked at while it runs, and which a test can signal. */
 function startRun(args: string[]): { run: Promise<Run>; events: Event[]; kill(s: NodeJS.Signals): void } {
   const events: Event[] = [];
@@ -135,6 +143,36 @@ describe('reconcile: coordination, gates and errors', () => {
     expect(run.code, run.stderr).toBe(0);
     const cm = emu.api.store.list('/configmaps', 'default').find((o) => o.metadata.name === 'kruisec-rollout-default');
     expect(cm?.data).toMatchObject({ phase: 'done', restarts: '1' });
+  }, 120_000);
+
+  it('goes on without holding pods back again when only the steps change mid-rollout', async () => {
+    const repos = makeSmallRepos();
+    setSteps(repos, '[{"replicas":1,"pause":{}},{"replicas":2,"pause":{}}]'); // 3 stages: partition 1, 0, then the head
+    emu = await emulatorWithBase(repos);
+    const partitions: unknown[] = [];
+    const unsubscribe = emu.api.store.subscribe((e) => {
+      if (e.obj.kind === 'CloneSet' && e.obj.metadata.name === 'frontend' && e.obj.spec.template.spec.containers[0].image.endsWith(':1.1.0')) {
+        const p = e.obj.spec.updateStrategy.partition ?? e.obj.spec.updateStrategy.rollingUpdate?.partition ?? 0;
+        if (partitions.at(-1) !== p) partitions.push(p);
+      }
+    });
+    try {
+      const kc = emu.kubeconfigPath;
+      const first = await runKruisec(reconcileArgs(emu, repos), {
+        onEvent: (e) => { if (e.event === 'approval' && e.stage === 0) void runText(['approve', '--kubeconfig', kc]); },
+        killWhen: (e) => e.event === 'approval' && e.stage === 1,
+      });
+      expect(first.signal).toBe('SIGKILL');
+      setSteps(repos, '[{"replicas":1,"pause":{}},{"replicas":2,"pause":{"duration":1}}]', 'head');
+      const run = await runKruisec(reconcileArgs(emu, repos));
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.events.find((e) => e.event === 'note')?.message).toMatch(/but no workload's template did: going on at stage 2\/3/);
+      expect(run.events.some((e) => e.event === 'restart')).toBe(false);
+      expect(run.events.filter((e) => e.event === 'stage').map((e) => e.stage)).toEqual([1, 2]);
+      expect(partitions).toEqual([1, 0]); // never back to 1
+    } finally {
+      unsubscribe();
+    }
   }, 120_000);
 
   it('stops with what to do when a workload was paused by hand (exit 1)', async () => {

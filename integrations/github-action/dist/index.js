@@ -59650,48 +59650,49 @@ async function runReconcile(paths2, flags, io) {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const result = await r.reconcile({
-      ...opts,
-      stages: first.stages,
-      target: flags,
-      namespace: flags.namespace,
-      forceConflicts: flags.forceConflicts ?? false,
-      dryRun: flags.dryRun ?? false,
-      watch: flags.watch ?? false,
-      replan: async () => {
-        const again = await stagesFrom(paths2, flags, io);
-        if (!again.stages) throw new UsageError("the inputs no longer plan without errors; fix them (the rollout waits)");
-        return again.stages;
-      },
-      progress: printer,
-      signal: abort.signal
-    });
-    printer.end();
-    if (result.outcome === "done") return 0;
-    if (result.outcome === "stalled") return 1;
-    if (flags.watch) return 0;
-    io.err("kruisec: interrupted; run the same command again to resume\n");
-    return 2;
-  } catch (e) {
-    printer.end();
-    const f = r.failureMessage(e);
-    if (!f) throw e;
-    io.err(`kruisec: ${f.message}
-`);
-    return f.code;
+    return await explained(io, async () => {
+      const result = await r.reconcile({
+        ...opts,
+        stages: first.stages,
+        target: flags,
+        namespace: flags.namespace,
+        forceConflicts: flags.forceConflicts ?? false,
+        dryRun: flags.dryRun ?? false,
+        watch: flags.watch ?? false,
+        replan: async () => {
+          const again = await stagesFrom(paths2, flags, io);
+          if (!again.stages) throw new UsageError("the inputs do not plan without errors (above)");
+          return again.stages;
+        },
+        progress: printer,
+        signal: abort.signal
+      });
+      printer.end();
+      if (result.outcome === "done") return 0;
+      if (result.outcome === "stalled") return 1;
+      if (flags.watch) return 0;
+      io.err("kruisec: interrupted; run the same command again to resume\n");
+      return 2;
+    }, () => printer.end());
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
 }
 async function runApprove(name, flags, io) {
-  const r = await import("../reconcile/index.js");
-  try {
+  return explained(io, async (r) => {
     const a = await r.approve({ target: flags, rollout: name === void 0 ? void 0 : parseRolloutName(name), namespace: flags.namespace });
     io.out(`approved stage ${a.stage + 1}/${a.stages} of rollout ${a.rollout} (namespace ${a.namespace})
 `);
     return 0;
+  });
+}
+async function explained(io, run2, onError) {
+  const r = await import("../reconcile/index.js");
+  try {
+    return await run2(r);
   } catch (e) {
+    onError?.();
     const f = r.failureMessage(e);
     if (!f) throw e;
     io.err(`kruisec: ${f.message}
@@ -59701,25 +59702,13 @@ async function runApprove(name, flags, io) {
 }
 async function runStatus(name, flags, io) {
   if (flags.output !== "text" && flags.output !== "json") throw new UsageError(`--output must be text or json, got ${JSON.stringify(flags.output)}`);
-  const r = await import("../reconcile/index.js");
-  try {
+  return explained(io, async (r) => {
     const all = await r.status({ target: flags, rollout: name === void 0 ? void 0 : parseRolloutName(name), namespace: flags.namespace });
-    if (flags.output === "json") {
-      io.out(`${JSON.stringify({ rollouts: all }, null, 2)}
+    if (flags.output === "json") io.out(`${JSON.stringify({ rollouts: all }, null, 2)}
 `);
-    } else if (all.length === 0) {
-      io.out("no rollouts\n");
-    } else {
-      io.out(all.map(statusText).join("\n"));
-    }
+    else io.out(all.length === 0 ? "no rollouts\n" : all.map(statusText).join("\n"));
     return 0;
-  } catch (e) {
-    const f = r.failureMessage(e);
-    if (!f) throw e;
-    io.err(`kruisec: ${f.message}
-`);
-    return f.code;
-  }
+  });
 }
 function statusText(s) {
   const st = s.state;
