@@ -55,7 +55,9 @@ export class StageController {
   private readonly informers = new Map<string, Informer>();
   /** Digest and resulting generation of what this process applied, by object key. */
   private readonly applied = new Map<string, { digest: string; generation: number }>();
-  private readonly verdicts = new Map<string, Verdict>();
+  /** Each waited-for workload's verdict, for the stage it was judged in: a worker still judging
+   *  against stage k when the rollout moved to k+1 must not count for k+1. */
+  private readonly judged = new Map<string, { stage: number; verdict: Verdict }>();
   private readonly notUpgradable = new Map<string, number>();
   private readonly stallWatch = new Map<string, string>();
   private readonly announced = new Set<string>();
@@ -303,14 +305,14 @@ export class StageController {
     const inf = this.informerFor(w.apiVersion, w.kind, w.namespace);
     const live = inf?.get(w.namespace, w.name);
     const fn = verdictFor(w.apiVersion, w.kind);
-    if (!fn) return void this.verdicts.set(key, { state: 'ready', progress: 'no predicate for this kind' });
+    if (!fn) return void this.judged.set(key, { stage, verdict: { state: 'ready', progress: 'no predicate for this kind' } });
     const v = fn({
       desired: desiredOf(w), live, minGeneration: this.applied.get(key)?.generation ?? 0, tolerance: w.tolerance, mode: w.mode,
       subsets: w.kind === 'UnitedDeployment' && live ? this.subsetsOf(live) : undefined,
       notUpgradable: this.notUpgradable.get(key),
     });
-    const before = this.verdicts.get(key);
-    this.verdicts.set(key, v);
+    const before = this.verdictOf(key, stage);
+    this.judged.set(key, { stage, verdict: v });
     if (JSON.stringify(before) !== JSON.stringify(v)) {
       this.o.progress({ event: 'workload', stage, workload: workloadName(w), state: v.state, progress: v.progress, ...(v.state === 'waiting' ? { waitingFor: v.waitingFor } : {}) });
       this.queue.add(PLAN);
@@ -324,6 +326,11 @@ export class StageController {
         this.queue.addAfter(CHECK + key, this.o.stallCheckMs ?? 10_000);
       }
     }
+  }
+
+  private verdictOf(key: string, stage: number): Verdict | undefined {
+    const j = this.judged.get(key);
+    return j && j.stage === stage ? j.verdict : undefined;
   }
 
   private subsetsOf(ud: KubeObject): KubeObject[] {
@@ -340,7 +347,15 @@ export class StageController {
     if (!live || String(live.metadata?.resourceVersion ?? '') !== this.stallWatch.get(key)) return; // it moved
     const selector = labelSelectorText((live as { spec?: { selector?: LabelSelectorLike } }).spec?.selector);
     if (selector === undefined) return;
-    const pods = await this.o.client.list('v1', 'Pod', undefined, { labelSelector: selector });
+    let pods;
+    try {
+      pods = await this.o.client.list('v1', 'Pod', undefined, { labelSelector: selector });
+    } catch (e) {
+      // Only a diagnosis: without the right to list pods the stage just goes on waiting.
+      if (!isApiError(e, 'denied')) throw e;
+      this.o.progress({ event: 'note', message: `cannot look for pods that need recreation: ${(e as Error).message}` });
+      return;
+    }
     const stuck = pods.items.filter((p) => ((p as { status?: { conditions?: { type?: string; status?: string }[] } }).status?.conditions ?? [])
       .some((c) => c.type === 'SidecarSetUpgradable' && c.status === 'False')).length;
     this.notUpgradable.set(key, stuck);
@@ -360,7 +375,7 @@ export class StageController {
       let ready = true;
       for (const w of stage.waitFor) {
         const key = objectKey(w);
-        const v = this.verdicts.get(key);
+        const v = this.verdictOf(key, st.stage);
         if (!v) { this.queue.add(key); ready = false; continue; }
         if (v.state === 'stalled') return this.finish({ outcome: 'stalled', stage: st.stage, workload: workloadName(w), reason: v.reason, hint: v.hint });
         if (v.state !== 'ready') ready = false;
@@ -368,7 +383,7 @@ export class StageController {
       if (ready) {
         const revisions = { ...st.revisions };
         for (const w of stage.waitFor) {
-          const rev = this.verdicts.get(objectKey(w))?.revision;
+          const rev = this.verdictOf(objectKey(w), st.stage)?.revision;
           if (rev) revisions[objectKey(w)] = rev;
         }
         const now = this.o.clock.now();
@@ -380,7 +395,7 @@ export class StageController {
       }
       const left = Date.parse(st.startedAt) + this.o.stageTimeoutMs - this.o.clock.now();
       if (left <= 0) {
-        const waiting = stage.waitFor.map((w) => [w, this.verdicts.get(objectKey(w))] as const).filter(([, v]) => v?.state === 'waiting');
+        const waiting = stage.waitFor.map((w) => [w, this.verdictOf(objectKey(w), st.stage)] as const).filter(([, v]) => v?.state === 'waiting');
         const what = waiting.map(([w, v]) => `${workloadName(w)} waits for ${v && v.state === 'waiting' ? v.waitingFor : '?'}`).join('; ');
         return this.finish({ outcome: 'stalled', stage: st.stage, reason: `stage ${st.stage + 1} did not converge within ${Math.round(this.o.stageTimeoutMs / 1000)}s: ${what}`, hint: 'look at the workloads\' pods (kubectl describe), or give the stage more time with --timeout; run the same command again to resume' });
       }
@@ -416,7 +431,7 @@ export class StageController {
     if (st.approved !== undefined) { s.approved = st.approved; if (st.approvedBy) s.approvedBy = st.approvedBy; }
     if (st.restartReason) s.restartReason = st.restartReason;
     if (!(await this.writeState(s))) return;
-    this.verdicts.clear();
+    this.judged.clear();
     this.notUpgradable.clear();
     this.announceStage(next);
     this.queue.add(PLAN);
