@@ -36,20 +36,20 @@ export class SourceStore {
     if (!p) return undefined;
     const full: FieldPath = origin.item === undefined ? path : ['items', origin.item, ...path];
     let node = deref(p.node);
-    let from = node.start.pos;
-    let to = node.end.pos;
+    let from = node.start;
+    let to = node.end;
     for (const seg of full) {
       if (node.kind === N.Mapping) {
         const pair = findPair(node, String(seg), new Set());
         if (!pair) break;
         node = deref(pair.value);
-        from = pair.key.start.pos;
-        to = Math.max(pair.value.end.pos, pair.key.end.pos);
+        from = pair.key.start;
+        to = Math.max(pair.value.end, pair.key.end);
       } else if (node.kind === N.Sequence && typeof seg === 'number' && node.children[seg] !== undefined) {
         const item = node.children[seg];
         node = deref(item);
-        from = item.start.pos;
-        to = item.end.pos;
+        from = item.start;
+        to = item.end;
       } else {
         break;
       }

@@ -33,11 +33,27 @@ function allowedAliasRatio(decodes: number): number {
   return 0.99 - 0.89 * ((decodes - ALIAS_RANGE_LOW) / (ALIAS_RANGE_HIGH - ALIAS_RANGE_LOW));
 }
 
-/** A key as go-yaml holds it: `id` tells Go keys apart (1 and "1" are different keys), `json`
- *  is the string sigs.k8s.io/yaml makes of it. */
+/** A key as go-yaml holds it: `json` is the string sigs.k8s.io/yaml makes of it, and `type`
+ *  tells Go keys with the same string apart (1 and "1" are different keys): 0 string, 1 bool,
+ *  2 int, 3 float, and a negative number for each NaN (never equal to another). */
 interface Key {
-  id: string;
+  type: number;
   json: string;
+}
+
+function id(k: Key): string {
+  return `${k.type}:${k.json}`;
+}
+
+// Keys repeat (name, image, labels): one Key object per text.
+const stringKeys = new Map<string, Key>();
+function stringKey(s: string): Key {
+  let k = stringKeys.get(s);
+  if (k === undefined) {
+    k = { type: 0, json: s };
+    if (stringKeys.size < 10_000) stringKeys.set(s, k);
+  }
+  return k;
 }
 
 class Decoder {
@@ -53,7 +69,7 @@ class Decoder {
     this.decodes++;
     if (this.aliasDepth > 0) this.aliased++;
     if (this.aliased > 100 && this.decodes > 1000 && this.aliased / this.decodes > allowedAliasRatio(this.decodes)) {
-      throw new YamlError(`document contains excessive aliasing: ${this.aliased} of ${this.decodes} values come from aliases (go-yaml's limit, which kubectl applies)`, n.start.pos, 'limit');
+      throw new YamlError(`document contains excessive aliasing: ${this.aliased} of ${this.decodes} values come from aliases (go-yaml's limit, which kubectl applies)`, n.start, 'limit');
     }
   }
 
@@ -84,12 +100,12 @@ class Decoder {
   private enter(n: YamlNode, want: 'map' | 'seq'): void {
     if (n.tag !== '' && n.tag !== '!' && n.tag !== YAML_TAG + want) throw tagError(n);
     if (++this.depth > MAX_DEPTH) {
-      throw new YamlError(`values nest deeper than ${MAX_DEPTH} levels once aliases are expanded (kruisec's limit)`, n.start.pos, 'limit');
+      throw new YamlError(`values nest deeper than ${MAX_DEPTH} levels once aliases are expanded (kruisec's limit)`, n.start, 'limit');
     }
   }
 
   private alias<V>(n: YamlNode, read: (target: YamlNode) => V): V {
-    if (this.expanding.has(n)) throw new YamlError(`anchor '${n.value}' value contains itself`, n.start.pos);
+    if (this.expanding.has(n)) throw new YamlError(`anchor '${n.value}' value contains itself`, n.start);
     this.expanding.add(n);
     this.aliasDepth++;
     const v = read(n.target!);
@@ -113,14 +129,16 @@ class Decoder {
       }
       const key = this.key(k);
       const value = this.value(c[i + 1]);
-      if (own === undefined ? m.has(key) : own.has(key.id)) throw duplicate(k, key);
-      own?.add(key.id);
-      m.set(key, value, k);
+      if (own !== undefined) {
+        if (own.has(id(key))) throw duplicate(k, key);
+        own.add(id(key));
+      }
+      m.set(key, value, k, own === undefined);
     }
   }
 
   private merge(v: YamlNode, m: GoMap): void {
-    const wantMap = () => new YamlError('map merge requires map or sequence of maps as the value', v.start.pos);
+    const wantMap = () => new YamlError('map merge requires map or sequence of maps as the value', v.start);
     if (v.kind === N.Mapping || v.kind === N.Alias) {
       if (v.kind === N.Alias && v.target!.kind !== N.Mapping) throw wantMap();
       this.into(v, m);
@@ -149,10 +167,10 @@ class Decoder {
     this.count(k);
     if (k.kind === N.Alias) return this.alias(k, (t) => this.key(t));
     if (k.kind !== N.Scalar) {
-      throw new YamlError('invalid map key: a mapping or a list cannot be a key in Kubernetes manifests', k.start.pos);
+      throw new YamlError('invalid map key: a mapping or a list cannot be a key in Kubernetes manifests', k.start);
     }
-    const key = keyOf(k, () => this.nans++);
-    if (typeof key === 'string') throw new YamlError(key, k.start.pos);
+    const key = keyOf(k, () => --this.nans);
+    if (typeof key === 'string') throw new YamlError(key, k.start);
     return key;
   }
 }
@@ -163,12 +181,12 @@ function isMerge(k: YamlNode): boolean {
 }
 
 function duplicate(k: YamlNode, key: Key): YamlError {
-  return new YamlError(`duplicate key ${JSON.stringify(key.json)} in this mapping`, k.start.pos, 'duplicate-key', key.json);
+  return new YamlError(`duplicate key ${JSON.stringify(key.json)} in this mapping`, k.start, 'duplicate-key', key.json);
 }
 
 function tagError(n: YamlNode): YamlError {
   const shown = n.tag.startsWith(YAML_TAG) ? '!!' + n.tag.slice(YAML_TAG.length) : n.tag;
-  return new YamlError(`unsupported YAML tag ${shown}`, n.start.pos, 'tag', shown);
+  return new YamlError(`unsupported YAML tag ${shown}`, n.start, 'tag', shown);
 }
 
 /** How go-yaml reads scalar node `n`, or throws. */
@@ -180,7 +198,7 @@ function resolve(n: YamlNode): Resolved {
     return resolveTagged(n.tag, n.value);
   } catch (e) {
     if (/^unsupported/.test((e as Error).message)) throw tagError(n);
-    throw new YamlError((e as Error).message, n.start.pos);
+    throw new YamlError((e as Error).message, n.start);
   }
 }
 
@@ -201,7 +219,7 @@ function scalarValue(n: YamlNode): unknown {
   if (r.kind === SCALAR.Str) return r.value;
   const v = r.value;
   if (typeof v === 'number' && !Number.isFinite(v)) {
-    throw new YamlError(`${n.value} is not a JSON number: kubectl rejects it ("json: unsupported value"); quote it to mean the text`, n.start.pos);
+    throw new YamlError(`${n.value} is not a JSON number: kubectl rejects it ("json: unsupported value"); quote it to mean the text`, n.start);
   }
   return v;
 }
@@ -216,8 +234,8 @@ function mayResolve(s: string): boolean {
 
 /** Scalar node `k` as a map key, or the reason kubectl refuses it. `nan` numbers NaN keys,
  *  which never equal one another in a Go map. */
-export function keyOf(k: YamlNode, nan: () => number = () => 0): Key | string {
-  if (k.tag === '' && (!k.implicit || !mayResolve(k.value))) return { id: 's' + k.value, json: k.value };
+export function keyOf(k: YamlNode, nan: () => number = () => -1): Key | string {
+  if (k.tag === '' && (!k.implicit || !mayResolve(k.value))) return stringKey(k.value);
   let r: Resolved;
   try {
     r = resolve(k);
@@ -226,13 +244,10 @@ export function keyOf(k: YamlNode, nan: () => number = () => 0): Key | string {
   }
   const v = r.value;
   switch (r.kind) {
-    case SCALAR.Str: return { id: 's' + String(v), json: String(v) };
-    case SCALAR.Bool: return { id: 'b' + String(v), json: String(v) };
-    case SCALAR.Int: return { id: 'i' + String(v), json: String(v) };
-    case SCALAR.Float: {
-      const json = goFloat32Text(v as number);
-      return { id: Number.isNaN(v) ? `nan${nan()}` : 'f' + String(v), json };
-    }
+    case SCALAR.Str: return stringKey(String(v));
+    case SCALAR.Bool: return { type: 1, json: String(v) };
+    case SCALAR.Int: return { type: 2, json: String(v) };
+    case SCALAR.Float: return { type: Number.isNaN(v) ? nan() : 3, json: goFloat32Text(v as number) };
     case SCALAR.Uint: return `${k.value} is too large for a map key: kubectl rejects it ("unsupported map key of type: uint64"); quote it`;
     default: return 'a null key (~, null or nothing before ":"): kubectl rejects it ("unsupported map key"); quote it to mean the text';
   }
@@ -275,22 +290,21 @@ export function goFloat32Text(f: number): string {
 /** A Go map[interface{}]interface{} on its way to a JSON object. */
 class GoMap {
   readonly obj: Record<string, unknown> = {};
-  /** For keys that are not strings: which Go key wrote each JSON key. */
-  private others: Map<string, string> | undefined;
+  /** For keys that are not strings: the type of the Go key that wrote each JSON key. */
+  private others: Map<string, number> | undefined;
 
-  has(key: Key): boolean {
-    return Object.prototype.hasOwnProperty.call(this.obj, key.json) && (this.others?.get(key.json) ?? 's' + key.json) === key.id;
-  }
-
-  set(key: Key, value: unknown, at: YamlNode): void {
+  /** `fresh`: only this node's own pairs have written to the map, so a key already there
+   *  with the same Go identity is a duplicate. */
+  set(key: Key, value: unknown, at: YamlNode, fresh: boolean): void {
     const { obj } = this;
     if (Object.prototype.hasOwnProperty.call(obj, key.json)) {
-      const was = this.others?.get(key.json) ?? 's' + key.json;
-      if (was !== key.id) {
-        throw new YamlError(`two different keys both become ${JSON.stringify(key.json)} in JSON (for example 1 and "1"); kubectl would keep one of them at random`, at.start.pos, 'unsafe');
+      const was = this.others?.get(key.json) ?? 0;
+      if (was !== key.type) {
+        throw new YamlError(`two different keys both become ${JSON.stringify(key.json)} in JSON (for example 1 and "1"); kubectl would keep one of them at random`, at.start, 'unsafe');
       }
+      if (fresh) throw duplicate(at, key);
     }
-    if (key.id.charCodeAt(0) !== 115 /* s */) (this.others ??= new Map()).set(key.json, key.id);
+    if (key.type !== 0) (this.others ??= new Map()).set(key.json, key.type);
     else this.others?.delete(key.json);
     if (key.json === '__proto__') Object.defineProperty(obj, key.json, { value, enumerable: true, writable: true, configurable: true });
     else obj[key.json] = value;

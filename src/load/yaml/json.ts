@@ -5,7 +5,7 @@
 // a node tree in the shape parser.ts gives, from which positions are found.
 import { YamlError } from './error.js';
 import { N, type YamlNode } from './parser.js';
-import { MAX_DEPTH, STYLE, type Mark } from './scanner.js';
+import { MAX_DEPTH, STYLE } from './scanner.js';
 
 export interface JsonDocument {
   value: unknown;
@@ -42,8 +42,8 @@ class JsonReader {
     throw new YamlError(`invalid JSON: ${message}`, at);
   }
 
-  private mark(pos = this.i): Mark {
-    return { pos, line: 0, col: 0 };
+  private mark(pos = this.i): number {
+    return pos;
   }
 
   space(): void {

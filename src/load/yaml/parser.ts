@@ -3,7 +3,7 @@
 // anchors and tags in either order. Only the first document of the text is read, as
 // sigs.k8s.io/yaml reads it; kubectl has already cut the file at "---" lines (stream.ts).
 import { YamlError } from './error.js';
-import { MAX_DEPTH, scan, STYLE, T, type Mark, type Token } from './scanner.js';
+import { MAX_DEPTH, scan, STYLE, T, type Token } from './scanner.js';
 
 export const N = { Scalar: 1, Mapping: 2, Sequence: 3, Alias: 4 } as const;
 
@@ -20,11 +20,20 @@ export interface YamlNode {
   children: YamlNode[];
   /** An alias's node. */
   target?: YamlNode;
-  start: Mark;
-  end: Mark;
+  /** UTF-16 offsets into the text. */
+  start: number;
+  end: number;
 }
 
 export const YAML_TAG = 'tag:yaml.org,2002:';
+
+/** The children of every scalar and alias (never added to). */
+const NO_CHILDREN: YamlNode[] = [];
+
+/** A token that ends a block mapping's key or value where no node is written. */
+function endsBlockPair(t: Token): boolean {
+  return t.type === T.Key || t.type === T.Value || t.type === T.BlockEnd;
+}
 
 /** The first document's root node, or null when the text holds none (only comments or blank
  *  lines). Throws YamlError, also when anything but a "..." follows the document: kubectl would
@@ -48,7 +57,7 @@ class Parser {
     if (this.peek().type === T.DocumentEnd) this.i++;
     const rest = this.peek();
     if (rest.type !== T.StreamEnd) {
-      throw new YamlError('content after the end of the document: kubectl ignores everything from here to the next "---" line', rest.start.pos, 'unsafe');
+      throw new YamlError('content after the end of the document: kubectl ignores everything from here to the next "---" line', rest.start, 'unsafe');
     }
     return root;
   }
@@ -58,14 +67,14 @@ class Parser {
   }
 
   private fail(problem: string, at: Token): never {
-    throw new YamlError(problem, at.start.pos);
+    throw new YamlError(problem, at.start);
   }
 
-  private make(kind: number, start: Mark, tag = '', value = '', implicit = false, style = 0): YamlNode {
-    return { kind, tag, value, implicit, style, children: [], start, end: start };
+  private make(kind: number, start: number, tag = '', value = '', implicit = false, style = 0): YamlNode {
+    return { kind, tag, value, implicit, style, children: NO_CHILDREN, start, end: start };
   }
 
-  private empty(mark: Mark): YamlNode {
+  private empty(mark: number): YamlNode {
     return this.make(N.Scalar, mark, '', '', true, STYLE.Plain);
   }
 
@@ -131,13 +140,14 @@ class Parser {
 
   /** A collection; its anchor is known from its start, so an alias inside it refers to it
    *  (and decoding fails on the cycle, as in go-yaml). */
-  private collection(kind: number, start: Mark, tag: string, anchor: string | undefined, read: (this: Parser, n: YamlNode) => void): YamlNode {
+  private collection(kind: number, start: number, tag: string, anchor: string | undefined, read: (this: Parser, n: YamlNode) => void): YamlNode {
     const n = this.make(kind, start, tag);
+    n.children = [];
     if (anchor !== undefined) this.anchors.set(anchor, n);
     // The scanner bounds the indentation and [ ] / { } levels; indentless sequences add
     // levels it does not see, so the recursion is bounded here as well.
     if (++this.depth > MAX_DEPTH) {
-      throw new YamlError(`collections nest deeper than ${MAX_DEPTH} levels (kruisec's limit; manifests stay far below it)`, this.peek().start.pos, 'limit');
+      throw new YamlError(`collections nest deeper than ${MAX_DEPTH} levels (kruisec's limit; manifests stay far below it)`, this.peek().start, 'limit');
     }
     read.call(this, n);
     this.depth--;
@@ -182,14 +192,11 @@ class Parser {
       if (t.type === T.BlockEnd) return this.close(n, t);
       if (t.type !== T.Key) this.fail('did not find expected key (while parsing a block mapping)', t);
       this.i++;
-      let next = this.peek();
-      const stops = (x: Token) => x.type === T.Key || x.type === T.Value || x.type === T.BlockEnd;
-      n.children.push(stops(next) ? this.empty(t.end) : this.node(true, true));
+      n.children.push(endsBlockPair(this.peek()) ? this.empty(t.end) : this.node(true, true));
       t = this.peek();
       if (t.type === T.Value) {
         this.i++;
-        next = this.peek();
-        n.children.push(stops(next) ? this.empty(t.end) : this.node(true, true));
+        n.children.push(endsBlockPair(this.peek()) ? this.empty(t.end) : this.node(true, true));
       } else {
         n.children.push(this.empty(t.start));
       }
@@ -211,6 +218,7 @@ class Parser {
       }
       // "? key : value" or "key: value" as an entry: a mapping of one pair.
       const pair = this.make(N.Mapping, t.start, '', '', true);
+      pair.children = [];
       this.i++;
       t = this.peek();
       if (t.type !== T.Value && t.type !== T.FlowEntry && t.type !== T.FlowSequenceEnd) {

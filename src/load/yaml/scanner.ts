@@ -22,17 +22,20 @@ export const T = {
 
 export const STYLE = { Plain: 1, Single: 2, Double: 3, Literal: 4, Folded: 5 } as const;
 
-/** A position: UTF-16 offset into the text, 0-based line and column (in characters). */
-export interface Mark {
+/** Where the scanner is: UTF-16 offset into the text, 0-based line and column (in characters,
+ *  as go-yaml counts them), and characters read so far. */
+interface Mark {
   pos: number;
   line: number;
   col: number;
+  index: number;
 }
 
 export interface Token {
   type: number;
-  start: Mark;
-  end: Mark;
+  /** UTF-16 offsets into the text. */
+  start: number;
+  end: number;
   /** Scalar text, anchor or alias name, or a tag's handle. */
   value: string;
   /** A tag's suffix. */
@@ -44,9 +47,8 @@ interface SimpleKey {
   possible: boolean;
   required: boolean;
   tokenNumber: number;
+  /** Where it starts; go-yaml allows 1024 characters from there to the ':'. */
   mark: Mark;
-  /** Characters from the start of the text to the key; go-yaml allows 1024 up to the ':'. */
-  index: number;
 }
 
 /** How deep block and flow collections may nest. go-yaml allows 10,000 of each; JavaScript's
@@ -99,8 +101,8 @@ class Scanner {
 
   run(): Token[] {
     if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte-order mark, as go-yaml's reader skips it
-    this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.mark(), index: 0 });
-    this.add(T.StreamStart, this.mark(), this.mark());
+    this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.mark() });
+    this.add(T.StreamStart, this.pos, this.pos);
     for (;;) {
       this.scanToNextToken();
       this.unrollIndent(this.col);
@@ -120,7 +122,7 @@ class Scanner {
   }
 
   private mark(): Mark {
-    return { pos: this.pos, line: this.line, col: this.col };
+    return { pos: this.pos, line: this.line, col: this.col, index: this.index };
   }
 
   /** Width in UTF-16 units of the character at pos. */
@@ -184,20 +186,22 @@ class Scanner {
     return s;
   }
 
-  private error(message: string, at: Mark = this.mark()): never {
-    throw new YamlError(message, at.pos, /\btab\b/.test(message) ? 'tab' : 'syntax');
+  private error(message: string, at = this.pos): never {
+    throw new YamlError(message, at, /\btab\b/.test(message) ? 'tab' : 'syntax');
   }
 
   // ------------------------------------------------------------------ the token queue
 
-  private add(type: number, start: Mark, end: Mark, value = '', style = 0, suffix = ''): Token {
-    const t: Token = { type, start, end, value, suffix, style };
-    this.tokens.push(t);
-    return t;
+  private add(type: number, start: number, end: number, value = '', style = 0, suffix = ''): void {
+    this.tokens.push({ type, start, end, value, suffix, style });
   }
 
-  private insert(at: number, type: number, mark: Mark): void {
-    this.tokens.splice(at, 0, { type, start: mark, end: mark, value: '', suffix: '', style: 0 });
+  /** A token before token number `at` (usually one of the last few: no splice needed). */
+  private insert(at: number, type: number, pos: number): void {
+    const { tokens } = this;
+    tokens.push(tokens[tokens.length - 1]);
+    for (let i = tokens.length - 2; i > at; i--) tokens[i] = tokens[i - 1];
+    tokens[at] = { type, start: pos, end: pos, value: '', suffix: '', style: 0 };
   }
 
   private nextToken(): void {
@@ -227,7 +231,7 @@ class Scanner {
     if ((c === 124 /* | */ || c === 62 /* > */) && this.flowLevel === 0) return this.blockScalar(c === 124);
     // A plain scalar starts with anything but blank space and indicators; "-" and, outside
     // [ ] and { }, "?" and ":" may start one when a non-blank character follows.
-    if (!(isBlankZ(c) || '-?:,[]{}#&*!|>\'"%@`'.includes(String.fromCharCode(c)))
+    if (!(isBlankZ(c) || (c < 128 && INDICATOR[c] === 1))
       || (c === 45 && !isBlank(next))
       || (this.flowLevel === 0 && (c === 63 || c === 58) && !isBlankZ(next))) {
       return this.plainScalar();
@@ -236,11 +240,17 @@ class Scanner {
   }
 
   private scanToNextToken(): void {
+    const { text } = this;
     for (;;) {
       // Tabs separate tokens only inside [ ] / { } and where no key may start; elsewhere a tab
-      // is an error below, as in go-yaml.
-      for (let c = this.at(0); c === SP || (c === TAB && (this.flowLevel > 0 || !this.simpleKeyAllowed)); c = this.at(0)) this.skip();
-      if (this.at(0) === 35 /* # */) while (!isBreakZ(this.at(0))) this.skip();
+      // is an error in nextToken, as in go-yaml.
+      const tabs = this.flowLevel > 0 || !this.simpleKeyAllowed;
+      let p = this.pos;
+      for (let c = text.charCodeAt(p); c === SP || (c === TAB && tabs); c = text.charCodeAt(++p));
+      this.col += p - this.pos;
+      this.index += p - this.pos;
+      this.pos = p;
+      if (text.charCodeAt(p) === 35 /* # */) while (!isBreakZ(this.at(0))) this.skip();
       if (!isBreak(this.at(0))) return;
       this.skipLine();
       if (this.flowLevel === 0) this.simpleKeyAllowed = true;
@@ -254,8 +264,8 @@ class Scanner {
    *  is an error. */
   private simpleKeyValid(k: SimpleKey): boolean {
     if (!k.possible) return false;
-    if (k.mark.line < this.line || k.index + 1024 < this.index) {
-      if (k.required) this.error("could not find expected ':' (a key must end on its own line, within 1024 characters)", k.mark);
+    if (k.mark.line < this.line || k.mark.index + 1024 < this.index) {
+      if (k.required) this.error("could not find expected ':' (a key must end on its own line, within 1024 characters)", k.mark.pos);
       k.possible = false;
       return false;
     }
@@ -269,7 +279,6 @@ class Scanner {
       required: this.flowLevel === 0 && this.indent === this.col,
       tokenNumber: this.tokens.length,
       mark: this.mark(),
-      index: this.index,
     };
     this.removeSimpleKey();
     this.simpleKeys[this.simpleKeys.length - 1] = key;
@@ -277,12 +286,12 @@ class Scanner {
 
   private removeSimpleKey(): void {
     const k = this.simpleKeys[this.simpleKeys.length - 1];
-    if (k.possible && k.required) this.error("could not find expected ':'", k.mark);
+    if (k.possible && k.required) this.error("could not find expected ':'", k.mark.pos);
     k.possible = false;
   }
 
   private increaseFlowLevel(): void {
-    this.simpleKeys.push({ possible: false, required: false, tokenNumber: this.tokens.length, mark: this.mark(), index: this.index });
+    this.simpleKeys.push({ possible: false, required: false, tokenNumber: this.tokens.length, mark: this.mark() });
     this.flowLevel++;
     this.checkDepth();
   }
@@ -302,20 +311,19 @@ class Scanner {
 
   /** Opens a block collection at `column` when it is deeper than the current one. The start
    *  token goes before token `number` (a simple key found earlier), or at the end. */
-  private rollIndent(column: number, number: number, type: number, mark: Mark): void {
+  private rollIndent(column: number, number: number, type: number, pos: number): void {
     if (this.flowLevel > 0 || this.indent >= column) return;
     this.indents.push(this.indent);
     this.indent = column;
     this.checkDepth();
-    if (number < 0) this.add(type, mark, mark);
-    else this.insert(number, type, mark);
+    if (number < 0) this.add(type, pos, pos);
+    else this.insert(number, type, pos);
   }
 
   private unrollIndent(column: number): void {
     if (this.flowLevel > 0) return;
     while (this.indent > column) {
-      const m = this.mark();
-      this.add(T.BlockEnd, m, m);
+      this.add(T.BlockEnd, this.pos, this.pos);
       this.indent = this.indents.pop()!;
     }
   }
@@ -330,18 +338,18 @@ class Scanner {
     this.unrollIndent(-1);
     this.removeSimpleKey();
     this.simpleKeyAllowed = false;
-    this.add(T.StreamEnd, this.mark(), this.mark());
+    this.add(T.StreamEnd, this.pos, this.pos);
   }
 
   private documentIndicator(type: number): void {
     this.unrollIndent(-1);
     this.removeSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const start = this.pos;
     this.skip();
     this.skip();
     this.skip();
-    this.add(type, start, this.mark());
+    this.add(type, start, this.pos);
   }
 
   private flowCollectionStart(type: number): void {
@@ -367,7 +375,7 @@ class Scanner {
   private blockEntry(): void {
     if (this.flowLevel === 0) {
       if (!this.simpleKeyAllowed) this.error('block sequence entries are not allowed in this context');
-      this.rollIndent(this.col, -1, T.BlockSequenceStart, this.mark());
+      this.rollIndent(this.col, -1, T.BlockSequenceStart, this.pos);
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
@@ -377,7 +385,7 @@ class Scanner {
   private key(): void {
     if (this.flowLevel === 0) {
       if (!this.simpleKeyAllowed) this.error('mapping keys are not allowed in this context');
-      this.rollIndent(this.col, -1, T.BlockMappingStart, this.mark());
+      this.rollIndent(this.col, -1, T.BlockMappingStart, this.pos);
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
@@ -389,14 +397,14 @@ class Scanner {
     if (this.simpleKeyValid(k)) {
       // The scalar or collection seen earlier was a key: a KEY token goes before it, and, when
       // it opens a deeper block mapping, the mapping's start before that.
-      this.insert(k.tokenNumber, T.Key, k.mark);
-      this.rollIndent(k.mark.col, k.tokenNumber, T.BlockMappingStart, k.mark);
+      this.insert(k.tokenNumber, T.Key, k.mark.pos);
+      this.rollIndent(k.mark.col, k.tokenNumber, T.BlockMappingStart, k.mark.pos);
       k.possible = false;
       this.simpleKeyAllowed = false;
     } else {
       if (this.flowLevel === 0) {
         if (!this.simpleKeyAllowed) this.error('mapping values are not allowed in this context');
-        this.rollIndent(this.col, -1, T.BlockMappingStart, this.mark());
+        this.rollIndent(this.col, -1, T.BlockMappingStart, this.pos);
       }
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
@@ -405,9 +413,9 @@ class Scanner {
 
   /** A one-character token. */
   private single(type: number): void {
-    const start = this.mark();
+    const start = this.pos;
     this.skip();
-    this.add(type, start, this.mark());
+    this.add(type, start, this.pos);
   }
 
   // ------------------------------------------------------------------ anchors and tags
@@ -415,12 +423,12 @@ class Scanner {
   private anchor(type: number): void {
     this.saveSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const start = this.pos;
     this.skip();
     const from = this.pos;
     while (isAlpha(this.at(0))) this.skip();
     const name = this.text.slice(from, this.pos);
-    const end = this.mark();
+    const end = this.pos;
     const c = this.at(0);
     if (name === '' || !(isBlankZ(c) || '?:,]}%@`'.includes(String.fromCharCode(c)))) {
       this.error(`while scanning an ${type === T.Anchor ? 'anchor' : 'alias'}: did not find expected alphabetic or numeric character`, start);
@@ -431,7 +439,7 @@ class Scanner {
   private tag(): void {
     this.saveSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const start = this.pos;
     let handle: string;
     let suffix: string;
     if (this.at(1) === 60 /* < */) {
@@ -453,10 +461,10 @@ class Scanner {
       }
     }
     if (!isBlankZ(this.at(0))) this.error('while scanning a tag: did not find expected whitespace or line break', start);
-    this.add(T.Tag, start, this.mark(), handle, 0, suffix);
+    this.add(T.Tag, start, this.pos, handle, 0, suffix);
   }
 
-  private tagHandle(start: Mark): string {
+  private tagHandle(start: number): string {
     if (this.at(0) !== 33) this.error("while scanning a tag: did not find expected '!'", start);
     let s = this.read();
     while (isAlpha(this.at(0))) s += this.read();
@@ -466,7 +474,7 @@ class Scanner {
 
   /** The URI part of a tag; `head` is a handle read before that turned out to be part of it
    *  ("!local" is the handle "!" and the suffix "local"). Empty only after a handle. */
-  private tagUri(head: string, start: Mark): string {
+  private tagUri(head: string, start: number): string {
     let s = head.length > 1 ? head.slice(1) : '';
     let found = head.length > 0;
     for (let c = this.at(0); isAlpha(c) || (c !== 0 && TAG_URI_CHARS.includes(String.fromCharCode(c))); c = this.at(0)) {
@@ -477,7 +485,7 @@ class Scanner {
     return s;
   }
 
-  private uriEscapes(start: Mark): string {
+  private uriEscapes(start: number): string {
     const bytes: number[] = [];
     let width = 0;
     do {
@@ -502,7 +510,7 @@ class Scanner {
   private blockScalar(literal: boolean): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
+    const start = this.pos;
     this.skip();
     // The header: chomping (+ keep, - strip) and an indentation indicator, in either order.
     let chomping = 0;
@@ -532,7 +540,7 @@ class Scanner {
     if (this.at(0) === 35) while (!isBreakZ(this.at(0))) this.skip();
     if (!isBreakZ(this.at(0))) this.error('while scanning a block scalar: did not find expected comment or line break', start);
     if (isBreak(this.at(0))) this.skipLine();
-    let end = this.mark();
+    let end = this.pos;
 
     let indent = increment > 0 ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
     let s = '';
@@ -541,7 +549,7 @@ class Scanner {
     const breaks = (): void => {
       // Blank lines (and the indentation of the next line); with no indicator, the deepest of
       // the leading blank lines, at least one more than the parent, sets the indentation.
-      end = this.mark();
+      end = this.pos;
       let maxIndent = 0;
       for (;;) {
         while ((indent === 0 || this.col < indent) && this.at(0) === SP) this.skip();
@@ -551,7 +559,7 @@ class Scanner {
         }
         if (!isBreak(this.at(0))) break;
         trailingBreaks += this.readLine();
-        end = this.mark();
+        end = this.pos;
       }
       if (indent === 0) indent = Math.max(maxIndent, this.indent + 1, 1);
     };
@@ -584,7 +592,7 @@ class Scanner {
   private flowScalar(single: boolean): void {
     this.saveSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const start = this.pos;
     this.skip();
     const quote = single ? 39 : 34;
     let s = '';
@@ -643,7 +651,7 @@ class Scanner {
       }
     }
     this.skip();
-    this.add(T.Scalar, start, this.mark(), s, single ? STYLE.Single : STYLE.Double);
+    this.add(T.Scalar, start, this.pos, s, single ? STYLE.Single : STYLE.Double);
   }
 
   private documentMarkerHere(): boolean {
@@ -652,7 +660,7 @@ class Scanner {
   }
 
   /** One escape sequence in a double-quoted scalar, at the backslash. */
-  private escape(start: Mark): string {
+  private escape(start: number): string {
     const c = this.at(1);
     let length = 0;
     let out = '';
@@ -696,7 +704,9 @@ class Scanner {
   private plainScalar(): void {
     this.saveSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
+    const { text } = this;
+    const flow = this.flowLevel > 0;
+    const start = this.pos;
     let end = start;
     const indent = this.indent + 1;
     let s = '';
@@ -706,34 +716,50 @@ class Scanner {
     let leadingBlanks = false;
     for (;;) {
       if (this.col === 0 && this.documentMarkerHere()) break;
-      if (this.at(0) === 35 /* # */) break; // a comment (only after blank space gets here)
-      while (!isBlankZ(this.at(0))) {
-        const c = this.at(0);
+      if (text.charCodeAt(this.pos) === 35 /* # */) break; // a comment (only after blank space gets here)
+      for (;;) {
+        const c = text.charCodeAt(this.pos);
+        if (isBlankZ(c) || Number.isNaN(c)) break;
         // ": " ends the scalar; inside [ ] / { }, so do , ? [ ] { }.
-        if ((c === 58 && isBlankZ(this.at(1))) || (this.flowLevel > 0 && (c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125))) break;
-        if (leadingBlanks || whitespaces !== '') {
-          if (leadingBlanks) {
-            if (leadingBreak.charCodeAt(0) === LF) s += trailingBreaks === '' ? ' ' : trailingBreaks;
-            else s += leadingBreak + trailingBreaks;
-            leadingBreak = '';
-            trailingBreaks = '';
-            leadingBlanks = false;
-          } else {
-            s += whitespaces;
-            whitespaces = '';
-          }
+        if ((c === 58 && isBlankZ(this.at(1))) || (flow && isFlowIndicator(c))) break;
+        if (leadingBlanks) {
+          if (leadingBreak.charCodeAt(0) === LF) s += trailingBreaks === '' ? ' ' : trailingBreaks;
+          else s += leadingBreak + trailingBreaks;
+          leadingBreak = '';
+          trailingBreaks = '';
+          leadingBlanks = false;
+        } else if (whitespaces !== '') {
+          s += whitespaces;
+          whitespaces = '';
         }
-        const from = this.pos;
-        this.skip();
-        // Plain text runs until a blank, a break or an indicator: take it in one slice.
-        while (!isBlankZ(this.at(0)) && this.at(0) !== 58 && !(this.flowLevel > 0 && isFlowIndicator(this.at(0)))) this.skip();
-        s += this.text.slice(from, this.pos);
-        end = this.mark();
+        // The text up to the next blank, break, ':' or indicator, in one slice.
+        const stop = flow ? STOP_FLOW : STOP_BLOCK;
+        let p = this.pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        let chars = 1;
+        for (;;) {
+          const d = text.charCodeAt(p);
+          if (d < 128 ? stop[d] === 1 : d !== d || d === NEL || d === LS || d === PS) break;
+          if (d >= 0xd800 && d <= 0xdbff) p++;
+          p++;
+          chars++;
+        }
+        s += text.slice(this.pos, p);
+        this.pos = p;
+        this.col += chars;
+        this.index += chars;
+        end = p;
       }
       const c = this.at(0);
       if (!(isBlank(c) || isBreak(c))) break;
       for (let d = this.at(0); isBlank(d) || isBreak(d); d = this.at(0)) {
-        if (isBlank(d)) {
+        if (d === SP && leadingBlanks) {
+          // Indentation: skipped in one go.
+          let p = this.pos + 1;
+          while (text.charCodeAt(p) === SP) p++;
+          this.col += p - this.pos;
+          this.index += p - this.pos;
+          this.pos = p;
+        } else if (isBlank(d)) {
           if (leadingBlanks && this.col < indent && d === TAB) {
             this.error('while scanning a plain scalar: found a tab character that violates indentation', start);
           }
@@ -748,15 +774,28 @@ class Scanner {
         }
       }
       // A continuation line must be indented deeper than the collection the scalar is in.
-      if (this.flowLevel === 0 && this.col < indent) break;
+      if (!flow && this.col < indent) break;
     }
     this.add(T.Scalar, start, end, s, STYLE.Plain);
     if (leadingBlanks) this.simpleKeyAllowed = true;
   }
 }
 
-const TAG_URI_CHARS = ";/?:@&=+$,.!~*'()[]%";
+// Characters (below 128) that end a run of plain text: blank space, line breaks, ':' (which
+// ends the scalar when blank space follows it), and inside [ ] / { } the flow indicators.
+// The end of the text (NaN) and the Unicode line breaks are tested apart.
+const STOP_BLOCK = new Uint8Array(128);
+for (const c of [SP, TAB, LF, CR, 0, 58]) STOP_BLOCK[c] = 1;
+const STOP_FLOW = STOP_BLOCK.slice();
+for (const ch of ',?[]{}') STOP_FLOW[ch.charCodeAt(0)] = 1;
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125;
 }
+
+const TAG_URI_CHARS = ";/?:@&=+$,.!~*'()[]%";
+
+/** YAML's indicators: characters a plain scalar cannot start with (but see nextToken). */
+const INDICATOR = new Uint8Array(128);
+for (const ch of '-?:,[]{}#&*!|>\'"%@`') INDICATOR[ch.charCodeAt(0)] = 1;
+
