@@ -63,13 +63,15 @@ class Decoder {
   private readonly expanding = new Set<YamlNode>();
   private depth = 0;
   private nans = 0;
+  /** The alias being expanded at the top: where an aliasing error is reported. */
+  private outerAlias: YamlNode | undefined;
 
   /** go-yaml's unmarshal(): every node decoded, aliased ones included, counts. */
   private count(n: YamlNode): void {
     this.decodes++;
     if (this.aliasDepth > 0) this.aliased++;
     if (this.aliased > 100 && this.decodes > 1000 && this.aliased / this.decodes > allowedAliasRatio(this.decodes)) {
-      throw new YamlError(`document contains excessive aliasing: ${this.aliased} of ${this.decodes} values come from aliases (go-yaml's limit, which kubectl applies)`, n.start, 'limit');
+      throw new YamlError(`document contains excessive aliasing: ${this.aliased} of ${this.decodes} values come from aliases (go-yaml's limit, which kubectl applies)`, (this.outerAlias ?? n).start, 'limit');
     }
   }
 
@@ -107,7 +109,7 @@ class Decoder {
   private alias<V>(n: YamlNode, read: (target: YamlNode) => V): V {
     if (this.expanding.has(n)) throw new YamlError(`anchor '${n.value}' value contains itself`, n.start);
     this.expanding.add(n);
-    this.aliasDepth++;
+    if (this.aliasDepth++ === 0) this.outerAlias = n;
     const v = read(n.target!);
     this.aliasDepth--;
     this.expanding.delete(n);
