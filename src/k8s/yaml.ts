@@ -67,13 +67,6 @@ const IMPLICIT = [builtin.null, bool11, int11, float11, builtin.merge];
 
 export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
 
-/** The value of a plain scalar as kubectl reads it (yaml-scalar.ts): null, a boolean, a
- *  number, a bigint (an integer beyond 2^53), NaN or ±Infinity (which kubectl rejects), or the
- *  string itself. A merge key `<<` is returned as the string; callers that care test for it. */
-export function plainScalar(s: string): unknown {
-  return goResolved(s);
-}
-
 /** True when a plain scalar `s` would not read back as the same string: the writer must quote
  *  it. Asked of go-yaml's rules (what kubectl reads) and of YAML 1.1 as js-yaml's schema above
  *  has it (which also quotes 1e400 and the like, as js-yaml always has, for other readers). */
