@@ -75,6 +75,13 @@ describe('load', () => {
     expect(r.resources).toEqual([]);
   });
 
+  it('reads a U+2028 line break as kubectl does, and warns that reviewers see one line', async () => {
+    const dir = repo({ 'u.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    note: hi\u2028  namespace: kube-system\n' });
+    const r = await load(['u.yaml'], { cwd: dir });
+    expect(r.resources[0].obj.metadata).toEqual({ name: 'u', annotations: { note: 'hi' }, namespace: 'kube-system' });
+    expect(r.diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.col])).toEqual([['yaml-unicode-break', 'warning', 6, 13]]);
+  });
+
   it('keeps loading the other documents of a file when one is broken', async () => {
     const dir = repo({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n' });
     const r = await load(['m.yaml'], { cwd: dir });

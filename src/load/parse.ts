@@ -27,6 +27,12 @@ export function parseFile(file: string, text: string): ParsedFile {
       return out;
     }
   }
+  const hidden = UNICODE_BREAK.exec(text);
+  if (hidden) {
+    const { line, col } = position(text, hidden.index);
+    const char = `U+${hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    out.diagnostics.push(at(report(rules.yamlUnicodeBreak, { char }), file, line, col));
+  }
   // An elision or a Helm key can only come from text holding "..." or "…".
   const placeholders = text.includes('...') || text.includes('…') || text.includes(HELM_KEY);
   for (const d of docs) {
@@ -35,6 +41,8 @@ export function parseFile(file: string, text: string): ParsedFile {
   }
   return out;
 }
+
+const UNICODE_BREAK = /[\u0085\u2028\u2029]/;
 
 function addDocument(file: string, text: string, doc: unknown, index: number, out: ParsedFile, placeholders: boolean): void {
   if (doc === null || doc === undefined) return; // an empty document, e.g. after a trailing `---`

@@ -49,6 +49,14 @@ export const yamlUnsafe = defineRule<{ reason: string }>({
   hint: () => 'remove the ignored part or write the value unambiguously (quote it), so what is reviewed is what is applied',
 });
 
+export const yamlUnicodeBreak = defineRule<{ char: string }>({
+  id: 'yaml-unicode-break',
+  severity: 'warning',
+  description: 'A Unicode line break (U+0085, U+2028, U+2029) outside an escape: kubectl breaks the line there, most editors and diffs do not.',
+  message: (d) => `${d.char} starts a new line for kubectl (YAML 1.1), though editors and diffs show one line: what a reviewer sees is not what is applied`,
+  hint: () => 'write it as an escape in a double-quoted string ("\\L", "\\P", "\\N") or replace it with a plain line break',
+});
+
 export const itemsMakeList = defineRule<{ kind: string }>({
   id: 'items-make-list',
   severity: 'warning',
