@@ -1,6 +1,7 @@
 // kruisec.yaml: cluster facts git does not hold (Kruise version, feature gates, Kruise's
 // namespace, labels of namespaces the repo does not declare, default rollout steps).
 import { DEFAULT_CLUSTER_FACTS, type ClusterFacts, type RolloutStep } from '../api/cluster.js';
+import { lineStarts, positionOf } from './lines.js';
 import { readDocuments } from './yaml/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { report } from '../report/catalogue/rule.js';
@@ -15,9 +16,7 @@ export function parseConfig(file: string, text: string): { facts: Partial<Cluste
   const [doc, second] = readDocuments(text);
   const error = doc?.error ?? second?.error;
   if (error) {
-    const before = text.slice(0, error.offset);
-    const line = before.split('\n').length;
-    diagnostics.push({ ...report(configInvalid, { reason: error.message }), file, line, col: error.offset - before.lastIndexOf('\n') });
+    diagnostics.push({ ...report(configInvalid, { reason: error.message }), file, ...positionOf(lineStarts(text), error.offset) });
     return { facts: {}, diagnostics };
   }
   if (second !== undefined && second.value !== null) { bad('must hold one YAML document'); return { facts: {}, diagnostics }; }

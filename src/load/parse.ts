@@ -9,6 +9,7 @@ import { report } from '../report/catalogue/rule.js';
 import * as rules from '../report/catalogue/load.js';
 import { findHelmAction, findPlaceholder, HELM_KEY } from './templates.js';
 import { readDocuments, type DocumentError } from './yaml/index.js';
+import { lineStarts, positionOf } from './lines.js';
 import { metadataProblem } from './object-meta.js';
 
 export interface ParsedFile {
@@ -164,14 +165,10 @@ function yamlError(file: string, text: string, e: DocumentError): Diagnostic {
 
 /** 1-based line and column of a file offset, and that line's text. */
 function position(text: string, offset: number): { line: number; col: number; lineText: string } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return { line, col: offset - start + 1, lineText: text.slice(start, end === -1 ? text.length : end) };
+  const starts = lineStarts(text);
+  const p = positionOf(starts, offset);
+  const end = text.indexOf('\n', starts[p.line - 1]);
+  return { ...p, lineText: text.slice(starts[p.line - 1], end === -1 ? text.length : end) };
 }
 
 function at(d: Diagnostic, file: string, line: number, col: number): Diagnostic {

@@ -2,6 +2,7 @@
 // same reader (./yaml), cut into documents the same way, so a document index names the same
 // document here as in load; its node tree turns a field path into line:col.
 import type { FieldPath, Origin } from '../api/resource.js';
+import { lineStarts, positionOf } from './lines.js';
 import { documentNode, keyOf, N, type YamlNode } from './yaml/index.js';
 
 export interface Span {
@@ -73,20 +74,8 @@ export class SourceStore {
 
   private position(file: string, offset: number): { line: number; col: number } {
     let starts = this.lineStarts.get(file);
-    if (!starts) {
-      const text = this.texts.get(file)!;
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts.set(file, starts);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo] + 1 };
+    if (!starts) this.lineStarts.set(file, (starts = lineStarts(this.texts.get(file)!)));
+    return positionOf(starts, offset);
   }
 }
 

@@ -7,6 +7,7 @@
 //   blank space or a comment; anything else after "---" fails the rest of the file. `...` and
 //   `%` directives are not looked at: they reach go-yaml inside a document.
 // Empty documents keep their place, so that a document's index is the same for every reader.
+import { lastAtOrBefore } from '../lines.js';
 
 export interface Chunk {
   /** The document's index in the file. */
@@ -93,14 +94,8 @@ function joined(index: number, lines: { from: number; text: string }[]): Chunk {
     index,
     text: lines.map((l) => l.text).join(''),
     toFile: (pos) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= pos) lo = mid;
-        else hi = mid - 1;
-      }
-      return lines[lo].from + (pos - starts[lo]);
+      const i = lastAtOrBefore(starts, pos);
+      return lines[i].from + (pos - starts[i]);
     },
   };
 }
