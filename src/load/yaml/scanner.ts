@@ -372,21 +372,22 @@ class Scanner {
     this.single(T.FlowEntry);
   }
 
+  /** Outside [ ] / { }, an indicator that may open a block collection here, where one may. */
+  private openBlock(type: number, what: string): void {
+    if (this.flowLevel > 0) return;
+    if (!this.simpleKeyAllowed) this.error(`${what} are not allowed in this context`);
+    this.rollIndent(this.col, -1, type, this.pos);
+  }
+
   private blockEntry(): void {
-    if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.error('block sequence entries are not allowed in this context');
-      this.rollIndent(this.col, -1, T.BlockSequenceStart, this.pos);
-    }
+    this.openBlock(T.BlockSequenceStart, 'block sequence entries');
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
     this.single(T.BlockEntry);
   }
 
   private key(): void {
-    if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.error('mapping keys are not allowed in this context');
-      this.rollIndent(this.col, -1, T.BlockMappingStart, this.pos);
-    }
+    this.openBlock(T.BlockMappingStart, 'mapping keys');
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
     this.single(T.Key);
@@ -402,10 +403,7 @@ class Scanner {
       k.possible = false;
       this.simpleKeyAllowed = false;
     } else {
-      if (this.flowLevel === 0) {
-        if (!this.simpleKeyAllowed) this.error('mapping values are not allowed in this context');
-        this.rollIndent(this.col, -1, T.BlockMappingStart, this.pos);
-      }
+      this.openBlock(T.BlockMappingStart, 'mapping values');
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
     this.single(T.Value);
