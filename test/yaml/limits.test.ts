@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { MAX_FILE_BYTES } from '../../src/load/text.js';
 import { MAX_DEPTH, MAX_DOCUMENT_BYTES } from '../../src/load/yaml/index.js';
 
-async function kruisec(files: Record<string, string>, ...argv: string[]) {
+async function kruisec(files: Record<string, string | Buffer>, ...argv: string[]) {
   const cwd = mkdtempSync(join(tmpdir(), 'kruisec-limits-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
   let out = '';
@@ -81,6 +82,14 @@ describe('resource limits', () => {
     const r = await kruisec({ 'big.yaml': big, 'ok.yaml': `${HEAD.replace('name: w', 'name: ok')}` }, 'validate', '.');
     expectLimit(r, 'big\\.yaml', /larger than 3 MiB/);
     expect(MAX_DOCUMENT_BYTES).toBe(3 * 1024 * 1024);
+  }, 60_000);
+
+  it('refuses a file over 64 MiB without reading it, and bytes that are not UTF-8 at their place', async () => {
+    const huge = Buffer.alloc(MAX_FILE_BYTES + 1, 0x20);
+    const latin1 = Buffer.from(`${HEAD}data:\n  word: caf\xe9\n`, 'latin1');
+    const r = await kruisec({ 'huge.yaml': huge, 'latin1.yaml': latin1 }, 'validate', '.');
+    expectLimit(r, 'huge\\.yaml', /over kruisec's 64 MiB per file/);
+    expect(r.out).toMatch(/latin1\.yaml:6:12: error\[yaml-syntax\]: YAML syntax error: byte 0xE9 is not UTF-8/);
   }, 60_000);
 
   it('renders a large scalar under the limit', async () => {
