@@ -7,7 +7,7 @@ import type { KubeObject, Origin, Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { report } from '../report/catalogue/rule.js';
 import * as rules from '../report/catalogue/load.js';
-import { findHelmAction, findPlaceholder, HELM_KEY } from './templates.js';
+import { findHelmAction, findPlaceholder } from './templates.js';
 import { readDocuments, type DocumentError } from './yaml/index.js';
 import { lineStarts, positionOf } from './lines.js';
 import { metadataProblem } from './object-meta.js';
@@ -34,8 +34,8 @@ export function parseFile(file: string, text: string): ParsedFile {
     const char = `U+${hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     out.diagnostics.push(at(report(rules.yamlUnicodeBreak, { char }), file, line, col));
   }
-  // An elision or a Helm key can only come from text holding "..." or "…".
-  const placeholders = text.includes('...') || text.includes('…') || text.includes(HELM_KEY);
+  // An elision can only come from text holding "..." or "…".
+  const placeholders = text.includes('...') || text.includes('…');
   for (const d of docs) {
     if (d.error) out.diagnostics.push(yamlError(file, text, d.error));
     else addDocument(file, text, d.value, d.index, out, placeholders);
@@ -102,10 +102,6 @@ function listItemProblem(item: unknown): string | undefined {
 
 function addObject(text: string, obj: Record<string, unknown>, origin: Origin, out: ParsedFile, placeholders: boolean): void {
   const placeholder = placeholders ? findPlaceholder(obj) : undefined;
-  if (placeholder?.value === HELM_KEY) {
-    out.diagnostics.push({ ...report(rules.helmTemplate, {}), origin, path: placeholder.path.slice(0, -1) });
-    return;
-  }
   if (placeholder) {
     out.diagnostics.push({ ...report(rules.docSnippet, { value: placeholder.value }), origin, path: placeholder.path });
     return;
