@@ -16924,7 +16924,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -22420,6 +22420,32 @@ var init_cluster = __esm({
   }
 });
 
+// src/load/lines.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function lastAtOrBefore(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function positionOf(starts, offset) {
+  const i = lastAtOrBefore(starts, offset);
+  return { line: i + 1, col: offset - starts[i] + 1 };
+}
+var init_lines = __esm({
+  "src/load/lines.ts"() {
+    "use strict";
+  }
+});
+
 // src/k8s/yaml-scalar.ts
 function hint(s) {
   if (s === "") return 77;
@@ -22643,7 +22669,7 @@ var init_scanner = __esm({
       simpleKeys = [];
       run() {
         if (this.text.charCodeAt(0) === 65279) this.pos = 1;
-        this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.mark() });
+        this.simpleKeys.push(this.noKey());
         this.add(T.StreamStart, this.pos, this.pos);
         for (; ; ) {
           this.scanToNextToken();
@@ -22659,9 +22685,6 @@ var init_scanner = __esm({
       at(k) {
         const p = this.pos + k;
         return p < this.text.length ? this.text.charCodeAt(p) : 0;
-      }
-      mark() {
-        return { pos: this.pos, line: this.line, col: this.col, index: this.index };
       }
       /** Width in UTF-16 units of the character at pos. */
       width() {
@@ -22803,8 +22826,8 @@ var init_scanner = __esm({
        *  is an error. */
       simpleKeyValid(k) {
         if (!k.possible) return false;
-        if (k.mark.line < this.line || k.mark.index + 1024 < this.index) {
-          if (k.required) this.error("could not find expected ':' (a key must end on its own line, within 1024 characters)", k.mark.pos);
+        if (k.line < this.line || k.index + 1024 < this.index) {
+          if (k.required) this.error("could not find expected ':' (a key must end on its own line, within 1024 characters)", k.pos);
           k.possible = false;
           return false;
         }
@@ -22812,22 +22835,26 @@ var init_scanner = __esm({
       }
       saveSimpleKey() {
         if (!this.simpleKeyAllowed) return;
-        const key2 = {
-          possible: true,
-          required: this.flowLevel === 0 && this.indent === this.col,
-          tokenNumber: this.tokens.length,
-          mark: this.mark()
-        };
         this.removeSimpleKey();
-        this.simpleKeys[this.simpleKeys.length - 1] = key2;
+        const k = this.simpleKeys[this.simpleKeys.length - 1];
+        k.possible = true;
+        k.required = this.flowLevel === 0 && this.indent === this.col;
+        k.tokenNumber = this.tokens.length;
+        k.pos = this.pos;
+        k.line = this.line;
+        k.col = this.col;
+        k.index = this.index;
+      }
+      noKey() {
+        return { possible: false, required: false, tokenNumber: this.tokens.length, pos: this.pos, line: this.line, col: this.col, index: this.index };
       }
       removeSimpleKey() {
         const k = this.simpleKeys[this.simpleKeys.length - 1];
-        if (k.possible && k.required) this.error("could not find expected ':'", k.mark.pos);
+        if (k.possible && k.required) this.error("could not find expected ':'", k.pos);
         k.possible = false;
       }
       increaseFlowLevel() {
-        this.simpleKeys.push({ possible: false, required: false, tokenNumber: this.tokens.length, mark: this.mark() });
+        this.simpleKeys.push(this.noKey());
         this.flowLevel++;
         this.checkDepth();
       }
@@ -22897,20 +22924,20 @@ var init_scanner = __esm({
         this.simpleKeyAllowed = true;
         this.single(T.FlowEntry);
       }
+      /** Outside [ ] / { }, an indicator that may open a block collection here, where one may. */
+      openBlock(type2, what) {
+        if (this.flowLevel > 0) return;
+        if (!this.simpleKeyAllowed) this.error(`${what} are not allowed in this context`);
+        this.rollIndent(this.col, -1, type2, this.pos);
+      }
       blockEntry() {
-        if (this.flowLevel === 0) {
-          if (!this.simpleKeyAllowed) this.error("block sequence entries are not allowed in this context");
-          this.rollIndent(this.col, -1, T.BlockSequenceStart, this.pos);
-        }
+        this.openBlock(T.BlockSequenceStart, "block sequence entries");
         this.removeSimpleKey();
         this.simpleKeyAllowed = true;
         this.single(T.BlockEntry);
       }
       key() {
-        if (this.flowLevel === 0) {
-          if (!this.simpleKeyAllowed) this.error("mapping keys are not allowed in this context");
-          this.rollIndent(this.col, -1, T.BlockMappingStart, this.pos);
-        }
+        this.openBlock(T.BlockMappingStart, "mapping keys");
         this.removeSimpleKey();
         this.simpleKeyAllowed = this.flowLevel === 0;
         this.single(T.Key);
@@ -22918,15 +22945,12 @@ var init_scanner = __esm({
       value() {
         const k = this.simpleKeys[this.simpleKeys.length - 1];
         if (this.simpleKeyValid(k)) {
-          this.insert(k.tokenNumber, T.Key, k.mark.pos);
-          this.rollIndent(k.mark.col, k.tokenNumber, T.BlockMappingStart, k.mark.pos);
+          this.insert(k.tokenNumber, T.Key, k.pos);
+          this.rollIndent(k.col, k.tokenNumber, T.BlockMappingStart, k.pos);
           k.possible = false;
           this.simpleKeyAllowed = false;
         } else {
-          if (this.flowLevel === 0) {
-            if (!this.simpleKeyAllowed) this.error("mapping values are not allowed in this context");
-            this.rollIndent(this.col, -1, T.BlockMappingStart, this.pos);
-          }
+          this.openBlock(T.BlockMappingStart, "mapping values");
           this.simpleKeyAllowed = this.flowLevel === 0;
         }
         this.single(T.Value);
@@ -24078,14 +24102,8 @@ function joined(index, lines2) {
     index,
     text: lines2.map((l) => l.text).join(""),
     toFile: (pos) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (starts[mid] <= pos) lo = mid;
-        else hi = mid - 1;
-      }
-      return lines2[lo].from + (pos - starts[lo]);
+      const i = lastAtOrBefore(starts, pos);
+      return lines2[i].from + (pos - starts[i]);
     }
   };
 }
@@ -24099,6 +24117,7 @@ function goTrim(s) {
 var init_stream = __esm({
   "src/load/yaml/stream.ts"() {
     "use strict";
+    init_lines();
   }
 });
 
@@ -24181,9 +24200,7 @@ function parseConfig(file, text) {
   const [doc, second] = readDocuments(text);
   const error2 = doc?.error ?? second?.error;
   if (error2) {
-    const before = text.slice(0, error2.offset);
-    const line2 = before.split("\n").length;
-    diagnostics.push({ ...report(configInvalid, { reason: error2.message }), file, line: line2, col: error2.offset - before.lastIndexOf("\n") });
+    diagnostics.push({ ...report(configInvalid, { reason: error2.message }), file, ...positionOf(lineStarts(text), error2.offset) });
     return { facts: {}, diagnostics };
   }
   if (second !== void 0 && second.value !== null) {
@@ -24236,6 +24253,7 @@ var init_config = __esm({
   "src/load/config.ts"() {
     "use strict";
     init_cluster();
+    init_lines();
     init_yaml();
     init_rule();
     init_load();
@@ -32782,7 +32800,7 @@ function walk(obj, path6) {
   }
   if (obj !== null && typeof obj === "object") {
     for (const k in obj) {
-      if (k.length <= 15 && (ELISIONS.has(k.trim()) || k === HELM_KEY)) {
+      if (k.length <= 15 && ELISIONS.has(k.trim())) {
         path6.push(k);
         return k;
       }
@@ -32795,12 +32813,11 @@ function walk(obj, path6) {
   }
   return void 0;
 }
-var ELISIONS, HELM_KEY;
+var ELISIONS;
 var init_templates = __esm({
   "src/load/templates.ts"() {
     "use strict";
     ELISIONS = /* @__PURE__ */ new Set(["...", "…", "<...>", "[...]"]);
-    HELM_KEY = "[object Object]";
   }
 });
 
@@ -32884,7 +32901,7 @@ function parseFile(file, text) {
     const char = `U+${hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     out.diagnostics.push(at2(report(yamlUnicodeBreak, { char }), file, line2, col));
   }
-  const placeholders = text.includes("...") || text.includes("…") || text.includes(HELM_KEY);
+  const placeholders = text.includes("...") || text.includes("…");
   for (const d of docs) {
     if (d.error) out.diagnostics.push(yamlError(file, text, d.error));
     else addDocument(file, text, d.value, d.index, out, placeholders);
@@ -32943,10 +32960,6 @@ function listItemProblem(item) {
 }
 function addObject(text, obj, origin, out, placeholders) {
   const placeholder = placeholders ? findPlaceholder(obj) : void 0;
-  if (placeholder?.value === HELM_KEY) {
-    out.diagnostics.push({ ...report(helmTemplate, {}), origin, path: placeholder.path.slice(0, -1) });
-    return;
-  }
   if (placeholder) {
     out.diagnostics.push({ ...report(docSnippet, { value: placeholder.value }), origin, path: placeholder.path });
     return;
@@ -32998,14 +33011,10 @@ function yamlError(file, text, e) {
   return at2(d, file, line2, col);
 }
 function position(text, offset) {
-  let line2 = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line2++;
-    start = i + 1;
-  }
-  const end = text.indexOf("\n", start);
-  return { line: line2, col: offset - start + 1, lineText: text.slice(start, end === -1 ? text.length : end) };
+  const starts = lineStarts(text);
+  const p = positionOf(starts, offset);
+  const end = text.indexOf("\n", starts[p.line - 1]);
+  return { ...p, lineText: text.slice(starts[p.line - 1], end === -1 ? text.length : end) };
 }
 function at2(d, file, line2, col) {
   return { ...d, file, line: line2, col };
@@ -33018,6 +33027,7 @@ var init_parse = __esm({
     init_load();
     init_templates();
     init_yaml();
+    init_lines();
     init_object_meta();
     UNICODE_BREAK = /[\u0085\u2028\u2029]/;
   }
@@ -33057,6 +33067,7 @@ var SourceStore;
 var init_source_map = __esm({
   "src/load/source-map.ts"() {
     "use strict";
+    init_lines();
     init_yaml();
     SourceStore = class {
       texts = /* @__PURE__ */ new Map();
@@ -33110,22 +33121,44 @@ var init_source_map = __esm({
       }
       position(file, offset) {
         let starts = this.lineStarts.get(file);
-        if (!starts) {
-          const text = this.texts.get(file);
-          starts = [0];
-          for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-          this.lineStarts.set(file, starts);
-        }
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo + 1, col: offset - starts[lo] + 1 };
+        if (!starts) this.lineStarts.set(file, starts = lineStarts(this.texts.get(file)));
+        return positionOf(starts, offset);
       }
     };
+  }
+});
+
+// src/load/text.ts
+import { isUtf8 } from "node:buffer";
+function tooLarge(file, bytes) {
+  return { ...report(yamlLimit, { reason: `the file is ${(bytes / 1024 / 1024).toFixed(0)} MiB, over kruisec's ${MAX_FILE_BYTES / 1024 / 1024} MiB per file` }), file, line: 1, col: 1 };
+}
+function decodeText(file, bytes) {
+  if (bytes.length > MAX_FILE_BYTES) return { text: "", refused: tooLarge(file, bytes.length) };
+  const text = bytes.toString("utf8");
+  if (isUtf8(bytes)) return { text };
+  const bad = firstInvalidByte(bytes);
+  const before = bytes.subarray(0, bad).toString("utf8");
+  const d = report(yamlSyntax, { reason: `byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, "0")} is not UTF-8: kubectl would apply U+FFFD (the replacement character) in its place; save the file as UTF-8` });
+  return { text, refused: { ...d, file, ...positionOf(lineStarts(before), before.length) } };
+}
+function firstInvalidByte(b) {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n = c < 128 ? 1 : c >= 194 && c <= 223 ? 2 : c >= 224 && c <= 239 ? 3 : c >= 240 && c <= 244 ? 4 : 0;
+    if (n === 0 || !isUtf8(b.subarray(i, i + n))) return i;
+    i += n;
+  }
+  return b.length;
+}
+var MAX_FILE_BYTES;
+var init_text2 = __esm({
+  "src/load/text.ts"() {
+    "use strict";
+    init_rule();
+    init_load();
+    init_lines();
+    MAX_FILE_BYTES = 64 * 1024 * 1024;
   }
 });
 
@@ -33153,9 +33186,19 @@ async function load(inputs, opts) {
   }
   const all = [];
   for (const file of files) {
-    const text = file === STDIN ? (opts.readStdin ?? (() => readFileSync2(0, "utf8")))() : readFileSync2(resolve5(opts.cwd, file), "utf8");
     const name = file === STDIN ? "<stdin>" : file;
+    const path6 = resolve5(opts.cwd, file);
+    if (file !== STDIN && statSync2(path6).size > MAX_FILE_BYTES) {
+      diagnostics.push(tooLarge(name, statSync2(path6).size));
+      continue;
+    }
+    const bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync2(0) : readFileSync2(path6);
+    const { text, refused } = decodeText(name, bytes);
     sources.add(name, text);
+    if (refused) {
+      diagnostics.push(refused);
+      continue;
+    }
     const parsed = parseFile(name, text);
     all.push(...parsed.resources);
     diagnostics.push(...parsed.diagnostics);
@@ -33192,6 +33235,7 @@ var init_load2 = __esm({
     init_discover();
     init_parse();
     init_source_map();
+    init_text2();
     init_discover();
     init_source_map();
   }
@@ -33451,7 +33495,7 @@ function paintPatchLine(line2, paint) {
   return line2;
 }
 var ESC2, RESET2, STYLE3;
-var init_text2 = __esm({
+var init_text3 = __esm({
   "src/report/diff/text.ts"() {
     "use strict";
     init_summary();
@@ -33709,18 +33753,18 @@ function requireSnippet() {
     if (typeof options.linesBefore !== "number") options.linesBefore = 3;
     if (typeof options.linesAfter !== "number") options.linesAfter = 2;
     const re = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
+    const lineStarts2 = [0];
     const lineEnds = [];
     let match;
     let foundLineNo = -1;
     while (match = re.exec(mark.buffer)) {
       lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
+      lineStarts2.push(match.index + match[0].length);
       if (mark.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
+        foundLineNo = lineStarts2.length - 2;
       }
     }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    if (foundLineNo < 0) foundLineNo = lineStarts2.length - 1;
     let result = "";
     const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
     const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
@@ -33728,23 +33772,23 @@ function requireSnippet() {
       if (foundLineNo - i < 0) break;
       const line22 = getLine(
         mark.buffer,
-        lineStarts[foundLineNo - i],
+        lineStarts2[foundLineNo - i],
         lineEnds[foundLineNo - i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo - i]),
         maxLineLength
       );
       result = common22.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line22.str + "\n" + result;
     }
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    const line2 = getLine(mark.buffer, lineStarts2[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
     result += common22.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
     result += common22.repeat("-", options.indent + lineNoLength + 3 + line2.pos) + "^\n";
     for (let i = 1; i <= options.linesAfter; i++) {
       if (foundLineNo + i >= lineEnds.length) break;
       const line22 = getLine(
         mark.buffer,
-        lineStarts[foundLineNo + i],
+        lineStarts2[foundLineNo + i],
         lineEnds[foundLineNo + i],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo + i]),
         maxLineLength
       );
       result += common22.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line22.str + "\n";
@@ -37690,7 +37734,7 @@ var init_diff = __esm({
     "use strict";
     init_json3();
     init_markdown2();
-    init_text2();
+    init_text3();
     init_compute();
     init_json3();
     DIFF_FORMATS = ["text", "markdown", "json"];

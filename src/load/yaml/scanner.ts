@@ -43,12 +43,12 @@ export interface Token {
   style: number;
 }
 
-interface SimpleKey {
+/** A scalar or collection that may turn out to be a key, one per flow level (updated in
+ *  place). Where it starts; go-yaml allows 1024 characters from there to the ':'. */
+interface SimpleKey extends Mark {
   possible: boolean;
   required: boolean;
   tokenNumber: number;
-  /** Where it starts; go-yaml allows 1024 characters from there to the ':'. */
-  mark: Mark;
 }
 
 /** How deep block and flow collections may nest. go-yaml allows 10,000 of each; JavaScript's
@@ -101,7 +101,7 @@ class Scanner {
 
   run(): Token[] {
     if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte-order mark, as go-yaml's reader skips it
-    this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.mark() });
+    this.simpleKeys.push(this.noKey());
     this.add(T.StreamStart, this.pos, this.pos);
     for (;;) {
       this.scanToNextToken();
@@ -119,10 +119,6 @@ class Scanner {
   private at(k: number): number {
     const p = this.pos + k;
     return p < this.text.length ? this.text.charCodeAt(p) : 0;
-  }
-
-  private mark(): Mark {
-    return { pos: this.pos, line: this.line, col: this.col, index: this.index };
   }
 
   /** Width in UTF-16 units of the character at pos. */
@@ -264,8 +260,8 @@ class Scanner {
    *  is an error. */
   private simpleKeyValid(k: SimpleKey): boolean {
     if (!k.possible) return false;
-    if (k.mark.line < this.line || k.mark.index + 1024 < this.index) {
-      if (k.required) this.error("could not find expected ':' (a key must end on its own line, within 1024 characters)", k.mark.pos);
+    if (k.line < this.line || k.index + 1024 < this.index) {
+      if (k.required) this.error("could not find expected ':' (a key must end on its own line, within 1024 characters)", k.pos);
       k.possible = false;
       return false;
     }
@@ -274,24 +270,29 @@ class Scanner {
 
   private saveSimpleKey(): void {
     if (!this.simpleKeyAllowed) return;
-    const key: SimpleKey = {
-      possible: true,
-      required: this.flowLevel === 0 && this.indent === this.col,
-      tokenNumber: this.tokens.length,
-      mark: this.mark(),
-    };
     this.removeSimpleKey();
-    this.simpleKeys[this.simpleKeys.length - 1] = key;
+    const k = this.simpleKeys[this.simpleKeys.length - 1];
+    k.possible = true;
+    k.required = this.flowLevel === 0 && this.indent === this.col;
+    k.tokenNumber = this.tokens.length;
+    k.pos = this.pos;
+    k.line = this.line;
+    k.col = this.col;
+    k.index = this.index;
+  }
+
+  private noKey(): SimpleKey {
+    return { possible: false, required: false, tokenNumber: this.tokens.length, pos: this.pos, line: this.line, col: this.col, index: this.index };
   }
 
   private removeSimpleKey(): void {
     const k = this.simpleKeys[this.simpleKeys.length - 1];
-    if (k.possible && k.required) this.error("could not find expected ':'", k.mark.pos);
+    if (k.possible && k.required) this.error("could not find expected ':'", k.pos);
     k.possible = false;
   }
 
   private increaseFlowLevel(): void {
-    this.simpleKeys.push({ possible: false, required: false, tokenNumber: this.tokens.length, mark: this.mark() });
+    this.simpleKeys.push(this.noKey());
     this.flowLevel++;
     this.checkDepth();
   }
@@ -398,8 +399,8 @@ class Scanner {
     if (this.simpleKeyValid(k)) {
       // The scalar or collection seen earlier was a key: a KEY token goes before it, and, when
       // it opens a deeper block mapping, the mapping's start before that.
-      this.insert(k.tokenNumber, T.Key, k.mark.pos);
-      this.rollIndent(k.mark.col, k.tokenNumber, T.BlockMappingStart, k.mark.pos);
+      this.insert(k.tokenNumber, T.Key, k.pos);
+      this.rollIndent(k.col, k.tokenNumber, T.BlockMappingStart, k.pos);
       k.possible = false;
       this.simpleKeyAllowed = false;
     } else {
