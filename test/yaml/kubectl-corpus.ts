@@ -1,3 +1,5 @@
+import { random } from '../support/corpus.js';
+
 // The inputs the kubectl differential reads: tricky scalars in every position a manifest puts
 // them (label and annotation values, env values, list items, map keys, flow collections), and
 // hostile structures (merge keys, anchors, document markers, directives, tags, flow
@@ -343,6 +345,23 @@ function aliasBomb(levels: number, width: number): string {
   return `apiVersion: v1\nkind: Widget\nmetadata:\n  name: bomb\n${s}`;
 }
 
+// Pieces of YAML syntax strung together at random (seeded): most make no sense, and each must
+// be read as kubectl reads it or refused as kubectl refuses it.
+const FUZZ_PIECES = ['a', 'b', 'key', ' ', '  ', '    ', '\n', '\n  ', '\n    ', '\n- ', '\n  - ', '- ', ': ', ':', '?', '? ', '[', ']', '{',
+  '}', ', ', ',', '#c', ' #c', '"', "'", '"x y"', "'x''y'", '&a ', '*a', '!!str ', '! ', '|', '|-', '>', '>+', '\t', '1', '0x1F', 'yes',
+  '~', '.inf', '-', '--', '...', '\n...', '\u2028', '\u0085', '\\', '\\n', '%', '@', '`', '<<', '<<: ', 'é', '😀', '\r', '\n\n'];
+
+function fuzz(count: number): [string, string][] {
+  const next = random(2024);
+  return Array.from({ length: count }, (_, i) => {
+    let s = '';
+    for (let k = 2 + Math.floor(next() * 12); k > 0; k--) s += FUZZ_PIECES[Math.floor(next() * FUZZ_PIECES.length)];
+    const where = next();
+    const head = 'apiVersion: v1\nkind: Widget\nmetadata:\n  name: w\n';
+    return [`fuzz-${i}`, where < 0.5 ? `${head}spec:\n  ${s}\n` : where < 0.8 ? `${head}spec: ${s}\n` : `${head}${s}\n`];
+  });
+}
+
 /** Every input, named for what it is. */
 export function kubectlCorpus(): CorpusFile[] {
   const files: CorpusFile[] = [];
@@ -355,5 +374,6 @@ export function kubectlCorpus(): CorpusFile[] {
     files.push({ name: `key-flow-${i}`, text: object('Widget', '', `spec: {${k}: v}\n`) });
   });
   for (const [name, text] of STRUCTURES) files.push({ name: `struct-${name}`, text });
+  for (const [name, text] of fuzz(400)) files.push({ name, text });
   return files;
 }
