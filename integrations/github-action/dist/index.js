@@ -47820,83 +47820,6 @@ var init_inplace = __esm({
   }
 });
 
-// src/plan/pod.ts
-var LIFECYCLE_PREPARING_UPDATE;
-var init_pod = __esm({
-  "src/plan/pod.ts"() {
-    "use strict";
-    LIFECYCLE_PREPARING_UPDATE = "PreparingUpdate";
-  }
-});
-
-// src/plan/pod-order.ts
-var init_pod_order = __esm({
-  "src/plan/pod-order.ts"() {
-    "use strict";
-    init_pod();
-  }
-});
-
-// src/plan/priority.ts
-function podWeight(strategy, labels) {
-  let w = 0;
-  for (const t of strategy.weightPriority ?? []) if (selectorMatches(t.matchSelector ?? {}, labels)) w += t.weight ?? 0;
-  return w;
-}
-function podOrder(strategy, labels) {
-  const terms = strategy.orderPriority ?? [];
-  for (let i = 0; i < terms.length; i++) {
-    const v = labels[terms[i].orderedKey];
-    if (v !== void 0) return [i, trailingNumber(v)];
-  }
-  return [-1, 0];
-}
-function trailingNumber(v) {
-  const m = /(\d+)$/.exec(v);
-  if (!m) return 0;
-  const n = Number(m[1]);
-  return Number.isSafeInteger(n) ? n : 0;
-}
-function prioritySort(strategy, pods, indexes) {
-  const out = [...indexes];
-  const weights = strategy?.weightPriority ?? [];
-  const orders = strategy?.orderPriority ?? [];
-  if (!strategy || weights.length === 0 && orders.length === 0) return out;
-  const labels = (i) => pods[i]?.labels ?? {};
-  return out.sort((i, j) => {
-    if (weights.length > 0) return podWeight(strategy, labels(j)) - podWeight(strategy, labels(i));
-    const [li, ni] = podOrder(strategy, labels(i));
-    const [lj, nj] = podOrder(strategy, labels(j));
-    if (li !== lj) return li - lj;
-    return nj - ni;
-  });
-}
-var init_priority = __esm({
-  "src/plan/priority.ts"() {
-    "use strict";
-    init_selector();
-  }
-});
-
-// src/plan/scatter.ts
-var init_scatter = __esm({
-  "src/plan/scatter.ts"() {
-    "use strict";
-  }
-});
-
-// src/plan/kinds/cloneset-update.ts
-var init_cloneset_update = __esm({
-  "src/plan/kinds/cloneset-update.ts"() {
-    "use strict";
-    init_intstr();
-    init_pod();
-    init_pod_order();
-    init_priority();
-    init_scatter();
-  }
-});
-
 // src/plan/kinds/cloneset.ts
 function isV1beta1(obj) {
   return obj.apiVersion === "apps.kruise.io/v1beta1";
@@ -47915,7 +47838,6 @@ var init_cloneset3 = __esm({
     init_batch();
     init_canonical();
     init_kind();
-    init_cloneset_update();
     cloneSetModel = {
       label: () => "CloneSet",
       total: (res) => replicasOf(res.obj),
@@ -47951,19 +47873,6 @@ var init_cloneset3 = __esm({
         return `observedGeneration == generation && expectedUpdatedReplicas == ${d} && updatedReplicas >= ${d} && ${ready} + ${tol} >= ${d}${d > 0 ? ` && ${ready} > 0` : ""} && status.replicas == spec.replicas`;
       }
     };
-  }
-});
-
-// src/plan/sidecarset-upgrade.ts
-var init_sidecarset_upgrade = __esm({
-  "src/plan/sidecarset-upgrade.ts"() {
-    "use strict";
-    init_intstr();
-    init_selector();
-    init_pod();
-    init_pod_order();
-    init_priority();
-    init_scatter();
   }
 });
 
@@ -48029,7 +47938,6 @@ var init_sidecarset5 = __esm({
     init_selector();
     init_canonical();
     init_kind();
-    init_sidecarset_upgrade();
     CANARY_SELECTOR_ANNOTATION = "kruisec.io/canary-selector";
     PARTITION = ["spec", "updateStrategy", "partition"];
     sidecarSetModel = {
@@ -48066,6 +47974,56 @@ var init_sidecarset5 = __esm({
       },
       predicate: (d, tol) => `observedGeneration == generation && updatedPods >= ${d} && updatedReadyPods + ${tol} >= updatedPods && no matched pod has SidecarSetUpgradable=False`
     };
+  }
+});
+
+// src/plan/pod.ts
+var LIFECYCLE_PREPARING_UPDATE;
+var init_pod = __esm({
+  "src/plan/pod.ts"() {
+    "use strict";
+    LIFECYCLE_PREPARING_UPDATE = "PreparingUpdate";
+  }
+});
+
+// src/plan/priority.ts
+function podWeight(strategy, labels) {
+  let w = 0;
+  for (const t of strategy.weightPriority ?? []) if (selectorMatches(t.matchSelector ?? {}, labels)) w += t.weight ?? 0;
+  return w;
+}
+function podOrder(strategy, labels) {
+  const terms = strategy.orderPriority ?? [];
+  for (let i = 0; i < terms.length; i++) {
+    const v = labels[terms[i].orderedKey];
+    if (v !== void 0) return [i, trailingNumber(v)];
+  }
+  return [-1, 0];
+}
+function trailingNumber(v) {
+  const m = /(\d+)$/.exec(v);
+  if (!m) return 0;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) ? n : 0;
+}
+function prioritySort(strategy, pods, indexes) {
+  const out = [...indexes];
+  const weights = strategy?.weightPriority ?? [];
+  const orders = strategy?.orderPriority ?? [];
+  if (!strategy || weights.length === 0 && orders.length === 0) return out;
+  const labels = (i) => pods[i]?.labels ?? {};
+  return out.sort((i, j) => {
+    if (weights.length > 0) return podWeight(strategy, labels(j)) - podWeight(strategy, labels(i));
+    const [li, ni] = podOrder(strategy, labels(i));
+    const [lj, nj] = podOrder(strategy, labels(j));
+    if (li !== lj) return li - lj;
+    return nj - ni;
+  });
+}
+var init_priority = __esm({
+  "src/plan/priority.ts"() {
+    "use strict";
+    init_selector();
   }
 });
 
