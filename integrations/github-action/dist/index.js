@@ -22616,7 +22616,7 @@ function scan(text) {
 function isFlowIndicator(c) {
   return c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125;
 }
-var T, STYLE2, MAX_DEPTH, SP2, TAB, LF, CR, NEL, LS, PS, Scanner, STOP_BLOCK, STOP_FLOW, TAG_URI_CHARS, INDICATOR;
+var T, STYLE2, MAX_DEPTH, SP2, TAB, LF, CR, NEL, LS, PS, Scanner, Folding, STOP_BLOCK, STOP_FLOW, TAG_URI_CHARS, INDICATOR;
 var init_scanner = __esm({
   "src/load/yaml/scanner.ts"() {
     "use strict";
@@ -23124,13 +23124,10 @@ var init_scanner = __esm({
         this.skip();
         const quote = single ? 39 : 34;
         let s = "";
-        let leadingBreak = "";
-        let trailingBreaks = "";
-        let whitespaces = "";
+        const fold = new Folding();
         for (; ; ) {
           if (this.col === 0 && this.documentMarkerHere()) this.error("while scanning a quoted scalar: found unexpected document indicator", start);
           if (this.at(0) === 0) this.error("while scanning a quoted scalar: found unexpected end of stream", start);
-          let leadingBlanks = false;
           while (!isBlankZ(this.at(0))) {
             const c = this.at(0);
             if (single && c === 39 && this.at(1) === 39) {
@@ -23142,7 +23139,7 @@ var init_scanner = __esm({
             } else if (!single && c === 92 && isBreak(this.at(1))) {
               this.skip();
               this.skipLine();
-              leadingBlanks = true;
+              fold.leadingBlanks = true;
               break;
             } else if (!single && c === 92) {
               s += this.escape(start);
@@ -23153,27 +23150,8 @@ var init_scanner = __esm({
             }
           }
           if (this.at(0) === quote) break;
-          for (let c = this.at(0); isBlank(c) || isBreak(c); c = this.at(0)) {
-            if (isBlank(c)) {
-              if (!leadingBlanks) whitespaces += this.read();
-              else this.skip();
-            } else if (!leadingBlanks) {
-              whitespaces = "";
-              leadingBreak = this.readLine();
-              leadingBlanks = true;
-            } else {
-              trailingBreaks += this.readLine();
-            }
-          }
-          if (leadingBlanks) {
-            if (leadingBreak.charCodeAt(0) === LF) s += trailingBreaks === "" ? " " : trailingBreaks;
-            else s += leadingBreak + trailingBreaks;
-            leadingBreak = "";
-            trailingBreaks = "";
-          } else {
-            s += whitespaces;
-            whitespaces = "";
-          }
+          this.foldSpace(fold, -1, start);
+          s += fold.flush();
         }
         this.skip();
         this.add(T.Scalar, start, this.pos, s, single ? STYLE2.Single : STYLE2.Double);
@@ -23284,10 +23262,7 @@ var init_scanner = __esm({
         let end = start;
         const indent = this.indent + 1;
         let s = "";
-        let leadingBreak = "";
-        let trailingBreaks = "";
-        let whitespaces = "";
-        let leadingBlanks = false;
+        const fold = new Folding();
         for (; ; ) {
           if (this.col === 0 && this.documentMarkerHere()) break;
           if (text.charCodeAt(this.pos) === 35) break;
@@ -23295,16 +23270,7 @@ var init_scanner = __esm({
             const c2 = text.charCodeAt(this.pos);
             if (isBlankZ(c2) || Number.isNaN(c2)) break;
             if (c2 === 58 && isBlankZ(this.at(1)) || flow && isFlowIndicator(c2)) break;
-            if (leadingBlanks) {
-              if (leadingBreak.charCodeAt(0) === LF) s += trailingBreaks === "" ? " " : trailingBreaks;
-              else s += leadingBreak + trailingBreaks;
-              leadingBreak = "";
-              trailingBreaks = "";
-              leadingBlanks = false;
-            } else if (whitespaces !== "") {
-              s += whitespaces;
-              whitespaces = "";
-            }
+            s += fold.flush();
             const stop = flow ? STOP_FLOW : STOP_BLOCK;
             let p = this.pos + (c2 >= 55296 && c2 <= 56319 ? 2 : 1);
             let chars = 1;
@@ -23323,31 +23289,55 @@ var init_scanner = __esm({
           }
           const c = this.at(0);
           if (!(isBlank(c) || isBreak(c))) break;
-          for (let d = this.at(0); isBlank(d) || isBreak(d); d = this.at(0)) {
-            if (d === SP2 && leadingBlanks) {
-              let p = this.pos + 1;
-              while (text.charCodeAt(p) === SP2) p++;
-              this.col += p - this.pos;
-              this.index += p - this.pos;
-              this.pos = p;
-            } else if (isBlank(d)) {
-              if (leadingBlanks && this.col < indent && d === TAB) {
-                this.error("while scanning a plain scalar: found a tab character that violates indentation", start);
-              }
-              if (!leadingBlanks) whitespaces += this.read();
-              else this.skip();
-            } else if (!leadingBlanks) {
-              whitespaces = "";
-              leadingBreak = this.readLine();
-              leadingBlanks = true;
-            } else {
-              trailingBreaks += this.readLine();
-            }
-          }
+          this.foldSpace(fold, indent, start);
           if (!flow && this.col < indent) break;
         }
         this.add(T.Scalar, start, end, s, STYLE2.Plain);
-        if (leadingBlanks) this.simpleKeyAllowed = true;
+        if (fold.leadingBlanks) this.simpleKeyAllowed = true;
+      }
+      /** Blank space and line breaks inside a quoted or plain scalar, into `fold`. In a plain
+       *  scalar (`indent` >= 0) a tab may not stand in a continuation line's indentation. */
+      foldSpace(fold, indent, start) {
+        const { text } = this;
+        for (let d = this.at(0); isBlank(d) || isBreak(d); d = this.at(0)) {
+          if (d === SP2 && fold.leadingBlanks) {
+            let p = this.pos + 1;
+            while (text.charCodeAt(p) === SP2) p++;
+            this.col += p - this.pos;
+            this.index += p - this.pos;
+            this.pos = p;
+          } else if (isBlank(d)) {
+            if (fold.leadingBlanks && this.col < indent && d === TAB) {
+              this.error("while scanning a plain scalar: found a tab character that violates indentation", start);
+            }
+            if (!fold.leadingBlanks) fold.whitespaces += this.read();
+            else this.skip();
+          } else if (!fold.leadingBlanks) {
+            fold.whitespaces = "";
+            fold.leadingBreak = this.readLine();
+            fold.leadingBlanks = true;
+          } else {
+            fold.trailingBreaks += this.readLine();
+          }
+        }
+      }
+    };
+    Folding = class {
+      leadingBlanks = false;
+      whitespaces = "";
+      leadingBreak = "";
+      trailingBreaks = "";
+      /** What the space read since the last text adds before the next text. */
+      flush() {
+        let s = this.whitespaces;
+        if (this.leadingBlanks) {
+          s = this.leadingBreak.charCodeAt(0) === LF ? this.trailingBreaks === "" ? " " : this.trailingBreaks : this.leadingBreak + this.trailingBreaks;
+          this.leadingBreak = "";
+          this.trailingBreaks = "";
+          this.leadingBlanks = false;
+        }
+        this.whitespaces = "";
+        return s;
       }
     };
     STOP_BLOCK = new Uint8Array(128);

@@ -595,13 +595,10 @@ class Scanner {
     this.skip();
     const quote = single ? 39 : 34;
     let s = '';
-    let leadingBreak = '';
-    let trailingBreaks = '';
-    let whitespaces = '';
+    const fold = new Folding();
     for (;;) {
       if (this.col === 0 && this.documentMarkerHere()) this.error('while scanning a quoted scalar: found unexpected document indicator', start);
       if (this.at(0) === 0) this.error('while scanning a quoted scalar: found unexpected end of stream', start);
-      let leadingBlanks = false;
       // Non-blank characters.
       while (!isBlankZ(this.at(0))) {
         const c = this.at(0);
@@ -615,7 +612,7 @@ class Scanner {
           // An escaped line break: the text continues on the next line with nothing added.
           this.skip();
           this.skipLine();
-          leadingBlanks = true;
+          fold.leadingBlanks = true;
           break;
         } else if (!single && c === 92) {
           s += this.escape(start);
@@ -626,28 +623,8 @@ class Scanner {
         }
       }
       if (this.at(0) === quote) break;
-      // Blank space and line breaks, folded as in plain scalars.
-      for (let c = this.at(0); isBlank(c) || isBreak(c); c = this.at(0)) {
-        if (isBlank(c)) {
-          if (!leadingBlanks) whitespaces += this.read();
-          else this.skip();
-        } else if (!leadingBlanks) {
-          whitespaces = '';
-          leadingBreak = this.readLine();
-          leadingBlanks = true;
-        } else {
-          trailingBreaks += this.readLine();
-        }
-      }
-      if (leadingBlanks) {
-        if (leadingBreak.charCodeAt(0) === LF) s += trailingBreaks === '' ? ' ' : trailingBreaks;
-        else s += leadingBreak + trailingBreaks;
-        leadingBreak = '';
-        trailingBreaks = '';
-      } else {
-        s += whitespaces;
-        whitespaces = '';
-      }
+      this.foldSpace(fold, -1, start);
+      s += fold.flush();
     }
     this.skip();
     this.add(T.Scalar, start, this.pos, s, single ? STYLE.Single : STYLE.Double);
@@ -709,10 +686,7 @@ class Scanner {
     let end = start;
     const indent = this.indent + 1;
     let s = '';
-    let leadingBreak = '';
-    let trailingBreaks = '';
-    let whitespaces = '';
-    let leadingBlanks = false;
+    const fold = new Folding();
     for (;;) {
       if (this.col === 0 && this.documentMarkerHere()) break;
       if (text.charCodeAt(this.pos) === 35 /* # */) break; // a comment (only after blank space gets here)
@@ -721,16 +695,7 @@ class Scanner {
         if (isBlankZ(c) || Number.isNaN(c)) break;
         // ": " ends the scalar; inside [ ] / { }, so do , ? [ ] { }.
         if ((c === 58 && isBlankZ(this.at(1))) || (flow && isFlowIndicator(c))) break;
-        if (leadingBlanks) {
-          if (leadingBreak.charCodeAt(0) === LF) s += trailingBreaks === '' ? ' ' : trailingBreaks;
-          else s += leadingBreak + trailingBreaks;
-          leadingBreak = '';
-          trailingBreaks = '';
-          leadingBlanks = false;
-        } else if (whitespaces !== '') {
-          s += whitespaces;
-          whitespaces = '';
-        }
+        s += fold.flush();
         // The text up to the next blank, break, ':' or indicator, in one slice.
         const stop = flow ? STOP_FLOW : STOP_BLOCK;
         let p = this.pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
@@ -750,33 +715,63 @@ class Scanner {
       }
       const c = this.at(0);
       if (!(isBlank(c) || isBreak(c))) break;
-      for (let d = this.at(0); isBlank(d) || isBreak(d); d = this.at(0)) {
-        if (d === SP && leadingBlanks) {
-          // Indentation: skipped in one go.
-          let p = this.pos + 1;
-          while (text.charCodeAt(p) === SP) p++;
-          this.col += p - this.pos;
-          this.index += p - this.pos;
-          this.pos = p;
-        } else if (isBlank(d)) {
-          if (leadingBlanks && this.col < indent && d === TAB) {
-            this.error('while scanning a plain scalar: found a tab character that violates indentation', start);
-          }
-          if (!leadingBlanks) whitespaces += this.read();
-          else this.skip();
-        } else if (!leadingBlanks) {
-          whitespaces = '';
-          leadingBreak = this.readLine();
-          leadingBlanks = true;
-        } else {
-          trailingBreaks += this.readLine();
-        }
-      }
+      this.foldSpace(fold, indent, start);
       // A continuation line must be indented deeper than the collection the scalar is in.
       if (!flow && this.col < indent) break;
     }
     this.add(T.Scalar, start, end, s, STYLE.Plain);
-    if (leadingBlanks) this.simpleKeyAllowed = true;
+    if (fold.leadingBlanks) this.simpleKeyAllowed = true;
+  }
+
+  /** Blank space and line breaks inside a quoted or plain scalar, into `fold`. In a plain
+   *  scalar (`indent` >= 0) a tab may not stand in a continuation line's indentation. */
+  private foldSpace(fold: Folding, indent: number, start: number): void {
+    const { text } = this;
+    for (let d = this.at(0); isBlank(d) || isBreak(d); d = this.at(0)) {
+      if (d === SP && fold.leadingBlanks) {
+        // Indentation: skipped in one go.
+        let p = this.pos + 1;
+        while (text.charCodeAt(p) === SP) p++;
+        this.col += p - this.pos;
+        this.index += p - this.pos;
+        this.pos = p;
+      } else if (isBlank(d)) {
+        if (fold.leadingBlanks && this.col < indent && d === TAB) {
+          this.error('while scanning a plain scalar: found a tab character that violates indentation', start);
+        }
+        if (!fold.leadingBlanks) fold.whitespaces += this.read();
+        else this.skip();
+      } else if (!fold.leadingBlanks) {
+        fold.whitespaces = '';
+        fold.leadingBreak = this.readLine();
+        fold.leadingBlanks = true;
+      } else {
+        fold.trailingBreaks += this.readLine();
+      }
+    }
+  }
+}
+
+/** Blank space and line breaks between the words of a quoted or plain scalar, and what they
+ *  become (go-yaml's folding, the same for both): blanks within a line stay; one line break
+ *  becomes a space, more become their line breaks less one; blanks around breaks go. */
+class Folding {
+  leadingBlanks = false;
+  whitespaces = '';
+  leadingBreak = '';
+  trailingBreaks = '';
+
+  /** What the space read since the last text adds before the next text. */
+  flush(): string {
+    let s = this.whitespaces;
+    if (this.leadingBlanks) {
+      s = this.leadingBreak.charCodeAt(0) === LF ? (this.trailingBreaks === '' ? ' ' : this.trailingBreaks) : this.leadingBreak + this.trailingBreaks;
+      this.leadingBreak = '';
+      this.trailingBreaks = '';
+      this.leadingBlanks = false;
+    }
+    this.whitespaces = '';
+    return s;
   }
 }
 
