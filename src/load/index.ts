@@ -54,8 +54,9 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
   for (const file of files) {
     const name = file === STDIN ? '<stdin>' : file;
     const path = resolve(opts.cwd, file);
-    if (file !== STDIN && statSync(path).size > MAX_FILE_BYTES) {
-      diagnostics.push(tooLarge(name, statSync(path).size));
+    const size = file === STDIN ? 0 : statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      diagnostics.push(tooLarge(name, size));
       continue;
     }
     const bytes = file === STDIN ? (opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync(0)) : readFileSync(path);
