@@ -33178,8 +33178,9 @@ async function load(inputs, opts) {
   for (const file of files) {
     const name = file === STDIN ? "<stdin>" : file;
     const path6 = resolve5(opts.cwd, file);
-    if (file !== STDIN && statSync2(path6).size > MAX_FILE_BYTES) {
-      diagnostics.push(tooLarge(name, statSync2(path6).size));
+    const size = file === STDIN ? 0 : statSync2(path6).size;
+    if (size > MAX_FILE_BYTES) {
+      diagnostics.push(tooLarge(name, size));
       continue;
     }
     const bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync2(0) : readFileSync2(path6);
