@@ -187,6 +187,21 @@ describe('reconcile: coordination, gates and errors', () => {
     });
   }, 60_000);
 
+  it('stops with what to do when a CloneSet exceeds its progress deadline (exit 1)', async () => {
+    const repos = makeSmallRepos();
+    for (const d of [repos.base, repos.head]) {
+      const p = join(d, 'web.yaml');
+      writeFileSync(p, readFileSync(p, 'utf8').replace('  replicas: 2\n', '  replicas: 2\n  progressDeadlineSeconds: 1\n'));
+    }
+    bumpSmall(repos, 'never-ready'); // the emulator never makes such pods ready
+    emu = await emulatorWithBase(repos);
+    const run = await runKruisec(reconcileArgs(emu, repos));
+    expect(run.code).toBe(1);
+    expect(run.events.find((e) => e.event === 'stalled')).toMatchObject({
+      stage: 0, workload: 'CloneSet web/frontend', reason: expect.stringContaining('exceeded its progressDeadlineSeconds'), hint: expect.stringContaining('kubectl describe pods'),
+    });
+  }, 60_000);
+
   it('stops when a stage does not converge within --timeout (exit 1)', async () => {
     const repos = makeSmallRepos();
     emu = await emulatorWithBase(repos, { podStartMs: 600_000 }); // the new pods never get ready

@@ -56,7 +56,7 @@ export function makeSmallRepos(): Repos {
 
 export function bumpSmall(repos: Repos, version: string): void {
   const p = join(repos.head, 'web.yaml');
-  writeFileSync(p, readFileSync(p, 'utf8').replace(/frontend:[0-9.]+/, `frontend:${version}`));
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/frontend:[0-9a-z.-]+/, `frontend:${version}`));
 }
 
 /** base = fixtures/example with the steps; head = base with the four image bumps. */
