@@ -72,6 +72,7 @@ export class StageController {
   }
 
   async run(): Promise<RolloutResult> {
+    if (this.o.signal.aborted) return { outcome: 'stopped' }; // no abort event would come
     const onAbort = () => this.finish({ outcome: 'stopped' });
     this.o.signal.addEventListener('abort', onAbort, { once: true });
     try {
