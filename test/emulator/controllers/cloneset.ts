@@ -8,7 +8,7 @@ import type { Obj } from '../store.js';
 import { calculateDiffs, sortUpdateIndexes, limitUpdateIndexes, type CloneSetRollingUpdate, type UpdateDiffs } from './cloneset-update.js';
 import { sortByActivePods } from './pod-order.js';
 import {
-  createPod, deletePod, isAvailable, isPodReady, markInPlaceReady, ownedPods, recordEvent, REVISION_LABEL, revisionName, simPod,
+  createPod, deletePod, isAvailable, isPodReady, isUpdateReady, markInPlaceReady, ownedPods, recordEvent, REVISION_LABEL, revisionName, simPod,
   SPECIFIED_DELETE, updateInPlace, writeStatus,
 } from './pods.js';
 import { ensureRevision, revisionTemplate, selectorString } from './revisions.js';
@@ -67,10 +67,10 @@ function syncCloneSet(ctx: Context, kind: Kind, stored: Obj): void {
   const status: Obj = {
     observedGeneration: stored.metadata.generation,
     replicas: pods.length,
-    readyReplicas: pods.filter(isPodReady).length,
+    readyReplicas: pods.filter(isUpdateReady).length,
     availableReplicas: pods.filter(isAvailable).length,
     updatedReplicas: updated.length,
-    updatedReadyReplicas: updated.filter(isPodReady).length,
+    updatedReadyReplicas: updated.filter(isUpdateReady).length,
     updatedAvailableReplicas: updated.filter(isAvailable).length,
     expectedUpdatedReplicas: replicas - (partition.ok ? partition.value : 0),
     updateRevision,
