@@ -23,6 +23,8 @@ export interface StoreEvent {
   /** resourceId(group, plural) */
   rid: string;
   obj: Obj;
+  /** What a MODIFIED event's object was before. */
+  old?: Obj;
   rv: number;
 }
 
@@ -66,12 +68,13 @@ export class Store {
     const m = this.objects.get(rid) ?? new Map<string, Obj>();
     this.objects.set(rid, m);
     const k = key(obj.metadata?.namespace ?? '', obj.metadata.name);
-    const type: EventType = m.has(k) ? 'MODIFIED' : 'ADDED';
+    const old = m.get(k);
+    const type: EventType = old ? 'MODIFIED' : 'ADDED';
     const stored = structuredClone(obj);
     stored.metadata.resourceVersion = String(++this.lastRv);
     deepFreeze(stored);
     m.set(k, stored);
-    this.emit({ type, rid, obj: stored, rv: this.lastRv });
+    this.emit({ type, rid, obj: stored, old, rv: this.lastRv });
     return stored;
   }
 

@@ -12,12 +12,16 @@ import {
   SPECIFIED_DELETE, updateInPlace, writeStatus,
 } from './pods.js';
 import { ensureRevision, revisionTemplate, selectorString } from './revisions.js';
-import { MANAGERS, type Context, type Controller } from './runtime.js';
+import { controllerOf, MANAGERS, type Context, type Controller } from './runtime.js';
 
 export function cloneSetController(): Controller {
-  return (ctx) => {
-    const kind = ctx.kind('apps.kruise.io', 'clonesets');
-    for (const cs of ctx.api.all(kind)) if (!cs.metadata.deletionTimestamp) syncCloneSet(ctx, kind, cs);
+  const owner = controllerOf('CloneSet', 'apps.kruise.io');
+  return {
+    resource: 'apps.kruise.io/clonesets',
+    watches: { '/pods': owner, 'apps/controllerrevisions': owner },
+    sync(ctx, cs) {
+      if (!cs.metadata.deletionTimestamp) syncCloneSet(ctx, ctx.kind('apps.kruise.io', 'clonesets'), cs);
+    },
   };
 }
 
