@@ -267,13 +267,13 @@ export class ApiServer {
   }
 
   /** The one path every write takes. `old` is in the request's version. `next` may share parts
-   *  with the caller's body or the stored (frozen) object; it is copied before it is changed. */
+   *  with the stored (frozen) object: only its top level and its metadata are changed here, on
+   *  copies, and the store freezes what it keeps, so the caller hands `next` over. */
   private write(t: Target, old: Obj | undefined, next: Obj, opts: WriteOptions, op: Operation): Obj {
     const kind = t.kind;
-    next = structuredClone(next);
+    next = { ...next, metadata: { ...(next.metadata ?? {}) } };
     next.apiVersion = apiVersionOf(kind.group, t.version);
     next.kind = kind.kind;
-    next.metadata ??= {};
     if (kind.namespaced) next.metadata.namespace = t.namespace ?? next.metadata.namespace;
     else delete next.metadata.namespace;
 
@@ -300,11 +300,10 @@ export class ApiServer {
           // Only status changes; an apply's managedFields were computed already.
           const { status } = next;
           const managedFields = op === 'apply' ? next.metadata.managedFields : old.metadata.managedFields;
-          next = { ...structuredClone(old), status };
+          next = { ...old, metadata: { ...old.metadata, managedFields }, status };
           if (status === undefined) delete next.status;
-          next.metadata.managedFields = managedFields;
         } else if (old.status === undefined) delete next.status;
-        else next.status = structuredClone(old.status);
+        else next.status = old.status;
       }
     }
 
@@ -355,12 +354,10 @@ function specOf(o: Obj): Obj {
 
 /** Equal but for managedFields timestamps: the API server skips such writes. */
 function unchanged(a: Obj, b: Obj): boolean {
-  const strip = (o: Obj) => {
-    const c = structuredClone(o);
-    c.metadata.managedFields = (c.metadata.managedFields ?? []).map((e: Obj) => ({ ...e, time: undefined }));
-    delete c.metadata.resourceVersion;
-    return c;
-  };
+  const strip = (o: Obj) => ({
+    ...o,
+    metadata: { ...o.metadata, resourceVersion: undefined, managedFields: (o.metadata.managedFields ?? []).map((e: Obj) => ({ ...e, time: undefined })) },
+  });
   return deepEqual(strip(a), strip(b));
 }
 

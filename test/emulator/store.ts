@@ -62,17 +62,15 @@ export class Store {
     return out;
   }
 
-  /** Writes a copy of an object under a new resourceVersion and returns it (frozen); the
-   *  caller has done every check. */
+  /** Writes an object under a new resourceVersion and returns it as stored; the caller has
+   *  done every check, and hands the object over (it is frozen, parts shared with it too). */
   put(rid: string, obj: Obj): Obj {
     const m = this.objects.get(rid) ?? new Map<string, Obj>();
     this.objects.set(rid, m);
     const k = key(obj.metadata?.namespace ?? '', obj.metadata.name);
     const old = m.get(k);
     const type: EventType = old ? 'MODIFIED' : 'ADDED';
-    const stored = structuredClone(obj);
-    stored.metadata.resourceVersion = String(++this.lastRv);
-    deepFreeze(stored);
+    const stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.lastRv) } });
     m.set(k, stored);
     this.emit({ type, rid, obj: stored, old, rv: this.lastRv });
     return stored;
