@@ -126,7 +126,7 @@ describe('kruisec reconcile killed with SIGKILL at every step', () => {
       storefront: gen('CloneSet', 'storefront'), ledger: gen('StatefulSet', 'ledger'),
       checkout: gen('UnitedDeployment', 'checkout'), logging: gen('SidecarSet', 'logging'),
     }).toEqual({ storefront: 3, ledger: 3, checkout: 4, logging: 4 });
-    const storefront = live.find((o) => o.kind === 'CloneSet' && o.metadata.name === 'storefront');
+    const storefront = live.find((o) => o.kind === 'CloneSet' && o.metadata.name === 'storefront')!;
     expect(storefront.spec.template.spec.containers[0].image).toBe('registry.example.com/shop/storefront:2.15.0');
     expect(storefront.spec.updateStrategy.partition).toBe(2);
     expect(storefront.status.updatedReplicas).toBe(4);
