@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/cli/main.js, from tsc) into dist/kruisec.js, and its launcher
-// (dist/cli/launch.js: run here or in a second Node, src/cli/relaunch.ts) into dist/launch.js,
-// which bin/kruisec.js loads. Each phase a command imports lazily stays in a chunk of its own
+// Bundles the compiled CLI (dist/cli/main.js, from tsc) into dist/kruisec.js, which
+// bin/kruisec.js loads. Each phase a command imports lazily stays in a chunk of its own
 // (dist/chunks/), so `--version` still loads almost nothing. Why: Node resolved, read and
 // linked some 180 small ES modules on every run, which took longer than the work of a small
 // render. Dependencies stay in node_modules. The rest of dist/ (tsc's output) is kept for
@@ -18,7 +17,7 @@ rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { kruisec: 'dist/cli/main.js', launch: 'dist/cli/launch.js' },
+  entryPoints: { kruisec: 'dist/cli/main.js' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,11 +1,11 @@
 // Loads the Ajv standalone validators generated at build time (schemas/validators.cjs, written
 // by scripts/gen-schemas.ts), only when a resource of a registered kind shows up: nothing is
-// compiled at start-up. The build leaves a V8 code cache for them in dist/ (code-cache.ts).
+// compiled at start-up.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiKind } from '../../api/index.js';
-import { requireWithCodeCache } from './code-cache.js';
 
 export interface AjvError {
   instancePath: string;
@@ -34,8 +34,6 @@ export function packageRoot(): string {
 }
 
 export const VALIDATORS = 'schemas/validators.cjs';
-/** Written by the build (scripts/code-cache.mjs); see code-cache.ts. */
-export const VALIDATORS_CODE_CACHE = 'dist/validators.v8cache';
 
 /** The export name scripts/gen-schemas.ts gives a kind's validator. */
 export function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
@@ -46,22 +44,18 @@ export function exportName(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
  *  checkout: test/schemas/up-to-date.test.ts catches that in CI). The module is loaded on
  *  the first call only, so runs without Kruise kinds never pay for it. */
 export function validatorFor(kind: ApiKind): ValidateFn | undefined {
-  if (validators === undefined) loadValidators();
+  if (validators === undefined) validators = loadValidators();
   let fn = byKind.get(kind);
   if (fn === undefined && !byKind.has(kind)) byKind.set(kind, (fn = validators?.[exportName(kind)]));
   return fn;
 }
 
-/** Loads schemas/validators.cjs now rather than at the first resource of a registered kind:
- *  the startup snapshot (src/cli/snapshot.ts) holds them loaded. False when it is missing. */
-export function loadValidators(): boolean {
+function loadValidators(): Record<string, ValidateFn> | null {
   try {
-    const root = packageRoot();
-    validators = requireWithCodeCache(join(root, VALIDATORS), join(root, VALIDATORS_CODE_CACHE)).exports as Record<string, ValidateFn>;
+    return createRequire(import.meta.url)(join(packageRoot(), VALIDATORS)) as Record<string, ValidateFn>;
   } catch {
-    validators = null;
+    return null;
   }
-  return validators !== null;
 }
 
 // Looked up per resource: the export name is worked out once per kind.
