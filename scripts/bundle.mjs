@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/cli/main.js, from tsc) into dist/kruisec.js, which
-// bin/kruisec.js loads. Each phase a command imports lazily stays in a chunk of its own
-// (dist/chunks/), so `--version` still loads almost nothing. Why: Node resolved, read and
-// linked some 180 small ES modules on every run, which took longer than the work of a small
-// render. Dependencies stay in node_modules. The rest of dist/ (tsc's output) is kept for
-// the facts runner and for tools that import single modules.
+// Bundles the compiled CLI (dist/cli/main.js, from tsc) and the libraries it runs with into
+// dist/kruisec.js, which bin/kruisec.js loads. Why: Node resolves, reads and compiles every
+// module file on its own, and a small render loaded some 250 of them (180 of ours, 80 of the
+// `yaml` package alone), which took longer than the work. Each phase a command imports lazily
+// stays in a chunk of its own (dist/chunks/), so `--version` loads neither the reader nor the
+// phases, and render loads no plan code. The generated validators are not bundled: each kind's
+// module under schemas/validators/ is loaded when that kind first shows up. The rest of dist/
+// (tsc's output) is kept for the facts runner and for tools that import single modules.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,6 +27,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Bundled CommonJS libraries (commander, yaml) require Node's own modules; an ES module has
+  // no `require` of its own to do that with.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
