@@ -2,8 +2,9 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
+import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
+import { type CommonFlags, parseFormat, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
 import { checkoutRef } from './base-ref.js';
 
@@ -39,8 +40,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
   const rendered = renderEach(admitted.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
   const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
-  const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
-  if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
+  await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io);
   if (code !== 0) return code; // nothing written half-way
   if (!stream) {
     const { formatExplain } = await import('../report/explain.js');
@@ -86,8 +86,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
     const result = plan(head.admitted, base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
-    const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
-    if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
+    await reportToStderr(diags, loaded, flags, io);
     if (code !== 0) return code;
     const formatted = formatPlan(result, output.kind);
     // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
@@ -97,6 +96,15 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   } finally {
     cleanup?.();
   }
+}
+
+/** Render and plan print diagnostics to stderr, and only when there are some to show: a clean
+ *  run loads none of the code that locates and formats them. */
+async function reportToStderr(diags: readonly Diagnostic[], loaded: LoadResult, flags: CommonFlags, io: Io): Promise<void> {
+  parseFormat(flags.format); // a wrong --format is a usage error even with nothing to print
+  if (shownDiagnostics(diags, flags).length === 0) return;
+  const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
+  if (report) io.err(report);
 }
 
 function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {
