@@ -4100,11 +4100,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4377,7 +4377,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4392,7 +4392,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5456,8 +5456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17096,13 +17096,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17115,7 +17115,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17187,9 +17187,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17209,7 +17209,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17239,7 +17239,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -21679,7 +21679,7 @@ var init_catalogue = __esm({
 });
 
 // src/report/formats/sarif.ts
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import * as path2 from "node:path";
 function catalogue() {
   const out = [];
@@ -21723,7 +21723,7 @@ function fingerprint(d, base) {
     d.path ? toPointer(d.path) : "",
     d.subject ?? ""
   ].join("\0");
-  return createHash("sha256").update(key2).digest("hex").slice(0, 32);
+  return crypto2().createHash("sha256").update(key2).digest("hex").slice(0, 32);
 }
 function sarifFormatter(ctx) {
   const diags = [];
@@ -21803,7 +21803,7 @@ Help: ${d.hint}`;
     }
   };
 }
-var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL;
+var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL, crypto2;
 var init_sarif = __esm({
   "src/report/formats/sarif.ts"() {
     "use strict";
@@ -21813,6 +21813,7 @@ var init_sarif = __esm({
     SRCROOT = "%SRCROOT%";
     SARIF_MAX_RESULTS = 25e3;
     LEVEL = { error: "error", warning: "warning", info: "note" };
+    crypto2 = () => createRequire(import.meta.url)("node:crypto");
   }
 });
 
@@ -43525,7 +43526,7 @@ var init_errors = __esm({
 
 // src/validate/schema/validators.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 import { dirname as dirname2, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function validatorPath(k) {
@@ -43539,7 +43540,7 @@ function validatorFor(kind) {
 function load3(kind) {
   if (requireFromRoot === void 0) {
     const root = packageRoot();
-    requireFromRoot = root === void 0 ? null : createRequire(join5(root, "package.json"));
+    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
   }
   try {
     return requireFromRoot?.(`./${validatorPath(kind)}`);
@@ -48111,7 +48112,7 @@ var init_matching = __esm({
 });
 
 // src/render/sidecarset/hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function sidecarSetHash(ss) {
   return safeEncode(sha256Hex(hashInput(ss.spec ?? {}, false)));
 }
@@ -48130,7 +48131,7 @@ function hashInput(spec, withoutImage) {
   return `{"containers":${containers},"initContainers":${initJson}}`;
 }
 function sha256Hex(s) {
-  return createHash2("sha256").update(s, "utf8").digest("hex");
+  return createHash("sha256").update(s, "utf8").digest("hex");
 }
 function safeEncode(s) {
   let out = "";
