@@ -191,14 +191,14 @@ if (!existsSync(join(ROOT, 'dist', 'kruisec.js'))) {
 const jobs = [];
 const SMALL_FILES = listYaml(join(ROOT, SMALL)).length;
 if (wants('small')) {
-  jobs.push({ name: 'node -e 0', cmd: [process.execPath, ['-e', '0']], repeat: opts.smallRepeat });
+  jobs.push({ name: 'node -e 0', cmd: [process.execPath, ['-e', '0']], repeat: opts.smallRepeat, usage: true });
   const kdir = kustomizeCopy();
   const probe = run('kubectl', ['kustomize', kdir]);
-  if (probe.status === 0) jobs.push({ name: 'kubectl kustomize', cmd: ['kubectl', ['kustomize', kdir]], repeat: opts.smallRepeat });
+  if (probe.status === 0) jobs.push({ name: 'kubectl kustomize', cmd: ['kubectl', ['kustomize', kdir]], repeat: opts.smallRepeat, usage: true });
   else log(`kubectl kustomize is not available (${firstLine(probe.stderr) || `exit ${probe.status}`}): small-repo rows compare with node -e 0 only`);
   jobs.push({ name: 'render small', cmd: kruisec('render', SMALL), repeat: opts.smallRepeat, usage: true });
   jobs.push({ name: 'validate small', cmd: kruisec('validate', SMALL), repeat: opts.smallRepeat, usage: true });
-  jobs.push({ name: 'cold start', cmd: kruisec('--version'), repeat: opts.smallRepeat });
+  jobs.push({ name: 'cold start', cmd: kruisec('--version'), repeat: opts.smallRepeat, usage: true });
 }
 const big = ['validate', 'render', 'plan', '50k'].some(wants) ? repo(10000) : undefined;
 const huge = wants('50k') ? repo(50000) : undefined;
@@ -290,7 +290,7 @@ function compare(what, name, base, baseLabel, target) {
 }
 
 if (wants('small')) {
-  row(`node -e 0`, fmtMs(m['node -e 0'].ms), '', '', '', undefined);
+  row(`node -e 0`, fmtMs(m['node -e 0'].ms), '', cpuOf(m['node -e 0']), '', undefined);
   if (m['kubectl kustomize']) compare(`kubectl kustomize (${SMALL_FILES - 1} manifests of ${SMALL})`, 'kubectl kustomize', 'node -e 0', 'node');
   for (const cmd of ['render', 'validate']) {
     if (m['kubectl kustomize']) compare(`${cmd} ${SMALL} vs kustomize`, `${cmd} small`, 'kubectl kustomize', 'kustomize', TARGETS.smallVsKustomize);
