@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
 import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import type { PlanResult } from '../plan/index.js';
 import { type CommonFlags, parseFormat, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
 import { type BaseTree, openBase } from './base.js';
@@ -13,7 +14,8 @@ export interface Io {
   out(text: string | Uint8Array): void;
   err(text: string): void;
   cwd: string;
-  /** Standard output is a terminal that takes colour (and NO_COLOR is unset). */
+  /** Standard output is a terminal that takes colour (and NO_COLOR is unset); reconcile
+   *  rewrites a live progress line there. */
   tty?: boolean;
 }
 
@@ -62,7 +64,18 @@ export interface PlanFlags extends CommonFlags {
 
 export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promise<number> {
   const output = parsePlanOutput(flags.output);
-  if (flags.base && flags.baseRef) throw new UsageError('give --base or --base-ref, not both');
+  const planned = await compilePlan(paths, flags, io);
+  if (!planned.result) return planned.code;
+  const formatted = (await import('../plan/index.js')).formatPlan(planned.result, output.kind);
+  // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
+  if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
+  else if (formatted.stdout !== undefined) io.out(formatted.stdout);
+  return 0;
+}
+
+/** load -> validate -> plan of head against base, diagnostics printed to stderr; the result
+ *  only when nothing failed (plan and reconcile share it). */
+export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'output'>, io: Io): Promise<{ result?: PlanResult; code: number }> {
   const loaded = await loadInputs(paths, flags, io.cwd);
   const { validate } = await import('../validate/index.js');
   const opts = { cluster: loaded.facts, strict: flags.strict ?? false };
@@ -76,17 +89,12 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: undefined }, tree.dir) : undefined;
       base = baseLoaded ? validate(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
     }
-    const { plan, formatPlan } = await import('../plan/index.js');
+    const { plan } = await import('../plan/index.js');
     const result = plan(head.admitted, base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
     await reportToStderr(diags, loaded, flags, io);
-    if (code !== 0) return code;
-    const formatted = formatPlan(result, output.kind);
-    // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
-    if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
-    else if (formatted.stdout !== undefined) io.out(formatted.stdout);
-    return 0;
+    return code === 0 ? { result, code } : { code };
   } finally {
     tree?.cleanup();
   }
