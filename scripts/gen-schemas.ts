@@ -26,8 +26,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Node, Project, type Symbol as MorphSymbol, type Type } from 'ts-morph';
-import Ajv from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import { Ajv } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
 import * as k8s from '@kubernetes/client-node';
 import { API_KINDS, schemaPath, type ApiKind } from '../src/api/index.js';
 import { VALIDATORS_DIR, validatorPath } from '../src/validate/schema/validators.js';
@@ -246,8 +246,8 @@ const attrCache = new Map<string, Map<string, AttrInfo> | undefined>();
 /** client-node's runtime attributeTypeMap of a model class: TS name → JSON name and format. */
 function attributeTypeMap(className: string): Map<string, AttrInfo> | undefined {
   if (attrCache.has(className)) return attrCache.get(className);
-  const cls = (k8s as unknown as Record<string, { attributeTypeMap?: { name: string; baseName: string; format: string }[] }>)[className];
-  const list = cls && typeof cls === 'function' ? cls.attributeTypeMap : undefined;
+  const cls = (k8s as unknown as Record<string, unknown>)[className];
+  const list = typeof cls === 'function' ? (cls as { attributeTypeMap?: { name: string; baseName: string; format: string }[] }).attributeTypeMap : undefined;
   const map = list ? new Map(list.map((a) => [a.name, { baseName: a.baseName, format: a.format }])) : undefined;
   attrCache.set(className, map);
   return map;
@@ -384,7 +384,7 @@ export function compileValidators(schemas: ReadonlyMap<ApiKind, JsonSchema>): Ma
     exportsMap[validatorExport(kind)] = id;
     modules.set(validatorExport(kind), validatorPath(kind));
   }
-  return splitValidators(standaloneCode(ajv, exportsMap), modules, `${VALIDATORS_DIR}/shared`);
+  return splitValidators(standalone.default(ajv, exportsMap), modules, `${VALIDATORS_DIR}/shared`);
 }
 
 export function createProject(): Project {

@@ -78,12 +78,12 @@ export class ApiServer {
     return this.view(o, t);
   }
 
-  /** The stored object as it is (any version), or undefined. */
+  /** The stored object as it is (any version, frozen: copy it to change it), or undefined. */
   peek(kind: Kind, namespace: string | undefined, name: string): Obj | undefined {
     return this.store.get(rid(kind), kind.namespaced ? namespace ?? '' : '', name);
   }
 
-  /** Stored objects of a kind (any version), optionally in one namespace. */
+  /** Stored objects of a kind (any version, frozen), optionally in one namespace. */
   all(kind: Kind, namespace?: string): Obj[] {
     return this.store.list(rid(kind), kind.namespaced ? namespace : undefined);
   }
@@ -155,8 +155,7 @@ export class ApiServer {
   create(t: Target, body: Obj, opts: WriteOptions = {}): Obj {
     if (t.subresource) throw errors.methodNotAllowed();
     this.checkBody(t, body);
-    const obj = structuredClone(body);
-    obj.metadata ??= {};
+    const obj = { ...body, metadata: { ...(body.metadata ?? {}) } };
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${this.random.suffix()}`;
     if (!obj.metadata.name) throw errors.invalid(t.kind, '', [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
     return this.write(t, undefined, obj, opts, 'create');
@@ -173,7 +172,7 @@ export class ApiServer {
     if (rv === undefined || rv === '') {
       // Unconditional updates are allowed for these kinds, as their strategies allow them.
     } else if (rv !== old.metadata.resourceVersion) throw errors.conflict(t.kind, t.name!);
-    return this.write(t, oldView, structuredClone(body), opts, 'update');
+    return this.write(t, oldView, body, opts, 'update');
   }
 
   patch(t: Target, contentType: string, body: unknown, opts: WriteOptions = {}): Obj {
@@ -227,9 +226,8 @@ export class ApiServer {
     if (opts.dryRun) return this.view(old, t);
     if ((old.metadata.finalizers ?? []).length > 0) {
       if (old.metadata.deletionTimestamp) return this.view(old, t);
-      old.metadata.deletionTimestamp = rfc3339(this.clock.now());
-      old.metadata.deletionGracePeriodSeconds = 0;
-      return this.view(this.store.put(rid(t.kind), old), t);
+      const marked = { ...old, metadata: { ...old.metadata, deletionTimestamp: rfc3339(this.clock.now()), deletionGracePeriodSeconds: 0 } };
+      return this.view(this.store.put(rid(t.kind), marked), t);
     }
     return this.view(this.remove(t.kind, old, opts.propagationPolicy ?? 'Background'), t);
   }
@@ -247,8 +245,7 @@ export class ApiServer {
         if (inNamespace || (owned && policy !== 'Orphan')) {
           if (this.store.get(rid(k), o.metadata.namespace ?? '', o.metadata.name)) this.remove(k, o, policy);
         } else if (owned) {
-          o.metadata.ownerReferences = o.metadata.ownerReferences.filter((r: Obj) => r.uid !== uid);
-          this.store.put(rid(k), o);
+          this.store.put(rid(k), { ...o, metadata: { ...o.metadata, ownerReferences: o.metadata.ownerReferences.filter((r: Obj) => r.uid !== uid) } });
         }
       }
     }
@@ -269,12 +266,14 @@ export class ApiServer {
     if (t.kind.namespaced && bns !== undefined && bns !== '' && t.namespace !== undefined && bns !== t.namespace) throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
 
-  /** The one path every write takes. `old` is in the request's version. */
+  /** The one path every write takes. `old` is in the request's version. `next` may share parts
+   *  with the stored (frozen) object: only its top level and its metadata are changed here, on
+   *  copies, and the store freezes what it keeps, so the caller hands `next` over. */
   private write(t: Target, old: Obj | undefined, next: Obj, opts: WriteOptions, op: Operation): Obj {
     const kind = t.kind;
+    next = { ...next, metadata: { ...(next.metadata ?? {}) } };
     next.apiVersion = apiVersionOf(kind.group, t.version);
     next.kind = kind.kind;
-    next.metadata ??= {};
     if (kind.namespaced) next.metadata.namespace = t.namespace ?? next.metadata.namespace;
     else delete next.metadata.namespace;
 
@@ -301,11 +300,10 @@ export class ApiServer {
           // Only status changes; an apply's managedFields were computed already.
           const { status } = next;
           const managedFields = op === 'apply' ? next.metadata.managedFields : old.metadata.managedFields;
-          next = { ...structuredClone(old), status };
+          next = { ...old, metadata: { ...old.metadata, managedFields }, status };
           if (status === undefined) delete next.status;
-          next.metadata.managedFields = managedFields;
         } else if (old.status === undefined) delete next.status;
-        else next.status = structuredClone(old.status);
+        else next.status = old.status;
       }
     }
 
@@ -356,12 +354,10 @@ function specOf(o: Obj): Obj {
 
 /** Equal but for managedFields timestamps: the API server skips such writes. */
 function unchanged(a: Obj, b: Obj): boolean {
-  const strip = (o: Obj) => {
-    const c = structuredClone(o);
-    c.metadata.managedFields = (c.metadata.managedFields ?? []).map((e: Obj) => ({ ...e, time: undefined }));
-    delete c.metadata.resourceVersion;
-    return c;
-  };
+  const strip = (o: Obj) => ({
+    ...o,
+    metadata: { ...o.metadata, resourceVersion: undefined, managedFields: (o.metadata.managedFields ?? []).map((e: Obj) => ({ ...e, time: undefined })) },
+  });
   return deepEqual(strip(a), strip(b));
 }
 

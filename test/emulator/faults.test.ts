@@ -48,6 +48,27 @@ describe('injected faults', () => {
     expect(emu.requests.filter((r) => r.fault).length).toBe(timedOut.length + refused.length);
   });
 
+  it('let a test cut a request before it is performed, or its answer after', async () => {
+    const seen: string[] = [];
+    emu = await startEmulator({
+      controllers: false,
+      intercept: (phase, rec, answer) => {
+        seen.push(`${phase} ${rec.verb}`);
+        if (phase === 'before' && rec.name === 'refused') return 'cut';
+        if (phase === 'after' && answer?.metadata?.name === 'lost') return 'cut';
+        return undefined;
+      },
+    });
+    await expect(call('PUT', `${CM}/refused`, configMap('refused'))).rejects.toThrow();
+    await expect(call('POST', CM, configMap('lost'))).rejects.toThrow();
+    expect((await call('POST', CM, configMap('kept'))).status).toBe(201);
+    const cm = emu.api.kinds.byPlural('', 'configmaps')!;
+    expect(emu.api.peek(cm, 'default', 'refused')).toBeUndefined();
+    expect(emu.api.peek(cm, 'default', 'lost')).toBeDefined();
+    expect(emu.requests.map((r) => `${r.verb} ${r.code} ${r.fault ?? ''}`)).toEqual(['update 0 cut', 'create 0 cut', 'create 201 ']);
+    expect(seen).toEqual(['before update', 'before create', 'after create', 'before create', 'after create']);
+  });
+
   it('cut watches short', async () => {
     emu = await startEmulator({ seed: 1, faults: 1, faultDelayMs: 20, controllers: false });
     const res = await fetch(`${emu.url}${CM}?watch=true`);

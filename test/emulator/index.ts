@@ -15,7 +15,7 @@ import { startControllers } from './controllers/index.js';
 import { webhooks } from './webhooks.js';
 import { KindRegistry, resourceId } from './kinds.js';
 import { Random } from './random.js';
-import { HttpFrontend, type RequestRecord, type ServerOptions } from './server.js';
+import { HttpFrontend, type Intercept, type RequestRecord, type ServerOptions } from './server.js';
 import { Store, type Obj } from './store.js';
 
 export interface EmulatorOptions {
@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   kubeconfigPath?: string;
   /** Run the simulated controllers (default true). */
   controllers?: boolean;
+  /** See or cut requests and answers (server.ts, Intercept). */
+  intercept?: Intercept;
 }
 
 export interface EmulatorState {
@@ -87,7 +89,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   const serverOpts: ServerOptions = {
     faults: opts.faults ?? 0, faultDelayMs: opts.faultDelayMs ?? 200, bookmarkMs: opts.bookmarkMs ?? 1000,
-    token: opts.token, forbid: opts.forbid ?? [],
+    token: opts.token, forbid: opts.forbid ?? [], intercept: opts.intercept,
   };
   const faultRandom = new Random(`${opts.seed ?? 1}/faults`);
   const requests: RequestRecord[] = [];
@@ -148,4 +150,4 @@ export function kubeconfig(server: string, token: string): string {
 }
 
 export { ManualClock, RealClock };
-export type { RequestRecord };
+export type { Intercept, RequestRecord };

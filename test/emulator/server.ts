@@ -25,7 +25,14 @@ export interface ServerOptions {
   /** Requests refused with 403: verb ('get', 'list', 'watch', 'create', 'update', 'patch',
    *  'delete') and resource ('clonesets' or 'clonesets.apps.kruise.io'). */
   forbid: { verb: string; resource: string }[];
+  intercept?: Intercept;
 }
+
+/** A test's hook on the API: it sees each resource request before it is performed ('before')
+ *  and each answer before it is sent ('after', with the object answered). Returning 'cut'
+ *  closes the connection instead: the request is not performed, or its answer is lost. A test
+ *  that kills a client at that moment knows exactly what the cluster holds. */
+export type Intercept = (phase: 'before' | 'after', rec: RequestRecord, answer?: Obj) => 'cut' | undefined;
 
 export interface RequestRecord {
   method: string;
@@ -35,6 +42,7 @@ export interface RequestRecord {
   namespace?: string;
   name?: string;
   subresource?: string;
+  /** 0 when the connection was cut (fault "cut") before an answer. */
   code: number;
   fault?: string;
 }
@@ -83,7 +91,7 @@ export class HttpFrontend {
       else res.end();
       rec.code = err.code;
     } finally {
-      if (!rec.code) rec.code = res.statusCode;
+      if (!rec.code && rec.fault !== 'cut') rec.code = res.statusCode;
       if (rec.verb) this.log.push(rec);
     }
   }
@@ -134,6 +142,7 @@ export class HttpFrontend {
     const method = req.method ?? 'GET';
     rec.verb = verbOf(method, t, watch);
     this.authorize(t, rec.verb);
+    if (this.opts.intercept?.('before', rec) === 'cut') return cut(res, rec);
 
     const fault = this.fault(rec.verb);
     if (fault) rec.fault = fault;
@@ -163,6 +172,7 @@ export class HttpFrontend {
     };
     const out = (code: number, o: Obj) => {
       if (silent) return;
+      if (this.opts.intercept?.('after', rec, o) === 'cut') return cut(res, rec);
       rec.code = code;
       const accept = req.headers.accept ?? '';
       if (accept.includes('as=Table') && (rec.verb === 'get' || rec.verb === 'list')) return send(res, 200, tableOf(t.kind, o, this.api.clock.now()));
@@ -297,6 +307,11 @@ export class HttpFrontend {
     const kinds = write ? ['conflict', 'error', 'timeout'] : ['error', 'timeout'];
     return kinds[this.random.int(kinds.length)];
   }
+}
+
+function cut(res: ServerResponse, rec: RequestRecord): void {
+  rec.fault = 'cut';
+  res.destroy();
 }
 
 function verbOf(method: string, t: Target, watch: boolean): string {

@@ -2,6 +2,12 @@
 // all of them, and a bounded history of changes that watches resume from. A watch that asks for
 // a resourceVersion older than the history holds gets 410 Gone, as the API server's watch cache
 // answers; restart() drops the history, as a restarted API server's cache starts empty.
+//
+// What the store hands out is the stored object itself, deeply frozen, as client-go's informer
+// caches share their objects: the controllers read every pod many times per pass, and copying
+// the store on each read was most of the emulator's time. A write stores a frozen copy; a
+// caller that wants to change an object it read copies it first (a change to a frozen object
+// throws, so a forgotten copy shows at once).
 
 export type Obj = Record<string, any>;
 
@@ -17,6 +23,8 @@ export interface StoreEvent {
   /** resourceId(group, plural) */
   rid: string;
   obj: Obj;
+  /** What a MODIFIED event's object was before. */
+  old?: Obj;
   rv: number;
 }
 
@@ -36,12 +44,12 @@ export class Store {
     return this.lastRv;
   }
 
+  /** The stored object (frozen), or undefined. */
   get(rid: string, namespace: string, name: string): Obj | undefined {
-    const o = this.objects.get(rid)?.get(key(namespace, name));
-    return o === undefined ? undefined : structuredClone(o);
+    return this.objects.get(rid)?.get(key(namespace, name));
   }
 
-  /** Objects of one resource (in one namespace, or all), by namespace then name. */
+  /** Objects of one resource (in one namespace, or all), by namespace then name (frozen). */
   list(rid: string, namespace?: string): Obj[] {
     const m = this.objects.get(rid);
     if (!m) return [];
@@ -49,22 +57,23 @@ export class Store {
     const out: Obj[] = [];
     for (const k of keys) {
       const o = m.get(k)!;
-      if (namespace === undefined || (o.metadata?.namespace ?? '') === namespace) out.push(structuredClone(o));
+      if (namespace === undefined || (o.metadata?.namespace ?? '') === namespace) out.push(o);
     }
     return out;
   }
 
-  /** Writes an object under a new resourceVersion; the caller has done every check. */
+  /** Writes an object under a new resourceVersion and returns it as stored; the caller has
+   *  done every check, and hands the object over (it is frozen, parts shared with it too). */
   put(rid: string, obj: Obj): Obj {
     const m = this.objects.get(rid) ?? new Map<string, Obj>();
     this.objects.set(rid, m);
     const k = key(obj.metadata?.namespace ?? '', obj.metadata.name);
-    const type: EventType = m.has(k) ? 'MODIFIED' : 'ADDED';
-    const stored = structuredClone(obj);
-    stored.metadata.resourceVersion = String(++this.lastRv);
+    const old = m.get(k);
+    const type: EventType = old ? 'MODIFIED' : 'ADDED';
+    const stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.lastRv) } });
     m.set(k, stored);
-    this.emit({ type, rid, obj: stored, rv: this.lastRv });
-    return structuredClone(stored);
+    this.emit({ type, rid, obj: stored, old, rv: this.lastRv });
+    return stored;
   }
 
   remove(rid: string, namespace: string, name: string): Obj | undefined {
@@ -76,8 +85,9 @@ export class Store {
     // The DELETED event carries the object at a new resourceVersion, as etcd's delete does.
     const gone = structuredClone(o);
     gone.metadata.resourceVersion = String(++this.lastRv);
+    deepFreeze(gone);
     this.emit({ type: 'DELETED', rid, obj: gone, rv: this.lastRv });
-    return structuredClone(gone);
+    return gone;
   }
 
   /** Every event after `rv`, or undefined when some of them are gone from the history. */
@@ -96,7 +106,7 @@ export class Store {
     for (const { rid, obj } of objects) {
       const m = this.objects.get(rid) ?? new Map<string, Obj>();
       this.objects.set(rid, m);
-      m.set(key(obj.metadata?.namespace ?? '', obj.metadata.name), structuredClone(obj));
+      m.set(key(obj.metadata?.namespace ?? '', obj.metadata.name), deepFreeze(structuredClone(obj)));
     }
     this.lastRv = Math.max(this.lastRv, resourceVersion);
     this.compactedRv = this.lastRv;
@@ -124,6 +134,14 @@ export class Store {
     }
     for (const l of [...this.listeners]) l(e);
   }
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const c of Object.values(v)) deepFreeze(c);
+  }
+  return v;
 }
 
 function key(namespace: string, name: string): string {

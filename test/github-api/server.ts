@@ -69,7 +69,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         const link = (p: number, rel: string) => `<${base()}/repos/${owner}/${repo}/issues/${n}/comments?per_page=${perPage}&page=${p}>; rel="${rel}"`;
         if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
         if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
-        const headers = links.length ? { link: links.join(', ') } : {};
+        const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {};
         return send(res, 200, list.slice((page - 1) * perPage, page * perPage).map((c) => view(owner, repo, n, c)), headers);
       }
       if (req.method === 'POST') {

@@ -51,16 +51,17 @@ function waitFor(events: () => Event[], cond: (e: Event) => boolean): Promise<vo
 describe('reconcile: coordination, gates and errors', () => {
   it('lets only one of two reconcilers act on the same plan', async () => {
     const repos = makeSmallRepos();
-    setPause(repos, '{"duration":6}'); // the first holds the lease long enough for the second to start
+    setPause(repos, '{}'); // the first holds the lease at the gate until the second waits for it
     emu = await emulatorWithBase(repos);
     const first = startRun(reconcileArgs(emu, repos));
-    await waitFor(() => first.events, (e) => e.event === 'lease-acquired');
+    await waitFor(() => first.events, (e) => e.event === 'approval');
     const second = startRun(reconcileArgs(emu, repos));
+    await waitFor(() => second.events, (e) => e.event === 'lease-wait');
+    await runText(['approve', '--kubeconfig', emu.kubeconfigPath]);
     const [ra, rb] = await Promise.all([first.run, second.run]);
     expect(ra.code, ra.stderr).toBe(0);
     expect(rb.code, rb.stderr).toBe(0);
     // The first acted; the second waited for the lease and then found the rollout done.
-    expect(rb.events.some((e) => e.event === 'lease-wait')).toBe(true);
     expect(ra.events.filter((e) => e.event === 'stage').map((e) => e.stage)).toEqual([0, 1]);
     expect(rb.events.filter((e) => e.event === 'stage' || e.event === 'apply')).toEqual([]);
     expect(rb.events.find((e) => e.event === 'start')).toMatchObject({ phase: 'done' });

@@ -126,10 +126,11 @@ export function killAll(): void {
 }
 
 /** Runs the CLI; with killWhen, SIGKILLs it right after the first event that matches. */
-export function runKruisec(args: string[], opts: { killWhen?: (e: Event, all: Event[]) => boolean; onEvent?: (e: Event, child: ChildProcess) => void; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export function runKruisec(args: string[], opts: { killWhen?: (e: Event, all: Event[]) => boolean; onEvent?: (e: Event, child: ChildProcess) => void; onSpawn?: (child: ChildProcess) => void; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
+    opts.onSpawn?.(child);
     const events: Event[] = [];
     let buf = '';
     let stderr = '';

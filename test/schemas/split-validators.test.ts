@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import { describe, expect, it } from 'vitest';
 import { newAjv } from '../../scripts/gen-schemas.js';
 import { splitValidators } from '../../scripts/split-validators.js';
@@ -35,7 +35,7 @@ function split() {
   const ajv = newAjv({ source: true });
   ajv.addSchema({ ...shared, $id: SHARED });
   for (const [name, s] of Object.entries(schemas)) ajv.addSchema({ ...s, $id: `https://example.invalid/${name}.json` });
-  const source = standaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((n) => [n, `https://example.invalid/${n}.json`])));
+  const source = standalone.default(ajv, Object.fromEntries(Object.keys(schemas).map((n) => [n, `https://example.invalid/${n}.json`])));
   const files = splitValidators(source, new Map(Object.keys(schemas).map((n) => [n, `v/kinds/${n}.cjs`])), 'v/shared');
   const dir = mkdtempSync(join(tmpdir(), 'kruisec-split-'));
   for (const [p, c] of files) {

@@ -8,16 +8,20 @@ import type { Obj } from '../store.js';
 import { calculateDiffs, sortUpdateIndexes, limitUpdateIndexes, type CloneSetRollingUpdate, type UpdateDiffs } from './cloneset-update.js';
 import { sortByActivePods } from './pod-order.js';
 import {
-  createPod, deletePod, isAvailable, isPodReady, markInPlaceReady, ownedPods, recordEvent, REVISION_LABEL, revisionName, simPod,
+  createPod, deletePod, isAvailable, isPodReady, isUpdateReady, markInPlaceReady, ownedPods, recordEvent, REVISION_LABEL, revisionName, simPod,
   SPECIFIED_DELETE, updateInPlace, writeStatus,
 } from './pods.js';
 import { ensureRevision, revisionTemplate, selectorString } from './revisions.js';
-import { MANAGERS, type Context, type Controller } from './runtime.js';
+import { controllerOf, MANAGERS, type Context, type Controller } from './runtime.js';
 
 export function cloneSetController(): Controller {
-  return (ctx) => {
-    const kind = ctx.kind('apps.kruise.io', 'clonesets');
-    for (const cs of ctx.api.all(kind)) if (!cs.metadata.deletionTimestamp) syncCloneSet(ctx, kind, cs);
+  const owner = controllerOf('CloneSet', 'apps.kruise.io');
+  return {
+    resource: 'apps.kruise.io/clonesets',
+    watches: { '/pods': owner, 'apps/controllerrevisions': owner },
+    sync(ctx, cs) {
+      if (!cs.metadata.deletionTimestamp) syncCloneSet(ctx, ctx.kind('apps.kruise.io', 'clonesets'), cs);
+    },
   };
 }
 
@@ -67,10 +71,10 @@ function syncCloneSet(ctx: Context, kind: Kind, stored: Obj): void {
   const status: Obj = {
     observedGeneration: stored.metadata.generation,
     replicas: pods.length,
-    readyReplicas: pods.filter(isPodReady).length,
+    readyReplicas: pods.filter(isUpdateReady).length,
     availableReplicas: pods.filter(isAvailable).length,
     updatedReplicas: updated.length,
-    updatedReadyReplicas: updated.filter(isPodReady).length,
+    updatedReadyReplicas: updated.filter(isUpdateReady).length,
     updatedAvailableReplicas: updated.filter(isAvailable).length,
     expectedUpdatedReplicas: replicas - (partition.ok ? partition.value : 0),
     updateRevision,

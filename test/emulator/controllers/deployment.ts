@@ -5,14 +5,17 @@ import { scaledValueK8s } from '../../../src/k8s/intstr.js';
 import type { Kind } from '../kinds.js';
 import type { Obj } from '../store.js';
 import { createPod, deletePod, isAvailable, isPodReady, ownedPods, revisionName, writeStatus } from './pods.js';
-import { MANAGERS, type Context, type Controller } from './runtime.js';
+import { controllerOf, MANAGERS, type Context, type Controller } from './runtime.js';
 
 const HASH_LABEL = 'pod-template-hash';
 
 export function deploymentController(): Controller {
-  return (ctx) => {
-    const kind = ctx.kind('apps', 'deployments');
-    for (const d of ctx.api.all(kind)) if (!d.metadata.deletionTimestamp) sync(ctx, kind, d);
+  return {
+    resource: 'apps/deployments',
+    watches: { '/pods': controllerOf('Deployment', 'apps') },
+    sync(ctx, d) {
+      if (!d.metadata.deletionTimestamp) sync(ctx, ctx.kind('apps', 'deployments'), d);
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-// The simulated controllers of the emulated cluster, in the order each pass runs them: owners
-// before what they own, the kubelet last so that pods made in a pass are placed in it.
+// The simulated controllers of the emulated cluster, in the order a round of the runtime visits
+// them: owners before what they own, the kubelet last so that pods made in a round are placed in it.
 import type { ApiServer } from '../api.js';
 import type { Random } from '../random.js';
 import { cloneSetController } from './cloneset.js';

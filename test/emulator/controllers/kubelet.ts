@@ -6,26 +6,28 @@
 import { createHash } from 'node:crypto';
 import type { Obj } from '../store.js';
 import { condition, containerStatus, writeStatus } from './pods.js';
-import { MANAGERS, type Context, type Controller } from './runtime.js';
+import { key, MANAGERS, type Context, type Controller } from './runtime.js';
 
 const NODES = 3;
 
 export function kubelet(): Controller {
-  /** When each (pod, container, image) started, or will have started. */
-  const due = new Map<string, number>();
-  return (ctx) => {
-    const kind = ctx.kind('', 'pods');
-    const live = new Set<string>();
-    for (let pod of ctx.api.all(kind)) {
-      live.add(pod.metadata.uid);
-      if (pod.metadata.deletionTimestamp) continue;
+  /** Per pod (by key): its uid, and when each of its (container, image) started, or will have. */
+  const pods = new Map<string, { uid: string; due: Map<string, number> }>();
+  return {
+    resource: '/pods',
+    sync(ctx, pod) {
+      if (pod.metadata.deletionTimestamp) return;
+      const kind = ctx.kind('', 'pods');
+      const k = key(pod);
+      let mine = pods.get(k);
+      if (!mine || mine.uid !== pod.metadata.uid) pods.set(k, mine = { uid: pod.metadata.uid, due: new Map() });
       if (!pod.spec?.nodeName) {
         const node = `emulator-node-${1 + ctx.random.int(NODES)}`;
         pod = ctx.api.update(ctx.target(kind, pod), { ...pod, spec: { ...pod.spec, nodeName: node } }, { fieldManager: MANAGERS.scheduler });
       }
-      writeStatus(ctx, kind, pod, podStatus(ctx, pod, due), MANAGERS.kubelet);
-    }
-    for (const k of due.keys()) if (!live.has(k.split('/')[0])) due.delete(k);
+      writeStatus(ctx, kind, pod, podStatus(ctx, pod, mine.due), MANAGERS.kubelet);
+    },
+    gone: (k) => { pods.delete(k); },
   };
 }
 
@@ -37,9 +39,9 @@ function podStatus(ctx: Context, pod: Obj, due: Map<string, number>): Obj {
     const prev = containerStatus(pod, c.name);
     if (prev && prev.image === c.image && prev.ready) { statuses.push(prev); continue; }
     if (prev && prev.image === c.image && neverReady(c.image)) { statuses.push(prev); allReady = false; continue; }
-    const key = `${pod.metadata.uid}/${c.name}/${c.image}`;
-    let at = due.get(key);
-    if (at === undefined) { at = now + ctx.podStartMs; due.set(key, at); }
+    const started = `${c.name}/${c.image}`;
+    let at = due.get(started);
+    if (at === undefined) { at = now + ctx.podStartMs; due.set(started, at); }
     if (now >= at) {
       const ready = !neverReady(c.image);
       allReady &&= ready;

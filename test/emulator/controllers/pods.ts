@@ -58,11 +58,18 @@ export function isRunningAndReady(pod: Obj): boolean {
   return pod.status?.phase === 'Running' && isPodReady(pod);
 }
 
-/** Available for a workload: Running and Ready (minReadySeconds 0), lifecycle state normal,
- *  and not in the middle of an in-place update. */
+/** Kruise's IsPodUpdateReady: Running and Ready (minReadySeconds 0) and not in the middle of
+ *  an in-place update (InPlaceUpdateReady, where the pod has it, True). CloneSet counts its
+ *  ready pods so. */
+export function isUpdateReady(pod: Obj): boolean {
+  const c = condition(pod, INPLACE_READY);
+  return isRunningAndReady(pod) && (c === undefined || c.status === 'True');
+}
+
+/** Available for a workload: update-ready and lifecycle state normal. */
 export function isAvailable(pod: Obj): boolean {
   const lc = pod.metadata.labels?.[LIFECYCLE_STATE];
-  return isRunningAndReady(pod) && (!lc || lc === 'Normal') && condition(pod, INPLACE_READY)?.status !== 'False';
+  return isUpdateReady(pod) && (!lc || lc === 'Normal');
 }
 
 /** The small model Kruise's update-order logic reads. */
@@ -148,7 +155,10 @@ export function markInPlaceReady(ctx: Context, pods: Obj[]): void {
   }
 }
 
-/** Sets one pod condition through the status subresource (no write when it is already so). */
+/** Sets one pod condition through the status subresource (no write when it is already so). A
+ *  readiness gate that turns other than True takes the pod out of Ready in the same write: the
+ *  emulated kubelet reacts at once, so that no workload counts a pod as ready while its
+ *  in-place update has begun. */
 export function setCondition(ctx: Context, pod: Obj, type: string, status: string, reason = '', message = '', manager = MANAGERS.kruise): Obj {
   const conditions: Obj[] = structuredClone(pod.status?.conditions ?? []);
   const i = conditions.findIndex((c) => c.type === type);
@@ -156,6 +166,11 @@ export function setCondition(ctx: Context, pod: Obj, type: string, status: strin
   if (cur && cur.status === status && (cur.reason ?? '') === reason && (cur.message ?? '') === message) return pod;
   const next: Obj = { type, status, lastTransitionTime: cur?.status === status ? cur.lastTransitionTime : ctx.stamp(), ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
   if (i >= 0) conditions[i] = next; else conditions.push(next);
+  const ready = conditions.findIndex((c) => c.type === 'Ready');
+  const gate = ((pod.spec?.readinessGates ?? []) as Obj[]).some((g) => g.conditionType === type);
+  if (gate && status !== 'True' && ready >= 0 && conditions[ready].status === 'True') {
+    conditions[ready] = { type: 'Ready', status: 'False', lastTransitionTime: ctx.stamp(), reason: 'ReadinessGatesNotReady' };
+  }
   return ctx.api.update({ kind: ctx.kind('', 'pods'), version: 'v1', namespace: pod.metadata.namespace, name: pod.metadata.name, subresource: 'status' },
     { ...pod, status: { ...(pod.status ?? {}), conditions } }, { fieldManager: manager });
 }

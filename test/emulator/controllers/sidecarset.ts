@@ -17,10 +17,21 @@ export const INJECTED_LIST = 'kruise.io/sidecarset-injected-list';
 export const UPGRADABLE = 'SidecarSetUpgradable';
 
 export function sidecarSetController(): Controller {
-  return (ctx) => {
-    const kind = ctx.kind('apps.kruise.io', 'sidecarsets');
-    for (const ss of ctx.api.all(kind)) if (!ss.metadata.deletionTimestamp) sync(ctx, kind, ss);
+  return {
+    resource: 'apps.kruise.io/sidecarsets',
+    watches: {
+      // A pod concerns the SidecarSets injected into it; a namespace (its labels) every SidecarSet.
+      '/pods': (_ctx, pod) => injected(pod).map((name) => `/${name}`),
+      '/namespaces': (ctx, _ns) => ctx.api.all(ctx.kind('apps.kruise.io', 'sidecarsets')).map((ss) => `/${ss.metadata.name}`),
+    },
+    sync(ctx, ss) {
+      if (!ss.metadata.deletionTimestamp) sync(ctx, ctx.kind('apps.kruise.io', 'sidecarsets'), ss);
+    },
   };
+}
+
+function injected(pod: Obj): string[] {
+  return (pod.metadata.annotations?.[INJECTED_LIST] ?? '').split(',').filter((n: string) => n !== '');
 }
 
 /** The containers a SidecarSet owns in a pod: its containers and native sidecars. */
@@ -40,7 +51,7 @@ export function matchedPods(ctx: Context, ss: Obj): Obj[] {
   const nsLabels = new Map(ctx.api.all(ctx.kind('', 'namespaces')).map((n) => [n.metadata.name, n.metadata.labels ?? {}]));
   return ctx.api.all(ctx.kind('', 'pods')).filter((p) => {
     if (p.metadata.deletionTimestamp || ['Succeeded', 'Failed'].includes(p.status?.phase)) return false;
-    if (!(p.metadata.annotations?.[INJECTED_LIST] ?? '').split(',').includes(name)) return false;
+    if (!injected(p).includes(name)) return false;
     if (!selectorMatches(ss.spec?.selector, p.metadata.labels ?? {})) return false;
     if (ss.spec?.namespace && ss.spec.namespace !== p.metadata.namespace) return false;
     if (ss.spec?.namespaceSelector && !selectorMatches(ss.spec.namespaceSelector, nsLabels.get(p.metadata.namespace) ?? {})) return false;

@@ -14,14 +14,19 @@ import {
   updateInPlace, writeStatus,
 } from './pods.js';
 import { ensureRevision, revisionTemplate, selectorString } from './revisions.js';
-import { MANAGERS, type Context, type Controller } from './runtime.js';
+import { controllerOf, MANAGERS, type Context, type Controller } from './runtime.js';
 
 export function statefulSetController(advanced: boolean): Controller {
   /** Pods deleted to be recreated at the update revision whatever their slot (unordered updates). */
   const recreateAsUpdate = new Set<string>();
-  return (ctx) => {
-    const kind = advanced ? ctx.kind('apps.kruise.io', 'statefulsets') : ctx.kind('apps', 'statefulsets');
-    for (const sts of ctx.api.all(kind)) if (!sts.metadata.deletionTimestamp) sync(ctx, kind, sts, advanced, recreateAsUpdate);
+  const group = advanced ? 'apps.kruise.io' : 'apps';
+  const owner = controllerOf('StatefulSet', group);
+  return {
+    resource: `${group}/statefulsets`,
+    watches: { '/pods': owner, 'apps/controllerrevisions': owner },
+    sync(ctx, sts) {
+      if (!sts.metadata.deletionTimestamp) sync(ctx, ctx.kind(group, 'statefulsets'), sts, advanced, recreateAsUpdate);
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import { renderObjects } from '../webhooks.js';
 import { deepEqual } from '../fieldset.js';
 import { isControlledBy, ownerRef, writeStatus } from './pods.js';
 import { selectorString } from './revisions.js';
-import { MANAGERS, type Context, type Controller } from './runtime.js';
+import { controllerOf, MANAGERS, type Context, type Controller } from './runtime.js';
 
 export const SUBSET_LABEL = 'apps.kruise.io/subset-name';
 export const UD_REVISION_LABEL = 'apps.kruise.io/controller-revision-hash';
@@ -17,9 +17,13 @@ export const UD_REVISION_LABEL = 'apps.kruise.io/controller-revision-hash';
 const SUBSET_KINDS: [string, string][] = [['apps.kruise.io', 'clonesets'], ['apps.kruise.io', 'statefulsets'], ['apps', 'statefulsets'], ['apps', 'deployments']];
 
 export function unitedDeploymentController(): Controller {
-  return (ctx) => {
-    const kind = ctx.kind('apps.kruise.io', 'uniteddeployments');
-    for (const ud of ctx.api.all(kind)) if (!ud.metadata.deletionTimestamp) sync(ctx, kind, ud);
+  const owner = controllerOf('UnitedDeployment', 'apps.kruise.io');
+  return {
+    resource: 'apps.kruise.io/uniteddeployments',
+    watches: Object.fromEntries(SUBSET_KINDS.map(([g, p]) => [`${g}/${p}`, owner])),
+    sync(ctx, ud) {
+      if (!ud.metadata.deletionTimestamp) sync(ctx, ctx.kind('apps.kruise.io', 'uniteddeployments'), ud);
+    },
   };
 }
 
