@@ -3,7 +3,7 @@
 // timestamps (they stay strings), and no custom tags. The same schema is used to write
 // YAML, so that a string which YAML 1.1 would read as something else gets quoted.
 import yaml from 'js-yaml';
-import { memoByText } from './memo.js';
+import { memoByText } from '../util/memo.js';
 
 const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);

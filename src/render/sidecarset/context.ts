@@ -5,7 +5,7 @@ import { featureGate } from '../../api/cluster.js';
 import type { Resource } from '../../api/resource.js';
 import { apiGroup } from '../../api/resource.js';
 import type { LabelSelector } from '../../k8s/selector.js';
-import { deepFreeze } from '../../k8s/deep-freeze.js';
+import { deepFreeze } from '../../util/deep-freeze.js';
 import { compareStrings } from './go-json.js';
 import {
   effectiveNamespaceSelector, indexedNamespaces, namespaceLabels as namespaceLabelsOf, type NamespaceLabels, type SelectorVerdict,

@@ -3,7 +3,7 @@
 // (HTML-safe encoding, on by default). Those characters can only occur inside strings in
 // JSON text, so a global replace on JSON.stringify's output is exact. Object keys come out in
 // insertion order: callers build structs in Go field order and sort map keys themselves.
-import { memoByText } from '../../k8s/memo.js';
+import { memoByText } from '../../util/memo.js';
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 

@@ -6,6 +6,7 @@ import { sidecarSetHash, sidecarSetHashWithoutImage } from './hash.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
 import { ANN_HASH, ANN_HASH_WITHOUT_IMAGE, LABEL_CUSTOM_VERSION, LABEL_SIDECARSET_NAME } from './types.js';
+import { compareStrings } from '../../util/compare.js';
 
 export interface ControllerRevision extends KubeObject {
   revision?: number;
@@ -31,13 +32,9 @@ export function findRevision(ss: SidecarSetObject, revisions: readonly Controlle
   // history.SortControllerRevisions: by .revision, then creationTimestamp, then name; take the last.
   matching.sort((a, b) =>
     (a.revision ?? 0) - (b.revision ?? 0) ||
-    cmp(String(a.metadata.creationTimestamp ?? ''), String(b.metadata.creationTimestamp ?? '')) ||
-    cmp(a.metadata.name ?? '', b.metadata.name ?? ''));
+    compareStrings(String(a.metadata.creationTimestamp ?? ''), String(b.metadata.creationTimestamp ?? '')) ||
+    compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
   return matching[matching.length - 1];
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const PATCH_MERGE_BY_NAME = new Set(['initContainers', 'containers', 'volumes', 'imagePullSecrets']);

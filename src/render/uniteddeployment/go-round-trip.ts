@@ -2,8 +2,7 @@
 // canonical form (`cpu: 1000m` is "1", `cpu: 0.5` is "500m", a bare number becomes a string;
 // spec §4.7). Applied to the container resources of the final pod template.
 import { canonicalQuantity } from '../../validate/sidecarset/quantity.js';
-
-type Obj = Record<string, any>;
+import { isObj, type Obj } from '../../util/json.js';
 
 export function canonicalizeQuantities(podSpec: Obj | undefined): void {
   if (!podSpec) return;
@@ -25,6 +24,3 @@ function canonical(m: Obj): Obj {
   return out;
 }
 
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}

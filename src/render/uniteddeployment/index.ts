@@ -19,13 +19,12 @@ import { subsetPartitions } from './partitions.js';
 import { revisionName } from './revision.js';
 import { subsetWorkloadErrors } from './subset-admission.js';
 import { allocateSubsetReplicas } from './subset-replicas.js';
+import { type Obj } from '../../util/json.js';
 
 export { allocateSubsetReplicas } from './subset-replicas.js';
 export type { Allocation, AllocationOptions, AllocatorName, ExistingSubset, SubsetAllocation } from './subset-replicas.js';
 export { subsetPartitions } from './partitions.js';
 export type { SubsetPartition } from './partitions.js';
-
-type Obj = Record<string, any>;
 
 export const expandUnitedDeployments: RenderFilter = (resources, opts) => {
   const out: Resource[] = [];

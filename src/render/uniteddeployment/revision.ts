@@ -10,8 +10,7 @@
 // quantities in canonical form. The hash equals the cluster's when the template holds no
 // field Go would drop (unknown fields) and no other explicit omitempty zero value.
 import { canonicalQuantity } from '../../validate/sidecarset/quantity.js';
-
-type Obj = Record<string, any>;
+import { isObj, type Obj } from '../../util/json.js';
 
 /** The `apps.kruise.io/controller-revision-hash` value for a (defaulted) UnitedDeployment. */
 export function revisionName(udName: string, template: Obj, collisionCount = 0): string {
@@ -166,6 +165,3 @@ function clean(o: Obj): Obj {
   return out;
 }
 
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}

@@ -6,8 +6,9 @@
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { canaryBase } from './canary.js';
-import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
 import { isSelectorOverlapping } from './selector-overlap.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkConflicts(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
   const spec = s.ss.spec;

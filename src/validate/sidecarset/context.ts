@@ -4,9 +4,7 @@ import type { ClusterFacts } from '../../api/cluster.js';
 import type { FieldPath, KubeObject, Resource } from '../../api/resource.js';
 import { at, report, type Rule } from '../../report/catalogue/rule.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-
-// Decoded manifests are untyped JSON.
-export type Obj = Record<string, any>;
+import type { Obj } from '../../util/json.js';
 
 export interface SidecarSetUnderCheck {
   /** The resource as loaded: diagnostics point into it. */

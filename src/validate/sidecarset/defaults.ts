@@ -9,9 +9,7 @@ import { SIDECARSET_SPEC_V1ALPHA1, SIDECARSET_SPEC_V1BETA1 } from './go-types.js
 import { defaultImagePullPolicy } from './image-reference.js';
 import { formatQuantity, parseQuantity, roundUp } from './quantity.js';
 import { VOLUME_SOURCES, volumeSources } from './volumes.js';
-
-// Decoded manifests are untyped JSON; these helpers keep the walking readable.
-type Obj = Record<string, any>;
+import { type Obj } from '../../util/json.js';
 
 /** The SidecarSet as Kruise's defaulting webhook leaves it (§11), without the hash
  *  annotations (see render/sidecarset/stored-form.ts). Returns a new object. */

@@ -8,7 +8,7 @@ import type { Check } from '../types.js';
 import { checkCanary } from './canary.js';
 import { checkConflicts } from './conflicts.js';
 import { checkContainers } from './containers.js';
-import type { CheckContext, Obj, SidecarSetUnderCheck } from './context.js';
+import type { CheckContext, SidecarSetUnderCheck } from './context.js';
 import { applySidecarSetDefaults } from './defaults.js';
 import { checkInjectionStrategy } from './injection-strategy.js';
 import { checkMetadata } from './metadata.js';
@@ -17,6 +17,7 @@ import { checkResourcesPolicies } from './resources-policy.js';
 import { checkSpecSelectors } from './selectors.js';
 import { checkNativeSidecarStrategy, checkUpdateStrategy } from './update-strategy.js';
 import { checkVolumes } from './volumes.js';
+import type { Obj } from '../../util/json.js';
 
 export const checkSidecarSets: Check = (resources, opts) => {
   const ns = opts.cluster.kruiseNamespace;

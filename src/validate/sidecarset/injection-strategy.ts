@@ -5,7 +5,8 @@ import { SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL } from 
 import type { KubeObject } from '../../api/resource.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkInjectionStrategy(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
   const rev: Obj | undefined = s.ss.spec.injectionStrategy?.revision;

@@ -5,8 +5,9 @@ import type { FieldPath } from '../../api/resource.js';
 import { calculate } from '../../render/sidecarset/calculator.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { compileGoRegexp } from './go-regexp.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkResourcesPolicies(s: SidecarSetUnderCheck): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -4,8 +4,9 @@
 import { isPositiveIntOrPercent } from '../../k8s/intstr.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { checkSelector } from './selectors.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkNativeSidecarStrategy(s: SidecarSetUnderCheck): Diagnostic[] {
   const spec = s.ss.spec;

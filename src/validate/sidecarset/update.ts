@@ -6,8 +6,9 @@ import { SIDECARSET_BASE_ANNOTATION } from '../../api/sidecarset.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { canaryBase } from './canary.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { applySidecarSetDefaults } from './defaults.js';
+import type { Obj } from '../../util/json.js';
 
 /** Diagnostics for updating `older` (what the cluster holds) to `newer` (what git holds). */
 export function checkSidecarSetUpdate(older: Resource, newer: Resource): Diagnostic[] {

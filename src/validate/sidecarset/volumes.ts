@@ -3,8 +3,9 @@
 // is already an emptyDir (spec §12.3).
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { dns1123LabelError } from './names.js';
+import type { Obj } from '../../util/json.js';
 
 /** corev1.VolumeSource members (k8s.io/api v0.32). Other keys are dropped when decoded. */
 export const VOLUME_SOURCES = [

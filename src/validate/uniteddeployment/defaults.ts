@@ -3,8 +3,7 @@
 // controller see.
 import type { KubeObject } from '../../api/resource.js';
 import { applyKruisePodDefaults } from './kruise-pod-defaults.js';
-
-type Obj = Record<string, any>;
+import { isObj, type Obj } from '../../util/json.js';
 
 /** The UnitedDeployment as Kruise's defaulting webhook stores it, on create (template defaults
  *  injected; feature gate TemplateNoDefaults off). Returns a new object; the input is untouched. */
@@ -46,6 +45,3 @@ export function defaultUnitedDeployment<T extends KubeObject>(obj: T): T {
   return out as T;
 }
 
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}

@@ -3,8 +3,7 @@
 // imagePullPolicy get `Always` (Kruise wants in-place image updates to pull). The
 // UnitedDeployment webhook applies it to statefulSetTemplate only (spec §4.8).
 // Mutates the pod spec it is given: callers pass their own copy.
-
-type Obj = Record<string, any>;
+import { isObj, list, type Obj } from '../../util/json.js';
 
 const VOLUME_SOURCES = [
   'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
@@ -82,10 +81,3 @@ function volumeDefaults(v: Obj): void {
   }
 }
 
-function list(v: unknown): any[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}

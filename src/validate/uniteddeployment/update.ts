@@ -5,10 +5,11 @@
 import type { FieldPath, Resource } from '../../api/resource.js';
 import * as rules from '../../report/catalogue/uniteddeployment.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import type { Obj, UdContext } from './context.js';
-import { fail, isObj, list } from './context.js';
+import type { UdContext } from './context.js';
+import { fail } from './context.js';
 import { defaultUnitedDeployment } from './defaults.js';
 import { checkUnitedDeployment } from './check.js';
+import { isObj, list, type Obj } from '../../util/json.js';
 
 const STS_UPDATABLE = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
 const ASTS_UPDATABLE = ['replicas', 'template', 'updateStrategy'];

@@ -12,7 +12,8 @@ import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { checkPodTemplate } from './pod-template.js';
-import { checkPriorityAndScatter, checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, isObj, nonNegative, objAt, show, type Obj } from './common.js';
+import { checkPriorityAndScatter, checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, nonNegative, objAt, show } from './common.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 const V1ALPHA1_TYPES = ['ReCreate', 'InPlaceIfPossible', 'InPlaceOnly'];
 const V1BETA1_TYPES = ['RollingUpdate', 'OnDelete'];

@@ -6,12 +6,7 @@ import { labelSelectorErrors, selectorMatches, type LabelSelector } from '../../
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-
-export type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj, type Obj } from '../../util/json.js';
 
 /** The object at `path`, or undefined when absent or not an object (the schema reports that). */
 export function objAt(root: unknown, ...path: string[]): Obj | undefined {

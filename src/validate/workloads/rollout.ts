@@ -9,7 +9,8 @@ import { scaledValueK8s, type IntOrString } from '../../k8s/intstr.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { isObj, objAt, show, type Obj } from './common.js';
+import { objAt, show } from './common.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 /** Percentage-of-replicas limit of partition-style steps that route traffic (flag
  *  partition-percent-limit, default 50). */

@@ -9,8 +9,7 @@ import { attachNodeAffinity } from '../node-affinity.js';
 import { subsetPrefix, subsetWorkloadName } from '../naming.js';
 import { applySubsetPatch, subsetPatchAnnotation } from '../subset-patch.js';
 import { attachTolerations } from '../tolerations.js';
-
-export type Obj = Record<string, any>;
+import type { Obj } from '../../../util/json.js';
 
 export interface SubsetInput {
   /** The UnitedDeployment after admission defaulting. */

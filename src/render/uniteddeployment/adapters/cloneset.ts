@@ -1,6 +1,7 @@
 // Kruise CloneSet subsets (Kruise master: apps.kruise.io/v1beta1): the partition always goes to
 // updateStrategy.rollingUpdate.partition as an integer; type, podUpdatePolicy, maxSurge... stay.
-import type { Adapter, Obj } from './adapter.js';
+import type { Adapter } from './adapter.js';
+import type { Obj } from '../../../util/json.js';
 
 export const cloneSetAdapter: Adapter = {
   templateKey: 'cloneSetTemplate',

@@ -1,6 +1,7 @@
 // apps/v1 StatefulSet subsets: a template without type or with RollingUpdate gets type
 // RollingUpdate and rollingUpdate.partition; OnDelete gets no partition.
-import type { Adapter, Obj } from './adapter.js';
+import type { Adapter } from './adapter.js';
+import type { Obj } from '../../../util/json.js';
 
 export const statefulSetAdapter: Adapter = {
   templateKey: 'statefulSetTemplate',
