@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculate, type Value } from './calculator.js';
-import { formatQuantity, parseQuantity } from './quantity.js';
+import { formatQuantity, parseQuantity } from '../../k8s/quantity.js';
 
 const show = (v: Value) => ('q' in v ? formatQuantity(v.q) : String(v.n));
 const calc = (expr: string, vars: Record<string, string> = {}) => {

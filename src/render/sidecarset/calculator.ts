@@ -4,7 +4,7 @@
 // glued to letters that are not a unit parses as 0). Any error makes the result an error.
 import {
   addQuantity, cmpQuantity, milliQuantity, milliValue, negQuantity, parseQuantity, type Quantity,
-} from './quantity.js';
+} from '../../k8s/quantity.js';
 
 export type Value = { q: Quantity } | { n: number };
 export type CalcResult = { ok: true; value: Value } | { ok: false; error: string };
@@ -195,7 +195,7 @@ class Parser {
 export function calculate(expr: string, vars: ReadonlyMap<string, Value>): CalcResult {
   try {
     const v = new Parser(tokenize(expr), vars).parse();
-    if ('q' in v ? v.q.nanos < 0n : v.n < 0) return { ok: false, error: 'calculation result is negative' };
+    if ('q' in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: 'calculation result is negative' };
     return { ok: true, value: v };
   } catch (e) {
     if (e instanceof CalcError) return { ok: false, error: e.message };

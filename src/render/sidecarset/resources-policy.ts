@@ -5,7 +5,7 @@
 import { calculate, type Value } from './calculator.js';
 import {
   addQuantity, cmpQuantity, formatQuantity, milliQuantity, parseQuantity, unitQuantity, zeroQuantity, type Quantity,
-} from './quantity.js';
+} from '../../k8s/quantity.js';
 import type { PodView, ResourcesPolicy, SidecarSetObject, V1Container } from './types.js';
 
 export type ResourcesResult =
@@ -59,7 +59,7 @@ export function aggregate(targets: readonly V1Container[], mode: string | undefi
       }
     }
     if (all && lim) limits[key] = lim;
-    if (req && req.nanos !== 0n) requests[key] = req;
+    if (req && req.nano !== 0n) requests[key] = req;
     else if (req && mode === 'max') requests[key] = req;
   }
   return { limits, requests };

@@ -9,7 +9,7 @@
 // ones, drops the common explicit zero values of `omitempty` fields and writes resource
 // quantities in canonical form. The hash equals the cluster's when the template holds no
 // field Go would drop (unknown fields) and no other explicit omitempty zero value.
-import { canonicalQuantity } from '../../validate/sidecarset/quantity.js';
+import { canonicalQuantities } from '../../k8s/quantity.js';
 import { isObj, type Obj } from '../../util/json.js';
 
 /** The `apps.kruise.io/controller-revision-hash` value for a (defaulted) UnitedDeployment. */
@@ -98,7 +98,7 @@ function podSpec(s: unknown): Obj {
   const out: Obj = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
   for (const k of ['initContainers', 'ephemeralContainers']) if (Array.isArray(o[k])) out[k] = o[k].map(container);
   dropZero(out, POD_OMITEMPTY);
-  if (isObj(out.overhead)) out.overhead = quantities(out.overhead);
+  if (isObj(out.overhead)) out.overhead = canonicalQuantities(out.overhead);
   return out;
 }
 
@@ -110,7 +110,7 @@ const PROBE_OMITEMPTY = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds
 function container(c: unknown): Obj {
   const o = isObj(c) ? c : {};
   const out: Obj = { ...o, name: o.name ?? '', resources: isObj(o.resources) ? { ...o.resources } : {} };
-  for (const k of ['limits', 'requests']) if (isObj(out.resources[k])) out.resources[k] = quantities(out.resources[k]);
+  for (const k of ['limits', 'requests']) if (isObj(out.resources[k])) out.resources[k] = canonicalQuantities(out.resources[k]);
   dropZero(out, CONTAINER_OMITEMPTY);
   if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => (isObj(p) ? dropZero({ ...p }, ['name', 'hostPort', 'protocol', 'hostIP']) : p));
   if (Array.isArray(o.env)) out.env = o.env.map((e) => (isObj(e) ? dropZero({ ...e }, ['value']) : e));
@@ -124,12 +124,6 @@ function dropZero(o: Obj, keys: string[]): Obj {
   return o;
 }
 
-/** resource.Quantity marshals as its canonical string ("1000m" is "1", 0.5 is "500m"). */
-function quantities(m: Obj): Obj {
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(m)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
 
 function pvc(p: unknown): Obj {
   const o = isObj(p) ? clean(p) : {};

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/resource.js';
 import { defaultSidecarSet } from './index.js';
 import { defaultImagePullPolicy } from './image-reference.js';
-import { canonicalQuantity } from './quantity.js';
+import { canonicalQuantity } from '../../k8s/quantity.js';
 
 const fixture = (name: string) => yaml.load(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')) as KubeObject;
 

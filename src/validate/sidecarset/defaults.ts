@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/resource.js';
 import { goNormalize } from './go-json.js';
 import { SIDECARSET_SPEC_V1ALPHA1, SIDECARSET_SPEC_V1BETA1 } from './go-types.js';
 import { defaultImagePullPolicy } from './image-reference.js';
-import { formatQuantity, parseQuantity, roundUp } from './quantity.js';
+import { formatQuantity, parseQuantity, roundUp } from '../../k8s/quantity.js';
 import { VOLUME_SOURCES, volumeSources } from './volumes.js';
 import { type Obj } from '../../util/json.js';
 

@@ -4,7 +4,7 @@
 // order, omitempty (never for structs), unknown fields dropped, map keys sorted, quantities
 // canonical, and Go's HTML-safe string escaping.
 import type { GoType } from './go-types.js';
-import { canonicalQuantity } from './quantity.js';
+import { canonicalQuantity } from '../../k8s/quantity.js';
 
 /** Marker for "this field is omitted". */
 const OMIT = Symbol('omit');

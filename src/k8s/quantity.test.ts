@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addQuantity, formatQuantity, milliValue, parseQuantity, zeroQuantity } from './quantity.js';
+import { addQuantity, canonicalQuantity, formatQuantity, milliValue, parseQuantity, roundUp, zeroQuantity } from './quantity.js';
 
 const canon = (s: string | number) => formatQuantity(parseQuantity(s)!);
 
@@ -37,5 +37,13 @@ describe('quantity', () => {
   it('a zero sum takes the format of the first added value', () => {
     const s = addQuantity(addQuantity(zeroQuantity(), parseQuantity('200Mi')!), parseQuantity('400Mi')!);
     expect(formatQuantity(s)).toBe('600Mi');
+  });
+  it('parses a binary value below one unit as decimal, as ParseQuantity does', () => {
+    expect(parseQuantity('0.0005Ki')!.format).toBe('DecimalSI');
+    expect(parseQuantity('1Ki')!.format).toBe('BinarySI');
+  });
+  it('rounds up to milli precision for the defaulting webhook', () => {
+    expect(formatQuantity(roundUp(parseQuantity('1.0001m')!, -3))).toBe('2m');
+    expect(canonicalQuantity('1024Mi')).toBe('1Gi');
   });
 });
