@@ -1,8 +1,11 @@
-// The three commands: each calls the phases in order, prints, and picks the exit code.
+// The three commands: each calls the phases in order (load, default, validate, then render or
+// plan), prints, and picks the exit code.
 import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
+import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import type { ValidateResult } from '../validate/index.js';
 import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
 import { checkoutRef } from './base-ref.js';
@@ -16,8 +19,7 @@ export interface Io {
 
 export async function runValidate(paths: string[], flags: CommonFlags, io: Io): Promise<number> {
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const { validate } = await import('../validate/index.js');
-  const result = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const result = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...result.diagnostics];
   io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
   return exitCodeFor(diags, flags);
@@ -30,14 +32,13 @@ export interface RenderFlags extends CommonFlags {
 
 export async function runRender(paths: string[], flags: RenderFlags, io: Io): Promise<number> {
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const [{ validate }, { renderEach }, { YamlStreamBuffer }] = await Promise.all([
-    import('../validate/index.js'), import('../render/index.js'), import('../k8s/yaml-writer.js'),
+  const [checked, { renderEach }, { YamlStreamBuffer }] = await Promise.all([
+    admit(loaded, flags), import('../render/index.js'), import('../k8s/yaml-writer.js'),
   ]);
-  const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
   // Each resource is written out as soon as it is rendered; kept back if anything fails.
   const stream = flags.explain ? undefined : new YamlStreamBuffer();
-  const rendered = renderEach(admitted.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
-  const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
+  const rendered = renderEach(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
+  const diags: Diagnostic[] = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
   if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
@@ -62,9 +63,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   const output = parsePlanOutput(flags.output);
   if (flags.base && flags.baseRef) throw new UsageError('give --base or --base-ref, not both');
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const { validate } = await import('../validate/index.js');
-  const opts = { cluster: loaded.facts, strict: flags.strict ?? false };
-  const head = validate(loaded.resources, opts);
+  const head = await admit(loaded, flags);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
   let base: Resource[] | undefined;
   let cleanup: (() => void) | undefined;
@@ -80,10 +79,12 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
         basePaths = basePaths.filter((p) => existsSync(join(baseDir, p)));
       }
       const baseLoaded = basePaths.length ? await loadInputs(basePaths, { ...flags, config: undefined }, baseDir) : undefined;
-      base = baseLoaded ? validate(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
+      // The base is judged with the head's cluster facts.
+      base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
     const { plan, formatPlan } = await import('../plan/index.js');
-    const result = plan(head.admitted, base, { cluster: loaded.facts });
+    // Stages are manifests to apply: plan works on them as written, not as stored.
+    const result = plan(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
     const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
@@ -97,6 +98,12 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   } finally {
     cleanup?.();
   }
+}
+
+/** The default and validate phases over what was loaded. */
+async function admit(loaded: LoadResult, flags: CommonFlags): Promise<ValidateResult> {
+  const [{ applyDefaults }, { validate }] = await Promise.all([import('../default/index.js'), import('../validate/index.js')]);
+  return validate(loaded.resources, applyDefaults(loaded.resources), { cluster: loaded.facts, strict: flags.strict ?? false });
 }
 
 function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {

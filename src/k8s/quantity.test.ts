@@ -47,3 +47,12 @@ describe('quantity', () => {
     expect(canonicalQuantity('1024Mi')).toBe('1Gi');
   });
 });
+
+describe('quantity canonical form', () => {
+  it.each([
+    ['0.5', '500m'], ['1024Mi', '1Gi'], [1, '1'], ['1000m', '1'], ['1.5Gi', '1536Mi'], ['100', '100'],
+    ['1e3', '1e3'], ['10k', '10k'], ['0', '0'], ['512Ki', '512Ki'], ['0.5Ki', '512'], ['1500m', '1500m'],
+    ['12e6', '12e6'], ['-1', '-1'], ['1.1', '1100m'],
+  ])('%s -> %s', (q, want) => expect(canonicalQuantity(q)).toBe(want));
+  it('rejects junk', () => expect(canonicalQuantity('1x')).toBeUndefined());
+});

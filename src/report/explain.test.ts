@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExplainEntry } from '../render/types.js';
+import type { ExplainEntry } from '../api/explain.js';
 import { formatExplain, isNegativeOutcome } from './explain.js';
 
 const cart: ExplainEntry = {

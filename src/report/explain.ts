@@ -11,7 +11,7 @@
 // Entries are ordered by file and document so the output does not depend on the order files
 // were read in; inside a document, and for the lines of an entry, render's own order is kept:
 // it is meaningful (a UnitedDeployment before its subsets, SidecarSet injection order).
-import type { ExplainEntry, ExplainLine } from '../render/types.js';
+import type { ExplainEntry, ExplainLine } from '../api/explain.js';
 import { compareStrings } from '../util/compare.js';
 
 export const EXPLAIN_FORMAT_VERSION = 1;

@@ -4,7 +4,7 @@
 import type { FieldPath } from '../../api/resource.js';
 import * as rules from '../../report/catalogue/render-sidecarset.js';
 import type { Rule } from '../../report/catalogue/rule.js';
-import type { ExplainLine } from '../types.js';
+import type { ExplainLine } from '../../api/explain.js';
 import { buildSidecars } from './build-sidecars.js';
 import type { InjectionContext, PreparedSidecarSet } from './context.js';
 import { mergeSidecarSecrets } from './image-pull-secrets.js';

@@ -2,7 +2,7 @@
 // historical version is rebuilt from a ControllerRevision in the Kruise namespace; Partial
 // policy may pick the latest spec instead. A missing revision rejects the pod.
 import type { KubeObject } from '../../api/resource.js';
-import { sidecarSetHash, sidecarSetHashWithoutImage } from './hash.js';
+import { sidecarSetHash, sidecarSetHashWithoutImage } from '../../default/index.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
 import { ANN_HASH, ANN_HASH_WITHOUT_IMAGE, LABEL_CUSTOM_VERSION, LABEL_SIDECARSET_NAME } from './types.js';

@@ -9,6 +9,8 @@
 // ones, drops the common explicit zero values of `omitempty` fields and writes resource
 // quantities in canonical form. The hash equals the cluster's when the template holds no
 // field Go would drop (unknown fields) and no other explicit omitempty zero value.
+import { goMarshal } from '../../go/json.js';
+import { controllerRevisionHash } from '../../k8s/hash.js';
 import { canonicalQuantities } from '../../k8s/quantity.js';
 import { isObj, type Obj } from '../../util/json.js';
 
@@ -16,53 +18,6 @@ import { isObj, type Obj } from '../../util/json.js';
 export function revisionName(udName: string, template: Obj, collisionCount = 0): string {
   const patch = { spec: { template: { ...goTemplate(template), $patch: 'replace' } } };
   return `${udName.slice(0, 223)}-${controllerRevisionHash(goMarshal(patch), collisionCount)}`;
-}
-
-/** k8s.io/kubernetes/pkg/controller/history HashControllerRevision, for raw data. */
-export function controllerRevisionHash(data: string, collisionCount = 0): string {
-  const bytes = new TextEncoder().encode(data + String(collisionCount));
-  return safeEncodeString(String(fnv1_32(bytes)));
-}
-
-/** 32-bit FNV-1 (multiply, then xor), as Go's hash/fnv New32. */
-function fnv1_32(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 0x01000193) ^ bytes[i]) >>> 0;
-  return h;
-}
-
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** k8s.io/apimachinery/pkg/util/rand SafeEncodeString. */
-export function safeEncodeString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
-  return out;
-}
-
-/** encoding/json Marshal of decoded JSON: map keys sorted, compact, HTML-safe escaping. */
-export function goMarshal(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return `[${v.map(goMarshal).join(',')}]`;
-  if (typeof v === 'object') {
-    const keys = Object.keys(v as Obj).filter((k) => (v as Obj)[k] !== undefined).sort(byteOrder);
-    return `{${keys.map((k) => `${goString(k)}:${goMarshal((v as Obj)[k])}`).join(',')}}`;
-  }
-  if (typeof v === 'string') return goString(v);
-  return JSON.stringify(v);
-}
-
-function byteOrder(a: string, b: string): number {
-  // Go sorts map keys by bytes (UTF-8); for BMP text UTF-16 order agrees except surrogates.
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const HTML_UNSAFE = /[<>&\u2028\u2029]/;
-
-function goString(s: string): string {
-  const j = JSON.stringify(s);
-  if (!HTML_UNSAFE.test(j)) return j;
-  return j.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // ---- Go struct emission for the template kinds ----

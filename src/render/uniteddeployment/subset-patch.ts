@@ -3,7 +3,7 @@
 // The workload's `apps.kruise.io/subset-patch` annotation holds the patch as the API server
 // hands it to the controller (compact, keys sorted, Go escaping), or "" without a patch.
 import { POD_TEMPLATE_SCHEMA, strategicMergePatch } from '../../k8s/strategic-merge.js';
-import { goMarshal } from './revision.js';
+import { goMarshal } from '../../go/json.js';
 import { isObj, type Obj } from '../../util/json.js';
 
 export type PatchedTemplate = { ok: true; template: Obj } | { ok: false; error: string };

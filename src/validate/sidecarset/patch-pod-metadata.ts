@@ -6,7 +6,7 @@ import { PATCH_POD_METADATA_WHITELIST_KEY } from '../../api/sidecarset.js';
 import { labelSelectorErrors, selectorMatches } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { compileGoRegexp } from './go-regexp.js';
+import { compileGoRegexp } from '../../go/regexp.js';
 import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
 import { annotationErrors } from './metadata.js';
 import type { Obj } from '../../util/json.js';

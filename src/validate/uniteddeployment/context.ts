@@ -4,7 +4,7 @@ import type { FieldPath, Resource } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import type { Rule } from '../../report/catalogue/rule.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { fieldText } from './field.js';
+import { fieldText } from '../../k8s/field-path.js';
 import type { Obj } from '../../util/json.js';
 
 export interface UdContext {

@@ -53,12 +53,11 @@ function stepsV1beta1(res: Resource, base: FieldPath, steps: unknown, style: Sty
     const path: FieldPath = [...base, 'steps', i];
     const replicas = intOrString(s.replicas);
     if (replicas === undefined) return [report(rules.rolloutStepReplicasMissing, { index: i }, at(res, path))];
-    const bad = replicasError(replicas);
-    if (bad) return [report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
+    if (!validStepReplicas(replicas)) return [report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
     const matches = Array.isArray(s.matches) ? s.matches : [];
     const traffic = typeof s.traffic === 'string' ? s.traffic : undefined;
     if (traffic === undefined && matches.length === 0) continue;
-    if (style === 'partition' && typeof replicas === 'string' && percentOf100(replicas) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
+    if (style === 'partition' && overPartitionTrafficLimit(replicas)) {
       return [report(rules.rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
     }
     if (traffic === undefined) continue;
@@ -66,13 +65,8 @@ function stepsV1beta1(res: Resource, base: FieldPath, steps: unknown, style: Sty
     const ok = w.ok && (style === 'bluegreen' ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
     if (!ok) return [report(rules.rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === 'bluegreen' ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path, 'traffic']))];
   }
-  for (let i = 1; i < list.length; i++) {
-    const prev = intOrString(list[i - 1].replicas)!;
-    const curr = intOrString(list[i].replicas)!;
-    if ((typeof prev === 'string') !== (typeof curr === 'string')) continue;
-    if (percentOf100(curr) < percentOf100(prev)) return [report(rules.rolloutStepsDecreasing, { index: i, field: 'replicas' }, at(res, [...base, 'steps', i, 'replicas']))];
-  }
-  return [];
+  const [i] = decreasingSteps(list.map((s) => intOrString(s.replicas)!));
+  return i === undefined ? [] : [report(rules.rolloutStepsDecreasing, { index: i, field: 'replicas' }, at(res, [...base, 'steps', i, 'replicas']))];
 }
 
 function checkV1alpha1(res: Resource): Diagnostic[] {
@@ -106,8 +100,8 @@ function stepsV1alpha1(res: Resource, base: FieldPath, steps: unknown, style: St
     const weight = typeof s.weight === 'number' ? s.weight : undefined;
     if (replicas === undefined && weight === undefined) return [report(rules.rolloutStepReplicasMissing, { index: i }, at(res, path))];
     if (replicas !== undefined) {
-      if (replicasError(replicas)) return [report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
-      if (style === 'partition' && typeof replicas === 'string' && percentOf100(replicas) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC && (Array.isArray(s.matches) || weight !== undefined)) {
+      if (!validStepReplicas(replicas)) return [report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
+      if (style === 'partition' && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== undefined)) {
         return [report(rules.rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
       }
     } else {
@@ -126,8 +120,8 @@ function stepsV1alpha1(res: Resource, base: FieldPath, steps: unknown, style: St
     const pr = intOrString(prev.replicas);
     const cr = intOrString(curr.replicas);
     if ((pr === undefined || typeof pr === 'string') !== (cr === undefined || typeof cr === 'string')) continue;
-    const pv = pr === undefined ? Number(prev.weight) : percentOf100(pr);
-    const cv = cr === undefined ? Number(curr.weight) : percentOf100(cr);
+    const pv = pr === undefined ? Number(prev.weight) : stepPercent(pr);
+    const cv = cr === undefined ? Number(curr.weight) : stepPercent(cr);
     if (cv < pv) return [report(rules.rolloutStepsDecreasing, { index: i, field: cr === undefined ? 'weight' : 'replicas' }, at(res, [...base, 'steps', i, cr === undefined ? 'weight' : 'replicas']))];
   }
   return [];
@@ -158,15 +152,35 @@ function failureThreshold(res: Resource, base: FieldPath, v: unknown): Diagnosti
   return [report(rules.rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, 'failureThreshold']))];
 }
 
-/** The step's replicas as the webhook reads it: k8s parser against 100, rounded up. */
-function replicasError(v: IntOrString): boolean {
-  const r = scaledValueK8s(v, 100, true);
-  return !r.ok || r.value <= 0 || (r.value > 100 && typeof v === 'string');
-}
+// The canary step rules (validateRolloutSpecCanarySteps). plan holds kruisec's own step lists
+// (annotation, defaultSteps) to them too, so they are exported through validate's index.
 
-function percentOf100(v: IntOrString): number {
+/** A step's replicas as the webhook reads it: the k8s parser against 100, rounded up. */
+export function stepPercent(v: IntOrString): number {
   const r = scaledValueK8s(v, 100, true);
   return r.ok ? r.value : 0;
+}
+
+/** An int > 0, or a percent in (0%, 100%]. */
+export function validStepReplicas(v: IntOrString): boolean {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === 'string');
+}
+
+/** Every step whose replicas are below the step before it, comparing only steps of the same
+ *  type (an int and a percent are not compared). */
+export function decreasingSteps(replicas: readonly IntOrString[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < replicas.length; i++) {
+    const prev = replicas[i - 1], curr = replicas[i];
+    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
+  }
+  return out;
+}
+
+/** A partition-style step that routes traffic may release at most 50% (PartitionReplicasLimitWithTraffic). */
+export function overPartitionTrafficLimit(v: IntOrString): boolean {
+  return typeof v === 'string' && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
 }
 
 function intOrString(v: unknown): IntOrString | undefined {

@@ -3,48 +3,7 @@
 // apis/apps/v1beta1/sidecarset_types.go. Go's encoding/json writes struct fields in declaration
 // order and drops unknown fields, so both the hashes (§10) and the stored form (what the
 // defaulting webhook's patch leaves behind) depend on these tables, not on the YAML's key order.
-
-export type GoType =
-  | { k: 'string' } | { k: 'int' } | { k: 'bool' }
-  /** resource.Quantity: a struct marshalled as its canonical string ("0" when zero). */
-  | { k: 'quantity' }
-  /** intstr.IntOrString: a struct marshalled as a number or a string. */
-  | { k: 'intstr' }
-  | { k: 'ptr'; elem: GoType }
-  | { k: 'slice'; elem: GoType }
-  /** map[string]X: keys sorted on output. */
-  | { k: 'map'; elem: GoType }
-  | { k: 'struct'; fields: GoField[] }
-  /** Not modelled here: kept as written (volumes are defaulted separately). */
-  | { k: 'raw' };
-
-export interface GoField {
-  json: string;
-  type: GoType;
-  omitempty: boolean;
-}
-
-const str: GoType = { k: 'string' };
-const int: GoType = { k: 'int' };
-const bool: GoType = { k: 'bool' };
-const quantity: GoType = { k: 'quantity' };
-const intstr: GoType = { k: 'intstr' };
-const raw: GoType = { k: 'raw' };
-const ptr = (elem: GoType): GoType => ({ k: 'ptr', elem });
-const slice = (elem: GoType): GoType => ({ k: 'slice', elem });
-const map = (elem: GoType): GoType => ({ k: 'map', elem });
-
-/** Fields written `name` (always emitted) or `name?` (omitempty), in declaration order. */
-function struct(...fields: [string, GoType][]): GoType {
-  return {
-    k: 'struct',
-    fields: fields.map(([name, type]) => ({
-      json: name.endsWith('?') ? name.slice(0, -1) : name,
-      type,
-      omitempty: name.endsWith('?'),
-    })),
-  };
-}
+import { bool, int, intstr, map, ptr, quantity, raw, slice, str, struct, type GoType } from '../go/json-layout.js';
 
 // --- k8s.io/api core/v1 -------------------------------------------------------------------
 
@@ -180,7 +139,7 @@ function sidecarSetSpec(v1alpha1: boolean): GoType {
     ['namespaceSelector?', ptr(labelSelector)],
     ['initContainers?', slice(SIDECAR_CONTAINER)],
     ['containers?', slice(SIDECAR_CONTAINER)],
-    ['volumes?', { k: 'slice', elem: raw }],
+    ['volumes?', slice(raw)],
     ['updateStrategy?', updateStrategy],
     ['injectionStrategy?', injectionStrategy],
     ['imagePullSecrets?', slice(struct(['name?', str]))],

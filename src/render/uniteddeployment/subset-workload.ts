@@ -2,14 +2,14 @@
 // §4.1): metadata from the template plus the subset labels, the UD selector with the subset
 // label, the template spec with replicas, the pod template with subset labels, node affinity,
 // tolerations and finally the subset patch. Only the partition differs by kind.
-import { REVISION_LABEL, SUBSET_NAME_LABEL, SUBSET_PATCH_ANNOTATION } from '../../../api/uniteddeployment.js';
-import type { TemplateKey } from '../../../api/uniteddeployment.js';
-import { canonicalizeQuantities } from '../go-round-trip.js';
-import { attachNodeAffinity } from '../node-affinity.js';
-import { subsetPrefix, subsetWorkloadName } from '../naming.js';
-import { applySubsetPatch, subsetPatchAnnotation } from '../subset-patch.js';
-import { attachTolerations } from '../tolerations.js';
-import type { Obj } from '../../../util/json.js';
+import { REVISION_LABEL, SUBSET_NAME_LABEL, SUBSET_PATCH_ANNOTATION } from '../../api/uniteddeployment.js';
+import type { Obj } from '../../util/json.js';
+import type { Adapter } from './adapters.js';
+import { canonicalizeQuantities } from './go-round-trip.js';
+import { attachNodeAffinity } from './node-affinity.js';
+import { subsetPrefix, subsetWorkloadName } from './naming.js';
+import { applySubsetPatch, subsetPatchAnnotation } from './subset-patch.js';
+import { attachTolerations } from './tolerations.js';
 
 export interface SubsetInput {
   /** The UnitedDeployment after admission defaulting. */
@@ -19,16 +19,6 @@ export interface SubsetInput {
   partition: number;
   /** The ControllerRevision name. */
   revision: string;
-}
-
-export interface Adapter {
-  templateKey: TemplateKey;
-  apiVersion: string;
-  kind: string;
-  /** Whether this kind keeps a partition, given the UD template's spec. */
-  takesPartition(templateSpec: Obj): boolean;
-  /** Write the partition where this kind keeps it (called only when it takes one). */
-  setPartition(spec: Obj, partition: number): void;
 }
 
 export type BuiltWorkload = { ok: true; obj: Obj } | { ok: false; error: string };

@@ -1,8 +1,8 @@
 // SetDefaultsUnitedDeploymentV1beta1 (apis/apps/defaults) and Kruise's SetDefaultPodSpec.
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/resource.js';
-import { defaultUnitedDeployment } from './defaults.js';
-import { pullPolicyForImage } from './kruise-pod-defaults.js';
+import type { KubeObject } from '../api/resource.js';
+import { defaultImagePullPolicy } from '../k8s/image-reference.js';
+import { defaultUnitedDeployment } from './uniteddeployment.js';
 
 const ud = (spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'apps.kruise.io/v1beta1', kind: 'UnitedDeployment', metadata: { name: 'u' }, spec, status: { replicas: 3 } });
 
@@ -48,10 +48,10 @@ describe('defaultUnitedDeployment', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
   it('uses the Kubernetes tag rule for init containers', () => {
-    expect(pullPolicyForImage('nginx')).toBe('Always');
-    expect(pullPolicyForImage('nginx:latest')).toBe('Always');
-    expect(pullPolicyForImage('nginx:1.2')).toBe('IfNotPresent');
-    expect(pullPolicyForImage('reg:5000/nginx')).toBe('Always');
-    expect(pullPolicyForImage('nginx@sha256:abc')).toBe('IfNotPresent');
+    expect(defaultImagePullPolicy('nginx')).toBe('Always');
+    expect(defaultImagePullPolicy('nginx:latest')).toBe('Always');
+    expect(defaultImagePullPolicy('nginx:1.2')).toBe('IfNotPresent');
+    expect(defaultImagePullPolicy('reg:5000/nginx')).toBe('Always');
+    expect(defaultImagePullPolicy('nginx@sha256:abc')).toBe('IfNotPresent');
   });
 });

@@ -1,9 +1,9 @@
 // The mutating webhook (apis/apps/defaults SetDefaultsUnitedDeployment[V1beta1], spec §6.1):
 // what a UnitedDeployment looks like once stored, and what the validating webhook and the
 // controller see.
-import type { KubeObject } from '../../api/resource.js';
-import { applyKruisePodDefaults } from './kruise-pod-defaults.js';
-import { isObj, type Obj } from '../../util/json.js';
+import type { KubeObject } from '../api/resource.js';
+import { isObj, type Obj } from '../util/json.js';
+import { defaultKruisePodSpec } from './pod.js';
 
 /** The UnitedDeployment as Kruise's defaulting webhook stores it, on create (template defaults
  *  injected; feature gate TemplateNoDefaults off). Returns a new object; the input is untouched. */
@@ -21,10 +21,10 @@ export function defaultUnitedDeployment<T extends KubeObject>(obj: T): T {
   if (isObj(sts) && isObj(sts.spec)) {
     if (isObj(sts.spec.template)) {
       if (!isObj(sts.spec.template.spec)) sts.spec.template.spec = {};
-      applyKruisePodDefaults(sts.spec.template.spec);
+      defaultKruisePodSpec(sts.spec.template.spec);
     } else {
       sts.spec.template = { spec: {} };
-      applyKruisePodDefaults(sts.spec.template.spec);
+      defaultKruisePodSpec(sts.spec.template.spec);
     }
     for (const pvc of Array.isArray(sts.spec.volumeClaimTemplates) ? sts.spec.volumeClaimTemplates : []) {
       if (!isObj(pvc)) continue;

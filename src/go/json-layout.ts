@@ -1,16 +1,59 @@
-// What Go's encoding/json makes of a decoded manifest: `goMarshal` writes the exact bytes
-// json.Marshal would write for the Go struct (hash input, §10), `goNormalize` returns the same
-// content as plain data (the stored form). Both follow the layouts in go-types.ts: declaration
-// order, omitempty (never for structs), unknown fields dropped, map keys sorted, quantities
-// canonical, and Go's HTML-safe string escaping.
-import type { GoType } from './go-types.js';
-import { canonicalQuantity } from '../../k8s/quantity.js';
+// encoding/json for a manifest decoded into a declared Go struct layout, as Kruise's webhooks
+// decode it: fields in declaration order, unknown fields dropped, omitempty honoured (never for
+// structs), map keys sorted, quantities canonical. `goMarshalAs` writes the exact bytes
+// json.Marshal would (hash input); `goNormalize` returns the same content as plain data (the
+// stored form). Layouts are built from the constructors below (see default/sidecarset-layout.ts).
+import { canonicalQuantity } from '../k8s/quantity.js';
+import { compareStrings } from '../util/compare.js';
+import { goMarshal, goString } from './json.js';
+
+export type GoType =
+  | { k: 'string' } | { k: 'int' } | { k: 'bool' }
+  /** resource.Quantity: a struct marshalled as its canonical string ("0" when zero). */
+  | { k: 'quantity' }
+  /** intstr.IntOrString: a struct marshalled as a number or a string. */
+  | { k: 'intstr' }
+  | { k: 'ptr'; elem: GoType }
+  | { k: 'slice'; elem: GoType }
+  /** map[string]X: keys sorted on output. */
+  | { k: 'map'; elem: GoType }
+  | { k: 'struct'; fields: GoField[] }
+  /** Not modelled here: kept as written (volumes are defaulted separately). */
+  | { k: 'raw' };
+
+export interface GoField {
+  json: string;
+  type: GoType;
+  omitempty: boolean;
+}
+
+export const str: GoType = { k: 'string' };
+export const int: GoType = { k: 'int' };
+export const bool: GoType = { k: 'bool' };
+export const quantity: GoType = { k: 'quantity' };
+export const intstr: GoType = { k: 'intstr' };
+export const raw: GoType = { k: 'raw' };
+export const ptr = (elem: GoType): GoType => ({ k: 'ptr', elem });
+export const slice = (elem: GoType): GoType => ({ k: 'slice', elem });
+export const map = (elem: GoType): GoType => ({ k: 'map', elem });
+
+/** Fields written `name` (always emitted) or `name?` (omitempty), in declaration order. */
+export function struct(...fields: [string, GoType][]): GoType {
+  return {
+    k: 'struct',
+    fields: fields.map(([name, type]) => ({
+      json: name.endsWith('?') ? name.slice(0, -1) : name,
+      type,
+      omitempty: name.endsWith('?'),
+    })),
+  };
+}
 
 /** Marker for "this field is omitted". */
 const OMIT = Symbol('omit');
 
 /** json.Marshal of `value` decoded into Go type `t`. */
-export function goMarshal(value: unknown, t: GoType): string {
+export function goMarshalAs(value: unknown, t: GoType): string {
   const out = marshal(value, t, false);
   return out === OMIT ? 'null' : out;
 }
@@ -44,7 +87,7 @@ function marshal(v: unknown, t: GoType, omitempty: boolean): string | typeof OMI
     }
     case 'map': {
       if (absent || typeof v !== 'object') return omitempty ? OMIT : 'null';
-      const keys = Object.keys(v as object).sort(byteOrder);
+      const keys = Object.keys(v as object).sort(compareStrings);
       if (omitempty && keys.length === 0) return OMIT;
       const rec = v as Record<string, unknown>;
       return `{${keys.map((k) => `${goString(k)}:${marshal(rec[k], t.elem, false) as string}`).join(',')}}`;
@@ -59,22 +102,10 @@ function marshal(v: unknown, t: GoType, omitempty: boolean): string | typeof OMI
       return `{${parts.join(',')}}`;
     }
     case 'raw':
-      return absent ? (omitempty ? OMIT : 'null') : marshalAny(v);
+      return absent ? (omitempty ? OMIT : 'null') : goMarshal(v);
   }
 }
 
-/** json.Marshal of an interface{} value: maps with sorted keys. */
-function marshalAny(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return goString(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${v.map(marshalAny).join(',')}]`;
-  if (typeof v === 'object') {
-    const rec = v as Record<string, unknown>;
-    return `{${Object.keys(rec).sort(byteOrder).map((k) => `${goString(k)}:${marshalAny(rec[k])}`).join(',')}}`;
-  }
-  return 'null';
-}
 
 /** The Go-marshalled content of `value` as plain data, in Go field order (OMIT = absent). */
 export function goNormalize(value: unknown, t: GoType): unknown {
@@ -110,7 +141,7 @@ function normalize(v: unknown, t: GoType, omitempty: boolean): unknown {
       return v.map((e) => { const n = normalize(e, t.elem, false); return n === OMIT ? null : n; });
     case 'map': {
       if (absent || typeof v !== 'object') return omitempty ? OMIT : null;
-      const keys = Object.keys(v as object).sort(byteOrder);
+      const keys = Object.keys(v as object).sort(compareStrings);
       if (omitempty && keys.length === 0) return OMIT;
       const rec = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
@@ -129,16 +160,4 @@ function normalize(v: unknown, t: GoType, omitempty: boolean): unknown {
     case 'raw':
       return absent ? (omitempty ? OMIT : null) : v;
   }
-}
-
-/** A Go JSON string: like JSON.stringify, plus HTML-safe escapes and U+FFFD for lone surrogates. */
-export function goString(s: string): string {
-  return JSON.stringify(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
-    .replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Go sorts map keys by their UTF-8 bytes; for BMP text that is UTF-16 code unit order too,
- *  except for astral characters, which are rare enough in keys to ignore. */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { goMarshal, goNormalize, goString } from './go-json.js';
-import { SIDECAR_CONTAINER } from './go-types.js';
-
-describe('goString (encoding/json string escaping)', () => {
-  it('escapes HTML-sensitive characters and line separators', () => {
-    expect(goString('a<b>&c\u2028\u2029')).toBe('"a\\u003cb\\u003e\\u0026c\\u2028\\u2029"');
-  });
-  it('keeps slashes and non-ASCII text, escapes control characters', () => {
-    expect(goString('/ü\n\t\u0001')).toBe('"/ü\\n\\t\\u0001"');
-  });
-  it('replaces lone surrogates with U+FFFD', () => {
-    expect(goString('x\uD800y')).toBe('"x\uFFFDy"');
-  });
-});
+import { goMarshalAs, goNormalize } from '../go/json-layout.js';
+import { SIDECAR_CONTAINER } from './sidecarset-layout.js';
 
 describe('goMarshal of a SidecarContainer', () => {
   it('writes fields in Go declaration order, drops unknown fields, never omits structs', () => {
-    const json = goMarshal({ tty: true, image: 'i', name: 'n', bogus: 1, podInjectPolicy: 'AfterAppContainer' }, SIDECAR_CONTAINER);
+    const json = goMarshalAs({ tty: true, image: 'i', name: 'n', bogus: 1, podInjectPolicy: 'AfterAppContainer' }, SIDECAR_CONTAINER);
     expect(json).toBe('{"name":"n","image":"i","resources":{},"tty":true,"podInjectPolicy":"AfterAppContainer","upgradeStrategy":{},"shareVolumePolicy":{}}');
   });
   it('emits non-omitempty zero values: grpc service null, divisor "0", containerPort, port', () => {
-    const json = goMarshal({
+    const json = goMarshalAs({
       name: 'n',
       env: [{ name: 'E', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }],
       livenessProbe: { grpc: { port: 9000 } },
@@ -33,21 +21,21 @@ describe('goMarshal of a SidecarContainer', () => {
     expect(json).toContain('"ports":[{"containerPort":0}]');
   });
   it('sorts map keys and canonicalises quantities', () => {
-    const json = goMarshal({ name: 'n', resources: { requests: { memory: '1024Mi', cpu: 0.5 } } }, SIDECAR_CONTAINER);
+    const json = goMarshalAs({ name: 'n', resources: { requests: { memory: '1024Mi', cpu: 0.5 } } }, SIDECAR_CONTAINER);
     expect(json).toContain('"resources":{"requests":{"cpu":"500m","memory":"1Gi"}}');
   });
   it('drops empty slices and false booleans under omitempty, keeps pointers to false', () => {
-    const json = goMarshal({ name: 'n', command: [], stdin: false, securityContext: { privileged: false } }, SIDECAR_CONTAINER);
+    const json = goMarshalAs({ name: 'n', command: [], stdin: false, securityContext: { privileged: false } }, SIDECAR_CONTAINER);
     expect(json).toBe('{"name":"n","resources":{},"securityContext":{"privileged":false},"upgradeStrategy":{},"shareVolumePolicy":{}}');
   });
   it('int-or-string keeps its type', () => {
-    expect(goMarshal({ name: 'n', livenessProbe: { httpGet: { port: 'http' } } }, SIDECAR_CONTAINER)).toContain('"httpGet":{"port":"http"}');
+    expect(goMarshalAs({ name: 'n', livenessProbe: { httpGet: { port: 'http' } } }, SIDECAR_CONTAINER)).toContain('"httpGet":{"port":"http"}');
   });
 });
 
 describe('goNormalize', () => {
   it('returns the same content as plain data', () => {
     const v = { name: 'n', resources: { limits: { cpu: '1000m' } }, extra: true };
-    expect(JSON.stringify(goNormalize(v, SIDECAR_CONTAINER))).toBe(goMarshal(v, SIDECAR_CONTAINER));
+    expect(JSON.stringify(goNormalize(v, SIDECAR_CONTAINER))).toBe(goMarshalAs(v, SIDECAR_CONTAINER));
   });
 });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/resource.js';
-import { defaultSidecarSet } from './index.js';
-import { defaultImagePullPolicy } from './image-reference.js';
-import { canonicalQuantity } from '../../k8s/quantity.js';
+import type { KubeObject } from '../api/resource.js';
+import { defaultImagePullPolicy } from '../k8s/image-reference.js';
+import { defaultSidecarSet } from './sidecarset.js';
 
-const fixture = (name: string) => yaml.load(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')) as KubeObject;
+const fixture = (name: string) => yaml.load(readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')) as KubeObject;
 
 describe('defaultSidecarSet (spec §11)', () => {
   const input = fixture('defaults-full.yaml');
@@ -67,20 +66,10 @@ describe('imagePullPolicy default', () => {
   ])('%s -> %s', (image, policy) => expect(defaultImagePullPolicy(image)).toBe(policy));
 });
 
-describe('quantity canonical form', () => {
-  it.each([
-    ['0.5', '500m'], ['1024Mi', '1Gi'], [1, '1'], ['1000m', '1'], ['1.5Gi', '1536Mi'], ['100', '100'],
-    ['1e3', '1e3'], ['10k', '10k'], ['0', '0'], ['512Ki', '512Ki'], ['0.5Ki', '512'], ['1500m', '1500m'],
-    ['12e6', '12e6'], ['-1', '-1'], ['1.1', '1100m'],
-  ])('%s -> %s', (q, want) => expect(canonicalQuantity(q)).toBe(want));
-  it('rejects junk', () => expect(canonicalQuantity('1x')).toBeUndefined());
-});
-
 describe('sidecarset_mutating_test.go TestMutatingSidecarSetFn and handler tests', () => {
-  const [fn, withStrategy] = yaml.loadAll(readFileSync(new URL('./__fixtures__/mutating-fn.yaml', import.meta.url), 'utf8')) as KubeObject[];
-  it('defaults everything the webhook test checks, hashes exclude patches and injection strategy', async () => {
-    const { storedSidecarSet } = await import('../../render/sidecarset/stored-form.js');
-    const out = storedSidecarSet(fn) as any;
+  const [fn, withStrategy] = yaml.loadAll(readFileSync(new URL('./testdata/mutating-fn.yaml', import.meta.url), 'utf8')) as KubeObject[];
+  it('defaults everything the webhook test checks, hashes exclude patches and injection strategy', () => {
+    const out = defaultSidecarSet(fn) as any;
     expect(out.spec.updateStrategy).toEqual({ type: 'RollingUpdate', partition: 0, maxUnavailable: 1 });
     expect(out.spec.containers[0]).toMatchObject({
       podInjectPolicy: 'BeforeAppContainer', shareVolumePolicy: { type: 'disabled' }, upgradeStrategy: { upgradeType: 'ColdUpgrade' },

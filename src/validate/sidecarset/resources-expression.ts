@@ -6,8 +6,8 @@ import {
   addQuantity, cmpQuantity, milliQuantity, milliValue, negQuantity, parseQuantity, type Quantity,
 } from '../../k8s/quantity.js';
 
-export type Value = { q: Quantity } | { n: number };
-export type CalcResult = { ok: true; value: Value } | { ok: false; error: string };
+export type ExpressionValue = { q: Quantity } | { n: number };
+export type CalcResult = { ok: true; value: ExpressionValue } | { ok: false; error: string };
 
 type Token = { t: 'num' | 'qty' | 'ident'; s: string } | { t: 'op'; s: string } | { t: 'end' };
 
@@ -79,7 +79,7 @@ function parseNumber(s: string): number {
   return pct ? n / 100 : n;
 }
 
-const toQuantity = (v: Value): Quantity => ('q' in v ? v.q : milliQuantity(int64(v.n * 1000)));
+const toQuantity = (v: ExpressionValue): Quantity => ('q' in v ? v.q : milliQuantity(int64(v.n * 1000)));
 
 /** Go's int64(float64): truncation toward zero. */
 function int64(x: number): bigint {
@@ -87,27 +87,27 @@ function int64(x: number): bigint {
   return BigInt(Math.trunc(x));
 }
 
-function add(a: Value, b: Value): Value {
+function add(a: ExpressionValue, b: ExpressionValue): ExpressionValue {
   if ('q' in a || 'q' in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
   return { n: a.n + b.n };
 }
-function sub(a: Value, b: Value): Value {
+function sub(a: ExpressionValue, b: ExpressionValue): ExpressionValue {
   if ('q' in a || 'q' in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
   return { n: a.n - b.n };
 }
-function mul(a: Value, b: Value): Value {
+function mul(a: ExpressionValue, b: ExpressionValue): ExpressionValue {
   if ('q' in a && 'q' in b) throw new CalcError('multiplication of two quantities');
   if ('q' in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * (b as { n: number }).n), a.q.format) };
   if ('q' in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
   return { n: a.n * b.n };
 }
-function div(a: Value, b: Value): Value {
+function div(a: ExpressionValue, b: ExpressionValue): ExpressionValue {
   if ('q' in b) throw new CalcError('division by quantity');
   if (b.n === 0) throw new CalcError('division by zero');
   if ('q' in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
   return { n: a.n / b.n };
 }
-function minMax(name: 'max' | 'min', a: Value, b: Value): Value {
+function minMax(name: 'max' | 'min', a: ExpressionValue, b: ExpressionValue): ExpressionValue {
   const pickLeft = (c: number) => (name === 'max' ? c >= 0 : c <= 0);
   if ('q' in a || 'q' in b) {
     const l = toQuantity(a), r = toQuantity(b);
@@ -118,7 +118,7 @@ function minMax(name: 'max' | 'min', a: Value, b: Value): Value {
 
 class Parser {
   private i = 0;
-  constructor(private readonly toks: Token[], private readonly vars: ReadonlyMap<string, Value>) {}
+  constructor(private readonly toks: Token[], private readonly vars: ReadonlyMap<string, ExpressionValue>) {}
 
   private peek(): Token { return this.toks[this.i]; }
   private isOp(s: string): boolean { const t = this.peek(); return t.t === 'op' && t.s === s; }
@@ -127,13 +127,13 @@ class Parser {
     this.i++;
   }
 
-  parse(): Value {
+  parse(): ExpressionValue {
     const v = this.expr();
     if (this.peek().t !== 'end') throw new CalcError('parse error: syntax error');
     return v;
   }
 
-  private expr(): Value {
+  private expr(): ExpressionValue {
     let left = this.term();
     while (this.isOp('+') || this.isOp('-')) {
       const op = (this.toks[this.i++] as { s: string }).s;
@@ -143,7 +143,7 @@ class Parser {
     return left;
   }
 
-  private term(): Value {
+  private term(): ExpressionValue {
     let left = this.factor();
     while (this.isOp('*') || this.isOp('/')) {
       const op = (this.toks[this.i++] as { s: string }).s;
@@ -153,7 +153,7 @@ class Parser {
     return left;
   }
 
-  private factor(): Value {
+  private factor(): ExpressionValue {
     const t = this.peek();
     if (t.t === 'end') throw new CalcError('parse error: syntax error');
     this.i++;
@@ -192,7 +192,7 @@ class Parser {
 }
 
 /** Calculator.Parse: evaluate, and reject a negative result. */
-export function calculate(expr: string, vars: ReadonlyMap<string, Value>): CalcResult {
+export function calculate(expr: string, vars: ReadonlyMap<string, ExpressionValue>): CalcResult {
   try {
     const v = new Parser(tokenize(expr), vars).parse();
     if ('q' in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: 'calculation result is negative' };

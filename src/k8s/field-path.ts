@@ -1,7 +1,7 @@
 // Kubernetes field.Path text (`spec.topology.subsets[3].minReplicas`) for a JSON path. The
-// webhook reports errors in this notation, so messages use it too; the JSON path itself rides
+// webhooks report errors in this notation, so messages use it too; the JSON path itself rides
 // on the diagnostic for line:col.
-import type { FieldPath } from '../../api/resource.js';
+import type { FieldPath } from '../api/resource.js';
 
 export function fieldText(path: FieldPath): string {
   let s = '';

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/resource.js';
-import { hashInput, safeEncode, sidecarSetHash, sidecarSetHashWithoutImage } from './hash.js';
-import { storedSidecarSet } from './stored-form.js';
+import type { KubeObject } from '../api/resource.js';
+import { safeEncodeString } from '../k8s/hash.js';
+import { defaultSidecarSet } from './sidecarset.js';
+import { hashInput, sidecarSetHash, sidecarSetHashWithoutImage } from './sidecarset-hash.js';
 
 const ss = (spec: unknown): KubeObject => ({ apiVersion: 'apps.kruise.io/v1alpha1', kind: 'SidecarSet', metadata: { name: 'test-sidecar-set' }, spec });
-const fixture = (name: string) => yaml.load(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')) as KubeObject;
+const fixture = (name: string) => yaml.load(readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')) as KubeObject;
 const c1 = { name: 'container1', image: 'test-image' };
 
 // Upstream pkg/control/sidecarcontrol/hash_test.go hashes undefaulted structs.
@@ -45,7 +46,7 @@ describe('sidecarSetHashWithoutImage (hash_test.go TestSidecarSetHashWithoutImag
 
 describe('stored form hashes (defaulted first)', () => {
   it('sidecarset_mutating_test.go TestMutatingSidecarSetFn', () => {
-    const out = storedSidecarSet(ss({ selector: { matchLabels: { app: 'demo' } }, containers: [{ name: 'dns-f', image: 'dns:1.0' }] }));
+    const out = defaultSidecarSet(ss({ selector: { matchLabels: { app: 'demo' } }, containers: [{ name: 'dns-f', image: 'dns:1.0' }] }));
     expect(hashInput(out.spec as never, false)).toBe('{"containers":[{"name":"dns-f","image":"dns:1.0","resources":{},"terminationMessagePath":"/dev/termination-log","terminationMessagePolicy":"File","imagePullPolicy":"IfNotPresent","podInjectPolicy":"BeforeAppContainer","upgradeStrategy":{"upgradeType":"ColdUpgrade"},"shareVolumePolicy":{"type":"disabled"}}]}');
     expect(out.metadata.annotations).toEqual({
       'kruise.io/sidecarset-hash': '6wbd76bd7984x24fb4f44fv9222cw9v9bcf85x766744wddd4zwx927zzz2zb684',
@@ -53,12 +54,12 @@ describe('stored form hashes (defaulted first)', () => {
     });
   });
   it('tutorial guestbook-sidecar', () => {
-    const out = storedSidecarSet(fixture('guestbook-sidecar.yaml'));
+    const out = defaultSidecarSet(fixture('guestbook-sidecar.yaml'));
     expect(out.metadata.annotations?.['kruise.io/sidecarset-hash']).toBe('9284wd286c9x8xv4xx6f49z45x26x7z8c7w64v9z868wfx54b2d9z6wvz2294w9c');
     expect(out.metadata.annotations?.['kruise.io/sidecarset-hash-without-image']).toBe('d8z9d9525w4c2b44bfx24cdb8b7529825dx2wv5b94fvf8x5xwwzvv5277w2zcz4');
   });
   it('native init container and HTML-safe escaping', () => {
-    const out = storedSidecarSet(fixture('native-init-escaping.yaml'));
+    const out = defaultSidecarSet(fixture('native-init-escaping.yaml'));
     expect(hashInput(out.spec as never, false)).toContain('"sleep 1 \\u0026\\u0026 echo ok"');
     expect(out.metadata.annotations?.['kruise.io/sidecarset-hash']).toBe('7w974cc47wf965728cbww924v2c49wb444w7dcbdv99dd628449wvcz49xdx4vxd');
     expect(out.metadata.annotations?.['kruise.io/sidecarset-hash-without-image']).toBe('7fcc2544664524xvdb4fcb55864f84w5ww6zfzfdfbcdf5vw45c2xd4bb6vv7ffz');
@@ -66,15 +67,15 @@ describe('stored form hashes (defaulted first)', () => {
   it('overwrites hash annotations the user wrote', () => {
     const input = fixture('guestbook-sidecar.yaml');
     input.metadata.annotations = { 'kruise.io/sidecarset-hash': 'stale', keep: 'me' };
-    const out = storedSidecarSet(input);
+    const out = defaultSidecarSet(input);
     expect(out.metadata.annotations?.keep).toBe('me');
     expect(out.metadata.annotations?.['kruise.io/sidecarset-hash']).toBe('9284wd286c9x8xv4xx6f49z45x26x7z8c7w64v9z868wfx54b2d9z6wvz2294w9c');
     expect(input.metadata.annotations['kruise.io/sidecarset-hash']).toBe('stale');
   });
 });
 
-describe('safeEncode', () => {
+describe('SafeEncodeString of a sha256', () => {
   it('maps hex digits through the vowel-free alphabet', () => {
-    expect(safeEncode('0123456789abcdef')).toBe('456789bcdfvwxz24');
+    expect(safeEncodeString('0123456789abcdef')).toBe('456789bcdfvwxz24');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { calculate, type Value } from './calculator.js';
+import { calculate, type ExpressionValue } from './resources-expression.js';
 import { formatQuantity, parseQuantity } from '../../k8s/quantity.js';
 
-const show = (v: Value) => ('q' in v ? formatQuantity(v.q) : String(v.n));
+const show = (v: ExpressionValue) => ('q' in v ? formatQuantity(v.q) : String(v.n));
 const calc = (expr: string, vars: Record<string, string> = {}) => {
-  const m = new Map<string, Value>(Object.entries(vars).map(([k, q]) => [k, { q: parseQuantity(q)! }]));
+  const m = new Map<string, ExpressionValue>(Object.entries(vars).map(([k, q]) => [k, { q: parseQuantity(q)! }]));
   const r = calculate(expr, m);
   return r.ok ? show(r.value) : 'error';
 };

@@ -3,23 +3,21 @@
 // sidecar), hex, then mapped through apimachinery's rand.SafeEncodeString. The input must
 // already be defaulted: the defaulting webhook hashes after it has filled its defaults.
 import { createHash } from 'node:crypto';
-import type { KubeObject } from '../../api/resource.js';
-import { goMarshal } from '../../validate/sidecarset/go-json.js';
-import { SIDECAR_CONTAINER } from '../../validate/sidecarset/go-types.js';
-
-// rand.SafeEncodeString's alphabet: no vowels, no look-alikes.
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+import type { KubeObject } from '../api/resource.js';
+import { goMarshalAs } from '../go/json-layout.js';
+import { safeEncodeString } from '../k8s/hash.js';
+import { SIDECAR_CONTAINER } from './sidecarset-layout.js';
 
 type Spec = { containers?: unknown; initContainers?: unknown };
 
 /** kruise.io/sidecarset-hash of a (defaulted) SidecarSet. */
 export function sidecarSetHash(ss: KubeObject): string {
-  return safeEncode(sha256Hex(hashInput((ss.spec ?? {}) as Spec, false)));
+  return safeEncodeString(sha256Hex(hashInput((ss.spec ?? {}) as Spec, false)));
 }
 
 /** kruise.io/sidecarset-hash-without-image of a (defaulted) SidecarSet. */
 export function sidecarSetHashWithoutImage(ss: KubeObject): string {
-  return safeEncode(sha256Hex(hashInput((ss.spec ?? {}) as Spec, true)));
+  return safeEncodeString(sha256Hex(hashInput((ss.spec ?? {}) as Spec, true)));
 }
 
 /** The exact bytes upstream hashes: json.Marshal of map{"containers", ["initContainers"]}. */
@@ -28,21 +26,14 @@ export function hashInput(spec: Spec, withoutImage: boolean): string {
     if (!Array.isArray(v)) return v;
     return withoutImage ? v.map((c) => (c && typeof c === 'object' ? { ...c, image: '' } : c)) : v;
   };
-  const containers = goMarshal(list(spec.containers), { k: 'slice', elem: SIDECAR_CONTAINER });
+  const containers = goMarshalAs(list(spec.containers), { k: 'slice', elem: SIDECAR_CONTAINER });
   const inits = Array.isArray(spec.initContainers) ? spec.initContainers : [];
   // Native sidecars (restartPolicy Always) are part of what a pod runs, so they count.
   if (!inits.some((c) => c?.restartPolicy === 'Always')) return `{"containers":${containers}}`;
-  const initJson = goMarshal(list(inits), { k: 'slice', elem: SIDECAR_CONTAINER });
+  const initJson = goMarshalAs(list(inits), { k: 'slice', elem: SIDECAR_CONTAINER });
   return `{"containers":${containers},"initContainers":${initJson}}`;
 }
 
 function sha256Hex(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex');
-}
-
-/** rand.SafeEncodeString: each character replaced by ALPHANUMS[code % 27]. */
-export function safeEncode(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
-  return out;
 }
