@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { junitFormatter, xmlAttr, xmlText } from './junit.js';
+import { formatJunit, xmlAttr, xmlText } from './junit.js';
 
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined };
 
 function run(diags: Diagnostic[]): string {
-  const f = junitFormatter(ctx);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatJunit(diags, ctx);
 }
 
 const err: Diagnostic = {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { MARKDOWN_LIMIT, MARKDOWN_MARKER, escapeCell, markdownFormatter } from './markdown.js';
+import { MARKDOWN_LIMIT, MARKDOWN_MARKER, escapeCell, formatMarkdown } from './markdown.js';
 
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined, summary: { files: 3, resources: 5 } };
 
 function run(diags: Diagnostic[], c = ctx): string {
-  const f = markdownFormatter(c);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatMarkdown(diags, c);
 }
 
 const err: Diagnostic = {

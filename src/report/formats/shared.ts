@@ -25,6 +25,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** `2 errors, 1 info`: the severities that occur, for lines about what was left out. */
+export function countsText(c: Counts): string {
+  const parts: string[] = [];
+  if (c.errors) parts.push(plural(c.errors, 'error'));
+  if (c.warnings) parts.push(plural(c.warnings, 'warning'));
+  if (c.infos) parts.push(`${c.infos} info`);
+  return parts.join(', ');
+}
+
 /** `2 errors, 1 warning in 3 files`; `no problems in 3 files` when clean. Infos are counted
  *  only when there are some, so the common line stays short. */
 export function summaryText(c: Counts, summary?: { files: number; resources: number }): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { textFormatter } from './text.js';
+import { formatText } from './text.js';
 
 const SRC = [
   'apiVersion: apps.kruise.io/v1alpha1',
@@ -29,9 +29,7 @@ const typeError: Diagnostic = {
 };
 
 function run(diags: Diagnostic[], c = ctx()): string {
-  const f = textFormatter(c);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatText(diags, c);
 }
 
 describe('text format', () => {
