@@ -3,11 +3,10 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
-import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import type { ValidateResult } from '../validate/index.js';
 import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
-import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
+import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
+import { admit, loadInputs } from './inputs.js';
 import { checkoutRef } from './base-ref.js';
 
 export interface Io {
@@ -98,12 +97,6 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   } finally {
     cleanup?.();
   }
-}
-
-/** The default and validate phases over what was loaded. */
-async function admit(loaded: LoadResult, flags: CommonFlags): Promise<ValidateResult> {
-  const [{ applyDefaults }, { validate }] = await Promise.all([import('../default/index.js'), import('../validate/index.js')]);
-  return validate(loaded.resources, applyDefaults(loaded.resources), { cluster: loaded.facts, strict: flags.strict ?? false });
 }
 
 function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runPlan, runRender, runValidate, type Io } from './commands.js';
 import { UsageError } from './options.js';
-import { VERSION } from './session.js';
+import { VERSION } from './version.js';
 
 const FORMAT_HELP = 'diagnostics format: text, json, sarif, github, junit, markdown';
 

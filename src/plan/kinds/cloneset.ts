@@ -8,8 +8,6 @@ import { batchContext } from '../batch.js';
 import { cloneJson } from '../canonical.js';
 import { get, replicasOf, setPath, type KindModel } from './kind.js';
 
-export * from './cloneset-update.js';
-
 function isV1beta1(obj: KubeObject): boolean {
   return obj.apiVersion === 'apps.kruise.io/v1beta1';
 }

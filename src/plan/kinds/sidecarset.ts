@@ -9,8 +9,6 @@ import { selectorMatches, type LabelSelector } from '../../k8s/selector.js';
 import { cloneJson } from '../canonical.js';
 import { get, replicasOf, setPath, type KindContext, type KindModel } from './kind.js';
 
-export * from '../sidecarset-upgrade.js';
-
 /** kruisec extension: a first, label-selected canary stage (JSON LabelSelector). */
 export const CANARY_SELECTOR_ANNOTATION = 'kruisec.io/canary-selector';
 

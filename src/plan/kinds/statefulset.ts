@@ -8,8 +8,6 @@ import { cloneJson } from '../canonical.js';
 import { get, replicasOf, setPath, type KindModel } from './kind.js';
 import { ordinalSlots, parseReserveOrdinals, sortSlotsToUpdate } from './statefulset-update.js';
 
-export * from './statefulset-update.js';
-
 export function isAdvancedStatefulSet(obj: KubeObject): boolean {
   return obj.apiVersion.startsWith('apps.kruise.io/');
 }

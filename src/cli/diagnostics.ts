@@ -1,20 +1,9 @@
-// What every command shares: loading the inputs with cluster facts from kruisec.yaml and
-// flags, and printing diagnostics in the chosen format.
+// The diagnostics of a run: which are shown, how they print in the chosen format, and the exit
+// code they give.
 import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { type CommonFlags, factsFromFlags, parseFailOn, parseFormat } from './options.js';
-
-export const VERSION = '0.1.0';
-
-export async function loadInputs(paths: readonly string[], flags: CommonFlags, cwd = process.cwd()): Promise<LoadResult> {
-  const { load } = await import('../load/index.js');
-  return load(paths.length ? paths : ['.'], {
-    cwd,
-    gitignore: flags.gitignore ?? false,
-    configFile: flags.config,
-    facts: factsFromFlags(flags),
-  });
-}
+import { type CommonFlags, parseFailOn, parseFormat } from './options.js';
+import { VERSION } from './version.js';
 
 /** Positions resolved, sorted, formatted. Returns the text to print (may be empty). */
 export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: LoadResult | undefined, flags: CommonFlags, cwd = process.cwd()): Promise<string> {
