@@ -2,10 +2,12 @@
 // historical version is rebuilt from a ControllerRevision in the Kruise namespace; Partial
 // policy may pick the latest spec instead. A missing revision rejects the pod.
 import type { KubeObject } from '../../api/resource.js';
+import {
+  SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_REVISION_NAME_LABEL,
+} from '../../api/sidecarset.js';
 import { sidecarSetHash, sidecarSetHashWithoutImage } from '../../default/index.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
-import { ANN_HASH, ANN_HASH_WITHOUT_IMAGE, LABEL_CUSTOM_VERSION, LABEL_SIDECARSET_NAME } from './types.js';
 import { compareStrings } from '../../util/compare.js';
 
 export interface ControllerRevision extends KubeObject {
@@ -27,8 +29,8 @@ export function findRevision(ss: SidecarSetObject, revisions: readonly Controlle
   }
   if (info.customVersion === undefined || info.customVersion === null) return undefined;
   const matching = revisions.filter((r) =>
-    r.metadata.labels?.[LABEL_SIDECARSET_NAME] === ss.metadata.name &&
-    r.metadata.labels?.[LABEL_CUSTOM_VERSION] === info.customVersion);
+    r.metadata.labels?.[SIDECARSET_REVISION_NAME_LABEL] === ss.metadata.name &&
+    r.metadata.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === info.customVersion);
   // history.SortControllerRevisions: by .revision, then creationTimestamp, then name; take the last.
   matching.sort((a, b) =>
     (a.revision ?? 0) - (b.revision ?? 0) ||
@@ -106,8 +108,8 @@ export function historicalSidecarSet(ss: SidecarSetObject, rev: ControllerRevisi
     status: { ...(ss.status ?? {}), latestRevision: rev.metadata.name },
   };
   const ann = restored.metadata.annotations!;
-  ann[ANN_HASH] = rev.metadata.annotations?.[ANN_HASH] || sidecarSetHash(restored);
-  ann[ANN_HASH_WITHOUT_IMAGE] = rev.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] || sidecarSetHashWithoutImage(restored);
+  ann[SIDECARSET_HASH_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] || sidecarSetHash(restored);
+  ann[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] || sidecarSetHashWithoutImage(restored);
   return restored;
 }
 

@@ -21,19 +21,17 @@ describe('markdown format', () => {
       err,
       { ruleId: 'load-no-input', severity: 'info', message: 'nothing' },
     ]);
-    expect(out).toBe([
-      MARKDOWN_MARKER,
-      '### kruisec',
-      '',
-      '❌ 1 error, 1 warning, 1 info in 3 files',
-      '',
-      '| Severity | Location | Rule | Message |',
-      '| --- | --- | --- | --- |',
-      '| ❌ error | apps/cart.yaml:4:13<br>CloneSet shop/cart | `schema-type` | replicas must be an integer<br>*help: write a number* |',
-      '| ⚠️ warning | a.yaml:4:13 | `w` | warn |',
-      '| ℹ️ info | — | `load-no-input` | nothing |',
-      '',
-    ].join('\n'));
+    expect(out).toBe(`${MARKDOWN_MARKER}
+### kruisec
+
+❌ 1 error, 1 warning, 1 info in 3 files
+
+| Severity | Location | Rule | Message |
+| --- | --- | --- | --- |
+| ❌ error | apps/cart.yaml:4:13<br>CloneSet shop/cart | \`schema-type\` | replicas must be an integer<br>*help: write a number* |
+| ⚠️ warning | a.yaml:4:13 | \`w\` | warn |
+| ℹ️ info | — | \`load-no-input\` | nothing |
+`);
   });
 
   it('says all is well when clean', () => {

@@ -134,21 +134,19 @@ class Parser {
   }
 
   private expr(): ExpressionValue {
-    let left = this.term();
-    while (this.isOp('+') || this.isOp('-')) {
-      const op = (this.toks[this.i++] as { s: string }).s;
-      const right = this.term();
-      left = op === '+' ? add(left, right) : sub(left, right);
-    }
-    return left;
+    return this.level(() => this.term(), { '+': add, '-': sub });
   }
 
   private term(): ExpressionValue {
-    let left = this.factor();
-    while (this.isOp('*') || this.isOp('/')) {
-      const op = (this.toks[this.i++] as { s: string }).s;
-      const right = this.factor();
-      left = op === '*' ? mul(left, right) : div(left, right);
+    return this.level(() => this.factor(), { '*': mul, '/': div });
+  }
+
+  /** One precedence level: operands joined by its operators, left to right. */
+  private level(operand: () => ExpressionValue, ops: Record<string, (a: ExpressionValue, b: ExpressionValue) => ExpressionValue>): ExpressionValue {
+    let left = operand();
+    for (let t = this.peek(); t.t === 'op' && Object.hasOwn(ops, t.s); t = this.peek()) {
+      this.i++;
+      left = ops[t.s](left, operand());
     }
     return left;
   }
