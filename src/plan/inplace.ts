@@ -2,7 +2,7 @@
 // Kruise pkg/util/inplaceupdate.) Only template metadata, container image replacement and,
 // under the alpha gate InPlaceWorkloadVerticalScaling with an unchanged QoS class, container
 // resources can change in place; anything else recreates the pod.
-import { sameJson } from './canonical.js';
+import { sameJson } from '../util/json.js';
 import { type Obj } from '../util/json.js';
 
 export interface InPlaceVerdict {

@@ -13,3 +13,23 @@ export function isObj(v: unknown): v is Obj {
 export function list(v: unknown): any[] {
   return Array.isArray(v) ? v : [];
 }
+
+/** Key-order independent text of JSON data (reflect.DeepEqual of decoded manifests): manifests
+ *  compare by content, not by how a file happened to order its keys. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** Deep copy of plain JSON data. */
+export function cloneJson<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}

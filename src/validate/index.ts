@@ -13,6 +13,7 @@ import type { ValidateOptions, ValidateResult } from './types.js';
 export type { ValidateOptions, ValidateResult } from './types.js';
 export { checkWorkloads } from './workloads/index.js';
 export { decreasingSteps, overPartitionTrafficLimit, validStepReplicas } from './workloads/rollout.js';
+export { findRevision } from './sidecarset/injection-strategy.js';
 export { parseSubsetReplicas } from './uniteddeployment/index.js';
 // resourcesPolicy's expression language: the webhook tries each expression, injection evaluates it.
 export { calculate, type ExpressionValue } from './sidecarset/resources-expression.js';

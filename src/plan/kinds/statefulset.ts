@@ -4,7 +4,7 @@
 // existing pods stay old, so a step still maps to replicas - planned (as Kruise Rollouts writes).
 import type { KubeObject } from '../../api/resource.js';
 import { batchContext } from '../batch.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import { get, replicasOf, setPath, type KindModel } from './kind.js';
 import { ordinalSlots, parseReserveOrdinals, sortSlotsToUpdate } from './statefulset-update.js';
 

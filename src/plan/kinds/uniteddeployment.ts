@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/resource.js';
 import type { IntOrString } from '../../k8s/intstr.js';
 import { allocateSubsetReplicas } from '../../render/index.js';
 import { batchReplicas } from '../batch.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import { get, setPath, type KindModel } from './kind.js';
 import { subsetPartitionsFor } from './ud-partitions.js';
 

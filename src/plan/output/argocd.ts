@@ -5,7 +5,7 @@
 // install order (config, then SidecarSets and Rollouts, then workloads).
 import type { KubeObject } from '../../api/resource.js';
 import { kindRank } from '../../k8s/order.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import type { PlanResult } from '../types.js';
 import { gateText } from './gate.js';
 import { dumpYaml } from '../../k8s/yaml-writer.js';

@@ -6,9 +6,9 @@ import {
   SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_REVISION_NAME_LABEL,
 } from '../../api/sidecarset.js';
 import { sidecarSetHash, sidecarSetHashWithoutImage } from '../../default/index.js';
+import { findRevision } from '../../validate/index.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
-import { compareStrings } from '../../util/compare.js';
 
 export interface ControllerRevision extends KubeObject {
   revision?: number;
@@ -20,23 +20,9 @@ export type RevisionChoice =
   | { ok: false; reason: 'not-found' | 'bad-partition' | 'bad-selector' | 'bad-data'; error: string }
   | { ok: 'undecided'; reason: string };
 
-/** Resolve the ControllerRevision a revision reference names (getControllerRevision). */
-export function findRevision(ss: SidecarSetObject, revisions: readonly ControllerRevision[]): ControllerRevision | undefined {
-  const info = ss.spec.injectionStrategy?.revision;
-  if (!info) return undefined;
-  if (info.revisionName !== undefined && info.revisionName !== null) {
-    return revisions.find((r) => r.metadata.name === info.revisionName);
-  }
-  if (info.customVersion === undefined || info.customVersion === null) return undefined;
-  const matching = revisions.filter((r) =>
-    r.metadata.labels?.[SIDECARSET_REVISION_NAME_LABEL] === ss.metadata.name &&
-    r.metadata.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === info.customVersion);
-  // history.SortControllerRevisions: by .revision, then creationTimestamp, then name; take the last.
-  matching.sort((a, b) =>
-    (a.revision ?? 0) - (b.revision ?? 0) ||
-    compareStrings(String(a.metadata.creationTimestamp ?? ''), String(b.metadata.creationTimestamp ?? '')) ||
-    compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
-  return matching[matching.length - 1];
+/** The ControllerRevision the SidecarSet's injectionStrategy.revision names, if any. */
+export function revisionOf(ss: SidecarSetObject, revisions: readonly ControllerRevision[]): ControllerRevision | undefined {
+  return findRevision(ss.metadata.name ?? '', ss.spec.injectionStrategy?.revision, revisions);
 }
 
 const PATCH_MERGE_BY_NAME = new Set(['initContainers', 'containers', 'volumes', 'imagePullSecrets']);
@@ -129,7 +115,7 @@ export function chooseRevision(ss: SidecarSetObject, pod: PodView, revisions: re
   if (!info || ((info.revisionName ?? null) === null && (info.customVersion ?? null) === null)) {
     return { ok: true, sidecarSet: ss, which: 'latest' };
   }
-  const rev = findRevision(ss, revisions);
+  const rev = revisionOf(ss, revisions);
   const wanted = info.revisionName ?? `customVersion ${info.customVersion}`;
   if (!rev) return { ok: false, reason: 'not-found', error: `ControllerRevision ${wanted} not found` };
   const historical = restoredOnce(ss, rev);
