@@ -13,8 +13,8 @@ import { expandUnitedDeployments } from './uniteddeployment/index.js';
 import { prepareInjection } from './sidecarset/index.js';
 
 export type { RenderOptions, RenderResult } from './types.js';
+// The UnitedDeployment allocator and partitions, which plan stages subsets with.
 export { allocateSubsetReplicas, subsetPartitions } from './uniteddeployment/index.js';
-export type { Allocation, AllocationOptions, SubsetPartition } from './uniteddeployment/index.js';
 
 /** Renders `input`, handing each output resource to `emit` in output order. */
 export function renderEach(input: readonly Resource[], opts: RenderOptions, emit: (r: Resource) => void): Omit<RenderResult, 'resources'> {

@@ -23,9 +23,7 @@ import { allocateSubsetReplicas } from './subset-replicas.js';
 import { type Obj } from '../../util/json.js';
 
 export { allocateSubsetReplicas } from './subset-replicas.js';
-export type { Allocation, AllocationOptions, AllocatorName, ExistingSubset, SubsetAllocation } from './subset-replicas.js';
 export { subsetPartitions } from './partitions.js';
-export type { SubsetPartition } from './partitions.js';
 
 export const expandUnitedDeployments: RenderFilter = (resources, opts) => {
   const out: Resource[] = [];
