@@ -5,7 +5,7 @@
 // (dist/chunks/), so `--version` still loads almost nothing. Why: Node resolved, read and
 // linked some 180 small ES modules on every run, which took longer than the work of a small
 // render. Dependencies stay in node_modules. The rest of dist/ (tsc's output) is kept for
-// the facts runner and for tools that import single modules.
+// tools that import single modules.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

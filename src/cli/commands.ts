@@ -1,19 +1,21 @@
-// The three commands: each calls the phases in order (load, default, validate, then render or
+// The commands: each calls the phases in order (load, default, validate, then render or
 // plan), prints, and picks the exit code.
-import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
 import { admit, loadInputs } from './inputs.js';
-import { checkoutRef } from './base-ref.js';
+import { type BaseTree, openBase } from './base.js';
 
 export interface Io {
   /** Standard output: text, or bytes already encoded as UTF-8 (render's YAML stream). */
   out(text: string | Uint8Array): void;
   err(text: string): void;
   cwd: string;
+  /** Standard output is a terminal that takes colour (and NO_COLOR is unset). */
+  tty?: boolean;
 }
 
 export async function runValidate(paths: string[], flags: CommonFlags, io: Io): Promise<number> {
@@ -65,19 +67,11 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   const head = await admit(loaded, flags);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
   let base: Resource[] | undefined;
-  let cleanup: (() => void) | undefined;
+  let tree: BaseTree | undefined;
   try {
-    if (flags.base || flags.baseRef) {
-      let baseDir = io.cwd;
-      let basePaths = [flags.base ?? '.'];
-      if (flags.baseRef) {
-        const co = checkoutRef(flags.baseRef, io.cwd);
-        cleanup = co.cleanup;
-        baseDir = co.dir;
-        basePaths = paths.length ? paths : ['.'];
-        basePaths = basePaths.filter((p) => existsSync(join(baseDir, p)));
-      }
-      const baseLoaded = basePaths.length ? await loadInputs(basePaths, { ...flags, config: undefined }, baseDir) : undefined;
+    tree = openBase(paths, flags, io.cwd);
+    if (tree) {
+      const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: undefined }, tree.dir) : undefined;
       // The base is judged with the head's cluster facts.
       base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
@@ -95,7 +89,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
     else if (formatted.stdout !== undefined) io.out(formatted.stdout);
     return 0;
   } finally {
-    cleanup?.();
+    tree?.cleanup();
   }
 }
 

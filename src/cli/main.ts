@@ -47,6 +47,16 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--output <output>', 'json | markdown | argocd | dir=<path>').default('json'))
     .action(async (paths: string[], flags) => setCode(await runPlan(paths, flags, io)));
 
+  common(program.command('diff').description('show what the cluster will run differently: base and head rendered, diffed per workload'))
+    .argument('[paths...]', 'the head repo: files, folders or globs', [])
+    .option('--base <dir>', 'the base repo (what the cluster runs now)')
+    .option('--base-ref <ref>', 'the base repo as a git revision, e.g. origin/main')
+    .addOption(new Option('--output <format>', 'text | markdown | json').default('text'))
+    .option('--max-chars <n>', 'markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)')
+    .option('--exit-code', 'exit 1 when anything changes, as git diff --exit-code does')
+    .option('--no-color', 'never colour the text output (default: colour on a terminal)')
+    .action(async (paths: string[], flags) => setCode(await (await import('./diff.js')).runDiff(paths, flags, io)));
+
   return program;
 }
 
@@ -78,5 +88,6 @@ function defaultIo(): Io {
     out: (s) => { process.stdout.write(s); },
     err: (s) => { process.stderr.write(s); },
     cwd: process.cwd(),
+    tty: process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
 }

@@ -21,7 +21,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Commands that read a repository; the others (--version, help) are over before it would pay. */
-const COMMANDS = new Set(['render', 'validate', 'plan']);
+const COMMANDS = new Set(['render', 'validate', 'plan', 'diff']);
 export const RELAUNCH_MIN_BYTES = 4 * 1024 * 1024;
 /** Node's default pool size: from this many cores on, the main thread has one of its own. */
 const DEFAULT_POOL = 4;

@@ -1,5 +1,9 @@
 // Cases of openkruise/rollouts batchrelease: CalculateBatchReplicas, ParseIntegerAsPercentage-
-// IfPossible, TestCalculateBatchContext* (CloneSet, native and Advanced StatefulSet), IsBatchReady.
+// IfPossible, TestCalculateBatchContext* (CloneSet, native and Advanced StatefulSet), IsBatchReady;
+// and the facts of the shared conformance case rollout/009.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { batchContext, batchReplicas, deploymentNewPods, integerAsPercentage, isBatchReady } from './batch.js';
 
@@ -44,4 +48,17 @@ describe('Deployment partition style', () => {
     expect(deploymentNewPods('100%', 10)).toBe(10);
     expect(deploymentNewPods(10, 10)).toBe(10);
   });
+});
+
+describe('conformance rollout/009-rollouts-batch-partition: the partition Kruise Rollouts writes for a batch', () => {
+  const file = join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'cases', 'rollout', '009-rollouts-batch-partition', 'expect.yaml');
+  const facts = (yaml.load(readFileSync(file, 'utf8')) as { facts: { given: Record<string, any>; expect: Record<string, unknown> }[] }).facts;
+  for (const { given, expect: want } of facts) {
+    it(JSON.stringify(given), () => {
+      // An apps.kruise.io StatefulSet is the Advanced one; apps/v1 the native one.
+      const workload = given.kind === 'CloneSet' ? 'CloneSet' : given.apiVersion === 'apps/v1' ? 'StatefulSet' : 'AdvancedStatefulSet';
+      const ctx = batchContext({ workload, replicas: given.replicas, steps: given.steps, currentBatch: given.currentBatch, noNeedUpdate: given.noNeedUpdatePods, unorderedUpdate: given.unorderedUpdate });
+      expect(ctx).toMatchObject(want);
+    });
+  }
 });

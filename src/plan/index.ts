@@ -4,6 +4,7 @@
 // stage is a complete, apply-ready set of resources in install order.
 import { resourceKey, type Resource } from '../api/resource.js';
 import { compareResources, sortResources } from '../k8s/order.js';
+import { imageChanges } from '../k8s/pod-images.js';
 import * as rules from '../report/catalogue/plan.js';
 import { report } from '../report/catalogue/rule.js';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -12,7 +13,7 @@ import { kindContext } from './kinds/kind.js';
 import { isPlannedWorkload, planWorkload, type WorkloadPlan } from './workload.js';
 import type { Expectation, Gate, PlanOptions, PlanResult, Stage, StagePreview } from './types.js';
 
-export type { Gate, Expectation, PlanOptions, PlanResult, Stage, StagePreview } from './types.js';
+export type { Gate, Expectation, PlanOptions, PlanResult, Stage, StagePreview, WorkloadChange } from './types.js';
 export { formatPlan, type PlanFormat } from './output/index.js';
 
 export function plan(head: readonly Resource[], base: readonly Resource[] | undefined, opts: PlanOptions): PlanResult {
@@ -47,7 +48,11 @@ export function plan(head: readonly Resource[], base: readonly Resource[] | unde
       preview: wps.flatMap((p) => previewAt(p, k)),
     });
   }
-  return { stages, diagnostics };
+  const changes = [...plans.values()].filter((p) => p.change !== 'unchanged').map((p) => ({
+    workload: p.name, change: p.change, mode: p.mode,
+    images: base ? imageChanges(baseByKey.get(resourceKey(p.res.obj))?.obj, p.res.obj) : [],
+  }));
+  return { stages, diagnostics, changes };
 }
 
 /** Approval if any workload waits for one at this stage, else the longest pause. */

@@ -1,6 +1,6 @@
-// A pod as Kruise's update logic sees it. The simulated controllers (SidecarSet upgrade,
-// CloneSet update limit, Advanced StatefulSet visit order) work on this small model, so the
-// facts runner, the unit tests and plan previews all exercise the very same functions.
+// A pod as Kruise's update logic sees it: plan's Advanced StatefulSet visit order works on this
+// small model, and so do the API emulator's simulated controllers (test/emulator/controllers),
+// which run the same order logic against real pods.
 
 export interface SimPod {
   name: string;

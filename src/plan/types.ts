@@ -1,6 +1,7 @@
 // Hand-off types of the plan phase.
 import type { ClusterFacts } from '../api/cluster.js';
 import type { Resource } from '../api/resource.js';
+import type { ImageChange } from '../k8s/pod-images.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 
 export interface PlanOptions {
@@ -51,7 +52,19 @@ export interface Stage {
   preview: StagePreview[];
 }
 
+/** A workload whose manifest changes from base to head, for summaries (plan --output markdown). */
+export interface WorkloadChange {
+  workload: string;
+  /** created | revision | scale-only | assumed (no base) */
+  change: string;
+  mode: string;
+  /** Images from the base to the head; empty without a base. */
+  images: ImageChange[];
+}
+
 export interface PlanResult {
   stages: Stage[];
   diagnostics: Diagnostic[];
+  /** Workloads that change, in plan order; unchanged ones are left out. */
+  changes: WorkloadChange[];
 }

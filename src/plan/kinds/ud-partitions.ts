@@ -1,6 +1,6 @@
 // UnitedDeployment partitions as Kruise writes them into subsets (calcNextPartitions): the
-// render phase owns that computation (src/render/uniteddeployment/partitions.ts); plan and the
-// facts runner call it through this adapter from plain name -> number maps.
+// render phase owns that computation (src/render/uniteddeployment/partitions.ts); plan calls
+// it through this adapter from plain name -> number maps.
 import { subsetPartitions } from '../../render/index.js';
 
 export function subsetPartitionsFor(subsets: readonly string[], partitions: Readonly<Record<string, number>> | undefined | null, subsetReplicas: Readonly<Record<string, number>>): Record<string, number> {

@@ -5,6 +5,7 @@ import { DEFAULT_CLUSTER_FACTS } from '../../api/cluster.js';
 import type { KubeObject, Resource } from '../../api/resource.js';
 import { plan } from '../index.js';
 import { formatPlan } from './index.js';
+import { planToMarkdown } from './markdown.js';
 import { syncWave } from './argocd.js';
 
 const file = new URL('../testdata/two-workloads.yaml', import.meta.url).pathname;
@@ -47,5 +48,26 @@ describe('plan output', () => {
     const md = formatPlan(result, 'markdown').stdout!;
     expect(md).toContain('| 1 | CloneSet shop/web | 50 | 50 | recreate | manual approval |');
     expect(md.split('\n').filter((l) => l.startsWith('| 4 |'))).toHaveLength(1);
+  });
+  it('markdown: only workloads that change, with images from -> to; unchanged ones counted', () => {
+    // The base runs web:1; ledger and the SidecarSet are as in the head.
+    const base = head.map((r) => (r.obj.kind !== 'CloneSet' ? r : { ...r, obj: JSON.parse(JSON.stringify(r.obj).replace('"web:2"', '"web:1"')) as KubeObject }));
+    const md = planToMarkdown(plan(head, base, { cluster: DEFAULT_CLUSTER_FACTS }));
+    const lines = md.split('\n');
+    expect(lines[0]).toMatch(/^### kruisec plan: \d+ stages, 1 workload changes$/);
+    expect(lines).toContain('| CloneSet shop/web | revision, recreate | web: web:1 → web:2 |');
+    expect(lines.filter((l) => /^\| \d+ \|/.test(l)).every((l) => l.includes('CloneSet shop/web'))).toBe(true);
+    expect(md).toContain('2 unchanged workloads are not listed.');
+  });
+  it('markdown: fits the limit, whole lines only, and says what it cut', () => {
+    const md = planToMarkdown(result, 1000);
+    expect(md.length).toBeLessThanOrEqual(1000);
+    expect(md).toMatch(/\n… \d+ more lines not shown: this plan is capped at 1,000 characters for a pull-request comment\. `kruisec plan --output json` has all of it\.\n$/);
+    expect(formatPlan(result, 'markdown').stdout!.length).toBeLessThanOrEqual(65_536);
+  });
+  it('markdown: manifest text cannot add markup', () => {
+    const evil = { ...result, changes: [{ workload: 'CloneSet shop/<img src=x>|@all', change: 'created', mode: 'created', images: [] }] };
+    const md = planToMarkdown(evil);
+    expect(md).toContain('| CloneSet shop/&lt;img src=x&gt;\\|@&#8203;all | created | — |');
   });
 });
