@@ -8,6 +8,7 @@ import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
 import { admit, loadInputs } from './inputs.js';
 import { type BaseTree, openBase } from './base.js';
+import { compareStrings } from '../util/compare.js';
 
 export interface Io {
   /** Standard output: text, or bytes already encoded as UTF-8 (render's YAML stream). */
@@ -104,7 +105,7 @@ function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {
 function writeTreeAtomically(dir: string, files: Record<string, string>): void {
   mkdirSync(dirname(dir), { recursive: true });
   const tmp = mkdtempSync(`${dir}.kruisec-`);
-  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
     const p = join(tmp, rel);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, content);

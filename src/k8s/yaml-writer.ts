@@ -75,6 +75,8 @@ function node(v: unknown, level: number, compact: boolean): string {
       return scalar(v, level);
     case 'number':
       return numberText(v);
+    case 'bigint':
+      return v.toString(); // an integer beyond 2^53, read with all its digits (yaml-scalar.ts)
     case 'boolean':
       return v ? 'true' : 'false';
     case 'object':
@@ -175,7 +177,8 @@ const keyText = memoByText((key) => {
 });
 
 function scalar(s: string, level: number): string {
-  if (COMMON_PLAIN.test(s) && !(mayResolveImplicitly(s) && resolvesImplicitly(s))) return s;
+  // (V8 runs out of backtracking stack on COMMON_PLAIN for text of millions of characters.)
+  if (s.length <= 65536 && COMMON_PLAIN.test(s) && !(mayResolveImplicitly(s) && resolvesImplicitly(s))) return s;
   if (s.length < LONG) return styled(s, level);
   let text = longCache.get(s);
   if (text === undefined) {
@@ -220,18 +223,19 @@ const ESCAPES: Record<number, string> = {
   0x00: '\\0', 0x07: '\\a', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\v', 0x0c: '\\f',
   0x0d: '\\r', 0x1b: '\\e', 0x22: '\\"', 0x5c: '\\\\', 0x85: '\\N', 0xa0: '\\_', 0x2028: '\\L', 0x2029: '\\P',
 };
-const ONE_PRINTABLE = new RegExp(`^[${PRINTABLE}]$`, 'u');
+const TO_ESCAPE = new RegExp(`["\\\\]|[^${PRINTABLE}]`, 'gu');
 
 function doubleQuoted(s: string): string {
   let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const esc = ESCAPES[cp];
-    if (esc !== undefined) out += esc;
-    else if (ONE_PRINTABLE.test(ch)) out += ch;
-    else out += hexEscape(cp);
+  let from = 0;
+  // Runs of printable characters are copied as they are; the rest is escaped one by one.
+  for (const m of s.matchAll(TO_ESCAPE)) {
+    out += s.slice(from, m.index);
+    const cp = m[0].codePointAt(0)!;
+    out += ESCAPES[cp] ?? hexEscape(cp);
+    from = m.index + m[0].length;
   }
-  return out + '"';
+  return out + s.slice(from) + '"';
 }
 
 function hexEscape(cp: number): string {

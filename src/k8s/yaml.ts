@@ -1,9 +1,10 @@
-// YAML as Kubernetes reads it: sigs.k8s.io/yaml decodes with go-yaml v2, i.e. YAML 1.1
-// scalars (yes/no/on/off are booleans, 0777 is octal, 1_000 is an int), merge keys, no
-// timestamps (they stay strings), and no custom tags. The same schema is used to write
-// YAML, so that a string which YAML 1.1 would read as something else gets quoted.
+// Writing YAML that Kubernetes reads back as written. kubectl reads YAML 1.1 scalars the way
+// yaml-scalar.ts has it (yes/no/on/off are booleans, 0777 is octal, 0X1F hex, 1_000 an int).
+// K8S_YAML_SCHEMA is YAML 1.1 for js-yaml, with which the writer (yaml-writer.ts) falls back
+// for data that is not plain; a string either would read as something else gets quoted.
 import yaml from 'js-yaml';
 import { memoByText } from '../util/memo.js';
+import { resolvePlain, SCALAR } from './yaml-scalar.js';
 
 const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
@@ -66,25 +67,34 @@ const IMPLICIT = [builtin.null, bool11, int11, float11, builtin.merge];
 
 export const K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
 
-/** The value of a plain scalar as the loader reads it: null, a boolean, a number, or the
- *  string itself. A merge key `<<` is returned as the string; callers that care test for it. */
-export function plainScalar(s: string): unknown {
-  return resolved(s);
+/** True when a plain scalar `s` would not read back as the same string: the writer must quote
+ *  it. Asked of go-yaml's rules (what kubectl reads) and of YAML 1.1 as js-yaml's schema above
+ *  has it (which also quotes 1e400 and the like, as js-yaml always has, for other readers). */
+export function resolvesImplicitly(s: string): boolean {
+  return s === '<<' || goResolved(s) !== s || jsYamlResolved(s) !== s;
 }
 
-/** True when a plain scalar `s` would not read back as a string (null, bool, number, merge
- *  key): the writer must quote it. */
-export function resolvesImplicitly(s: string): boolean {
-  return s === '<<' || plainScalar(s) !== s;
+function goResolve(s: string): unknown {
+  const r = resolvePlain(s);
+  return r.kind === SCALAR.Str ? s : r.value;
+}
+const goResolvedShort = memoByText(goResolve);
+/** Short texts repeat and are remembered; a long one (a certificate, a script) is not kept. */
+function goResolved(s: string): unknown {
+  return s.length <= 64 ? goResolvedShort(s) : goResolve(s);
 }
 
 // Scalars that start like numbers repeat across a repository (ports, replicas, quantities such
 // as 100m or 128Mi), and each resolver runs regular expressions over a copy of the text; the
 // answer (a primitive, never undefined) is kept per text.
-const resolved = memoByText((s): unknown => {
+function jsYamlResolve(s: string): unknown {
   for (const t of IMPLICIT) if (t.resolve(s)) return t === builtin.merge ? s : t.construct(s);
   return s;
-});
+}
+const jsYamlResolvedShort = memoByText(jsYamlResolve);
+function jsYamlResolved(s: string): unknown {
+  return s.length <= 64 ? jsYamlResolvedShort(s) : jsYamlResolve(s);
+}
 
 // Every plain scalar that resolves without starting like a number: null, a YAML 1.1 boolean,
 // the merge key.

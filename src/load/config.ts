@@ -1,8 +1,8 @@
 // kruisec.yaml: cluster facts git does not hold (Kruise version, feature gates, Kruise's
 // namespace, labels of namespaces the repo does not declare, default rollout steps).
-import yaml from 'js-yaml';
 import { DEFAULT_CLUSTER_FACTS, type ClusterFacts, type RolloutStep } from '../api/cluster.js';
-import { K8S_YAML_SCHEMA } from '../k8s/yaml.js';
+import { lineStarts, positionOf } from './lines.js';
+import { readDocuments } from './yaml/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { report } from '../report/catalogue/rule.js';
 import { configInvalid } from '../report/catalogue/load.js';
@@ -12,14 +12,15 @@ const KEYS = ['kruiseVersion', 'kruiseNamespace', 'featureGates', 'namespaceLabe
 export function parseConfig(file: string, text: string): { facts: Partial<ClusterFacts>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const bad = (reason: string, path: string[] = []) => diagnostics.push({ ...report(configInvalid, { reason }), origin: { file, doc: 0 }, path });
-  let raw: unknown;
-  try {
-    raw = yaml.load(text, { schema: K8S_YAML_SCHEMA, filename: file });
-  } catch (e) {
-    const m = (e as { mark?: { line: number; column: number }; reason?: string });
-    diagnostics.push({ ...report(configInvalid, { reason: m.reason ?? 'not valid YAML' }), file, line: (m.mark?.line ?? 0) + 1, col: (m.mark?.column ?? 0) + 1 });
+  // Read as manifests are read, so a value means the same in both (yes is a boolean).
+  const [doc, second] = readDocuments(text);
+  const error = doc?.error ?? second?.error;
+  if (error) {
+    diagnostics.push({ ...report(configInvalid, { reason: error.message }), file, ...positionOf(lineStarts(text), error.offset) });
     return { facts: {}, diagnostics };
   }
+  if (second !== undefined && second.value !== null) { bad('must hold one YAML document'); return { facts: {}, diagnostics }; }
+  const raw = doc?.value;
   if (raw === null || raw === undefined) return { facts: {}, diagnostics };
   if (typeof raw !== 'object' || Array.isArray(raw)) { bad('must be a mapping'); return { facts: {}, diagnostics }; }
   const r = raw as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { mergeFacts, parseConfig } from './config.js';
 import { CONFIG_FILE, discover, STDIN } from './discover.js';
 import { parseFile } from './parse.js';
 import { SourceStore } from './source-map.js';
+import { decodeText, MAX_FILE_BYTES, tooLarge } from './text.js';
 
 export { InputError } from './discover.js';
 export { SourceStore, type Span } from './source-map.js';
@@ -51,9 +52,20 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
 
   const all: Resource[] = [];
   for (const file of files) {
-    const text = file === STDIN ? (opts.readStdin ?? (() => readFileSync(0, 'utf8')))() : readFileSync(resolve(opts.cwd, file), 'utf8');
     const name = file === STDIN ? '<stdin>' : file;
+    const path = resolve(opts.cwd, file);
+    const size = file === STDIN ? 0 : statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      diagnostics.push(tooLarge(name, size));
+      continue;
+    }
+    const bytes = file === STDIN ? (opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync(0)) : readFileSync(path);
+    const { text, refused } = decodeText(name, bytes);
     sources.add(name, text);
+    if (refused) {
+      diagnostics.push(refused);
+      continue;
+    }
     const parsed = parseFile(name, text);
     all.push(...parsed.resources);
     diagnostics.push(...parsed.diagnostics);

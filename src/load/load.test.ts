@@ -46,6 +46,42 @@ describe('load', () => {
     expect(r.resources[0].obj).toMatchObject({ data: { x: 'yes' }, flag: true, mode: 420 });
   });
 
+  it('unwraps every list kubectl unwraps: any kind with items, typed lists lending their kind', async () => {
+    const dir = repo({
+      'l.yaml': 'apiVersion: apps.kruise.io/v1alpha1\nkind: CloneSetList\nitems:\n- metadata: {name: c}\n  spec: {replicas: 1}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: m}\n',
+      'f.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: f}\nitems:\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: s}\n',
+    });
+    const r = await load(['.'], { cwd: dir });
+    expect(r.resources.map((x) => [x.obj.apiVersion, x.obj.kind, x.obj.metadata.name, x.origin?.item])).toEqual([
+      ['v1', 'Secret', 's', 0],
+      ['apps.kruise.io/v1alpha1', 'CloneSet', 'c', 0],
+      ['v1', 'ConfigMap', 'm', 1],
+    ]);
+    expect(r.diagnostics.filter((d) => d.ruleId !== 'unknown-kind').map((d) => [d.ruleId, d.origin?.file])).toEqual([['items-make-list', 'f.yaml']]);
+  });
+
+  it('refuses lists kubectl cannot unwrap and metadata that is not an ObjectMeta', async () => {
+    const dir = repo({
+      'n.yaml': 'apiVersion: v1\nkind: List\nitems:\n- null\n- apiVersion: v1\n  kind: List\n  items: []\n',
+      'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n  labels:\n    enabled: true\n',
+    });
+    const r = await load(['.'], { cwd: dir });
+    const located = locateDiagnostics(r.diagnostics, r.sources);
+    expect(located.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['metadata-invalid', 'm.yaml', 6],
+      ['list-invalid', 'n.yaml', 4],
+      ['list-invalid', 'n.yaml', 5],
+    ]);
+    expect(r.resources).toEqual([]);
+  });
+
+  it('reads a U+2028 line break as kubectl does, and warns that reviewers see one line', async () => {
+    const dir = repo({ 'u.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    note: hi\u2028  namespace: kube-system\n' });
+    const r = await load(['u.yaml'], { cwd: dir });
+    expect(r.resources[0].obj.metadata).toEqual({ name: 'u', annotations: { note: 'hi' }, namespace: 'kube-system' });
+    expect(r.diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.col])).toEqual([['yaml-unicode-break', 'warning', 6, 13]]);
+  });
+
   it('keeps loading the other documents of a file when one is broken', async () => {
     const dir = repo({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n' });
     const r = await load(['m.yaml'], { cwd: dir });

@@ -1,86 +1,107 @@
-// One file's text -> YAML documents -> Kubernetes objects. The fast path reads the whole
-// stream with the block loader (the YAML manifests are written in), else with js-yaml; only
-// when js-yaml fails is the file split into documents, so that one broken document does not
-// hide the others and each error names its own position.
-import yaml from 'js-yaml';
+// One file's text -> Kubernetes objects, as `kubectl apply -f` reads it: kubectl's document
+// splitting and go-yaml's reading (./yaml), then its resource builder's rules for the values:
+// an object with `items` is a list whose items are applied instead (whatever its kind), items
+// without apiVersion and kind take them from the list, and metadata must decode as ObjectMeta.
+// A document that cannot be read gets a diagnostic at its position; the others are still read.
 import type { KubeObject, Origin, Resource } from '../api/resource.js';
-import { K8S_YAML_SCHEMA } from '../k8s/yaml.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { report } from '../report/catalogue/rule.js';
 import * as rules from '../report/catalogue/load.js';
-import { loadBlockYaml } from './block-yaml.js';
-import { findHelmAction, findPlaceholder, HELM_KEY } from './templates.js';
+import { findHelmAction, findPlaceholder } from './templates.js';
+import { readDocuments, type DocumentError } from './yaml/index.js';
+import { lineStarts, positionOf } from './lines.js';
+import { metadataProblem } from './object-meta.js';
 
 export interface ParsedFile {
   resources: Resource[];
   diagnostics: Diagnostic[];
 }
 
-export function parseFile(file: string, rawText: string): ParsedFile {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+export function parseFile(file: string, text: string): ParsedFile {
   const out: ParsedFile = { resources: [], diagnostics: [] };
-  let docs: unknown[] | undefined = loadBlockYaml(text);
-  // An elision or a Helm key can only come from text holding "..." or "…", or from js-yaml
-  // turning a mapping key into "[object Object]"; other files are not walked for them.
-  const placeholders = docs === undefined || mayHoldPlaceholder(text);
-  try {
-    docs ??= yaml.loadAll(text, undefined, { schema: K8S_YAML_SCHEMA, filename: file });
-  } catch (e) {
-    return parseDocumentsOneByOne(file, text, out);
-  }
-  docs.forEach((d, i) => addDocument(file, text, d, i, out, placeholders));
-  return out;
-}
-
-function mayHoldPlaceholder(text: string): boolean {
-  return text.includes('...') || text.includes('…') || text.includes(HELM_KEY);
-}
-
-function parseDocumentsOneByOne(file: string, text: string, out: ParsedFile): ParsedFile {
-  const helm = findHelmAction(text);
-  if (helm) {
-    out.diagnostics.push(at(report(rules.helmTemplate, {}), file, helm.line, helm.col));
-    return out;
-  }
-  for (const chunk of splitDocuments(text)) {
-    let doc: unknown;
-    try {
-      doc = yaml.load(chunk.text, { schema: K8S_YAML_SCHEMA, filename: file });
-    } catch (e) {
-      out.diagnostics.push(yamlError(file, e, chunk.firstLine, text));
-      continue;
+  const docs = readDocuments(text);
+  if (docs.some((d) => d.error)) {
+    // An unrendered Helm template is rarely valid YAML: say what it is instead.
+    const helm = findHelmAction(text);
+    if (helm) {
+      out.diagnostics.push(at(report(rules.helmTemplate, {}), file, helm.line, helm.col));
+      return out;
     }
-    addDocument(file, text, doc, chunk.index, out);
+  }
+  const hidden = UNICODE_BREAK.exec(text);
+  if (hidden) {
+    const { line, col } = position(text, hidden.index);
+    const char = `U+${hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    out.diagnostics.push(at(report(rules.yamlUnicodeBreak, { char }), file, line, col));
+  }
+  // An elision can only come from text holding "..." or "…".
+  const placeholders = text.includes('...') || text.includes('…');
+  for (const d of docs) {
+    if (d.error) out.diagnostics.push(yamlError(file, text, d.error));
+    else addDocument(file, text, d.value, d.index, out, placeholders);
   }
   return out;
 }
 
-function addDocument(file: string, text: string, doc: unknown, index: number, out: ParsedFile, placeholders = true): void {
-  if (doc === null || doc === undefined) return; // empty document, e.g. a trailing `---`
+const UNICODE_BREAK = /[\u0085\u2028\u2029]/;
+
+function addDocument(file: string, text: string, doc: unknown, index: number, out: ParsedFile, placeholders: boolean): void {
+  if (doc === null || doc === undefined) return; // an empty document, e.g. after a trailing `---`
   const origin: Origin = { file, doc: index };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    out.diagnostics.push({ ...report(rules.notAnObject, { type: Array.isArray(doc) ? 'list' : typeof doc }), origin });
+    out.diagnostics.push({ ...report(rules.notAnObject, { type: Array.isArray(doc) ? 'list' : typeName(doc) }), origin });
     return;
   }
   const obj = doc as Record<string, unknown>;
-  if (obj.kind === 'List' && Array.isArray(obj.items) && (obj.apiVersion === 'v1' || obj.apiVersion === undefined)) {
-    obj.items.forEach((item, i) => addObject(text, item, { file, doc: index, item: i }, out, placeholders));
+  if (!Object.prototype.hasOwnProperty.call(obj, 'items')) {
+    addObject(text, obj, origin, out, placeholders);
     return;
   }
-  addObject(text, obj, origin, out, placeholders);
+  // kubectl decodes any object with `items` as a list (apimachinery's unstructured decoder) and
+  // applies its items, not the object.
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  if (kind === '') {
+    out.diagnostics.push({ ...report(rules.missingTypeMeta, { field: 'kind' }), origin, path: obj.kind === undefined ? [] : ['kind'] });
+    return;
+  }
+  if (!kind.endsWith('List')) out.diagnostics.push({ ...report(rules.itemsMakeList, { kind: kind || '(none)' }), origin, path: ['items'] });
+  const items = obj.items;
+  if (items === null) return;
+  if (!Array.isArray(items)) {
+    out.diagnostics.push({ ...report(rules.listInvalid, { reason: `items is a ${typeName(items)}, not a list` }), origin, path: ['items'] });
+    return;
+  }
+  const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+  items.forEach((item, i) => {
+    const itemOrigin = { file, doc: index, item: i };
+    const problem = listItemProblem(item);
+    if (problem) {
+      out.diagnostics.push({ ...report(rules.listInvalid, { reason: problem }), origin, path: ['items', i] });
+      return;
+    }
+    const o = item as Record<string, unknown>;
+    // Items of a typed list (a CloneSetList) may leave out apiVersion and kind.
+    if (!o.kind && !o.apiVersion) {
+      o.kind = kind.endsWith('List') ? kind.slice(0, -'List'.length) : kind;
+      o.apiVersion = apiVersion;
+    }
+    addObject(text, o, itemOrigin, out, placeholders);
+  });
 }
 
-function addObject(text: string, item: unknown, origin: Origin, out: ParsedFile, placeholders: boolean): void {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    out.diagnostics.push({ ...report(rules.notAnObject, { type: Array.isArray(item) ? 'list' : typeof item }), origin });
-    return;
+function listItemProblem(item: unknown): string | undefined {
+  if (item === null) return 'an item is null (kubectl would make an empty object of the list\'s kind of it)';
+  if (typeof item !== 'object' || Array.isArray(item)) return `an item is a ${Array.isArray(item) ? 'list' : typeName(item)}, not an object`;
+  const o = item as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(o, 'items')) return 'an item is a list itself; kubectl does not read nested lists';
+  for (const f of ['kind', 'apiVersion']) {
+    if (o[f] !== undefined && o[f] !== null && typeof o[f] !== 'string') return `an item's ${f} is not a string`;
   }
-  const obj = item as Record<string, unknown>;
+  return undefined;
+}
+
+function addObject(text: string, obj: Record<string, unknown>, origin: Origin, out: ParsedFile, placeholders: boolean): void {
   const placeholder = placeholders ? findPlaceholder(obj) : undefined;
-  if (placeholder?.value === HELM_KEY) {
-    out.diagnostics.push({ ...report(rules.helmTemplate, {}), origin, path: placeholder.path.slice(0, -1) });
-    return;
-  }
   if (placeholder) {
     out.diagnostics.push({ ...report(rules.docSnippet, { value: placeholder.value }), origin, path: placeholder.path });
     return;
@@ -96,13 +117,23 @@ function addObject(text: string, item: unknown, origin: Origin, out: ParsedFile,
       return;
     }
   }
+  const meta = metadataProblem(obj.metadata);
+  if (meta) {
+    out.diagnostics.push({ ...report(rules.metadataInvalid, { reason: meta.reason }), origin, path: ['metadata', ...meta.path] });
+    return;
+  }
   if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
   out.resources.push({ obj: obj as KubeObject, origin });
 }
 
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  return typeof v === 'bigint' ? 'number' : typeof v;
+}
+
 /** A Helm action in the identity fields means the whole object is a template. (Asked of
  *  every object, so written out rather than looped over a list of probes.) */
-function findHelmValue(obj: Record<string, unknown>): (string)[] | undefined {
+function findHelmValue(obj: Record<string, unknown>): string[] | undefined {
   const meta = (obj.metadata ?? {}) as Record<string, unknown>;
   if (hasAction(obj.apiVersion)) return ['apiVersion'];
   if (hasAction(obj.kind)) return ['kind'];
@@ -115,62 +146,25 @@ function hasAction(v: unknown): boolean {
   return typeof v === 'string' && v.includes('{{');
 }
 
-interface Chunk { text: string; index: number; firstLine: number }
-
-/** Split a stream at `---` / `...` markers, padding each chunk with blank lines so that
- *  positions reported inside it are positions in the file. */
-function splitDocuments(text: string): Chunk[] {
-  const lines = text.split(/\r?\n/);
-  const chunks: Chunk[] = [];
-  let start = 0;
-  let index = 0;
-  const flush = (end: number) => {
-    const body = lines.slice(start, end);
-    if (body.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) {
-      chunks.push({ text: '\n'.repeat(start) + body.join('\n'), index, firstLine: start });
-      index++;
-    }
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (/^---(\s|$)/.test(l)) {
-      // A document may begin on the marker line itself (`--- key: value` is rare; ignore).
-      if (i > 0 || chunks.length > 0) flush(i);
-      start = i + 1;
-    } else if (/^\.\.\.\s*$/.test(l)) {
-      flush(i);
-      start = i + 1;
-    }
-  }
-  flush(lines.length);
-  return chunks;
-}
-
-function yamlError(file: string, e: unknown, fallbackLine: number, text: string): Diagnostic {
-  const err = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
-  const reason = err.reason ?? String(err.message ?? e).split('\n')[0];
+function yamlError(file: string, text: string, e: DocumentError): Diagnostic {
+  const { line, col, lineText } = position(text, e.offset);
   let d: Diagnostic;
-  const dup = /duplicated mapping key/.exec(reason);
-  const tag = /unknown tag (!<[^>]*>|![^\s]*)/.exec(reason);
-  const lineText = text.split(/\r?\n/)[err.mark?.line ?? fallbackLine] ?? '';
   if (/^\s*-?\s*(\.\.\.|…)\s*$/.test(lineText)) d = report(rules.docSnippet, { value: lineText.trim() });
-  else if (dup) d = report(rules.yamlDuplicateKey, { key: duplicateKeyName(err) });
-  else if (/tab characters/.test(reason)) d = report(rules.yamlTab, {});
-  else if (tag) d = report(rules.yamlCustomTag, { tag: tag[1] });
-  else d = report(rules.yamlSyntax, { reason });
-  const line = (err.mark?.line ?? fallbackLine) + 1;
-  const col = (err.mark?.column ?? 0) + 1;
+  else if (e.kind === 'duplicate-key') d = report(rules.yamlDuplicateKey, { key: e.key ?? '?' });
+  else if (e.kind === 'tab') d = report(rules.yamlTab, {});
+  else if (e.kind === 'tag') d = report(rules.yamlCustomTag, { tag: e.key ?? '?' });
+  else if (e.kind === 'limit') d = report(rules.yamlLimit, { reason: e.message });
+  else if (e.kind === 'unsafe') d = report(rules.yamlUnsafe, { reason: e.message });
+  else d = report(rules.yamlSyntax, { reason: e.message });
   return at(d, file, line, col);
 }
 
-function duplicateKeyName(err: { mark?: { line: number; column: number }; message?: string }): string {
-  // js-yaml's snippet holds the offending line; the key is what precedes the colon there.
-  const m = /\n\s*\d+ \| *-? *([^:\n]+):/g;
-  const snippet = String(err.message ?? '');
-  const lines = [...snippet.matchAll(m)];
-  const markLine = (err.mark?.line ?? -1) + 1;
-  const hit = lines.find((x) => x[0].includes(` ${markLine} |`)) ?? lines[lines.length - 1];
-  return hit ? hit[1].trim() : '?';
+/** 1-based line and column of a file offset, and that line's text. */
+function position(text: string, offset: number): { line: number; col: number; lineText: string } {
+  const starts = lineStarts(text);
+  const p = positionOf(starts, offset);
+  const end = text.indexOf('\n', starts[p.line - 1]);
+  return { ...p, lineText: text.slice(starts[p.line - 1], end === -1 ? text.length : end) };
 }
 
 function at(d: Diagnostic, file: string, line: number, col: number): Diagnostic {

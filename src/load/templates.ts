@@ -14,13 +14,10 @@ export function findHelmAction(text: string): { line: number; col: number } | un
 
 const ELISIONS = new Set(['...', '…', '<...>', '[...]']);
 
-/** What YAML makes of an unquoted `{{ .Values.x }}`: a flow mapping used as a key, which
- *  js-yaml turns into this string. Its presence means a Helm action, not data. */
-export const HELM_KEY = '[object Object]';
-
-/** The first value (or key) that is an elision, as doc snippets have, or a Helm action that
- *  happened to parse as YAML. Walks without allocating; the path is built on the way back
- *  only when something is found. */
+/** The first value (or key) that is an elision, as doc snippets have. (An unquoted
+ *  `{{ .Values.x }}` never gets this far: a mapping as a key is an error, and parse.ts then
+ *  reports the file as a Helm template.) Walks without allocating; the path is built on the
+ *  way back only when something is found. */
 export function findPlaceholder(obj: unknown): { value: string; path: (string | number)[] } | undefined {
   const path: (string | number)[] = [];
   const value = walk(obj, path);
@@ -38,7 +35,7 @@ function walk(obj: unknown, path: (string | number)[]): string | undefined {
   }
   if (obj !== null && typeof obj === 'object') {
     for (const k in obj) {
-      if (k.length <= 15 && (ELISIONS.has(k.trim()) || k === HELM_KEY)) { path.push(k); return k; }
+      if (k.length <= 15 && ELISIONS.has(k.trim())) { path.push(k); return k; }
       const v = walk((obj as Record<string, unknown>)[k], path);
       if (v !== undefined) { path.push(k); return v; }
     }

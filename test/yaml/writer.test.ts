@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { manifestCorpus, random } from '../support/corpus.js';
 import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
 import { dumpYaml, dumpYamlStream, YamlStreamBuffer } from '../../src/k8s/yaml-writer.js';
+import { readDocuments } from '../../src/load/yaml/index.js';
+import { canonical } from './kubectl-oracle.js';
 
 const jsYaml = (v: unknown) => yaml.dump(v, { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 });
 
@@ -88,6 +90,38 @@ describe('YAML writer', () => {
 
   it('refuses what js-yaml refuses', () => {
     expect(() => dumpYaml({ when: new Date(0) })).toThrow(/unacceptable kind/);
+  });
+
+  it('writes what kubectl reads back as written: integers beyond 2^53, strings Go reads as numbers', () => {
+    const doc = {
+      big: 9007199254740993n, min: -9223372036854775808n, float: [1e21, 0.1, -5, 1e-7, 18446744073709552000],
+      s: ['0X1F', '0O17', '0B101', '+_1', '0b-101', '1e400', '-0', '1_000', '0x_1F', '.5', '+.inf', 'yes', 'y', '~', '', '1:20', '<<', '08', '9007199254740993'],
+    };
+    const text = dumpYaml(doc);
+    expect(text).toContain('big: 9007199254740993\n');
+    expect(text).toContain("- '0X1F'\n");
+    expect(readDocuments(text)[0].value).toEqual(doc);
+  });
+
+  it('reads back what it writes, odd characters and keys over 1024 characters included', () => {
+    const next = random(13);
+    // What a read can give: no NaN, ±Infinity, -0, undefined or lone surrogates; integers
+    // beyond 2^53 (and within int64) as bigints.
+    const readable = (v: unknown): unknown => {
+      if (typeof v === 'number') return !Number.isFinite(v) ? 0 : Number.isInteger(v) && !Number.isSafeInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v) : v + 0;
+      if (typeof v === 'string') return v.replace(/[\ud800-\udfff]/g, (c, i, str: string) => (/[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i - 1, i + 1)) || /[\ud800-\udbff][\udc00-\udfff]/.test(str.slice(i, i + 2)) ? c : 'x'));
+      if (v === undefined) return null;
+      if (Array.isArray(v)) return v.map(readable);
+      if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [readable(k) as string, readable(x)]));
+      return v;
+    };
+    for (let i = 0; i < 5000; i++) {
+      const v = { k: readable(randomValue(next, 0)) };
+      const back = readDocuments(dumpYaml(v))[0];
+      expect(back.error?.message ?? back.value, canonical(v)).toEqual(v);
+    }
+    const long = { [`k${'x'.repeat(1100)}`]: 1 };
+    expect(readDocuments(dumpYaml(long))[0].value).toEqual(long);
   });
 
   it('joins documents with ---', () => {

@@ -9,6 +9,7 @@ import { sidecarSetHash, sidecarSetHashWithoutImage } from '../../default/index.
 import { findRevision } from '../../validate/index.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
+import { isObj } from '../../util/json.js';
 
 export interface ControllerRevision extends KubeObject {
   revision?: number;
@@ -40,21 +41,17 @@ function restoreSpec(current: SidecarSetSpec, patch: Record<string, unknown>): S
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) { delete out[k]; continue; }
     if (PATCH_MERGE_BY_NAME.has(k) && Array.isArray(v)) out[k] = mergeByName(out[k] as Record<string, unknown>[] | undefined, v);
-    else if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
+    else if (isObj(v) && isObj(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
     else out[k] = structuredClone(v);
   }
   return out as SidecarSetSpec;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function mergeMaps(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     if (v === null) delete out[k];
-    else if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
+    else if (isObj(v) && isObj(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
     else out[k] = structuredClone(v);
   }
   return out;
@@ -63,7 +60,7 @@ function mergeMaps(a: Record<string, unknown>, b: Record<string, unknown>): Reco
 function mergeByName(a: Record<string, unknown>[] | undefined, b: unknown[]): Record<string, unknown>[] {
   const out = [...(a ?? [])];
   for (const item of b) {
-    if (!isMap(item)) continue;
+    if (!isObj(item)) continue;
     const i = out.findIndex((x) => x.name === item.name);
     if (i >= 0) out[i] = mergeMaps(out[i], item); else out.push(structuredClone(item));
   }
@@ -83,10 +80,10 @@ function restoredOnce(ss: SidecarSetObject, rev: ControllerRevision): SidecarSet
 /** GetHistorySidecarSet: the current SidecarSet with the revision's spec, hashes and name. */
 export function historicalSidecarSet(ss: SidecarSetObject, rev: ControllerRevision): SidecarSetObject | undefined {
   const data = typeof rev.data === 'string' ? safeJson(rev.data) : rev.data;
-  if (data !== undefined && data !== null && !isMap(data)) return undefined;
-  const patchSpec = isMap(data) ? data.spec : undefined;
-  if (patchSpec !== undefined && patchSpec !== null && !isMap(patchSpec)) return undefined;
-  const spec = isMap(patchSpec) ? restoreSpec(ss.spec, patchSpec) : ss.spec;
+  if (data !== undefined && data !== null && !isObj(data)) return undefined;
+  const patchSpec = isObj(data) ? data.spec : undefined;
+  if (patchSpec !== undefined && patchSpec !== null && !isObj(patchSpec)) return undefined;
+  const spec = isObj(patchSpec) ? restoreSpec(ss.spec, patchSpec) : ss.spec;
   const restored: SidecarSetObject = {
     ...ss,
     metadata: { ...ss.metadata, annotations: { ...(ss.metadata.annotations ?? {}) } },

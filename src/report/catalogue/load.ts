@@ -33,6 +33,54 @@ export const yamlCustomTag = defineRule<{ tag: string }>({
   hint: () => 'remove the tag; Kubernetes manifests use plain YAML values only',
 });
 
+export const yamlLimit = defineRule<{ reason: string }>({
+  id: 'yaml-limit',
+  severity: 'error',
+  description: 'The document is beyond a resource limit: alias expansion (go-yaml\'s budget, which kubectl applies), nesting depth or size.',
+  message: (d) => `YAML beyond a limit: ${d.reason}`,
+  hint: () => 'write the repeated or nested part out plainly, or split the document; real manifests stay far below these limits',
+});
+
+export const yamlUnsafe = defineRule<{ reason: string }>({
+  id: 'yaml-unsafe',
+  severity: 'error',
+  description: 'kubectl reads the document, but ignores part of it or reads it in a way that is not deterministic; kruisec refuses to guess.',
+  message: (d) => `kubectl would not read this as written: ${d.reason}`,
+  hint: () => 'remove the ignored part or write the value unambiguously (quote it), so what is reviewed is what is applied',
+});
+
+export const yamlUnicodeBreak = defineRule<{ char: string }>({
+  id: 'yaml-unicode-break',
+  severity: 'warning',
+  description: 'A Unicode line break (U+0085, U+2028, U+2029) outside an escape: kubectl breaks the line there, most editors and diffs do not.',
+  message: (d) => `${d.char} starts a new line for kubectl (YAML 1.1), though editors and diffs show one line: what a reviewer sees is not what is applied`,
+  hint: () => 'write it as an escape in a double-quoted string ("\\L", "\\P", "\\N") or replace it with a plain line break',
+});
+
+export const itemsMakeList = defineRule<{ kind: string }>({
+  id: 'items-make-list',
+  severity: 'warning',
+  description: 'An object with a top-level `items` field is a list to kubectl, whatever its kind: kubectl applies the items, not the object.',
+  message: (d) => `this ${d.kind} has \`items\`: kubectl treats it as a list and applies only its items`,
+  hint: () => 'use `kind: List` (or a kind ending in List) for a list, or move `items` under `spec`',
+});
+
+export const listInvalid = defineRule<{ reason: string }>({
+  id: 'list-invalid',
+  severity: 'error',
+  description: 'A list (an object with `items`) that kubectl cannot unwrap into objects.',
+  message: (d) => `invalid list: ${d.reason}`,
+  hint: () => 'make `items` a list of complete objects, each with apiVersion, kind and metadata',
+});
+
+export const metadataInvalid = defineRule<{ reason: string }>({
+  id: 'metadata-invalid',
+  severity: 'error',
+  description: 'metadata does not decode as a Kubernetes ObjectMeta (kubectl and the API server reject it).',
+  message: (d) => `invalid metadata: ${d.reason}`,
+  hint: () => 'labels and annotations map strings to strings: quote values such as `true`, `1` or `yes`',
+});
+
 export const helmTemplate = defineRule<Record<string, never>>({
   id: 'helm-template',
   severity: 'error',
