@@ -1,6 +1,6 @@
 // The import rules of docs/architecture.md, checked over every module in src/ (tests
 // included): phases import down the pipeline only, and another phase only through its
-// index.ts; helpers and report import no phase. Generic over the folders that exist, so a new
+// index.ts; helpers and report import no phase. A test may also drive the CLI end to end. Generic over the folders that exist, so a new
 // phase folder is held to the rules as soon as it appears.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -59,7 +59,7 @@ function violation({ from, to }: Import): string | undefined {
   if (HELPERS.includes(a)) return HELPERS.includes(b) || b === 'api' ? undefined : 'a helper imports only helpers and api';
   if (a === 'report') return HELPERS.includes(b) || b === 'api' ? undefined : 'report imports only helpers and api';
   if (BESIDE.includes(b)) return undefined;
-  if (b === 'cli') return 'nothing imports cli';
+  if (b === 'cli') return from.endsWith('.test.ts') && to === 'cli/main.ts' ? undefined : 'nothing imports cli (a test may run cli/main.ts)';
   if (!PHASES.includes(b)) return `unknown folder ${b}`;
   if (a === 'cli') return throughIndex ? undefined : `cli reaches into ${b} instead of ${b}/index.ts`;
   if (!PHASES.includes(a)) return `unknown folder ${a}`;

@@ -27,6 +27,9 @@ await build({
   target: 'node20',
   // Some bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __kruisecRequire } from 'node:module';\nconst require = __kruisecRequire(import.meta.url);" },
+  // The Action never reconciles: the reconcile phase and its cluster client stay out of the
+  // bundle (src/cli/reconcile.ts imports them only when those commands run).
+  external: ['../reconcile/index.js', '@kubernetes/client-node'],
   legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',

@@ -4,6 +4,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import type { PlanResult } from '../plan/index.js';
 import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
 import { admit, loadInputs } from './inputs.js';
@@ -15,7 +16,8 @@ export interface Io {
   out(text: string | Uint8Array): void;
   err(text: string): void;
   cwd: string;
-  /** Standard output is a terminal that takes colour (and NO_COLOR is unset). */
+  /** Standard output is a terminal that takes colour (and NO_COLOR is unset); reconcile
+   *  rewrites a live progress line there. */
   tty?: boolean;
 }
 
@@ -63,7 +65,18 @@ export interface PlanFlags extends CommonFlags {
 
 export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promise<number> {
   const output = parsePlanOutput(flags.output);
-  if (flags.base && flags.baseRef) throw new UsageError('give --base or --base-ref, not both');
+  const planned = await compilePlan(paths, flags, io);
+  if (!planned.result) return planned.code;
+  const formatted = (await import('../plan/index.js')).formatPlan(planned.result, output.kind);
+  // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
+  if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
+  else if (formatted.stdout !== undefined) io.out(formatted.stdout);
+  return 0;
+}
+
+/** load -> default -> validate -> plan of head against base, diagnostics printed to stderr; the result
+ *  only when nothing failed (plan and reconcile share it). */
+export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'output'>, io: Io): Promise<{ result?: PlanResult; code: number }> {
   const loaded = await loadInputs(paths, flags, io.cwd);
   const head = await admit(loaded, flags);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
@@ -76,19 +89,14 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
       // The base is judged with the head's cluster facts.
       base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
-    const { plan, formatPlan } = await import('../plan/index.js');
+    const { plan } = await import('../plan/index.js');
     // Stages are manifests to apply: plan works on them as written, not as stored.
     const result = plan(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
     const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
     if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
-    if (code !== 0) return code;
-    const formatted = formatPlan(result, output.kind);
-    // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
-    if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
-    else if (formatted.stdout !== undefined) io.out(formatted.stdout);
-    return 0;
+    return code === 0 ? { result, code } : { code };
   } finally {
     tree?.cleanup();
   }

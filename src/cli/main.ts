@@ -2,6 +2,7 @@
 // 0 = ok, 1 = the input is invalid, 2 = usage or environment error. Never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import { runPlan, runRender, runValidate, type Io } from './commands.js';
+import { registerReconcileCommands } from './reconcile.js';
 import { UsageError } from './options.js';
 import { VERSION } from './version.js';
 
@@ -58,6 +59,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--exit-code', 'exit 1 when anything changes, as git diff --exit-code does')
     .option('--no-color', 'never colour the text output (default: colour on a terminal)')
     .action(async (paths: string[], flags) => setCode(await (await import('./diff.js')).runDiff(paths, flags, io)));
+
+  registerReconcileCommands(program, common, io, setCode);
 
   return program;
 }

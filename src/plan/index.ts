@@ -15,6 +15,7 @@ import type { Expectation, Gate, PlanOptions, PlanResult, Stage, StagePreview } 
 
 export type { Gate, Expectation, PlanOptions, PlanResult, Stage, StagePreview, WorkloadChange } from './types.js';
 export { formatPlan, type PlanFormat } from './output/index.js';
+export { planHash } from './hash.js';
 
 export function plan(head: readonly Resource[], base: readonly Resource[] | undefined, opts: PlanOptions): PlanResult {
   const diagnostics: Diagnostic[] = [];

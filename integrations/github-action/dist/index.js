@@ -1851,14 +1851,14 @@ var require_request = __commonJS({
       onResponseStarted() {
         return this[kHandler].onResponseStarted?.();
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         assert(!this.aborted);
         assert(!this.completed);
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
         try {
-          return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
+          return this[kHandler].onHeaders(statusCode, headers, resume, statusText2);
         } catch (err) {
           this.abort(err);
         }
@@ -1879,12 +1879,12 @@ var require_request = __commonJS({
        * @param {import('node:stream').Duplex} socket
        * @param {string} [statusText]
        */
-      onUpgrade(statusCode, headers, socket, statusText = "") {
+      onUpgrade(statusCode, headers, socket, statusText2 = "") {
         this.onFinally();
         assert(!this.aborted);
         assert(!this.completed);
         if (statusCode !== null) {
-          this.#publishUpgradeHeaders(statusCode, headers, statusText);
+          this.#publishUpgradeHeaders(statusCode, headers, statusText2);
         }
         const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
@@ -1901,11 +1901,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders, statusText2 = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText2);
         }
         this.#publishUpgradeTrailers();
       }
@@ -1924,9 +1924,9 @@ var require_request = __commonJS({
        * @param {Buffer[]} headers
        * @param {string} statusText
        */
-      #publishUpgradeHeaders(statusCode, headers, statusText) {
+      #publishUpgradeHeaders(statusCode, headers, statusText2) {
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
       }
       #publishUpgradeTrailers() {
@@ -4154,9 +4154,9 @@ var require_util2 = __commonJS({
     function isErrorLike(object) {
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
-    function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+    function isValidReasonPhrase(statusText2) {
+      for (let i = 0; i < statusText2.length; ++i) {
+        const c = statusText2.charCodeAt(i);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -6083,7 +6083,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText } = this;
+        const { upgrade, client, socket, headers, statusCode, statusText: statusText2 } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
         assert(!socket.destroyed);
@@ -6108,7 +6108,7 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText2);
         } catch (error2) {
           util.errorRequest(client, request2, error2);
           util.destroy(socket, error2);
@@ -6116,7 +6116,7 @@ var require_client_h1 = __commonJS({
         client[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText } = this;
+        const { client, socket, headers, statusText: statusText2 } = this;
         if (socket.destroyed) {
           return -1;
         }
@@ -6181,7 +6181,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText2) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -7512,7 +7512,7 @@ var require_redirect_handler = __commonJS({
       onError(error2) {
         this.handler.onError(error2);
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
@@ -7526,7 +7526,7 @@ var require_redirect_handler = __commonJS({
           this.history.push(new URL(this.opts.path, this.opts.origin));
         }
         if (!this.location) {
-          return this.handler.onHeaders(statusCode, headers, resume, statusText);
+          return this.handler.onHeaders(statusCode, headers, resume, statusText2);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path6 = search ? `${pathname}${search}` : pathname;
@@ -14340,13 +14340,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText: statusText2, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status, statusText: statusText2, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status, statusText: statusText2, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14470,7 +14470,7 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
+            onHeaders(status, rawHeaders, resume, statusText2) {
               if (status < 200) {
                 return;
               }
@@ -14521,7 +14521,7 @@ var require_fetch = __commonJS({
               const onError = this.onError.bind(this);
               resolve9({
                 status,
-                statusText,
+                statusText: statusText2,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
                   if (err) {
@@ -48518,11 +48518,25 @@ var init_output = __esm({
   }
 });
 
+// src/plan/hash.ts
+import { createHash as createHash4 } from "node:crypto";
+function planHash(stages) {
+  const text = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
+  return createHash4("sha256").update(text).digest("hex");
+}
+var init_hash2 = __esm({
+  "src/plan/hash.ts"() {
+    "use strict";
+    init_json4();
+  }
+});
+
 // src/plan/index.ts
 var plan_exports2 = {};
 __export(plan_exports2, {
   formatPlan: () => formatPlan,
-  plan: () => plan
+  plan: () => plan,
+  planHash: () => planHash
 });
 function plan(head, base, opts) {
   const diagnostics = [];
@@ -48633,6 +48647,7 @@ var init_plan2 = __esm({
     init_kind();
     init_workload2();
     init_output();
+    init_hash2();
   }
 });
 
@@ -53575,7 +53590,14 @@ async function runRender(paths2, flags, io) {
 }
 async function runPlan(paths2, flags, io) {
   const output = parsePlanOutput(flags.output);
-  if (flags.base && flags.baseRef) throw new UsageError("give --base or --base-ref, not both");
+  const planned = await compilePlan(paths2, flags, io);
+  if (!planned.result) return planned.code;
+  const formatted = (await Promise.resolve().then(() => (init_plan2(), plan_exports2))).formatPlan(planned.result, output.kind);
+  if ("path" in output && output.path) writeTreeAtomically(resolve7(io.cwd, output.path), formatted.files ?? {});
+  else if (formatted.stdout !== void 0) io.out(formatted.stdout);
+  return 0;
+}
+async function compilePlan(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd);
   const head = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...head.diagnostics];
@@ -53587,17 +53609,13 @@ async function runPlan(paths2, flags, io) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
       base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
-    const { plan: plan2, formatPlan: formatPlan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
+    const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
     const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code2 = exitCodeFor(diags, flags);
     const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
     if (report2 && shownDiagnostics(diags, flags).length > 0) io.err(report2);
-    if (code2 !== 0) return code2;
-    const formatted = formatPlan2(result, output.kind);
-    if ("path" in output && output.path) writeTreeAtomically(resolve7(io.cwd, output.path), formatted.files ?? {});
-    else if (formatted.stdout !== void 0) io.out(formatted.stdout);
-    return 0;
+    return code2 === 0 ? { result, code: code2 } : { code: code2 };
   } finally {
     tree?.cleanup();
   }
@@ -53620,6 +53638,145 @@ function writeTreeAtomically(dir, files) {
   renameSync(tmp, dir);
 }
 
+// src/cli/reconcile.ts
+init_options();
+init_diagnostics();
+function parseDuration(flag, v) {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) throw new UsageError(`${flag}: expected a duration like 30s, 10m or 1h, got ${JSON.stringify(v)}`);
+  const n = Number(m[1]);
+  return n * ({ ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2] ?? "s"] ?? 1e3);
+}
+function parseCount(flag, v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag}: expected a whole number from 1 to 64, got ${JSON.stringify(v)}`);
+  return n;
+}
+function parseRolloutName(v) {
+  if (!/^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/.test(v)) throw new UsageError(`--name: lower-case letters, digits and '-', at most 42 characters, got ${JSON.stringify(v)}`);
+  return v;
+}
+function progressFormat(output, tty) {
+  if (output === "json") return "json";
+  if (output !== "text") throw new UsageError(`--output must be text or json, got ${JSON.stringify(output)}`);
+  return tty ? "tty" : "plain";
+}
+async function stagesFrom(paths2, flags, io) {
+  const r = await import("../reconcile/index.js");
+  if (paths2.length === 1 && r.isPlanDir(paths2[0], io.cwd)) {
+    if (flags.base || flags.baseRef) throw new UsageError(`${paths2[0]} is a planned folder (plan.json): --base/--base-ref do not apply`);
+    const { stages, diagnostics } = await r.readPlanDir(paths2[0], io.cwd);
+    if (diagnostics.length) {
+      io.err(await formatDiagnostics(diagnostics, void 0, flags, io.cwd));
+      return { code: 1 };
+    }
+    return { stages, code: 0 };
+  }
+  const planned = await compilePlan(paths2, flags, io);
+  return { stages: planned.result?.stages, code: planned.code };
+}
+async function runReconcile(paths2, flags, io) {
+  const format = progressFormat(flags.output, io.tty ?? false);
+  const opts = {
+    rollout: parseRolloutName(flags.name),
+    workers: parseCount("--workers", flags.workers),
+    stageTimeoutMs: parseDuration("--timeout", flags.timeout),
+    pollIntervalMs: parseDuration("--poll-interval", flags.pollInterval),
+    leaseDurationSeconds: Math.max(1, Math.round(parseDuration("--lease-duration", flags.leaseDuration) / 1e3))
+  };
+  const first = await stagesFrom(paths2, flags, io);
+  if (!first.stages) return first.code;
+  const r = await import("../reconcile/index.js");
+  const printer = r.progressPrinter(format, (s) => io.out(s));
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await explained(io, async () => {
+      const result = await r.reconcile({
+        ...opts,
+        stages: first.stages,
+        target: flags,
+        namespace: flags.namespace,
+        forceConflicts: flags.forceConflicts ?? false,
+        dryRun: flags.dryRun ?? false,
+        watch: flags.watch ?? false,
+        replan: async () => {
+          const again = await stagesFrom(paths2, flags, io);
+          if (!again.stages) throw new UsageError("the inputs do not plan without errors (above)");
+          return again.stages;
+        },
+        progress: printer,
+        signal: abort.signal
+      });
+      printer.end();
+      if (result.outcome === "done") return 0;
+      if (result.outcome === "stalled") return 1;
+      if (flags.watch) return 0;
+      io.err("kruisec: interrupted; run the same command again to resume\n");
+      return 2;
+    }, () => printer.end());
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+async function runApprove(name, flags, io) {
+  return explained(io, async (r) => {
+    const a = await r.approve({ target: flags, rollout: name === void 0 ? void 0 : parseRolloutName(name), namespace: flags.namespace });
+    io.out(`approved stage ${a.stage + 1}/${a.stages} of rollout ${a.rollout} (namespace ${a.namespace})
+`);
+    return 0;
+  });
+}
+async function explained(io, run2, onError) {
+  const r = await import("../reconcile/index.js");
+  try {
+    return await run2(r);
+  } catch (e) {
+    onError?.();
+    const f = r.failureMessage(e);
+    if (!f) throw e;
+    io.err(`kruisec: ${f.message}
+`);
+    return f.code;
+  }
+}
+async function runStatus(name, flags, io) {
+  if (flags.output !== "text" && flags.output !== "json") throw new UsageError(`--output must be text or json, got ${JSON.stringify(flags.output)}`);
+  return explained(io, async (r) => {
+    const all = await r.status({ target: flags, rollout: name === void 0 ? void 0 : parseRolloutName(name), namespace: flags.namespace });
+    if (flags.output === "json") io.out(`${JSON.stringify({ rollouts: all }, null, 2)}
+`);
+    else io.out(all.length === 0 ? "no rollouts\n" : all.map(statusText).join("\n"));
+    return 0;
+  });
+}
+function statusText(s) {
+  const st = s.state;
+  const lines2 = [
+    `rollout ${s.rollout} (namespace ${s.namespace})`,
+    `  plan:     ${st.plan.slice(0, 12)}, ${st.stages} stages${st.restarts ? `, restarted ${st.restarts}x (${st.restartReason ?? ""})` : ""}`,
+    `  stage:    ${st.stage + 1}/${st.stages} ${st.phase}${st.phase === "ready" && st.readyAt ? ` since ${st.readyAt}` : st.phase === "progressing" ? ` since ${st.startedAt}` : ""}`,
+    `  waiting:  ${s.waiting}`,
+    `  lease:    ${s.leaseHolder ? `held by ${s.leaseHolder}` : "free"}`
+  ];
+  for (const w of s.workloads) {
+    const detail2 = w.state === "waiting" ? `; waiting for ${w.waitingFor}` : w.state === "stalled" ? `: ${w.reason}
+      what to do: ${w.hint}` : "";
+    lines2.push(`    ${w.workload}: ${w.state}${w.progress ? `, ${w.progress}` : ""}${detail2}`);
+  }
+  return `${lines2.join("\n")}
+`;
+}
+function registerReconcileCommands(program2, common3, io, setCode) {
+  const cluster = (cmd) => cmd.option("--kubeconfig <file>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)").option("--context <name>", "kubeconfig context (default: its current context)").option("--namespace <ns>", "namespace of the rollout's state ConfigMap and Lease (default: the context's)");
+  cluster(common3(program2.command("reconcile").description("apply a plan stage by stage to a cluster, waiting for each to converge and for its gate"))).argument("[paths...]", "the head repo (planned against --base/--base-ref), or a folder written by plan --output dir=", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision").option("--name <name>", "name of the rollout (its state is ConfigMap kruisec-rollout-<name>)", "default").option("--timeout <duration>", "how long one stage may take to converge", "10m").option("--workers <n>", "objects handled at once", "4").option("--watch", "keep running: wait for the lease as a standby, and after a rollout for the inputs to change").option("--poll-interval <duration>", "with --watch, how often the inputs are planned again", "30s").option("--dry-run", "send every stage as a server-side dry run; change nothing").option("--force-conflicts", "take over fields other writers own (not only those of earlier applies)").option("--lease-duration <duration>", "how long a crashed reconciler on another host blocks the next", "15s").addOption(new Option("--output <output>", "progress: text (a live line on a terminal, timestamped lines otherwise) or json (one event per line)").default("text")).action(async (paths2, flags) => setCode(await runReconcile(paths2, flags, io)));
+  cluster(program2.command("approve").description("pass the manual approval gate a rollout waits at")).argument("[name]", "the rollout (default: the only one waiting)").action(async (name, flags) => setCode(await runApprove(name, flags, io)));
+  cluster(program2.command("status").description("where a rollout is: stage, gate, and what each workload reports")).argument("[name]", "the rollout (default: every rollout in the namespace)").addOption(new Option("--output <output>", "text or json").default("text")).action(async (name, flags) => setCode(await runStatus(name, flags, io)));
+}
+
 // src/cli/main.ts
 init_options();
 init_version();
@@ -53636,6 +53793,7 @@ function buildProgram(io, setCode) {
   common2(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io)));
   withBase(common2(program2.command("plan").description("compile a change into staged rollout manifests"))).addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io)));
   withBase(common2(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload"))).addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io)));
+  registerReconcileCommands(program2, common2, io, setCode);
   return program2;
 }
 async function main(argv, io = defaultIo()) {
