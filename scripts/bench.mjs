@@ -1,66 +1,67 @@
 #!/usr/bin/env node
 // kruisec benchmark: `npm run bench` (or `node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only render,plan]`).
 //
-// Generates a 1k- and a 10k-workload repo into .bench/ (scripts/gen-repo.mjs), then measures,
-// in the same run and on the same machine:
-//   floor        js-yaml load+dump of the same files, in process (read, loadAll, dump each doc)
-//   validate     `node bin/kruisec.js validate <repo>`           separate process, stdout -> /dev/null
-//   render       `node bin/kruisec.js render <repo>`             ditto
-//   plan         `node bin/kruisec.js plan <repo> --output json` ditto (reported n/a until it works)
-//   cold start   `node bin/kruisec.js --version` against `node -e 0`
-//   peak RSS     of the 10k runs (/usr/bin/time -v, else a resourceUsage() wrapper)
-// Timings are best of N wall-clock runs (3; 10 for cold start). Every number is reported as a
-// ratio to its baseline from the same run, so machines of different speed agree on PASS/FAIL.
+// Measures, in one run on one machine, interleaved so that a burst of load on a shared machine
+// hits both sides of every ratio:
+//   small repo   fixtures/example (9 files): `kruisec render` and `kruisec validate` against
+//                `kubectl kustomize` of the same manifests (when kubectl is on the PATH) and
+//                against `node -e 0`; cold start is `kruisec --version` against `node -e 0`
+//   10k repo     validate, render, plan of scripts/gen-repo.mjs's 10,000 workloads, each as its
+//                own process, against a floor of js-yaml in process: load of the input and
+//                dump of it (the input floor), or dump of the documents render printed (the
+//                output floor, render's target: render writes about 3.5x what it reads)
+//   50k repo     render, against render of the 10k repo (linear growth), and its peak RSS
+// Timings are the best of the rounds (wall clock); CPU time and peak RSS come from
+// /usr/bin/time, or without it from a wrapper that reports its own process.resourceUsage().
 //
-// Targets (DEVELOPERS.md "Fast"): render and validate of 10k <= 1.5x floor; cold start <= 2x
-// node; 1k -> 10k growth <= 11x. The bench informs, it never gates: it always exits 0.
-// It is never a vitest test: timings in tests are flaky by construction.
+// The bench informs, it never gates: it always exits 0, and it is never a vitest test (timings
+// in tests are flaky by construction). docs/bench.md explains the rows.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { cpus, platform, arch } from 'node:os';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'kruisec.js');
 const GEN = join(ROOT, 'scripts', 'gen-repo.mjs');
 const BENCH_DIR = join(ROOT, '.bench');
+const SMALL = 'fixtures/example';
 
-const TARGETS = { ratio10k: 1.5, coldStart: 2, scaling: 11 };
+const TARGETS = { smallVsKustomize: 1, smallVsNode: 1.5, coldStart: 2, renderVsOutputFloor: 1.5, validateVsFloor: 1.5, growth50k: 5.5 };
 
 // ---------------------------------------------------------------- arguments
 
 const args = process.argv.slice(2);
-const opts = { json: false, runs: 3, coldRuns: 10, skipGen: false, sizes: [1000, 10000], only: null };
+const opts = { json: false, runs: 5, smallRepeat: 3, skipGen: false, only: null };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opts.json = true;
-  else if (a === '--runs') opts.runs = Math.max(1, Number(args[++i]) || 3);
+  else if (a === '--runs') opts.runs = Math.max(1, Number(args[++i]) || 5);
   else if (a === '--skip-gen') opts.skipGen = true;
   else if (a === '--only') opts.only = String(args[++i] ?? '').split(',').filter(Boolean);
   else if (a === '--help' || a === '-h') {
-    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only validate,render,plan]\n');
+    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only small,validate,render,plan,50k]\n');
     process.exit(0);
   } else {
     process.stderr.write(`bench: unknown argument ${a}\n`);
     process.exit(2);
   }
 }
+const PARTS = ['small', 'validate', 'render', 'plan', '50k'];
+const unknown = (opts.only ?? []).filter((p) => !PARTS.includes(p));
+if (unknown.length) {
+  process.stderr.write(`bench: --only takes ${PARTS.join(', ')}, not ${unknown.join(', ')}\n`);
+  process.exit(2);
+}
+const wants = (part) => !opts.only || opts.only.includes(part) || (part === 'render' && opts.only.includes('50k'));
 
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 // ---------------------------------------------------------------- helpers
-
-function label(n) {
-  return n >= 1000 ? `${n / 1000}k` : String(n);
-}
-
-function repoDir(n) {
-  return join(BENCH_DIR, `repo-${label(n)}`);
-}
 
 function listYaml(dir) {
   const out = [];
@@ -76,45 +77,32 @@ function listYaml(dir) {
   return out;
 }
 
-/** Best (minimum) of `runs` calls of fn, which returns elapsed milliseconds. */
-function best(runs, fn) {
-  let min = Infinity;
-  const all = [];
-  for (let i = 0; i < runs; i++) {
-    const ms = fn();
-    all.push(ms);
-    if (ms < min) min = ms;
-  }
-  return { ms: min, runs: all };
-}
-
-/** js-yaml load of every file and dump of each document read; or, given `outDocs`, load of
- *  every file and dump of `outDocs` (the documents a render printed). */
+/** js-yaml in process: load of every file, then dump of each document read or, given `outDocs`
+ *  (the documents a render printed), dump of those instead. */
 function floorOnce(files, outDocs) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   let docs = 0;
-  let bytes = 0;
   for (const f of files) {
-    const text = readFileSync(f, 'utf8');
-    for (const doc of yaml.loadAll(text)) {
+    for (const doc of yaml.loadAll(readFileSync(f, 'utf8'))) {
       if (doc == null) continue;
-      if (!outDocs) bytes += yaml.dump(doc).length;
+      if (!outDocs) yaml.dump(doc);
       docs++;
     }
   }
-  if (outDocs) for (const doc of outDocs) bytes += yaml.dump(doc).length;
+  if (outDocs) for (const doc of outDocs) yaml.dump(doc);
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  return { ms, cpuMs: (c.user + c.system) / 1000, docs, bytes };
+  return { ms, cpuMs: (c.user + c.system) / 1000, docs };
 }
 
 const devNull = openSync('/dev/null', 'w');
 // KRUISEC_BENCH_RUSAGE=wrapper forces the fallback (to test it where /usr/bin/time exists).
 const HAVE_TIME = existsSync('/usr/bin/time') && process.env.KRUISEC_BENCH_RUSAGE !== 'wrapper';
 const TIME_TAG = 'BENCH_RUSAGE';
-
-// Without /usr/bin/time, a wrapper process runs the CLI in itself and reports its own usage.
+// Without /usr/bin/time, a Node process runs the command as a child and reports the child's
+// CPU time and peak RSS (resourceUsage of a finished child is not available, so the wrapper
+// runs Node commands in itself instead: it imports the CLI rather than spawning it).
 const WRAPPER = [
   'const [bin, ...rest] = process.argv.slice(1);',
   'process.argv = [process.argv[0], bin, ...rest];',
@@ -123,22 +111,19 @@ const WRAPPER = [
   "import(require('node:url').pathToFileURL(bin).href);",
 ].join('\n');
 
-/**
- * One CLI run as its own process; stdout to /dev/null, stderr kept for reporting. With
- * `usage`, also CPU time (user+sys) and peak RSS of the process, from /usr/bin/time or the
- * wrapper.
- */
-function runCli(argv, usage = false, capture = false) {
-  let cmd = process.execPath;
-  let args = argv;
+/** One run of `cmd args` as its own process: wall time, and with `usage` CPU time and peak RSS.
+ *  stdout goes to /dev/null unless captured. */
+function run(cmd, argv, { usage = false, capture = false } = {}) {
+  let file = cmd;
+  let list = argv;
   if (usage && HAVE_TIME) {
-    cmd = '/usr/bin/time';
-    args = ['-f', `${TIME_TAG} %U+%S %M`, process.execPath, ...argv];
-  } else if (usage) {
-    args = ['-e', WRAPPER, ...argv];
+    file = '/usr/bin/time';
+    list = ['-f', `${TIME_TAG} %U+%S %M`, cmd, ...argv];
+  } else if (usage && cmd === process.execPath && argv[0] === BIN) {
+    list = ['-e', WRAPPER, ...argv];
   }
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, {
+  const r = spawnSync(file, list, {
     cwd: ROOT,
     stdio: ['ignore', capture ? 'pipe' : devNull, 'pipe'],
     maxBuffer: 1024 * 1024 * 1024,
@@ -154,280 +139,218 @@ function runCli(argv, usage = false, capture = false) {
     rssKb = Number(m[3]);
     stderr = stderr.slice(0, m.index);
   }
-  // /usr/bin/time reports a killed child in words before its tag; keep the child's status.
-  return { ms, cpuMs, rssKb, status: r.status, signal: r.signal, stderr, ...(capture ? { stdout: r.stdout } : {}) };
+  return { ms, cpuMs, rssKb, status: r.error ? null : r.status, signal: r.signal, stderr: r.error ? String(r.error.message) : stderr, ...(capture ? { stdout: r.stdout } : {}) };
 }
+
+const kruisec = (...argv) => [process.execPath, [BIN, ...argv]];
 
 function firstLine(s) {
   const line = s.split('\n').find((l) => l.trim()) ?? '';
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
-// ---------------------------------------------------------------- run
-
-const result = {
-  environment: { node: process.version, platform: `${platform()}/${arch()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
-  targets: TARGETS,
-  repos: {},
-  floor: {},
-  commands: {},
-  coldStart: null,
-  peakRssMiB: {},
-  checks: {},
-  rows: [],
-};
-
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-  log('dist/ is missing: run `npm run build` first (bin/kruisec.js loads the compiled CLI). Only the floor is measured.');
-}
-
-const ALL_COMMANDS = [
-  ['validate', (dir) => [BIN, 'validate', dir]],
-  ['render', (dir) => [BIN, 'render', dir]],
-  ['plan', (dir) => [BIN, 'plan', dir, '--output', 'json']],
-];
-const unknown = (opts.only ?? []).filter((c) => !ALL_COMMANDS.some(([n]) => n === c));
-if (unknown.length) {
-  process.stderr.write(`bench: --only takes validate, render and plan, not ${unknown.join(', ')}\n`);
-  process.exit(2);
-}
-const COMMANDS = opts.only ? ALL_COMMANDS.filter(([n]) => opts.only.includes(n)) : ALL_COMMANDS;
-
-const filesBySize = {};
-for (const n of opts.sizes) {
-  const dir = repoDir(n);
-  const marker = join(dir, '.gen-repo.json');
-  if (!opts.skipGen || !existsSync(marker)) {
-    log(`generating ${label(n)} repo in ${relative(ROOT, dir)}`);
-    const g = spawnSync(process.execPath, [GEN, '--workloads', String(n), '--out', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+/** A repo generated by gen-repo.mjs, regenerated unless --skip-gen finds it. */
+function repo(workloads) {
+  const dir = join(BENCH_DIR, `repo-${workloads / 1000}k`);
+  if (!opts.skipGen || !existsSync(join(dir, '.gen-repo.json'))) {
+    log(`generating ${relative(ROOT, dir)}`);
+    const g = spawnSync(process.execPath, [GEN, '--workloads', String(workloads), '--out', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     if (g.status !== 0) {
       log(`gen-repo failed: ${g.stderr}`);
       process.exit(0);
     }
   }
   const files = listYaml(dir);
-  filesBySize[label(n)] = files;
-  result.repos[label(n)] = { path: relative(ROOT, dir), workloads: n, files: files.length, bytes: files.reduce((s, f) => s + statSync(f).size, 0) };
+  return { dir: relative(ROOT, dir), files, workloads, bytes: files.reduce((s, f) => s + statSync(f).size, 0) };
 }
 
-// Warm-up round (not counted): page cache, JIT, and whether each command works at all.
-const samples = {}; // key "floor 1k" / "render 10k" -> [{ms, cpuMs, rssKb, status, stderr}]
-const available = {};
-const renderedDocs = {};
-for (const n of opts.sizes) {
-  const size = label(n);
-  log(`warm-up ${size}`);
-  const f = floorOnce(filesBySize[size]);
-  result.floor[size] = { docs: f.docs };
-  for (const [name, argvFor] of COMMANDS) {
-    const probe = runCli(argvFor(relative(ROOT, repoDir(n))), false, name === 'render');
-    available[`${name} ${size}`] = probe.status !== 2 && probe.status !== null;
-    if (name === 'render' && probe.status === 0) {
-      // Render's output is bigger than its input (injected sidecars, subset workloads), so a
-      // second, informational floor dumps what render printed instead of what it read.
-      const text = probe.stdout.toString('utf8');
-      renderedDocs[size] = yaml.loadAll(text).filter((d) => d != null);
-      result.repos[size].renderedBytes = Buffer.byteLength(text);
-    }
-    if (!available[`${name} ${size}`]) {
-      result.commands[name] ??= {};
-      result.commands[name][size] = { available: false, status: probe.status, signal: probe.signal, error: firstLine(probe.stderr) };
-    }
+/** The manifests of the small repo copied beside a kustomization.yaml that lists them, for
+ *  `kubectl kustomize` (which reads no file outside its folder). kruisec.yaml is kruisec's own
+ *  settings, not a manifest. */
+function kustomizeCopy() {
+  const src = join(ROOT, SMALL);
+  const dir = join(BENCH_DIR, 'kustomize-example');
+  rmSync(dir, { recursive: true, force: true });
+  const files = listYaml(src).map((f) => relative(src, f)).filter((f) => f !== 'kruisec.yaml');
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    cpSync(join(src, f), join(dir, f));
+  }
+  writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n${files.map((f) => `- ${f}\n`).join('')}`);
+  return dir;
+}
+
+// ---------------------------------------------------------------- what runs
+
+if (!existsSync(join(ROOT, 'dist', 'kruisec.js'))) {
+  log('dist/ is missing: run `npm run build` first (bin/kruisec.js loads the bundled CLI)');
+  process.exit(0);
+}
+
+/** name → [command, argv, what it is measured against]; filled in below, in the order rounds run them. */
+const jobs = [];
+const SMALL_FILES = listYaml(join(ROOT, SMALL)).length;
+if (wants('small')) {
+  jobs.push({ name: 'node -e 0', cmd: [process.execPath, ['-e', '0']], repeat: opts.smallRepeat, usage: true });
+  const kdir = kustomizeCopy();
+  const probe = run('kubectl', ['kustomize', kdir]);
+  if (probe.status === 0) jobs.push({ name: 'kubectl kustomize', cmd: ['kubectl', ['kustomize', kdir]], repeat: opts.smallRepeat, usage: true });
+  else log(`kubectl kustomize is not available (${firstLine(probe.stderr) || `exit ${probe.status}`}): small-repo rows compare with node -e 0 only`);
+  jobs.push({ name: 'render small', cmd: kruisec('render', SMALL), repeat: opts.smallRepeat, usage: true });
+  jobs.push({ name: 'validate small', cmd: kruisec('validate', SMALL), repeat: opts.smallRepeat, usage: true });
+  jobs.push({ name: 'cold start', cmd: kruisec('--version'), repeat: opts.smallRepeat, usage: true });
+}
+const big = ['validate', 'render', 'plan', '50k'].some(wants) ? repo(10000) : undefined;
+const huge = wants('50k') ? repo(50000) : undefined;
+if (big) {
+  if (wants('validate')) jobs.push({ name: 'validate 10k', cmd: kruisec('validate', big.dir), usage: true });
+  if (wants('render')) jobs.push({ name: 'render 10k', cmd: kruisec('render', big.dir), usage: true });
+  if (wants('plan')) jobs.push({ name: 'plan 10k', cmd: kruisec('plan', big.dir, '--output', 'json'), usage: true });
+}
+if (huge) jobs.push({ name: 'render 50k', cmd: kruisec('render', huge.dir), usage: true });
+
+// Warm-up (not counted): page cache, and whether each command works at all. Render's 10k
+// output is kept for the output floor.
+let renderedDocs;
+let renderedBytes;
+const failed = {};
+log('warm-up');
+for (const job of jobs) {
+  const capture = job.name === 'render 10k';
+  const r = run(job.cmd[0], job.cmd[1], { capture });
+  if (r.status !== 0 && !(job.name.startsWith('validate') && r.status === 1)) failed[job.name] = `exit ${r.status ?? r.signal}: ${firstLine(r.stderr)}`;
+  if (capture && r.status === 0) {
+    const text = r.stdout.toString('utf8');
+    renderedBytes = Buffer.byteLength(text);
+    renderedDocs = yaml.loadAll(text).filter((d) => d != null);
   }
 }
 
-// Measured rounds, interleaved: each round runs the floor and every command once per size, so
-// a burst of load on a shared machine hits the floor and the commands alike.
+// Rounds: every job once (the small ones `repeat` times), and the floors, in the same order.
+const samples = {};
+const push = (name, s) => (samples[name] ??= []).push(s);
 for (let round = 1; round <= opts.runs; round++) {
-  for (const n of opts.sizes) {
-    const size = label(n);
-    log(`round ${round}/${opts.runs}, ${size}`);
-    (samples[`floor ${size}`] ??= []).push(floorOnce(filesBySize[size]));
-    if (renderedDocs[size]) (samples[`floor-out ${size}`] ??= []).push(floorOnce(filesBySize[size], renderedDocs[size]));
-    for (const [name, argvFor] of COMMANDS) {
-      if (!available[`${name} ${size}`]) continue;
-      (samples[`${name} ${size}`] ??= []).push(runCli(argvFor(relative(ROOT, repoDir(n))), true));
-    }
+  log(`round ${round}/${opts.runs}`);
+  const small = jobs.filter((j) => j.repeat && !failed[j.name]);
+  for (let i = 0; i < opts.smallRepeat; i++) for (const j of small) push(j.name, run(j.cmd[0], j.cmd[1], { usage: j.usage }));
+  if (big && ['validate', 'render', 'plan'].some(wants)) {
+    push('floor 10k', floorOnce(big.files));
+    if (renderedDocs) push('output floor 10k', floorOnce(big.files, renderedDocs));
   }
+  for (const j of jobs.filter((x) => !x.repeat && !failed[x.name])) push(j.name, run(j.cmd[0], j.cmd[1], { usage: j.usage }));
 }
 
-const minOf = (list, key) => Math.min(...list.map((x) => x[key]).filter((v) => typeof v === 'number'));
-for (const n of opts.sizes) {
-  const size = label(n);
-  const fl = samples[`floor ${size}`];
-  Object.assign(result.floor[size], { ms: minOf(fl, 'ms'), cpuMs: minOf(fl, 'cpuMs'), runs: fl.map((x) => x.ms) });
-  const fo = samples[`floor-out ${size}`];
-  if (fo) result.floorRenderOutput = { ...result.floorRenderOutput, [size]: { ms: minOf(fo, 'ms'), cpuMs: minOf(fo, 'cpuMs'), docs: renderedDocs[size].length } };
-  for (const [name] of COMMANDS) {
-    result.commands[name] ??= {};
-    const list = samples[`${name} ${size}`];
-    if (!list) continue;
-    const odd = list.find((x) => x.status !== 0);
-    const ms = minOf(list, 'ms');
-    const cpuMs = minOf(list, 'cpuMs');
-    const rss = Math.max(...list.map((x) => x.rssKb ?? 0));
-    result.commands[name][size] = {
-      available: true,
-      ms,
-      runs: list.map((x) => x.ms),
-      status: odd ? odd.status : 0,
-      ratioToFloor: ms / result.floor[size].ms,
-      ...(Number.isFinite(cpuMs) ? { cpuMs, cpuRatioToFloor: cpuMs / result.floor[size].cpuMs } : {}),
-      ...(rss > 0 ? { peakRssMiB: rss / 1024 } : {}),
-      ...(odd ? { note: firstLine(odd.stderr) } : {}),
-    };
-    if (n === opts.sizes[opts.sizes.length - 1] && rss > 0) {
-      result.peakRssMiB[name] = { mib: rss / 1024, via: HAVE_TIME ? '/usr/bin/time' : 'process.resourceUsage() wrapper' };
-    }
-  }
-}
+// ---------------------------------------------------------------- results
 
-log('cold start');
-const node0 = best(opts.coldRuns, () => runCli(['-e', '0']).ms);
-const version = runCli([BIN, '--version']);
-if (version.status === 0) {
-  const v = best(opts.coldRuns, () => runCli([BIN, '--version']).ms);
-  result.coldStart = { nodeMs: node0.ms, kruisecMs: v.ms, ratio: v.ms / node0.ms };
-} else {
-  result.coldStart = { nodeMs: node0.ms, available: false, error: firstLine(version.stderr) };
-}
-
-// Sanity checks on the 1k repo, outside the timings: does validate accept the generated repo,
-// and does render change anything yet (SidecarSet injection, UnitedDeployment expansion)?
-{
-  const dir = relative(ROOT, repoDir(opts.sizes[0]));
-  const v = spawnSync(process.execPath, [BIN, 'validate', dir, '--format', 'json'], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
-  try {
-    const report = JSON.parse(v.stdout.toString('utf8'));
-    const byRule = {};
-    for (const d of report.diagnostics ?? []) byRule[`${d.severity ?? '?'} ${d.ruleId ?? '?'}`] = (byRule[`${d.severity ?? '?'} ${d.ruleId ?? '?'}`] ?? 0) + 1;
-    result.checks.validate1k = { status: v.status, summary: report.summary, byRule };
-  } catch {
-    result.checks.validate1k = { status: v.status, error: firstLine(v.stderr?.toString('utf8') ?? '') };
-  }
-  const r = spawnSync(process.execPath, [BIN, 'render', dir], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
-  const out = r.stdout?.toString('utf8') ?? '';
-  const docsOut = out.split(/^---$/m).filter((d) => d.trim()).length;
-  const input = result.floor[label(opts.sizes[0])].docs;
-  // Lines naming a sidecar container: the count in the input (SidecarSet definitions) is the
-  // baseline; every extra one in the output was injected into a pod or pod template.
-  const SIDECAR = /^[\s-]*name: (logtail|mesh-proxy|metrics-exporter|config-reloader)\s*$/gm;
-  const count = (text) => (text.match(SIDECAR) ?? []).length;
-  const baseline = listYaml(repoDir(opts.sizes[0])).reduce((n, f) => n + count(readFileSync(f, 'utf8')), 0);
-  const injected = count(out) - baseline;
-  result.checks.render1k = {
-    status: r.status,
-    documentsIn: input,
-    documentsOut: docsOut,
-    injectedSidecars: Math.max(0, injected),
-    placeholder: r.status === 0 && injected <= 0 && docsOut <= input,
+const best = (name) => {
+  const list = samples[name];
+  if (!list?.length) return undefined;
+  const min = (k) => Math.min(...list.map((x) => x[k]).filter((v) => typeof v === 'number'));
+  const rss = Math.max(...list.map((x) => x.rssKb ?? 0));
+  const odd = list.find((x) => x.status !== undefined && x.status !== 0);
+  return {
+    ms: min('ms'),
+    ...(Number.isFinite(min('cpuMs')) ? { cpuMs: min('cpuMs') } : {}),
+    ...(rss > 0 ? { peakRssMiB: rss / 1024 } : {}),
+    runs: list.map((x) => Math.round(x.ms)),
+    ...(odd ? { status: odd.status, note: firstLine(odd.stderr) } : {}),
   };
-}
+};
 
-// ---------------------------------------------------------------- rows
-
-const passThrough = result.checks.render1k?.placeholder === true;
+const result = {
+  environment: { node: process.version, platform: `${platform()}/${arch()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+  targets: TARGETS,
+  rounds: opts.runs,
+  repos: {
+    small: { path: SMALL, files: SMALL_FILES },
+    ...(big ? { '10k': { path: big.dir, files: big.files.length, bytes: big.bytes, renderedBytes, renderedDocs: renderedDocs?.length } } : {}),
+    ...(huge ? { '50k': { path: huge.dir, files: huge.files.length, bytes: huge.bytes } } : {}),
+  },
+  measures: Object.fromEntries(Object.keys(samples).map((k) => [k, best(k)])),
+  failed,
+  rows: [],
+};
+const m = result.measures;
 
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const fmtX = (x) => `${x.toFixed(2)}x`;
-const [small, large] = opts.sizes.map(label);
-
-const notes = [];
-function row(what, measured, ratio, target, pass, note, cpu = '') {
-  let mark = '';
-  if (note) {
-    notes.push(note);
-    mark = ` [${notes.length}]`;
-  }
-  result.rows.push({ what, measured, ratio, cpu, target, result: (pass === undefined ? '' : pass ? 'PASS' : 'FAIL') + mark, ...(note ? { note } : {}) });
+const cpuOf = (a, b) => (a?.cpuMs !== undefined && b?.cpuMs !== undefined ? `${fmtMs(a.cpuMs)} = ${fmtX(a.cpuMs / b.cpuMs)}` : a?.cpuMs !== undefined ? fmtMs(a.cpuMs) : '');
+function row(what, time, ratio, cpu, target, pass) {
+  result.rows.push({ what, time, ratio, cpu, target, result: pass === undefined ? '' : pass ? 'PASS' : 'FAIL' });
+}
+/** A measured command against a baseline: the ratio of best times, with a target or without. */
+function compare(what, name, base, baseLabel, target) {
+  const a = m[name];
+  const b = m[base];
+  if (failed[name] || !a) return row(what, 'n/a', failed[name] ?? '', '', target ? `<= ${target}x ${baseLabel}` : '', target ? false : undefined);
+  if (!b) return row(what, fmtMs(a.ms), '', cpuOf(a), '', undefined);
+  const ratio = a.ms / b.ms;
+  row(what, fmtMs(a.ms), `${fmtX(ratio)} ${baseLabel}`, cpuOf(a, b), target ? `<= ${target}x ${baseLabel}` : '(reference)', target ? ratio <= target : undefined);
+  return ratio;
 }
 
-row(`floor ${small} (js-yaml load+dump, in process)`, fmtMs(result.floor[small].ms), '', '', undefined, undefined, fmtMs(result.floor[small].cpuMs));
-row(`floor ${large}`, fmtMs(result.floor[large].ms), '', '', undefined, undefined, fmtMs(result.floor[large].cpuMs));
-for (const [name] of COMMANDS) {
-  for (const size of [small, large]) {
-    const c = result.commands[name][size];
-    const gated = size === large && (name === 'render' || name === 'validate');
-    if (!c.available) {
-      row(`${name} ${size}`, 'n/a', '', gated ? `<= ${TARGETS.ratio10k}x floor` : '', gated ? false : undefined,
-        `${name} ${size} did not run (exit ${c.status ?? c.signal}): ${c.error}`);
-      continue;
-    }
-    let note;
-    if (c.status !== 0) note = `${name} ${size} exited ${c.status}: ${c.note}`;
-    else if (name === 'render' && passThrough) note = `render ${size}: render does not inject or expand anything yet (pass-through), so this time says little`;
-    row(`${name} ${size}`, fmtMs(c.ms), `${fmtX(c.ratioToFloor)} floor`, gated ? `<= ${TARGETS.ratio10k}x floor` : '',
-      gated ? c.ratioToFloor <= TARGETS.ratio10k : undefined, size === large || c.status !== 0 ? note : undefined,
-      c.cpuMs !== undefined ? `${fmtMs(c.cpuMs)} = ${fmtX(c.cpuRatioToFloor)}` : '');
-    const fo = result.floorRenderOutput?.[size];
-    if (name === 'render' && fo) {
-      c.ratioToOutputFloor = c.ms / fo.ms;
-      row(`  render ${size} vs output floor`, fmtMs(fo.ms), `${fmtX(c.ratioToOutputFloor)} out-floor`, '(reference)', undefined,
-        size === large ? `output floor: js-yaml load of the input and dump of the ${fo.docs} documents render printed (${(result.repos[size].renderedBytes / 1e6).toFixed(2)} MB out vs ${(result.repos[size].bytes / 1e6).toFixed(2)} MB in); informational, the target is on the input floor` : undefined,
-        c.cpuMs !== undefined ? `${fmtMs(fo.cpuMs)} = ${fmtX(c.cpuMs / fo.cpuMs)}` : '');
-    }
+if (wants('small')) {
+  row(`node -e 0`, fmtMs(m['node -e 0'].ms), '', cpuOf(m['node -e 0']), '', undefined);
+  if (m['kubectl kustomize']) compare(`kubectl kustomize (${SMALL_FILES - 1} manifests of ${SMALL})`, 'kubectl kustomize', 'node -e 0', 'node');
+  for (const cmd of ['render', 'validate']) {
+    if (m['kubectl kustomize']) compare(`${cmd} ${SMALL} vs kustomize`, `${cmd} small`, 'kubectl kustomize', 'kustomize', TARGETS.smallVsKustomize);
+    compare(`${cmd} ${SMALL} vs node`, `${cmd} small`, 'node -e 0', 'node', TARGETS.smallVsNode);
+  }
+  compare('cold start (--version)', 'cold start', 'node -e 0', 'node', TARGETS.coldStart);
+}
+if (big) {
+  if (m['floor 10k']) row('floor 10k: js-yaml load+dump of the input', fmtMs(m['floor 10k'].ms), '', cpuOf(m['floor 10k']), '', undefined);
+  if (m['output floor 10k']) row('output floor 10k: load input, dump render output', fmtMs(m['output floor 10k'].ms), '', cpuOf(m['output floor 10k']), '', undefined);
+  if (wants('validate')) compare('validate 10k', 'validate 10k', 'floor 10k', 'floor', TARGETS.validateVsFloor);
+  if (wants('render')) {
+    compare('render 10k', 'render 10k', 'output floor 10k', 'out-floor', TARGETS.renderVsOutputFloor);
+    compare('render 10k vs input floor', 'render 10k', 'floor 10k', 'floor');
+  }
+  if (wants('plan')) compare('plan 10k', 'plan 10k', 'floor 10k', 'floor');
+}
+if (huge) compare('render 50k vs render 10k (5x the input)', 'render 50k', 'render 10k', '10k', TARGETS.growth50k);
+for (const name of ['render small', 'validate small', 'validate 10k', 'render 10k', 'plan 10k', 'render 50k']) {
+  if (m[name]?.peakRssMiB) row(`peak RSS ${name.replace('small', SMALL)}`, `${m[name].peakRssMiB.toFixed(0)} MiB`, '', '', '(reference)', undefined);
+}
+
+// Sanity checks outside the timings: the generated repo is meant to be valid (a diagnostic is
+// a generator bug or a false positive), and render must inject and expand, or its time says little.
+if (big) {
+  const v = spawnSync(process.execPath, [BIN, 'validate', big.dir, '--format', 'json'], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  try {
+    const { summary } = JSON.parse(v.stdout.toString('utf8'));
+    result.checks = { validate10k: { status: v.status, errors: summary.errors, warnings: summary.warnings } };
+  } catch {
+    result.checks = { validate10k: { status: v.status, error: firstLine(v.stderr?.toString('utf8') ?? '') } };
+  }
+  if (renderedDocs) {
+    const docsIn = big.files.reduce((n, f) => n + yaml.loadAll(readFileSync(f, 'utf8')).filter((d) => d != null).length, 0);
+    result.checks.render10k = { documentsIn: docsIn, documentsOut: renderedDocs.length, bytesIn: big.bytes, bytesOut: renderedBytes };
   }
 }
-const floorScaling = result.floor[large].ms / result.floor[small].ms;
-row(`scaling floor ${small}->${large}`, '', fmtX(floorScaling), '(reference)', undefined, undefined,
-  fmtX(result.floor[large].cpuMs / result.floor[small].cpuMs));
-result.scaling = { floor: floorScaling };
-for (const [name] of COMMANDS) {
-  const a = result.commands[name][small];
-  const b = result.commands[name][large];
-  if (a?.available && b?.available) {
-    const s = b.ms / a.ms;
-    result.scaling[name] = s;
-    row(`scaling ${name} ${small}->${large}`, '', fmtX(s), `<= ${TARGETS.scaling}x`, s <= TARGETS.scaling, undefined,
-      a.cpuMs !== undefined && b.cpuMs !== undefined ? fmtX(b.cpuMs / a.cpuMs) : '');
-  } else {
-    row(`scaling ${name} ${small}->${large}`, 'n/a', '', `<= ${TARGETS.scaling}x`, name === 'plan' ? undefined : false);
-  }
-}
-if (result.coldStart.ratio !== undefined) {
-  row('cold start (--version vs node -e 0)', `${fmtMs(result.coldStart.kruisecMs)} vs ${fmtMs(result.coldStart.nodeMs)}`, fmtX(result.coldStart.ratio),
-    `<= ${TARGETS.coldStart}x`, result.coldStart.ratio <= TARGETS.coldStart);
-} else {
-  row('cold start (--version vs node -e 0)', 'n/a', '', `<= ${TARGETS.coldStart}x`, false, `--version failed: ${result.coldStart.error}`);
-}
-for (const [name, rss] of Object.entries(result.peakRssMiB)) {
-  row(`peak RSS ${name} ${large}`, `${rss.mib.toFixed(0)} MiB`, '', '(reference)');
-}
-result.notes = notes;
 
 // ---------------------------------------------------------------- output
 
 if (opts.json) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
-  const out = [];
   const e = result.environment;
-  out.push(`kruisec bench: node ${e.node}, ${e.platform}, ${e.cpus} x ${e.cpu}`);
+  const out = [`kruisec bench: node ${e.node}, ${e.platform}, ${e.cpus} x ${e.cpu}`];
+  if (wants('small')) out.push(`  small: ${SMALL}, ${SMALL_FILES} files; best of ${opts.runs * opts.smallRepeat} runs each`);
   for (const [size, r] of Object.entries(result.repos)) {
-    out.push(`  repo ${size}: ${r.workloads} workloads, ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB, ${result.floor[size].docs} documents (${r.path})`);
+    if (size !== 'small') out.push(`  ${size}: ${r.path}, ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB${r.renderedBytes ? `, rendered to ${(r.renderedBytes / 1e6).toFixed(2)} MB` : ''}; best of ${opts.runs} runs`);
   }
-  out.push(`  best of ${opts.runs} interleaved rounds (cold start: best of ${opts.coldRuns}); ratios are to the same run's baseline`);
-  out.push('  time = wall clock (the targets); cpu = user+sys CPU time and its ratio, steadier when the machine is busy');
+  out.push('  runs interleaved; time = best wall clock (the targets); cpu = user+sys, and its ratio to the same baseline');
   out.push('');
   const head = ['measure', 'time', 'ratio', 'cpu', 'target', 'result'];
-  const cells = result.rows.map((r) => [r.what, r.measured, r.ratio, r.cpu, r.target, r.result]);
+  const cells = result.rows.map((r) => [r.what, r.time, r.ratio, r.cpu, r.target, r.result]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
   const line = (c) => c.map((x, i) => String(x).padEnd(widths[i])).join('  ').trimEnd();
-  out.push(line(head));
-  out.push(line(widths.map((w) => '-'.repeat(w))));
-  for (const c of cells) out.push(line(c));
-  out.push('');
-  notes.forEach((n, i) => out.push(`[${i + 1}] ${n}`));
-  if (notes.length) out.push('');
-  const v = result.checks.validate1k;
-  if (v.summary) {
-    const rules = Object.entries(v.byRule).map(([k, n]) => `${n} ${k}`).join(', ');
-    out.push(`check: validate ${small} exit ${v.status}, ${v.summary.errors} errors, ${v.summary.warnings} warnings${rules ? ` (${rules})` : ''}`);
-  } else {
-    out.push(`check: validate ${small} exit ${v.status}: ${v.error}`);
-  }
-  const r = result.checks.render1k;
-  out.push(`check: render ${small} exit ${r.status}, ${r.documentsIn} documents in, ${r.documentsOut} out, ${r.injectedSidecars} sidecars injected${r.placeholder ? ' -- render looks like a pass-through placeholder' : ''}`);
+  out.push(line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '');
+  for (const [name, why] of Object.entries(failed)) out.push(`failed: ${name}: ${why}`);
+  const c = result.checks;
+  if (c?.validate10k) out.push(`check: validate 10k exit ${c.validate10k.status}${c.validate10k.error ? `: ${c.validate10k.error}` : `, ${c.validate10k.errors} errors, ${c.validate10k.warnings} warnings`}`);
+  if (c?.render10k) out.push(`check: render 10k: ${c.render10k.documentsIn} documents in, ${c.render10k.documentsOut} out`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 closeSync(devNull);

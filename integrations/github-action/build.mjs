@@ -2,8 +2,8 @@
 // Bundles the Action (src/main.ts, with kruisec's compiler and @actions/core, @actions/github)
 // into one ES module, dist/index.js, which is committed: a `uses:` step runs it as it is, with
 // no `npm ci` in the Action's checkout (actions/typescript-action's convention; ecosystem.md
-// §2.2). The only file it reads besides itself is schemas/validators.cjs, which the repository
-// holds. The build is reproducible: same lockfile, same bytes (no timestamps, no absolute
+// §2.2). The only files it reads besides itself are the validators under schemas/validators/,
+// which the repository holds. The build is reproducible: same lockfile, same bytes (no timestamps, no absolute
 // paths), and test/github-action/dist.test.ts fails when the committed bundle is stale.
 //
 //   node integrations/github-action/build.mjs            write dist/index.js

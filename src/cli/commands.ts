@@ -3,9 +3,10 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
+import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { PlanResult } from '../plan/index.js';
-import { type CommonFlags, parsePlanOutput, UsageError } from './options.js';
+import { type CommonFlags, parseFormat, parsePlanOutput, UsageError } from './options.js';
 import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
 import { admit, loadInputs } from './inputs.js';
 import { type BaseTree, openBase } from './base.js';
@@ -44,8 +45,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
   const rendered = renderEach(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
   const diags: Diagnostic[] = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
-  const report = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io.cwd);
-  if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
+  await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io);
   if (code !== 0) return code; // nothing written half-way
   if (!stream) {
     const { formatExplain } = await import('../report/explain.js');
@@ -94,12 +94,20 @@ export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'outpu
     const result = plan(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
-    const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
-    if (report && shownDiagnostics(diags, flags).length > 0) io.err(report);
+    await reportToStderr(diags, loaded, flags, io);
     return code === 0 ? { result, code } : { code };
   } finally {
     tree?.cleanup();
   }
+}
+
+/** Render and plan print diagnostics to stderr, and only when there are some to show: a clean
+ *  run loads none of the code that locates and formats them. */
+async function reportToStderr(diags: readonly Diagnostic[], loaded: LoadResult, flags: CommonFlags, io: Io): Promise<void> {
+  parseFormat(flags.format); // a wrong --format is a usage error even with nothing to print
+  if (shownDiagnostics(diags, flags).length === 0) return;
+  const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
+  if (report) io.err(report);
 }
 
 function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {

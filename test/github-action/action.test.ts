@@ -19,9 +19,9 @@ beforeAll(async () => {
   gh = await startFakeGitHub({ tokens: { 'write-token': 'write', 'read-token': 'read' } });
   // What the runner downloads for `uses: OWNER/kruisec@ref`: the repository's files, no node_modules.
   action = mkdtempSync(join(tmpdir(), 'kruisec-action-'));
-  for (const f of ['action.yml', 'package.json', 'schemas/validators.cjs', 'integrations/github-action/dist/index.js']) {
+  for (const f of ['action.yml', 'package.json', 'schemas/validators', 'integrations/github-action/dist/index.js']) {
     mkdirSync(join(action, f, '..'), { recursive: true });
-    cpSync(join(ROOT, f), join(action, f));
+    cpSync(join(ROOT, f), join(action, f), { recursive: true });
   }
 });
 afterAll(async () => {

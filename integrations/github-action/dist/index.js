@@ -1795,11 +1795,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header of headers) {
+              if (!Array.isArray(header) || header.length !== 2) {
                 throw new InvalidArgumentError2("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header[0], header[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4100,11 +4100,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4196,9 +4196,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header = null;
+      header = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4377,7 +4377,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4392,7 +4392,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5456,8 +5456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -6550,22 +6550,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6573,41 +6573,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header2 += `${key2}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header2 += `${key2}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished2 = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished2) {
           return;
@@ -6673,22 +6673,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6712,7 +6712,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6727,7 +6727,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6746,7 +6746,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6764,19 +6764,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6799,10 +6799,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+            socket.write(`${header}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6826,7 +6826,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6837,11 +6837,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7571,15 +7571,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
-      if (header2.length === 4) {
-        return util.headerNameToString(header2) === "host";
+    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
+      if (header.length === 4) {
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
-        const name = util.headerNameToString(header2);
+      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
+        const name = util.headerNameToString(header);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11967,14 +11967,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header2 = object[i];
-          if (header2.length !== 2) {
+          const header = object[i];
+          if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -15418,10 +15418,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header) {
+      assert(header !== null);
       const values = [];
-      for (let value2 of header2.split(",")) {
+      for (let value2 of header.split(",")) {
         value2 = value2.trim();
         if (isValidHeaderName(value2)) {
           values.push(value2);
@@ -16320,20 +16320,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header) {
+      if (isCTLExcludingHtab(header)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value2 = "";
-      if (header2.includes(";")) {
+      if (header.includes(";")) {
         const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
-        unparsedAttributes = header2.slice(position2.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
+        unparsedAttributes = header.slice(position2.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value2 = nameValuePair;
@@ -17096,13 +17096,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17115,7 +17115,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17187,9 +17187,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17209,7 +17209,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17239,7 +17239,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19582,9 +19582,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
                   }
                 }
               }
@@ -19737,15 +19737,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default2) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header2];
+        const additionalValue = additionalHeaders[header];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -21829,7 +21829,7 @@ var init_catalogue = __esm({
 });
 
 // src/report/formats/sarif.ts
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import * as path2 from "node:path";
 function catalogue() {
   const out = [];
@@ -21873,7 +21873,7 @@ function fingerprint(d, base) {
     d.path ? toPointer(d.path) : "",
     d.subject ?? ""
   ].join("\0");
-  return createHash("sha256").update(key2).digest("hex").slice(0, 32);
+  return crypto2().createHash("sha256").update(key2).digest("hex").slice(0, 32);
 }
 function formatSarif(diags, ctx) {
   const entries = catalogue();
@@ -21945,7 +21945,7 @@ Help: ${d.hint}`;
   const log = { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
   return JSON.stringify(log, null, 2) + "\n";
 }
-var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL;
+var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL, crypto2;
 var init_sarif = __esm({
   "src/report/formats/sarif.ts"() {
     "use strict";
@@ -21955,6 +21955,7 @@ var init_sarif = __esm({
     SRCROOT = "%SRCROOT%";
     SARIF_MAX_RESULTS = 25e3;
     LEVEL = { error: "error", warning: "warning", info: "note" };
+    crypto2 = () => createRequire(import.meta.url)("node:crypto");
   }
 });
 
@@ -31937,7 +31938,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error2);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path5.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -31947,14 +31948,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync5, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync5, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -31999,13 +32000,13 @@ var init_ignore = __esm({
       }
       return path5.resolve(path5.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync5) => {
+    getGitDirectorySync = (gitRoot, readFileSync4) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path5.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -32055,18 +32056,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync5 = getReadFileSyncMethod(options.fs);
+      const readFileSync4 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync5);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value2 = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync5, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value2 = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value2 !== void 0) {
           excludesFileConfig = value2;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync5, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -32291,9 +32292,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname6 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname6);
-      const hasExtension = nodePath.extname(dirname6) && !dirname6.startsWith(".");
+      const dirname5 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname5);
+      const hasExtension = nodePath.extname(dirname5) && !dirname5.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -33979,7 +33980,7 @@ var init_sidecarset_layout = __esm({
 });
 
 // src/default/sidecarset-hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function sidecarSetHash(ss) {
   return safeEncodeString(sha256Hex(hashInput(ss.spec ?? {}, false)));
 }
@@ -33998,7 +33999,7 @@ function hashInput(spec, withoutImage) {
   return `{"containers":${containers},"initContainers":${initJson}}`;
 }
 function sha256Hex(s) {
-  return createHash2("sha256").update(s, "utf8").digest("hex");
+  return createHash("sha256").update(s, "utf8").digest("hex");
 }
 var init_sidecarset_hash = __esm({
   "src/default/sidecarset-hash.ts"() {
@@ -34276,80 +34277,42 @@ var init_errors = __esm({
   }
 });
 
-// src/validate/schema/code-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname as dirname2 } from "node:path";
-import { Script } from "node:vm";
-function header(source) {
-  const digest = createHash3("sha1").update(source).digest("hex");
-  return `kruisec-code-cache 1 ${digest} ${process.version} ${process.arch}`;
+// src/validate/schema/validators.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname as dirname2, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function validatorPath(k) {
+  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
 }
-function requireWithCodeCache(file, cacheFile) {
-  const source = readFileSync3(file, "utf8");
-  const cachedData = cacheFile === void 0 ? void 0 : readCache(cacheFile, source);
-  const script = new Script(HEAD + source + TAIL, { filename: file, cachedData });
-  const wrapper2 = script.runInThisContext();
-  const module = { exports: {} };
-  wrapper2.call(module.exports, module.exports, createRequire(file), module, file, dirname2(file));
-  return { exports: module.exports, fromCache: cachedData !== void 0 && !script.cachedDataRejected, script };
+function validatorFor(kind) {
+  let fn = byKind.get(kind);
+  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load2(kind));
+  return fn;
 }
-function readCache(cacheFile, source) {
-  let bytes;
+function load2(kind) {
+  if (requireFromRoot === void 0) {
+    const root = packageRoot();
+    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
+  }
   try {
-    bytes = readFileSync3(cacheFile);
+    return requireFromRoot?.(`./${validatorPath(kind)}`);
   } catch {
     return void 0;
   }
-  const nl = bytes.indexOf(10);
-  return nl > 0 && bytes.toString("latin1", 0, nl) === header(source) ? bytes.subarray(nl + 1) : void 0;
 }
-var HEAD, TAIL;
-var init_code_cache = __esm({
-  "src/validate/schema/code-cache.ts"() {
-    "use strict";
-    HEAD = "(function (exports, require, module, __filename, __dirname) { ";
-    TAIL = "\n})";
-  }
-});
-
-// src/validate/schema/validators.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname3, join as join5 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 function packageRoot() {
-  let dir = dirname3(fileURLToPath2(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = dirname3(dir)) {
-    if (existsSync5(join5(dir, VALIDATORS))) return dir;
+  let dir = dirname2(fileURLToPath2(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname2(dir)) {
+    if (existsSync5(join5(dir, VALIDATORS_DIR))) return dir;
   }
-  throw new Error(`${VALIDATORS} not found`);
+  return void 0;
 }
-function exportName(k) {
-  return `${k.apiVersion}/${k.kind}`.replace(/[^A-Za-z0-9]/g, "_");
-}
-function validatorFor(kind) {
-  if (validators === void 0) loadValidators();
-  let fn = byKind.get(kind);
-  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = validators?.[exportName(kind)]);
-  return fn;
-}
-function loadValidators() {
-  try {
-    const root = packageRoot();
-    validators = requireWithCodeCache(join5(root, VALIDATORS), join5(root, VALIDATORS_CODE_CACHE)).exports;
-  } catch {
-    validators = null;
-  }
-  return validators !== null;
-}
-var validators, VALIDATORS, VALIDATORS_CODE_CACHE, byKind;
+var VALIDATORS_DIR, byKind, requireFromRoot;
 var init_validators = __esm({
   "src/validate/schema/validators.ts"() {
     "use strict";
-    init_code_cache();
-    VALIDATORS = "schemas/validators.cjs";
-    VALIDATORS_CODE_CACHE = "dist/validators.v8cache";
+    VALIDATORS_DIR = "schemas/validators";
     byKind = /* @__PURE__ */ new Map();
   }
 });
@@ -36961,8 +36924,8 @@ var init_validate = __esm({
 
 // src/cli/inputs.ts
 async function loadInputs(paths2, flags, cwd = process.cwd()) {
-  const { load: load3 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
-  return load3(paths2.length ? paths2 : ["."], {
+  const { load: load4 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
+  return load4(paths2.length ? paths2 : ["."], {
     cwd,
     gitignore: flags.gitignore ?? false,
     configFile: flags.config,
@@ -40287,7 +40250,7 @@ function requireJsYaml() {
   jsYaml.safeDump = renamed("safeDump", "dump");
   return jsYaml;
 }
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map2, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool2, hasRequiredBool, int3, hasRequiredInt, float2, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge2, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load2, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map2, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool2, hasRequiredBool, int3, hasRequiredInt, float2, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge2, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load3, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
 var init_js_yaml = __esm({
   "node_modules/js-yaml/dist/js-yaml.mjs"() {
     jsYaml = {};
@@ -40303,7 +40266,7 @@ var init_js_yaml = __esm({
       JSON_SCHEMA,
       CORE_SCHEMA,
       DEFAULT_SCHEMA,
-      load: load2,
+      load: load3,
       loadAll,
       dump,
       YAMLException,
@@ -40544,15 +40507,15 @@ function literal(s, indent) {
   const indicator = /^\n* /.test(s) ? "2" : "";
   const clip = s.endsWith("\n");
   const keep = clip && (s.endsWith("\n\n") || s === "\n");
-  let header2 = "|" + indicator + (keep ? "+" : clip ? "" : "-") + "\n";
+  let header = "|" + indicator + (keep ? "+" : clip ? "" : "-") + "\n";
   const prefix = " ".repeat(indent);
   const lines2 = s.split("\n");
   const last = clip ? lines2.length - 1 : lines2.length;
   for (let i = 0; i < last; i++) {
-    if (lines2[i] !== "") header2 += prefix + lines2[i];
-    if (i < last - 1) header2 += "\n";
+    if (lines2[i] !== "") header += prefix + lines2[i];
+    if (i < last - 1) header += "\n";
   }
-  return header2;
+  return header;
 }
 var JS_YAML_OPTIONS, YamlStreamBuffer, CHUNK, NOT_PLAIN_DATA, PADS, frozenTexts, COMMON_PLAIN, longCache, LONG, keyText, COMPAT_WORDS, BASE60, PRINTABLE, NOT_PRINTABLE, NOT_PRINTABLE_OR_LF, UNSAFE_FIRST, ESCAPES, TO_ESCAPE;
 var init_yaml_writer = __esm({
@@ -48519,10 +48482,10 @@ var init_output = __esm({
 });
 
 // src/plan/hash.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function planHash(stages) {
   const text = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
-  return createHash4("sha256").update(text).digest("hex");
+  return createHash2("sha256").update(text).digest("hex");
 }
 var init_hash2 = __esm({
   "src/plan/hash.ts"() {
@@ -48995,8 +48958,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag = header2 ? "th" : "td";
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -49744,11 +49707,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header2, options) {
+function parse2(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header2.length;
+  const len = header.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -49756,7 +49719,7 @@ function parse2(header2, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header2.charCodeAt(index);
+    const code2 = header.charCodeAt(index);
     const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -49772,25 +49735,25 @@ function parse2(header2, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value2 = header2.slice(valueStart, valueEnd);
+  const value2 = header.slice(valueStart, valueEnd);
   const type2 = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
     return { type: type2, index, parameters: new NullObject() };
   }
-  return parseParameters(header2, type2, index, len, stopFlags);
+  return parseParameters(header, type2, index, len, stopFlags);
 }
-function parseParameters(header2, type2, index, len, stopFlags) {
+function parseParameters(header, type2, index, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header2.charCodeAt(index);
+      const code2 = header.charCodeAt(index);
       const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -49799,25 +49762,25 @@ function parseParameters(header2, type2, index, len, stopFlags) {
       }
       if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value2 = header2.slice(keyStart, keyEnd);
+        const value2 = header.slice(keyStart, keyEnd);
         const key2 = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
-        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header2.charCodeAt(index) === DQUOTE) {
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header2.charCodeAt(index);
+            const code3 = header.charCodeAt(index);
             if (code3 === DQUOTE) {
               if (parameters[key2] === void 0) {
-                parameters[key2] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header2.charCodeAt(index);
+                const code4 = header.charCodeAt(index);
                 const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -49842,7 +49805,7 @@ function parseParameters(header2, type2, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header2.charCodeAt(index);
+          const code3 = header.charCodeAt(index);
           const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -49858,7 +49821,7 @@ function parseParameters(header2, type2, index, len, stopFlags) {
         }
         if (parameters[key2] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key2] = header2.slice(valueStart, valueEnd);
+          parameters[key2] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -53323,8 +53286,8 @@ init_options();
 init_version();
 init_discover();
 init_diff();
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname5, join as join7, resolve as resolve8 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join7, resolve as resolve8 } from "node:path";
 
 // integrations/github-action/src/annotations.ts
 init_github();
@@ -53556,8 +53519,8 @@ init_diagnostics();
 init_inputs();
 init_base();
 init_compare();
-import { mkdtempSync as mkdtempSync2, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2, mkdirSync } from "node:fs";
-import { dirname as dirname4, join as join6, resolve as resolve7 } from "node:path";
+import { mkdtempSync as mkdtempSync2, renameSync, rmSync as rmSync2, writeFileSync, mkdirSync } from "node:fs";
+import { dirname as dirname3, join as join6, resolve as resolve7 } from "node:path";
 async function runValidate(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd);
   const result = await admit(loaded, flags);
@@ -53576,8 +53539,7 @@ async function runRender(paths2, flags, io) {
   const rendered = renderEach2(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
   const diags = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code2 = exitCodeFor(diags, flags);
-  const report2 = await formatDiagnostics(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io.cwd);
-  if (report2 && shownDiagnostics(diags, flags).length > 0) io.err(report2);
+  await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io);
   if (code2 !== 0) return code2;
   if (!stream) {
     const { formatExplain: formatExplain2 } = await Promise.resolve().then(() => (init_explain(), explain_exports));
@@ -53613,26 +53575,31 @@ async function compilePlan(paths2, flags, io) {
     const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code2 = exitCodeFor(diags, flags);
-    const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
-    if (report2 && shownDiagnostics(diags, flags).length > 0) io.err(report2);
+    await reportToStderr(diags, loaded, flags, io);
     return code2 === 0 ? { result, code: code2 } : { code: code2 };
   } finally {
     tree?.cleanup();
   }
 }
+async function reportToStderr(diags, loaded, flags, io) {
+  parseFormat(flags.format);
+  if (shownDiagnostics(diags, flags).length === 0) return;
+  const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
+  if (report2) io.err(report2);
+}
 function writeAtomically(file, chunks) {
-  mkdirSync(dirname4(file), { recursive: true });
+  mkdirSync(dirname3(file), { recursive: true });
   const tmp = `${file}.kruisec-tmp`;
-  writeFileSync2(tmp, Buffer.concat(chunks));
+  writeFileSync(tmp, Buffer.concat(chunks));
   renameSync(tmp, file);
 }
 function writeTreeAtomically(dir, files) {
-  mkdirSync(dirname4(dir), { recursive: true });
+  mkdirSync(dirname3(dir), { recursive: true });
   const tmp = mkdtempSync2(`${dir}.kruisec-`);
   for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
     const p = join6(tmp, rel);
-    mkdirSync(dirname4(p), { recursive: true });
-    writeFileSync2(p, content);
+    mkdirSync(dirname3(p), { recursive: true });
+    writeFileSync(p, content);
   }
   rmSync2(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
@@ -53885,8 +53852,8 @@ async function check(inputs) {
   if (inputs.sarifFile) {
     const sarif = await kruisec(["validate", ...inputs.paths, "--format", "sarif", ...common3], cwd);
     const file = resolve8(cwd, inputs.sarifFile);
-    mkdirSync2(dirname5(file), { recursive: true });
-    writeFileSync3(file, sarif.out);
+    mkdirSync2(dirname4(file), { recursive: true });
+    writeFileSync2(file, sarif.out);
     setOutput("sarif-file", file);
   }
   const target = pullRequest(inputs);
@@ -53905,7 +53872,7 @@ async function check(inputs) {
       if (diff.baseErrors) warning(`kruisec: the base has ${diff.baseErrors} error(s); the objects it rejects show as added`, { title: "kruisec" });
       if (diff.result) {
         const file = join7(out, "diff.json");
-        writeFileSync3(file, formatDiff(diff.result, "json"));
+        writeFileSync2(file, formatDiff(diff.result, "json"));
         setOutput("output-file", file);
         setOutput("changed", diff.result.workloads.length > 0);
         sections = {
@@ -53920,7 +53887,7 @@ async function check(inputs) {
     code2 = Math.max(code2, planJson.code);
     if (planJson.code === 0) {
       const file = join7(out, "plan.json");
-      writeFileSync3(file, planJson.out);
+      writeFileSync2(file, planJson.out);
       setOutput("output-file", file);
       sections = same((await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "markdown"], cwd)).out);
     }
@@ -53937,7 +53904,7 @@ async function check(inputs) {
   const body = compose([marker, validation, sections.comment, footer], COMMENT_LIMIT2, note2);
   const commentFile = saveComment(out, body, target?.issueNumber);
   setOutput("comment-file", commentFile);
-  setOutput("comment-dir", dirname5(commentFile));
+  setOutput("comment-dir", dirname4(commentFile));
   if (inputs.comment && target) await post(inputs, target, marker, body);
   else if (inputs.comment) info("kruisec: not a pull request, so no comment (the job summary has the results)");
   return code2;
@@ -53964,8 +53931,8 @@ async function post(inputs, target, marker, body) {
 function saveComment(out, body, issueNumber) {
   const dir = join7(out, "comment");
   mkdirSync2(dir, { recursive: true });
-  writeFileSync3(join7(dir, "comment.md"), body);
-  if (issueNumber) writeFileSync3(join7(dir, "pr-number"), `${issueNumber}
+  writeFileSync2(join7(dir, "comment.md"), body);
+  if (issueNumber) writeFileSync2(join7(dir, "pr-number"), `${issueNumber}
 `);
   return join7(dir, "comment.md");
 }
@@ -53974,14 +53941,14 @@ async function postSavedComment(inputs) {
   const marker = commentMarker(inputs.commentKey);
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync3(file, "utf8");
   } catch {
     throw new Stop(`comment-file ${inputs.commentFile} cannot be read`);
   }
   let number = inputs.prNumber;
   if (number === void 0) {
     try {
-      number = Number(/^\s*([1-9]\d{0,9})\s*$/.exec(readFileSync4(join7(dirname5(file), "pr-number"), "utf8"))?.[1]) || void 0;
+      number = Number(/^\s*([1-9]\d{0,9})\s*$/.exec(readFileSync3(join7(dirname4(file), "pr-number"), "utf8"))?.[1]) || void 0;
     } catch {
       number = void 0;
     }
