@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { load } from '../src/load/index.js';
 import { render, renderEach } from '../src/render/index.js';
+import { applyDefaults } from '../src/default/index.js';
 import { validate } from '../src/validate/index.js';
 import { dumpYamlStream } from '../src/k8s/yaml-writer.js';
 
@@ -53,7 +54,7 @@ describe('kruisec CLI', () => {
   it('renders the same bytes whatever order the resources arrive in', async () => {
     const loaded = await load(['fixtures/example'], { cwd: ROOT });
     const once = (order: typeof loaded.resources) => {
-      const v = validate(order, { cluster: loaded.facts, strict: false });
+      const v = validate(order, applyDefaults(order), { cluster: loaded.facts, strict: false });
       return dumpYamlStream(render(v.admitted, { cluster: loaded.facts }).resources.map((r) => r.obj));
     };
     const expected = once(loaded.resources);
@@ -71,7 +72,7 @@ describe('kruisec CLI', () => {
 
   it('hands resources on one by one in the order render lists them, explaining only when asked', async () => {
     const loaded = await load(['fixtures/example'], { cwd: ROOT });
-    const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: false }).admitted;
+    const admitted = validate(loaded.resources, applyDefaults(loaded.resources), { cluster: loaded.facts, strict: false }).admitted;
     const listed = render(admitted, { cluster: loaded.facts });
     const emitted: unknown[] = [];
     const streamed = renderEach(admitted, { cluster: loaded.facts, explain: false }, (r) => emitted.push(r.obj));

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../src/api/resource.js';
 import { load } from '../src/load/index.js';
 import { render } from '../src/render/index.js';
+import { applyDefaults } from '../src/default/index.js';
 import { validate } from '../src/validate/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
 async function renderExample(): Promise<KubeObject[]> {
   const loaded = await load(['fixtures/example'], { cwd: ROOT });
-  const v = validate(loaded.resources, { cluster: loaded.facts, strict: false });
+  const v = validate(loaded.resources, applyDefaults(loaded.resources), { cluster: loaded.facts, strict: false });
   expect([...loaded.diagnostics, ...v.diagnostics].filter((d) => d.severity === 'error')).toEqual([]);
   const out = render(v.admitted, { cluster: loaded.facts });
   expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -8,9 +8,6 @@ import type {
 import type { KubeObject, ObjectMeta } from './resource.js';
 import type { UpdatePriorityStrategy, UpdateScatterTerm } from './pub.js';
 
-export const SIDECARSET_GROUP = 'apps.kruise.io';
-export const SIDECARSET_KIND = 'SidecarSet';
-
 /** Annotation written by the defaulting webhook: hash of the containers (§10). */
 export const SIDECARSET_HASH_ANNOTATION = 'kruise.io/sidecarset-hash';
 /** Annotation written by the defaulting webhook: hash of the containers with images blanked. */
@@ -253,5 +250,5 @@ export interface SidecarSetStatus {
 }
 
 export function isSidecarSet(obj: KubeObject): obj is SidecarSet {
-  return obj.kind === SIDECARSET_KIND && typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith(`${SIDECARSET_GROUP}/`);
+  return obj.kind === 'SidecarSet' && typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('apps.kruise.io/');
 }

@@ -8,9 +8,6 @@ import type {
 } from '@kubernetes/client-node';
 import type { KubeObject, ObjectMeta } from './resource.js';
 
-export const UD_GROUP = 'apps.kruise.io';
-export const UD_KIND = 'UnitedDeployment';
-
 /** Label on subset workloads, their selectors and pod templates: the subset's name. */
 export const SUBSET_NAME_LABEL = 'apps.kruise.io/subset-name';
 /** Label on subset workloads and pod templates: the UnitedDeployment ControllerRevision name. */
@@ -258,5 +255,5 @@ export const TEMPLATE_KEYS = ['statefulSetTemplate', 'advancedStatefulSetTemplat
 export type TemplateKey = typeof TEMPLATE_KEYS[number];
 
 export function isUnitedDeployment(obj: KubeObject): obj is UnitedDeployment {
-  return obj.kind === UD_KIND && typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith(`${UD_GROUP}/`);
+  return obj.kind === 'UnitedDeployment' && typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('apps.kruise.io/');
 }

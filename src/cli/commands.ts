@@ -1,4 +1,5 @@
-// The three commands: each calls the phases in order, prints, and picks the exit code.
+// The commands: each calls the phases in order (load, default, validate, then render or
+// plan), prints, and picks the exit code.
 import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
@@ -6,8 +7,10 @@ import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { PlanResult } from '../plan/index.js';
 import { type CommonFlags, parseFormat, parsePlanOutput, UsageError } from './options.js';
-import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
+import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
+import { admit, loadInputs } from './inputs.js';
 import { type BaseTree, openBase } from './base.js';
+import { compareStrings } from '../util/compare.js';
 
 export interface Io {
   /** Standard output: text, or bytes already encoded as UTF-8 (render's YAML stream). */
@@ -21,8 +24,7 @@ export interface Io {
 
 export async function runValidate(paths: string[], flags: CommonFlags, io: Io): Promise<number> {
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const { validate } = await import('../validate/index.js');
-  const result = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const result = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...result.diagnostics];
   io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
   return exitCodeFor(diags, flags);
@@ -35,14 +37,13 @@ export interface RenderFlags extends CommonFlags {
 
 export async function runRender(paths: string[], flags: RenderFlags, io: Io): Promise<number> {
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const [{ validate }, { renderEach }, { YamlStreamBuffer }] = await Promise.all([
-    import('../validate/index.js'), import('../render/index.js'), import('../k8s/yaml-writer.js'),
+  const [checked, { renderEach }, { YamlStreamBuffer }] = await Promise.all([
+    admit(loaded, flags), import('../render/index.js'), import('../k8s/yaml-writer.js'),
   ]);
-  const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
   // Each resource is written out as soon as it is rendered; kept back if anything fails.
   const stream = flags.explain ? undefined : new YamlStreamBuffer();
-  const rendered = renderEach(admitted.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
-  const diags: Diagnostic[] = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
+  const rendered = renderEach(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
+  const diags: Diagnostic[] = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io);
   if (code !== 0) return code; // nothing written half-way
@@ -73,13 +74,11 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   return 0;
 }
 
-/** load -> validate -> plan of head against base, diagnostics printed to stderr; the result
+/** load -> default -> validate -> plan of head against base, diagnostics printed to stderr; the result
  *  only when nothing failed (plan and reconcile share it). */
 export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'output'>, io: Io): Promise<{ result?: PlanResult; code: number }> {
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const { validate } = await import('../validate/index.js');
-  const opts = { cluster: loaded.facts, strict: flags.strict ?? false };
-  const head = validate(loaded.resources, opts);
+  const head = await admit(loaded, flags);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
   let base: Resource[] | undefined;
   let tree: BaseTree | undefined;
@@ -87,10 +86,12 @@ export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'outpu
     tree = openBase(paths, flags, io.cwd);
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: undefined }, tree.dir) : undefined;
-      base = baseLoaded ? validate(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
+      // The base is judged with the head's cluster facts.
+      base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
     const { plan } = await import('../plan/index.js');
-    const result = plan(head.admitted, base, { cluster: loaded.facts });
+    // Stages are manifests to apply: plan works on them as written, not as stored.
+    const result = plan(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code = exitCodeFor(diags, flags);
     await reportToStderr(diags, loaded, flags, io);
@@ -120,7 +121,7 @@ function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {
 function writeTreeAtomically(dir: string, files: Record<string, string>): void {
   mkdirSync(dirname(dir), { recursive: true });
   const tmp = mkdtempSync(`${dir}.kruisec-`);
-  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
     const p = join(tmp, rel);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, content);

@@ -8,7 +8,8 @@ import type { LoadResult } from '../load/index.js';
 import { openBase, type BaseFlags } from './base.js';
 import type { Io } from './commands.js';
 import { type CommonFlags, UsageError } from './options.js';
-import { exitCodeFor, formatDiagnostics, loadInputs, shownDiagnostics } from './session.js';
+import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
+import { admit, loadInputs } from './inputs.js';
 
 /** GitHub's limit on a comment body, the default cap of the Markdown output. */
 export const COMMENT_LIMIT = 65_536;
@@ -58,8 +59,7 @@ export async function computeDiff(paths: readonly string[], flags: DiffFlags, cw
 }
 
 async function renderSide(loaded: LoadResult, flags: CommonFlags): Promise<{ resources: Resource[]; diagnostics: Diagnostic[] }> {
-  const [{ validate }, { render }] = await Promise.all([import('../validate/index.js'), import('../render/index.js')]);
-  const admitted = validate(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const [admitted, { render }] = await Promise.all([admit(loaded, flags), import('../render/index.js')]);
   const rendered = render(admitted.admitted, { cluster: loaded.facts, explain: false });
   return { resources: rendered.resources, diagnostics: [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics] };
 }

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runPlan, runRender, runValidate, type Io } from './commands.js';
 import { registerReconcileCommands } from './reconcile.js';
 import { UsageError } from './options.js';
-import { VERSION } from './session.js';
+import { VERSION } from './version.js';
 
 const FORMAT_HELP = 'diagnostics format: text, json, sarif, github, junit, markdown';
 
@@ -21,6 +21,14 @@ function common(cmd: Command): Command {
     .option('--gitignore', 'skip files ignored by .gitignore')
     .option('--color', 'colour the text format')
     .option('--verbose', 'also print info diagnostics (notes on what kruisec could not judge offline)');
+}
+
+/** The commands that compare the head repo with a base (plan, diff). */
+function withBase(cmd: Command): Command {
+  return cmd
+    .argument('[paths...]', 'the head repo: files, folders or globs', [])
+    .option('--base <dir>', 'the base repo (what the cluster runs now)')
+    .option('--base-ref <ref>', 'the base repo as a git revision, e.g. origin/main');
 }
 
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
@@ -41,17 +49,11 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('-o, --out <file>', 'write the YAML stream to a file (atomically) instead of stdout')
     .action(async (paths: string[], flags) => setCode(await runRender(paths, flags, io)));
 
-  common(program.command('plan').description('compile a change into staged rollout manifests'))
-    .argument('[paths...]', 'the head repo: files, folders or globs', [])
-    .option('--base <dir>', 'the base repo (what the cluster runs now)')
-    .option('--base-ref <ref>', 'the base repo as a git revision, e.g. origin/main')
+  withBase(common(program.command('plan').description('compile a change into staged rollout manifests')))
     .addOption(new Option('--output <output>', 'json | markdown | argocd | dir=<path>').default('json'))
     .action(async (paths: string[], flags) => setCode(await runPlan(paths, flags, io)));
 
-  common(program.command('diff').description('show what the cluster will run differently: base and head rendered, diffed per workload'))
-    .argument('[paths...]', 'the head repo: files, folders or globs', [])
-    .option('--base <dir>', 'the base repo (what the cluster runs now)')
-    .option('--base-ref <ref>', 'the base repo as a git revision, e.g. origin/main')
+  withBase(common(program.command('diff').description('show what the cluster will run differently: base and head rendered, diffed per workload')))
     .addOption(new Option('--output <format>', 'text | markdown | json').default('text'))
     .option('--max-chars <n>', 'markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)')
     .option('--exit-code', 'exit 1 when anything changes, as git diff --exit-code does')

@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import type { Stage } from '../plan/index.js';
 import { type Io, compilePlan } from './commands.js';
 import { type CommonFlags, UsageError } from './options.js';
-import { formatDiagnostics } from './session.js';
+import { formatDiagnostics } from './diagnostics.js';
 
 export interface ClusterFlags {
   kubeconfig?: string;

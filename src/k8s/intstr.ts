@@ -7,6 +7,13 @@ export type IntOrString = number | string;
 
 export type Scaled = { ok: true; value: number } | { ok: false; error: string };
 
+/** A decoded value as intstr.IntOrString takes it: a string, or a whole number. */
+export function asIntOrString(v: unknown): IntOrString | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  return undefined;
+}
+
 const K8S_PERCENT = /^(-?\d+)%$/;
 
 /** k8s.io/apimachinery intstr.GetScaledValueFromIntOrPercent. */

@@ -6,6 +6,7 @@
 // UnitedDeployment's spec.template.<kind>Template.spec.template.spec, a SidecarSet's spec), so
 // the object is searched for every `containers` / `initContainers` list instead of knowing
 // each kind's path.
+import { compareStrings } from '../util/compare.js';
 
 export interface ImageChange {
   /** The container's name; init containers are marked `(init)`. */
@@ -62,5 +63,5 @@ export function imageChanges(before: unknown, after: unknown): ImageChange[] {
 export function mergeImageChanges(lists: Iterable<readonly ImageChange[]>): ImageChange[] {
   const seen = new Map<string, ImageChange>();
   for (const list of lists) for (const c of list) seen.set(JSON.stringify([c.container, c.from, c.to]), c);
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, c]) => c);
 }

@@ -1,5 +1,5 @@
 // metav1.LabelSelector matching, as labels.Selector does it (k8s.io/apimachinery).
-import { memoByText } from './memo.js';
+import { memoByText } from '../util/memo.js';
 
 export interface LabelSelectorRequirement {
   key: string;

@@ -15,6 +15,7 @@
 //    `$retainKeys`, `$deleteFromPrimitiveList/<field>`, `$setElementOrder/<field>`.
 // Unknown fields are merged as plain maps and replaced as plain lists (upstream errors out when
 // both sides hold a map/list under a field its Go type does not declare).
+import { isObj, type Obj } from '../util/json.js';
 
 export interface PatchSchema {
   fields?: Record<string, FieldSchema>;
@@ -30,8 +31,6 @@ export interface FieldSchema {
 }
 
 export type MergeResult = { ok: true; value: unknown } | { ok: false; error: string };
-
-type Obj = Record<string, unknown>;
 
 const DIRECTIVE = '$patch';
 const RETAIN_KEYS = '$retainKeys';
@@ -211,10 +210,6 @@ function raw(v: unknown): unknown {
     return out;
   }
   return v;
-}
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 // ---- schemas: the patch strategies of the core types (k8s.io/api struct tags) ----

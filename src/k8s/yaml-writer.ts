@@ -10,7 +10,7 @@
 // Anything outside plain data (a Date, a key over 1024 characters, a function) sends the
 // whole document to js-yaml, so the output never depends on which writer ran.
 import yaml from 'js-yaml';
-import { memoByText } from './memo.js';
+import { memoByText } from '../util/memo.js';
 import { K8S_YAML_SCHEMA, mayResolveImplicitly, resolvesImplicitly } from './yaml.js';
 
 const JS_YAML_OPTIONS: yaml.DumpOptions = { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 };

@@ -3,7 +3,7 @@
 // K8S_YAML_SCHEMA is YAML 1.1 for js-yaml, with which the writer (yaml-writer.ts) falls back
 // for data that is not plain; a string either would read as something else gets quoted.
 import yaml from 'js-yaml';
-import { memoByText } from './memo.js';
+import { memoByText } from '../util/memo.js';
 import { resolvePlain, SCALAR } from './yaml-scalar.js';
 
 const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);

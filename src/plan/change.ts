@@ -2,7 +2,7 @@
 // containers), only a scale, or nothing kruisec stages. Revision data is what Kruise hashes
 // into a ControllerRevision, so a replicas or update-strategy edit is never a new revision.
 import type { KubeObject } from '../api/resource.js';
-import { sameJson } from './canonical.js';
+import { sameJson } from '../util/json.js';
 import { get } from './kinds/kind.js';
 
 export type Change = 'created' | 'revision' | 'scale-only' | 'unchanged' | 'assumed';

@@ -2,7 +2,8 @@
 // Kruise pkg/util/inplaceupdate.) Only template metadata, container image replacement and,
 // under the alpha gate InPlaceWorkloadVerticalScaling with an unchanged QoS class, container
 // resources can change in place; anything else recreates the pod.
-import { sameJson } from './canonical.js';
+import { sameJson } from '../util/json.js';
+import { type Obj } from '../util/json.js';
 
 export interface InPlaceVerdict {
   inPlace: boolean;
@@ -11,8 +12,6 @@ export interface InPlaceVerdict {
   /** Containers whose image changes. */
   images: string[];
 }
-
-type Obj = Record<string, any>;
 
 export function inPlaceVerdict(oldTpl: Obj | undefined, newTpl: Obj | undefined, opts: { verticalScaling?: boolean } = {}): InPlaceVerdict {
   const os = (oldTpl?.spec ?? {}) as Obj, ns = (newTpl?.spec ?? {}) as Obj;

@@ -8,7 +8,7 @@ import { formatPlan } from './output/index.js';
 import { stagedSubsetPartitions } from './kinds/uniteddeployment.js';
 
 function fixture(name: string): Resource[] {
-  const file = new URL(`./__fixtures__/${name}`, import.meta.url).pathname;
+  const file = new URL(`./testdata/${name}`, import.meta.url).pathname;
   return (yaml.loadAll(readFileSync(file, 'utf8')) as KubeObject[]).filter(Boolean).map((obj, doc) => ({ obj, origin: { file: name, doc } }));
 }
 

@@ -1,9 +1,11 @@
 // Where a workload's rollout steps come from, and whether Kruise Rollouts would accept them.
 // Sources, first match wins: a rollouts.kruise.io Rollout in the repo targeting the workload;
-// the workload's `kruisec.io/rollout-steps` annotation; ClusterFacts.defaultSteps.
+// the workload's `kruisec.io/rollout-steps` annotation; ClusterFacts.defaultSteps. Whatever the
+// source, the steps are held to Kruise Rollouts' step rules, which validate owns.
 import type { RolloutStep } from '../api/cluster.js';
 import type { KubeObject, Resource } from '../api/resource.js';
-import { scaledValueK8s, type IntOrString } from '../k8s/intstr.js';
+import type { IntOrString } from '../k8s/intstr.js';
+import { decreasingSteps, overPartitionTrafficLimit, validStepReplicas } from '../validate/index.js';
 
 /** Annotation holding kruisec's own step list: JSON, either a list of steps or
  *  {"steps": [...], "failureThreshold": ..., "paused": ...}. */
@@ -66,9 +68,7 @@ export function stepsOfRollout(rollout: KubeObject, targetIsDeployment = false):
   raw.forEach((s, i) => {
     if (s?.traffic === undefined && !(Array.isArray(s?.matches) && s.matches.length > 0)) return;
     const r = steps[i].replicas;
-    if (typeof r !== 'string') return;
-    const v = scaledValueK8s(r, 100, true);
-    if (v.ok && v.value > 50) parsed.problems.push({ path: ['spec', 'strategy', 'canary', 'steps', i, 'replicas'], reason: 'for a partition-style rollout, a step with traffic may not release more than 50%' });
+    if (typeof r === 'string' && overPartitionTrafficLimit(r)) parsed.problems.push({ path: ['spec', 'strategy', 'canary', 'steps', i, 'replicas'], reason: 'for a partition-style rollout, a step with traffic may not release more than 50%' });
   });
   if (parsed.problems.length) parsed.steps = undefined;
   return {
@@ -110,8 +110,7 @@ export function parseSteps(raw: readonly unknown[], at: (string | number)[]): { 
     const step = (s ?? {}) as Record<string, any>;
     const r = step.replicas;
     if (r === undefined || r === null) { problems.push({ path: [...at, i, 'replicas'], reason: 'replicas cannot be empty' }); return; }
-    const v = typeof r === 'number' || typeof r === 'string' ? scaledValueK8s(r, 100, true) : { ok: false as const, error: '' };
-    if (!v.ok || (typeof r === 'number' && !Number.isInteger(r)) || v.value <= 0 || (typeof r === 'string' && v.value > 100)) {
+    if (!((typeof r === 'number' && Number.isInteger(r)) || typeof r === 'string') || !validStepReplicas(r)) {
       problems.push({ path: [...at, i, 'replicas'], reason: `replicas must be positive number, or a percentage with "0%" < canaryReplicas <= "100%" (got ${JSON.stringify(r)})` });
       return;
     }
@@ -123,11 +122,8 @@ export function parseSteps(raw: readonly unknown[], at: (string | number)[]): { 
     steps.push({ replicas: r, pauseSeconds: typeof d === 'number' ? d : undefined });
   });
   if (problems.length) return { problems };
-  for (let i = 1; i < steps.length; i++) {
-    const a = steps[i - 1].replicas, b = steps[i].replicas;
-    if (typeof a !== typeof b) continue; // an int and a percent are not compared
-    const va = scaledValueK8s(a, 100, true), vb = scaledValueK8s(b, 100, true);
-    if (va.ok && vb.ok && vb.value < va.value) problems.push({ path: [...at, i, 'replicas'], reason: 'Steps.CanaryReplicas must be a non decreasing sequence' });
+  for (const i of decreasingSteps(steps.map((s) => s.replicas))) {
+    problems.push({ path: [...at, i, 'replicas'], reason: 'Steps.CanaryReplicas must be a non decreasing sequence' });
   }
   return problems.length ? { problems } : { steps, problems };
 }

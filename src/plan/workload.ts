@@ -11,7 +11,7 @@ import { at, report } from '../report/catalogue/rule.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { batchContext, deploymentNewPods } from './batch.js';
 import { classifyChange, type Change } from './change.js';
-import { cloneJson } from './canonical.js';
+import { cloneJson } from '../util/json.js';
 import { inPlaceVerdict, sidecarImageOnly } from './inplace.js';
 import { cloneSetModel } from './kinds/cloneset.js';
 import { get, replicasOf, type KindContext, type KindModel, type KnobValue } from './kinds/kind.js';

@@ -7,11 +7,14 @@
 import type { Resource } from '../api/resource.js';
 import { sortResources } from '../k8s/order.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import type { ExplainEntry, RenderOptions, RenderResult } from './types.js';
+import type { ExplainEntry } from '../api/explain.js';
+import type { RenderOptions, RenderResult } from './types.js';
 import { expandUnitedDeployments } from './uniteddeployment/index.js';
 import { prepareInjection } from './sidecarset/index.js';
 
-export type { ExplainEntry, ExplainLine, RenderOptions, RenderResult } from './types.js';
+export type { RenderOptions, RenderResult } from './types.js';
+// The UnitedDeployment allocator and partitions, which plan stages subsets with.
+export { allocateSubsetReplicas, subsetPartitions } from './uniteddeployment/index.js';
 
 /** Renders `input`, handing each output resource to `emit` in output order. */
 export function renderEach(input: readonly Resource[], opts: RenderOptions, emit: (r: Resource) => void): Omit<RenderResult, 'resources'> {

@@ -1,6 +1,8 @@
-// Hand-off types of the render phase.
+// Hand-off types of the render phase. Its --explain entries are in src/api/explain.ts, since
+// the report layer prints them.
 import type { ClusterFacts } from '../api/cluster.js';
-import type { Origin, Resource } from '../api/resource.js';
+import type { ExplainEntry } from '../api/explain.js';
+import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 
 export interface RenderOptions {
@@ -8,25 +10,6 @@ export interface RenderOptions {
   /** Collect the --explain entries (default true). Without them, the why-lines of each pod
    *  are dropped as soon as they are made instead of being kept to the end. */
   explain?: boolean;
-}
-
-/** `--explain`: for one pod, workload or UnitedDeployment, what render decided and why. */
-export interface ExplainEntry {
-  /** `Pod default/web-0`, `CloneSet shop/cart`, `UnitedDeployment shop/ud` */
-  subject: string;
-  origin?: Origin;
-  /** Which part of render produced it. */
-  topic: 'sidecarset' | 'uniteddeployment';
-  lines: ExplainLine[];
-}
-
-export interface ExplainLine {
-  /** What the line is about: a SidecarSet name, a subset name, "allocator". */
-  item: string;
-  /** Short verdict: injected | skipped | replicas=3 partition=1 | specific ... */
-  outcome: string;
-  /** Why, in a sentence a user understands. */
-  reason: string;
 }
 
 export interface RenderResult {

@@ -2,6 +2,7 @@
 // them; positions (line:col) are filled in late by the report layer, from `origin` + `path`,
 // so that only files with a diagnostic are ever re-parsed for source positions.
 import type { FieldPath, Origin } from '../api/resource.js';
+import { compareStrings } from '../util/compare.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -33,14 +34,11 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
 /** Order diagnostics deterministically: by file, then position, then rule id. */
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
   return diags.sort((a, b) =>
-    cmp(a.file ?? a.origin?.file ?? '', b.file ?? b.origin?.file ?? '') ||
+    compareStrings(a.file ?? a.origin?.file ?? '', b.file ?? b.origin?.file ?? '') ||
     (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.col ?? 0) - (b.col ?? 0) ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.message, b.message));
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message));
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

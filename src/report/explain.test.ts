@@ -1,39 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { ExplainEntry } from '../render/types.js';
+import type { ExplainEntry } from '../api/explain.js';
 import { formatExplain, isNegativeOutcome } from './explain.js';
 
-const cart: ExplainEntry = {
-  subject: 'CloneSet shop/cart',
-  origin: { file: 'apps/cart.yaml', doc: 0 },
-  topic: 'sidecarset',
-  lines: [
-    { item: 'logtail', outcome: 'injected', reason: 'selector app=cart matches the pod template labels' },
-    { item: 'mesh-proxy', outcome: 'skipped', reason: 'namespace shop does not match namespaceSelector team=mesh' },
-  ],
-};
-const ud: ExplainEntry = {
-  subject: 'UnitedDeployment shop/ud',
-  origin: { file: 'apps/ud.yaml', doc: 1 },
-  topic: 'uniteddeployment',
-  lines: [
-    { item: 'subset-a', outcome: 'replicas=3 partition=1', reason: 'fixed replicas 3; partition from manualUpdate' },
-    { item: 'subset-b', outcome: 'replicas=2', reason: 'the rest of 5 replicas' },
-  ],
-};
+const entry = (subject: string, file: string, doc: number, topic: ExplainEntry['topic'], lines: [string, string, string][]): ExplainEntry =>
+  ({ subject, origin: { file, doc }, topic, lines: lines.map(([item, outcome, reason]) => ({ item, outcome, reason })) });
+const cart = entry('CloneSet shop/cart', 'apps/cart.yaml', 0, 'sidecarset', [
+  ['logtail', 'injected', 'selector app=cart matches the pod template labels'],
+  ['mesh-proxy', 'skipped', 'namespace shop does not match namespaceSelector team=mesh'],
+]);
+const ud = entry('UnitedDeployment shop/ud', 'apps/ud.yaml', 1, 'uniteddeployment', [
+  ['subset-a', 'replicas=3 partition=1', 'fixed replicas 3; partition from manualUpdate'],
+  ['subset-b', 'replicas=2', 'the rest of 5 replicas'],
+]);
 
 describe('formatExplain text', () => {
   it('prints one block per subject: verdict lines for sidecarset, a table for uniteddeployment', () => {
-    expect(formatExplain([ud, cart], 'text')).toBe([
-      'CloneSet shop/cart (apps/cart.yaml)',
-      '  ✓ logtail     injected — selector app=cart matches the pod template labels',
-      '  ✗ mesh-proxy  skipped — namespace shop does not match namespaceSelector team=mesh',
-      '',
-      'UnitedDeployment shop/ud (apps/ud.yaml)',
-      '  ITEM      OUTCOME                 REASON',
-      '  subset-a  replicas=3 partition=1  fixed replicas 3; partition from manualUpdate',
-      '  subset-b  replicas=2              the rest of 5 replicas',
-      '',
-    ].join('\n'));
+    expect(formatExplain([ud, cart], 'text')).toBe(`CloneSet shop/cart (apps/cart.yaml)
+  ✓ logtail     injected — selector app=cart matches the pod template labels
+  ✗ mesh-proxy  skipped — namespace shop does not match namespaceSelector team=mesh
+
+UnitedDeployment shop/ud (apps/ud.yaml)
+  ITEM      OUTCOME                 REASON
+  subset-a  replicas=3 partition=1  fixed replicas 3; partition from manualUpdate
+  subset-b  replicas=2              the rest of 5 replicas
+`);
   });
 
   it('handles entries without origin, without lines, and multi-line text', () => {
@@ -50,20 +40,18 @@ describe('formatExplain text', () => {
     const udNote: ExplainEntry = { subject: 'UnitedDeployment shop/ud', origin, topic: 'sidecarset', lines: [{ item: '*', outcome: 'not a pod template', reason: 'subsets are rendered instead' }] };
     const input = [subset('b'), ud, udNote, subset('a')];
     const out = formatExplain(input, 'text');
-    expect(out).toBe([
-      'CloneSet shop/ud-b (apps/ud.yaml)',
-      '  ✓ logtail  injected — r',
-      '',
-      'UnitedDeployment shop/ud (apps/ud.yaml)',
-      '  ITEM      OUTCOME                 REASON',
-      '  subset-a  replicas=3 partition=1  fixed replicas 3; partition from manualUpdate',
-      '  subset-b  replicas=2              the rest of 5 replicas',
-      '  ✗ *  not a pod template — subsets are rendered instead',
-      '',
-      'CloneSet shop/ud-a (apps/ud.yaml)',
-      '  ✓ logtail  injected — r',
-      '',
-    ].join('\n'));
+    expect(out).toBe(`CloneSet shop/ud-b (apps/ud.yaml)
+  ✓ logtail  injected — r
+
+UnitedDeployment shop/ud (apps/ud.yaml)
+  ITEM      OUTCOME                 REASON
+  subset-a  replicas=3 partition=1  fixed replicas 3; partition from manualUpdate
+  subset-b  replicas=2              the rest of 5 replicas
+  ✗ *  not a pod template — subsets are rendered instead
+
+CloneSet shop/ud-a (apps/ud.yaml)
+  ✓ logtail  injected — r
+`);
     // Other files' entries do not change the order.
     expect(formatExplain([cart, ...input], 'text')).toBe(formatExplain([...input, cart], 'text'));
   });

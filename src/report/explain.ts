@@ -11,17 +11,14 @@
 // Entries are ordered by file and document so the output does not depend on the order files
 // were read in; inside a document, and for the lines of an entry, render's own order is kept:
 // it is meaningful (a UnitedDeployment before its subsets, SidecarSet injection order).
-import type { ExplainEntry, ExplainLine } from '../render/types.js';
+import type { ExplainEntry, ExplainLine } from '../api/explain.js';
+import { compareStrings } from '../util/compare.js';
 
 export const EXPLAIN_FORMAT_VERSION = 1;
 
 export function formatExplain(entries: ExplainEntry[], format: 'text' | 'json'): string {
   const sorted = sortEntries(entries);
   return format === 'json' ? explainJson(sorted) : explainText(sorted);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const TOPIC_RANK: Record<ExplainEntry['topic'], number> = { uniteddeployment: 0, sidecarset: 1 };
@@ -37,10 +34,10 @@ function sortEntries(entries: readonly ExplainEntry[]): ExplainEntry[] {
     if (!firstSeen.has(k)) firstSeen.set(k, i);
   });
   return [...entries].sort((a, b) =>
-    cmp(a.origin?.file ?? '\uffff', b.origin?.file ?? '\uffff') ||
+    compareStrings(a.origin?.file ?? '\uffff', b.origin?.file ?? '\uffff') ||
     (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) ||
     (a.origin?.item ?? 0) - (b.origin?.item ?? 0) ||
-    (a.origin ? 0 : cmp(a.subject, b.subject)) ||
+    (a.origin ? 0 : compareStrings(a.subject, b.subject)) ||
     firstSeen.get(subjectKey(a))! - firstSeen.get(subjectKey(b))! ||
     TOPIC_RANK[a.topic] - TOPIC_RANK[b.topic] ||
     index.get(a)! - index.get(b)!);

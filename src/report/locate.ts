@@ -14,9 +14,3 @@ export function locateDiagnostics(diags: readonly Diagnostic[], locator: Locator
     return span ? { ...d, file: d.origin.file, ...span } : { ...d, file: d.origin.file };
   });
 }
-
-/** `/spec/containers/0/image`: the JSON pointer of a field path (RFC 6901 escaping). */
-export function jsonPointer(path: FieldPath | undefined): string {
-  if (!path || path.length === 0) return '';
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}

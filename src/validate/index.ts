@@ -1,25 +1,34 @@
 // validate: JSON Schema (schemas/, generated from src/api) and Kruise's admission rules,
-// offline. Each check group is one module; a resource with any error is not admitted.
+// offline. The schema judges each manifest as written; Kruise's validating webhooks judge the
+// stored object the default phase made of it, as they run after the mutating webhooks. Each
+// check group is one module; a resource with any error is not admitted.
 import type { Origin, Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { checkSchemas } from './schema/index.js';
 import { checkSidecarSets } from './sidecarset/index.js';
 import { checkUnitedDeployments } from './uniteddeployment/index.js';
 import { checkWorkloads } from './workloads/index.js';
-import type { Check, ValidateOptions, ValidateResult } from './types.js';
+import type { ValidateOptions, ValidateResult } from './types.js';
 
 export type { ValidateOptions, ValidateResult } from './types.js';
-export { defaultSidecarSet } from './sidecarset/index.js';
-export { defaultUnitedDeployment } from './uniteddeployment/index.js';
+export { checkWorkloads } from './workloads/index.js';
+export { decreasingSteps, overPartitionTrafficLimit, validStepReplicas } from './workloads/rollout.js';
+export { findRevision } from './sidecarset/injection-strategy.js';
+export { parseSubsetReplicas } from './uniteddeployment/index.js';
+// resourcesPolicy's expression language: the webhook tries each expression, injection evaluates it.
+export { calculate, type ExpressionValue } from './sidecarset/resources-expression.js';
 
-const CHECKS: Check[] = [checkSchemas, checkWorkloads, checkSidecarSets, checkUnitedDeployments];
-
-export function validate(resources: readonly Resource[], opts: ValidateOptions): ValidateResult {
-  const diagnostics: Diagnostic[] = [];
-  for (const check of CHECKS) diagnostics.push(...check(resources, opts));
+/** `written`: load's resources; `stored`: the default phase's, the same resources in order. */
+export function validate(written: readonly Resource[], stored: readonly Resource[], opts: ValidateOptions): ValidateResult {
+  const diagnostics: Diagnostic[] = [
+    ...checkSchemas(written, opts),
+    ...checkWorkloads(stored, opts),
+    ...checkSidecarSets(stored, opts),
+    ...checkUnitedDeployments(written, stored),
+  ];
   const rejected = new Set(diagnostics.filter((d) => d.severity === 'error' && d.origin).map((d) => originKey(d.origin!)));
-  const admitted = resources.filter((r) => !r.origin || !rejected.has(originKey(r.origin)));
-  return { admitted, diagnostics };
+  const admits = (r: Resource) => !r.origin || !rejected.has(originKey(r.origin));
+  return { admitted: stored.filter(admits), admits, diagnostics };
 }
 
 function originKey(o: Origin): string {

@@ -10,9 +10,10 @@ export interface ValidateOptions {
 }
 
 export interface ValidateResult {
-  /** The input minus every resource Kruise (or the API server) would reject. Objects are
-   *  returned as written: defaulting is applied where a later phase needs it. */
+  /** The stored resources minus every one Kruise (or the API server) would reject. */
   admitted: Resource[];
+  /** Whether a resource (written or stored: they share their origin) was admitted. */
+  admits(res: Resource): boolean;
   diagnostics: Diagnostic[];
 }
 

@@ -5,6 +5,7 @@
 // UnitedDeployment subsets are rendered the same way (controllers/uniteddeployment.ts).
 import { DEFAULT_CLUSTER_FACTS } from '../../src/api/cluster.js';
 import type { KubeObject } from '../../src/api/resource.js';
+import { applyDefaults } from '../../src/default/index.js';
 import { render } from '../../src/render/index.js';
 import type { Admission, ApiServer } from './api.js';
 import { rfc3339 } from './clock.js';
@@ -15,9 +16,11 @@ export function webhooks(): Admission[] {
   return [crdRegistration(), sidecarSetDefaults(), sidecarInjection(), initialStatus()];
 }
 
-/** render's output for some objects (no explain lines, diagnostics dropped). */
+/** render's output for some objects, defaulted first as kruisec's pipeline does (no explain
+ *  lines, diagnostics dropped). */
 export function renderObjects(objs: Obj[]): Obj[] {
-  return render(objs.map((obj) => ({ obj: obj as KubeObject })), { cluster: DEFAULT_CLUSTER_FACTS, explain: false }).resources.map((r) => r.obj);
+  const stored = applyDefaults(objs.map((obj) => ({ obj: obj as KubeObject })));
+  return render(stored, { cluster: DEFAULT_CLUSTER_FACTS, explain: false }).resources.map((r) => r.obj);
 }
 
 const isKind = (k: Kind, group: string, kind: string) => k.group === group && k.kind === kind;

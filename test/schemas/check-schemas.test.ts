@@ -4,7 +4,7 @@ import { checkSchemas } from '../../src/validate/schema/index.js';
 import { validatorFor } from '../../src/validate/schema/validators.js';
 import { loadFixture, opts } from './helpers.js';
 
-const FILE = 'test/fixtures/workloads/schema/cases.yaml';
+const FILE = 'test/testdata/workloads/schema/cases.yaml';
 
 function byDoc(strict = false) {
   const diags = checkSchemas(loadFixture(FILE), opts({ strict }));

@@ -92,7 +92,7 @@ function inputs(): string[] {
       return statSync(a).isDirectory() ? readdirSync(a).map((c) => join(a, c, 'input')) : [];
     })
     : [];
-  return [join(ROOT, 'fixtures'), join(ROOT, 'test/fixtures/workloads'), ...caseInputs].flatMap(yamlFiles);
+  return [join(ROOT, 'fixtures'), join(ROOT, 'test/testdata/workloads'), ...caseInputs].flatMap(yamlFiles);
 }
 
 function documents(file: string): Resource[] {

@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list3) {
-      const value2 = list3.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value2 = list2.get(name, true);
       if (value2 === null) {
         return null;
       }
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list3) {
-        o.#headersList = list3;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -19934,6 +19934,16 @@ var require_lib = __commonJS({
   }
 });
 
+// src/util/compare.ts
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var init_compare = __esm({
+  "src/util/compare.ts"() {
+    "use strict";
+  }
+});
+
 // src/report/formats/shared.ts
 import * as path from "node:path";
 function countBySeverity(diags) {
@@ -19947,6 +19957,13 @@ function countBySeverity(diags) {
 }
 function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
+}
+function countsText(c) {
+  const parts = [];
+  if (c.errors) parts.push(plural(c.errors, "error"));
+  if (c.warnings) parts.push(plural(c.warnings, "warning"));
+  if (c.infos) parts.push(`${c.infos} info`);
+  return parts.join(", ");
 }
 function summaryText(c, summary2) {
   const parts = [];
@@ -19965,16 +19982,13 @@ function ordered(diags, base) {
     const f = fileOf(d);
     return { d, file: f === void 0 ? "" : displayPath(f, base), ptr: d.path ? toPointer(d.path) : "" };
   });
-  keyed.sort((a, b) => cmp(a.file, b.file) || (a.d.origin?.doc ?? 0) - (b.d.origin?.doc ?? 0) || (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.col ?? 0) - (b.d.col ?? 0) || cmp(a.d.ruleId, b.d.ruleId) || cmp(a.d.message, b.d.message) || severityRank(a.d.severity) - severityRank(b.d.severity) || (a.d.origin?.item ?? 0) - (b.d.origin?.item ?? 0) || cmp(a.ptr, b.ptr) || cmp(a.d.subject ?? "", b.d.subject ?? "") || (a.d.endLine ?? 0) - (b.d.endLine ?? 0) || (a.d.endCol ?? 0) - (b.d.endCol ?? 0) || cmp(a.d.hint ?? "", b.d.hint ?? "") || cmp(a.d.file ?? "", b.d.file ?? ""));
+  keyed.sort((a, b) => compareStrings(a.file, b.file) || (a.d.origin?.doc ?? 0) - (b.d.origin?.doc ?? 0) || (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.col ?? 0) - (b.d.col ?? 0) || compareStrings(a.d.ruleId, b.d.ruleId) || compareStrings(a.d.message, b.d.message) || severityRank(a.d.severity) - severityRank(b.d.severity) || (a.d.origin?.item ?? 0) - (b.d.origin?.item ?? 0) || compareStrings(a.ptr, b.ptr) || compareStrings(a.d.subject ?? "", b.d.subject ?? "") || (a.d.endLine ?? 0) - (b.d.endLine ?? 0) || (a.d.endCol ?? 0) - (b.d.endCol ?? 0) || compareStrings(a.d.hint ?? "", b.d.hint ?? "") || compareStrings(a.d.file ?? "", b.d.file ?? ""));
   return keyed.map((k) => k.d);
 }
 function orderedBySeverity(diags, base) {
   const sorted = ordered(diags, base);
   const index = new Map(sorted.map((d, i) => [d, i]));
   return sorted.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || index.get(a) - index.get(b));
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 function fileOf(d) {
   return d.file ?? d.origin?.file;
@@ -20025,132 +20039,85 @@ var RANK;
 var init_shared = __esm({
   "src/report/formats/shared.ts"() {
     "use strict";
+    init_compare();
     RANK = { error: 0, warning: 1, info: 2 };
   }
 });
 
-// src/report/formats/text.ts
-function textFormatter(ctx) {
-  const diags = [];
-  const paint = (style, s) => ctx.color && s ? `${ESC}${STYLE[style]}m${s}${RESET}` : s;
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const lines2 = sourceLines(ctx);
-      const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines2, paint));
-      const c = countBySeverity(diags);
-      const summaryStyle = c.errors ? "error" : c.warnings ? "warning" : "bold";
-      blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + "\n");
-      return blocks.join("\n");
-    }
-  };
+// src/report/formats/github.ts
+function escapeData2(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function sourceLines(ctx) {
-  const cache = /* @__PURE__ */ new Map();
-  return (file) => {
-    if (!cache.has(file)) {
-      let src;
-      try {
-        src = ctx.source(file);
-      } catch {
-        src = void 0;
-      }
-      cache.set(file, src === void 0 ? void 0 : clean(src).split(/\r\n|\r|\n/));
-    }
-    return cache.get(file);
-  };
+function escapeProperty2(s) {
+  return escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function clean(s) {
-  return s.replace(CONTROL, "�");
-}
-function formatOne(raw3, ctx, lines2, paint) {
-  const d = {
-    ...raw3,
-    message: clean(raw3.message),
-    ...raw3.hint !== void 0 ? { hint: clean(raw3.hint) } : {},
-    ...raw3.subject !== void 0 ? { subject: clean(raw3.subject) } : {}
-  };
-  const sev = d.severity;
-  const at3 = locationText(d, ctx);
-  const loc = at3 === void 0 ? void 0 : clean(at3);
-  const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint("bold", `: ${indentRest(d.message, 2)}`)}`;
-  const out = [loc !== void 0 ? `${paint("bold", `${loc}:`)} ${head}` : head];
-  const frame = codeFrame(d, lines2, paint);
-  if (frame) out.push(...frame);
-  else {
-    const where2 = [];
-    if (d.subject) where2.push(d.subject);
-    if (d.origin && d.line === void 0 && d.origin.doc > 0) where2.push(`document ${d.origin.doc + 1}`);
-    if (d.path && d.path.length) where2.push(`field ${dottedPath(d.path)}`);
-    if (where2.length) out.push(`  ${paint("gutter", "=")} ${paint("bold", "at")}: ${where2.join(", ")}`);
-  }
-  if (d.hint) out.push(`  ${paint("gutter", "=")} ${paint("help", "help")}: ${indentRest(d.hint, 4)}`);
-  return out.join("\n") + "\n";
-}
-function indentRest(s, n) {
-  return s.replace(/\r\n|\r|\n/g, "\n" + " ".repeat(n));
-}
-function codeFrame(d, source, paint = (_s, x) => x) {
+function annotation(d, base) {
+  const props = [];
   const file = fileOf(d);
-  if (file === void 0 || d.line === void 0 || d.line < 1) return void 0;
-  const lines2 = source(file);
-  if (lines2 === void 0) return void 0;
-  const n = d.line;
-  if (n > lines2.length) return void 0;
-  const text = lines2[n - 1];
-  const col = Math.max(1, Math.min(d.col ?? firstNonBlank(text), text.length + 1));
-  let width2 = 1;
-  if (d.endLine !== void 0 && d.endLine > n) width2 = Math.max(1, text.length + 1 - col);
-  else if (d.endCol !== void 0 && d.endCol > col) width2 = d.endCol - col;
-  width2 = Math.max(1, Math.min(width2, text.length + 1 - col));
-  let start = 0;
-  if (text.length > MAX_FRAME_WIDTH) start = Math.max(0, Math.min(col - 1 - 40, text.length - MAX_FRAME_WIDTH));
-  const cut = (s) => {
-    if (s.length <= MAX_FRAME_WIDTH && start === 0) return s;
-    const body = s.slice(start, start + MAX_FRAME_WIDTH);
-    return (start > 0 ? "…" : "") + body + (s.length > start + MAX_FRAME_WIDTH ? "…" : "");
-  };
-  const first = Math.max(1, n - 1);
-  const last = Math.min(lines2.length, n + 1);
-  const gw = String(last).length;
-  const gutter = (label) => paint("gutter", `${label.padStart(gw + 1)} |`);
-  const out = [];
-  for (let i = first; i <= last; i++) {
-    const l = cut(lines2[i - 1]);
-    out.push(l ? `${gutter(String(i))} ${l}` : gutter(String(i)));
-    if (i === n) {
-      const before = text.slice(start, col - 1).replace(/[^\t]/g, " ");
-      const lead = start > 0 ? " " : "";
-      const w = Math.max(1, Math.min(width2, MAX_FRAME_WIDTH - (col - 1 - start)));
-      out.push(`${gutter("")} ${lead}${before}${paint(d.severity, "^".repeat(w))}`);
+  if (file !== void 0) {
+    props.push(["file", displayPath(file, base)]);
+    if (d.line !== void 0) {
+      props.push(["line", d.line]);
+      const endLine = d.endLine !== void 0 && d.endLine >= d.line ? d.endLine : void 0;
+      const multiLine = endLine !== void 0 && endLine !== d.line;
+      if (!multiLine && d.col !== void 0) props.push(["col", d.col]);
+      if (endLine !== void 0) props.push(["endLine", endLine]);
+      if (!multiLine && d.col !== void 0 && d.endCol !== void 0 && d.endCol >= d.col) props.push(["endColumn", d.endCol]);
     }
   }
-  return out;
+  props.push(["title", `kruisec ${d.ruleId}`]);
+  let text = d.message;
+  if (d.line === void 0) {
+    const where2 = [d.subject, d.path && d.path.length ? `field ${dottedPath(d.path)}` : void 0].filter(Boolean);
+    if (where2.length) text += `
+at ${where2.join(", ")}`;
+  }
+  if (d.hint) text += `
+help: ${d.hint}`;
+  const p = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
+  return `::${COMMAND[d.severity]} ${p}::${escapeData2(text)}`;
 }
-function firstNonBlank(s) {
-  const m = /\S/.exec(s);
-  return m ? m.index + 1 : 1;
+function plainLine(d, base) {
+  const loc = locationText(d, base);
+  let s = `${d.severity}[${d.ruleId}]: ${d.message}`;
+  if (loc !== void 0) s = `${loc}: ${s}`;
+  if (d.hint) s += ` (help: ${d.hint})`;
+  return `kruisec: ${oneLine(s)}`;
 }
-var ESC, RESET, STYLE, MAX_FRAME_WIDTH, CONTROL;
-var init_text = __esm({
-  "src/report/formats/text.ts"() {
+function formatGithub(diags, ctx) {
+  const all = orderedBySeverity(diags, ctx);
+  const c = countBySeverity(diags);
+  const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY || c.infos > ANNOTATIONS_PER_SEVERITY;
+  const cap = {
+    error: ANNOTATIONS_PER_SEVERITY,
+    warning: ANNOTATIONS_PER_SEVERITY,
+    info: overflowing ? ANNOTATIONS_PER_SEVERITY - 1 : ANNOTATIONS_PER_SEVERITY
+  };
+  const used = { error: 0, warning: 0, info: 0 };
+  const lines2 = [];
+  const rest = [];
+  for (const d of all) {
+    if (used[d.severity] < cap[d.severity]) {
+      used[d.severity]++;
+      lines2.push(annotation(d, ctx));
+    } else rest.push(d);
+  }
+  if (rest.length) {
+    for (const d of rest) lines2.push(plainLine(d, ctx));
+    lines2.push(`::notice title=${escapeProperty2("kruisec: more findings")}::${escapeData2(
+      `${countsText(countBySeverity(rest))} not annotated: GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations per severity per step. All are listed in the job log; the sarif and markdown formats report them in full.`
+    )}`);
+  }
+  lines2.push(`kruisec: ${summaryText(c, ctx.summary)}`);
+  return lines2.join("\n") + "\n";
+}
+var ANNOTATIONS_PER_SEVERITY, COMMAND;
+var init_github = __esm({
+  "src/report/formats/github.ts"() {
     "use strict";
     init_shared();
-    ESC = "\x1B[";
-    RESET = `${ESC}0m`;
-    STYLE = {
-      bold: "1",
-      error: "1;31",
-      warning: "1;33",
-      info: "1;36",
-      gutter: "34",
-      help: "1;36",
-      dim: "2"
-    };
-    MAX_FRAME_WIDTH = 120;
-    CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+    ANNOTATIONS_PER_SEVERITY = 10;
+    COMMAND = { error: "error", warning: "warning", info: "notice" };
   }
 });
 
@@ -20171,21 +20138,13 @@ function toJsonDiagnostic(d, base) {
     subject: d.subject ?? null
   };
 }
-function jsonFormatter(ctx) {
-  const diags = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const report2 = {
-        version: JSON_FORMAT_VERSION,
-        diagnostics: ordered(diags, ctx).map((d) => toJsonDiagnostic(d, ctx)),
-        summary: countBySeverity(diags)
-      };
-      return JSON.stringify(report2, null, 2) + "\n";
-    }
+function formatJson(diags, ctx) {
+  const report2 = {
+    version: JSON_FORMAT_VERSION,
+    diagnostics: ordered(diags, ctx).map((d) => toJsonDiagnostic(d, ctx)),
+    summary: countBySeverity(diags)
   };
+  return JSON.stringify(report2, null, 2) + "\n";
 }
 var JSON_FORMAT_VERSION;
 var init_json = __esm({
@@ -20193,6 +20152,149 @@ var init_json = __esm({
     "use strict";
     init_shared();
     JSON_FORMAT_VERSION = 1;
+  }
+});
+
+// src/report/formats/junit.ts
+function xmlText(s) {
+  return stripInvalid(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function xmlAttr(s) {
+  return xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}
+function stripInvalid(s) {
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "�").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�");
+}
+function caseKey(d, file) {
+  if (d.subject) {
+    const i = d.subject.indexOf(" ");
+    if (i > 0) return { classname: d.subject.slice(0, i), name: d.subject.slice(i + 1) };
+    return { classname: d.subject, name: d.subject };
+  }
+  if (file !== void 0 && d.origin) return { classname: file, name: `document ${d.origin.doc + 1}` };
+  return { classname: file ?? NO_FILE_SUITE, name: file ?? "general" };
+}
+function formatJunit(diags, ctx) {
+  const suites = /* @__PURE__ */ new Map();
+  for (const d of ordered(diags, ctx)) {
+    const raw3 = fileOf(d);
+    const file = raw3 === void 0 ? void 0 : displayPath(raw3, ctx);
+    const suiteName = file ?? NO_FILE_SUITE;
+    let cases = suites.get(suiteName);
+    if (!cases) suites.set(suiteName, cases = /* @__PURE__ */ new Map());
+    const k = caseKey(d, file);
+    const id2 = `${k.classname}\0${k.name}`;
+    let c = cases.get(id2);
+    if (!c) cases.set(id2, c = { ...k, diags: [] });
+    c.diags.push(d);
+  }
+  let tests = 0;
+  let failures = 0;
+  const body = [];
+  let suiteId = 0;
+  for (const [suiteName, cases] of suites) {
+    const list2 = [...cases.values()];
+    const f = list2.filter((c) => c.diags.some((d) => d.severity === "error")).length;
+    tests += list2.length;
+    failures += f;
+    body.push(`  <testsuite name="${xmlAttr(suiteName)}" id="${suiteId++}" tests="${list2.length}" failures="${f}" errors="0" skipped="0">`);
+    for (const c of list2) body.push(...testcase(c, ctx));
+    body.push("  </testsuite>");
+  }
+  const head = `<testsuites name="kruisec" tests="${tests}" failures="${failures}" errors="0" disabled="0"`;
+  if (!body.length) return `<?xml version="1.0" encoding="UTF-8"?>
+${head}></testsuites>
+`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+${head}>
+${body.join("\n")}
+</testsuites>
+`;
+}
+function testcase(c, ctx) {
+  const open2 = `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}"`;
+  const errors = c.diags.filter((d) => d.severity === "error");
+  const others = c.diags.filter((d) => d.severity !== "error");
+  if (!c.diags.length) return [`${open2}/>`];
+  const out = [`${open2}>`];
+  for (const d of errors) {
+    out.push(`      <failure message="${xmlAttr(`[${d.ruleId}] ${d.message}`)}" type="${xmlAttr(d.ruleId)}">${xmlText(detail(d, ctx))}</failure>`);
+  }
+  if (others.length) {
+    out.push(`      <system-out>${xmlText(others.map((d) => detail(d, ctx)).join("\n"))}</system-out>`);
+  }
+  out.push("    </testcase>");
+  return out;
+}
+function detail(d, ctx) {
+  const loc = locationText(d, ctx);
+  const lines2 = [`${loc !== void 0 ? `${loc}: ` : ""}${d.severity}[${d.ruleId}]: ${d.message}`];
+  if (d.path && d.path.length) lines2.push(`field: ${dottedPath(d.path)}`);
+  if (d.hint) lines2.push(`help: ${d.hint}`);
+  return lines2.join("\n");
+}
+var NO_FILE_SUITE;
+var init_junit = __esm({
+  "src/report/formats/junit.ts"() {
+    "use strict";
+    init_shared();
+    NO_FILE_SUITE = "kruisec";
+  }
+});
+
+// src/report/formats/markdown.ts
+function escapeCell(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@&#8203;").replace(/\r\n|\r|\n/g, "<br>");
+}
+function formatMarkdown(diags, ctx) {
+  const c = countBySeverity(diags);
+  const head = [MARKDOWN_MARKER, "### kruisec", ""];
+  if (!diags.length) {
+    head.push(`✅ ${capitalise(summaryText(c, ctx.summary))}.`);
+    return head.join("\n") + "\n";
+  }
+  head.push(
+    `${c.errors ? "❌" : c.warnings ? "⚠️" : "ℹ️"} ${summaryText(c, ctx.summary)}`,
+    "",
+    "| Severity | Location | Rule | Message |",
+    "| --- | --- | --- | --- |"
+  );
+  const all = orderedBySeverity(diags, ctx);
+  let text = head.join("\n") + "\n";
+  let shown = 0;
+  for (const d of all) {
+    const row = tableRow(d, ctx) + "\n";
+    const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
+    if (text.length + row.length + reserve > MARKDOWN_LIMIT) break;
+    text += row;
+    shown++;
+  }
+  if (shown < all.length) text += "\n" + overflowLine(all.slice(shown)) + "\n";
+  return text;
+}
+function tableRow(d, ctx) {
+  const loc = locationText(d, ctx);
+  const where2 = [loc !== void 0 ? escapeCell(loc) : "", d.subject ? escapeCell(d.subject) : ""].filter(Boolean).join("<br>");
+  let msg = escapeCell(d.message);
+  if (d.path && d.path.length && d.line === void 0) msg += `<br>field ${escapeCell(dottedPath(d.path))}`;
+  if (d.hint) msg += `<br>*help: ${escapeCell(d.hint)}*`;
+  return `| ${BADGE[d.severity]} | ${where2 || "—"} | \`${d.ruleId.replace(/`/g, "")}\` | ${msg} |`;
+}
+function overflowLine(rest) {
+  return `… and ${plural(rest.length, "more finding")} not shown (${countsText(countBySeverity(rest))}): the comment is capped at ${String(MARKDOWN_LIMIT).replace(/\B(?=(\d{3})+$)/g, ",")} characters. See the job log or the SARIF report for all of them.`;
+}
+function capitalise(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+var MARKDOWN_LIMIT, MARKDOWN_MARKER, OVERFLOW_RESERVE, BADGE;
+var init_markdown = __esm({
+  "src/report/formats/markdown.ts"() {
+    "use strict";
+    init_shared();
+    MARKDOWN_LIMIT = 6e4;
+    MARKDOWN_MARKER = "<!-- kruisec:report -->";
+    OVERFLOW_RESERVE = 400;
+    BADGE = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
   }
 });
 
@@ -21773,83 +21875,75 @@ function fingerprint(d, base) {
   ].join("\0");
   return crypto2().createHash("sha256").update(key2).digest("hex").slice(0, 32);
 }
-function sarifFormatter(ctx) {
-  const diags = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const entries = catalogue();
-      const rules = entries.map((e) => ruleMeta(e, ctx));
-      const index = new Map(rules.map((r, i) => [r.id, i]));
-      const all = ordered(diags, ctx);
-      const sorted = all.length > SARIF_MAX_RESULTS ? ordered(orderedBySeverity(all, ctx).slice(0, SARIF_MAX_RESULTS), ctx) : all;
-      for (const d of sorted) {
-        if (!index.has(d.ruleId)) {
-          index.set(d.ruleId, rules.length);
-          rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: LEVEL[d.severity] }, properties: { tags: ["kruisec"] } });
-        }
-      }
-      const seen = /* @__PURE__ */ new Map();
-      const results = sorted.map((d) => {
-        const file = fileOf(d);
-        let text = d.message;
-        if (d.hint) text += `
-Help: ${d.hint}`;
-        const result = {
-          ruleId: d.ruleId,
-          ruleIndex: index.get(d.ruleId),
-          level: LEVEL[d.severity],
-          message: { text }
-        };
-        if (file !== void 0) {
-          const physicalLocation = { artifactLocation: artifactLocation(file, ctx) };
-          if (d.line !== void 0 && d.line >= 1) {
-            const region = { startLine: d.line };
-            if (d.col !== void 0 && d.col >= 1) region.startColumn = d.col;
-            if (d.endLine !== void 0 && d.endLine >= d.line) region.endLine = d.endLine;
-            if (d.endCol !== void 0 && region.startColumn !== void 0 && (d.endLine === void 0 || d.endLine > d.line || d.endCol >= d.col)) region.endColumn = d.endCol;
-            physicalLocation.region = region;
-          }
-          const location = { physicalLocation };
-          if (d.subject) location.logicalLocations = [{ name: d.subject, kind: "object" }];
-          result.locations = [location];
-        }
-        const fp = fingerprint(d, ctx);
-        const n = seen.get(fp) ?? 0;
-        seen.set(fp, n + 1);
-        result.partialFingerprints = { "kruisecFinding/v1": `${fp}:${n}` };
-        const props = {};
-        if (d.path) props.fieldPath = toPointer(d.path);
-        if (d.subject) props.subject = d.subject;
-        if (Object.keys(props).length) result.properties = props;
-        return result;
-      });
-      const driver = {
-        name: "kruisec",
-        version: ctx.toolVersion
-      };
-      if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(ctx.toolVersion)) driver.semanticVersion = ctx.toolVersion;
-      if (ctx.informationUri) driver.informationUri = ctx.informationUri;
-      driver.rules = rules;
-      const run2 = { tool: { driver } };
-      if (sorted.length < all.length) {
-        const left = all.length - sorted.length;
-        run2.invocations = [{
-          executionSuccessful: true,
-          toolExecutionNotifications: [{
-            level: "warning",
-            message: { text: `${left} less severe results left out: code scanning accepts ${SARIF_MAX_RESULTS} results per run. The other formats list them all.` }
-          }]
-        }];
-      }
-      run2.columnKind = "utf16CodeUnits";
-      run2.results = results;
-      const log = { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
-      return JSON.stringify(log, null, 2) + "\n";
+function formatSarif(diags, ctx) {
+  const entries = catalogue();
+  const rules = entries.map((e) => ruleMeta(e, ctx));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const all = ordered(diags, ctx);
+  const sorted = all.length > SARIF_MAX_RESULTS ? ordered(orderedBySeverity(all, ctx).slice(0, SARIF_MAX_RESULTS), ctx) : all;
+  for (const d of sorted) {
+    if (!index.has(d.ruleId)) {
+      index.set(d.ruleId, rules.length);
+      rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: LEVEL[d.severity] }, properties: { tags: ["kruisec"] } });
     }
+  }
+  const seen = /* @__PURE__ */ new Map();
+  const results = sorted.map((d) => {
+    const file = fileOf(d);
+    let text = d.message;
+    if (d.hint) text += `
+Help: ${d.hint}`;
+    const result = {
+      ruleId: d.ruleId,
+      ruleIndex: index.get(d.ruleId),
+      level: LEVEL[d.severity],
+      message: { text }
+    };
+    if (file !== void 0) {
+      const physicalLocation = { artifactLocation: artifactLocation(file, ctx) };
+      if (d.line !== void 0 && d.line >= 1) {
+        const region = { startLine: d.line };
+        if (d.col !== void 0 && d.col >= 1) region.startColumn = d.col;
+        if (d.endLine !== void 0 && d.endLine >= d.line) region.endLine = d.endLine;
+        if (d.endCol !== void 0 && region.startColumn !== void 0 && (d.endLine === void 0 || d.endLine > d.line || d.endCol >= d.col)) region.endColumn = d.endCol;
+        physicalLocation.region = region;
+      }
+      const location = { physicalLocation };
+      if (d.subject) location.logicalLocations = [{ name: d.subject, kind: "object" }];
+      result.locations = [location];
+    }
+    const fp = fingerprint(d, ctx);
+    const n = seen.get(fp) ?? 0;
+    seen.set(fp, n + 1);
+    result.partialFingerprints = { "kruisecFinding/v1": `${fp}:${n}` };
+    const props = {};
+    if (d.path) props.fieldPath = toPointer(d.path);
+    if (d.subject) props.subject = d.subject;
+    if (Object.keys(props).length) result.properties = props;
+    return result;
+  });
+  const driver = {
+    name: "kruisec",
+    version: ctx.toolVersion
   };
+  if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(ctx.toolVersion)) driver.semanticVersion = ctx.toolVersion;
+  if (ctx.informationUri) driver.informationUri = ctx.informationUri;
+  driver.rules = rules;
+  const run2 = { tool: { driver } };
+  if (sorted.length < all.length) {
+    const left = all.length - sorted.length;
+    run2.invocations = [{
+      executionSuccessful: true,
+      toolExecutionNotifications: [{
+        level: "warning",
+        message: { text: `${left} less severe results left out: code scanning accepts ${SARIF_MAX_RESULTS} results per run. The other formats list them all.` }
+      }]
+    }];
+  }
+  run2.columnKind = "utf16CodeUnits";
+  run2.results = results;
+  const log = { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
+  return JSON.stringify(log, null, 2) + "\n";
 }
 var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL, crypto2;
 var init_sarif = __esm({
@@ -21865,257 +21959,120 @@ var init_sarif = __esm({
   }
 });
 
-// src/report/formats/github.ts
-function escapeData2(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// src/report/formats/text.ts
+function formatText(diags, ctx) {
+  const paint = (style, s) => ctx.color && s ? `${ESC}${STYLE[style]}m${s}${RESET}` : s;
+  const lines2 = sourceLines(ctx);
+  const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines2, paint));
+  const c = countBySeverity(diags);
+  const summaryStyle = c.errors ? "error" : c.warnings ? "warning" : "bold";
+  blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + "\n");
+  return blocks.join("\n");
 }
-function escapeProperty2(s) {
-  return escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function sourceLines(ctx) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) {
+      let src;
+      try {
+        src = ctx.source(file);
+      } catch {
+        src = void 0;
+      }
+      cache.set(file, src === void 0 ? void 0 : clean(src).split(/\r\n|\r|\n/));
+    }
+    return cache.get(file);
+  };
 }
-function annotation(d, base) {
-  const props = [];
+function clean(s) {
+  return s.replace(CONTROL, "�");
+}
+function formatOne(raw3, ctx, lines2, paint) {
+  const d = {
+    ...raw3,
+    message: clean(raw3.message),
+    ...raw3.hint !== void 0 ? { hint: clean(raw3.hint) } : {},
+    ...raw3.subject !== void 0 ? { subject: clean(raw3.subject) } : {}
+  };
+  const sev = d.severity;
+  const at3 = locationText(d, ctx);
+  const loc = at3 === void 0 ? void 0 : clean(at3);
+  const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint("bold", `: ${indentRest(d.message, 2)}`)}`;
+  const out = [loc !== void 0 ? `${paint("bold", `${loc}:`)} ${head}` : head];
+  const frame = codeFrame(d, lines2, paint);
+  if (frame) out.push(...frame);
+  else {
+    const where2 = [];
+    if (d.subject) where2.push(d.subject);
+    if (d.origin && d.line === void 0 && d.origin.doc > 0) where2.push(`document ${d.origin.doc + 1}`);
+    if (d.path && d.path.length) where2.push(`field ${dottedPath(d.path)}`);
+    if (where2.length) out.push(`  ${paint("gutter", "=")} ${paint("bold", "at")}: ${where2.join(", ")}`);
+  }
+  if (d.hint) out.push(`  ${paint("gutter", "=")} ${paint("help", "help")}: ${indentRest(d.hint, 4)}`);
+  return out.join("\n") + "\n";
+}
+function indentRest(s, n) {
+  return s.replace(/\r\n|\r|\n/g, "\n" + " ".repeat(n));
+}
+function codeFrame(d, source, paint = (_s, x) => x) {
   const file = fileOf(d);
-  if (file !== void 0) {
-    props.push(["file", displayPath(file, base)]);
-    if (d.line !== void 0) {
-      props.push(["line", d.line]);
-      const endLine = d.endLine !== void 0 && d.endLine >= d.line ? d.endLine : void 0;
-      const multiLine = endLine !== void 0 && endLine !== d.line;
-      if (!multiLine && d.col !== void 0) props.push(["col", d.col]);
-      if (endLine !== void 0) props.push(["endLine", endLine]);
-      if (!multiLine && d.col !== void 0 && d.endCol !== void 0 && d.endCol >= d.col) props.push(["endColumn", d.endCol]);
-    }
-  }
-  props.push(["title", `kruisec ${d.ruleId}`]);
-  let text = d.message;
-  if (d.line === void 0) {
-    const where2 = [d.subject, d.path && d.path.length ? `field ${dottedPath(d.path)}` : void 0].filter(Boolean);
-    if (where2.length) text += `
-at ${where2.join(", ")}`;
-  }
-  if (d.hint) text += `
-help: ${d.hint}`;
-  const p = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
-  return `::${COMMAND[d.severity]} ${p}::${escapeData2(text)}`;
-}
-function plainLine(d, base) {
-  const loc = locationText(d, base);
-  let s = `${d.severity}[${d.ruleId}]: ${d.message}`;
-  if (loc !== void 0) s = `${loc}: ${s}`;
-  if (d.hint) s += ` (help: ${d.hint})`;
-  return `kruisec: ${oneLine(s)}`;
-}
-function githubFormatter(ctx) {
-  const diags = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const all = orderedBySeverity(diags, ctx);
-      const c = countBySeverity(diags);
-      const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY || c.infos > ANNOTATIONS_PER_SEVERITY;
-      const cap = {
-        error: ANNOTATIONS_PER_SEVERITY,
-        warning: ANNOTATIONS_PER_SEVERITY,
-        info: overflowing ? ANNOTATIONS_PER_SEVERITY - 1 : ANNOTATIONS_PER_SEVERITY
-      };
-      const used = { error: 0, warning: 0, info: 0 };
-      const lines2 = [];
-      const rest = [];
-      for (const d of all) {
-        if (used[d.severity] < cap[d.severity]) {
-          used[d.severity]++;
-          lines2.push(annotation(d, ctx));
-        } else rest.push(d);
-      }
-      if (rest.length) {
-        for (const d of rest) lines2.push(plainLine(d, ctx));
-        const left = countBySeverity(rest);
-        const parts = [];
-        if (left.errors) parts.push(plural(left.errors, "error"));
-        if (left.warnings) parts.push(plural(left.warnings, "warning"));
-        if (left.infos) parts.push(`${left.infos} info`);
-        lines2.push(`::notice title=${escapeProperty2("kruisec: more findings")}::${escapeData2(
-          `${parts.join(", ")} not annotated: GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations per severity per step. All are listed in the job log; the sarif and markdown formats report them in full.`
-        )}`);
-      }
-      lines2.push(`kruisec: ${summaryText(c, ctx.summary)}`);
-      return lines2.join("\n") + "\n";
-    }
+  if (file === void 0 || d.line === void 0 || d.line < 1) return void 0;
+  const lines2 = source(file);
+  if (lines2 === void 0) return void 0;
+  const n = d.line;
+  if (n > lines2.length) return void 0;
+  const text = lines2[n - 1];
+  const col = Math.max(1, Math.min(d.col ?? firstNonBlank(text), text.length + 1));
+  let width2 = 1;
+  if (d.endLine !== void 0 && d.endLine > n) width2 = Math.max(1, text.length + 1 - col);
+  else if (d.endCol !== void 0 && d.endCol > col) width2 = d.endCol - col;
+  width2 = Math.max(1, Math.min(width2, text.length + 1 - col));
+  let start = 0;
+  if (text.length > MAX_FRAME_WIDTH) start = Math.max(0, Math.min(col - 1 - 40, text.length - MAX_FRAME_WIDTH));
+  const cut = (s) => {
+    if (s.length <= MAX_FRAME_WIDTH && start === 0) return s;
+    const body = s.slice(start, start + MAX_FRAME_WIDTH);
+    return (start > 0 ? "…" : "") + body + (s.length > start + MAX_FRAME_WIDTH ? "…" : "");
   };
-}
-var ANNOTATIONS_PER_SEVERITY, COMMAND;
-var init_github = __esm({
-  "src/report/formats/github.ts"() {
-    "use strict";
-    init_shared();
-    ANNOTATIONS_PER_SEVERITY = 10;
-    COMMAND = { error: "error", warning: "warning", info: "notice" };
-  }
-});
-
-// src/report/formats/junit.ts
-function xmlText(s) {
-  return stripInvalid(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function xmlAttr(s) {
-  return xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
-}
-function stripInvalid(s) {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "�").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�");
-}
-function caseKey(d, file) {
-  if (d.subject) {
-    const i = d.subject.indexOf(" ");
-    if (i > 0) return { classname: d.subject.slice(0, i), name: d.subject.slice(i + 1) };
-    return { classname: d.subject, name: d.subject };
-  }
-  if (file !== void 0 && d.origin) return { classname: file, name: `document ${d.origin.doc + 1}` };
-  return { classname: file ?? NO_FILE_SUITE, name: file ?? "general" };
-}
-function junitFormatter(ctx) {
-  const diags = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const suites = /* @__PURE__ */ new Map();
-      for (const d of ordered(diags, ctx)) {
-        const raw3 = fileOf(d);
-        const file = raw3 === void 0 ? void 0 : displayPath(raw3, ctx);
-        const suiteName = file ?? NO_FILE_SUITE;
-        let cases = suites.get(suiteName);
-        if (!cases) suites.set(suiteName, cases = /* @__PURE__ */ new Map());
-        const k = caseKey(d, file);
-        const id2 = `${k.classname}\0${k.name}`;
-        let c = cases.get(id2);
-        if (!c) cases.set(id2, c = { ...k, diags: [] });
-        c.diags.push(d);
-      }
-      let tests = 0;
-      let failures = 0;
-      const body = [];
-      let suiteId = 0;
-      for (const [suiteName, cases] of suites) {
-        const list3 = [...cases.values()];
-        const f = list3.filter((c) => c.diags.some((d) => d.severity === "error")).length;
-        tests += list3.length;
-        failures += f;
-        body.push(`  <testsuite name="${xmlAttr(suiteName)}" id="${suiteId++}" tests="${list3.length}" failures="${f}" errors="0" skipped="0">`);
-        for (const c of list3) body.push(...testcase(c, ctx));
-        body.push("  </testsuite>");
-      }
-      const head = `<testsuites name="kruisec" tests="${tests}" failures="${failures}" errors="0" disabled="0"`;
-      if (!body.length) return `<?xml version="1.0" encoding="UTF-8"?>
-${head}></testsuites>
-`;
-      return `<?xml version="1.0" encoding="UTF-8"?>
-${head}>
-${body.join("\n")}
-</testsuites>
-`;
+  const first = Math.max(1, n - 1);
+  const last = Math.min(lines2.length, n + 1);
+  const gw = String(last).length;
+  const gutter = (label) => paint("gutter", `${label.padStart(gw + 1)} |`);
+  const out = [];
+  for (let i = first; i <= last; i++) {
+    const l = cut(lines2[i - 1]);
+    out.push(l ? `${gutter(String(i))} ${l}` : gutter(String(i)));
+    if (i === n) {
+      const before = text.slice(start, col - 1).replace(/[^\t]/g, " ");
+      const lead = start > 0 ? " " : "";
+      const w = Math.max(1, Math.min(width2, MAX_FRAME_WIDTH - (col - 1 - start)));
+      out.push(`${gutter("")} ${lead}${before}${paint(d.severity, "^".repeat(w))}`);
     }
-  };
-}
-function testcase(c, ctx) {
-  const open2 = `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}"`;
-  const errors = c.diags.filter((d) => d.severity === "error");
-  const others = c.diags.filter((d) => d.severity !== "error");
-  if (!c.diags.length) return [`${open2}/>`];
-  const out = [`${open2}>`];
-  for (const d of errors) {
-    out.push(`      <failure message="${xmlAttr(`[${d.ruleId}] ${d.message}`)}" type="${xmlAttr(d.ruleId)}">${xmlText(detail(d, ctx))}</failure>`);
   }
-  if (others.length) {
-    out.push(`      <system-out>${xmlText(others.map((d) => detail(d, ctx)).join("\n"))}</system-out>`);
-  }
-  out.push("    </testcase>");
   return out;
 }
-function detail(d, ctx) {
-  const loc = locationText(d, ctx);
-  const lines2 = [`${loc !== void 0 ? `${loc}: ` : ""}${d.severity}[${d.ruleId}]: ${d.message}`];
-  if (d.path && d.path.length) lines2.push(`field: ${dottedPath(d.path)}`);
-  if (d.hint) lines2.push(`help: ${d.hint}`);
-  return lines2.join("\n");
+function firstNonBlank(s) {
+  const m = /\S/.exec(s);
+  return m ? m.index + 1 : 1;
 }
-var NO_FILE_SUITE;
-var init_junit = __esm({
-  "src/report/formats/junit.ts"() {
+var ESC, RESET, STYLE, MAX_FRAME_WIDTH, CONTROL;
+var init_text = __esm({
+  "src/report/formats/text.ts"() {
     "use strict";
     init_shared();
-    NO_FILE_SUITE = "kruisec";
-  }
-});
-
-// src/report/formats/markdown.ts
-function escapeCell(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@&#8203;").replace(/\r\n|\r|\n/g, "<br>");
-}
-function markdownFormatter(ctx) {
-  const diags = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const c = countBySeverity(diags);
-      const head = [MARKDOWN_MARKER, "### kruisec", ""];
-      if (!diags.length) {
-        head.push(`✅ ${capitalise(summaryText(c, ctx.summary))}.`);
-        return head.join("\n") + "\n";
-      }
-      head.push(
-        `${c.errors ? "❌" : c.warnings ? "⚠️" : "ℹ️"} ${summaryText(c, ctx.summary)}`,
-        "",
-        "| Severity | Location | Rule | Message |",
-        "| --- | --- | --- | --- |"
-      );
-      const all = orderedBySeverity(diags, ctx);
-      let text = head.join("\n") + "\n";
-      let shown = 0;
-      for (const d of all) {
-        const row = tableRow(d, ctx) + "\n";
-        const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
-        if (text.length + row.length + reserve > MARKDOWN_LIMIT) break;
-        text += row;
-        shown++;
-      }
-      if (shown < all.length) text += "\n" + overflowLine(all.slice(shown)) + "\n";
-      return text;
-    }
-  };
-}
-function tableRow(d, ctx) {
-  const loc = locationText(d, ctx);
-  const where2 = [loc !== void 0 ? escapeCell(loc) : "", d.subject ? escapeCell(d.subject) : ""].filter(Boolean).join("<br>");
-  let msg = escapeCell(d.message);
-  if (d.path && d.path.length && d.line === void 0) msg += `<br>field ${escapeCell(dottedPath(d.path))}`;
-  if (d.hint) msg += `<br>*help: ${escapeCell(d.hint)}*`;
-  return `| ${BADGE[d.severity]} | ${where2 || "—"} | \`${d.ruleId.replace(/`/g, "")}\` | ${msg} |`;
-}
-function overflowLine(rest) {
-  const c = countBySeverity(rest);
-  const parts = [];
-  if (c.errors) parts.push(plural(c.errors, "error"));
-  if (c.warnings) parts.push(plural(c.warnings, "warning"));
-  if (c.infos) parts.push(`${c.infos} info`);
-  return `… and ${plural(rest.length, "more finding")} not shown (${parts.join(", ")}): the comment is capped at ${String(MARKDOWN_LIMIT).replace(/\B(?=(\d{3})+$)/g, ",")} characters. See the job log or the SARIF report for all of them.`;
-}
-function capitalise(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-var MARKDOWN_LIMIT, MARKDOWN_MARKER, OVERFLOW_RESERVE, BADGE;
-var init_markdown = __esm({
-  "src/report/formats/markdown.ts"() {
-    "use strict";
-    init_shared();
-    MARKDOWN_LIMIT = 6e4;
-    MARKDOWN_MARKER = "<!-- kruisec:report -->";
-    OVERFLOW_RESERVE = 400;
-    BADGE = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
+    ESC = "\x1B[";
+    RESET = `${ESC}0m`;
+    STYLE = {
+      bold: "1",
+      error: "1;31",
+      warning: "1;33",
+      info: "1;36",
+      gutter: "34",
+      help: "1;36",
+      dim: "2"
+    };
+    MAX_FRAME_WIDTH = 120;
+    CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
   }
 });
 
@@ -22130,27 +22087,30 @@ function isFormatName(s) {
   return Object.prototype.hasOwnProperty.call(FORMATS, s);
 }
 function createFormatter(name, ctx) {
-  const make = FORMATS[name];
-  if (!make) throw new Error(`unknown output format "${String(name)}" (expected one of ${FORMAT_NAMES.join(", ")})`);
-  return make(ctx);
+  const format = FORMATS[name];
+  if (!format) throw new Error(`unknown output format "${String(name)}" (expected one of ${FORMAT_NAMES.join(", ")})`);
+  const diags = [];
+  return { add: (d) => {
+    diags.push(d);
+  }, flush: () => format(diags, ctx) };
 }
 var FORMATS, FORMAT_NAMES;
 var init_formats = __esm({
   "src/report/formats/index.ts"() {
     "use strict";
-    init_text();
-    init_json();
-    init_sarif();
     init_github();
+    init_json();
     init_junit();
     init_markdown();
+    init_sarif();
+    init_text();
     FORMATS = {
-      text: textFormatter,
-      json: jsonFormatter,
-      sarif: sarifFormatter,
-      github: githubFormatter,
-      junit: junitFormatter,
-      markdown: markdownFormatter
+      text: formatText,
+      json: formatJson,
+      sarif: formatSarif,
+      github: formatGithub,
+      junit: formatJunit,
+      markdown: formatMarkdown
     };
     FORMAT_NAMES = Object.keys(FORMATS);
   }
@@ -22257,6 +22217,86 @@ var init_base = __esm({
     "use strict";
     init_base_ref();
     init_options();
+  }
+});
+
+// src/cli/version.ts
+var VERSION7;
+var init_version = __esm({
+  "src/cli/version.ts"() {
+    "use strict";
+    VERSION7 = "0.1.0";
+  }
+});
+
+// src/report/locate.ts
+var locate_exports = {};
+__export(locate_exports, {
+  locateDiagnostics: () => locateDiagnostics
+});
+function locateDiagnostics(diags, locator) {
+  return diags.map((d) => {
+    if (!d.origin || d.line !== void 0) return d.file || !d.origin ? d : { ...d, file: d.origin.file };
+    const span = locator.locate(d.origin, d.path ?? []);
+    return span ? { ...d, file: d.origin.file, ...span } : { ...d, file: d.origin.file };
+  });
+}
+var init_locate = __esm({
+  "src/report/locate.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/diagnostic.ts
+var diagnostic_exports = {};
+__export(diagnostic_exports, {
+  hasErrors: () => hasErrors,
+  sortDiagnostics: () => sortDiagnostics
+});
+function hasErrors(diags) {
+  return diags.some((d) => d.severity === "error");
+}
+function sortDiagnostics(diags) {
+  return diags.sort((a, b) => compareStrings(a.file ?? a.origin?.file ?? "", b.file ?? b.origin?.file ?? "") || (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message));
+}
+var init_diagnostic = __esm({
+  "src/report/diagnostic.ts"() {
+    "use strict";
+    init_compare();
+  }
+});
+
+// src/cli/diagnostics.ts
+async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
+  const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_locate(), locate_exports)),
+    Promise.resolve().then(() => (init_diagnostic(), diagnostic_exports)),
+    Promise.resolve().then(() => (init_formats(), formats_exports))
+  ]);
+  const shown = shownDiagnostics(diags, flags);
+  const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
+  const formatter = createFormatter2(parseFormat(flags.format), {
+    toolVersion: VERSION7,
+    color: flags.color ?? false,
+    cwd,
+    source: (file) => loaded?.sources.text(file),
+    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length } : void 0
+  });
+  for (const d of sortDiagnostics2(located)) formatter.add(d);
+  return formatter.flush();
+}
+function shownDiagnostics(diags, flags) {
+  return flags.verbose ? diags : diags.filter((d) => d.severity !== "info");
+}
+function exitCodeFor(diags, flags) {
+  const failOn = parseFailOn(flags.failOn);
+  return diags.some((d) => d.severity === "error" || failOn === "warning" && d.severity === "warning") ? 1 : 0;
+}
+var init_diagnostics = __esm({
+  "src/cli/diagnostics.ts"() {
+    "use strict";
+    init_options();
+    init_version();
   }
 });
 
@@ -27607,9 +27647,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch2 = (list3, patterns, options) => {
+    var micromatch2 = (list2, patterns, options) => {
       patterns = [].concat(patterns);
-      list3 = [].concat(list3);
+      list2 = [].concat(list2);
       let omit2 = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -27624,7 +27664,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list3) {
+        for (let item of list2) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -27652,7 +27692,7 @@ var require_micromatch = __commonJS({
     micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
     micromatch2.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     micromatch2.any = micromatch2.isMatch;
-    micromatch2.not = (list3, patterns, options = {}) => {
+    micromatch2.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -27660,7 +27700,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch2(list3, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch2(list2, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result.add(item);
@@ -27694,8 +27734,8 @@ var require_micromatch = __commonJS({
       for (let key2 of keys) res[key2] = obj[key2];
       return res;
     };
-    micromatch2.some = (list3, patterns, options) => {
-      let items = [].concat(list3);
+    micromatch2.some = (list2, patterns, options) => {
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
@@ -27704,8 +27744,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch2.every = (list3, patterns, options) => {
-      let items = [].concat(list3);
+    micromatch2.every = (list2, patterns, options) => {
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
@@ -33233,51 +33273,3656 @@ var init_load2 = __esm({
   }
 });
 
-// src/report/locate.ts
-var locate_exports = {};
-__export(locate_exports, {
-  jsonPointer: () => jsonPointer,
-  locateDiagnostics: () => locateDiagnostics
+// src/api/sidecarset.ts
+function isSidecarSet(obj) {
+  return obj.kind === "SidecarSet" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
+}
+var SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_BASE_ANNOTATION, SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL, KRUISE_CONFIGURATION_CONFIGMAP, PATCH_POD_METADATA_WHITELIST_KEY;
+var init_sidecarset2 = __esm({
+  "src/api/sidecarset.ts"() {
+    "use strict";
+    SIDECARSET_HASH_ANNOTATION = "kruise.io/sidecarset-hash";
+    SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION = "kruise.io/sidecarset-hash-without-image";
+    SIDECARSET_CANARY_ANNOTATION = "apps.kruise.io/sidecarset-canary";
+    SIDECARSET_BASE_ANNOTATION = "apps.kruise.io/sidecarset-base";
+    SIDECARSET_CUSTOM_VERSION_LABEL = "apps.kruise.io/sidecarset-custom-version";
+    SIDECARSET_REVISION_NAME_LABEL = "kruise.io/sidecarset-name";
+    KRUISE_CONFIGURATION_CONFIGMAP = "kruise-configuration";
+    PATCH_POD_METADATA_WHITELIST_KEY = "SidecarSet_PatchPodMetadata_WhiteList";
+  }
 });
-function locateDiagnostics(diags, locator) {
-  return diags.map((d) => {
-    if (!d.origin || d.line !== void 0) return d.file || !d.origin ? d : { ...d, file: d.origin.file };
-    const span = locator.locate(d.origin, d.path ?? []);
-    return span ? { ...d, file: d.origin.file, ...span } : { ...d, file: d.origin.file };
+
+// src/api/uniteddeployment.ts
+function isUnitedDeployment(obj) {
+  return obj.kind === "UnitedDeployment" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
+}
+var SUBSET_NAME_LABEL, REVISION_LABEL, SUBSET_PATCH_ANNOTATION, TEMPLATE_KEYS;
+var init_uniteddeployment2 = __esm({
+  "src/api/uniteddeployment.ts"() {
+    "use strict";
+    SUBSET_NAME_LABEL = "apps.kruise.io/subset-name";
+    REVISION_LABEL = "apps.kruise.io/controller-revision-hash";
+    SUBSET_PATCH_ANNOTATION = "apps.kruise.io/subset-patch";
+    TEMPLATE_KEYS = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"];
+  }
+});
+
+// src/k8s/quantity.ts
+function parseQuantity(input) {
+  const s = typeof input === "number" ? String(input) : input.trim();
+  const m = QUANTITY.exec(s);
+  if (!m) return void 0;
+  const [, sign, whole, frac = "", suffix] = m;
+  if (whole === "" && frac === "") return void 0;
+  let format;
+  let pow10 = 0, pow2 = 0;
+  if (suffix in DECIMAL_SUFFIX) {
+    format = "DecimalSI";
+    pow10 = DECIMAL_SUFFIX[suffix];
+  } else if (suffix in BINARY_SUFFIX) {
+    format = "BinarySI";
+    pow2 = BINARY_SUFFIX[suffix];
+  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
+    format = "DecimalExponent";
+    pow10 = Number(suffix.slice(1));
+  } else return void 0;
+  let num = BigInt(whole + frac || "0") * (1n << BigInt(pow2));
+  const e = 9 + pow10 - frac.length;
+  if (e >= 0) num *= 10n ** BigInt(e);
+  else num = ceilDiv(num, 10n ** BigInt(-e));
+  if (format === "BinarySI" && num > 0n && num < NANO) format = "DecimalSI";
+  return { nano: sign === "-" ? -num : num, format };
+}
+function canonicalQuantity(v) {
+  if (typeof v !== "string" && typeof v !== "number") return void 0;
+  const q = parseQuantity(v);
+  return q && formatQuantity(q);
+}
+function canonicalQuantities(list2) {
+  const out = {};
+  for (const [k, v] of Object.entries(list2)) out[k] = canonicalQuantity(v) ?? v;
+  return out;
+}
+function roundUp(q, scale) {
+  const unit = 10n ** BigInt(9 + scale);
+  if (unit <= 1n) return q;
+  const mag = q.nano < 0n ? -q.nano : q.nano;
+  const r = ceilDiv(mag, unit) * unit;
+  return { nano: q.nano < 0n ? -r : r, format: q.format };
+}
+function milliValue(q) {
+  const d = 1000000n;
+  const t = q.nano / d;
+  return q.nano > 0n && q.nano % d !== 0n ? t + 1n : t;
+}
+function addQuantity(a, b) {
+  return { nano: a.nano + b.nano, format: a.nano === 0n ? b.format : a.format };
+}
+function negQuantity(q) {
+  return { nano: -q.nano, format: q.format };
+}
+function cmpQuantity(a, b) {
+  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
+}
+function formatQuantity(q) {
+  if (q.nano === 0n) return "0";
+  const neg = q.nano < 0n;
+  const abs = neg ? -q.nano : q.nano;
+  let format = q.format;
+  if (format === "BinarySI" && (abs < 1024n * NANO || abs % NANO !== 0n)) format = "DecimalSI";
+  if (format === "BinarySI") {
+    let v = abs / NANO, e = 0;
+    while (e < 6 && v % 1024n === 0n) {
+      v /= 1024n;
+      e++;
+    }
+    return `${neg ? "-" : ""}${v}${BINARY_BY_EXP[e]}`;
+  }
+  let mant = abs, exp = -9;
+  while (mant % 10n === 0n) {
+    mant /= 10n;
+    exp++;
+  }
+  while (exp % 3 !== 0) {
+    mant *= 10n;
+    exp--;
+  }
+  const suffix = format === "DecimalSI" ? DECIMAL_BY_EXP.get(exp) ?? `e${exp}` : exp === 0 ? "" : `e${exp}`;
+  return `${neg ? "-" : ""}${mant}${suffix}`;
+}
+function ceilDiv(a, b) {
+  return (a + b - 1n) / b;
+}
+var NANO, DECIMAL_SUFFIX, BINARY_SUFFIX, DECIMAL_BY_EXP, BINARY_BY_EXP, QUANTITY, zeroQuantity, milliQuantity, unitQuantity;
+var init_quantity = __esm({
+  "src/k8s/quantity.ts"() {
+    "use strict";
+    NANO = 1000000000n;
+    DECIMAL_SUFFIX = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+    BINARY_SUFFIX = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+    DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
+    BINARY_BY_EXP = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+    QUANTITY = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
+    zeroQuantity = (format = "DecimalSI") => ({ nano: 0n, format });
+    milliQuantity = (milli, format = "DecimalSI") => ({ nano: milli * 1000000n, format });
+    unitQuantity = (units, format = "DecimalSI") => ({ nano: units * NANO, format });
+  }
+});
+
+// src/util/memo.ts
+function memoByText(compute, bound = 1e4) {
+  const cache = /* @__PURE__ */ new Map();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === void 0) {
+      v = compute(text);
+      if (cache.size < bound) cache.set(text, v);
+    }
+    return v;
+  };
+}
+var init_memo = __esm({
+  "src/util/memo.ts"() {
+    "use strict";
+  }
+});
+
+// src/go/json.ts
+function escapeChar(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function goEscape(json2) {
+  return json2.replace(HTML_UNSAFE, escapeChar);
+}
+function goString(s) {
+  return goEscape(JSON.stringify(s.replace(LONE_SURROGATE, "�")));
+}
+function goMarshal(v) {
+  if (v === null || v === void 0) return "null";
+  if (typeof v === "string") return goString(v);
+  if (Array.isArray(v)) return `[${v.map(goMarshal).join(",")}]`;
+  if (typeof v === "object") {
+    const rec = v;
+    const keys = Object.keys(rec).filter((k) => rec[k] !== void 0).sort(compareStrings);
+    return `{${keys.map((k) => `${goString(k)}:${goMarshal(rec[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+function goMarshalStruct(v) {
+  return goEscape(JSON.stringify(v));
+}
+function goMarshalMap(map3, value2) {
+  const entries = map3 instanceof Map ? [...map3.entries()] : Object.entries(map3);
+  if (entries.length > 1) entries.sort((a, b) => compareStrings(a[0], b[0]));
+  let out = "{";
+  for (let i = 0; i < entries.length; i++) out += (i ? "," : "") + keyJson(entries[i][0]) + ":" + value2(entries[i][1]);
+  return out + "}";
+}
+var HTML_UNSAFE, LONE_SURROGATE, keyJson;
+var init_json3 = __esm({
+  "src/go/json.ts"() {
+    "use strict";
+    init_compare();
+    init_memo();
+    HTML_UNSAFE = /[<>&\u2028\u2029]/g;
+    LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    keyJson = memoByText(goString);
+  }
+});
+
+// src/go/json-layout.ts
+function struct(...fields) {
+  return {
+    k: "struct",
+    fields: fields.map(([name, type2]) => ({
+      json: name.endsWith("?") ? name.slice(0, -1) : name,
+      type: type2,
+      omitempty: name.endsWith("?")
+    }))
+  };
+}
+function goMarshalAs(value2, t) {
+  const out = marshal(value2, t, false);
+  return out === OMIT ? "null" : out;
+}
+function marshal(v, t, omitempty) {
+  const absent = v === void 0 || v === null;
+  switch (t.k) {
+    case "string": {
+      const s = absent ? "" : typeof v === "string" ? v : String(v);
+      return omitempty && s === "" ? OMIT : goString(s);
+    }
+    case "int": {
+      const n = absent ? 0 : Number(v);
+      return omitempty && n === 0 ? OMIT : String(n);
+    }
+    case "bool": {
+      const b = absent ? false : v === true;
+      return omitempty && !b ? OMIT : String(b);
+    }
+    case "quantity":
+      return goString(absent ? "0" : canonicalQuantity(v) ?? String(v));
+    case "intstr":
+      return absent ? "0" : typeof v === "number" ? String(v) : goString(String(v));
+    case "ptr":
+      if (absent) return omitempty ? OMIT : "null";
+      return marshal(v, t.elem, false);
+    case "slice": {
+      if (absent || !Array.isArray(v)) return omitempty ? OMIT : "null";
+      if (omitempty && v.length === 0) return OMIT;
+      return `[${v.map((e) => {
+        const m = marshal(e, t.elem, false);
+        return m === OMIT ? "null" : m;
+      }).join(",")}]`;
+    }
+    case "map": {
+      if (absent || typeof v !== "object") return omitempty ? OMIT : "null";
+      const keys = Object.keys(v).sort(compareStrings);
+      if (omitempty && keys.length === 0) return OMIT;
+      const rec = v;
+      return `{${keys.map((k) => `${goString(k)}:${marshal(rec[k], t.elem, false)}`).join(",")}}`;
+    }
+    case "struct": {
+      const rec = absent || typeof v !== "object" ? {} : v;
+      const parts = [];
+      for (const f of t.fields) {
+        const m = marshal(rec[f.json], f.type, f.omitempty);
+        if (m !== OMIT) parts.push(`${goString(f.json)}:${m}`);
+      }
+      return `{${parts.join(",")}}`;
+    }
+    case "raw":
+      return absent ? omitempty ? OMIT : "null" : goMarshal(v);
+  }
+}
+function goNormalize(value2, t) {
+  const out = normalize2(value2, t, false);
+  return out === OMIT ? void 0 : out;
+}
+function normalize2(v, t, omitempty) {
+  const absent = v === void 0 || v === null;
+  switch (t.k) {
+    case "string": {
+      const s = absent ? "" : typeof v === "string" ? v : String(v);
+      return omitempty && s === "" ? OMIT : s;
+    }
+    case "int": {
+      const n = absent ? 0 : typeof v === "number" ? v : Number(v);
+      return omitempty && n === 0 ? OMIT : Number.isNaN(n) ? v : n;
+    }
+    case "bool": {
+      const b = absent ? false : v === true;
+      return omitempty && !b ? OMIT : b;
+    }
+    case "quantity":
+      return absent ? "0" : canonicalQuantity(v) ?? v;
+    case "intstr":
+      return absent ? 0 : v;
+    case "ptr":
+      if (absent) return omitempty ? OMIT : null;
+      return normalize2(v, t.elem, false);
+    case "slice":
+      if (absent || !Array.isArray(v)) return omitempty ? OMIT : null;
+      if (omitempty && v.length === 0) return OMIT;
+      return v.map((e) => {
+        const n = normalize2(e, t.elem, false);
+        return n === OMIT ? null : n;
+      });
+    case "map": {
+      if (absent || typeof v !== "object") return omitempty ? OMIT : null;
+      const keys = Object.keys(v).sort(compareStrings);
+      if (omitempty && keys.length === 0) return OMIT;
+      const rec = v;
+      const out = {};
+      for (const k of keys) out[k] = normalize2(rec[k], t.elem, false);
+      return out;
+    }
+    case "struct": {
+      const rec = absent || typeof v !== "object" ? {} : v;
+      const out = {};
+      for (const f of t.fields) {
+        const n = normalize2(rec[f.json], f.type, f.omitempty);
+        if (n !== OMIT) out[f.json] = n;
+      }
+      return out;
+    }
+    case "raw":
+      return absent ? omitempty ? OMIT : null : v;
+  }
+}
+var str, int2, bool, quantity, intstr, raw, ptr, slice, map, OMIT;
+var init_json_layout = __esm({
+  "src/go/json-layout.ts"() {
+    "use strict";
+    init_quantity();
+    init_compare();
+    init_json3();
+    str = { k: "string" };
+    int2 = { k: "int" };
+    bool = { k: "bool" };
+    quantity = { k: "quantity" };
+    intstr = { k: "intstr" };
+    raw = { k: "raw" };
+    ptr = (elem) => ({ k: "ptr", elem });
+    slice = (elem) => ({ k: "slice", elem });
+    map = (elem) => ({ k: "map", elem });
+    OMIT = /* @__PURE__ */ Symbol("omit");
+  }
+});
+
+// src/k8s/image-reference.ts
+function parseImageReference(image) {
+  if (IDENTIFIER.test(image)) return void 0;
+  const m = REFERENCE.exec(image);
+  if (!m) return void 0;
+  const name = m[1];
+  if (name.length > 255) return void 0;
+  const slash2 = name.indexOf("/");
+  const first = slash2 < 0 ? "" : name.slice(0, slash2);
+  const isDomain = slash2 >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first);
+  const remote = isDomain ? name.slice(slash2 + 1) : name;
+  if (remote.toLowerCase() !== remote) return void 0;
+  return { name, tag: m[2], digest: m[3] };
+}
+function defaultImagePullPolicy(image) {
+  const ref = parseImageReference(image);
+  if (!ref) return "IfNotPresent";
+  const tag = ref.tag ?? (ref.digest ? "" : "latest");
+  return tag === "latest" ? "Always" : "IfNotPresent";
+}
+var DOMAIN_COMPONENT, DOMAIN, PATH_COMPONENT, NAME, TAG, DIGEST, REFERENCE, IDENTIFIER;
+var init_image_reference = __esm({
+  "src/k8s/image-reference.ts"() {
+    "use strict";
+    DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+    PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+    NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+    TAG = "[\\w][\\w.-]{0,127}";
+    DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+    REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+    IDENTIFIER = /^[a-f0-9]{64}$/;
+  }
+});
+
+// src/k8s/volume.ts
+function volumeSources(v) {
+  return VOLUME_SOURCES.filter((k) => v[k] !== void 0 && v[k] !== null);
+}
+var VOLUME_SOURCES;
+var init_volume = __esm({
+  "src/k8s/volume.ts"() {
+    "use strict";
+    VOLUME_SOURCES = [
+      "hostPath",
+      "emptyDir",
+      "gcePersistentDisk",
+      "awsElasticBlockStore",
+      "gitRepo",
+      "secret",
+      "nfs",
+      "iscsi",
+      "glusterfs",
+      "persistentVolumeClaim",
+      "rbd",
+      "flexVolume",
+      "cinder",
+      "cephfs",
+      "flocker",
+      "downwardAPI",
+      "fc",
+      "azureFile",
+      "configMap",
+      "vsphereVolume",
+      "quobyte",
+      "azureDisk",
+      "photonPersistentDisk",
+      "projected",
+      "portworxVolume",
+      "scaleIO",
+      "storageos",
+      "csi",
+      "ephemeral",
+      "image"
+    ];
+  }
+});
+
+// src/util/json.ts
+function isObj(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function list(v) {
+  return Array.isArray(v) ? v : [];
+}
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const o = v;
+    return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+function sameJson(a, b) {
+  return canonicalJson(a) === canonicalJson(b);
+}
+function cloneJson(v) {
+  return v === void 0 ? v : JSON.parse(JSON.stringify(v));
+}
+var init_json4 = __esm({
+  "src/util/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/default/pod.ts
+function defaultKruisePodSpec(spec) {
+  if (!spec.dnsPolicy) spec.dnsPolicy = "ClusterFirst";
+  if (!spec.restartPolicy) spec.restartPolicy = "Always";
+  if (spec.securityContext == null) spec.securityContext = {};
+  if (spec.terminationGracePeriodSeconds == null) spec.terminationGracePeriodSeconds = 30;
+  if (!spec.schedulerName) spec.schedulerName = "default-scheduler";
+  for (const v of list(spec.volumes)) defaultVolume(v);
+  for (const c of list(spec.initContainers)) if (isObj(c)) defaultContainer(c, defaultImagePullPolicy(String(c.image ?? "")), ALL_PROBES);
+  for (const c of list(spec.containers)) if (isObj(c)) defaultContainer(c, "Always", ALL_PROBES);
+  for (const c of list(spec.ephemeralContainers)) if (isObj(c)) defaultContainerParts(c, ALL_PROBES);
+}
+function defaultContainer(c, pullPolicy, probes) {
+  if (!c.imagePullPolicy) c.imagePullPolicy = pullPolicy;
+  if (!c.terminationMessagePath) c.terminationMessagePath = "/dev/termination-log";
+  if (!c.terminationMessagePolicy) c.terminationMessagePolicy = "File";
+  defaultContainerParts(c, probes);
+}
+function defaultContainerParts(c, probes) {
+  for (const p of list(c.ports)) if (isObj(p) && !p.protocol) p.protocol = "TCP";
+  for (const e of list(c.env)) defaultFieldRef(e?.valueFrom?.fieldRef);
+  for (const k of probes) if (isObj(c[k])) defaultProbe(c[k]);
+  if (isObj(c.lifecycle)) for (const k of ["postStart", "preStop"]) defaultHttpGet(c.lifecycle[k]?.httpGet);
+}
+function defaultProbe(p) {
+  if (p.timeoutSeconds == null || p.timeoutSeconds === 0) p.timeoutSeconds = 1;
+  if (p.periodSeconds == null || p.periodSeconds === 0) p.periodSeconds = 10;
+  if (p.successThreshold == null || p.successThreshold === 0) p.successThreshold = 1;
+  if (p.failureThreshold == null || p.failureThreshold === 0) p.failureThreshold = 3;
+  defaultHttpGet(p.httpGet);
+}
+function defaultHttpGet(h) {
+  if (!isObj(h)) return;
+  if (!h.path) h.path = "/";
+  if (!h.scheme) h.scheme = "HTTP";
+}
+function defaultFieldRef(f) {
+  if (isObj(f) && !f.apiVersion) f.apiVersion = "v1";
+}
+function defaultVolume(v) {
+  if (!isObj(v)) return;
+  if (!VOLUME_SOURCES.some((k) => v[k] != null)) v.emptyDir = {};
+  if (isObj(v.hostPath) && v.hostPath.type == null) v.hostPath.type = "";
+  for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
+    if (isObj(v[k]) && v[k].defaultMode == null) v[k].defaultMode = 420;
+  }
+  for (const item of list(v.downwardAPI?.items)) defaultFieldRef(item?.fieldRef);
+  for (const src of list(v.projected?.sources)) {
+    for (const item of list(src?.downwardAPI?.items)) defaultFieldRef(item?.fieldRef);
+    if (isObj(src?.serviceAccountToken) && src.serviceAccountToken.expirationSeconds == null) src.serviceAccountToken.expirationSeconds = 3600;
+  }
+}
+var ALL_PROBES;
+var init_pod = __esm({
+  "src/default/pod.ts"() {
+    "use strict";
+    init_image_reference();
+    init_volume();
+    init_json4();
+    ALL_PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+  }
+});
+
+// src/k8s/hash.ts
+function safeEncodeString(s) {
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
+  return out;
+}
+function controllerRevisionHash(data, collisionCount = 0) {
+  const bytes = new TextEncoder().encode(data + String(collisionCount));
+  return safeEncodeString(String(fnv1_32(bytes)));
+}
+function fnv1_32(bytes) {
+  let h = 2166136261;
+  for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 16777619) ^ bytes[i]) >>> 0;
+  return h;
+}
+var ALPHANUMS;
+var init_hash = __esm({
+  "src/k8s/hash.ts"() {
+    "use strict";
+    ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
+  }
+});
+
+// src/default/sidecarset-layout.ts
+function sidecarSetSpec(v1alpha1) {
+  return struct(
+    ["selector?", ptr(labelSelector)],
+    ...v1alpha1 ? [["namespace?", str]] : [],
+    ["namespaceSelector?", ptr(labelSelector)],
+    ["initContainers?", slice(SIDECAR_CONTAINER)],
+    ["containers?", slice(SIDECAR_CONTAINER)],
+    ["volumes?", slice(raw)],
+    ["updateStrategy?", updateStrategy],
+    ["injectionStrategy?", injectionStrategy],
+    ["imagePullSecrets?", slice(struct(["name?", str]))],
+    ["revisionHistoryLimit?", ptr(int2)],
+    ["patchPodMetadata?", slice(struct(["annotations?", map(str)], ["patchPolicy?", str]))],
+    ...v1alpha1 ? [] : [["customVersion?", str]]
+  );
+}
+var objectFieldSelector, resourceFieldSelector, keySelector, envSource, envVar, execAction, httpGetAction, tcpSocketAction, grpcAction, probe, lifecycleHandler, securityContext, CONTAINER_FIELDS, labelSelector, shareVolumePolicy, SIDECAR_CONTAINER, updateStrategy, injectionStrategy, SIDECARSET_SPEC_V1BETA1, SIDECARSET_SPEC_V1ALPHA1;
+var init_sidecarset_layout = __esm({
+  "src/default/sidecarset-layout.ts"() {
+    "use strict";
+    init_json_layout();
+    objectFieldSelector = struct(["apiVersion?", str], ["fieldPath", str]);
+    resourceFieldSelector = struct(["containerName?", str], ["resource", str], ["divisor?", quantity]);
+    keySelector = struct(["name?", str], ["key", str], ["optional?", ptr(bool)]);
+    envSource = struct(["name?", str], ["optional?", ptr(bool)]);
+    envVar = struct(
+      ["name", str],
+      ["value?", str],
+      ["valueFrom?", ptr(struct(
+        ["fieldRef?", ptr(objectFieldSelector)],
+        ["resourceFieldRef?", ptr(resourceFieldSelector)],
+        ["configMapKeyRef?", ptr(keySelector)],
+        ["secretKeyRef?", ptr(keySelector)]
+      ))]
+    );
+    execAction = struct(["command?", slice(str)]);
+    httpGetAction = struct(
+      ["path?", str],
+      ["port", intstr],
+      ["host?", str],
+      ["scheme?", str],
+      ["httpHeaders?", slice(struct(["name", str], ["value", str]))]
+    );
+    tcpSocketAction = struct(["port", intstr], ["host?", str]);
+    grpcAction = struct(["port", int2], ["service", ptr(str)]);
+    probe = struct(
+      ["exec?", ptr(execAction)],
+      ["httpGet?", ptr(httpGetAction)],
+      ["tcpSocket?", ptr(tcpSocketAction)],
+      ["grpc?", ptr(grpcAction)],
+      ["initialDelaySeconds?", int2],
+      ["timeoutSeconds?", int2],
+      ["periodSeconds?", int2],
+      ["successThreshold?", int2],
+      ["failureThreshold?", int2],
+      ["terminationGracePeriodSeconds?", ptr(int2)]
+    );
+    lifecycleHandler = struct(
+      ["exec?", ptr(execAction)],
+      ["httpGet?", ptr(httpGetAction)],
+      ["tcpSocket?", ptr(tcpSocketAction)],
+      ["sleep?", ptr(struct(["seconds", int2]))]
+    );
+    securityContext = struct(
+      ["capabilities?", ptr(struct(["add?", slice(str)], ["drop?", slice(str)]))],
+      ["privileged?", ptr(bool)],
+      ["seLinuxOptions?", ptr(struct(["user?", str], ["role?", str], ["type?", str], ["level?", str]))],
+      ["windowsOptions?", ptr(struct(
+        ["gmsaCredentialSpecName?", ptr(str)],
+        ["gmsaCredentialSpec?", ptr(str)],
+        ["runAsUserName?", ptr(str)],
+        ["hostProcess?", ptr(bool)]
+      ))],
+      ["runAsUser?", ptr(int2)],
+      ["runAsGroup?", ptr(int2)],
+      ["runAsNonRoot?", ptr(bool)],
+      ["readOnlyRootFilesystem?", ptr(bool)],
+      ["allowPrivilegeEscalation?", ptr(bool)],
+      ["procMount?", ptr(str)],
+      ["seccompProfile?", ptr(struct(["type", str], ["localhostProfile?", ptr(str)]))],
+      ["appArmorProfile?", ptr(struct(["type", str], ["localhostProfile?", ptr(str)]))]
+    );
+    CONTAINER_FIELDS = [
+      ["name", str],
+      ["image?", str],
+      ["command?", slice(str)],
+      ["args?", slice(str)],
+      ["workingDir?", str],
+      ["ports?", slice(struct(
+        ["name?", str],
+        ["hostPort?", int2],
+        ["containerPort", int2],
+        ["protocol?", str],
+        ["hostIP?", str]
+      ))],
+      ["envFrom?", slice(struct(
+        ["prefix?", str],
+        ["configMapRef?", ptr(envSource)],
+        ["secretRef?", ptr(envSource)]
+      ))],
+      ["env?", slice(envVar)],
+      ["resources?", struct(
+        ["limits?", map(quantity)],
+        ["requests?", map(quantity)],
+        ["claims?", slice(struct(["name", str], ["request?", str]))]
+      )],
+      ["resizePolicy?", slice(struct(["resourceName", str], ["restartPolicy", str]))],
+      ["restartPolicy?", ptr(str)],
+      ["volumeMounts?", slice(struct(
+        ["name", str],
+        ["readOnly?", bool],
+        ["recursiveReadOnly?", ptr(str)],
+        ["mountPath", str],
+        ["subPath?", str],
+        ["mountPropagation?", ptr(str)],
+        ["subPathExpr?", str]
+      ))],
+      ["volumeDevices?", slice(struct(["name", str], ["devicePath", str]))],
+      ["livenessProbe?", ptr(probe)],
+      ["readinessProbe?", ptr(probe)],
+      ["startupProbe?", ptr(probe)],
+      ["lifecycle?", ptr(struct(["postStart?", ptr(lifecycleHandler)], ["preStop?", ptr(lifecycleHandler)]))],
+      ["terminationMessagePath?", str],
+      ["terminationMessagePolicy?", str],
+      ["imagePullPolicy?", str],
+      ["securityContext?", ptr(securityContext)],
+      ["stdin?", bool],
+      ["stdinOnce?", bool],
+      ["tty?", bool]
+    ];
+    labelSelector = struct(
+      ["matchLabels?", map(str)],
+      ["matchExpressions?", slice(struct(["key", str], ["operator", str], ["values?", slice(str)]))]
+    );
+    shareVolumePolicy = struct(["type?", str]);
+    SIDECAR_CONTAINER = struct(
+      ...CONTAINER_FIELDS,
+      ["podInjectPolicy?", str],
+      ["upgradeStrategy?", struct(["upgradeType?", str], ["hotUpgradeEmptyImage?", str])],
+      ["shareVolumePolicy?", shareVolumePolicy],
+      ["shareVolumeDevicePolicy?", ptr(shareVolumePolicy)],
+      ["transferEnv?", slice(struct(
+        ["sourceContainerName?", str],
+        ["sourceContainerNameFrom?", ptr(struct(["fieldRef?", ptr(objectFieldSelector)]))],
+        ["envName?", str],
+        ["envNames?", slice(str)]
+      ))],
+      ["resourcesPolicy?", ptr(struct(
+        ["targetContainersMode", str],
+        ["targetContainersNameRegex?", str],
+        ["resourcesExpr", struct(
+          ["limits?", ptr(struct(["cpu?", str], ["memory?", str]))],
+          ["requests?", ptr(struct(["cpu?", str], ["memory?", str]))]
+        )]
+      ))]
+    );
+    updateStrategy = struct(
+      ["type?", str],
+      ["paused?", bool],
+      ["selector?", ptr(labelSelector)],
+      ["partition?", ptr(intstr)],
+      ["maxUnavailable?", ptr(intstr)],
+      ["priorityStrategy?", ptr(struct(
+        ["orderPriority?", slice(struct(["orderedKey", str]))],
+        ["weightPriority?", slice(struct(["weight", int2], ["matchSelector", labelSelector]))]
+      ))],
+      ["scatterStrategy?", slice(struct(["key", str], ["value", str]))]
+    );
+    injectionStrategy = struct(
+      ["paused?", bool],
+      ["revision?", ptr(struct(["customVersion?", ptr(str)], ["revisionName?", ptr(str)], ["policy?", str]))]
+    );
+    SIDECARSET_SPEC_V1BETA1 = sidecarSetSpec(false);
+    SIDECARSET_SPEC_V1ALPHA1 = sidecarSetSpec(true);
+  }
+});
+
+// src/default/sidecarset-hash.ts
+import { createHash } from "node:crypto";
+function sidecarSetHash(ss) {
+  return safeEncodeString(sha256Hex(hashInput(ss.spec ?? {}, false)));
+}
+function sidecarSetHashWithoutImage(ss) {
+  return safeEncodeString(sha256Hex(hashInput(ss.spec ?? {}, true)));
+}
+function hashInput(spec, withoutImage) {
+  const list2 = (v) => {
+    if (!Array.isArray(v)) return v;
+    return withoutImage ? v.map((c) => c && typeof c === "object" ? { ...c, image: "" } : c) : v;
+  };
+  const containers = goMarshalAs(list2(spec.containers), { k: "slice", elem: SIDECAR_CONTAINER });
+  const inits = Array.isArray(spec.initContainers) ? spec.initContainers : [];
+  if (!inits.some((c) => c?.restartPolicy === "Always")) return `{"containers":${containers}}`;
+  const initJson = goMarshalAs(list2(inits), { k: "slice", elem: SIDECAR_CONTAINER });
+  return `{"containers":${containers},"initContainers":${initJson}}`;
+}
+function sha256Hex(s) {
+  return createHash("sha256").update(s, "utf8").digest("hex");
+}
+var init_sidecarset_hash = __esm({
+  "src/default/sidecarset-hash.ts"() {
+    "use strict";
+    init_json_layout();
+    init_hash();
+    init_sidecarset_layout();
+  }
+});
+
+// src/default/sidecarset.ts
+function defaultSidecarSet(obj) {
+  const out = applySidecarSetDefaults(obj);
+  out.metadata.annotations = {
+    ...out.metadata.annotations,
+    [SIDECARSET_HASH_ANNOTATION]: sidecarSetHash(out),
+    [SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION]: sidecarSetHashWithoutImage(out)
+  };
+  return out;
+}
+function applySidecarSetDefaults(obj) {
+  const layout = obj.apiVersion === "apps.kruise.io/v1alpha1" ? SIDECARSET_SPEC_V1ALPHA1 : SIDECARSET_SPEC_V1BETA1;
+  const spec = goNormalize(obj.spec, layout);
+  applyCrdDefaults(obj.spec, spec);
+  const us = spec.updateStrategy;
+  us.type ||= "RollingUpdate";
+  us.maxUnavailable ??= 1;
+  us.partition ??= 0;
+  for (const c of spec.initContainers ?? []) defaultSidecarContainer(c, "AfterAppContainer");
+  for (const c of spec.containers ?? []) defaultSidecarContainer(c, "BeforeAppContainer");
+  if (spec.volumes) spec.volumes = spec.volumes.map(decodedVolume);
+  spec.revisionHistoryLimit ??= 10;
+  for (const p of spec.patchPodMetadata ?? []) p.patchPolicy ||= "Retain";
+  const revision = spec.injectionStrategy?.revision;
+  if (revision) revision.policy ||= "Always";
+  const out = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { ...obj.metadata } };
+  out.spec = goNormalize(spec, layout);
+  if (obj.status !== void 0) out.status = obj.status;
+  return out;
+}
+function applyCrdDefaults(raw3, spec) {
+  for (const key2 of ["initContainers", "containers"]) {
+    const rawList = raw3?.[key2];
+    if (!Array.isArray(rawList)) continue;
+    rawList.forEach((c, i) => {
+      const policy = c?.resourcesPolicy;
+      if (policy && typeof policy === "object" && (policy.targetContainersNameRegex === void 0 || policy.targetContainersNameRegex === null)) {
+        const target = spec[key2]?.[i]?.resourcesPolicy;
+        if (target) target.targetContainersNameRegex = ".*";
+      }
+    });
+  }
+}
+function defaultSidecarContainer(c, injectPolicy) {
+  c.podInjectPolicy ||= injectPolicy;
+  c.upgradeStrategy.upgradeType ||= "ColdUpgrade";
+  c.shareVolumePolicy.type ||= "disabled";
+  defaultContainer(c, defaultImagePullPolicy(c.image ?? ""), ["livenessProbe", "readinessProbe"]);
+  roundResourceList(c.resources.limits);
+  roundResourceList(c.resources.requests);
+  for (const t of c.transferEnv ?? []) defaultFieldRef(t.sourceContainerNameFrom?.fieldRef);
+}
+function roundResourceList(list2) {
+  for (const k of Object.keys(list2 ?? {})) {
+    const q = parseQuantity(list2[k]);
+    if (q) list2[k] = formatQuantity(roundUp(q, -3));
+  }
+}
+function decodedVolume(v) {
+  if (v === null || typeof v !== "object") return v;
+  const vol = {};
+  for (const [k, val] of Object.entries(v)) {
+    if (k === "name" || VOLUME_SOURCES.includes(k)) vol[k] = structuredClone(val);
+  }
+  defaultVolume(vol);
+  return vol;
+}
+var init_sidecarset3 = __esm({
+  "src/default/sidecarset.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_json_layout();
+    init_image_reference();
+    init_quantity();
+    init_volume();
+    init_pod();
+    init_sidecarset_hash();
+    init_sidecarset_layout();
+  }
+});
+
+// src/default/uniteddeployment.ts
+function defaultUnitedDeployment(obj) {
+  const out = structuredClone(obj);
+  if (!isObj(out.spec)) out.spec = {};
+  const spec = out.spec;
+  if (spec.replicas == null) spec.replicas = 1;
+  if (spec.revisionHistoryLimit == null) spec.revisionHistoryLimit = 10;
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  if (!spec.updateStrategy.type) spec.updateStrategy.type = "Manual";
+  if (spec.updateStrategy.type === "Manual" && spec.updateStrategy.manualUpdate == null) spec.updateStrategy.manualUpdate = {};
+  const sts = spec.template?.statefulSetTemplate;
+  if (isObj(sts) && isObj(sts.spec)) {
+    if (isObj(sts.spec.template)) {
+      if (!isObj(sts.spec.template.spec)) sts.spec.template.spec = {};
+      defaultKruisePodSpec(sts.spec.template.spec);
+    } else {
+      sts.spec.template = { spec: {} };
+      defaultKruisePodSpec(sts.spec.template.spec);
+    }
+    for (const pvc2 of Array.isArray(sts.spec.volumeClaimTemplates) ? sts.spec.volumeClaimTemplates : []) {
+      if (!isObj(pvc2)) continue;
+      if (!isObj(pvc2.spec)) pvc2.spec = {};
+      if (!pvc2.spec.volumeMode) pvc2.spec.volumeMode = "Filesystem";
+      if (!isObj(pvc2.status)) pvc2.status = {};
+      if (!pvc2.status.phase) pvc2.status.phase = "Pending";
+    }
+  }
+  const subsets = Array.isArray(spec.topology?.subsets) ? spec.topology.subsets.filter(isObj) : [];
+  const pinned = subsets.some((s) => s.replicas != null);
+  const bounded2 = subsets.some((s) => s.minReplicas != null || s.maxReplicas != null);
+  if (bounded2 && !pinned) {
+    for (const s of subsets) if (s.minReplicas == null) s.minReplicas = 0;
+  }
+  delete out.status;
+  return out;
+}
+var init_uniteddeployment3 = __esm({
+  "src/default/uniteddeployment.ts"() {
+    "use strict";
+    init_json4();
+    init_pod();
+  }
+});
+
+// src/default/index.ts
+var default_exports = {};
+__export(default_exports, {
+  applyDefaults: () => applyDefaults,
+  defaultSidecarSet: () => defaultSidecarSet,
+  defaultUnitedDeployment: () => defaultUnitedDeployment,
+  sidecarSetHash: () => sidecarSetHash,
+  sidecarSetHashWithoutImage: () => sidecarSetHashWithoutImage
+});
+function applyDefaults(resources) {
+  return resources.map((res) => {
+    if (isSidecarSet(res.obj)) return { ...res, obj: defaultSidecarSet(res.obj) };
+    if (isUnitedDeployment(res.obj)) return { ...res, obj: defaultUnitedDeployment(res.obj) };
+    return res;
   });
 }
-function jsonPointer(path6) {
-  if (!path6 || path6.length === 0) return "";
-  return path6.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+var init_default2 = __esm({
+  "src/default/index.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_uniteddeployment2();
+    init_sidecarset3();
+    init_uniteddeployment3();
+    init_sidecarset3();
+    init_sidecarset_hash();
+    init_uniteddeployment3();
+  }
+});
+
+// src/api/index.ts
+function kindKey(apiVersion, kind) {
+  return `${apiVersion}/${kind}`;
 }
-var init_locate = __esm({
-  "src/report/locate.ts"() {
+function lookupKind(apiVersion, kind) {
+  return BY_KEY.get(kindKey(apiVersion, kind));
+}
+function isKruiseGroup(apiVersion) {
+  return apiVersion.startsWith("apps.kruise.io/") || apiVersion.startsWith("rollouts.kruise.io/");
+}
+var API_KINDS, BY_KEY;
+var init_api = __esm({
+  "src/api/index.ts"() {
+    "use strict";
+    API_KINDS = [
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "CloneSet", module: "cloneset", type: "CloneSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "CloneSet", module: "cloneset", type: "CloneSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1beta1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "Rollout", module: "rollout", type: "RolloutV1alpha1" },
+      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "Rollout", module: "rollout", type: "Rollout" }
+    ];
+    BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));
+  }
+});
+
+// src/validate/schema/errors.ts
+function toFieldPath(instancePath, root) {
+  if (instancePath === "") return [];
+  const out = [];
+  let cur = root;
+  for (const raw3 of instancePath.slice(1).split("/")) {
+    const seg = raw3.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
+      const i = Number(seg);
+      out.push(i);
+      cur = cur[i];
+    } else {
+      out.push(seg);
+      cur = cur && typeof cur === "object" ? cur[seg] : void 0;
+    }
+  }
+  return out;
+}
+function diagnosticsFor(res, errors, strict) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const obj = res.obj;
+  for (const e of errors) {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
+    const path6 = toFieldPath(e.instancePath, obj);
+    if (e.keyword !== "additionalProperties" && e.keyword !== "required" && valueAt(obj, path6) === null) continue;
+    let d;
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const field = String(e.params.additionalProperty);
+        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion }, at(res, [...path6, field]), strict ? "error" : void 0);
+        break;
+      }
+      case "required":
+        d = report(missingField, { field: String(e.params.missingProperty) }, at(res, path6));
+        break;
+      case "type":
+        d = report(wrongType, { expected: typeName2(e.params.type), actual: jsonType(valueAt(obj, path6)) }, at(res, path6));
+        break;
+      case "enum":
+        d = report(notInEnum, { value: JSON.stringify(valueAt(obj, path6)), allowed: (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)) }, at(res, path6));
+        break;
+      case "pattern":
+        d = report(patternMismatch, { value: JSON.stringify(valueAt(obj, path6)), pattern: String(e.params.pattern) }, at(res, path6));
+        break;
+      default:
+        d = report(invalidValue, { reason: e.message ?? e.keyword }, at(res, path6));
+    }
+    const key2 = `${d.ruleId}\0${JSON.stringify(d.path)}\0${d.message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    out.push(d);
+  }
+  return out;
+}
+function typeName2(t) {
+  const list2 = Array.isArray(t) ? t : String(t).split(",");
+  if (list2.includes("integer") && list2.includes("string")) return "an integer or a string";
+  if (list2.includes("number") && list2.includes("string")) return "a number or a string";
+  return list2.filter((x) => x !== "null").map((x) => x === "object" ? "a map" : x === "array" ? "a list" : `${/^[aeiou]/.test(x) ? "an" : "a"} ${x}`).join(" or ");
+}
+function jsonType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a map";
+  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
+  return `a ${typeof v}`;
+}
+function valueAt(root, path6) {
+  let cur = root;
+  for (const seg of path6) cur = cur && typeof cur === "object" ? cur[seg] : void 0;
+  return cur;
+}
+var init_errors = __esm({
+  "src/validate/schema/errors.ts"() {
+    "use strict";
+    init_rule();
+    init_schema();
+  }
+});
+
+// src/validate/schema/validators.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname as dirname2, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function validatorPath(k) {
+  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
+}
+function validatorFor(kind) {
+  let fn = byKind.get(kind);
+  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load2(kind));
+  return fn;
+}
+function load2(kind) {
+  if (requireFromRoot === void 0) {
+    const root = packageRoot();
+    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
+  }
+  try {
+    return requireFromRoot?.(`./${validatorPath(kind)}`);
+  } catch {
+    return void 0;
+  }
+}
+function packageRoot() {
+  let dir = dirname2(fileURLToPath2(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname2(dir)) {
+    if (existsSync5(join5(dir, VALIDATORS_DIR))) return dir;
+  }
+  return void 0;
+}
+var VALIDATORS_DIR, byKind, requireFromRoot;
+var init_validators = __esm({
+  "src/validate/schema/validators.ts"() {
+    "use strict";
+    VALIDATORS_DIR = "schemas/validators";
+    byKind = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/schema/index.ts
+function servedVersions(apiVersion, kind) {
+  const group = apiVersion.split("/")[0];
+  return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
+}
+var checkSchemas;
+var init_schema2 = __esm({
+  "src/validate/schema/index.ts"() {
+    "use strict";
+    init_api();
+    init_rule();
+    init_schema();
+    init_errors();
+    init_validators();
+    checkSchemas = (resources, opts) => {
+      const out = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (typeof apiVersion !== "string" || typeof kind !== "string") continue;
+        const k = lookupKind(apiVersion, kind);
+        if (!k) {
+          const served = isKruiseGroup(apiVersion) ? servedVersions(apiVersion, kind) : [];
+          if (served.length) out.push(report(unservedVersion, { kind, apiVersion, served }, at(res, ["apiVersion"])));
+          continue;
+        }
+        const validate2 = validatorFor(k);
+        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict));
+      }
+      return out;
+    };
+  }
+});
+
+// src/k8s/field-path.ts
+function fieldText(path6) {
+  let s = "";
+  for (const p of path6) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
+  return s;
+}
+var init_field_path = __esm({
+  "src/k8s/field-path.ts"() {
     "use strict";
   }
 });
 
-// src/report/diagnostic.ts
-var diagnostic_exports = {};
-__export(diagnostic_exports, {
-  hasErrors: () => hasErrors,
-  sortDiagnostics: () => sortDiagnostics
+// src/validate/sidecarset/context.ts
+function diag(rule, s, path6, data, fieldOverride) {
+  return report(rule, { ...data, field: fieldOverride ?? fieldText(path6) }, at(s.res, path6));
+}
+function underCheck(res) {
+  const ss = res.obj.apiVersion === "apps.kruise.io/v1alpha1" ? toV1beta1(res.obj) : res.obj;
+  return { res, ss, name: String(ss.metadata?.name ?? "") };
+}
+function toV1beta1(obj) {
+  const { namespace, ...spec } = obj.spec ?? {};
+  if (namespace) spec.namespaceSelector = { matchLabels: { "kubernetes.io/metadata.name": namespace } };
+  return { ...obj, spec };
+}
+var init_context = __esm({
+  "src/validate/sidecarset/context.ts"() {
+    "use strict";
+    init_field_path();
+    init_rule();
+  }
 });
-function hasErrors(diags) {
-  return diags.some((d) => d.severity === "error");
+
+// src/validate/sidecarset/canary.ts
+function canaryBase(ss) {
+  const a = ss.metadata?.annotations ?? {};
+  return a[SIDECARSET_CANARY_ANNOTATION] === "true" && a[SIDECARSET_BASE_ANNOTATION] ? String(a[SIDECARSET_BASE_ANNOTATION]) : void 0;
 }
-function sortDiagnostics(diags) {
-  return diags.sort((a, b) => cmp2(a.file ?? a.origin?.file ?? "", b.file ?? b.origin?.file ?? "") || (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || cmp2(a.ruleId, b.ruleId) || cmp2(a.message, b.message));
+function checkCanary(s, ctx) {
+  const base = canaryBase(s.ss);
+  if (base === void 0) return [];
+  const out = [];
+  const path6 = ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION];
+  const found = ctx.byName.get(base);
+  if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
+  else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
+  else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
+  const type2 = s.ss.spec.updateStrategy?.type;
+  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
+  return out;
 }
-function cmp2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+var init_canary = __esm({
+  "src/validate/sidecarset/canary.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_context();
+  }
+});
+
+// src/validate/sidecarset/selector-overlap.ts
+function isSelectorOverlapping(a, b) {
+  return !(isDisjoint(a, b) || isDisjoint(b, a));
 }
-var init_diagnostic = __esm({
-  "src/report/diagnostic.ts"() {
+function isDisjoint(s1, s2) {
+  const allowed = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(s1.matchLabels ?? {})) allowed.set(k, [v]);
+  for (const r of s1.matchExpressions ?? []) {
+    if (r.operator === "In") allowed.set(r.key, [...allowed.get(r.key) ?? [], ...r.values ?? []]);
+    else if (r.operator === "Exists") allowed.set(r.key, [ALL]);
+  }
+  for (const [k, v] of Object.entries(s2.matchLabels ?? {})) {
+    const values = allowed.get(k);
+    if (values && !values.includes(ALL) && !values.includes(v)) return true;
+  }
+  for (const r of s2.matchExpressions ?? []) {
+    const values = allowed.get(r.key);
+    switch (r.operator) {
+      case "In":
+        if (values && !values.includes(ALL) && !values.some((v) => (r.values ?? []).includes(v))) return true;
+        break;
+      case "NotIn":
+        if (values && values.every((v) => (r.values ?? []).includes(v))) return true;
+        break;
+      case "Exists":
+        if (!values) return true;
+        break;
+      case "DoesNotExist":
+        if (values) return true;
+        break;
+    }
+  }
+  return false;
+}
+var ALL;
+var init_selector_overlap = __esm({
+  "src/validate/sidecarset/selector-overlap.ts"() {
+    "use strict";
+    ALL = "ALL";
+  }
+});
+
+// src/validate/sidecarset/conflicts.ts
+function checkConflicts(s, ctx) {
+  const spec = s.ss.spec;
+  const base = canaryBase(s.ss);
+  const initIn = /* @__PURE__ */ new Map();
+  const containerIn = /* @__PURE__ */ new Map();
+  const volumeIn = /* @__PURE__ */ new Map();
+  const annotationIn = /* @__PURE__ */ new Map();
+  const others = [...ctx.sidecarSets].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const o of others) {
+    if (o === s || o.name === s.name || o.name === base) continue;
+    if (!overlaps(s.ss.spec, o.ss.spec)) continue;
+    for (const c of o.ss.spec.initContainers ?? []) initIn.set(c?.name, o.name);
+    for (const c of o.ss.spec.containers ?? []) containerIn.set(c?.name, o.name);
+    for (const v of o.ss.spec.volumes ?? []) volumeIn.set(v?.name, { other: o.name, volume: v });
+    for (const p of o.ss.spec.patchPodMetadata ?? []) {
+      if (p.patchPolicy === "Retain") continue;
+      for (const k of Object.keys(p.annotations ?? {})) annotationIn.set(k, { other: o.name, policy: p.patchPolicy });
+    }
+  }
+  const out = [];
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const other = initIn.get(c?.name);
+    if (other) out.push(diag(containerConflict, s, ["spec", "initContainers", i, "name"], { container: c.name, other }, "spec.containers"));
+  });
+  (spec.containers ?? []).forEach((c, i) => {
+    const other = containerIn.get(c?.name);
+    if (other) out.push(diag(containerConflict, s, ["spec", "containers", i, "name"], { container: c.name, other }, "spec.containers"));
+  });
+  (spec.volumes ?? []).forEach((v, i) => {
+    const theirs = volumeIn.get(v?.name);
+    if (theirs && canonicalJson(theirs.volume) !== canonicalJson(v)) {
+      out.push(diag(volumeConflict, s, ["spec", "volumes", i], { volume: v.name, other: theirs.other }, "spec.volumes"));
+    }
+  });
+  (spec.patchPodMetadata ?? []).forEach((p, i) => {
+    if (p.patchPolicy === "Retain") return;
+    for (const k of Object.keys(p.annotations ?? {})) {
+      const theirs = annotationIn.get(k);
+      if (theirs && (p.patchPolicy === "Overwrite" || theirs.policy === "Overwrite")) {
+        out.push(diag(annotationConflict, s, ["spec", "patchPodMetadata", i, "annotations", k], { key: k, other: theirs.other }, "spec.patchPodMetadata"));
+      }
+    }
+  });
+  return out;
+}
+function overlaps(a, b) {
+  if (!a.selector || !b.selector) return false;
+  if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
+  return isSelectorOverlapping(a.selector, b.selector);
+}
+var init_conflicts = __esm({
+  "src/validate/sidecarset/conflicts.ts"() {
+    "use strict";
+    init_sidecarset();
+    init_canary();
+    init_context();
+    init_selector_overlap();
+    init_json4();
+  }
+});
+
+// src/k8s/selector.ts
+function selectorMatches(selector, labels) {
+  if (selector === null || selector === void 0) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const r of selector.matchExpressions ?? []) if (!requirementMatches(r, l)) return false;
+  return true;
+}
+function requirementMatches(r, labels) {
+  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  switch (r.operator) {
+    case "In":
+      return has && (r.values ?? []).includes(labels[r.key]);
+    case "NotIn":
+      return !has || !(r.values ?? []).includes(labels[r.key]);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+function labelSelectorErrors(sel) {
+  const errs = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) errs.push([`matchLabels.${k}`, ke]);
+    const ve = labelValueError(String(v));
+    if (ve) errs.push([`matchLabels.${k}`, ve]);
+  }
+  (sel.matchExpressions ?? []).forEach((r, i) => {
+    const p = `matchExpressions[${i}]`;
+    const ke = qualifiedNameError(r.key ?? "");
+    if (ke) errs.push([`${p}.key`, ke]);
+    const n = (r.values ?? []).length;
+    switch (r.operator) {
+      case "In":
+      case "NotIn":
+        if (n === 0) errs.push([`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"]);
+        break;
+      case "Exists":
+      case "DoesNotExist":
+        if (n > 0) errs.push([`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"]);
+        break;
+      default:
+        errs.push([`${p}.operator`, `not a valid selector operator: ${JSON.stringify(r.operator)}`]);
+    }
+    (r.values ?? []).forEach((v, j) => {
+      const ve = labelValueError(String(v));
+      if (ve) errs.push([`${p}.values[${j}]`, ve]);
+    });
+  });
+  return errs;
+}
+function qualifiedNameError(key2) {
+  const e = qualifiedNameErrors(key2);
+  return e === "" ? void 0 : e;
+}
+function qualifiedNameProblem(key2) {
+  const parts = key2.split("/");
+  let name = key2;
+  if (parts.length === 2) {
+    const [prefix, n] = parts;
+    if (prefix.length === 0) return "prefix part must be non-empty";
+    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return "prefix part must be a lowercase RFC 1123 subdomain";
+    name = n;
+  } else if (parts.length > 2) {
+    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix and '/'";
+  }
+  if (name.length === 0) return "name part must be non-empty";
+  if (name.length > 63) return "name part must be no more than 63 characters";
+  if (!NAME_PART.test(name)) return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return void 0;
+}
+function labelValueError(v) {
+  if (v.length > 63) return "must be no more than 63 characters";
+  if (v.length > 0 && !NAME_PART.test(v)) return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return void 0;
+}
+var NAME_PART, DNS1123_SUBDOMAIN, qualifiedNameErrors;
+var init_selector = __esm({
+  "src/k8s/selector.ts"() {
+    "use strict";
+    init_memo();
+    NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+    DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    qualifiedNameErrors = memoByText((key2) => qualifiedNameProblem(key2) ?? "");
+  }
+});
+
+// src/validate/sidecarset/names.ts
+function dns1123LabelError(v) {
+  if (v.length > 63) return "must be no more than 63 characters";
+  if (!DNS1123_LABEL.test(v)) return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+  return void 0;
+}
+function portNameError(v) {
+  if (v.length > 15) return "must be no more than 15 characters";
+  if (!IANA_SVC_NAME.test(v)) return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)";
+  if (!/[a-z]/.test(v)) return "must contain at least one letter (a-z)";
+  if (v.includes("--")) return "must not contain consecutive hyphens";
+  if (v.startsWith("-") || v.endsWith("-")) return "must not begin or end with a hyphen";
+  return void 0;
+}
+function envVarNameError(v) {
+  if (!ENV_VAR_NAME.test(v)) return "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
+  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
+  return void 0;
+}
+function configMapKeyError(v) {
+  if (v.length > 253) return "must be no more than 253 characters";
+  if (!CONFIG_MAP_KEY.test(v)) return "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
+  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
+  return void 0;
+}
+var DNS1123_LABEL, IANA_SVC_NAME, ENV_VAR_NAME, CONFIG_MAP_KEY;
+var init_names = __esm({
+  "src/validate/sidecarset/names.ts"() {
+    "use strict";
+    DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    IANA_SVC_NAME = /^[-a-z0-9]+$/;
+    ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+    CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+  }
+});
+
+// src/validate/sidecarset/containers.ts
+function checkContainers(s) {
+  const spec = s.ss.spec;
+  const inits = spec.initContainers ?? [];
+  const containers = spec.containers ?? [];
+  if (inits.length === 0 && containers.length === 0) return [diag(noContainers, s, ["spec"], {})];
+  const out = [];
+  containers.forEach((c, i) => {
+    const path6 = ["spec", "containers", i];
+    if (c.podInjectPolicy !== "BeforeAppContainer" && c.podInjectPolicy !== "AfterAppContainer") {
+      out.push(diag(podInjectPolicyInvalid, s, [...path6, "podInjectPolicy"], { value: String(c.podInjectPolicy ?? "") }));
+    }
+    const share = c.shareVolumePolicy?.type;
+    if (share !== "enabled" && share !== "disabled") {
+      out.push(diag(shareVolumePolicyInvalid, s, [...path6, "shareVolumePolicy", "type"], { value: String(share ?? "") }));
+    }
+    (c.transferEnv ?? []).forEach((t, j) => {
+      const fr = t?.sourceContainerNameFrom?.fieldRef;
+      if (!fr) return;
+      const reason = transferFieldRefError(fr);
+      if (reason) out.push(diag(transferEnvFieldRefInvalid, s, [...path6, "transferEnv", j, "sourceContainerNameFrom", "fieldRef"], { reason }));
+    });
+  });
+  out.push(...podContainerErrors(s, inits, containers));
+  return out;
+}
+function transferFieldRefError(fr) {
+  if (!fr.apiVersion) return "apiVersion: Required value";
+  if (!fr.fieldPath) return "fieldPath: Required value";
+  const fieldPath = String(fr.fieldPath);
+  const convert = (msg) => `fieldPath: Invalid value ${JSON.stringify(fieldPath)}: error converting fieldPath: ${msg}`;
+  if (fr.apiVersion !== "v1") return convert(`unsupported pod version: ${fr.apiVersion}`);
+  const split = splitSubscriptedPath(fieldPath);
+  if (!split) return convert(`field label not supported: ${fieldPath}`);
+  const [path6, key2] = split;
+  if (path6 !== "metadata.labels" && path6 !== "metadata.annotations") return convert(`field path not supported: ${path6}`);
+  const e = qualifiedNameError(path6 === "metadata.annotations" ? key2.toLowerCase() : key2);
+  return e ? `Invalid value ${JSON.stringify(key2)}: ${e}` : void 0;
+}
+function splitSubscriptedPath(p) {
+  if (!p.endsWith("']")) return void 0;
+  const s = p.slice(0, -2);
+  const i = s.indexOf("['");
+  if (i <= 0) return void 0;
+  return [s.slice(0, i), s.slice(i + 2)];
+}
+function podContainerErrors(s, inits, containers) {
+  const out = [];
+  const volumes = /* @__PURE__ */ new Map();
+  for (const v of s.ss.spec.volumes ?? []) if (v?.name) volumes.set(v.name, v);
+  const names = /* @__PURE__ */ new Set();
+  if (containers.length === 0) names.add("test");
+  const check2 = (list2, key2) => list2.forEach((c, i) => {
+    const path6 = ["spec", key2, i];
+    const container2 = typeof c.name === "string" ? c.name : "";
+    const bad = (sub2, reason) => out.push(diag(containerInvalid, s, [...path6, ...sub2], { reason, container: container2 }));
+    containerErrors(c, key2 === "initContainers", volumes, names, bad);
+  });
+  check2(inits, "initContainers");
+  check2(containers, "containers");
+  const hostPorts = /* @__PURE__ */ new Set();
+  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
+    if (!p.hostPort) return;
+    const key2 = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
+    if (hostPorts.has(key2)) out.push(diag(containerInvalid, s, ["spec", "containers", i, "ports", j, "hostPort"], { reason: `Duplicate value: ${JSON.stringify(key2)}`, container: String(c.name ?? "") }));
+    hostPorts.add(key2);
+  }));
+  return out;
+}
+function containerErrors(c, isInit, volumes, names, bad) {
+  const name = c.name ?? "";
+  if (!name) bad(["name"], "Required value");
+  else {
+    const e = dns1123LabelError(name);
+    if (e) bad(["name"], `Invalid value ${JSON.stringify(name)}: ${e}`);
+    if (names.has(name)) bad(["name"], `Duplicate value: ${JSON.stringify(name)}`);
+    names.add(name);
+  }
+  const image = c.image ?? "";
+  if (!image) bad(["image"], "Required value");
+  else if (image.trim() !== image) bad(["image"], `Invalid value ${JSON.stringify(image)}: must not have leading or trailing whitespace`);
+  const native = isInit && c.restartPolicy === "Always";
+  if (isInit) {
+    if (c.restartPolicy !== void 0 && c.restartPolicy !== "Always") bad(["restartPolicy"], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
+    if (!native) {
+      for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
+        if (c[k]) bad([k], "Forbidden: may not be set for init containers without restartPolicy=Always");
+      }
+    }
+  } else if (c.restartPolicy !== void 0) {
+    bad(["restartPolicy"], "Forbidden: may not be set for non-init containers");
+  }
+  portErrors(c.ports ?? [], bad);
+  envErrors(c.env ?? [], bad);
+  (c.envFrom ?? []).forEach((e, i) => {
+    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
+    if (n !== 1) bad(["envFrom", i], n === 0 ? "Invalid value: must specify one of: `configMapRef` or `secretRef`" : "Invalid value: may not have more than one field specified at a time");
+    if (e.prefix) {
+      const pe = envVarNameError(e.prefix);
+      if (pe) bad(["envFrom", i, "prefix"], `Invalid value ${JSON.stringify(e.prefix)}: ${pe}`);
+    }
+    for (const k of ["configMapRef", "secretRef"]) if (e[k] && !e[k].name) bad(["envFrom", i, k, "name"], "Required value");
+  });
+  mountErrors(c, volumes, bad);
+  resourceErrors(c.resources ?? {}, bad);
+  if (!isInit || native) {
+    probeErrors(c.livenessProbe, ["livenessProbe"], true, bad);
+    probeErrors(c.readinessProbe, ["readinessProbe"], false, bad);
+    probeErrors(c.startupProbe, ["startupProbe"], true, bad);
+    for (const k of ["postStart", "preStop"]) {
+      const h = c.lifecycle?.[k];
+      if (h) handlerErrors(h, ["lifecycle", k], ["exec", "httpGet", "tcpSocket", "sleep"], bad);
+    }
+  }
+  if (!c.terminationMessagePolicy) bad(["terminationMessagePolicy"], "Required value");
+  else if (!MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) bad(["terminationMessagePolicy"], `Unsupported value: ${JSON.stringify(c.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`);
+  if (!c.imagePullPolicy) bad(["imagePullPolicy"], "Required value");
+  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) bad(["imagePullPolicy"], `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`);
+  const sc = c.securityContext;
+  if (sc) {
+    for (const k of ["runAsUser", "runAsGroup"]) if (typeof sc[k] === "number" && sc[k] < 0) bad(["securityContext", k], `Invalid value: ${sc[k]}: must be between 0 and 2147483647, inclusive`);
+    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
+    if (sc.allowPrivilegeEscalation === false && (sc.capabilities?.add ?? []).includes("CAP_SYS_ADMIN")) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN");
+  }
+}
+function portErrors(ports, bad) {
+  const names = /* @__PURE__ */ new Set();
+  ports.forEach((p, i) => {
+    if (p.name) {
+      const e = portNameError(p.name);
+      if (e) bad(["ports", i, "name"], `Invalid value ${JSON.stringify(p.name)}: ${e}`);
+      if (names.has(p.name)) bad(["ports", i, "name"], `Duplicate value: ${JSON.stringify(p.name)}`);
+      names.add(p.name);
+    }
+    if (!p.containerPort) bad(["ports", i, "containerPort"], "Required value");
+    else if (!validPortNumber(p.containerPort)) bad(["ports", i, "containerPort"], `Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
+    if (p.hostPort && !validPortNumber(p.hostPort)) bad(["ports", i, "hostPort"], `Invalid value: ${p.hostPort}: must be between 1 and 65535, inclusive`);
+    if (!p.protocol) bad(["ports", i, "protocol"], "Required value");
+    else if (!PROTOCOLS.includes(p.protocol)) bad(["ports", i, "protocol"], `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`);
+  });
+}
+function validPortNumber(n) {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+function envErrors(env, bad) {
+  env.forEach((e, i) => {
+    if (!e.name) bad(["env", i, "name"], "Required value");
+    else {
+      const ne = envVarNameError(e.name);
+      if (ne) bad(["env", i, "name"], `Invalid value ${JSON.stringify(e.name)}: ${ne}`);
+    }
+    const from = e.valueFrom;
+    if (!from) return;
+    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => from[k]);
+    if (sources.length === 0) bad(["env", i, "valueFrom"], "Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
+    else if (sources.length > 1) bad(["env", i, "valueFrom"], "Invalid value: may not have more than one field specified at a time");
+    if (e.value) bad(["env", i, "valueFrom"], "Invalid value: may not be specified when `value` is not empty");
+    const fr = from.fieldRef;
+    if (fr) {
+      const path6 = String(fr.fieldPath ?? "");
+      if (!path6) bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], "Required value");
+      else if (!ENV_FIELD_PATHS.includes(path6) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path6)) {
+        bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], `Unsupported value: ${JSON.stringify(path6)}`);
+      }
+    }
+    const rf = from.resourceFieldRef;
+    if (rf && !ENV_RESOURCES.includes(rf.resource) && !/^(limits|requests)\.hugepages-/.test(String(rf.resource ?? ""))) {
+      bad(["env", i, "valueFrom", "resourceFieldRef", "resource"], rf.resource ? `Unsupported value: ${JSON.stringify(rf.resource)}` : "Required value");
+    }
+    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
+      const ref = from[k];
+      if (!ref) continue;
+      if (!ref.name) bad(["env", i, "valueFrom", k, "name"], "Required value");
+      if (!ref.key) bad(["env", i, "valueFrom", k, "key"], "Required value");
+      else {
+        const ke = configMapKeyError(ref.key);
+        if (ke) bad(["env", i, "valueFrom", k, "key"], `Invalid value ${JSON.stringify(ref.key)}: ${ke}`);
+      }
+    }
+  });
+}
+function mountErrors(c, volumes, bad) {
+  const mounts = c.volumeMounts ?? [];
+  const devices = c.volumeDevices ?? [];
+  const mountPaths = /* @__PURE__ */ new Set();
+  mounts.forEach((m, i) => {
+    const at3 = (k) => ["volumeMounts", i, k];
+    if (!m.name) bad(at3("name"), "Required value");
+    else if (!volumes.has(m.name)) bad(at3("name"), `Not found: ${JSON.stringify(m.name)} (no volume of that name in spec.volumes)`);
+    if (!m.mountPath) bad(at3("mountPath"), "Required value");
+    else if (mountPaths.has(m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must be unique`);
+    if (m.mountPath) mountPaths.add(m.mountPath);
+    if (m.subPath && m.subPathExpr) bad(at3("subPathExpr"), "Invalid value: subPathExpr and subPath are mutually exclusive");
+    for (const k of ["subPath", "subPathExpr"]) {
+      const e = m[k] ? descendingPathError(String(m[k])) : void 0;
+      if (e) bad(at3(k), `Invalid value ${JSON.stringify(m[k])}: ${e}`);
+    }
+    if (m.mountPropagation !== void 0 && !PROPAGATIONS.includes(m.mountPropagation)) bad(at3("mountPropagation"), `Unsupported value: ${JSON.stringify(m.mountPropagation)}: supported values: "Bidirectional", "HostToContainer", "None"`);
+    if (m.mountPropagation === "Bidirectional" && c.securityContext?.privileged !== true) bad(at3("mountPropagation"), "Forbidden: Bidirectional mount propagation is available only to privileged containers");
+    if (m.recursiveReadOnly !== void 0) {
+      if (!RECURSIVE_READ_ONLY.includes(m.recursiveReadOnly)) bad(at3("recursiveReadOnly"), `Unsupported value: ${JSON.stringify(m.recursiveReadOnly)}: supported values: "Disabled", "Enabled", "IfPossible"`);
+      else if (m.recursiveReadOnly !== "Disabled" && !m.readOnly) bad(at3("recursiveReadOnly"), "Forbidden: may only be specified when readOnly is true");
+    }
+    if (m.name && devices.some((d) => d.name === m.name)) bad(at3("name"), `Invalid value ${JSON.stringify(m.name)}: must not already exist in volumeDevices`);
+    if (m.mountPath && devices.some((d) => d.devicePath === m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must not already exist as a path in volumeDevices`);
+  });
+  const devicePaths = /* @__PURE__ */ new Set();
+  devices.forEach((d, i) => {
+    const at3 = (k) => ["volumeDevices", i, k];
+    if (!d.name) bad(at3("name"), "Required value");
+    else if (!volumes.has(d.name)) bad(at3("name"), `Not found: ${JSON.stringify(d.name)} (no volume of that name in spec.volumes)`);
+    else if (!volumes.get(d.name).persistentVolumeClaim) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: can only use volume source type of PersistentVolumeClaim for block mode`);
+    if (!d.devicePath) bad(at3("devicePath"), "Required value");
+    else if (devicePaths.has(d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must be unique`);
+    if (d.devicePath) devicePaths.add(d.devicePath);
+    if (d.name && mounts.some((m) => m.name === d.name)) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: must not already be mounted in volumeMounts`);
+    if (d.devicePath && mounts.some((m) => m.mountPath === d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must not already be mounted in volumeMounts`);
+  });
+}
+function descendingPathError(p) {
+  if (p.startsWith("/")) return "must be a relative path";
+  if (p.split(/[\\/]/).includes("..")) return "must not contain '..'";
+  return void 0;
+}
+function resourceErrors(r, bad) {
+  const parsed = { limits: {}, requests: {} };
+  for (const kind of ["limits", "requests"]) {
+    for (const [k, v] of Object.entries(r[kind] ?? {})) {
+      const at3 = ["resources", kind, k];
+      const standard = STANDARD_RESOURCES.includes(k) || k.startsWith("hugepages-");
+      if (!standard) {
+        const e = k.includes("/") ? qualifiedNameError(k) : "must be a standard resource type or fully qualified";
+        if (e) {
+          bad(at3, `Invalid value ${JSON.stringify(k)}: ${e}`);
+          continue;
+        }
+      }
+      const q = parseQuantity(v);
+      if (!q) {
+        bad(at3, `Invalid value ${JSON.stringify(v)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        continue;
+      }
+      if (q.nano < 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be greater than or equal to 0`);
+      if (!standard && q.nano % 1000000000n !== 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be an integer`);
+      parsed[kind][k] = q.nano;
+    }
+  }
+  for (const [k, req] of Object.entries(parsed.requests)) {
+    const lim = parsed.limits[k];
+    if (lim !== void 0 && req > lim) bad(["resources", "requests", k], `Invalid value ${JSON.stringify(r.requests[k])}: must be less than or equal to ${k} limit of ${JSON.stringify(r.limits[k])}`);
+  }
+}
+function probeErrors(p, at3, successMustBeOne, bad) {
+  if (!p) return;
+  handlerErrors(p, at3, ["exec", "httpGet", "tcpSocket", "grpc"], bad);
+  for (const k of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
+    if (typeof p[k] === "number" && p[k] < 0) bad([...at3, k], `Invalid value: ${p[k]}: must be greater than or equal to 0`);
+  }
+  if (successMustBeOne && p.successThreshold !== void 0 && p.successThreshold !== 1) bad([...at3, "successThreshold"], `Invalid value: ${p.successThreshold}: must be 1`);
+  if (typeof p.terminationGracePeriodSeconds === "number" && p.terminationGracePeriodSeconds <= 0) bad([...at3, "terminationGracePeriodSeconds"], `Invalid value: ${p.terminationGracePeriodSeconds}: must be greater than 0`);
+  if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
+}
+function handlerErrors(h, at3, kinds, bad) {
+  const set2 = kinds.filter((k) => h[k]);
+  if (set2.length === 0) {
+    bad(at3, "Required value: must specify a handler type");
+    return;
+  }
+  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
+  if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
+  for (const k of ["httpGet", "tcpSocket"]) {
+    const port = h[k]?.port;
+    if (h[k] && !validPortOrName(port)) bad([...at3, k, "port"], `Invalid value: ${JSON.stringify(port)}: must be a port number between 1 and 65535 or a port name`);
+  }
+  if (h.httpGet?.scheme && !["HTTP", "HTTPS"].includes(h.httpGet.scheme)) bad([...at3, "httpGet", "scheme"], `Unsupported value: ${JSON.stringify(h.httpGet.scheme)}: supported values: "HTTP", "HTTPS"`);
+  if (h.grpc && !validPortNumber(h.grpc.port)) bad([...at3, "grpc", "port"], `Invalid value: ${JSON.stringify(h.grpc.port)}: must be between 1 and 65535, inclusive`);
+  if (h.sleep && !(typeof h.sleep.seconds === "number" && h.sleep.seconds >= 0)) bad([...at3, "sleep", "seconds"], `Invalid value: ${JSON.stringify(h.sleep.seconds)}: must be greater than or equal to 0`);
+}
+function validPortOrName(port) {
+  if (typeof port === "number") return validPortNumber(port);
+  return typeof port === "string" && port !== "" && portNameError(port) === void 0;
+}
+var PROTOCOLS, PULL_POLICIES, MESSAGE_POLICIES, PROPAGATIONS, RECURSIVE_READ_ONLY, ENV_FIELD_PATHS, ENV_RESOURCES, STANDARD_RESOURCES;
+var init_containers = __esm({
+  "src/validate/sidecarset/containers.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_context();
+    init_names();
+    init_quantity();
+    PROTOCOLS = ["TCP", "UDP", "SCTP"];
+    PULL_POLICIES = ["Always", "Never", "IfNotPresent"];
+    MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
+    PROPAGATIONS = ["None", "HostToContainer", "Bidirectional"];
+    RECURSIVE_READ_ONLY = ["Disabled", "IfPossible", "Enabled"];
+    ENV_FIELD_PATHS = [
+      "metadata.name",
+      "metadata.namespace",
+      "metadata.uid",
+      "spec.nodeName",
+      "spec.serviceAccountName",
+      "status.hostIP",
+      "status.hostIPs",
+      "status.podIP",
+      "status.podIPs"
+    ];
+    ENV_RESOURCES = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
+    STANDARD_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
+  }
+});
+
+// src/validate/sidecarset/injection-strategy.ts
+function checkInjectionStrategy(s, ctx) {
+  const rev = s.ss.spec.injectionStrategy?.revision;
+  if (!rev) return [];
+  const out = [];
+  const path6 = ["spec", "injectionStrategy", "revision"];
+  const has = (v) => v !== void 0 && v !== null;
+  if (!has(rev.revisionName) && !has(rev.customVersion)) {
+    out.push(diag(revisionUnset, s, path6, {}));
+  } else if (!findRevision(s.name, rev, ctx.revisions)) {
+    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
+    out.push(diag(revisionNotFound, s, [...path6, has(rev.revisionName) ? "revisionName" : "customVersion"], { what, namespace: ctx.cluster.kruiseNamespace }));
+  }
+  if (!["", "Always", "Partial", void 0, null].includes(rev.policy)) {
+    out.push(diag(revisionPolicyInvalid, s, [...path6, "policy"], { policy: String(rev.policy) }));
+  }
+  return out;
+}
+function findRevision(sidecarSet, ref, revisions) {
+  if (!ref) return void 0;
+  if (ref.revisionName !== void 0 && ref.revisionName !== null) return revisions.find((r) => r.metadata?.name === ref.revisionName);
+  if (ref.customVersion === void 0 || ref.customVersion === null) return void 0;
+  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === sidecarSet && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === ref.customVersion);
+  matching.sort((x, y) => (x.revision ?? 0) - (y.revision ?? 0) || compareStrings(String(x.metadata?.creationTimestamp ?? ""), String(y.metadata?.creationTimestamp ?? "")) || compareStrings(x.metadata?.name ?? "", y.metadata?.name ?? ""));
+  return matching.at(-1);
+}
+var init_injection_strategy = __esm({
+  "src/validate/sidecarset/injection-strategy.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_context();
+    init_compare();
+  }
+});
+
+// src/validate/sidecarset/metadata.ts
+function checkMetadata(s) {
+  const out = [];
+  const meta = s.ss.metadata ?? {};
+  const name = meta.name ?? "";
+  if (!meta.name && !meta.generateName) {
+    out.push(diag(metadataInvalid2, s, ["metadata", "name"], { reason: "Required value: name or generateName is required" }));
+  } else if (meta.name) {
+    if (!NAME2.test(name)) {
+      out.push(diag(nameInvalid, s, ["metadata", "name"], { name, reason: "must consist of alphanumeric characters or '-' (regex '^[a-zA-Z0-9\\-]+$')" }));
+    }
+    if (name.length > NAME_MAX) {
+      out.push(diag(nameInvalid, s, ["metadata", "name"], { name, reason: `must be no more than ${NAME_MAX} characters` }));
+    }
+  }
+  if (meta.namespace) {
+    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
+  }
+  for (const [k, v] of Object.entries(meta.labels ?? {})) {
+    const e = qualifiedNameError(k) ?? labelValueError(String(v));
+    if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
+  }
+  out.push(...annotationErrors(meta.annotations ?? {}).map((reason) => diag(metadataInvalid2, s, ["metadata", "annotations"], { reason })));
+  return out;
+}
+function annotationErrors(annotations) {
+  const errs = [];
+  let size = 0;
+  for (const [k, v] of Object.entries(annotations)) {
+    const e = qualifiedNameError(k.toLowerCase());
+    if (e) errs.push(`Invalid value ${JSON.stringify(k)}: ${e}`);
+    size += Buffer.byteLength(k) + Buffer.byteLength(String(v ?? ""));
+  }
+  if (size > ANNOTATIONS_MAX_BYTES) errs.push(`Too long: annotations may not have more than ${ANNOTATIONS_MAX_BYTES} bytes`);
+  return errs;
+}
+var NAME2, NAME_MAX, ANNOTATIONS_MAX_BYTES;
+var init_metadata = __esm({
+  "src/validate/sidecarset/metadata.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_context();
+    NAME2 = /^[a-zA-Z0-9-]+$/;
+    NAME_MAX = 63;
+    ANNOTATIONS_MAX_BYTES = 256 * 1024;
+  }
+});
+
+// src/go/regexp.ts
+function compileGoRegexp(pattern) {
+  for (const [re, error2] of UNSUPPORTED) if (re.test(pattern)) return { ok: false, error: `error parsing regexp: ${error2}` };
+  let flags = "u";
+  let body = pattern;
+  const lead = /^\(\?([imsU]+)\)/.exec(body);
+  if (lead) {
+    for (const f of lead[1]) if (f === "i" || f === "m" || f === "s") flags += f;
+    body = body.slice(lead[0].length);
+  }
+  body = body.replace(/\(\?P</g, "(?<");
+  try {
+    return { ok: true, re: new RegExp(body, flags) };
+  } catch (e) {
+    try {
+      return { ok: true, re: new RegExp(body, flags.replace("u", "")) };
+    } catch {
+    }
+    return { ok: false, error: `error parsing regexp: ${e.message.replace(/^Invalid regular expression: /, "")}` };
+  }
+}
+var UNSUPPORTED;
+var init_regexp = __esm({
+  "src/go/regexp.ts"() {
+    "use strict";
+    UNSUPPORTED = [
+      [/\(\?[=!]/, "invalid or unsupported Perl syntax: `(?=` / `(?!` (lookahead)"],
+      [/\(\?<[=!]/, "invalid or unsupported Perl syntax: `(?<` (lookbehind)"],
+      [/\\[1-9]/, "invalid escape sequence: backreference"]
+    ];
+  }
+});
+
+// src/validate/sidecarset/patch-pod-metadata.ts
+function checkPatchPodMetadata(s, ctx) {
+  const patches = s.ss.spec.patchPodMetadata ?? [];
+  const out = [];
+  const path6 = ["spec", "patchPodMetadata"];
+  const denied = whitelistError(s, ctx);
+  if (denied) out.push(diag(patchMetadataNotAllowed, s, path6, { reason: denied }));
+  const seen = /* @__PURE__ */ new Set();
+  patches.forEach((p, i) => {
+    const annotations = p.annotations ?? {};
+    const keys = Object.keys(annotations);
+    if (keys.length === 0) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no annotations defined for SidecarSet" }, "spec.patchPodMetadata"));
+    for (const reason of annotationErrors(annotations)) out.push(diag(patchMetadataInvalid, s, [...path6, i, "annotations"], { reason }, "patchPodMetadata.annotations"));
+    if (!p.patchPolicy) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no patchPolicy defined for patchPodMetadata" }, "spec.patchPodMetadata"));
+    for (const key2 of keys) {
+      if (seen.has(key2)) out.push(diag(patchMetadataDuplicateKey, s, [...path6, i, "annotations", key2], { key: key2 }, "spec.patchPodMetadata"));
+      seen.add(key2);
+    }
+  });
+  return out;
+}
+function whitelistError(s, ctx) {
+  const patches = s.ss.spec.patchPodMetadata ?? [];
+  if (patches.length === 0) return void 0;
+  const defaultsAllowed = featureGate(ctx.cluster, "SidecarSetPatchPodMetadataDefaultsAllowed");
+  const raw3 = ctx.kruiseConfiguration?.data?.[PATCH_POD_METADATA_WHITELIST_KEY];
+  const where2 = `ConfigMap ${ctx.cluster.kruiseNamespace}/kruise-configuration key ${PATCH_POD_METADATA_WHITELIST_KEY}`;
+  if (raw3 === void 0 || raw3 === null || raw3 === "") {
+    return defaultsAllowed ? void 0 : `Required value: SidecarSet patch metadata whitelist not found (${where2} is not in the repo)`;
+  }
+  let whitelist;
+  try {
+    whitelist = JSON.parse(String(raw3));
+  } catch (e) {
+    return `${where2} is not valid JSON: ${e.message}`;
+  }
+  const exprs = [];
+  for (const rule of whitelist?.rules ?? []) {
+    if (rule?.selector) {
+      const errs = labelSelectorErrors(rule.selector);
+      if (errs.length) return `${where2}: invalid rule selector: ${errs[0][0]}: ${errs[0][1]}`;
+      if (!selectorMatches(rule.selector, s.ss.metadata?.labels ?? {})) continue;
+    }
+    for (const expr of rule?.allowedAnnotationKeyExprs ?? []) {
+      const c = compileGoRegexp(String(expr));
+      if (!c.ok) return `${where2}: ${c.error}`;
+      exprs.push(c.re);
+    }
+  }
+  if (exprs.length === 0) return defaultsAllowed ? void 0 : `Required value: sidecarSet patch metadata annotation is not allowed (no whitelist rule applies to this SidecarSet's labels in ${where2})`;
+  for (const p of patches) {
+    for (const key2 of Object.keys(p.annotations ?? {})) {
+      if (!exprs.some((re) => re.test(key2))) return `Required value: sidecarSet patch metadata annotation(${key2}) is not allowed by ${where2}`;
+    }
+  }
+  return void 0;
+}
+var init_patch_pod_metadata = __esm({
+  "src/validate/sidecarset/patch-pod-metadata.ts"() {
+    "use strict";
+    init_cluster();
+    init_sidecarset2();
+    init_selector();
+    init_sidecarset();
+    init_regexp();
+    init_context();
+    init_metadata();
+  }
+});
+
+// src/validate/sidecarset/resources-expression.ts
+function readNumber(src, start) {
+  let i = start, seenDot = false, seenE = false, seenPct = false, expectExp = false;
+  while (i < src.length) {
+    const c = src[i];
+    if (isDigit(c)) {
+      expectExp = false;
+      i++;
+      continue;
+    }
+    if (c === ".") {
+      if (seenDot || seenE || seenPct) break;
+      seenDot = true;
+      i++;
+      continue;
+    }
+    if (c === "e" || c === "E") {
+      if (seenE || seenPct) break;
+      seenE = true;
+      expectExp = true;
+      i++;
+      continue;
+    }
+    if (c === "+" || c === "-") {
+      if (!expectExp) break;
+      expectExp = false;
+      i++;
+      continue;
+    }
+    if (c === "%") {
+      if (seenPct) break;
+      seenPct = true;
+      i++;
+      continue;
+    }
+    if (isLetter(c)) {
+      if (expectExp) break;
+      while (i < src.length && isLetter(src[i])) i++;
+      break;
+    }
+    break;
+  }
+  return i;
+}
+function isQuantityToken(s) {
+  let end = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isDigit(s[i]) && !".eE+-".includes(s[i])) {
+      end = i;
+      break;
+    }
+  }
+  return end !== 0 && VALID_UNITS.has(s.slice(end));
+}
+function tokenize(src) {
+  const out = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isDigit(c) || c === ".") {
+      const j = readNumber(src, i);
+      const s = src.slice(i, j);
+      out.push({ t: isQuantityToken(s) ? "qty" : "num", s });
+      i = j;
+    } else if (isLetter(c)) {
+      let j = i;
+      while (j < src.length && (isLetter(src[j]) || isDigit(src[j]) || src[j] === "_")) j++;
+      out.push({ t: "ident", s: src.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ t: "op", s: c });
+      i++;
+    }
+  }
+  out.push({ t: "end" });
+  return out;
+}
+function parseNumber(s) {
+  const pct = s.endsWith("%");
+  const body = pct ? s.slice(0, -1) : s;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return 0;
+  const n = Number(body);
+  return pct ? n / 100 : n;
+}
+function int64(x) {
+  if (!Number.isFinite(x)) throw new CalcError("value out of range");
+  return BigInt(Math.trunc(x));
+}
+function add(a, b) {
+  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
+  return { n: a.n + b.n };
+}
+function sub(a, b) {
+  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
+  return { n: a.n - b.n };
+}
+function mul(a, b) {
+  if ("q" in a && "q" in b) throw new CalcError("multiplication of two quantities");
+  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * b.n), a.q.format) };
+  if ("q" in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
+  return { n: a.n * b.n };
+}
+function div(a, b) {
+  if ("q" in b) throw new CalcError("division by quantity");
+  if (b.n === 0) throw new CalcError("division by zero");
+  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
+  return { n: a.n / b.n };
+}
+function minMax(name, a, b) {
+  const pickLeft = (c) => name === "max" ? c >= 0 : c <= 0;
+  if ("q" in a || "q" in b) {
+    const l = toQuantity(a), r = toQuantity(b);
+    return { q: pickLeft(cmpQuantity(l, r)) ? l : r };
+  }
+  return { n: pickLeft(a.n - b.n) ? a.n : b.n };
+}
+function calculate(expr, vars) {
+  try {
+    const v = new Parser2(tokenize(expr), vars).parse();
+    if ("q" in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: "calculation result is negative" };
+    return { ok: true, value: v };
+  } catch (e) {
+    if (e instanceof CalcError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+var VALID_UNITS, isLetter, isDigit, isSpace, CalcError, toQuantity, Parser2;
+var init_resources_expression = __esm({
+  "src/validate/sidecarset/resources-expression.ts"() {
+    "use strict";
+    init_quantity();
+    VALID_UNITS = /* @__PURE__ */ new Set(["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"]);
+    isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
+    isDigit = (c) => c >= "0" && c <= "9";
+    isSpace = (c) => /\s/u.test(c);
+    CalcError = class extends Error {
+    };
+    toQuantity = (v) => "q" in v ? v.q : milliQuantity(int64(v.n * 1e3));
+    Parser2 = class {
+      constructor(toks, vars) {
+        this.toks = toks;
+        this.vars = vars;
+      }
+      toks;
+      vars;
+      i = 0;
+      peek() {
+        return this.toks[this.i];
+      }
+      isOp(s) {
+        const t = this.peek();
+        return t.t === "op" && t.s === s;
+      }
+      expect(s) {
+        if (!this.isOp(s)) throw new CalcError("parse error: syntax error");
+        this.i++;
+      }
+      parse() {
+        const v = this.expr();
+        if (this.peek().t !== "end") throw new CalcError("parse error: syntax error");
+        return v;
+      }
+      expr() {
+        return this.level(() => this.term(), { "+": add, "-": sub });
+      }
+      term() {
+        return this.level(() => this.factor(), { "*": mul, "/": div });
+      }
+      /** One precedence level: operands joined by its operators, left to right. */
+      level(operand, ops) {
+        let left = operand();
+        for (let t = this.peek(); t.t === "op" && Object.hasOwn(ops, t.s); t = this.peek()) {
+          this.i++;
+          left = ops[t.s](left, operand());
+        }
+        return left;
+      }
+      factor() {
+        const t = this.peek();
+        if (t.t === "end") throw new CalcError("parse error: syntax error");
+        this.i++;
+        if (t.t === "num") return { n: parseNumber(t.s) };
+        if (t.t === "qty") {
+          const q = parseQuantity(t.s);
+          if (!q) throw new CalcError(`quantities must match the regular expression: ${t.s}`);
+          return { q };
+        }
+        if (t.t === "ident") {
+          if (this.isOp("(")) {
+            this.i++;
+            const args = [this.expr()];
+            if (this.isOp(",")) {
+              this.i++;
+              args.push(this.expr());
+            }
+            this.expect(")");
+            const name = t.s.toLowerCase();
+            if (name !== "max" && name !== "min") throw new CalcError(`unknown function: ${t.s}`);
+            if (args.length !== 2) throw new CalcError(`${name} function requires exactly 2 arguments, got ${args.length}`);
+            return minMax(name, args[0], args[1]);
+          }
+          const v = this.vars.get(t.s.toLowerCase());
+          if (!v) throw new CalcError(`undefined variable: ${t.s}`);
+          return v;
+        }
+        if (t.s === "(") {
+          const v = this.expr();
+          this.expect(")");
+          return v;
+        }
+        if (t.s === "-") {
+          const v = this.factor();
+          return "q" in v ? { q: negQuantity(v.q) } : { n: -v.n };
+        }
+        throw new CalcError("parse error: syntax error");
+      }
+    };
+  }
+});
+
+// src/validate/sidecarset/resources-policy.ts
+function checkResourcesPolicies(s) {
+  const out = [];
+  (s.ss.spec.initContainers ?? []).forEach((c, i) => {
+    if (!c.resourcesPolicy) return;
+    const path6 = ["spec", "initContainers", i, "resourcesPolicy"];
+    if (c.restartPolicy !== "Always") out.push(diag(resourcesPolicyNotNative, s, path6, {}));
+    out.push(...checkResourcesPolicy(s, c, path6));
+  });
+  (s.ss.spec.containers ?? []).forEach((c, i) => {
+    if (c.resourcesPolicy) out.push(...checkResourcesPolicy(s, c, ["spec", "containers", i, "resourcesPolicy"]));
+  });
+  return out;
+}
+function checkResourcesPolicy(s, c, path6) {
+  const policy = c.resourcesPolicy;
+  const size = (m) => m && typeof m === "object" ? Object.keys(m).length : 0;
+  if (size(c.resources?.limits) > 0 || size(c.resources?.requests) > 0) {
+    return [diag(resourcesPolicyWithResources, s, path6, {})];
+  }
+  const out = [];
+  const regex = policy.targetContainersNameRegex ?? "";
+  if (regex === "") {
+    out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: "Required value: invalid empty regex" }));
+  } else {
+    const compiled = compileGoRegexp(String(regex));
+    if (!compiled.ok) out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: `invalid regex pattern: ${compiled.error}` }));
+  }
+  const expr = policy.resourcesExpr ?? {};
+  const exprPath = [...path6, "resourcesExpr"];
+  if (!expr.limits && !expr.requests) {
+    out.push(diag(resourcesPolicyExprMissing, s, exprPath, {}));
+    return out;
+  }
+  for (const kind of ["limits", "requests"]) {
+    for (const res of ["cpu", "memory"]) {
+      const e = expr[kind]?.[res];
+      if (e === void 0 || e === null || e === "") continue;
+      const r = calculate(String(e), /* @__PURE__ */ new Map([[res, { n: 1 }]]));
+      if (!r.ok) out.push(diag(resourcesPolicyExprInvalid, s, [...exprPath, kind, res], { expr: String(e), reason: r.error }));
+    }
+  }
+  return out;
+}
+var init_resources_policy = __esm({
+  "src/validate/sidecarset/resources-policy.ts"() {
+    "use strict";
+    init_resources_expression();
+    init_sidecarset();
+    init_context();
+    init_regexp();
+  }
+});
+
+// src/validate/sidecarset/selectors.ts
+function checkSelector(s, sel, path6) {
+  const out = [];
+  if (sel === null || typeof sel !== "object") return out;
+  for (const [sub2, reason] of labelSelectorErrors(sel)) {
+    const at3 = subPath(sub2);
+    let value2 = sel;
+    for (const k of at3) value2 = value2?.[k];
+    const data = typeof value2 === "string" ? { reason, value: value2 } : { reason };
+    out.push(diag(selectorInvalid2, s, [...path6, ...at3], data, `${fieldText(path6)}.${sub2}`));
+  }
+  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
+    out.push(diag(selectorEmpty2, s, path6, {}));
+  }
+  return out;
+}
+function checkSpecSelectors(s) {
+  const spec = s.ss.spec;
+  const out = [];
+  if (spec.selector === void 0 || spec.selector === null) out.push(diag(selectorMissing, s, ["spec", "selector"], {}));
+  else out.push(...checkSelector(s, spec.selector, ["spec", "selector"]));
+  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ["spec", "namespaceSelector"]));
+  return out;
+}
+function subPath(sub2) {
+  if (sub2.startsWith("matchLabels.")) return ["matchLabels", sub2.slice("matchLabels.".length)];
+  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub2);
+  if (!m) return [];
+  return ["matchExpressions", Number(m[1]), m[2], ...m[3] === void 0 ? [] : [Number(m[3])]];
+}
+var init_selectors = __esm({
+  "src/validate/sidecarset/selectors.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_field_path();
+    init_context();
+  }
+});
+
+// src/k8s/intstr.ts
+function asIntOrString(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  return void 0;
+}
+function scaledValueK8s(v, total, roundUp2) {
+  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
+  if (typeof v === "number") return { ok: true, value: v };
+  const m = K8S_PERCENT.exec(v);
+  if (!m) return { ok: false, error: `invalid value for IntOrString: invalid value ${JSON.stringify(v)}` };
+  return { ok: true, value: round(Number(m[1]) * total / 100, roundUp2) };
+}
+function scaledValueKruise(v, total, roundUp2) {
+  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
+  if (typeof v === "number") return { ok: true, value: v };
+  if (!v.endsWith("%")) return { ok: false, error: `invalid type: string is not a percentage: ${JSON.stringify(v)}` };
+  const p = parseGoFloat(v.slice(0, -1));
+  if (p === void 0) return { ok: false, error: `invalid value for IntOrString: ${JSON.stringify(v)}` };
+  return { ok: true, value: round(p * total / 100, roundUp2) };
+}
+function calculatePartitionReplicas(partition, replicas) {
+  if (partition === void 0 || partition === null) return { ok: true, value: 0 };
+  const total = replicas ?? 1;
+  const s = scaledValueKruise(partition, total, true);
+  if (!s.ok) return s;
+  let value2 = s.value;
+  if (total > 1 && value2 === total && typeof partition === "string" && partition !== "100%") value2 = total - 1;
+  return { ok: true, value: Math.max(0, Math.min(value2, total)) };
+}
+function isPositiveIntOrPercent(v) {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 0;
+  return typeof v === "string" && /^[0-9]+%$/.test(v);
+}
+function round(x, up) {
+  return up ? Math.ceil(x) : Math.floor(x);
+}
+function parseGoFloat(s) {
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return void 0;
+  return Number(s);
+}
+var K8S_PERCENT;
+var init_intstr = __esm({
+  "src/k8s/intstr.ts"() {
+    "use strict";
+    K8S_PERCENT = /^(-?\d+)%$/;
+  }
+});
+
+// src/validate/pub.ts
+function priorityStrategyError(ps) {
+  if (!isObj(ps)) return void 0;
+  const weights = list(ps.weightPriority);
+  const orders = list(ps.orderPriority);
+  if (weights.length > 0 && orders.length > 0) return "only one of weightPriority and orderPriority can be used";
+  for (const w of weights) {
+    if (!isObj(w)) continue;
+    const weight = typeof w.weight === "number" ? w.weight : 0;
+    if (weight < 0 || weight > 100) return "weight must be valid number in the range 1-100";
+    const sel = isObj(w.matchSelector) ? w.matchSelector : {};
+    if (Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + list(sel.matchExpressions).length === 0) return "selector can not be empty";
+    const bad = list(sel.matchExpressions).map(requirementError).find(Boolean);
+    if (bad) return `invalid selector: ${bad}`;
+  }
+  for (const o of orders) if (isObj(o) && !o.orderedKey) return "order key can not be empty";
+  return void 0;
+}
+function requirementError(r) {
+  if (!isObj(r)) return void 0;
+  const n = list(r.values).length;
+  if (!OPERATORS.includes(String(r.operator))) return `${JSON.stringify(r.operator)} is not a valid label selector operator`;
+  if ((r.operator === "In" || r.operator === "NotIn") && n === 0) return "for 'in', 'notin' operators, values set can't be empty";
+  if ((r.operator === "Exists" || r.operator === "DoesNotExist") && n > 0) return "values set must be empty for exists and does not exist";
+  return void 0;
+}
+function scatterStrategyError(terms) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const t of list(terms)) {
+    if (!isObj(t)) continue;
+    const key2 = typeof t.key === "string" ? t.key : "";
+    if (key2 === "") return "key should not be empty";
+    const id2 = `${key2}:${typeof t.value === "string" ? t.value : ""}`;
+    if (seen.has(id2)) return `duplicated key=${key2} value=${t.value ?? ""}`;
+    seen.add(id2);
+  }
+  return void 0;
+}
+var OPERATORS;
+var init_pub = __esm({
+  "src/validate/pub.ts"() {
+    "use strict";
+    init_json4();
+    OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+  }
+});
+
+// src/validate/sidecarset/update-strategy.ts
+function checkNativeSidecarStrategy(s) {
+  const spec = s.ss.spec;
+  if (spec.updateStrategy?.type !== "RollingUpdate") return [];
+  return (spec.initContainers ?? []).flatMap((c, i) => c.restartPolicy === "Always" ? [diag(nativeSidecarRollingUpdate, s, ["spec", "initContainers", i, "restartPolicy"], { container: String(c.name) }, "spec.updateStrategy")] : []);
+}
+function checkUpdateStrategy(s) {
+  const us = s.ss.spec.updateStrategy ?? {};
+  if (us.type !== "RollingUpdate") return [];
+  const out = [];
+  const base = ["spec", "updateStrategy"];
+  const partitionSet = us.partition !== void 0 && us.partition !== null && (typeof us.partition === "string" || us.partition !== 0);
+  if (partitionSet && us.selector) out.push(diag(partitionWithSelector, s, [...base, "partition"], {}, "updateStrategy"));
+  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, "selector"]));
+  for (const k of ["partition", "maxUnavailable"]) {
+    if (us[k] !== void 0 && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
+      out.push(diag(intOrPercentInvalid, s, [...base, k], { value: us[k] }));
+    }
+  }
+  const prio = priorityStrategyError(us.priorityStrategy);
+  if (prio) out.push(diag(priorityStrategyInvalid2, s, [...base, "priorityStrategy"], { reason: prio }));
+  const scatter = scatterStrategyError(us.scatterStrategy);
+  if (scatter) out.push(diag(scatterStrategyInvalid2, s, [...base, "scatterStrategy"], { reason: scatter }));
+  return out;
+}
+var init_update_strategy = __esm({
+  "src/validate/sidecarset/update-strategy.ts"() {
+    "use strict";
+    init_intstr();
+    init_sidecarset();
+    init_context();
+    init_selectors();
+    init_pub();
+  }
+});
+
+// src/validate/sidecarset/volumes.ts
+function checkVolumes(s) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  (s.ss.spec.volumes ?? []).forEach((v, i) => {
+    const path6 = ["spec", "volumes", i];
+    const bad = (sub2, reason) => out.push(diag(volumeInvalid, s, [...path6, ...sub2], { reason }));
+    if (v === null || typeof v !== "object") {
+      bad([], "Invalid value: must be an object");
+      return;
+    }
+    const name = v.name ?? "";
+    if (!name) bad(["name"], "Required value");
+    else {
+      const e = dns1123LabelError(String(name));
+      if (e) bad(["name"], `Invalid value ${JSON.stringify(name)}: ${e}`);
+      if (seen.has(name)) bad(["name"], `Duplicate value: ${JSON.stringify(name)}`);
+      seen.add(name);
+    }
+    const sources = volumeSources(v);
+    if (sources.length === 0) bad([], "Required value: must specify a volume type");
+    if (sources.length > 1) bad([sources[1]], "Forbidden: may not specify more than 1 volume type");
+    if (v.hostPath) {
+      if (!v.hostPath.path) bad(["hostPath", "path"], "Required value");
+      if (!HOST_PATH_TYPES.includes(v.hostPath.type ?? "")) bad(["hostPath", "type"], `Unsupported value: ${JSON.stringify(v.hostPath.type)}`);
+    }
+    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) bad(["persistentVolumeClaim", "claimName"], "Required value");
+    if (v.secret && !v.secret.secretName) bad(["secret", "secretName"], "Required value");
+    if (v.configMap && !v.configMap.name) bad(["configMap", "name"], "Required value");
+    for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
+      const mode = v[k]?.defaultMode;
+      if (typeof mode === "number" && (mode < 0 || mode > 511)) bad([k, "defaultMode"], `Invalid value: ${mode}: must be a number between 0 and 0777 (octal), both inclusive`);
+    }
+    for (const [j, src] of (v.projected?.sources ?? []).entries()) {
+      const t = src?.serviceAccountToken;
+      if (!t) continue;
+      if (!t.path) bad(["projected", "sources", j, "serviceAccountToken", "path"], "Required value");
+      const exp = t.expirationSeconds;
+      if (typeof exp === "number" && exp < 600) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration less than 10 minutes");
+      if (typeof exp === "number" && exp > 2 ** 32) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration larger than 2^32 seconds");
+    }
+  });
+  return out;
+}
+var HOST_PATH_TYPES;
+var init_volumes = __esm({
+  "src/validate/sidecarset/volumes.ts"() {
+    "use strict";
+    init_sidecarset();
+    init_context();
+    init_names();
+    init_volume();
+    HOST_PATH_TYPES = ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"];
+  }
+});
+
+// src/validate/sidecarset/index.ts
+function checkOne(s, ctx) {
+  return [
+    ...checkMetadata(s),
+    ...checkCanary(s, ctx),
+    ...checkNativeSidecarStrategy(s),
+    ...checkSpecSelectors(s),
+    ...checkInjectionStrategy(s, ctx),
+    ...checkUpdateStrategy(s),
+    ...checkVolumes(s),
+    ...checkResourcesPolicies(s),
+    ...checkContainers(s),
+    ...checkPatchPodMetadata(s, ctx)
+  ];
+}
+var checkSidecarSets;
+var init_sidecarset4 = __esm({
+  "src/validate/sidecarset/index.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_canary();
+    init_conflicts();
+    init_containers();
+    init_context();
+    init_injection_strategy();
+    init_metadata();
+    init_patch_pod_metadata();
+    init_resources_policy();
+    init_selectors();
+    init_update_strategy();
+    init_volumes();
+    checkSidecarSets = (resources, opts) => {
+      const ns = opts.cluster.kruiseNamespace;
+      const sidecarSets = [];
+      const revisions = [];
+      let kruiseConfiguration;
+      for (const res of resources) {
+        const obj = res.obj;
+        if (isSidecarSet(obj)) {
+          sidecarSets.push(underCheck(res));
+        } else if (obj.kind === "ControllerRevision" && obj.apiVersion === "apps/v1" && obj.metadata?.namespace === ns) {
+          revisions.push(obj);
+        } else if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && obj.metadata?.namespace === ns && obj.metadata?.name === KRUISE_CONFIGURATION_CONFIGMAP) {
+          kruiseConfiguration = obj;
+        }
+      }
+      if (sidecarSets.length === 0) return [];
+      const byName = /* @__PURE__ */ new Map();
+      for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
+      const ctx = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
+      const out = [];
+      const own = sidecarSets.map((s) => checkOne(s, ctx));
+      const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
+      const conflictCtx = { ...ctx, sidecarSets: admitted };
+      sidecarSets.forEach((s, i) => out.push(...own[i].length ? own[i] : checkConflicts(s, conflictCtx)));
+      return out;
+    };
+  }
+});
+
+// src/validate/uniteddeployment/context.ts
+function fail(ctx, rule, path6, data) {
+  ctx.out.push(report(rule, { ...data, field: fieldText(path6) }, at(ctx.res, path6)));
+}
+var init_context2 = __esm({
+  "src/validate/uniteddeployment/context.ts"() {
+    "use strict";
+    init_rule();
+    init_field_path();
+  }
+});
+
+// src/validate/uniteddeployment/names.ts
+function dnsLabelError(s) {
+  const errs = [];
+  if (s.length > 63) errs.push("must be no more than 63 characters");
+  if (!DNS1123_LABEL2.test(s)) errs.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
+  return errs.length ? errs.join(", ") : void 0;
+}
+function dnsSubdomainError(s) {
+  const errs = [];
+  if (s.length > 253) errs.push("must be no more than 253 characters");
+  if (!DNS1123_SUBDOMAIN2.test(s)) errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+  return errs.length ? errs.join(", ") : void 0;
+}
+var DNS1123_LABEL2, DNS1123_SUBDOMAIN2;
+var init_names2 = __esm({
+  "src/validate/uniteddeployment/names.ts"() {
+    "use strict";
+    DNS1123_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    DNS1123_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  }
+});
+
+// src/validate/uniteddeployment/metadata.ts
+function checkMetadata2(ctx) {
+  const name = ctx.ud.metadata?.name;
+  if (typeof name !== "string" || name === "") return;
+  const reason = dnsSubdomainError(name);
+  if (reason) fail(ctx, nameInvalid2, ["metadata", "name"], { name, reason });
+}
+var init_metadata2 = __esm({
+  "src/validate/uniteddeployment/metadata.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+  }
+});
+
+// src/validate/uniteddeployment/replicas-value.ts
+function parseSubsetReplicas(total, v) {
+  if (typeof v === "number") {
+    if (!Number.isInteger(v)) return { ok: false, error: `subset replicas (${v}) must be an integer` };
+    if (v < 0) return { ok: false, error: `subset replicas (${v}) should not be less than 0` };
+    return { ok: true, value: v };
+  }
+  if (typeof v !== "string") return { ok: false, error: "subset replicas must be an integer or a percentage string" };
+  if (total === void 0 || total < 0) return { ok: false, error: `subsetReplicas (${v}) should not be string when unitedDeployment replicas is empty` };
+  if (!v.endsWith("%")) return { ok: false, error: `subset replicas (${v}) only support integer value or percentage value with a suffix '%'` };
+  const p = parseInt32(v.slice(0, -1));
+  if (p === void 0) return { ok: false, error: `subset replicas (${v}) should be correct percentage integer` };
+  if (p > 100 || p < 0) return { ok: false, error: `subset replicas (${v}) should be in range [0, 100]` };
+  return { ok: true, value: Math.floor(total * p / 100 + 0.5) };
+}
+function parseInt32(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
+  const n = Number(s);
+  return n >= -2147483648 && n <= 2147483647 ? n : void 0;
+}
+var init_replicas_value = __esm({
+  "src/validate/uniteddeployment/replicas-value.ts"() {
     "use strict";
   }
 });
 
-// src/cli/session.ts
+// src/validate/uniteddeployment/replicas.ts
+function checkReplicas(ctx) {
+  const spec = ctx.ud.spec ?? {};
+  const totalRaw = spec.replicas;
+  if (typeof totalRaw === "number" && totalRaw < 0) fail(ctx, replicasNegative, ["spec", "replicas"], { value: totalRaw });
+  const expected = typeof totalRaw === "number" ? totalRaw : -1;
+  const total = expected === -1 ? void 0 : expected;
+  const parseTotal = expected < 0 ? void 0 : expected;
+  const subsets = list(spec.topology?.subsets);
+  const base = ["spec", "topology", "subsets"];
+  let sumPinned = 0, sumMin = 0, sumMax = 0, countPinned = 0, countMax = 0;
+  let pinned = false, bounded2 = false;
+  subsets.forEach((raw3, i) => {
+    const s = isObj(raw3) ? raw3 : {};
+    const value2 = (key2) => {
+      const r = parseSubsetReplicas(parseTotal, s[key2]);
+      if (r.ok) return r.value;
+      fail(ctx, subsetReplicasInvalid, [...base, i, key2], { value: s[key2], reason: r.error });
+      return 0;
+    };
+    let replicas = 0, min = 0, max = UNBOUNDED_FOR_SUM;
+    if (s.replicas != null) {
+      countPinned++;
+      pinned = true;
+      replicas = value2("replicas");
+    }
+    sumPinned += replicas;
+    if (s.minReplicas != null) {
+      bounded2 = true;
+      min = value2("minReplicas");
+    }
+    sumMin += min;
+    if (s.maxReplicas != null) {
+      countMax++;
+      bounded2 = true;
+      max = value2("maxReplicas");
+    }
+    sumMax += max;
+    if (min > max) fail(ctx, subsetMinAboveMax, [...base, i, "minReplicas"], { index: i, min, max });
+  });
+  if (pinned && bounded2) {
+    fail(ctx, subsetReplicasExclusive, base, {});
+    return;
+  }
+  if (bounded2) {
+    if (total === void 0) fail(ctx, elasticReplicasUnset, base, {});
+    if (countMax >= subsets.length) fail(ctx, elasticAllMax, base, { count: countMax });
+    if (sumMin > sumMax) fail(ctx, elasticMinSum, base, { sumMin, sumMax });
+    return;
+  }
+  if (total !== void 0) {
+    if (sumPinned > total) fail(ctx, pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
+    if (countPinned > 0 && countPinned === subsets.length && sumPinned !== total) {
+      fail(ctx, pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
+    }
+  } else if (countPinned !== subsets.length) {
+    fail(ctx, pinnedWithoutTotal, base, {});
+  }
+}
+var UNBOUNDED_FOR_SUM;
+var init_replicas = __esm({
+  "src/validate/uniteddeployment/replicas.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_replicas_value();
+    init_json4();
+    UNBOUNDED_FOR_SUM = 1e6;
+  }
+});
+
+// src/validate/uniteddeployment/schedule-strategy.ts
+function isAdaptive(ud) {
+  return ud.spec?.topology?.scheduleStrategy?.type === "Adaptive";
+}
+function reservesUnschedulablePods(ud) {
+  return isAdaptive(ud) && ud.spec?.topology?.scheduleStrategy?.adaptive?.reserveUnschedulablePods === true;
+}
+function checkScheduleStrategy(ctx) {
+  if (!reservesUnschedulablePods(ctx.ud)) return;
+  const t = ctx.ud.spec?.template ?? {};
+  const stateful = t.statefulSetTemplate != null ? "statefulSetTemplate" : t.advancedStatefulSetTemplate != null ? "advancedStatefulSetTemplate" : void 0;
+  if (stateful) fail(ctx, reservationStateful, ["spec", "topology", "scheduleStrategy"], { template: stateful });
+}
+var init_schedule_strategy = __esm({
+  "src/validate/uniteddeployment/schedule-strategy.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+  }
+});
+
+// src/validate/uniteddeployment/selector.ts
+function checkSelector2(ctx) {
+  const sel = ctx.ud.spec?.selector;
+  const path6 = ["spec", "selector"];
+  if (sel == null) {
+    fail(ctx, selectorRequired, path6, {});
+    return false;
+  }
+  if (!isObj(sel)) {
+    fail(ctx, selectorInvalid3, path6, { reason: "must be an object" });
+    return false;
+  }
+  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
+  const malformed = exprs.findIndex((e) => e === null || typeof e !== "object" || Array.isArray(e));
+  if (malformed >= 0 || sel.matchLabels != null && !isObj(sel.matchLabels)) {
+    fail(ctx, selectorInvalid3, path6, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : "matchLabels: must be a map" });
+    return false;
+  }
+  const errs = labelSelectorErrors(sel);
+  for (const [where2, reason] of errs) fail(ctx, selectorInvalid3, path6, { reason: `${where2}: ${reason}` });
+  const nLabels = Object.keys(sel.matchLabels ?? {}).length;
+  const nExpr = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
+  if (nLabels + nExpr === 0) fail(ctx, selectorEmpty3, path6, {});
+  else if (nLabels === 0) fail(ctx, selectorWithoutMatchLabels, [...path6, "matchExpressions"], {});
+  return errs.length === 0;
+}
+var init_selector2 = __esm({
+  "src/validate/uniteddeployment/selector.ts"() {
+    "use strict";
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_json4();
+  }
+});
+
+// src/validate/uniteddeployment/subsets.ts
+function checkSubsets(ctx) {
+  const seen = /* @__PURE__ */ new Set();
+  const adaptive = isAdaptive(ctx.ud);
+  list(ctx.ud.spec?.topology?.subsets).forEach((raw3, i) => {
+    const s = isObj(raw3) ? raw3 : {};
+    const path6 = ["spec", "topology", "subsets", i];
+    const name = typeof s.name === "string" ? s.name : "";
+    if (name === "") fail(ctx, subsetNameRequired, [...path6, "name"], {});
+    if (seen.has(name)) fail(ctx, subsetNameDuplicate, [...path6, "name"], { name });
+    seen.add(name);
+    const bad = dnsLabelError(name);
+    if (bad) fail(ctx, subsetNameInvalid, [...path6, "name"], { name, reason: bad });
+    if (isObj(s.nodeSelectorTerm)) checkNodeSelectorTerm(ctx, s.nodeSelectorTerm, [...path6, "nodeSelectorTerm"]);
+    if (Array.isArray(s.tolerations)) checkTolerations(ctx, s.tolerations, [...path6, "tolerations"]);
+    if (s.replicas != null && adaptive) fail(ctx, adaptiveSubsetReplicas, [...path6, "replicas"], {});
+  });
+}
+function checkNodeSelectorTerm(ctx, term, path6) {
+  const bad = (p, reason) => fail(ctx, nodeSelectorTermInvalid, p, { reason });
+  list(term.matchExpressions).forEach((r, j) => {
+    const p = [...path6, "matchExpressions", j];
+    const n = list(r?.values).length;
+    switch (r?.operator) {
+      case "In":
+      case "NotIn":
+        if (n === 0) bad([...p, "values"], "Required value: must be specified when `operator` is 'In' or 'NotIn'");
+        break;
+      case "Exists":
+      case "DoesNotExist":
+        if (n > 0) bad([...p, "values"], "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+        break;
+      case "Gt":
+      case "Lt":
+        if (n !== 1) bad([...p, "values"], "Required value: must be specified single value when `operator` is 'Lt' or 'Gt'");
+        break;
+      default:
+        bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
+    }
+    const keyErr = qualifiedNameError(String(r?.key ?? ""));
+    if (keyErr) bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key ?? "")}: ${keyErr}`);
+  });
+  list(term.matchFields).forEach((r, j) => {
+    const p = [...path6, "matchFields", j];
+    const values = list(r?.values);
+    if (r?.operator === "In" || r?.operator === "NotIn") {
+      if (values.length !== 1) bad([...p, "values"], "Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector");
+    } else {
+      bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
+    }
+    if (r?.key !== "metadata.name") {
+      bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key)}: not a valid field selector key`);
+    } else {
+      values.forEach((v, k) => {
+        const e = dnsSubdomainError(String(v));
+        if (e) bad([...p, "values", k], `Invalid value: ${JSON.stringify(v)}: ${e}`);
+      });
+    }
+  });
+}
+function checkTolerations(ctx, tolerations, path6) {
+  const bad = (p, reason) => fail(ctx, tolerationInvalid, p, { reason });
+  tolerations.forEach((raw3, i) => {
+    const t = isObj(raw3) ? raw3 : {};
+    const p = [...path6, i];
+    const key2 = typeof t.key === "string" ? t.key : "";
+    const op = t.operator ?? "";
+    const value2 = typeof t.value === "string" ? t.value : "";
+    const effect = t.effect ?? "";
+    if (key2.length > 0) {
+      const e = qualifiedNameError(key2);
+      if (e) bad([...p, "key"], `Invalid value: ${JSON.stringify(key2)}: ${e}`);
+    }
+    if (key2.length === 0 && op !== "Exists") {
+      bad([...p, "operator"], `Invalid value: ${JSON.stringify(op)}: operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
+    }
+    if (t.tolerationSeconds != null && effect !== "NoExecute") {
+      bad([...p, "effect"], `Invalid value: ${JSON.stringify(effect)}: effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
+    }
+    if (op === "Equal" || op === "") {
+      const e = labelValueError(value2);
+      if (e) bad([...p, "operator"], `Invalid value: ${JSON.stringify(value2)}: ${e}`);
+    } else if (op === "Exists") {
+      if (value2.length > 0) bad([...p, "operator"], "Invalid value: value must be empty when `operator` is 'Exists'");
+    } else {
+      bad([...p, "operator"], `Unsupported value: ${JSON.stringify(op)}: supported values: "Equal", "Exists"`);
+    }
+    if (effect !== "" && !EFFECTS.includes(effect)) {
+      bad([...p, "effect"], `Unsupported value: ${JSON.stringify(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`);
+    }
+  });
+}
+var EFFECTS;
+var init_subsets = __esm({
+  "src/validate/uniteddeployment/subsets.ts"() {
+    "use strict";
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+    init_schedule_strategy();
+    init_json4();
+    EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+  }
+});
+
+// src/validate/uniteddeployment/template.ts
+function checkTemplate(ctx, selectorUsable) {
+  const template = isObj(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};
+  const present = TEMPLATE_KEYS.filter((k) => template[k] != null);
+  const base = ["spec", "template"];
+  if (present.length === 0) fail(ctx, templateRequired, base, {});
+  else if (present.length > 1) fail(ctx, templateMultiple, base, { templates: [...present] });
+  if (!selectorUsable) return;
+  const selector = ctx.ud.spec?.selector;
+  const key2 = present.find((k) => k !== "cloneSetTemplate");
+  if (!key2) return;
+  const t = isObj(template[key2]) ? template[key2] : {};
+  const spec = isObj(t.spec) ? t.spec : {};
+  const tpath = [...base, key2];
+  if (!selectorMatches(selector, t.metadata?.labels ?? {})) {
+    const reported = key2 === "advancedStatefulSetTemplate" ? "statefulSetTemplate" : key2;
+    fail(ctx, templateLabelsMismatch, [...base, reported, "metadata", "labels"], {});
+  }
+  if (spec.replicas != null) fail(ctx, templateReplicasSet, [...tpath, "spec", "replicas"], { template: key2 });
+  if (key2 !== "deploymentTemplate" && spec.updateStrategy?.type === "RollingUpdate" && spec.updateStrategy?.rollingUpdate?.partition != null) {
+    fail(ctx, templatePartitionSet, [...tpath, "spec", "updateStrategy", "rollingUpdate", "partition"], { template: key2 });
+  }
+  const pod = isObj(spec.template) ? spec.template : {};
+  const podPath = [...tpath, "spec", "template"];
+  const bad = (p, reason) => fail(ctx, podTemplateInvalid2, p, { reason });
+  if (key2 === "statefulSetTemplate") checkStatefulSetSpec(spec, [...tpath, "spec"], bad);
+  if (!selectorMatches(selector, pod.metadata?.labels ?? {})) bad([...podPath, "metadata", "labels"], "Invalid value: `selector` does not match template `labels`");
+  checkMetadataSyntax(pod.metadata, [...podPath, "metadata"], bad);
+  const podSpec2 = isObj(pod.spec) ? pod.spec : {};
+  if (key2 === "statefulSetTemplate" || key2 === "deploymentTemplate") {
+    const rp = podSpec2.restartPolicy ?? "Always";
+    if (rp !== "Always") bad([...podPath, "spec", "restartPolicy"], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
+    const owner = key2 === "statefulSetTemplate" ? "StatefulSet" : "ReplicaSet";
+    if (podSpec2.activeDeadlineSeconds != null) bad([...podPath, "spec", "activeDeadlineSeconds"], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
+  }
+  if (key2 === "deploymentTemplate") checkContainers2(podSpec2, [...podPath, "spec"], bad);
+}
+function checkStatefulSetSpec(spec, path6, bad) {
+  const pmp = spec.podManagementPolicy || "OrderedReady";
+  if (pmp !== "OrderedReady" && pmp !== "Parallel") {
+    bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
+  }
+  const type2 = spec.updateStrategy?.type || "RollingUpdate";
+  const ru = spec.updateStrategy?.rollingUpdate;
+  if (type2 === "OnDelete") {
+    if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
+  } else if (type2 !== "RollingUpdate") {
+    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
+  } else if (isObj(ru) && ru.maxUnavailable != null) {
+    const mu = ru.maxUnavailable;
+    const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
+    if (typeof mu === "number") {
+      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
+    } else if (typeof mu !== "string" || !/^[0-9]+%$/.test(mu)) {
+      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
+    } else {
+      const n = Number(mu.slice(0, -1));
+      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
+      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
+    }
+  }
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(retention)) {
+    for (const k of ["whenDeleted", "whenScaled"]) {
+      const v = retention[k];
+      if (v != null && v !== "Retain" && v !== "Delete") {
+        bad([...path6, "persistentVolumeClaimRetentionPolicy", k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
+      }
+    }
+  }
+  if (isObj(spec.ordinals) && typeof spec.ordinals.start === "number" && spec.ordinals.start < 0) {
+    bad([...path6, "ordinals", "start"], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
+  }
+  for (const k of ["minReadySeconds", "revisionHistoryLimit"]) {
+    if (typeof spec[k] === "number" && spec[k] < 0) bad([...path6, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
+  }
+}
+function checkMetadataSyntax(meta, path6, bad) {
+  if (!isObj(meta)) return;
+  for (const [k, v] of Object.entries(isObj(meta.labels) ? meta.labels : {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
+    const ve = labelValueError(String(v));
+    if (ve) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(v)}: ${ve}`);
+  }
+  for (const k of Object.keys(isObj(meta.annotations) ? meta.annotations : {})) {
+    const ke = qualifiedNameError(k.toLowerCase());
+    if (ke) bad([...path6, "annotations"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
+  }
+}
+function checkContainers2(podSpec2, path6, bad) {
+  const containers = list(podSpec2.containers);
+  if (containers.length === 0) {
+    bad([...path6, "containers"], "Required value");
+    return;
+  }
+  const names = /* @__PURE__ */ new Set();
+  for (const [field, items] of [["initContainers", list(podSpec2.initContainers)], ["containers", containers]]) {
+    items.forEach((c, i) => {
+      const p = [...path6, field, i];
+      const name = typeof c?.name === "string" ? c.name : "";
+      if (name === "") bad([...p, "name"], "Required value");
+      else {
+        const e = dnsLabelError(name);
+        if (e) bad([...p, "name"], `Invalid value: ${JSON.stringify(name)}: ${e}`);
+        if (names.has(name)) bad([...p, "name"], `Duplicate value: ${JSON.stringify(name)}`);
+        names.add(name);
+      }
+      if (typeof c?.image !== "string" || c.image.trim() === "") bad([...p, "image"], "Required value");
+    });
+  }
+}
+var init_template = __esm({
+  "src/validate/uniteddeployment/template.ts"() {
+    "use strict";
+    init_uniteddeployment2();
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+    init_json4();
+  }
+});
+
+// src/validate/uniteddeployment/update-strategy.ts
+function checkUpdateStrategy2(ctx) {
+  const strategy = ctx.ud.spec?.updateStrategy ?? {};
+  const type2 = strategy.type || "Manual";
+  if (type2 !== "Manual") {
+    fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
+    return;
+  }
+  const partitions = strategy.manualUpdate?.partitions;
+  if (!isObj(partitions)) return;
+  const names = new Set(list(ctx.ud.spec?.topology?.subsets).map((s) => s?.name));
+  for (const subset of Object.keys(partitions).sort()) {
+    if (!names.has(subset)) fail(ctx, partitionUnknownSubset, ["spec", "updateStrategy", "manualUpdate", "partitions", subset], { subset });
+  }
+}
+var init_update_strategy2 = __esm({
+  "src/validate/uniteddeployment/update-strategy.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_json4();
+  }
+});
+
+// src/validate/uniteddeployment/check.ts
+function checkUnitedDeployment(res, replicasWritten) {
+  const ctx = { res, ud: res.obj, replicasWritten, out: [] };
+  checkMetadata2(ctx);
+  const selectorUsable = checkSelector2(ctx);
+  checkScheduleStrategy(ctx);
+  checkTemplate(ctx, selectorUsable);
+  checkReplicas(ctx);
+  checkSubsets(ctx);
+  checkUpdateStrategy2(ctx);
+  return ctx.out;
+}
+var init_check = __esm({
+  "src/validate/uniteddeployment/check.ts"() {
+    "use strict";
+    init_metadata2();
+    init_replicas();
+    init_schedule_strategy();
+    init_selector2();
+    init_subsets();
+    init_template();
+    init_update_strategy2();
+  }
+});
+
+// src/validate/uniteddeployment/index.ts
+function checkUnitedDeployments(written, stored) {
+  const out = [];
+  stored.forEach((res, i) => {
+    if (!isUnitedDeployment(res.obj)) return;
+    const spec = written[i].obj.spec;
+    out.push(...checkUnitedDeployment(res, spec?.replicas != null));
+  });
+  return out;
+}
+var init_uniteddeployment4 = __esm({
+  "src/validate/uniteddeployment/index.ts"() {
+    "use strict";
+    init_uniteddeployment2();
+    init_check();
+    init_replicas_value();
+  }
+});
+
+// src/validate/workloads/common.ts
+function objAt(root, ...path6) {
+  let cur = root;
+  for (const k of path6) cur = isObj(cur) ? cur[k] : void 0;
+  return isObj(cur) ? cur : void 0;
+}
+function intOrUndefined(v) {
+  return typeof v === "number" && Number.isInteger(v) ? v : void 0;
+}
+function show(v) {
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+function dotted(path6) {
+  return path6.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[");
+}
+function nonNegative(res, path6, value2) {
+  const n = intOrUndefined(value2);
+  return n !== void 0 && n < 0 ? [report(negativeValue, { field: dotted(path6), value: String(n) }, at(res, path6))] : [];
+}
+function checkSelectorAndTemplate(res, kind, opts = {}) {
+  const out = [];
+  const spec = objAt(res.obj, "spec");
+  const sel = objAt(spec, "selector");
+  if (!sel) return out;
+  const errs = labelSelectorErrors(sel);
+  for (const [p, reason] of errs) out.push(report(selectorInvalid, { field: `spec.selector.${p}`, reason }, at(res, ["spec", "selector"])));
+  const size = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
+  if (size === 0) out.push(report(selectorEmpty, { kind }, at(res, ["spec", "selector"])));
+  if (errs.length === 0 && (size > 0 || opts.requireMatch === "always")) {
+    const labels = objAt(spec, "template", "metadata", "labels");
+    if (!selectorMatches(sel, labels ?? {})) out.push(report(selectorMismatch, {}, at(res, ["spec", "template", "metadata", "labels"])));
+  }
+  return out;
+}
+function checkTemplateRestrictions(res, kind) {
+  const out = [];
+  const podSpec2 = objAt(res.obj, "spec", "template", "spec");
+  if (!podSpec2) return out;
+  const rp = podSpec2.restartPolicy;
+  if (typeof rp === "string" && rp !== "" && rp !== "Always") {
+    out.push(report(restartPolicy, { value: rp }, at(res, ["spec", "template", "spec", "restartPolicy"])));
+  }
+  if (podSpec2.activeDeadlineSeconds !== void 0 && podSpec2.activeDeadlineSeconds !== null) {
+    out.push(report(activeDeadline, { kind }, at(res, ["spec", "template", "spec", "activeDeadlineSeconds"])));
+  }
+  return out;
+}
+function checkPriorityAndScatter(res, base, strategy, scatter = true) {
+  const out = [];
+  if (!strategy) return out;
+  const pe = priorityStrategyError(strategy.priorityStrategy);
+  if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "priorityStrategy"])));
+  if (scatter) {
+    const se = scatterStrategyError(strategy.scatterStrategy);
+    if (se) out.push(report(scatterStrategyInvalid, { reason: se }, at(res, [...base, "scatterStrategy"])));
+  }
+  return out;
+}
+var init_common = __esm({
+  "src/validate/workloads/common.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_workload();
+    init_pub();
+    init_json4();
+  }
+});
+
+// src/validate/workloads/pod-template.ts
+function checkPodTemplate(res, extraVolumes = [], labelsOnly = false) {
+  const out = [];
+  const base = ["spec", "template"];
+  const bad = (path6, reason) => out.push(report(podTemplateInvalid, { field: dotted(path6), reason }, at(res, path6)));
+  const template = objAt(res.obj, "spec", "template");
+  if (!template) return out;
+  const labels = objAt(template, "metadata", "labels");
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) bad([...base, "metadata", "labels", k], `label key ${JSON.stringify(k)}: ${ke}`);
+    if (typeof v === "string") {
+      const ve = labelValueError(v);
+      if (ve) bad([...base, "metadata", "labels", k], `label value ${JSON.stringify(v)}: ${ve}`);
+    }
+  }
+  const spec = objAt(template, "spec");
+  if (!spec || labelsOnly) return out;
+  const specPath = [...base, "spec"];
+  const volumes = new Set(extraVolumes);
+  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {
+    if (!isObj(v) || typeof v.name !== "string") return;
+    const e = dns1123LabelError(v.name);
+    if (e) bad([...specPath, "volumes", i, "name"], e);
+    else if (volumes.has(v.name)) bad([...specPath, "volumes", i, "name"], `duplicate volume name ${JSON.stringify(v.name)}`);
+    volumes.add(v.name);
+  });
+  const containers = Array.isArray(spec.containers) ? spec.containers : [];
+  if (containers.length === 0) bad([...specPath, "containers"], "at least one container is required");
+  const names = /* @__PURE__ */ new Set();
+  for (const group of ["initContainers", "containers"]) {
+    const list2 = Array.isArray(spec[group]) ? spec[group] : [];
+    list2.forEach((c, i) => {
+      if (isObj(c)) checkContainer(c, (...rest) => [...specPath, group, i, ...rest], names, volumes, bad);
+    });
+  }
+  return out;
+}
+function checkContainer(c, at3, names, volumes, bad) {
+  const name = typeof c.name === "string" ? c.name : "";
+  if (name === "") bad(at3("name"), "name is required");
+  else {
+    const e = dns1123LabelError(name);
+    if (e) bad(at3("name"), e);
+    else if (names.has(name)) bad(at3("name"), `duplicate container name ${JSON.stringify(name)}`);
+    names.add(name);
+  }
+  if (typeof c.image !== "string" || c.image.trim() === "") bad(at3("image"), "image is required");
+  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
+    if (!isObj(m) || typeof m.name !== "string") return;
+    if (!volumes.has(m.name)) bad(at3("volumeMounts", j, "name"), `volume ${JSON.stringify(m.name)} is not declared in spec.volumes`);
+  });
+  const portNames = /* @__PURE__ */ new Set();
+  (Array.isArray(c.ports) ? c.ports : []).forEach((p, j) => {
+    if (!isObj(p)) return;
+    if (typeof p.containerPort === "number" && (p.containerPort < 1 || p.containerPort > 65535)) bad(at3("ports", j, "containerPort"), "must be between 1 and 65535, inclusive");
+    if (typeof p.hostPort === "number" && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) bad(at3("ports", j, "hostPort"), "must be between 1 and 65535, inclusive");
+    if (typeof p.name === "string" && p.name !== "") {
+      const e = portNameError(p.name);
+      if (e) bad(at3("ports", j, "name"), e);
+      else if (portNames.has(p.name)) bad(at3("ports", j, "name"), `duplicate port name ${JSON.stringify(p.name)}`);
+      portNames.add(p.name);
+    }
+  });
+}
+var init_pod_template = __esm({
+  "src/validate/workloads/pod-template.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_workload();
+    init_names();
+    init_common();
+    init_json4();
+  }
+});
+
+// src/validate/workloads/cloneset.ts
+function checkCloneSet(res) {
+  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const replicas = intOrUndefined(spec.replicas) ?? 1;
+  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
+  out.push(...checkSelectorAndTemplate(res, "cloneset"));
+  out.push(...checkTemplateRestrictions(res, "cloneset"));
+  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((c) => isObj(c) && isObj(c.metadata) && typeof c.metadata.name === "string" ? c.metadata.name : "").filter(Boolean);
+  out.push(...checkPodTemplate(res, claimNames));
+  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
+  if (typeof scaleMu === "string" && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, replicas));
+  const podsToDelete = objAt(spec, "scaleStrategy")?.podsToDelete;
+  if (Array.isArray(podsToDelete)) {
+    const seen = /* @__PURE__ */ new Set();
+    const dups = /* @__PURE__ */ new Set();
+    for (const p of podsToDelete) {
+      if (seen.has(p)) dups.add(String(p));
+      seen.add(p);
+    }
+    if (dups.size) out.push(report(clonesetPodsToDeleteDuplicate, { names: [...dups].sort() }, at(res, ["spec", "scaleStrategy", "podsToDelete"])));
+  }
+  const us = objAt(spec, "updateStrategy") ?? {};
+  if (v1alpha1) {
+    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
+    if (!V1ALPHA1_TYPES.includes(type3)) {
+      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+    }
+    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
+    const pds = intOrUndefined(spec.progressDeadlineSeconds);
+    if (pds !== void 0) {
+      out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
+      const mrs = intOrUndefined(spec.minReadySeconds) ?? 0;
+      if (pds !== MAX_INT32 && pds <= mrs) out.push(report(clonesetProgressDeadline, { value: String(pds), minReadySeconds: String(mrs) }, at(res, ["spec", "progressDeadlineSeconds"])));
+    }
+    return out;
+  }
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (!V1BETA1_TYPES.includes(type2)) {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+  }
+  const rolling = type2 === "RollingUpdate";
+  const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
+  if (!ru) return out;
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : rolling ? "ReCreate" : "";
+  if (policy !== "" && !POD_UPDATE_POLICIES.includes(policy)) {
+    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
+  }
+  out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
+  return out;
+}
+function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
+  const out = [];
+  const partition = asIntOrString(k.partition) ?? 0;
+  const p = scaledValueKruise(partition, replicas, true);
+  if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
+  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show(partition) }, at(res, [...base, "partition"])));
+  out.push(...checkPriorityAndScatter(res, base, k));
+  const mu = asIntOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
+  const ms = asIntOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
+  let maxUnavailable2 = 0;
+  let maxSurge = 0;
+  if (mu !== void 0) {
+    const r = scaledValueKruise(mu, replicas, true);
+    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxUnavailable"]), reason: r.error }, at(res, [...base, "maxUnavailable"])));
+    else {
+      maxUnavailable2 = r.value;
+      out.push(...decimalPercent(res, [...base, "maxUnavailable"], mu, replicas));
+    }
+  }
+  if (ms !== void 0) {
+    const r = scaledValueKruise(ms, replicas, true);
+    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxSurge"]), reason: r.error }, at(res, [...base, "maxSurge"])));
+    else {
+      maxSurge = r.value;
+      out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
+    }
+    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
+  }
+  if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
+    out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
+  }
+  const ip = objAt(k, "inPlaceUpdateStrategy");
+  if (v1beta1 && ip) {
+    const ipBase = [...base, "inPlaceUpdateStrategy"];
+    const par = ip.imagePreDownloadParallelism;
+    if (typeof par === "string") {
+      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+    } else if (typeof par === "number" && par < 0) {
+      out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+    }
+    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
+    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
+  }
+  return out;
+}
+function decimalPercent(res, path6, v, replicas) {
+  if (typeof v !== "string" || scaledValueK8s(v, replicas, true).ok) return [];
+  return [report(clonesetDecimalPercent, { field: dotted(path6), value: v }, at(res, path6))];
+}
+var V1ALPHA1_TYPES, V1BETA1_TYPES, MAX_INT32, POD_UPDATE_POLICIES;
+var init_cloneset = __esm({
+  "src/validate/workloads/cloneset.ts"() {
+    "use strict";
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    init_json4();
+    V1ALPHA1_TYPES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
+    V1BETA1_TYPES = ["RollingUpdate", "OnDelete"];
+    MAX_INT32 = 2147483647;
+    POD_UPDATE_POLICIES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
+  }
+});
+
+// src/validate/workloads/daemonset.ts
+function checkAdvancedDaemonSet(res) {
+  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  out.push(...checkSelectorAndTemplate(res, "daemonset", { requireMatch: "always" }));
+  out.push(...checkTemplateRestrictions(res, "DaemonSet"));
+  out.push(...checkPodTemplate(res));
+  out.push(...nonNegative(res, ["spec", "minReadySeconds"], spec.minReadySeconds));
+  out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
+  if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
+  const us = objAt(spec, "updateStrategy") ?? {};
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type2 === "OnDelete") return out;
+  if (type2 !== "RollingUpdate") {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+    return out;
+  }
+  const ru = { ...objAt(us, "rollingUpdate") ?? {} };
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  if (v1alpha1 && ru.rollingUpdateType === "Surging") {
+    ru.maxSurge ??= 1;
+    ru.maxUnavailable ??= 0;
+    ru.rollingUpdateType = "Standard";
+  }
+  if ((ru.maxUnavailable === void 0 || ru.maxUnavailable === null) && (ru.maxSurge === void 0 || ru.maxSurge === null)) {
+    ru.maxUnavailable = 1;
+    ru.maxSurge = 0;
+  }
+  let hasUnavailable = false;
+  let hasSurge = false;
+  for (const f of ["maxUnavailable", "maxSurge"]) {
+    const v = ru[f];
+    if (typeof v !== "number" && typeof v !== "string" || intOrPercentValue(v) === 0) continue;
+    if (f === "maxUnavailable") hasUnavailable = true;
+    else hasSurge = true;
+    out.push(...positiveIntOrPercent(res, [...base, f], v));
+  }
+  if (hasUnavailable && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge may not be set when maxUnavailable is non-zero" }, at(res, [...base, "maxSurge"])));
+  if (!hasUnavailable && !hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxUnavailable cannot be 0 when maxSurge is 0" }, at(res, [...base, "maxUnavailable"])));
+  const rut = typeof ru.rollingUpdateType === "string" ? ru.rollingUpdateType : "";
+  const allowed = v1alpha1 ? ["", "Standard", "InPlaceIfPossible", "Surging"] : ["", "Standard", "InPlaceIfPossible"];
+  if (!allowed.includes(rut)) out.push(report(dsRollingUpdateType, { value: rut }, at(res, [...base, "rollingUpdateType"])));
+  if (rut === "InPlaceIfPossible" && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge must be 0 for InPlaceIfPossible" }, at(res, [...base, "maxSurge"])));
+  const partition = ru.partition;
+  if (typeof partition === "string" || typeof partition === "number") out.push(...positiveIntOrPercent(res, [...base, "partition"], partition));
+  return out;
+}
+function positiveIntOrPercent(res, path6, v) {
+  const field = dotted(path6);
+  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
+  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
+  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
+}
+function intOrPercentValue(v) {
+  if (typeof v === "number") return v;
+  if (PERCENT.test(v)) return Number(v.slice(0, -1));
+  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
+}
+var PERCENT;
+var init_daemonset = __esm({
+  "src/validate/workloads/daemonset.ts"() {
+    "use strict";
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    PERCENT = /^[0-9]+%$/;
+  }
+});
+
+// src/validate/workloads/rollout.ts
+function checkRollout(res) {
+  return res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? checkV1alpha1(res) : checkV1beta1(res);
+}
+function checkV1beta1(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const ref = objAt(spec, "workloadRef");
+  const strategy = objAt(spec, "strategy") ?? {};
+  const canary = objAt(strategy, "canary");
+  const blueGreen = objAt(strategy, "blueGreen");
+  const style = blueGreen ? "bluegreen" : canary?.enableExtraWorkloadForCanary === true && isDeployment(ref) ? "canary" : "partition";
+  if (blueGreen && ref && !(isDeployment(ref) || apiGroup(String(ref.apiVersion ?? "")) === "apps.kruise.io" && ref.kind === "CloneSet")) {
+    out.push(report(rolloutBlueGreenWorkload, { kind: String(ref.kind) }, at(res, ["spec", "workloadRef", "kind"])));
+  }
+  if (!canary && !blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be empty" }, at(res, ["spec", "strategy"]))];
+  if (canary && blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be set" }, at(res, ["spec", "strategy"]))];
+  const key2 = blueGreen ? "blueGreen" : "canary";
+  const s = blueGreen ?? canary;
+  const base = ["spec", "strategy", key2];
+  out.push(...stepsV1beta1(res, base, s.steps, style));
+  out.push(...trafficRoutings(res, base, s.trafficRoutings));
+  out.push(...failureThreshold(res, base, s.failureThreshold));
+  return out;
+}
+function checkSteps(res, base, steps, stepError, orderError) {
+  const list2 = Array.isArray(steps) ? steps.map((x) => isObj(x) ? x : {}) : [];
+  if (list2.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
+  for (let i = 0; i < list2.length; i++) {
+    const bad2 = stepError(list2[i], i, [...base, "steps", i]);
+    if (bad2) return [bad2];
+  }
+  const bad = orderError(list2);
+  return bad ? [bad] : [];
+}
+function stepsV1beta1(res, base, steps, style) {
+  return checkSteps(res, base, steps, (s, i, path6) => {
+    const replicas = asIntOrString(s.replicas);
+    if (replicas === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
+    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    const matches = Array.isArray(s.matches) ? s.matches : [];
+    const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
+    if (traffic === void 0 && matches.length === 0) return void 0;
+    if (style === "partition" && overPartitionTrafficLimit(replicas)) {
+      return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    }
+    if (traffic === void 0) return void 0;
+    const w = scaledValueK8s(traffic, 100, true);
+    const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
+    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
+    return void 0;
+  }, (list2) => {
+    const [i] = decreasingSteps(list2.map((s) => asIntOrString(s.replicas)));
+    return i === void 0 ? void 0 : report(rolloutStepsDecreasing, { index: i, field: "replicas" }, at(res, [...base, "steps", i, "replicas"]));
+  });
+}
+function checkV1alpha1(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const ref = objAt(spec, "objectRef", "workloadRef");
+  if (!ref) out.push(report(rolloutStrategy, { reason: "objectRef.workloadRef is required" }, at(res, ["spec", "objectRef"])));
+  const annotation2 = res.obj.metadata?.annotations?.[STYLE_ANNOTATION] ?? "";
+  const styleName = String(annotation2).toLowerCase();
+  if (styleName !== "" && styleName !== "canary" && styleName !== "partition") {
+    out.push(report(rolloutRollingStyle, { value: String(annotation2) }, at(res, ["metadata", "annotations", STYLE_ANNOTATION])));
+  }
+  const canary = objAt(spec, "strategy", "canary");
+  if (!canary) return [...out, report(rolloutStrategy, { reason: "canary cannot be empty" }, at(res, ["spec", "strategy"]))];
+  const style = (styleName === "" || styleName === "canary") && isDeployment(ref) ? "canary" : "partition";
+  const base = ["spec", "strategy", "canary"];
+  const routings = Array.isArray(canary.trafficRoutings) ? canary.trafficRoutings : [];
+  out.push(...stepsV1alpha1(res, base, canary.steps, style, routings.length > 0));
+  out.push(...trafficRoutings(res, base, canary.trafficRoutings));
+  out.push(...failureThreshold(res, base, canary.failureThreshold));
+  return out;
+}
+function stepsV1alpha1(res, base, steps, style, isTraffic) {
+  return checkSteps(res, base, steps, (s, i, path6) => {
+    const replicas = asIntOrString(s.replicas);
+    const weight = typeof s.weight === "number" ? s.weight : void 0;
+    if (replicas === void 0 && weight === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
+    if (replicas !== void 0) {
+      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      if (style === "partition" && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== void 0)) {
+        return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      }
+      return void 0;
+    }
+    if (style === "partition" && weight > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
+      return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "a partition-style step without replicas may route at most 50" }, at(res, [...path6, "weight"]));
+    }
+    if (weight <= 0 || weight > 100) return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "must be from 1 to 100" }, at(res, [...path6, "weight"]));
+    return void 0;
+  }, (list2) => {
+    for (let i = 1; i < list2.length; i++) {
+      const prev = list2[i - 1];
+      const curr = list2[i];
+      if (isTraffic && typeof curr.weight === "number" && typeof prev.weight === "number" && curr.weight < prev.weight) {
+        return report(rolloutStepsDecreasing, { index: i, field: "weight" }, at(res, [...base, "steps", i, "weight"]));
+      }
+      const pr = asIntOrString(prev.replicas);
+      const cr = asIntOrString(curr.replicas);
+      if ((pr === void 0 || typeof pr === "string") !== (cr === void 0 || typeof cr === "string")) continue;
+      const pv = pr === void 0 ? Number(prev.weight) : stepPercent(pr);
+      const cv = cr === void 0 ? Number(curr.weight) : stepPercent(cr);
+      const field = cr === void 0 ? "weight" : "replicas";
+      if (cv < pv) return report(rolloutStepsDecreasing, { index: i, field }, at(res, [...base, "steps", i, field]));
+    }
+    return void 0;
+  });
+}
+function trafficRoutings(res, base, routings) {
+  if (!Array.isArray(routings)) return [];
+  const out = [];
+  const path6 = [...base, "trafficRoutings"];
+  if (routings.length > 1) out.push(report(rolloutTrafficRoutingInvalid, { reason: "only a single traffic routing is supported" }, at(res, path6)));
+  routings.forEach((r, i) => {
+    const t = isObj(r) ? r : {};
+    const p = [...path6, i];
+    if (typeof t.gracePeriodSeconds === "number" && t.gracePeriodSeconds < 0) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gracePeriodSeconds cannot be negative" }, at(res, [...p, "gracePeriodSeconds"])));
+    if (typeof t.service !== "string" || t.service === "") out.push(report(rolloutTrafficRoutingInvalid, { reason: "service cannot be empty" }, at(res, [...p, "service"])));
+    const ingress = objAt(t, "ingress");
+    const gateway = objAt(t, "gateway");
+    if (!ingress && !gateway && (t.customNetworkRefs === void 0 || t.customNetworkRefs === null)) out.push(report(rolloutTrafficRoutingInvalid, { reason: "none of ingress, gateway or customNetworkRefs is set" }, at(res, p)));
+    if (ingress && (typeof ingress.name !== "string" || ingress.name === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "ingress name cannot be empty" }, at(res, [...p, "ingress"])));
+    if (gateway && (typeof gateway.httpRouteName !== "string" || gateway.httpRouteName === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gateway must name its HTTPRoute" }, at(res, [...p, "gateway"])));
+  });
+  return out;
+}
+function failureThreshold(res, base, v) {
+  const ft = asIntOrString(v);
+  if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
+  return [report(rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, "failureThreshold"]))];
+}
+function stepPercent(v) {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok ? r.value : 0;
+}
+function validStepReplicas(v) {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === "string");
+}
+function decreasingSteps(replicas) {
+  const out = [];
+  for (let i = 1; i < replicas.length; i++) {
+    const prev = replicas[i - 1], curr = replicas[i];
+    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
+  }
+  return out;
+}
+function overPartitionTrafficLimit(v) {
+  return typeof v === "string" && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
+}
+function isDeployment(ref) {
+  return !!ref && ref.apiVersion === "apps/v1" && ref.kind === "Deployment";
+}
+function workloadRefOf(res) {
+  const ref = res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? objAt(res.obj, "spec", "objectRef", "workloadRef") : objAt(res.obj, "spec", "workloadRef");
+  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return void 0;
+  return { apiVersion: String(ref.apiVersion ?? ""), kind: ref.kind, name: ref.name };
+}
+function checkRolloutSet(rollouts, all) {
+  const out = [];
+  const present = new Set(all.map((r) => `${apiGroup(r.obj.apiVersion)}/${r.obj.kind}/${r.obj.metadata?.namespace ?? ""}/${r.obj.metadata?.name ?? ""}`));
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of rollouts) {
+    const ref = workloadRefOf(r);
+    if (!ref) continue;
+    const ns = r.obj.metadata?.namespace ?? "";
+    const workload = `${ref.kind} ${ns ? `${ns}/` : ""}${ref.name}`;
+    const key2 = `${ns}\0${ref.apiVersion}\0${ref.kind}\0${ref.name}`;
+    const first = seen.get(key2);
+    if (first) out.push(report(rolloutWorkloadConflict, { workload, other: `${ns ? `${ns}/` : ""}${first.obj.metadata?.name ?? ""}` }, at(r, ["metadata", "name"])));
+    else seen.set(key2, r);
+    if (!present.has(`${apiGroup(ref.apiVersion)}/${ref.kind}/${ns}/${ref.name}`)) {
+      const path6 = r.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? ["spec", "objectRef", "workloadRef"] : ["spec", "workloadRef"];
+      out.push(report(rolloutWorkloadMissing, { workload: `${ref.apiVersion} ${workload}` }, at(r, path6)));
+    }
+  }
+  return out;
+}
+var PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC, STYLE_ANNOTATION;
+var init_rollout = __esm({
+  "src/validate/workloads/rollout.ts"() {
+    "use strict";
+    init_resource();
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_common();
+    init_json4();
+    PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC = 50;
+    STYLE_ANNOTATION = "rollouts.kruise.io/rolling-style";
+  }
+});
+
+// src/validate/workloads/statefulset.ts
+function checkAdvancedStatefulSet(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const policy = typeof spec.podManagementPolicy === "string" && spec.podManagementPolicy !== "" ? spec.podManagementPolicy : "OrderedReady";
+  const parallel = policy === "Parallel";
+  if (policy !== "OrderedReady" && !parallel) out.push(report(stsPodManagementPolicy, { value: policy }, at(res, ["spec", "podManagementPolicy"])));
+  if (Array.isArray(spec.reserveOrdinals)) {
+    spec.reserveOrdinals.forEach((o, i) => {
+      const path6 = ["spec", "reserveOrdinals", i];
+      if (typeof o === "string") {
+        const reason = !RANGE.test(o) ? "not a valid range" : rangeError(o);
+        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show(o), reason }, at(res, path6)));
+      } else if (typeof o === "number" && o < 0) {
+        out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
+      }
+    });
+  }
+  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
+  if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
+  const us = objAt(spec, "updateStrategy") ?? {};
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type2 === "OnDelete") {
+    if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
+  } else if (type2 === "RollingUpdate") {
+    out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
+  } else {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+  }
+  const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
+  for (const f of ["whenDeleted", "whenScaled"]) {
+    const v = retention?.[f];
+    if (typeof v === "string" && v !== "" && v !== "Retain" && v !== "Delete") {
+      out.push(report(stsPvcRetentionPolicy, { field: `spec.persistentVolumeClaimRetentionPolicy.${f}`, value: v }, at(res, ["spec", "persistentVolumeClaimRetentionPolicy", f])));
+    }
+  }
+  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
+  out.push(...checkSelectorAndTemplate(res, "statefulset"));
+  out.push(...checkTemplateRestrictions(res, "StatefulSet"));
+  out.push(...checkPodTemplate(res, [], true));
+  return out;
+}
+function rollingUpdate(res, spec, ru, parallel) {
+  const out = [];
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  out.push(...nonNegative(res, [...base, "partition"], ru.partition));
+  out.push(...nonNegative(res, [...base, "minReadySeconds"], ru.minReadySeconds));
+  const mrs = intOrUndefined(ru.minReadySeconds);
+  if (mrs !== void 0 && mrs > MAX_MIN_READY_SECONDS) out.push(report(stsMinReadySeconds, { value: String(mrs) }, at(res, [...base, "minReadySeconds"])));
+  const mu = isIntOrString(ru.maxUnavailable) ? ru.maxUnavailable : 1;
+  out.push(...maxUnavailable(res, [...base, "maxUnavailable"], mu, parallel));
+  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : "ReCreate";
+  if (policy === "InPlaceIfPossible" || policy === "InPlaceOnly") {
+    const gates = objAt(spec, "template", "spec")?.readinessGates;
+    const has = Array.isArray(gates) && gates.some((g) => isObj(g) && g.conditionType === "InPlaceUpdateReady");
+    if (!has) out.push(report(stsInPlaceReadinessGate, { policy }, at(res, ["spec", "template", "spec", "readinessGates"])));
+  } else if (policy !== "ReCreate") {
+    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
+  }
+  const unordered = ru.unorderedUpdate;
+  if (unordered !== void 0 && unordered !== null) {
+    if (!parallel) out.push(report(stsUnorderedNeedsParallel, {}, at(res, [...base, "unorderedUpdate"])));
+    const pe = priorityStrategyError(isObj(unordered) ? unordered.priorityStrategy : void 0);
+    if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "unorderedUpdate", "priorityStrategy"])));
+  }
+  return out;
+}
+function maxUnavailable(res, path6, v, parallel) {
+  const out = [];
+  const field = () => dotted(path6);
+  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
+  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
+  const r = scaledValueK8s(v, 1, true);
+  if (!r.ok) {
+    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path6)));
+  } else if (r.value < 1) {
+    out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "should not be less than 1" }, at(res, path6)));
+  }
+  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path6)));
+  return out;
+}
+function rangeError(s) {
+  const [a, b] = s.split("-").map(Number);
+  return a > b ? "start is greater than end" : void 0;
+}
+function isIntOrString(v) {
+  return typeof v === "string" || typeof v === "number" && Number.isInteger(v);
+}
+var MAX_MIN_READY_SECONDS, RANGE;
+var init_statefulset = __esm({
+  "src/validate/workloads/statefulset.ts"() {
+    "use strict";
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    init_pub();
+    init_json4();
+    MAX_MIN_READY_SECONDS = 300;
+    RANGE = /^\d+-\d+$/;
+  }
+});
+
+// src/validate/workloads/index.ts
+var KRUISE, ROLLOUTS, checkWorkloads;
+var init_workloads = __esm({
+  "src/validate/workloads/index.ts"() {
+    "use strict";
+    init_cloneset();
+    init_daemonset();
+    init_rollout();
+    init_statefulset();
+    KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
+    ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
+    checkWorkloads = (resources) => {
+      const out = [];
+      const rollouts = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (KRUISE.has(apiVersion)) {
+          if (kind === "CloneSet") out.push(...checkCloneSet(res));
+          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
+          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
+        } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
+          out.push(...checkRollout(res));
+          rollouts.push(res);
+        }
+      }
+      if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
+      return out;
+    };
+  }
+});
+
+// src/validate/index.ts
+var validate_exports = {};
+__export(validate_exports, {
+  calculate: () => calculate,
+  checkWorkloads: () => checkWorkloads,
+  decreasingSteps: () => decreasingSteps,
+  findRevision: () => findRevision,
+  overPartitionTrafficLimit: () => overPartitionTrafficLimit,
+  parseSubsetReplicas: () => parseSubsetReplicas,
+  validStepReplicas: () => validStepReplicas,
+  validate: () => validate
+});
+function validate(written, stored, opts) {
+  const diagnostics = [
+    ...checkSchemas(written, opts),
+    ...checkWorkloads(stored, opts),
+    ...checkSidecarSets(stored, opts),
+    ...checkUnitedDeployments(written, stored)
+  ];
+  const rejected = new Set(diagnostics.filter((d) => d.severity === "error" && d.origin).map((d) => originKey(d.origin)));
+  const admits = (r) => !r.origin || !rejected.has(originKey(r.origin));
+  return { admitted: stored.filter(admits), admits, diagnostics };
+}
+function originKey(o) {
+  return `${o.file}\0${o.doc}\0${o.item ?? ""}`;
+}
+var init_validate = __esm({
+  "src/validate/index.ts"() {
+    "use strict";
+    init_schema2();
+    init_sidecarset4();
+    init_uniteddeployment4();
+    init_workloads();
+    init_workloads();
+    init_rollout();
+    init_injection_strategy();
+    init_uniteddeployment4();
+    init_resources_expression();
+  }
+});
+
+// src/cli/inputs.ts
 async function loadInputs(paths2, flags, cwd = process.cwd()) {
   const { load: load4 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
   return load4(paths2.length ? paths2 : ["."], {
@@ -33287,37 +36932,14 @@ async function loadInputs(paths2, flags, cwd = process.cwd()) {
     facts: factsFromFlags(flags)
   });
 }
-async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
-  const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_locate(), locate_exports)),
-    Promise.resolve().then(() => (init_diagnostic(), diagnostic_exports)),
-    Promise.resolve().then(() => (init_formats(), formats_exports))
-  ]);
-  const shown = shownDiagnostics(diags, flags);
-  const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
-  const formatter = createFormatter2(parseFormat(flags.format), {
-    toolVersion: VERSION7,
-    color: flags.color ?? false,
-    cwd,
-    source: (file) => loaded?.sources.text(file),
-    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length } : void 0
-  });
-  for (const d of sortDiagnostics2(located)) formatter.add(d);
-  return formatter.flush();
+async function admit(loaded, flags) {
+  const [{ applyDefaults: applyDefaults2 }, { validate: validate2 }] = await Promise.all([Promise.resolve().then(() => (init_default2(), default_exports)), Promise.resolve().then(() => (init_validate(), validate_exports))]);
+  return validate2(loaded.resources, applyDefaults2(loaded.resources), { cluster: loaded.facts, strict: flags.strict ?? false });
 }
-function shownDiagnostics(diags, flags) {
-  return flags.verbose ? diags : diags.filter((d) => d.severity !== "info");
-}
-function exitCodeFor(diags, flags) {
-  const failOn = parseFailOn(flags.failOn);
-  return diags.some((d) => d.severity === "error" || failOn === "warning" && d.severity === "warning") ? 1 : 0;
-}
-var VERSION7;
-var init_session = __esm({
-  "src/cli/session.ts"() {
+var init_inputs = __esm({
+  "src/cli/inputs.ts"() {
     "use strict";
     init_options();
-    VERSION7 = "0.1.0";
   }
 });
 
@@ -33351,7 +36973,7 @@ function diffToJson(r) {
 `;
 }
 var DIFF_JSON_VERSION;
-var init_json3 = __esm({
+var init_json5 = __esm({
   "src/report/diff/json.ts"() {
     "use strict";
     DIFF_JSON_VERSION = 1;
@@ -33359,7 +36981,7 @@ var init_json3 = __esm({
 });
 
 // src/report/diff/summary.ts
-function countsText(r) {
+function countsText2(r) {
   const { added, removed, changed, unchanged } = r.counts;
   const still = `${plural(unchanged, "object")} unchanged`;
   if (!r.workloads.length) return `no changes; ${still}`;
@@ -33370,7 +36992,7 @@ function countsText(r) {
 function imageText(c, arrow = "→") {
   return `${c.container}: ${c.from ?? "(none)"} ${arrow} ${c.to ?? "(none)"}`;
 }
-function fieldText(f, arrow = "→") {
+function fieldText2(f, arrow = "→") {
   return `${f.path} ${value(f.from)} ${arrow} ${value(f.to)}`;
 }
 function value(v) {
@@ -33391,7 +37013,7 @@ var init_summary = __esm({
 // src/report/diff/markdown.ts
 function diffToMarkdown(r, opts = {}) {
   const max = opts.maxChars ?? Infinity;
-  let text = `### kruisec diff: ${countsText(r)}
+  let text = `### kruisec diff: ${countsText2(r)}
 `;
   const n = r.workloads.length;
   if (!n) return text;
@@ -33424,7 +37046,7 @@ function details(w) {
   if (w.sidecarSets.length) out.push(`- injected by changed SidecarSet ${w.sidecarSets.map(code).join(", ")}`);
   if (w.affects.length) out.push(`- changes the pods of ${w.affects.map(code).join(", ")}`);
   for (const o of w.objects) {
-    for (const f of o.fields) out.push(`- ${code(o.display)}: ${code(fieldText(f))}`);
+    for (const f of o.fields) out.push(`- ${code(o.display)}: ${code(fieldText2(f))}`);
   }
   if (out.length > 2) out.push("");
   for (const o of w.objects) out.push(fenced("diff", o.patch), "");
@@ -33467,7 +37089,7 @@ var init_markdown2 = __esm({
 // src/report/diff/text.ts
 function diffToText(r, opts = {}) {
   const paint = (style, s) => opts.color && s ? `${ESC2}${STYLE3[style]}m${s}${RESET2}` : s;
-  const out = [`kruisec diff: ${countsText(r)}`];
+  const out = [`kruisec diff: ${countsText2(r)}`];
   for (const w of r.workloads) {
     out.push("", paint("header", `=== ${w.display}`));
     for (const c of w.images) out.push(`image ${imageText(c)}`);
@@ -33509,8 +37131,8 @@ function containerImages(obj) {
       continue;
     }
     const o = v;
-    for (const [list3, suffix] of [["containers", ""], ["initContainers", " (init)"]]) {
-      const cs = o[list3];
+    for (const [list2, suffix] of [["containers", ""], ["initContainers", " (init)"]]) {
+      const cs = o[list2];
       if (!Array.isArray(cs)) continue;
       for (const c of cs) {
         const { name, image } = c ?? {};
@@ -33535,12 +37157,13 @@ function imageChanges(before, after) {
 }
 function mergeImageChanges(lists) {
   const seen = /* @__PURE__ */ new Map();
-  for (const list3 of lists) for (const c of list3) seen.set(JSON.stringify([c.container, c.from, c.to]), c);
-  return [...seen.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, c]) => c);
+  for (const list2 of lists) for (const c of list2) seen.set(JSON.stringify([c.container, c.from, c.to]), c);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, c]) => c);
 }
 var init_pod_images = __esm({
   "src/k8s/pod-images.ts"() {
     "use strict";
+    init_compare();
   }
 });
 
@@ -33940,16 +37563,16 @@ function requireSchema() {
   return schema;
 }
 function requireStr() {
-  if (hasRequiredStr) return str;
+  if (hasRequiredStr) return str2;
   hasRequiredStr = 1;
   const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
+  str2 = new Type2("tag:yaml.org,2002:str", {
     kind: "scalar",
     construct: function(data) {
       return data !== null ? data : "";
     }
   });
-  return str;
+  return str2;
 }
 function requireSeq() {
   if (hasRequiredSeq) return seq;
@@ -33964,16 +37587,16 @@ function requireSeq() {
   return seq;
 }
 function requireMap() {
-  if (hasRequiredMap) return map;
+  if (hasRequiredMap) return map2;
   hasRequiredMap = 1;
   const Type2 = requireType();
-  map = new Type2("tag:yaml.org,2002:map", {
+  map2 = new Type2("tag:yaml.org,2002:map", {
     kind: "mapping",
     construct: function(data) {
       return data !== null ? data : {};
     }
   });
-  return map;
+  return map2;
 }
 function requireFailsafe() {
   if (hasRequiredFailsafe) return failsafe;
@@ -34030,7 +37653,7 @@ function require_null() {
   return _null;
 }
 function requireBool() {
-  if (hasRequiredBool) return bool;
+  if (hasRequiredBool) return bool2;
   hasRequiredBool = 1;
   const Type2 = requireType();
   function resolveYamlBoolean(data) {
@@ -34044,7 +37667,7 @@ function requireBool() {
   function isBoolean(object) {
     return Object.prototype.toString.call(object) === "[object Boolean]";
   }
-  bool = new Type2("tag:yaml.org,2002:bool", {
+  bool2 = new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
     resolve: resolveYamlBoolean,
     construct: constructYamlBoolean,
@@ -34062,10 +37685,10 @@ function requireBool() {
     },
     defaultStyle: "lowercase"
   });
-  return bool;
+  return bool2;
 }
 function requireInt() {
-  if (hasRequiredInt) return int2;
+  if (hasRequiredInt) return int3;
   hasRequiredInt = 1;
   const common22 = requireCommon();
   const Type2 = requireType();
@@ -34149,7 +37772,7 @@ function requireInt() {
   function isInteger2(object) {
     return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common22.isNegativeZero(object));
   }
-  int2 = new Type2("tag:yaml.org,2002:int", {
+  int3 = new Type2("tag:yaml.org,2002:int", {
     kind: "scalar",
     resolve: resolveYamlInteger,
     construct: constructYamlInteger,
@@ -34176,7 +37799,7 @@ function requireInt() {
       hexadecimal: [16, "hex"]
     }
   });
-  return int2;
+  return int3;
 }
 function requireFloat() {
   if (hasRequiredFloat) return float2;
@@ -36627,7 +40250,7 @@ function requireJsYaml() {
   jsYaml.safeDump = renamed("safeDump", "dump");
   return jsYaml;
 }
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int2, hasRequiredInt, float2, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge2, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load2, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map2, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool2, hasRequiredBool, int3, hasRequiredInt, float2, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge2, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load3, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
 var init_js_yaml = __esm({
   "node_modules/js-yaml/dist/js-yaml.mjs"() {
     jsYaml = {};
@@ -36643,7 +40266,7 @@ var init_js_yaml = __esm({
       JSON_SCHEMA,
       CORE_SCHEMA,
       DEFAULT_SCHEMA,
-      load: load2,
+      load: load3,
       loadAll,
       dump,
       YAMLException,
@@ -36652,24 +40275,6 @@ var init_js_yaml = __esm({
       safeLoadAll,
       safeDump
     } = yaml);
-  }
-});
-
-// src/k8s/memo.ts
-function memoByText(compute, bound = 1e4) {
-  const cache = /* @__PURE__ */ new Map();
-  return (text) => {
-    let v = cache.get(text);
-    if (v === void 0) {
-      v = compute(text);
-      if (cache.size < bound) cache.set(text, v);
-    }
-    return v;
-  };
-}
-var init_memo = __esm({
-  "src/k8s/memo.ts"() {
-    "use strict";
   }
 });
 
@@ -37190,7 +40795,7 @@ var init_base2 = __esm({
 function diffLines(oldStr, newStr, options) {
   return lineDiff.diff(oldStr, newStr, options);
 }
-function tokenize(value2, options) {
+function tokenize2(value2, options) {
   if (options.stripTrailingCr) {
     value2 = value2.replace(/\r\n/g, "\n");
   }
@@ -37215,7 +40820,7 @@ var init_line = __esm({
     LineDiff = class extends Diff {
       constructor() {
         super(...arguments);
-        this.tokenize = tokenize;
+        this.tokenize = tokenize2;
       }
       equals(left, right, options) {
         if (options.ignoreWhitespace) {
@@ -37574,7 +41179,7 @@ function diffResources(base, head) {
     });
   }
   const ordered3 = [...groups.values()].sort((a, b) => compareResources(a.root, b.root));
-  const changedSidecarSets = new Set(ordered3.flatMap((g) => g.entries.filter((e) => isSidecarSet(e.res.obj)).map((e) => e.diff.name)));
+  const changedSidecarSets = new Set(ordered3.flatMap((g) => g.entries.filter((e) => isSidecarSet2(e.res.obj)).map((e) => e.diff.name)));
   const workloads = ordered3.map(({ root, entries }) => {
     entries.sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || compareResources(a.res, b.res));
     const injected = new Set(entries.flatMap((e) => [...injectedSidecarSets(e.pair.base?.obj), ...injectedSidecarSets(e.pair.head?.obj)]));
@@ -37585,21 +41190,21 @@ function diffResources(base, head) {
       namespace: m.namespace ?? null,
       name: m.name ?? m.generateName ?? "",
       images: mergeImageChanges(entries.map((e) => e.diff.images)),
-      sidecarSets: isSidecarSet(root.obj) ? [] : [...injected].filter((n) => changedSidecarSets.has(n)).sort(),
+      sidecarSets: isSidecarSet2(root.obj) ? [] : [...injected].filter((n) => changedSidecarSets.has(n)).sort(),
       affects: [],
       objects: entries.map((e) => e.diff)
     };
   });
   for (const w of workloads) {
-    if (isSidecarSet(w)) w.affects = workloads.filter((o) => o.sidecarSets.includes(w.name)).map((o) => o.display);
+    if (isSidecarSet2(w)) w.affects = workloads.filter((o) => o.sidecarSets.includes(w.name)).map((o) => o.display);
   }
   return { workloads, counts };
 }
 function pairUp(base, head) {
   const pairs2 = /* @__PURE__ */ new Map();
-  const add2 = (list3, side) => {
+  const add2 = (list2, side) => {
     const seen = /* @__PURE__ */ new Map();
-    for (const r of sortResources([...list3])) {
+    for (const r of sortResources([...list2])) {
       const id2 = identity(r.obj);
       const n = seen.get(id2) ?? 0;
       seen.set(id2, n + 1);
@@ -37623,7 +41228,7 @@ function rootOf(r) {
   while (root.derivedFrom) root = root.derivedFrom;
   return root;
 }
-function isSidecarSet(o) {
+function isSidecarSet2(o) {
   return o.kind === "SidecarSet";
 }
 function sortedKeys(v) {
@@ -37676,8 +41281,8 @@ function injectedSidecarSets(obj) {
     const v = stack.pop();
     if (v === null || typeof v !== "object") continue;
     const o = v;
-    const list3 = o.annotations?.[INJECTED_LIST];
-    if (typeof list3 === "string") out.push(...list3.split(",").map((s) => s.trim()).filter(Boolean));
+    const list2 = o.annotations?.[INJECTED_LIST];
+    if (typeof list2 === "string") out.push(...list2.split(",").map((s) => s.trim()).filter(Boolean));
     for (const k of Object.keys(o)) if (k !== "annotations") stack.push(o[k]);
   }
   return out;
@@ -37724,3747 +41329,72 @@ var DIFF_FORMATS;
 var init_diff = __esm({
   "src/report/diff/index.ts"() {
     "use strict";
-    init_json3();
+    init_json5();
     init_markdown2();
     init_text3();
     init_compute();
-    init_json3();
+    init_json5();
     DIFF_FORMATS = ["text", "markdown", "json"];
   }
 });
 
-// src/api/index.ts
-function kindKey(apiVersion, kind) {
-  return `${apiVersion}/${kind}`;
+// src/render/uniteddeployment/adapters.ts
+function unlessOnDelete(templateSpec) {
+  const type2 = templateSpec.updateStrategy?.type;
+  return !type2 || type2 === "RollingUpdate";
 }
-function lookupKind(apiVersion, kind) {
-  return BY_KEY.get(kindKey(apiVersion, kind));
+function setRollingUpdatePartition(spec, partition) {
+  const strategy = spec.updateStrategy ??= {};
+  strategy.rollingUpdate ??= {};
+  strategy.rollingUpdate.partition = partition;
 }
-function isKruiseGroup(apiVersion) {
-  return apiVersion.startsWith("apps.kruise.io/") || apiVersion.startsWith("rollouts.kruise.io/");
+function adapterFor(template) {
+  return ADAPTERS.find((a) => template?.[a.templateKey] != null);
 }
-var API_KINDS, BY_KEY;
-var init_api = __esm({
-  "src/api/index.ts"() {
+var ADAPTERS;
+var init_adapters = __esm({
+  "src/render/uniteddeployment/adapters.ts"() {
     "use strict";
-    API_KINDS = [
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "CloneSet", module: "cloneset", type: "CloneSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "CloneSet", module: "cloneset", type: "CloneSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1alpha1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1beta1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
-      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "Rollout", module: "rollout", type: "RolloutV1alpha1" },
-      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "Rollout", module: "rollout", type: "Rollout" }
-    ];
-    BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));
-  }
-});
-
-// src/validate/schema/errors.ts
-function toFieldPath(instancePath, root) {
-  if (instancePath === "") return [];
-  const out = [];
-  let cur = root;
-  for (const raw3 of instancePath.slice(1).split("/")) {
-    const seg = raw3.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
-      const i = Number(seg);
-      out.push(i);
-      cur = cur[i];
-    } else {
-      out.push(seg);
-      cur = cur && typeof cur === "object" ? cur[seg] : void 0;
-    }
-  }
-  return out;
-}
-function diagnosticsFor(res, errors, strict) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const obj = res.obj;
-  for (const e of errors) {
-    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
-    const path6 = toFieldPath(e.instancePath, obj);
-    if (e.keyword !== "additionalProperties" && e.keyword !== "required" && valueAt(obj, path6) === null) continue;
-    let d;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const field = String(e.params.additionalProperty);
-        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion }, at(res, [...path6, field]), strict ? "error" : void 0);
-        break;
-      }
-      case "required":
-        d = report(missingField, { field: String(e.params.missingProperty) }, at(res, path6));
-        break;
-      case "type":
-        d = report(wrongType, { expected: typeName2(e.params.type), actual: jsonType(valueAt(obj, path6)) }, at(res, path6));
-        break;
-      case "enum":
-        d = report(notInEnum, { value: JSON.stringify(valueAt(obj, path6)), allowed: (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)) }, at(res, path6));
-        break;
-      case "pattern":
-        d = report(patternMismatch, { value: JSON.stringify(valueAt(obj, path6)), pattern: String(e.params.pattern) }, at(res, path6));
-        break;
-      default:
-        d = report(invalidValue, { reason: e.message ?? e.keyword }, at(res, path6));
-    }
-    const key2 = `${d.ruleId}\0${JSON.stringify(d.path)}\0${d.message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    out.push(d);
-  }
-  return out;
-}
-function typeName2(t) {
-  const list3 = Array.isArray(t) ? t : String(t).split(",");
-  if (list3.includes("integer") && list3.includes("string")) return "an integer or a string";
-  if (list3.includes("number") && list3.includes("string")) return "a number or a string";
-  return list3.filter((x) => x !== "null").map((x) => x === "object" ? "a map" : x === "array" ? "a list" : `${/^[aeiou]/.test(x) ? "an" : "a"} ${x}`).join(" or ");
-}
-function jsonType(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a map";
-  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
-  return `a ${typeof v}`;
-}
-function valueAt(root, path6) {
-  let cur = root;
-  for (const seg of path6) cur = cur && typeof cur === "object" ? cur[seg] : void 0;
-  return cur;
-}
-var init_errors = __esm({
-  "src/validate/schema/errors.ts"() {
-    "use strict";
-    init_rule();
-    init_schema();
-  }
-});
-
-// src/validate/schema/validators.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname2, join as join5 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function validatorPath(k) {
-  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
-}
-function validatorFor(kind) {
-  let fn = byKind.get(kind);
-  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load3(kind));
-  return fn;
-}
-function load3(kind) {
-  if (requireFromRoot === void 0) {
-    const root = packageRoot();
-    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
-  }
-  try {
-    return requireFromRoot?.(`./${validatorPath(kind)}`);
-  } catch {
-    return void 0;
-  }
-}
-function packageRoot() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = dirname2(dir)) {
-    if (existsSync5(join5(dir, VALIDATORS_DIR))) return dir;
-  }
-  return void 0;
-}
-var VALIDATORS_DIR, byKind, requireFromRoot;
-var init_validators = __esm({
-  "src/validate/schema/validators.ts"() {
-    "use strict";
-    VALIDATORS_DIR = "schemas/validators";
-    byKind = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/validate/schema/index.ts
-function servedVersions(apiVersion, kind) {
-  const group = apiVersion.split("/")[0];
-  return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
-}
-var checkSchemas;
-var init_schema2 = __esm({
-  "src/validate/schema/index.ts"() {
-    "use strict";
-    init_api();
-    init_rule();
-    init_schema();
-    init_errors();
-    init_validators();
-    checkSchemas = (resources, opts) => {
-      const out = [];
-      for (const res of resources) {
-        const { apiVersion, kind } = res.obj;
-        if (typeof apiVersion !== "string" || typeof kind !== "string") continue;
-        const k = lookupKind(apiVersion, kind);
-        if (!k) {
-          const served = isKruiseGroup(apiVersion) ? servedVersions(apiVersion, kind) : [];
-          if (served.length) out.push(report(unservedVersion, { kind, apiVersion, served }, at(res, ["apiVersion"])));
-          continue;
+    ADAPTERS = [
+      // apps/v1 StatefulSet: the type is written as RollingUpdate along with the partition.
+      {
+        templateKey: "statefulSetTemplate",
+        apiVersion: "apps/v1",
+        kind: "StatefulSet",
+        takesPartition: unlessOnDelete,
+        setPartition(spec, partition) {
+          (spec.updateStrategy ??= {}).type = "RollingUpdate";
+          setRollingUpdatePartition(spec, partition);
         }
-        const validate2 = validatorFor(k);
-        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict));
-      }
-      return out;
-    };
-  }
-});
-
-// src/api/sidecarset.ts
-function isSidecarSet2(obj) {
-  return obj.kind === SIDECARSET_KIND && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith(`${SIDECARSET_GROUP}/`);
-}
-var SIDECARSET_GROUP, SIDECARSET_KIND, SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_BASE_ANNOTATION, SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL, KRUISE_CONFIGURATION_CONFIGMAP, PATCH_POD_METADATA_WHITELIST_KEY;
-var init_sidecarset2 = __esm({
-  "src/api/sidecarset.ts"() {
-    "use strict";
-    SIDECARSET_GROUP = "apps.kruise.io";
-    SIDECARSET_KIND = "SidecarSet";
-    SIDECARSET_HASH_ANNOTATION = "kruise.io/sidecarset-hash";
-    SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION = "kruise.io/sidecarset-hash-without-image";
-    SIDECARSET_CANARY_ANNOTATION = "apps.kruise.io/sidecarset-canary";
-    SIDECARSET_BASE_ANNOTATION = "apps.kruise.io/sidecarset-base";
-    SIDECARSET_CUSTOM_VERSION_LABEL = "apps.kruise.io/sidecarset-custom-version";
-    SIDECARSET_REVISION_NAME_LABEL = "kruise.io/sidecarset-name";
-    KRUISE_CONFIGURATION_CONFIGMAP = "kruise-configuration";
-    PATCH_POD_METADATA_WHITELIST_KEY = "SidecarSet_PatchPodMetadata_WhiteList";
-  }
-});
-
-// src/validate/sidecarset/context.ts
-function fieldText2(path6) {
-  let out = "";
-  for (const p of path6) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-function diag(rule, s, path6, data, fieldOverride) {
-  return report(rule, { ...data, field: fieldOverride ?? fieldText2(path6) }, at(s.res, path6));
-}
-var init_context = __esm({
-  "src/validate/sidecarset/context.ts"() {
-    "use strict";
-    init_rule();
-  }
-});
-
-// src/validate/sidecarset/canary.ts
-function canaryBase(ss) {
-  const a = ss.metadata?.annotations ?? {};
-  return a[SIDECARSET_CANARY_ANNOTATION] === "true" && a[SIDECARSET_BASE_ANNOTATION] ? String(a[SIDECARSET_BASE_ANNOTATION]) : void 0;
-}
-function checkCanary(s, ctx) {
-  const base = canaryBase(s.ss);
-  if (base === void 0) return [];
-  const out = [];
-  const path6 = ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION];
-  const found = ctx.byName.get(base);
-  if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
-  else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
-  else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
-  const type2 = s.ss.spec.updateStrategy?.type;
-  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
-  return out;
-}
-var init_canary = __esm({
-  "src/validate/sidecarset/canary.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_context();
-  }
-});
-
-// src/validate/sidecarset/selector-overlap.ts
-function isSelectorOverlapping(a, b) {
-  return !(isDisjoint(a, b) || isDisjoint(b, a));
-}
-function isDisjoint(s1, s2) {
-  const allowed = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(s1.matchLabels ?? {})) allowed.set(k, [v]);
-  for (const r of s1.matchExpressions ?? []) {
-    if (r.operator === "In") allowed.set(r.key, [...allowed.get(r.key) ?? [], ...r.values ?? []]);
-    else if (r.operator === "Exists") allowed.set(r.key, [ALL]);
-  }
-  for (const [k, v] of Object.entries(s2.matchLabels ?? {})) {
-    const values = allowed.get(k);
-    if (values && !values.includes(ALL) && !values.includes(v)) return true;
-  }
-  for (const r of s2.matchExpressions ?? []) {
-    const values = allowed.get(r.key);
-    switch (r.operator) {
-      case "In":
-        if (values && !values.includes(ALL) && !values.some((v) => (r.values ?? []).includes(v))) return true;
-        break;
-      case "NotIn":
-        if (values && values.every((v) => (r.values ?? []).includes(v))) return true;
-        break;
-      case "Exists":
-        if (!values) return true;
-        break;
-      case "DoesNotExist":
-        if (values) return true;
-        break;
-    }
-  }
-  return false;
-}
-var ALL;
-var init_selector_overlap = __esm({
-  "src/validate/sidecarset/selector-overlap.ts"() {
-    "use strict";
-    ALL = "ALL";
-  }
-});
-
-// src/validate/sidecarset/conflicts.ts
-function checkConflicts(s, ctx) {
-  const spec = s.ss.spec;
-  const base = canaryBase(s.ss);
-  const initIn = /* @__PURE__ */ new Map();
-  const containerIn = /* @__PURE__ */ new Map();
-  const volumeIn = /* @__PURE__ */ new Map();
-  const annotationIn = /* @__PURE__ */ new Map();
-  const others = [...ctx.sidecarSets].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const o of others) {
-    if (o === s || o.name === s.name || o.name === base) continue;
-    if (!overlaps(s.ss.spec, o.ss.spec)) continue;
-    for (const c of o.ss.spec.initContainers ?? []) initIn.set(c?.name, o.name);
-    for (const c of o.ss.spec.containers ?? []) containerIn.set(c?.name, o.name);
-    for (const v of o.ss.spec.volumes ?? []) volumeIn.set(v?.name, { other: o.name, volume: v });
-    for (const p of o.ss.spec.patchPodMetadata ?? []) {
-      if (p.patchPolicy === "Retain") continue;
-      for (const k of Object.keys(p.annotations ?? {})) annotationIn.set(k, { other: o.name, policy: p.patchPolicy });
-    }
-  }
-  const out = [];
-  (spec.initContainers ?? []).forEach((c, i) => {
-    const other = initIn.get(c?.name);
-    if (other) out.push(diag(containerConflict, s, ["spec", "initContainers", i, "name"], { container: c.name, other }, "spec.containers"));
-  });
-  (spec.containers ?? []).forEach((c, i) => {
-    const other = containerIn.get(c?.name);
-    if (other) out.push(diag(containerConflict, s, ["spec", "containers", i, "name"], { container: c.name, other }, "spec.containers"));
-  });
-  (spec.volumes ?? []).forEach((v, i) => {
-    const theirs = volumeIn.get(v?.name);
-    if (theirs && canonical(theirs.volume) !== canonical(v)) {
-      out.push(diag(volumeConflict, s, ["spec", "volumes", i], { volume: v.name, other: theirs.other }, "spec.volumes"));
-    }
-  });
-  (spec.patchPodMetadata ?? []).forEach((p, i) => {
-    if (p.patchPolicy === "Retain") return;
-    for (const k of Object.keys(p.annotations ?? {})) {
-      const theirs = annotationIn.get(k);
-      if (theirs && (p.patchPolicy === "Overwrite" || theirs.policy === "Overwrite")) {
-        out.push(diag(annotationConflict, s, ["spec", "patchPodMetadata", i, "annotations", k], { key: k, other: theirs.other }, "spec.patchPodMetadata"));
-      }
-    }
-  });
-  return out;
-}
-function overlaps(a, b) {
-  if (!a.selector || !b.selector) return false;
-  if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
-  return isSelectorOverlapping(a.selector, b.selector);
-}
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") {
-    const rec = v;
-    return `{${Object.keys(rec).filter((k) => rec[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonical(rec[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-var init_conflicts = __esm({
-  "src/validate/sidecarset/conflicts.ts"() {
-    "use strict";
-    init_sidecarset();
-    init_canary();
-    init_context();
-    init_selector_overlap();
-  }
-});
-
-// src/k8s/selector.ts
-function selectorMatches(selector, labels) {
-  if (selector === null || selector === void 0) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const r of selector.matchExpressions ?? []) if (!requirementMatches(r, l)) return false;
-  return true;
-}
-function requirementMatches(r, labels) {
-  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-  switch (r.operator) {
-    case "In":
-      return has && (r.values ?? []).includes(labels[r.key]);
-    case "NotIn":
-      return !has || !(r.values ?? []).includes(labels[r.key]);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
-}
-function labelSelectorErrors(sel) {
-  const errs = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) errs.push([`matchLabels.${k}`, ke]);
-    const ve = labelValueError(String(v));
-    if (ve) errs.push([`matchLabels.${k}`, ve]);
-  }
-  (sel.matchExpressions ?? []).forEach((r, i) => {
-    const p = `matchExpressions[${i}]`;
-    const ke = qualifiedNameError(r.key ?? "");
-    if (ke) errs.push([`${p}.key`, ke]);
-    const n = (r.values ?? []).length;
-    switch (r.operator) {
-      case "In":
-      case "NotIn":
-        if (n === 0) errs.push([`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"]);
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (n > 0) errs.push([`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"]);
-        break;
-      default:
-        errs.push([`${p}.operator`, `not a valid selector operator: ${JSON.stringify(r.operator)}`]);
-    }
-    (r.values ?? []).forEach((v, j) => {
-      const ve = labelValueError(String(v));
-      if (ve) errs.push([`${p}.values[${j}]`, ve]);
-    });
-  });
-  return errs;
-}
-function qualifiedNameError(key2) {
-  const e = qualifiedNameErrors(key2);
-  return e === "" ? void 0 : e;
-}
-function qualifiedNameProblem(key2) {
-  const parts = key2.split("/");
-  let name = key2;
-  if (parts.length === 2) {
-    const [prefix, n] = parts;
-    if (prefix.length === 0) return "prefix part must be non-empty";
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return "prefix part must be a lowercase RFC 1123 subdomain";
-    name = n;
-  } else if (parts.length > 2) {
-    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix and '/'";
-  }
-  if (name.length === 0) return "name part must be non-empty";
-  if (name.length > 63) return "name part must be no more than 63 characters";
-  if (!NAME_PART.test(name)) return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  return void 0;
-}
-function labelValueError(v) {
-  if (v.length > 63) return "must be no more than 63 characters";
-  if (v.length > 0 && !NAME_PART.test(v)) return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  return void 0;
-}
-var NAME_PART, DNS1123_SUBDOMAIN, qualifiedNameErrors;
-var init_selector = __esm({
-  "src/k8s/selector.ts"() {
-    "use strict";
-    init_memo();
-    NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-    DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-    qualifiedNameErrors = memoByText((key2) => qualifiedNameProblem(key2) ?? "");
-  }
-});
-
-// src/validate/sidecarset/names.ts
-function dns1123LabelError(v) {
-  if (v.length > 63) return "must be no more than 63 characters";
-  if (!DNS1123_LABEL.test(v)) return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
-  return void 0;
-}
-function portNameError(v) {
-  if (v.length > 15) return "must be no more than 15 characters";
-  if (!IANA_SVC_NAME.test(v)) return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)";
-  if (!/[a-z]/.test(v)) return "must contain at least one letter (a-z)";
-  if (v.includes("--")) return "must not contain consecutive hyphens";
-  if (v.startsWith("-") || v.endsWith("-")) return "must not begin or end with a hyphen";
-  return void 0;
-}
-function envVarNameError(v) {
-  if (!ENV_VAR_NAME.test(v)) return "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
-  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
-  return void 0;
-}
-function configMapKeyError(v) {
-  if (v.length > 253) return "must be no more than 253 characters";
-  if (!CONFIG_MAP_KEY.test(v)) return "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
-  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
-  return void 0;
-}
-var DNS1123_LABEL, IANA_SVC_NAME, ENV_VAR_NAME, CONFIG_MAP_KEY;
-var init_names = __esm({
-  "src/validate/sidecarset/names.ts"() {
-    "use strict";
-    DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    IANA_SVC_NAME = /^[-a-z0-9]+$/;
-    ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-    CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
-  }
-});
-
-// src/validate/sidecarset/quantity.ts
-function parseQuantity(input) {
-  const s = typeof input === "number" ? String(input) : input.trim();
-  const m = QUANTITY.exec(s);
-  if (!m) return void 0;
-  const [, sign, whole, frac = "", suffix] = m;
-  if (whole.length + frac.length === 0) return void 0;
-  let format;
-  let pow10 = 0;
-  let pow2 = 0;
-  if (suffix in DECIMAL_SUFFIX) {
-    format = "DecimalSI";
-    pow10 = DECIMAL_SUFFIX[suffix];
-  } else if (suffix in BINARY_SUFFIX) {
-    format = "BinarySI";
-    pow2 = BINARY_SUFFIX[suffix];
-  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
-    format = "DecimalExponent";
-    pow10 = Number(suffix.slice(1));
-  } else return void 0;
-  let num = BigInt(whole + frac || "0") * (1n << BigInt(pow2));
-  const e = 9 + pow10 - frac.length;
-  if (e >= 0) num *= 10n ** BigInt(e);
-  else num = ceilDiv(num, 10n ** BigInt(-e));
-  if (format === "BinarySI" && num > 0n && num < 1000000000n) format = "DecimalSI";
-  return { nano: sign === "-" ? -num : num, format };
-}
-function roundUp(q, scale) {
-  const unit = 10n ** BigInt(9 + scale);
-  if (unit <= 1n) return q;
-  const mag = q.nano < 0n ? -q.nano : q.nano;
-  const r = ceilDiv(mag, unit) * unit;
-  return { nano: q.nano < 0n ? -r : r, format: q.format };
-}
-function formatQuantity(q) {
-  if (q.nano === 0n) return "0";
-  let format = q.format;
-  if (format === "BinarySI") {
-    const oneKi = 1024n * 1000000000n;
-    if (q.nano > -oneKi && q.nano < oneKi) format = "DecimalSI";
-    else if (q.nano % 1000000000n !== 0n) format = "DecimalSI";
-  }
-  if (format === "BinarySI") {
-    let n = q.nano / 1000000000n;
-    let exp = 0;
-    while ((n >= 1024n || n <= -1024n) && n % 1024n === 0n && exp < 6) {
-      n /= 1024n;
-      exp++;
-    }
-    return `${n}${["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"][exp]}`;
-  }
-  let mantissa = q.nano;
-  let exponent = -9;
-  while (mantissa % 10n === 0n) {
-    mantissa /= 10n;
-    exponent++;
-  }
-  while ((exponent % 3 + 3) % 3 !== 0) {
-    mantissa *= 10n;
-    exponent--;
-  }
-  if (format === "DecimalSI") {
-    const sfx = Object.entries(DECIMAL_SUFFIX).find(([, p]) => p === exponent);
-    if (sfx) return `${mantissa}${sfx[0]}`;
-  }
-  return exponent === 0 ? `${mantissa}` : `${mantissa}e${exponent}`;
-}
-function canonicalQuantity(v) {
-  if (typeof v !== "string" && typeof v !== "number") return void 0;
-  const q = parseQuantity(v);
-  return q && formatQuantity(q);
-}
-function ceilDiv(a, b) {
-  return (a + b - 1n) / b;
-}
-var DECIMAL_SUFFIX, BINARY_SUFFIX, QUANTITY;
-var init_quantity = __esm({
-  "src/validate/sidecarset/quantity.ts"() {
-    "use strict";
-    DECIMAL_SUFFIX = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-    BINARY_SUFFIX = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-    QUANTITY = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
-  }
-});
-
-// src/validate/sidecarset/containers.ts
-function checkContainers(s) {
-  const spec = s.ss.spec;
-  const inits = spec.initContainers ?? [];
-  const containers = spec.containers ?? [];
-  if (inits.length === 0 && containers.length === 0) return [diag(noContainers, s, ["spec"], {})];
-  const out = [];
-  containers.forEach((c, i) => {
-    const path6 = ["spec", "containers", i];
-    if (c.podInjectPolicy !== "BeforeAppContainer" && c.podInjectPolicy !== "AfterAppContainer") {
-      out.push(diag(podInjectPolicyInvalid, s, [...path6, "podInjectPolicy"], { value: String(c.podInjectPolicy ?? "") }));
-    }
-    const share = c.shareVolumePolicy?.type;
-    if (share !== "enabled" && share !== "disabled") {
-      out.push(diag(shareVolumePolicyInvalid, s, [...path6, "shareVolumePolicy", "type"], { value: String(share ?? "") }));
-    }
-    (c.transferEnv ?? []).forEach((t, j) => {
-      const fr = t?.sourceContainerNameFrom?.fieldRef;
-      if (!fr) return;
-      const reason = transferFieldRefError(fr);
-      if (reason) out.push(diag(transferEnvFieldRefInvalid, s, [...path6, "transferEnv", j, "sourceContainerNameFrom", "fieldRef"], { reason }));
-    });
-  });
-  out.push(...podContainerErrors(s, inits, containers));
-  return out;
-}
-function transferFieldRefError(fr) {
-  if (!fr.apiVersion) return "apiVersion: Required value";
-  if (!fr.fieldPath) return "fieldPath: Required value";
-  const fieldPath = String(fr.fieldPath);
-  const convert = (msg) => `fieldPath: Invalid value ${JSON.stringify(fieldPath)}: error converting fieldPath: ${msg}`;
-  if (fr.apiVersion !== "v1") return convert(`unsupported pod version: ${fr.apiVersion}`);
-  const split = splitSubscriptedPath(fieldPath);
-  if (!split) return convert(`field label not supported: ${fieldPath}`);
-  const [path6, key2] = split;
-  if (path6 !== "metadata.labels" && path6 !== "metadata.annotations") return convert(`field path not supported: ${path6}`);
-  const e = qualifiedNameError(path6 === "metadata.annotations" ? key2.toLowerCase() : key2);
-  return e ? `Invalid value ${JSON.stringify(key2)}: ${e}` : void 0;
-}
-function splitSubscriptedPath(p) {
-  if (!p.endsWith("']")) return void 0;
-  const s = p.slice(0, -2);
-  const i = s.indexOf("['");
-  if (i <= 0) return void 0;
-  return [s.slice(0, i), s.slice(i + 2)];
-}
-function podContainerErrors(s, inits, containers) {
-  const out = [];
-  const volumes = /* @__PURE__ */ new Map();
-  for (const v of s.ss.spec.volumes ?? []) if (v?.name) volumes.set(v.name, v);
-  const names = /* @__PURE__ */ new Set();
-  if (containers.length === 0) names.add("test");
-  const check2 = (list3, key2) => list3.forEach((c, i) => {
-    const path6 = ["spec", key2, i];
-    const container2 = typeof c.name === "string" ? c.name : "";
-    const bad = (sub2, reason) => out.push(diag(containerInvalid, s, [...path6, ...sub2], { reason, container: container2 }));
-    containerErrors(c, key2 === "initContainers", volumes, names, bad);
-  });
-  check2(inits, "initContainers");
-  check2(containers, "containers");
-  const hostPorts = /* @__PURE__ */ new Set();
-  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
-    if (!p.hostPort) return;
-    const key2 = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
-    if (hostPorts.has(key2)) out.push(diag(containerInvalid, s, ["spec", "containers", i, "ports", j, "hostPort"], { reason: `Duplicate value: ${JSON.stringify(key2)}`, container: String(c.name ?? "") }));
-    hostPorts.add(key2);
-  }));
-  return out;
-}
-function containerErrors(c, isInit, volumes, names, bad) {
-  const name = c.name ?? "";
-  if (!name) bad(["name"], "Required value");
-  else {
-    const e = dns1123LabelError(name);
-    if (e) bad(["name"], `Invalid value ${JSON.stringify(name)}: ${e}`);
-    if (names.has(name)) bad(["name"], `Duplicate value: ${JSON.stringify(name)}`);
-    names.add(name);
-  }
-  const image = c.image ?? "";
-  if (!image) bad(["image"], "Required value");
-  else if (image.trim() !== image) bad(["image"], `Invalid value ${JSON.stringify(image)}: must not have leading or trailing whitespace`);
-  const native = isInit && c.restartPolicy === "Always";
-  if (isInit) {
-    if (c.restartPolicy !== void 0 && c.restartPolicy !== "Always") bad(["restartPolicy"], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
-    if (!native) {
-      for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
-        if (c[k]) bad([k], "Forbidden: may not be set for init containers without restartPolicy=Always");
-      }
-    }
-  } else if (c.restartPolicy !== void 0) {
-    bad(["restartPolicy"], "Forbidden: may not be set for non-init containers");
-  }
-  portErrors(c.ports ?? [], bad);
-  envErrors(c.env ?? [], bad);
-  (c.envFrom ?? []).forEach((e, i) => {
-    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
-    if (n !== 1) bad(["envFrom", i], n === 0 ? "Invalid value: must specify one of: `configMapRef` or `secretRef`" : "Invalid value: may not have more than one field specified at a time");
-    if (e.prefix) {
-      const pe = envVarNameError(e.prefix);
-      if (pe) bad(["envFrom", i, "prefix"], `Invalid value ${JSON.stringify(e.prefix)}: ${pe}`);
-    }
-    for (const k of ["configMapRef", "secretRef"]) if (e[k] && !e[k].name) bad(["envFrom", i, k, "name"], "Required value");
-  });
-  mountErrors(c, volumes, bad);
-  resourceErrors(c.resources ?? {}, bad);
-  if (!isInit || native) {
-    probeErrors(c.livenessProbe, ["livenessProbe"], true, bad);
-    probeErrors(c.readinessProbe, ["readinessProbe"], false, bad);
-    probeErrors(c.startupProbe, ["startupProbe"], true, bad);
-    for (const k of ["postStart", "preStop"]) {
-      const h = c.lifecycle?.[k];
-      if (h) handlerErrors(h, ["lifecycle", k], ["exec", "httpGet", "tcpSocket", "sleep"], bad);
-    }
-  }
-  if (!c.terminationMessagePolicy) bad(["terminationMessagePolicy"], "Required value");
-  else if (!MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) bad(["terminationMessagePolicy"], `Unsupported value: ${JSON.stringify(c.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`);
-  if (!c.imagePullPolicy) bad(["imagePullPolicy"], "Required value");
-  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) bad(["imagePullPolicy"], `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`);
-  const sc = c.securityContext;
-  if (sc) {
-    for (const k of ["runAsUser", "runAsGroup"]) if (typeof sc[k] === "number" && sc[k] < 0) bad(["securityContext", k], `Invalid value: ${sc[k]}: must be between 0 and 2147483647, inclusive`);
-    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
-    if (sc.allowPrivilegeEscalation === false && (sc.capabilities?.add ?? []).includes("CAP_SYS_ADMIN")) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN");
-  }
-}
-function portErrors(ports, bad) {
-  const names = /* @__PURE__ */ new Set();
-  ports.forEach((p, i) => {
-    if (p.name) {
-      const e = portNameError(p.name);
-      if (e) bad(["ports", i, "name"], `Invalid value ${JSON.stringify(p.name)}: ${e}`);
-      if (names.has(p.name)) bad(["ports", i, "name"], `Duplicate value: ${JSON.stringify(p.name)}`);
-      names.add(p.name);
-    }
-    if (!p.containerPort) bad(["ports", i, "containerPort"], "Required value");
-    else if (!validPortNumber(p.containerPort)) bad(["ports", i, "containerPort"], `Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
-    if (p.hostPort && !validPortNumber(p.hostPort)) bad(["ports", i, "hostPort"], `Invalid value: ${p.hostPort}: must be between 1 and 65535, inclusive`);
-    if (!p.protocol) bad(["ports", i, "protocol"], "Required value");
-    else if (!PROTOCOLS.includes(p.protocol)) bad(["ports", i, "protocol"], `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`);
-  });
-}
-function validPortNumber(n) {
-  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535;
-}
-function envErrors(env, bad) {
-  env.forEach((e, i) => {
-    if (!e.name) bad(["env", i, "name"], "Required value");
-    else {
-      const ne = envVarNameError(e.name);
-      if (ne) bad(["env", i, "name"], `Invalid value ${JSON.stringify(e.name)}: ${ne}`);
-    }
-    const from = e.valueFrom;
-    if (!from) return;
-    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => from[k]);
-    if (sources.length === 0) bad(["env", i, "valueFrom"], "Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
-    else if (sources.length > 1) bad(["env", i, "valueFrom"], "Invalid value: may not have more than one field specified at a time");
-    if (e.value) bad(["env", i, "valueFrom"], "Invalid value: may not be specified when `value` is not empty");
-    const fr = from.fieldRef;
-    if (fr) {
-      const path6 = String(fr.fieldPath ?? "");
-      if (!path6) bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], "Required value");
-      else if (!ENV_FIELD_PATHS.includes(path6) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path6)) {
-        bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], `Unsupported value: ${JSON.stringify(path6)}`);
-      }
-    }
-    const rf = from.resourceFieldRef;
-    if (rf && !ENV_RESOURCES.includes(rf.resource) && !/^(limits|requests)\.hugepages-/.test(String(rf.resource ?? ""))) {
-      bad(["env", i, "valueFrom", "resourceFieldRef", "resource"], rf.resource ? `Unsupported value: ${JSON.stringify(rf.resource)}` : "Required value");
-    }
-    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
-      const ref = from[k];
-      if (!ref) continue;
-      if (!ref.name) bad(["env", i, "valueFrom", k, "name"], "Required value");
-      if (!ref.key) bad(["env", i, "valueFrom", k, "key"], "Required value");
-      else {
-        const ke = configMapKeyError(ref.key);
-        if (ke) bad(["env", i, "valueFrom", k, "key"], `Invalid value ${JSON.stringify(ref.key)}: ${ke}`);
-      }
-    }
-  });
-}
-function mountErrors(c, volumes, bad) {
-  const mounts = c.volumeMounts ?? [];
-  const devices = c.volumeDevices ?? [];
-  const mountPaths = /* @__PURE__ */ new Set();
-  mounts.forEach((m, i) => {
-    const at3 = (k) => ["volumeMounts", i, k];
-    if (!m.name) bad(at3("name"), "Required value");
-    else if (!volumes.has(m.name)) bad(at3("name"), `Not found: ${JSON.stringify(m.name)} (no volume of that name in spec.volumes)`);
-    if (!m.mountPath) bad(at3("mountPath"), "Required value");
-    else if (mountPaths.has(m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must be unique`);
-    if (m.mountPath) mountPaths.add(m.mountPath);
-    if (m.subPath && m.subPathExpr) bad(at3("subPathExpr"), "Invalid value: subPathExpr and subPath are mutually exclusive");
-    for (const k of ["subPath", "subPathExpr"]) {
-      const e = m[k] ? descendingPathError(String(m[k])) : void 0;
-      if (e) bad(at3(k), `Invalid value ${JSON.stringify(m[k])}: ${e}`);
-    }
-    if (m.mountPropagation !== void 0 && !PROPAGATIONS.includes(m.mountPropagation)) bad(at3("mountPropagation"), `Unsupported value: ${JSON.stringify(m.mountPropagation)}: supported values: "Bidirectional", "HostToContainer", "None"`);
-    if (m.mountPropagation === "Bidirectional" && c.securityContext?.privileged !== true) bad(at3("mountPropagation"), "Forbidden: Bidirectional mount propagation is available only to privileged containers");
-    if (m.recursiveReadOnly !== void 0) {
-      if (!RECURSIVE_READ_ONLY.includes(m.recursiveReadOnly)) bad(at3("recursiveReadOnly"), `Unsupported value: ${JSON.stringify(m.recursiveReadOnly)}: supported values: "Disabled", "Enabled", "IfPossible"`);
-      else if (m.recursiveReadOnly !== "Disabled" && !m.readOnly) bad(at3("recursiveReadOnly"), "Forbidden: may only be specified when readOnly is true");
-    }
-    if (m.name && devices.some((d) => d.name === m.name)) bad(at3("name"), `Invalid value ${JSON.stringify(m.name)}: must not already exist in volumeDevices`);
-    if (m.mountPath && devices.some((d) => d.devicePath === m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must not already exist as a path in volumeDevices`);
-  });
-  const devicePaths = /* @__PURE__ */ new Set();
-  devices.forEach((d, i) => {
-    const at3 = (k) => ["volumeDevices", i, k];
-    if (!d.name) bad(at3("name"), "Required value");
-    else if (!volumes.has(d.name)) bad(at3("name"), `Not found: ${JSON.stringify(d.name)} (no volume of that name in spec.volumes)`);
-    else if (!volumes.get(d.name).persistentVolumeClaim) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: can only use volume source type of PersistentVolumeClaim for block mode`);
-    if (!d.devicePath) bad(at3("devicePath"), "Required value");
-    else if (devicePaths.has(d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must be unique`);
-    if (d.devicePath) devicePaths.add(d.devicePath);
-    if (d.name && mounts.some((m) => m.name === d.name)) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: must not already be mounted in volumeMounts`);
-    if (d.devicePath && mounts.some((m) => m.mountPath === d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must not already be mounted in volumeMounts`);
-  });
-}
-function descendingPathError(p) {
-  if (p.startsWith("/")) return "must be a relative path";
-  if (p.split(/[\\/]/).includes("..")) return "must not contain '..'";
-  return void 0;
-}
-function resourceErrors(r, bad) {
-  const parsed = { limits: {}, requests: {} };
-  for (const kind of ["limits", "requests"]) {
-    for (const [k, v] of Object.entries(r[kind] ?? {})) {
-      const at3 = ["resources", kind, k];
-      const standard = STANDARD_RESOURCES.includes(k) || k.startsWith("hugepages-");
-      if (!standard) {
-        const e = k.includes("/") ? qualifiedNameError(k) : "must be a standard resource type or fully qualified";
-        if (e) {
-          bad(at3, `Invalid value ${JSON.stringify(k)}: ${e}`);
-          continue;
-        }
-      }
-      const q = parseQuantity(v);
-      if (!q) {
-        bad(at3, `Invalid value ${JSON.stringify(v)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
-        continue;
-      }
-      if (q.nano < 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be greater than or equal to 0`);
-      if (!standard && q.nano % 1000000000n !== 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be an integer`);
-      parsed[kind][k] = q.nano;
-    }
-  }
-  for (const [k, req] of Object.entries(parsed.requests)) {
-    const lim = parsed.limits[k];
-    if (lim !== void 0 && req > lim) bad(["resources", "requests", k], `Invalid value ${JSON.stringify(r.requests[k])}: must be less than or equal to ${k} limit of ${JSON.stringify(r.limits[k])}`);
-  }
-}
-function probeErrors(p, at3, successMustBeOne, bad) {
-  if (!p) return;
-  handlerErrors(p, at3, ["exec", "httpGet", "tcpSocket", "grpc"], bad);
-  for (const k of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
-    if (typeof p[k] === "number" && p[k] < 0) bad([...at3, k], `Invalid value: ${p[k]}: must be greater than or equal to 0`);
-  }
-  if (successMustBeOne && p.successThreshold !== void 0 && p.successThreshold !== 1) bad([...at3, "successThreshold"], `Invalid value: ${p.successThreshold}: must be 1`);
-  if (typeof p.terminationGracePeriodSeconds === "number" && p.terminationGracePeriodSeconds <= 0) bad([...at3, "terminationGracePeriodSeconds"], `Invalid value: ${p.terminationGracePeriodSeconds}: must be greater than 0`);
-  if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
-}
-function handlerErrors(h, at3, kinds, bad) {
-  const set2 = kinds.filter((k) => h[k]);
-  if (set2.length === 0) {
-    bad(at3, "Required value: must specify a handler type");
-    return;
-  }
-  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
-  if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
-  for (const k of ["httpGet", "tcpSocket"]) {
-    const port = h[k]?.port;
-    if (h[k] && !validPortOrName(port)) bad([...at3, k, "port"], `Invalid value: ${JSON.stringify(port)}: must be a port number between 1 and 65535 or a port name`);
-  }
-  if (h.httpGet?.scheme && !["HTTP", "HTTPS"].includes(h.httpGet.scheme)) bad([...at3, "httpGet", "scheme"], `Unsupported value: ${JSON.stringify(h.httpGet.scheme)}: supported values: "HTTP", "HTTPS"`);
-  if (h.grpc && !validPortNumber(h.grpc.port)) bad([...at3, "grpc", "port"], `Invalid value: ${JSON.stringify(h.grpc.port)}: must be between 1 and 65535, inclusive`);
-  if (h.sleep && !(typeof h.sleep.seconds === "number" && h.sleep.seconds >= 0)) bad([...at3, "sleep", "seconds"], `Invalid value: ${JSON.stringify(h.sleep.seconds)}: must be greater than or equal to 0`);
-}
-function validPortOrName(port) {
-  if (typeof port === "number") return validPortNumber(port);
-  return typeof port === "string" && port !== "" && portNameError(port) === void 0;
-}
-var PROTOCOLS, PULL_POLICIES, MESSAGE_POLICIES, PROPAGATIONS, RECURSIVE_READ_ONLY, ENV_FIELD_PATHS, ENV_RESOURCES, STANDARD_RESOURCES;
-var init_containers = __esm({
-  "src/validate/sidecarset/containers.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-    init_names();
-    init_quantity();
-    PROTOCOLS = ["TCP", "UDP", "SCTP"];
-    PULL_POLICIES = ["Always", "Never", "IfNotPresent"];
-    MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
-    PROPAGATIONS = ["None", "HostToContainer", "Bidirectional"];
-    RECURSIVE_READ_ONLY = ["Disabled", "IfPossible", "Enabled"];
-    ENV_FIELD_PATHS = [
-      "metadata.name",
-      "metadata.namespace",
-      "metadata.uid",
-      "spec.nodeName",
-      "spec.serviceAccountName",
-      "status.hostIP",
-      "status.hostIPs",
-      "status.podIP",
-      "status.podIPs"
-    ];
-    ENV_RESOURCES = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
-    STANDARD_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
-  }
-});
-
-// src/validate/sidecarset/go-json.ts
-function goMarshal(value2, t) {
-  const out = marshal(value2, t, false);
-  return out === OMIT ? "null" : out;
-}
-function marshal(v, t, omitempty) {
-  const absent = v === void 0 || v === null;
-  switch (t.k) {
-    case "string": {
-      const s = absent ? "" : typeof v === "string" ? v : String(v);
-      return omitempty && s === "" ? OMIT : goString(s);
-    }
-    case "int": {
-      const n = absent ? 0 : Number(v);
-      return omitempty && n === 0 ? OMIT : String(n);
-    }
-    case "bool": {
-      const b = absent ? false : v === true;
-      return omitempty && !b ? OMIT : String(b);
-    }
-    case "quantity":
-      return goString(absent ? "0" : canonicalQuantity(v) ?? String(v));
-    case "intstr":
-      return absent ? "0" : typeof v === "number" ? String(v) : goString(String(v));
-    case "ptr":
-      if (absent) return omitempty ? OMIT : "null";
-      return marshal(v, t.elem, false);
-    case "slice": {
-      if (absent || !Array.isArray(v)) return omitempty ? OMIT : "null";
-      if (omitempty && v.length === 0) return OMIT;
-      return `[${v.map((e) => {
-        const m = marshal(e, t.elem, false);
-        return m === OMIT ? "null" : m;
-      }).join(",")}]`;
-    }
-    case "map": {
-      if (absent || typeof v !== "object") return omitempty ? OMIT : "null";
-      const keys = Object.keys(v).sort(byteOrder);
-      if (omitempty && keys.length === 0) return OMIT;
-      const rec = v;
-      return `{${keys.map((k) => `${goString(k)}:${marshal(rec[k], t.elem, false)}`).join(",")}}`;
-    }
-    case "struct": {
-      const rec = absent || typeof v !== "object" ? {} : v;
-      const parts = [];
-      for (const f of t.fields) {
-        const m = marshal(rec[f.json], f.type, f.omitempty);
-        if (m !== OMIT) parts.push(`${goString(f.json)}:${m}`);
-      }
-      return `{${parts.join(",")}}`;
-    }
-    case "raw":
-      return absent ? omitempty ? OMIT : "null" : marshalAny(v);
-  }
-}
-function marshalAny(v) {
-  if (v === null || v === void 0) return "null";
-  if (typeof v === "string") return goString(v);
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return `[${v.map(marshalAny).join(",")}]`;
-  if (typeof v === "object") {
-    const rec = v;
-    return `{${Object.keys(rec).sort(byteOrder).map((k) => `${goString(k)}:${marshalAny(rec[k])}`).join(",")}}`;
-  }
-  return "null";
-}
-function goNormalize(value2, t) {
-  const out = normalize2(value2, t, false);
-  return out === OMIT ? void 0 : out;
-}
-function normalize2(v, t, omitempty) {
-  const absent = v === void 0 || v === null;
-  switch (t.k) {
-    case "string": {
-      const s = absent ? "" : typeof v === "string" ? v : String(v);
-      return omitempty && s === "" ? OMIT : s;
-    }
-    case "int": {
-      const n = absent ? 0 : typeof v === "number" ? v : Number(v);
-      return omitempty && n === 0 ? OMIT : Number.isNaN(n) ? v : n;
-    }
-    case "bool": {
-      const b = absent ? false : v === true;
-      return omitempty && !b ? OMIT : b;
-    }
-    case "quantity":
-      return absent ? "0" : canonicalQuantity(v) ?? v;
-    case "intstr":
-      return absent ? 0 : v;
-    case "ptr":
-      if (absent) return omitempty ? OMIT : null;
-      return normalize2(v, t.elem, false);
-    case "slice":
-      if (absent || !Array.isArray(v)) return omitempty ? OMIT : null;
-      if (omitempty && v.length === 0) return OMIT;
-      return v.map((e) => {
-        const n = normalize2(e, t.elem, false);
-        return n === OMIT ? null : n;
-      });
-    case "map": {
-      if (absent || typeof v !== "object") return omitempty ? OMIT : null;
-      const keys = Object.keys(v).sort(byteOrder);
-      if (omitempty && keys.length === 0) return OMIT;
-      const rec = v;
-      const out = {};
-      for (const k of keys) out[k] = normalize2(rec[k], t.elem, false);
-      return out;
-    }
-    case "struct": {
-      const rec = absent || typeof v !== "object" ? {} : v;
-      const out = {};
-      for (const f of t.fields) {
-        const n = normalize2(rec[f.json], f.type, f.omitempty);
-        if (n !== OMIT) out[f.json] = n;
-      }
-      return out;
-    }
-    case "raw":
-      return absent ? omitempty ? OMIT : null : v;
-  }
-}
-function goString(s) {
-  return JSON.stringify(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�")).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function byteOrder(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var OMIT;
-var init_go_json = __esm({
-  "src/validate/sidecarset/go-json.ts"() {
-    "use strict";
-    init_quantity();
-    OMIT = /* @__PURE__ */ Symbol("omit");
-  }
-});
-
-// src/validate/sidecarset/go-types.ts
-function struct(...fields) {
-  return {
-    k: "struct",
-    fields: fields.map(([name, type2]) => ({
-      json: name.endsWith("?") ? name.slice(0, -1) : name,
-      type: type2,
-      omitempty: name.endsWith("?")
-    }))
-  };
-}
-function sidecarSetSpec(v1alpha1) {
-  return struct(
-    ["selector?", ptr(labelSelector)],
-    ...v1alpha1 ? [["namespace?", str2]] : [],
-    ["namespaceSelector?", ptr(labelSelector)],
-    ["initContainers?", slice(SIDECAR_CONTAINER)],
-    ["containers?", slice(SIDECAR_CONTAINER)],
-    ["volumes?", { k: "slice", elem: raw }],
-    ["updateStrategy?", updateStrategy],
-    ["injectionStrategy?", injectionStrategy],
-    ["imagePullSecrets?", slice(struct(["name?", str2]))],
-    ["revisionHistoryLimit?", ptr(int3)],
-    ["patchPodMetadata?", slice(struct(["annotations?", map2(str2)], ["patchPolicy?", str2]))],
-    ...v1alpha1 ? [] : [["customVersion?", str2]]
-  );
-}
-var str2, int3, bool2, quantity, intstr, raw, ptr, slice, map2, objectFieldSelector, resourceFieldSelector, keySelector, envSource, envVar, execAction, httpGetAction, tcpSocketAction, grpcAction, probe, lifecycleHandler, securityContext, CONTAINER_FIELDS, labelSelector, shareVolumePolicy, SIDECAR_CONTAINER, updateStrategy, injectionStrategy, SIDECARSET_SPEC_V1BETA1, SIDECARSET_SPEC_V1ALPHA1;
-var init_go_types = __esm({
-  "src/validate/sidecarset/go-types.ts"() {
-    "use strict";
-    str2 = { k: "string" };
-    int3 = { k: "int" };
-    bool2 = { k: "bool" };
-    quantity = { k: "quantity" };
-    intstr = { k: "intstr" };
-    raw = { k: "raw" };
-    ptr = (elem) => ({ k: "ptr", elem });
-    slice = (elem) => ({ k: "slice", elem });
-    map2 = (elem) => ({ k: "map", elem });
-    objectFieldSelector = struct(["apiVersion?", str2], ["fieldPath", str2]);
-    resourceFieldSelector = struct(["containerName?", str2], ["resource", str2], ["divisor?", quantity]);
-    keySelector = struct(["name?", str2], ["key", str2], ["optional?", ptr(bool2)]);
-    envSource = struct(["name?", str2], ["optional?", ptr(bool2)]);
-    envVar = struct(
-      ["name", str2],
-      ["value?", str2],
-      ["valueFrom?", ptr(struct(
-        ["fieldRef?", ptr(objectFieldSelector)],
-        ["resourceFieldRef?", ptr(resourceFieldSelector)],
-        ["configMapKeyRef?", ptr(keySelector)],
-        ["secretKeyRef?", ptr(keySelector)]
-      ))]
-    );
-    execAction = struct(["command?", slice(str2)]);
-    httpGetAction = struct(
-      ["path?", str2],
-      ["port", intstr],
-      ["host?", str2],
-      ["scheme?", str2],
-      ["httpHeaders?", slice(struct(["name", str2], ["value", str2]))]
-    );
-    tcpSocketAction = struct(["port", intstr], ["host?", str2]);
-    grpcAction = struct(["port", int3], ["service", ptr(str2)]);
-    probe = struct(
-      ["exec?", ptr(execAction)],
-      ["httpGet?", ptr(httpGetAction)],
-      ["tcpSocket?", ptr(tcpSocketAction)],
-      ["grpc?", ptr(grpcAction)],
-      ["initialDelaySeconds?", int3],
-      ["timeoutSeconds?", int3],
-      ["periodSeconds?", int3],
-      ["successThreshold?", int3],
-      ["failureThreshold?", int3],
-      ["terminationGracePeriodSeconds?", ptr(int3)]
-    );
-    lifecycleHandler = struct(
-      ["exec?", ptr(execAction)],
-      ["httpGet?", ptr(httpGetAction)],
-      ["tcpSocket?", ptr(tcpSocketAction)],
-      ["sleep?", ptr(struct(["seconds", int3]))]
-    );
-    securityContext = struct(
-      ["capabilities?", ptr(struct(["add?", slice(str2)], ["drop?", slice(str2)]))],
-      ["privileged?", ptr(bool2)],
-      ["seLinuxOptions?", ptr(struct(["user?", str2], ["role?", str2], ["type?", str2], ["level?", str2]))],
-      ["windowsOptions?", ptr(struct(
-        ["gmsaCredentialSpecName?", ptr(str2)],
-        ["gmsaCredentialSpec?", ptr(str2)],
-        ["runAsUserName?", ptr(str2)],
-        ["hostProcess?", ptr(bool2)]
-      ))],
-      ["runAsUser?", ptr(int3)],
-      ["runAsGroup?", ptr(int3)],
-      ["runAsNonRoot?", ptr(bool2)],
-      ["readOnlyRootFilesystem?", ptr(bool2)],
-      ["allowPrivilegeEscalation?", ptr(bool2)],
-      ["procMount?", ptr(str2)],
-      ["seccompProfile?", ptr(struct(["type", str2], ["localhostProfile?", ptr(str2)]))],
-      ["appArmorProfile?", ptr(struct(["type", str2], ["localhostProfile?", ptr(str2)]))]
-    );
-    CONTAINER_FIELDS = [
-      ["name", str2],
-      ["image?", str2],
-      ["command?", slice(str2)],
-      ["args?", slice(str2)],
-      ["workingDir?", str2],
-      ["ports?", slice(struct(
-        ["name?", str2],
-        ["hostPort?", int3],
-        ["containerPort", int3],
-        ["protocol?", str2],
-        ["hostIP?", str2]
-      ))],
-      ["envFrom?", slice(struct(
-        ["prefix?", str2],
-        ["configMapRef?", ptr(envSource)],
-        ["secretRef?", ptr(envSource)]
-      ))],
-      ["env?", slice(envVar)],
-      ["resources?", struct(
-        ["limits?", map2(quantity)],
-        ["requests?", map2(quantity)],
-        ["claims?", slice(struct(["name", str2], ["request?", str2]))]
-      )],
-      ["resizePolicy?", slice(struct(["resourceName", str2], ["restartPolicy", str2]))],
-      ["restartPolicy?", ptr(str2)],
-      ["volumeMounts?", slice(struct(
-        ["name", str2],
-        ["readOnly?", bool2],
-        ["recursiveReadOnly?", ptr(str2)],
-        ["mountPath", str2],
-        ["subPath?", str2],
-        ["mountPropagation?", ptr(str2)],
-        ["subPathExpr?", str2]
-      ))],
-      ["volumeDevices?", slice(struct(["name", str2], ["devicePath", str2]))],
-      ["livenessProbe?", ptr(probe)],
-      ["readinessProbe?", ptr(probe)],
-      ["startupProbe?", ptr(probe)],
-      ["lifecycle?", ptr(struct(["postStart?", ptr(lifecycleHandler)], ["preStop?", ptr(lifecycleHandler)]))],
-      ["terminationMessagePath?", str2],
-      ["terminationMessagePolicy?", str2],
-      ["imagePullPolicy?", str2],
-      ["securityContext?", ptr(securityContext)],
-      ["stdin?", bool2],
-      ["stdinOnce?", bool2],
-      ["tty?", bool2]
-    ];
-    labelSelector = struct(
-      ["matchLabels?", map2(str2)],
-      ["matchExpressions?", slice(struct(["key", str2], ["operator", str2], ["values?", slice(str2)]))]
-    );
-    shareVolumePolicy = struct(["type?", str2]);
-    SIDECAR_CONTAINER = struct(
-      ...CONTAINER_FIELDS,
-      ["podInjectPolicy?", str2],
-      ["upgradeStrategy?", struct(["upgradeType?", str2], ["hotUpgradeEmptyImage?", str2])],
-      ["shareVolumePolicy?", shareVolumePolicy],
-      ["shareVolumeDevicePolicy?", ptr(shareVolumePolicy)],
-      ["transferEnv?", slice(struct(
-        ["sourceContainerName?", str2],
-        ["sourceContainerNameFrom?", ptr(struct(["fieldRef?", ptr(objectFieldSelector)]))],
-        ["envName?", str2],
-        ["envNames?", slice(str2)]
-      ))],
-      ["resourcesPolicy?", ptr(struct(
-        ["targetContainersMode", str2],
-        ["targetContainersNameRegex?", str2],
-        ["resourcesExpr", struct(
-          ["limits?", ptr(struct(["cpu?", str2], ["memory?", str2]))],
-          ["requests?", ptr(struct(["cpu?", str2], ["memory?", str2]))]
-        )]
-      ))]
-    );
-    updateStrategy = struct(
-      ["type?", str2],
-      ["paused?", bool2],
-      ["selector?", ptr(labelSelector)],
-      ["partition?", ptr(intstr)],
-      ["maxUnavailable?", ptr(intstr)],
-      ["priorityStrategy?", ptr(struct(
-        ["orderPriority?", slice(struct(["orderedKey", str2]))],
-        ["weightPriority?", slice(struct(["weight", int3], ["matchSelector", labelSelector]))]
-      ))],
-      ["scatterStrategy?", slice(struct(["key", str2], ["value", str2]))]
-    );
-    injectionStrategy = struct(
-      ["paused?", bool2],
-      ["revision?", ptr(struct(["customVersion?", ptr(str2)], ["revisionName?", ptr(str2)], ["policy?", str2]))]
-    );
-    SIDECARSET_SPEC_V1BETA1 = sidecarSetSpec(false);
-    SIDECARSET_SPEC_V1ALPHA1 = sidecarSetSpec(true);
-  }
-});
-
-// src/validate/sidecarset/image-reference.ts
-function parseImageReference(image) {
-  if (IDENTIFIER.test(image)) return void 0;
-  const m = REFERENCE.exec(image);
-  if (!m) return void 0;
-  const name = m[1];
-  if (name.length > 255) return void 0;
-  const slash2 = name.indexOf("/");
-  const first = slash2 < 0 ? "" : name.slice(0, slash2);
-  const isDomain = slash2 >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first);
-  const remote = isDomain ? name.slice(slash2 + 1) : name;
-  if (remote.toLowerCase() !== remote) return void 0;
-  return { name, tag: m[2], digest: m[3] };
-}
-function defaultImagePullPolicy(image) {
-  const ref = parseImageReference(image);
-  if (!ref) return "IfNotPresent";
-  const tag = ref.tag ?? (ref.digest ? "" : "latest");
-  return tag === "latest" ? "Always" : "IfNotPresent";
-}
-var DOMAIN_COMPONENT, DOMAIN, PATH_COMPONENT, NAME, TAG, DIGEST, REFERENCE, IDENTIFIER;
-var init_image_reference = __esm({
-  "src/validate/sidecarset/image-reference.ts"() {
-    "use strict";
-    DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-    PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
-    NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
-    TAG = "[\\w][\\w.-]{0,127}";
-    DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-    REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-    IDENTIFIER = /^[a-f0-9]{64}$/;
-  }
-});
-
-// src/validate/sidecarset/volumes.ts
-function volumeSources(v) {
-  return VOLUME_SOURCES.filter((k) => v[k] !== void 0 && v[k] !== null);
-}
-function checkVolumes(s) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  (s.ss.spec.volumes ?? []).forEach((v, i) => {
-    const path6 = ["spec", "volumes", i];
-    const bad = (sub2, reason) => out.push(diag(volumeInvalid, s, [...path6, ...sub2], { reason }));
-    if (v === null || typeof v !== "object") {
-      bad([], "Invalid value: must be an object");
-      return;
-    }
-    const name = v.name ?? "";
-    if (!name) bad(["name"], "Required value");
-    else {
-      const e = dns1123LabelError(String(name));
-      if (e) bad(["name"], `Invalid value ${JSON.stringify(name)}: ${e}`);
-      if (seen.has(name)) bad(["name"], `Duplicate value: ${JSON.stringify(name)}`);
-      seen.add(name);
-    }
-    const sources = volumeSources(v);
-    if (sources.length === 0) bad([], "Required value: must specify a volume type");
-    if (sources.length > 1) bad([sources[1]], "Forbidden: may not specify more than 1 volume type");
-    if (v.hostPath) {
-      if (!v.hostPath.path) bad(["hostPath", "path"], "Required value");
-      if (!HOST_PATH_TYPES.includes(v.hostPath.type ?? "")) bad(["hostPath", "type"], `Unsupported value: ${JSON.stringify(v.hostPath.type)}`);
-    }
-    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) bad(["persistentVolumeClaim", "claimName"], "Required value");
-    if (v.secret && !v.secret.secretName) bad(["secret", "secretName"], "Required value");
-    if (v.configMap && !v.configMap.name) bad(["configMap", "name"], "Required value");
-    for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
-      const mode = v[k]?.defaultMode;
-      if (typeof mode === "number" && (mode < 0 || mode > 511)) bad([k, "defaultMode"], `Invalid value: ${mode}: must be a number between 0 and 0777 (octal), both inclusive`);
-    }
-    for (const [j, src] of (v.projected?.sources ?? []).entries()) {
-      const t = src?.serviceAccountToken;
-      if (!t) continue;
-      if (!t.path) bad(["projected", "sources", j, "serviceAccountToken", "path"], "Required value");
-      const exp = t.expirationSeconds;
-      if (typeof exp === "number" && exp < 600) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration less than 10 minutes");
-      if (typeof exp === "number" && exp > 2 ** 32) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration larger than 2^32 seconds");
-    }
-  });
-  return out;
-}
-var VOLUME_SOURCES, HOST_PATH_TYPES;
-var init_volumes = __esm({
-  "src/validate/sidecarset/volumes.ts"() {
-    "use strict";
-    init_sidecarset();
-    init_context();
-    init_names();
-    VOLUME_SOURCES = [
-      "hostPath",
-      "emptyDir",
-      "gcePersistentDisk",
-      "awsElasticBlockStore",
-      "gitRepo",
-      "secret",
-      "nfs",
-      "iscsi",
-      "glusterfs",
-      "persistentVolumeClaim",
-      "rbd",
-      "flexVolume",
-      "cinder",
-      "cephfs",
-      "flocker",
-      "downwardAPI",
-      "fc",
-      "azureFile",
-      "configMap",
-      "vsphereVolume",
-      "quobyte",
-      "azureDisk",
-      "photonPersistentDisk",
-      "projected",
-      "portworxVolume",
-      "scaleIO",
-      "storageos",
-      "csi",
-      "ephemeral",
-      "image"
-    ];
-    HOST_PATH_TYPES = ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"];
-  }
-});
-
-// src/validate/sidecarset/defaults.ts
-function applySidecarSetDefaults(obj) {
-  const layout = obj.apiVersion === "apps.kruise.io/v1alpha1" ? SIDECARSET_SPEC_V1ALPHA1 : SIDECARSET_SPEC_V1BETA1;
-  const spec = goNormalize(obj.spec, layout);
-  applyCrdDefaults(obj.spec, spec);
-  const us = spec.updateStrategy;
-  us.type ||= "RollingUpdate";
-  us.maxUnavailable ??= 1;
-  us.partition ??= 0;
-  for (const c of spec.initContainers ?? []) defaultSidecarContainer(c, "AfterAppContainer");
-  for (const c of spec.containers ?? []) defaultSidecarContainer(c, "BeforeAppContainer");
-  if (spec.volumes) spec.volumes = spec.volumes.map(defaultVolume);
-  spec.revisionHistoryLimit ??= 10;
-  for (const p of spec.patchPodMetadata ?? []) p.patchPolicy ||= "Retain";
-  const revision = spec.injectionStrategy?.revision;
-  if (revision) revision.policy ||= "Always";
-  const out = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { ...obj.metadata } };
-  out.spec = goNormalize(spec, layout);
-  if (obj.status !== void 0) out.status = obj.status;
-  return out;
-}
-function applyCrdDefaults(raw3, spec) {
-  for (const key2 of ["initContainers", "containers"]) {
-    const rawList = raw3?.[key2];
-    if (!Array.isArray(rawList)) continue;
-    rawList.forEach((c, i) => {
-      const policy = c?.resourcesPolicy;
-      if (policy && typeof policy === "object" && (policy.targetContainersNameRegex === void 0 || policy.targetContainersNameRegex === null)) {
-        const target = spec[key2]?.[i]?.resourcesPolicy;
-        if (target) target.targetContainersNameRegex = ".*";
-      }
-    });
-  }
-}
-function defaultSidecarContainer(c, injectPolicy) {
-  c.podInjectPolicy ||= injectPolicy;
-  c.upgradeStrategy.upgradeType ||= "ColdUpgrade";
-  c.shareVolumePolicy.type ||= "disabled";
-  defaultContainer(c);
-  for (const t of c.transferEnv ?? []) defaultFieldSelector(t.sourceContainerNameFrom?.fieldRef);
-}
-function defaultContainer(c) {
-  c.imagePullPolicy ||= defaultImagePullPolicy(c.image ?? "");
-  c.terminationMessagePath ||= "/dev/termination-log";
-  c.terminationMessagePolicy ||= "File";
-  for (const p of c.ports ?? []) p.protocol ||= "TCP";
-  for (const e of c.env ?? []) defaultFieldSelector(e.valueFrom?.fieldRef);
-  roundResourceList(c.resources.limits);
-  roundResourceList(c.resources.requests);
-  for (const probe2 of [c.livenessProbe, c.readinessProbe]) {
-    if (!probe2) continue;
-    probe2.timeoutSeconds ||= 1;
-    probe2.periodSeconds ||= 10;
-    probe2.successThreshold ||= 1;
-    probe2.failureThreshold ||= 3;
-    defaultHttpGet(probe2.httpGet);
-  }
-  defaultHttpGet(c.lifecycle?.postStart?.httpGet);
-  defaultHttpGet(c.lifecycle?.preStop?.httpGet);
-}
-function defaultFieldSelector(fs6) {
-  if (fs6) fs6.apiVersion ||= "v1";
-}
-function defaultHttpGet(h) {
-  if (!h) return;
-  h.path ||= "/";
-  h.scheme ||= "HTTP";
-}
-function roundResourceList(list3) {
-  for (const k of Object.keys(list3 ?? {})) {
-    const q = parseQuantity(list3[k]);
-    if (q) list3[k] = formatQuantity(roundUp(q, -3));
-  }
-}
-function defaultVolume(v) {
-  if (v === null || typeof v !== "object") return v;
-  const vol = {};
-  for (const [k, val] of Object.entries(v)) {
-    if (k === "name" || VOLUME_SOURCES.includes(k)) vol[k] = structuredClone(val);
-  }
-  if (volumeSources(vol).length === 0) vol.emptyDir = {};
-  if (vol.hostPath && typeof vol.hostPath === "object") vol.hostPath.type ??= "";
-  for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
-    if (vol[k] && typeof vol[k] === "object") vol[k].defaultMode ??= 420;
-  }
-  for (const item of vol.downwardAPI?.items ?? []) defaultFieldSelector(item?.fieldRef);
-  for (const src of vol.projected?.sources ?? []) {
-    for (const item of src?.downwardAPI?.items ?? []) defaultFieldSelector(item?.fieldRef);
-    if (src?.serviceAccountToken) src.serviceAccountToken.expirationSeconds ??= 3600;
-  }
-  return vol;
-}
-var init_defaults = __esm({
-  "src/validate/sidecarset/defaults.ts"() {
-    "use strict";
-    init_go_json();
-    init_go_types();
-    init_image_reference();
-    init_quantity();
-    init_volumes();
-  }
-});
-
-// src/validate/sidecarset/injection-strategy.ts
-function checkInjectionStrategy(s, ctx) {
-  const rev = s.ss.spec.injectionStrategy?.revision;
-  if (!rev) return [];
-  const out = [];
-  const path6 = ["spec", "injectionStrategy", "revision"];
-  const has = (v) => v !== void 0 && v !== null;
-  if (!has(rev.revisionName) && !has(rev.customVersion)) {
-    out.push(diag(revisionUnset, s, path6, {}));
-  } else if (!findRevision(s.name, rev, ctx.revisions)) {
-    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
-    out.push(diag(revisionNotFound, s, [...path6, has(rev.revisionName) ? "revisionName" : "customVersion"], { what, namespace: ctx.cluster.kruiseNamespace }));
-  }
-  if (!["", "Always", "Partial", void 0, null].includes(rev.policy)) {
-    out.push(diag(revisionPolicyInvalid, s, [...path6, "policy"], { policy: String(rev.policy) }));
-  }
-  return out;
-}
-function findRevision(name, rev, revisions) {
-  if (rev.revisionName !== void 0 && rev.revisionName !== null) {
-    return revisions.find((r) => r.metadata?.name === rev.revisionName);
-  }
-  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === name && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === rev.customVersion);
-  return matching.sort((a, b) => Number(a.revision ?? 0) - Number(b.revision ?? 0) || String(a.metadata?.creationTimestamp ?? "").localeCompare(String(b.metadata?.creationTimestamp ?? "")) || String(a.metadata?.name ?? "").localeCompare(String(b.metadata?.name ?? ""))).at(-1);
-}
-var init_injection_strategy = __esm({
-  "src/validate/sidecarset/injection-strategy.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_context();
-  }
-});
-
-// src/validate/sidecarset/metadata.ts
-function checkMetadata(s) {
-  const out = [];
-  const meta = s.ss.metadata ?? {};
-  const name = meta.name ?? "";
-  if (!meta.name && !meta.generateName) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "name"], { reason: "Required value: name or generateName is required" }));
-  } else if (meta.name) {
-    if (!NAME2.test(name)) {
-      out.push(diag(nameInvalid, s, ["metadata", "name"], { name, reason: "must consist of alphanumeric characters or '-' (regex '^[a-zA-Z0-9\\-]+$')" }));
-    }
-    if (name.length > NAME_MAX) {
-      out.push(diag(nameInvalid, s, ["metadata", "name"], { name, reason: `must be no more than ${NAME_MAX} characters` }));
-    }
-  }
-  if (meta.namespace) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
-  }
-  for (const [k, v] of Object.entries(meta.labels ?? {})) {
-    const e = qualifiedNameError(k) ?? labelValueError(String(v));
-    if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
-  }
-  out.push(...annotationErrors(meta.annotations ?? {}).map((reason) => diag(metadataInvalid2, s, ["metadata", "annotations"], { reason })));
-  return out;
-}
-function annotationErrors(annotations) {
-  const errs = [];
-  let size = 0;
-  for (const [k, v] of Object.entries(annotations)) {
-    const e = qualifiedNameError(k.toLowerCase());
-    if (e) errs.push(`Invalid value ${JSON.stringify(k)}: ${e}`);
-    size += Buffer.byteLength(k) + Buffer.byteLength(String(v ?? ""));
-  }
-  if (size > ANNOTATIONS_MAX_BYTES) errs.push(`Too long: annotations may not have more than ${ANNOTATIONS_MAX_BYTES} bytes`);
-  return errs;
-}
-var NAME2, NAME_MAX, ANNOTATIONS_MAX_BYTES;
-var init_metadata = __esm({
-  "src/validate/sidecarset/metadata.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-    NAME2 = /^[a-zA-Z0-9-]+$/;
-    NAME_MAX = 63;
-    ANNOTATIONS_MAX_BYTES = 256 * 1024;
-  }
-});
-
-// src/validate/sidecarset/go-regexp.ts
-function compileGoRegexp(pattern) {
-  for (const [re, error2] of UNSUPPORTED) if (re.test(pattern)) return { ok: false, error: `error parsing regexp: ${error2}` };
-  let flags = "u";
-  let body = pattern;
-  const lead = /^\(\?([imsU]+)\)/.exec(body);
-  if (lead) {
-    for (const f of lead[1]) if (f === "i" || f === "m" || f === "s") flags += f;
-    body = body.slice(lead[0].length);
-  }
-  body = body.replace(/\(\?P</g, "(?<");
-  try {
-    return { ok: true, re: new RegExp(body, flags) };
-  } catch (e) {
-    try {
-      return { ok: true, re: new RegExp(body, flags.replace("u", "")) };
-    } catch {
-    }
-    return { ok: false, error: `error parsing regexp: ${e.message.replace(/^Invalid regular expression: /, "")}` };
-  }
-}
-var UNSUPPORTED;
-var init_go_regexp = __esm({
-  "src/validate/sidecarset/go-regexp.ts"() {
-    "use strict";
-    UNSUPPORTED = [
-      [/\(\?[=!]/, "invalid or unsupported Perl syntax: `(?=` / `(?!` (lookahead)"],
-      [/\(\?<[=!]/, "invalid or unsupported Perl syntax: `(?<` (lookbehind)"],
-      [/\\[1-9]/, "invalid escape sequence: backreference"]
-    ];
-  }
-});
-
-// src/validate/sidecarset/patch-pod-metadata.ts
-function checkPatchPodMetadata(s, ctx) {
-  const patches = s.ss.spec.patchPodMetadata ?? [];
-  const out = [];
-  const path6 = ["spec", "patchPodMetadata"];
-  const denied = whitelistError(s, ctx);
-  if (denied) out.push(diag(patchMetadataNotAllowed, s, path6, { reason: denied }));
-  const seen = /* @__PURE__ */ new Set();
-  patches.forEach((p, i) => {
-    const annotations = p.annotations ?? {};
-    const keys = Object.keys(annotations);
-    if (keys.length === 0) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no annotations defined for SidecarSet" }, "spec.patchPodMetadata"));
-    for (const reason of annotationErrors(annotations)) out.push(diag(patchMetadataInvalid, s, [...path6, i, "annotations"], { reason }, "patchPodMetadata.annotations"));
-    if (!p.patchPolicy) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no patchPolicy defined for patchPodMetadata" }, "spec.patchPodMetadata"));
-    for (const key2 of keys) {
-      if (seen.has(key2)) out.push(diag(patchMetadataDuplicateKey, s, [...path6, i, "annotations", key2], { key: key2 }, "spec.patchPodMetadata"));
-      seen.add(key2);
-    }
-  });
-  return out;
-}
-function whitelistError(s, ctx) {
-  const patches = s.ss.spec.patchPodMetadata ?? [];
-  if (patches.length === 0) return void 0;
-  const defaultsAllowed = featureGate(ctx.cluster, "SidecarSetPatchPodMetadataDefaultsAllowed");
-  const raw3 = ctx.kruiseConfiguration?.data?.[PATCH_POD_METADATA_WHITELIST_KEY];
-  const where2 = `ConfigMap ${ctx.cluster.kruiseNamespace}/kruise-configuration key ${PATCH_POD_METADATA_WHITELIST_KEY}`;
-  if (raw3 === void 0 || raw3 === null || raw3 === "") {
-    return defaultsAllowed ? void 0 : `Required value: SidecarSet patch metadata whitelist not found (${where2} is not in the repo)`;
-  }
-  let whitelist;
-  try {
-    whitelist = JSON.parse(String(raw3));
-  } catch (e) {
-    return `${where2} is not valid JSON: ${e.message}`;
-  }
-  const exprs = [];
-  for (const rule of whitelist?.rules ?? []) {
-    if (rule?.selector) {
-      const errs = labelSelectorErrors(rule.selector);
-      if (errs.length) return `${where2}: invalid rule selector: ${errs[0][0]}: ${errs[0][1]}`;
-      if (!selectorMatches(rule.selector, s.ss.metadata?.labels ?? {})) continue;
-    }
-    for (const expr of rule?.allowedAnnotationKeyExprs ?? []) {
-      const c = compileGoRegexp(String(expr));
-      if (!c.ok) return `${where2}: ${c.error}`;
-      exprs.push(c.re);
-    }
-  }
-  if (exprs.length === 0) return defaultsAllowed ? void 0 : `Required value: sidecarSet patch metadata annotation is not allowed (no whitelist rule applies to this SidecarSet's labels in ${where2})`;
-  for (const p of patches) {
-    for (const key2 of Object.keys(p.annotations ?? {})) {
-      if (!exprs.some((re) => re.test(key2))) return `Required value: sidecarSet patch metadata annotation(${key2}) is not allowed by ${where2}`;
-    }
-  }
-  return void 0;
-}
-var init_patch_pod_metadata = __esm({
-  "src/validate/sidecarset/patch-pod-metadata.ts"() {
-    "use strict";
-    init_cluster();
-    init_sidecarset2();
-    init_selector();
-    init_sidecarset();
-    init_go_regexp();
-    init_context();
-    init_metadata();
-  }
-});
-
-// src/render/sidecarset/quantity.ts
-function parseQuantity2(input) {
-  const s = typeof input === "number" ? String(input) : input.trim();
-  const m = QUANTITY2.exec(s);
-  if (!m) return void 0;
-  const [, sign, whole, frac = "", suffix] = m;
-  if (whole === "" && frac === "") return void 0;
-  let format;
-  let exp10 = 0, exp2 = 0;
-  if (suffix in DECIMAL_SUFFIX2) {
-    format = "DecimalSI";
-    exp10 = DECIMAL_SUFFIX2[suffix];
-  } else if (suffix in BINARY_SUFFIX2) {
-    format = "BinarySI";
-    exp2 = BINARY_SUFFIX2[suffix];
-  } else if (/^[eE][+-]?\d+$/.test(suffix)) {
-    format = "DecimalExponent";
-    exp10 = Number(suffix.slice(1));
-  } else return void 0;
-  let num = BigInt(whole + frac || "0") * (1n << BigInt(exp2));
-  const shift = exp10 - frac.length + 9;
-  if (shift >= 0) num *= 10n ** BigInt(shift);
-  else {
-    const d = 10n ** BigInt(-shift);
-    num = (num + d - 1n) / d;
-  }
-  return { nanos: sign === "-" ? -num : num, format };
-}
-function milliValue(q) {
-  const d = 1000000n;
-  const t = q.nanos / d;
-  return q.nanos > 0n && q.nanos % d !== 0n ? t + 1n : t;
-}
-function addQuantity(a, b) {
-  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format };
-}
-function negQuantity(q) {
-  return { nanos: -q.nanos, format: q.format };
-}
-function cmpQuantity(a, b) {
-  return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
-}
-function formatQuantity2(q) {
-  if (q.nanos === 0n) return "0";
-  const neg = q.nanos < 0n;
-  const abs = neg ? -q.nanos : q.nanos;
-  let format = q.format;
-  if (format === "BinarySI" && (abs < 1024n * NANO || abs % NANO !== 0n)) format = "DecimalSI";
-  if (format === "BinarySI") {
-    let v = abs / NANO, e = 0;
-    while (e < 6 && v % 1024n === 0n) {
-      v /= 1024n;
-      e++;
-    }
-    return `${neg ? "-" : ""}${v}${BINARY_BY_EXP[e]}`;
-  }
-  let mant = abs, exp = -9;
-  while (mant % 10n === 0n) {
-    mant /= 10n;
-    exp++;
-  }
-  while (exp % 3 !== 0) {
-    mant *= 10n;
-    exp--;
-  }
-  const suffix = format === "DecimalSI" ? DECIMAL_BY_EXP.get(exp) ?? `e${exp}` : exp === 0 ? "" : `e${exp}`;
-  return `${neg ? "-" : ""}${mant}${suffix}`;
-}
-var NANO, DECIMAL_SUFFIX2, BINARY_SUFFIX2, DECIMAL_BY_EXP, BINARY_BY_EXP, QUANTITY2, zeroQuantity, milliQuantity, unitQuantity;
-var init_quantity2 = __esm({
-  "src/render/sidecarset/quantity.ts"() {
-    "use strict";
-    NANO = 1000000000n;
-    DECIMAL_SUFFIX2 = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-    BINARY_SUFFIX2 = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-    DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL_SUFFIX2).map(([s, e]) => [e, s]));
-    BINARY_BY_EXP = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
-    QUANTITY2 = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/;
-    zeroQuantity = (format = "DecimalSI") => ({ nanos: 0n, format });
-    milliQuantity = (milli, format = "DecimalSI") => ({ nanos: milli * 1000000n, format });
-    unitQuantity = (units, format = "DecimalSI") => ({ nanos: units * NANO, format });
-  }
-});
-
-// src/render/sidecarset/calculator.ts
-function readNumber(src, start) {
-  let i = start, seenDot = false, seenE = false, seenPct = false, expectExp = false;
-  while (i < src.length) {
-    const c = src[i];
-    if (isDigit(c)) {
-      expectExp = false;
-      i++;
-      continue;
-    }
-    if (c === ".") {
-      if (seenDot || seenE || seenPct) break;
-      seenDot = true;
-      i++;
-      continue;
-    }
-    if (c === "e" || c === "E") {
-      if (seenE || seenPct) break;
-      seenE = true;
-      expectExp = true;
-      i++;
-      continue;
-    }
-    if (c === "+" || c === "-") {
-      if (!expectExp) break;
-      expectExp = false;
-      i++;
-      continue;
-    }
-    if (c === "%") {
-      if (seenPct) break;
-      seenPct = true;
-      i++;
-      continue;
-    }
-    if (isLetter(c)) {
-      if (expectExp) break;
-      while (i < src.length && isLetter(src[i])) i++;
-      break;
-    }
-    break;
-  }
-  return i;
-}
-function isQuantityToken(s) {
-  let end = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (!isDigit(s[i]) && !".eE+-".includes(s[i])) {
-      end = i;
-      break;
-    }
-  }
-  return end !== 0 && VALID_UNITS.has(s.slice(end));
-}
-function tokenize2(src) {
-  const out = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (isDigit(c) || c === ".") {
-      const j = readNumber(src, i);
-      const s = src.slice(i, j);
-      out.push({ t: isQuantityToken(s) ? "qty" : "num", s });
-      i = j;
-    } else if (isLetter(c)) {
-      let j = i;
-      while (j < src.length && (isLetter(src[j]) || isDigit(src[j]) || src[j] === "_")) j++;
-      out.push({ t: "ident", s: src.slice(i, j) });
-      i = j;
-    } else {
-      out.push({ t: "op", s: c });
-      i++;
-    }
-  }
-  out.push({ t: "end" });
-  return out;
-}
-function parseNumber(s) {
-  const pct = s.endsWith("%");
-  const body = pct ? s.slice(0, -1) : s;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return 0;
-  const n = Number(body);
-  return pct ? n / 100 : n;
-}
-function int64(x) {
-  if (!Number.isFinite(x)) throw new CalcError("value out of range");
-  return BigInt(Math.trunc(x));
-}
-function add(a, b) {
-  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
-  return { n: a.n + b.n };
-}
-function sub(a, b) {
-  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
-  return { n: a.n - b.n };
-}
-function mul(a, b) {
-  if ("q" in a && "q" in b) throw new CalcError("multiplication of two quantities");
-  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * b.n), a.q.format) };
-  if ("q" in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
-  return { n: a.n * b.n };
-}
-function div(a, b) {
-  if ("q" in b) throw new CalcError("division by quantity");
-  if (b.n === 0) throw new CalcError("division by zero");
-  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
-  return { n: a.n / b.n };
-}
-function minMax(name, a, b) {
-  const pickLeft = (c) => name === "max" ? c >= 0 : c <= 0;
-  if ("q" in a || "q" in b) {
-    const l = toQuantity(a), r = toQuantity(b);
-    return { q: pickLeft(cmpQuantity(l, r)) ? l : r };
-  }
-  return { n: pickLeft(a.n - b.n) ? a.n : b.n };
-}
-function calculate(expr, vars) {
-  try {
-    const v = new Parser2(tokenize2(expr), vars).parse();
-    if ("q" in v ? v.q.nanos < 0n : v.n < 0) return { ok: false, error: "calculation result is negative" };
-    return { ok: true, value: v };
-  } catch (e) {
-    if (e instanceof CalcError) return { ok: false, error: e.message };
-    throw e;
-  }
-}
-var VALID_UNITS, isLetter, isDigit, isSpace, CalcError, toQuantity, Parser2;
-var init_calculator = __esm({
-  "src/render/sidecarset/calculator.ts"() {
-    "use strict";
-    init_quantity2();
-    VALID_UNITS = /* @__PURE__ */ new Set(["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"]);
-    isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
-    isDigit = (c) => c >= "0" && c <= "9";
-    isSpace = (c) => /\s/u.test(c);
-    CalcError = class extends Error {
-    };
-    toQuantity = (v) => "q" in v ? v.q : milliQuantity(int64(v.n * 1e3));
-    Parser2 = class {
-      constructor(toks, vars) {
-        this.toks = toks;
-        this.vars = vars;
-      }
-      toks;
-      vars;
-      i = 0;
-      peek() {
-        return this.toks[this.i];
-      }
-      isOp(s) {
-        const t = this.peek();
-        return t.t === "op" && t.s === s;
-      }
-      expect(s) {
-        if (!this.isOp(s)) throw new CalcError("parse error: syntax error");
-        this.i++;
-      }
-      parse() {
-        const v = this.expr();
-        if (this.peek().t !== "end") throw new CalcError("parse error: syntax error");
-        return v;
-      }
-      expr() {
-        let left = this.term();
-        while (this.isOp("+") || this.isOp("-")) {
-          const op = this.toks[this.i++].s;
-          const right = this.term();
-          left = op === "+" ? add(left, right) : sub(left, right);
-        }
-        return left;
-      }
-      term() {
-        let left = this.factor();
-        while (this.isOp("*") || this.isOp("/")) {
-          const op = this.toks[this.i++].s;
-          const right = this.factor();
-          left = op === "*" ? mul(left, right) : div(left, right);
-        }
-        return left;
-      }
-      factor() {
-        const t = this.peek();
-        if (t.t === "end") throw new CalcError("parse error: syntax error");
-        this.i++;
-        if (t.t === "num") return { n: parseNumber(t.s) };
-        if (t.t === "qty") {
-          const q = parseQuantity2(t.s);
-          if (!q) throw new CalcError(`quantities must match the regular expression: ${t.s}`);
-          return { q };
-        }
-        if (t.t === "ident") {
-          if (this.isOp("(")) {
-            this.i++;
-            const args = [this.expr()];
-            if (this.isOp(",")) {
-              this.i++;
-              args.push(this.expr());
-            }
-            this.expect(")");
-            const name = t.s.toLowerCase();
-            if (name !== "max" && name !== "min") throw new CalcError(`unknown function: ${t.s}`);
-            if (args.length !== 2) throw new CalcError(`${name} function requires exactly 2 arguments, got ${args.length}`);
-            return minMax(name, args[0], args[1]);
-          }
-          const v = this.vars.get(t.s.toLowerCase());
-          if (!v) throw new CalcError(`undefined variable: ${t.s}`);
-          return v;
-        }
-        if (t.s === "(") {
-          const v = this.expr();
-          this.expect(")");
-          return v;
-        }
-        if (t.s === "-") {
-          const v = this.factor();
-          return "q" in v ? { q: negQuantity(v.q) } : { n: -v.n };
-        }
-        throw new CalcError("parse error: syntax error");
-      }
-    };
-  }
-});
-
-// src/validate/sidecarset/resources-policy.ts
-function checkResourcesPolicies(s) {
-  const out = [];
-  (s.ss.spec.initContainers ?? []).forEach((c, i) => {
-    if (!c.resourcesPolicy) return;
-    const path6 = ["spec", "initContainers", i, "resourcesPolicy"];
-    if (c.restartPolicy !== "Always") out.push(diag(resourcesPolicyNotNative, s, path6, {}));
-    out.push(...checkResourcesPolicy(s, c, path6));
-  });
-  (s.ss.spec.containers ?? []).forEach((c, i) => {
-    if (c.resourcesPolicy) out.push(...checkResourcesPolicy(s, c, ["spec", "containers", i, "resourcesPolicy"]));
-  });
-  return out;
-}
-function checkResourcesPolicy(s, c, path6) {
-  const policy = c.resourcesPolicy;
-  const size = (m) => m && typeof m === "object" ? Object.keys(m).length : 0;
-  if (size(c.resources?.limits) > 0 || size(c.resources?.requests) > 0) {
-    return [diag(resourcesPolicyWithResources, s, path6, {})];
-  }
-  const out = [];
-  const regex = policy.targetContainersNameRegex ?? "";
-  if (regex === "") {
-    out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: "Required value: invalid empty regex" }));
-  } else {
-    const compiled = compileGoRegexp(String(regex));
-    if (!compiled.ok) out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: `invalid regex pattern: ${compiled.error}` }));
-  }
-  const expr = policy.resourcesExpr ?? {};
-  const exprPath = [...path6, "resourcesExpr"];
-  if (!expr.limits && !expr.requests) {
-    out.push(diag(resourcesPolicyExprMissing, s, exprPath, {}));
-    return out;
-  }
-  for (const kind of ["limits", "requests"]) {
-    for (const res of ["cpu", "memory"]) {
-      const e = expr[kind]?.[res];
-      if (e === void 0 || e === null || e === "") continue;
-      const r = calculate(String(e), /* @__PURE__ */ new Map([[res, { n: 1 }]]));
-      if (!r.ok) out.push(diag(resourcesPolicyExprInvalid, s, [...exprPath, kind, res], { expr: String(e), reason: r.error }));
-    }
-  }
-  return out;
-}
-var init_resources_policy = __esm({
-  "src/validate/sidecarset/resources-policy.ts"() {
-    "use strict";
-    init_calculator();
-    init_sidecarset();
-    init_context();
-    init_go_regexp();
-  }
-});
-
-// src/validate/sidecarset/selectors.ts
-function checkSelector(s, sel, path6) {
-  const out = [];
-  if (sel === null || typeof sel !== "object") return out;
-  for (const [sub2, reason] of labelSelectorErrors(sel)) {
-    const at3 = subPath(sub2);
-    let value2 = sel;
-    for (const k of at3) value2 = value2?.[k];
-    const data = typeof value2 === "string" ? { reason, value: value2 } : { reason };
-    out.push(diag(selectorInvalid2, s, [...path6, ...at3], data, `${fieldText2(path6)}.${sub2}`));
-  }
-  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
-    out.push(diag(selectorEmpty2, s, path6, {}));
-  }
-  return out;
-}
-function checkSpecSelectors(s) {
-  const spec = s.ss.spec;
-  const out = [];
-  if (spec.selector === void 0 || spec.selector === null) out.push(diag(selectorMissing, s, ["spec", "selector"], {}));
-  else out.push(...checkSelector(s, spec.selector, ["spec", "selector"]));
-  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ["spec", "namespaceSelector"]));
-  return out;
-}
-function subPath(sub2) {
-  if (sub2.startsWith("matchLabels.")) return ["matchLabels", sub2.slice("matchLabels.".length)];
-  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub2);
-  if (!m) return [];
-  return ["matchExpressions", Number(m[1]), m[2], ...m[3] === void 0 ? [] : [Number(m[3])]];
-}
-var init_selectors = __esm({
-  "src/validate/sidecarset/selectors.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-  }
-});
-
-// src/k8s/intstr.ts
-function scaledValueK8s(v, total, roundUp2) {
-  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
-  if (typeof v === "number") return { ok: true, value: v };
-  const m = K8S_PERCENT.exec(v);
-  if (!m) return { ok: false, error: `invalid value for IntOrString: invalid value ${JSON.stringify(v)}` };
-  return { ok: true, value: round(Number(m[1]) * total / 100, roundUp2) };
-}
-function scaledValueKruise(v, total, roundUp2) {
-  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
-  if (typeof v === "number") return { ok: true, value: v };
-  if (!v.endsWith("%")) return { ok: false, error: `invalid type: string is not a percentage: ${JSON.stringify(v)}` };
-  const p = parseGoFloat(v.slice(0, -1));
-  if (p === void 0) return { ok: false, error: `invalid value for IntOrString: ${JSON.stringify(v)}` };
-  return { ok: true, value: round(p * total / 100, roundUp2) };
-}
-function calculatePartitionReplicas(partition, replicas) {
-  if (partition === void 0 || partition === null) return { ok: true, value: 0 };
-  const total = replicas ?? 1;
-  const s = scaledValueKruise(partition, total, true);
-  if (!s.ok) return s;
-  let value2 = s.value;
-  if (total > 1 && value2 === total && typeof partition === "string" && partition !== "100%") value2 = total - 1;
-  return { ok: true, value: Math.max(0, Math.min(value2, total)) };
-}
-function isPositiveIntOrPercent(v) {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 0;
-  return typeof v === "string" && /^[0-9]+%$/.test(v);
-}
-function round(x, up) {
-  return up ? Math.ceil(x) : Math.floor(x);
-}
-function parseGoFloat(s) {
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return void 0;
-  return Number(s);
-}
-var K8S_PERCENT;
-var init_intstr = __esm({
-  "src/k8s/intstr.ts"() {
-    "use strict";
-    K8S_PERCENT = /^(-?\d+)%$/;
-  }
-});
-
-// src/validate/sidecarset/update-strategy.ts
-function checkNativeSidecarStrategy(s) {
-  const spec = s.ss.spec;
-  if (spec.updateStrategy?.type !== "RollingUpdate") return [];
-  return (spec.initContainers ?? []).flatMap((c, i) => c.restartPolicy === "Always" ? [diag(nativeSidecarRollingUpdate, s, ["spec", "initContainers", i, "restartPolicy"], { container: String(c.name) }, "spec.updateStrategy")] : []);
-}
-function checkUpdateStrategy(s) {
-  const us = s.ss.spec.updateStrategy ?? {};
-  if (us.type !== "RollingUpdate") return [];
-  const out = [];
-  const base = ["spec", "updateStrategy"];
-  const partitionSet = us.partition !== void 0 && us.partition !== null && (typeof us.partition === "string" || us.partition !== 0);
-  if (partitionSet && us.selector) out.push(diag(partitionWithSelector, s, [...base, "partition"], {}, "updateStrategy"));
-  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, "selector"]));
-  for (const k of ["partition", "maxUnavailable"]) {
-    if (us[k] !== void 0 && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
-      out.push(diag(intOrPercentInvalid, s, [...base, k], { value: us[k] }));
-    }
-  }
-  const prio = priorityStrategyError(us.priorityStrategy);
-  if (prio) out.push(diag(priorityStrategyInvalid2, s, [...base, "priorityStrategy"], { reason: prio }));
-  const scatter = scatterStrategyError(us.scatterStrategy);
-  if (scatter) out.push(diag(scatterStrategyInvalid2, s, [...base, "scatterStrategy"], { reason: scatter }));
-  return out;
-}
-function priorityStrategyError(p) {
-  if (!p) return void 0;
-  const weights = p.weightPriority ?? [];
-  const orders = p.orderPriority ?? [];
-  if (weights.length > 0 && orders.length > 0) return "only one of weightPriority and orderPriority can be used";
-  for (const w of weights) {
-    const weight = Number(w.weight ?? 0);
-    if (weight < 0 || weight > 100) return "weight must be valid number in the range 1-100";
-    const sel = w.matchSelector ?? {};
-    if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) return "selector can not be empty";
-    const bad = (sel.matchExpressions ?? []).find((r) => !["In", "NotIn", "Exists", "DoesNotExist"].includes(r.operator) || ["In", "NotIn"].includes(r.operator) && !(r.values ?? []).length || ["Exists", "DoesNotExist"].includes(r.operator) && (r.values ?? []).length);
-    if (bad) return `invalid selector: ${JSON.stringify(bad)}`;
-  }
-  for (const o of orders) if (!o.orderedKey) return "order key can not be empty";
-  return void 0;
-}
-function scatterStrategyError(terms) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const t of terms ?? []) {
-    if (!t?.key) return "key should not be empty";
-    const id2 = `${t.key}:${t.value ?? ""}`;
-    if (seen.has(id2)) return `duplicated key=${t.key} value=${t.value ?? ""}`;
-    seen.add(id2);
-  }
-  return void 0;
-}
-var init_update_strategy = __esm({
-  "src/validate/sidecarset/update-strategy.ts"() {
-    "use strict";
-    init_intstr();
-    init_sidecarset();
-    init_context();
-    init_selectors();
-  }
-});
-
-// src/validate/sidecarset/update.ts
-var init_update = __esm({
-  "src/validate/sidecarset/update.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_canary();
-    init_context();
-    init_defaults();
-  }
-});
-
-// src/validate/sidecarset/index.ts
-function checkOne(s, ctx) {
-  return [
-    ...checkMetadata(s),
-    ...checkCanary(s, ctx),
-    ...checkNativeSidecarStrategy(s),
-    ...checkSpecSelectors(s),
-    ...checkInjectionStrategy(s, ctx),
-    ...checkUpdateStrategy(s),
-    ...checkVolumes(s),
-    ...checkResourcesPolicies(s),
-    ...checkContainers(s),
-    ...checkPatchPodMetadata(s, ctx)
-  ];
-}
-function underCheck(res) {
-  const ss = applySidecarSetDefaults(res.obj);
-  if (res.obj.apiVersion === "apps.kruise.io/v1alpha1") toV1beta1(ss);
-  return { res, ss, name: String(ss.metadata?.name ?? "") };
-}
-function toV1beta1(ss) {
-  const spec = ss.spec;
-  if (spec.namespace) spec.namespaceSelector = { matchLabels: { "kubernetes.io/metadata.name": spec.namespace } };
-  delete spec.namespace;
-}
-function defaultSidecarSet(obj) {
-  return applySidecarSetDefaults(obj);
-}
-var checkSidecarSets;
-var init_sidecarset3 = __esm({
-  "src/validate/sidecarset/index.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_canary();
-    init_conflicts();
-    init_containers();
-    init_defaults();
-    init_injection_strategy();
-    init_metadata();
-    init_patch_pod_metadata();
-    init_resources_policy();
-    init_selectors();
-    init_update_strategy();
-    init_volumes();
-    init_update();
-    checkSidecarSets = (resources, opts) => {
-      const ns = opts.cluster.kruiseNamespace;
-      const sidecarSets = [];
-      const revisions = [];
-      let kruiseConfiguration;
-      for (const res of resources) {
-        const obj = res.obj;
-        if (isSidecarSet2(obj)) {
-          sidecarSets.push(underCheck(res));
-        } else if (obj.kind === "ControllerRevision" && obj.apiVersion === "apps/v1" && obj.metadata?.namespace === ns) {
-          revisions.push(obj);
-        } else if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && obj.metadata?.namespace === ns && obj.metadata?.name === KRUISE_CONFIGURATION_CONFIGMAP) {
-          kruiseConfiguration = obj;
-        }
-      }
-      if (sidecarSets.length === 0) return [];
-      const byName = /* @__PURE__ */ new Map();
-      for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
-      const ctx = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
-      const out = [];
-      const own = sidecarSets.map((s) => checkOne(s, ctx));
-      const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
-      const conflictCtx = { ...ctx, sidecarSets: admitted };
-      sidecarSets.forEach((s, i) => out.push(...own[i].length ? own[i] : checkConflicts(s, conflictCtx)));
-      return out;
-    };
-  }
-});
-
-// src/api/uniteddeployment.ts
-function isUnitedDeployment(obj) {
-  return obj.kind === UD_KIND && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith(`${UD_GROUP}/`);
-}
-var UD_GROUP, UD_KIND, SUBSET_NAME_LABEL, REVISION_LABEL, SUBSET_PATCH_ANNOTATION, TEMPLATE_KEYS;
-var init_uniteddeployment2 = __esm({
-  "src/api/uniteddeployment.ts"() {
-    "use strict";
-    UD_GROUP = "apps.kruise.io";
-    UD_KIND = "UnitedDeployment";
-    SUBSET_NAME_LABEL = "apps.kruise.io/subset-name";
-    REVISION_LABEL = "apps.kruise.io/controller-revision-hash";
-    SUBSET_PATCH_ANNOTATION = "apps.kruise.io/subset-patch";
-    TEMPLATE_KEYS = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"];
-  }
-});
-
-// src/validate/uniteddeployment/kruise-pod-defaults.ts
-function applyKruisePodDefaults(spec) {
-  if (!spec.dnsPolicy) spec.dnsPolicy = "ClusterFirst";
-  if (!spec.restartPolicy) spec.restartPolicy = "Always";
-  if (spec.securityContext == null) spec.securityContext = {};
-  if (spec.terminationGracePeriodSeconds == null) spec.terminationGracePeriodSeconds = 30;
-  if (!spec.schedulerName) spec.schedulerName = "default-scheduler";
-  for (const v of list(spec.volumes)) volumeDefaults(v);
-  for (const c of list(spec.initContainers)) containerDefaults(c, false);
-  for (const c of list(spec.containers)) containerDefaults(c, true);
-  for (const c of list(spec.ephemeralContainers)) containerDefaults(c, void 0);
-}
-function containerDefaults(c, kruiseAlways) {
-  if (!isObj(c)) return;
-  if (kruiseAlways !== void 0) {
-    if (!c.imagePullPolicy) c.imagePullPolicy = kruiseAlways ? "Always" : pullPolicyForImage(String(c.image ?? ""));
-    if (!c.terminationMessagePath) c.terminationMessagePath = "/dev/termination-log";
-    if (!c.terminationMessagePolicy) c.terminationMessagePolicy = "File";
-  }
-  for (const p of list(c.ports)) if (isObj(p) && !p.protocol) p.protocol = "TCP";
-  for (const e of list(c.env)) if (isObj(e?.valueFrom?.fieldRef)) fieldRefDefaults(e.valueFrom.fieldRef);
-  for (const k of ["livenessProbe", "readinessProbe", "startupProbe"]) if (isObj(c[k])) probeDefaults(c[k]);
-  if (isObj(c.lifecycle)) {
-    for (const k of ["postStart", "preStop"]) if (isObj(c.lifecycle[k]?.httpGet)) httpGetDefaults(c.lifecycle[k].httpGet);
-  }
-}
-function pullPolicyForImage(image) {
-  if (image.includes("@")) return "IfNotPresent";
-  const lastSlash = image.lastIndexOf("/");
-  const colon = image.lastIndexOf(":");
-  const tag = colon > lastSlash ? image.slice(colon + 1) : "latest";
-  return tag === "latest" ? "Always" : "IfNotPresent";
-}
-function probeDefaults(p) {
-  if (p.timeoutSeconds == null || p.timeoutSeconds === 0) p.timeoutSeconds = 1;
-  if (p.periodSeconds == null || p.periodSeconds === 0) p.periodSeconds = 10;
-  if (p.successThreshold == null || p.successThreshold === 0) p.successThreshold = 1;
-  if (p.failureThreshold == null || p.failureThreshold === 0) p.failureThreshold = 3;
-  if (isObj(p.httpGet)) httpGetDefaults(p.httpGet);
-}
-function httpGetDefaults(h) {
-  if (!h.path) h.path = "/";
-  if (!h.scheme) h.scheme = "HTTP";
-}
-function fieldRefDefaults(f) {
-  if (!f.apiVersion) f.apiVersion = "v1";
-}
-function volumeDefaults(v) {
-  if (!isObj(v)) return;
-  if (!VOLUME_SOURCES2.some((k) => v[k] != null)) v.emptyDir = {};
-  if (isObj(v.hostPath) && v.hostPath.type == null) v.hostPath.type = "";
-  for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
-    if (isObj(v[k]) && v[k].defaultMode == null) v[k].defaultMode = 420;
-  }
-  for (const item of list(v.downwardAPI?.items)) if (isObj(item?.fieldRef)) fieldRefDefaults(item.fieldRef);
-  for (const src of list(v.projected?.sources)) {
-    for (const item of list(src?.downwardAPI?.items)) if (isObj(item?.fieldRef)) fieldRefDefaults(item.fieldRef);
-    if (isObj(src?.serviceAccountToken) && src.serviceAccountToken.expirationSeconds == null) src.serviceAccountToken.expirationSeconds = 3600;
-  }
-}
-function list(v) {
-  return Array.isArray(v) ? v : [];
-}
-function isObj(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-var VOLUME_SOURCES2;
-var init_kruise_pod_defaults = __esm({
-  "src/validate/uniteddeployment/kruise-pod-defaults.ts"() {
-    "use strict";
-    VOLUME_SOURCES2 = [
-      "hostPath",
-      "emptyDir",
-      "gcePersistentDisk",
-      "awsElasticBlockStore",
-      "gitRepo",
-      "secret",
-      "nfs",
-      "iscsi",
-      "glusterfs",
-      "persistentVolumeClaim",
-      "rbd",
-      "flexVolume",
-      "cinder",
-      "cephfs",
-      "flocker",
-      "downwardAPI",
-      "fc",
-      "azureFile",
-      "configMap",
-      "vsphereVolume",
-      "quobyte",
-      "azureDisk",
-      "photonPersistentDisk",
-      "projected",
-      "portworxVolume",
-      "scaleIO",
-      "storageos",
-      "csi",
-      "ephemeral",
-      "image"
-    ];
-  }
-});
-
-// src/validate/uniteddeployment/defaults.ts
-function defaultUnitedDeployment(obj) {
-  const out = structuredClone(obj);
-  if (!isObj2(out.spec)) out.spec = {};
-  const spec = out.spec;
-  if (spec.replicas == null) spec.replicas = 1;
-  if (spec.revisionHistoryLimit == null) spec.revisionHistoryLimit = 10;
-  if (!isObj2(spec.updateStrategy)) spec.updateStrategy = {};
-  if (!spec.updateStrategy.type) spec.updateStrategy.type = "Manual";
-  if (spec.updateStrategy.type === "Manual" && spec.updateStrategy.manualUpdate == null) spec.updateStrategy.manualUpdate = {};
-  const sts = spec.template?.statefulSetTemplate;
-  if (isObj2(sts) && isObj2(sts.spec)) {
-    if (isObj2(sts.spec.template)) {
-      if (!isObj2(sts.spec.template.spec)) sts.spec.template.spec = {};
-      applyKruisePodDefaults(sts.spec.template.spec);
-    } else {
-      sts.spec.template = { spec: {} };
-      applyKruisePodDefaults(sts.spec.template.spec);
-    }
-    for (const pvc2 of Array.isArray(sts.spec.volumeClaimTemplates) ? sts.spec.volumeClaimTemplates : []) {
-      if (!isObj2(pvc2)) continue;
-      if (!isObj2(pvc2.spec)) pvc2.spec = {};
-      if (!pvc2.spec.volumeMode) pvc2.spec.volumeMode = "Filesystem";
-      if (!isObj2(pvc2.status)) pvc2.status = {};
-      if (!pvc2.status.phase) pvc2.status.phase = "Pending";
-    }
-  }
-  const subsets = Array.isArray(spec.topology?.subsets) ? spec.topology.subsets.filter(isObj2) : [];
-  const pinned = subsets.some((s) => s.replicas != null);
-  const bounded2 = subsets.some((s) => s.minReplicas != null || s.maxReplicas != null);
-  if (bounded2 && !pinned) {
-    for (const s of subsets) if (s.minReplicas == null) s.minReplicas = 0;
-  }
-  delete out.status;
-  return out;
-}
-function isObj2(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-var init_defaults2 = __esm({
-  "src/validate/uniteddeployment/defaults.ts"() {
-    "use strict";
-    init_kruise_pod_defaults();
-  }
-});
-
-// src/validate/uniteddeployment/field.ts
-function fieldText3(path6) {
-  let s = "";
-  for (const p of path6) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
-  return s;
-}
-var init_field = __esm({
-  "src/validate/uniteddeployment/field.ts"() {
-    "use strict";
-  }
-});
-
-// src/validate/uniteddeployment/context.ts
-function fail(ctx, rule, path6, data) {
-  ctx.out.push(report(rule, { ...data, field: fieldText3(path6) }, at(ctx.res, path6)));
-}
-function isObj3(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function list2(v) {
-  return Array.isArray(v) ? v : [];
-}
-var init_context2 = __esm({
-  "src/validate/uniteddeployment/context.ts"() {
-    "use strict";
-    init_rule();
-    init_field();
-  }
-});
-
-// src/validate/uniteddeployment/names.ts
-function dnsLabelError(s) {
-  const errs = [];
-  if (s.length > 63) errs.push("must be no more than 63 characters");
-  if (!DNS1123_LABEL2.test(s)) errs.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
-  return errs.length ? errs.join(", ") : void 0;
-}
-function dnsSubdomainError(s) {
-  const errs = [];
-  if (s.length > 253) errs.push("must be no more than 253 characters");
-  if (!DNS1123_SUBDOMAIN2.test(s)) errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-  return errs.length ? errs.join(", ") : void 0;
-}
-var DNS1123_LABEL2, DNS1123_SUBDOMAIN2;
-var init_names2 = __esm({
-  "src/validate/uniteddeployment/names.ts"() {
-    "use strict";
-    DNS1123_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    DNS1123_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-  }
-});
-
-// src/validate/uniteddeployment/metadata.ts
-function checkMetadata2(ctx) {
-  const name = ctx.ud.metadata?.name;
-  if (typeof name !== "string" || name === "") return;
-  const reason = dnsSubdomainError(name);
-  if (reason) fail(ctx, nameInvalid2, ["metadata", "name"], { name, reason });
-}
-var init_metadata2 = __esm({
-  "src/validate/uniteddeployment/metadata.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-  }
-});
-
-// src/validate/uniteddeployment/replicas-value.ts
-function parseSubsetReplicas(total, v) {
-  if (typeof v === "number") {
-    if (!Number.isInteger(v)) return { ok: false, error: `subset replicas (${v}) must be an integer` };
-    if (v < 0) return { ok: false, error: `subset replicas (${v}) should not be less than 0` };
-    return { ok: true, value: v };
-  }
-  if (typeof v !== "string") return { ok: false, error: "subset replicas must be an integer or a percentage string" };
-  if (total === void 0 || total < 0) return { ok: false, error: `subsetReplicas (${v}) should not be string when unitedDeployment replicas is empty` };
-  if (!v.endsWith("%")) return { ok: false, error: `subset replicas (${v}) only support integer value or percentage value with a suffix '%'` };
-  const p = parseInt32(v.slice(0, -1));
-  if (p === void 0) return { ok: false, error: `subset replicas (${v}) should be correct percentage integer` };
-  if (p > 100 || p < 0) return { ok: false, error: `subset replicas (${v}) should be in range [0, 100]` };
-  return { ok: true, value: Math.floor(total * p / 100 + 0.5) };
-}
-function parseInt32(s) {
-  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
-  const n = Number(s);
-  return n >= -2147483648 && n <= 2147483647 ? n : void 0;
-}
-var init_replicas_value = __esm({
-  "src/validate/uniteddeployment/replicas-value.ts"() {
-    "use strict";
-  }
-});
-
-// src/validate/uniteddeployment/replicas.ts
-function checkReplicas(ctx) {
-  const spec = ctx.ud.spec ?? {};
-  const totalRaw = spec.replicas;
-  if (typeof totalRaw === "number" && totalRaw < 0) fail(ctx, replicasNegative, ["spec", "replicas"], { value: totalRaw });
-  const expected = typeof totalRaw === "number" ? totalRaw : -1;
-  const total = expected === -1 ? void 0 : expected;
-  const parseTotal = expected < 0 ? void 0 : expected;
-  const subsets = list2(spec.topology?.subsets);
-  const base = ["spec", "topology", "subsets"];
-  let sumPinned = 0, sumMin = 0, sumMax = 0, countPinned = 0, countMax = 0;
-  let pinned = false, bounded2 = false;
-  subsets.forEach((raw3, i) => {
-    const s = isObj3(raw3) ? raw3 : {};
-    const value2 = (key2) => {
-      const r = parseSubsetReplicas(parseTotal, s[key2]);
-      if (r.ok) return r.value;
-      fail(ctx, subsetReplicasInvalid, [...base, i, key2], { value: s[key2], reason: r.error });
-      return 0;
-    };
-    let replicas = 0, min = 0, max = UNBOUNDED_FOR_SUM;
-    if (s.replicas != null) {
-      countPinned++;
-      pinned = true;
-      replicas = value2("replicas");
-    }
-    sumPinned += replicas;
-    if (s.minReplicas != null) {
-      bounded2 = true;
-      min = value2("minReplicas");
-    }
-    sumMin += min;
-    if (s.maxReplicas != null) {
-      countMax++;
-      bounded2 = true;
-      max = value2("maxReplicas");
-    }
-    sumMax += max;
-    if (min > max) fail(ctx, subsetMinAboveMax, [...base, i, "minReplicas"], { index: i, min, max });
-  });
-  if (pinned && bounded2) {
-    fail(ctx, subsetReplicasExclusive, base, {});
-    return;
-  }
-  if (bounded2) {
-    if (total === void 0) fail(ctx, elasticReplicasUnset, base, {});
-    if (countMax >= subsets.length) fail(ctx, elasticAllMax, base, { count: countMax });
-    if (sumMin > sumMax) fail(ctx, elasticMinSum, base, { sumMin, sumMax });
-    return;
-  }
-  if (total !== void 0) {
-    if (sumPinned > total) fail(ctx, pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
-    if (countPinned > 0 && countPinned === subsets.length && sumPinned !== total) {
-      fail(ctx, pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
-    }
-  } else if (countPinned !== subsets.length) {
-    fail(ctx, pinnedWithoutTotal, base, {});
-  }
-}
-var UNBOUNDED_FOR_SUM;
-var init_replicas = __esm({
-  "src/validate/uniteddeployment/replicas.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_replicas_value();
-    UNBOUNDED_FOR_SUM = 1e6;
-  }
-});
-
-// src/validate/uniteddeployment/schedule-strategy.ts
-function isAdaptive(ud) {
-  return ud.spec?.topology?.scheduleStrategy?.type === "Adaptive";
-}
-function reservesUnschedulablePods(ud) {
-  return isAdaptive(ud) && ud.spec?.topology?.scheduleStrategy?.adaptive?.reserveUnschedulablePods === true;
-}
-function checkScheduleStrategy(ctx) {
-  if (!reservesUnschedulablePods(ctx.ud)) return;
-  const t = ctx.ud.spec?.template ?? {};
-  const stateful = t.statefulSetTemplate != null ? "statefulSetTemplate" : t.advancedStatefulSetTemplate != null ? "advancedStatefulSetTemplate" : void 0;
-  if (stateful) fail(ctx, reservationStateful, ["spec", "topology", "scheduleStrategy"], { template: stateful });
-}
-var init_schedule_strategy = __esm({
-  "src/validate/uniteddeployment/schedule-strategy.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-  }
-});
-
-// src/validate/uniteddeployment/selector.ts
-function checkSelector2(ctx) {
-  const sel = ctx.ud.spec?.selector;
-  const path6 = ["spec", "selector"];
-  if (sel == null) {
-    fail(ctx, selectorRequired, path6, {});
-    return false;
-  }
-  if (!isObj3(sel)) {
-    fail(ctx, selectorInvalid3, path6, { reason: "must be an object" });
-    return false;
-  }
-  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
-  const malformed = exprs.findIndex((e) => e === null || typeof e !== "object" || Array.isArray(e));
-  if (malformed >= 0 || sel.matchLabels != null && !isObj3(sel.matchLabels)) {
-    fail(ctx, selectorInvalid3, path6, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : "matchLabels: must be a map" });
-    return false;
-  }
-  const errs = labelSelectorErrors(sel);
-  for (const [where2, reason] of errs) fail(ctx, selectorInvalid3, path6, { reason: `${where2}: ${reason}` });
-  const nLabels = Object.keys(sel.matchLabels ?? {}).length;
-  const nExpr = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
-  if (nLabels + nExpr === 0) fail(ctx, selectorEmpty3, path6, {});
-  else if (nLabels === 0) fail(ctx, selectorWithoutMatchLabels, [...path6, "matchExpressions"], {});
-  return errs.length === 0;
-}
-var init_selector2 = __esm({
-  "src/validate/uniteddeployment/selector.ts"() {
-    "use strict";
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-  }
-});
-
-// src/validate/uniteddeployment/subsets.ts
-function checkSubsets(ctx) {
-  const seen = /* @__PURE__ */ new Set();
-  const adaptive = isAdaptive(ctx.ud);
-  list2(ctx.ud.spec?.topology?.subsets).forEach((raw3, i) => {
-    const s = isObj3(raw3) ? raw3 : {};
-    const path6 = ["spec", "topology", "subsets", i];
-    const name = typeof s.name === "string" ? s.name : "";
-    if (name === "") fail(ctx, subsetNameRequired, [...path6, "name"], {});
-    if (seen.has(name)) fail(ctx, subsetNameDuplicate, [...path6, "name"], { name });
-    seen.add(name);
-    const bad = dnsLabelError(name);
-    if (bad) fail(ctx, subsetNameInvalid, [...path6, "name"], { name, reason: bad });
-    if (isObj3(s.nodeSelectorTerm)) checkNodeSelectorTerm(ctx, s.nodeSelectorTerm, [...path6, "nodeSelectorTerm"]);
-    if (Array.isArray(s.tolerations)) checkTolerations(ctx, s.tolerations, [...path6, "tolerations"]);
-    if (s.replicas != null && adaptive) fail(ctx, adaptiveSubsetReplicas, [...path6, "replicas"], {});
-  });
-}
-function checkNodeSelectorTerm(ctx, term, path6) {
-  const bad = (p, reason) => fail(ctx, nodeSelectorTermInvalid, p, { reason });
-  list2(term.matchExpressions).forEach((r, j) => {
-    const p = [...path6, "matchExpressions", j];
-    const n = list2(r?.values).length;
-    switch (r?.operator) {
-      case "In":
-      case "NotIn":
-        if (n === 0) bad([...p, "values"], "Required value: must be specified when `operator` is 'In' or 'NotIn'");
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (n > 0) bad([...p, "values"], "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
-        break;
-      case "Gt":
-      case "Lt":
-        if (n !== 1) bad([...p, "values"], "Required value: must be specified single value when `operator` is 'Lt' or 'Gt'");
-        break;
-      default:
-        bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
-    }
-    const keyErr = qualifiedNameError(String(r?.key ?? ""));
-    if (keyErr) bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key ?? "")}: ${keyErr}`);
-  });
-  list2(term.matchFields).forEach((r, j) => {
-    const p = [...path6, "matchFields", j];
-    const values = list2(r?.values);
-    if (r?.operator === "In" || r?.operator === "NotIn") {
-      if (values.length !== 1) bad([...p, "values"], "Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector");
-    } else {
-      bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
-    }
-    if (r?.key !== "metadata.name") {
-      bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key)}: not a valid field selector key`);
-    } else {
-      values.forEach((v, k) => {
-        const e = dnsSubdomainError(String(v));
-        if (e) bad([...p, "values", k], `Invalid value: ${JSON.stringify(v)}: ${e}`);
-      });
-    }
-  });
-}
-function checkTolerations(ctx, tolerations, path6) {
-  const bad = (p, reason) => fail(ctx, tolerationInvalid, p, { reason });
-  tolerations.forEach((raw3, i) => {
-    const t = isObj3(raw3) ? raw3 : {};
-    const p = [...path6, i];
-    const key2 = typeof t.key === "string" ? t.key : "";
-    const op = t.operator ?? "";
-    const value2 = typeof t.value === "string" ? t.value : "";
-    const effect = t.effect ?? "";
-    if (key2.length > 0) {
-      const e = qualifiedNameError(key2);
-      if (e) bad([...p, "key"], `Invalid value: ${JSON.stringify(key2)}: ${e}`);
-    }
-    if (key2.length === 0 && op !== "Exists") {
-      bad([...p, "operator"], `Invalid value: ${JSON.stringify(op)}: operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
-    }
-    if (t.tolerationSeconds != null && effect !== "NoExecute") {
-      bad([...p, "effect"], `Invalid value: ${JSON.stringify(effect)}: effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
-    }
-    if (op === "Equal" || op === "") {
-      const e = labelValueError(value2);
-      if (e) bad([...p, "operator"], `Invalid value: ${JSON.stringify(value2)}: ${e}`);
-    } else if (op === "Exists") {
-      if (value2.length > 0) bad([...p, "operator"], "Invalid value: value must be empty when `operator` is 'Exists'");
-    } else {
-      bad([...p, "operator"], `Unsupported value: ${JSON.stringify(op)}: supported values: "Equal", "Exists"`);
-    }
-    if (effect !== "" && !EFFECTS.includes(effect)) {
-      bad([...p, "effect"], `Unsupported value: ${JSON.stringify(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`);
-    }
-  });
-}
-var EFFECTS;
-var init_subsets = __esm({
-  "src/validate/uniteddeployment/subsets.ts"() {
-    "use strict";
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-    init_schedule_strategy();
-    EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-  }
-});
-
-// src/validate/uniteddeployment/template.ts
-function checkTemplate(ctx, selectorUsable) {
-  const template = isObj3(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};
-  const present = TEMPLATE_KEYS.filter((k) => template[k] != null);
-  const base = ["spec", "template"];
-  if (present.length === 0) fail(ctx, templateRequired, base, {});
-  else if (present.length > 1) fail(ctx, templateMultiple, base, { templates: [...present] });
-  if (!selectorUsable) return;
-  const selector = ctx.ud.spec?.selector;
-  const key2 = present.find((k) => k !== "cloneSetTemplate");
-  if (!key2) return;
-  const t = isObj3(template[key2]) ? template[key2] : {};
-  const spec = isObj3(t.spec) ? t.spec : {};
-  const tpath = [...base, key2];
-  if (!selectorMatches(selector, t.metadata?.labels ?? {})) {
-    const reported = key2 === "advancedStatefulSetTemplate" ? "statefulSetTemplate" : key2;
-    fail(ctx, templateLabelsMismatch, [...base, reported, "metadata", "labels"], {});
-  }
-  if (spec.replicas != null) fail(ctx, templateReplicasSet, [...tpath, "spec", "replicas"], { template: key2 });
-  if (key2 !== "deploymentTemplate" && spec.updateStrategy?.type === "RollingUpdate" && spec.updateStrategy?.rollingUpdate?.partition != null) {
-    fail(ctx, templatePartitionSet, [...tpath, "spec", "updateStrategy", "rollingUpdate", "partition"], { template: key2 });
-  }
-  const pod = isObj3(spec.template) ? spec.template : {};
-  const podPath = [...tpath, "spec", "template"];
-  const bad = (p, reason) => fail(ctx, podTemplateInvalid2, p, { reason });
-  if (key2 === "statefulSetTemplate") checkStatefulSetSpec(spec, [...tpath, "spec"], bad);
-  if (!selectorMatches(selector, pod.metadata?.labels ?? {})) bad([...podPath, "metadata", "labels"], "Invalid value: `selector` does not match template `labels`");
-  checkMetadataSyntax(pod.metadata, [...podPath, "metadata"], bad);
-  const podSpec2 = isObj3(pod.spec) ? pod.spec : {};
-  if (key2 === "statefulSetTemplate" || key2 === "deploymentTemplate") {
-    const rp = podSpec2.restartPolicy ?? "Always";
-    if (rp !== "Always") bad([...podPath, "spec", "restartPolicy"], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
-    const owner = key2 === "statefulSetTemplate" ? "StatefulSet" : "ReplicaSet";
-    if (podSpec2.activeDeadlineSeconds != null) bad([...podPath, "spec", "activeDeadlineSeconds"], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
-  }
-  if (key2 === "deploymentTemplate") checkContainers2(podSpec2, [...podPath, "spec"], bad);
-}
-function checkStatefulSetSpec(spec, path6, bad) {
-  const pmp = spec.podManagementPolicy || "OrderedReady";
-  if (pmp !== "OrderedReady" && pmp !== "Parallel") {
-    bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
-  }
-  const type2 = spec.updateStrategy?.type || "RollingUpdate";
-  const ru = spec.updateStrategy?.rollingUpdate;
-  if (type2 === "OnDelete") {
-    if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
-  } else if (type2 !== "RollingUpdate") {
-    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
-  } else if (isObj3(ru) && ru.maxUnavailable != null) {
-    const mu = ru.maxUnavailable;
-    const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
-    if (typeof mu === "number") {
-      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
-    } else if (typeof mu !== "string" || !/^[0-9]+%$/.test(mu)) {
-      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
-    } else {
-      const n = Number(mu.slice(0, -1));
-      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
-      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
-    }
-  }
-  const retention = spec.persistentVolumeClaimRetentionPolicy;
-  if (isObj3(retention)) {
-    for (const k of ["whenDeleted", "whenScaled"]) {
-      const v = retention[k];
-      if (v != null && v !== "Retain" && v !== "Delete") {
-        bad([...path6, "persistentVolumeClaimRetentionPolicy", k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
-      }
-    }
-  }
-  if (isObj3(spec.ordinals) && typeof spec.ordinals.start === "number" && spec.ordinals.start < 0) {
-    bad([...path6, "ordinals", "start"], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
-  }
-  for (const k of ["minReadySeconds", "revisionHistoryLimit"]) {
-    if (typeof spec[k] === "number" && spec[k] < 0) bad([...path6, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
-  }
-}
-function checkMetadataSyntax(meta, path6, bad) {
-  if (!isObj3(meta)) return;
-  for (const [k, v] of Object.entries(isObj3(meta.labels) ? meta.labels : {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
-    const ve = labelValueError(String(v));
-    if (ve) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(v)}: ${ve}`);
-  }
-  for (const k of Object.keys(isObj3(meta.annotations) ? meta.annotations : {})) {
-    const ke = qualifiedNameError(k.toLowerCase());
-    if (ke) bad([...path6, "annotations"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
-  }
-}
-function checkContainers2(podSpec2, path6, bad) {
-  const containers = list2(podSpec2.containers);
-  if (containers.length === 0) {
-    bad([...path6, "containers"], "Required value");
-    return;
-  }
-  const names = /* @__PURE__ */ new Set();
-  for (const [field, items] of [["initContainers", list2(podSpec2.initContainers)], ["containers", containers]]) {
-    items.forEach((c, i) => {
-      const p = [...path6, field, i];
-      const name = typeof c?.name === "string" ? c.name : "";
-      if (name === "") bad([...p, "name"], "Required value");
-      else {
-        const e = dnsLabelError(name);
-        if (e) bad([...p, "name"], `Invalid value: ${JSON.stringify(name)}: ${e}`);
-        if (names.has(name)) bad([...p, "name"], `Duplicate value: ${JSON.stringify(name)}`);
-        names.add(name);
-      }
-      if (typeof c?.image !== "string" || c.image.trim() === "") bad([...p, "image"], "Required value");
-    });
-  }
-}
-var init_template = __esm({
-  "src/validate/uniteddeployment/template.ts"() {
-    "use strict";
-    init_uniteddeployment2();
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-  }
-});
-
-// src/validate/uniteddeployment/update-strategy.ts
-function checkUpdateStrategy2(ctx) {
-  const strategy = ctx.ud.spec?.updateStrategy ?? {};
-  const type2 = strategy.type || "Manual";
-  if (type2 !== "Manual") {
-    fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
-    return;
-  }
-  const partitions = strategy.manualUpdate?.partitions;
-  if (!isObj3(partitions)) return;
-  const names = new Set(list2(ctx.ud.spec?.topology?.subsets).map((s) => s?.name));
-  for (const subset of Object.keys(partitions).sort()) {
-    if (!names.has(subset)) fail(ctx, partitionUnknownSubset, ["spec", "updateStrategy", "manualUpdate", "partitions", subset], { subset });
-  }
-}
-var init_update_strategy2 = __esm({
-  "src/validate/uniteddeployment/update-strategy.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-  }
-});
-
-// src/validate/uniteddeployment/check.ts
-function checkUnitedDeployment(res) {
-  const spec = res.obj.spec;
-  const ctx = {
-    res,
-    ud: defaultUnitedDeployment(res.obj),
-    replicasWritten: spec?.replicas != null,
-    out: []
-  };
-  checkMetadata2(ctx);
-  const selectorUsable = checkSelector2(ctx);
-  checkScheduleStrategy(ctx);
-  checkTemplate(ctx, selectorUsable);
-  checkReplicas(ctx);
-  checkSubsets(ctx);
-  checkUpdateStrategy2(ctx);
-  return ctx.out;
-}
-var init_check = __esm({
-  "src/validate/uniteddeployment/check.ts"() {
-    "use strict";
-    init_defaults2();
-    init_metadata2();
-    init_replicas();
-    init_schedule_strategy();
-    init_selector2();
-    init_subsets();
-    init_template();
-    init_update_strategy2();
-  }
-});
-
-// src/validate/uniteddeployment/update.ts
-var init_update2 = __esm({
-  "src/validate/uniteddeployment/update.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_defaults2();
-    init_check();
-  }
-});
-
-// src/validate/uniteddeployment/index.ts
-var checkUnitedDeployments;
-var init_uniteddeployment3 = __esm({
-  "src/validate/uniteddeployment/index.ts"() {
-    "use strict";
-    init_uniteddeployment2();
-    init_check();
-    init_check();
-    init_defaults2();
-    init_replicas_value();
-    init_update2();
-    checkUnitedDeployments = (resources) => {
-      const out = [];
-      for (const res of resources) if (isUnitedDeployment(res.obj)) out.push(...checkUnitedDeployment(res));
-      return out;
-    };
-  }
-});
-
-// src/validate/workloads/common.ts
-function isObj4(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function objAt(root, ...path6) {
-  let cur = root;
-  for (const k of path6) cur = isObj4(cur) ? cur[k] : void 0;
-  return isObj4(cur) ? cur : void 0;
-}
-function intOrUndefined(v) {
-  return typeof v === "number" && Number.isInteger(v) ? v : void 0;
-}
-function show(v) {
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
-}
-function dotted(path6) {
-  return path6.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[");
-}
-function nonNegative(res, path6, value2) {
-  const n = intOrUndefined(value2);
-  return n !== void 0 && n < 0 ? [report(negativeValue, { field: dotted(path6), value: String(n) }, at(res, path6))] : [];
-}
-function checkSelectorAndTemplate(res, kind, opts = {}) {
-  const out = [];
-  const spec = objAt(res.obj, "spec");
-  const sel = objAt(spec, "selector");
-  if (!sel) return out;
-  const errs = labelSelectorErrors(sel);
-  for (const [p, reason] of errs) out.push(report(selectorInvalid, { field: `spec.selector.${p}`, reason }, at(res, ["spec", "selector"])));
-  const size = Object.keys(isObj4(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
-  if (size === 0) out.push(report(selectorEmpty, { kind }, at(res, ["spec", "selector"])));
-  if (errs.length === 0 && (size > 0 || opts.requireMatch === "always")) {
-    const labels = objAt(spec, "template", "metadata", "labels");
-    if (!selectorMatches(sel, labels ?? {})) out.push(report(selectorMismatch, {}, at(res, ["spec", "template", "metadata", "labels"])));
-  }
-  return out;
-}
-function checkTemplateRestrictions(res, kind) {
-  const out = [];
-  const podSpec2 = objAt(res.obj, "spec", "template", "spec");
-  if (!podSpec2) return out;
-  const rp = podSpec2.restartPolicy;
-  if (typeof rp === "string" && rp !== "" && rp !== "Always") {
-    out.push(report(restartPolicy, { value: rp }, at(res, ["spec", "template", "spec", "restartPolicy"])));
-  }
-  if (podSpec2.activeDeadlineSeconds !== void 0 && podSpec2.activeDeadlineSeconds !== null) {
-    out.push(report(activeDeadline, { kind }, at(res, ["spec", "template", "spec", "activeDeadlineSeconds"])));
-  }
-  return out;
-}
-function priorityStrategyError2(ps) {
-  if (!isObj4(ps)) return void 0;
-  const weights = Array.isArray(ps.weightPriority) ? ps.weightPriority : [];
-  const orders = Array.isArray(ps.orderPriority) ? ps.orderPriority : [];
-  if (weights.length > 0 && orders.length > 0) return "only one of weightPriority and orderPriority can be used";
-  for (const w of weights) {
-    if (!isObj4(w)) continue;
-    const weight = typeof w.weight === "number" ? w.weight : 0;
-    if (weight < 0 || weight > 100) return "weight must be valid number in the range 1-100";
-    const sel = isObj4(w.matchSelector) ? w.matchSelector : {};
-    const size = Object.keys(isObj4(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
-    if (size === 0) return "selector can not be empty";
-    const bad = (Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []).find((r) => isObj4(r) && !["In", "NotIn", "Exists", "DoesNotExist"].includes(String(r.operator)));
-    if (bad) return `invalid selector: ${JSON.stringify(bad.operator)} is not a valid label selector operator`;
-  }
-  for (const o of orders) if (isObj4(o) && !o.orderedKey) return "order key can not be empty";
-  return void 0;
-}
-function scatterStrategyError2(terms) {
-  if (!Array.isArray(terms)) return void 0;
-  const seen = /* @__PURE__ */ new Set();
-  for (const t of terms) {
-    if (!isObj4(t)) continue;
-    const key2 = typeof t.key === "string" ? t.key : "";
-    if (key2 === "") return "key should not be empty";
-    const id2 = `${key2}:${typeof t.value === "string" ? t.value : ""}`;
-    if (seen.has(id2)) return `duplicated key=${key2} value=${t.value ?? ""}`;
-    seen.add(id2);
-  }
-  return void 0;
-}
-function checkPriorityAndScatter(res, base, strategy, scatter = true) {
-  const out = [];
-  if (!strategy) return out;
-  const pe = priorityStrategyError2(strategy.priorityStrategy);
-  if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "priorityStrategy"])));
-  if (scatter) {
-    const se = scatterStrategyError2(strategy.scatterStrategy);
-    if (se) out.push(report(scatterStrategyInvalid, { reason: se }, at(res, [...base, "scatterStrategy"])));
-  }
-  return out;
-}
-var init_common = __esm({
-  "src/validate/workloads/common.ts"() {
-    "use strict";
-    init_selector();
-    init_rule();
-    init_workload();
-  }
-});
-
-// src/validate/workloads/pod-template.ts
-function checkPodTemplate(res, extraVolumes = [], labelsOnly = false) {
-  const out = [];
-  const base = ["spec", "template"];
-  const bad = (path6, reason) => out.push(report(podTemplateInvalid, { field: dotted(path6), reason }, at(res, path6)));
-  const template = objAt(res.obj, "spec", "template");
-  if (!template) return out;
-  const labels = objAt(template, "metadata", "labels");
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) bad([...base, "metadata", "labels", k], `label key ${JSON.stringify(k)}: ${ke}`);
-    if (typeof v === "string") {
-      const ve = labelValueError(v);
-      if (ve) bad([...base, "metadata", "labels", k], `label value ${JSON.stringify(v)}: ${ve}`);
-    }
-  }
-  const spec = objAt(template, "spec");
-  if (!spec || labelsOnly) return out;
-  const specPath = [...base, "spec"];
-  const volumes = new Set(extraVolumes);
-  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {
-    if (!isObj4(v) || typeof v.name !== "string") return;
-    const e = dns1123LabelError(v.name);
-    if (e) bad([...specPath, "volumes", i, "name"], e);
-    else if (volumes.has(v.name)) bad([...specPath, "volumes", i, "name"], `duplicate volume name ${JSON.stringify(v.name)}`);
-    volumes.add(v.name);
-  });
-  const containers = Array.isArray(spec.containers) ? spec.containers : [];
-  if (containers.length === 0) bad([...specPath, "containers"], "at least one container is required");
-  const names = /* @__PURE__ */ new Set();
-  for (const group of ["initContainers", "containers"]) {
-    const list3 = Array.isArray(spec[group]) ? spec[group] : [];
-    list3.forEach((c, i) => {
-      if (isObj4(c)) checkContainer(c, (...rest) => [...specPath, group, i, ...rest], names, volumes, bad);
-    });
-  }
-  return out;
-}
-function checkContainer(c, at3, names, volumes, bad) {
-  const name = typeof c.name === "string" ? c.name : "";
-  if (name === "") bad(at3("name"), "name is required");
-  else {
-    const e = dns1123LabelError(name);
-    if (e) bad(at3("name"), e);
-    else if (names.has(name)) bad(at3("name"), `duplicate container name ${JSON.stringify(name)}`);
-    names.add(name);
-  }
-  if (typeof c.image !== "string" || c.image.trim() === "") bad(at3("image"), "image is required");
-  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
-    if (!isObj4(m) || typeof m.name !== "string") return;
-    if (!volumes.has(m.name)) bad(at3("volumeMounts", j, "name"), `volume ${JSON.stringify(m.name)} is not declared in spec.volumes`);
-  });
-  const portNames = /* @__PURE__ */ new Set();
-  (Array.isArray(c.ports) ? c.ports : []).forEach((p, j) => {
-    if (!isObj4(p)) return;
-    if (typeof p.containerPort === "number" && (p.containerPort < 1 || p.containerPort > 65535)) bad(at3("ports", j, "containerPort"), "must be between 1 and 65535, inclusive");
-    if (typeof p.hostPort === "number" && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) bad(at3("ports", j, "hostPort"), "must be between 1 and 65535, inclusive");
-    if (typeof p.name === "string" && p.name !== "") {
-      const e = portNameError(p.name);
-      if (e) bad(at3("ports", j, "name"), e);
-      else if (portNames.has(p.name)) bad(at3("ports", j, "name"), `duplicate port name ${JSON.stringify(p.name)}`);
-      portNames.add(p.name);
-    }
-  });
-}
-var init_pod_template = __esm({
-  "src/validate/workloads/pod-template.ts"() {
-    "use strict";
-    init_selector();
-    init_rule();
-    init_workload();
-    init_names();
-    init_common();
-  }
-});
-
-// src/validate/workloads/cloneset.ts
-function checkCloneSet(res) {
-  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  const replicas = intOrUndefined(spec.replicas) ?? 1;
-  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
-  out.push(...checkSelectorAndTemplate(res, "cloneset"));
-  out.push(...checkTemplateRestrictions(res, "cloneset"));
-  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((c) => isObj4(c) && isObj4(c.metadata) && typeof c.metadata.name === "string" ? c.metadata.name : "").filter(Boolean);
-  out.push(...checkPodTemplate(res, claimNames));
-  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
-  if (typeof scaleMu === "string" && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, replicas));
-  const podsToDelete = objAt(spec, "scaleStrategy")?.podsToDelete;
-  if (Array.isArray(podsToDelete)) {
-    const seen = /* @__PURE__ */ new Set();
-    const dups = /* @__PURE__ */ new Set();
-    for (const p of podsToDelete) {
-      if (seen.has(p)) dups.add(String(p));
-      seen.add(p);
-    }
-    if (dups.size) out.push(report(clonesetPodsToDeleteDuplicate, { names: [...dups].sort() }, at(res, ["spec", "scaleStrategy", "podsToDelete"])));
-  }
-  const us = objAt(spec, "updateStrategy") ?? {};
-  if (v1alpha1) {
-    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
-    if (!V1ALPHA1_TYPES.includes(type3)) {
-      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
-    }
-    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
-    const pds = intOrUndefined(spec.progressDeadlineSeconds);
-    if (pds !== void 0) {
-      out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
-      const mrs = intOrUndefined(spec.minReadySeconds) ?? 0;
-      if (pds !== MAX_INT32 && pds <= mrs) out.push(report(clonesetProgressDeadline, { value: String(pds), minReadySeconds: String(mrs) }, at(res, ["spec", "progressDeadlineSeconds"])));
-    }
-    return out;
-  }
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (!V1BETA1_TYPES.includes(type2)) {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
-  }
-  const rolling = type2 === "RollingUpdate";
-  const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
-  if (!ru) return out;
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : rolling ? "ReCreate" : "";
-  if (policy !== "" && !POD_UPDATE_POLICIES.includes(policy)) {
-    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
-  }
-  out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
-  return out;
-}
-function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
-  const out = [];
-  const partition = intOrString(k.partition) ?? 0;
-  const p = scaledValueKruise(partition, replicas, true);
-  if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
-  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show(partition) }, at(res, [...base, "partition"])));
-  out.push(...checkPriorityAndScatter(res, base, k));
-  const mu = intOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
-  const ms = intOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
-  let maxUnavailable2 = 0;
-  let maxSurge = 0;
-  if (mu !== void 0) {
-    const r = scaledValueKruise(mu, replicas, true);
-    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxUnavailable"]), reason: r.error }, at(res, [...base, "maxUnavailable"])));
-    else {
-      maxUnavailable2 = r.value;
-      out.push(...decimalPercent(res, [...base, "maxUnavailable"], mu, replicas));
-    }
-  }
-  if (ms !== void 0) {
-    const r = scaledValueKruise(ms, replicas, true);
-    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxSurge"]), reason: r.error }, at(res, [...base, "maxSurge"])));
-    else {
-      maxSurge = r.value;
-      out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
-    }
-    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
-  }
-  if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
-    out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
-  }
-  const ip = objAt(k, "inPlaceUpdateStrategy");
-  if (v1beta1 && ip) {
-    const ipBase = [...base, "inPlaceUpdateStrategy"];
-    const par = ip.imagePreDownloadParallelism;
-    if (typeof par === "string") {
-      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-    } else if (typeof par === "number" && par < 0) {
-      out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-    }
-    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
-    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
-  }
-  return out;
-}
-function decimalPercent(res, path6, v, replicas) {
-  if (typeof v !== "string" || scaledValueK8s(v, replicas, true).ok) return [];
-  return [report(clonesetDecimalPercent, { field: dotted(path6), value: v }, at(res, path6))];
-}
-function intOrString(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  return void 0;
-}
-var V1ALPHA1_TYPES, V1BETA1_TYPES, MAX_INT32, POD_UPDATE_POLICIES;
-var init_cloneset = __esm({
-  "src/validate/workloads/cloneset.ts"() {
-    "use strict";
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    V1ALPHA1_TYPES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
-    V1BETA1_TYPES = ["RollingUpdate", "OnDelete"];
-    MAX_INT32 = 2147483647;
-    POD_UPDATE_POLICIES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
-  }
-});
-
-// src/validate/workloads/daemonset.ts
-function checkAdvancedDaemonSet(res) {
-  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  out.push(...checkSelectorAndTemplate(res, "daemonset", { requireMatch: "always" }));
-  out.push(...checkTemplateRestrictions(res, "DaemonSet"));
-  out.push(...checkPodTemplate(res));
-  out.push(...nonNegative(res, ["spec", "minReadySeconds"], spec.minReadySeconds));
-  out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
-  if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
-  const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") return out;
-  if (type2 !== "RollingUpdate") {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
-    return out;
-  }
-  const ru = { ...objAt(us, "rollingUpdate") ?? {} };
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  if (v1alpha1 && ru.rollingUpdateType === "Surging") {
-    ru.maxSurge ??= 1;
-    ru.maxUnavailable ??= 0;
-    ru.rollingUpdateType = "Standard";
-  }
-  if ((ru.maxUnavailable === void 0 || ru.maxUnavailable === null) && (ru.maxSurge === void 0 || ru.maxSurge === null)) {
-    ru.maxUnavailable = 1;
-    ru.maxSurge = 0;
-  }
-  let hasUnavailable = false;
-  let hasSurge = false;
-  for (const f of ["maxUnavailable", "maxSurge"]) {
-    const v = ru[f];
-    if (typeof v !== "number" && typeof v !== "string" || intOrPercentValue(v) === 0) continue;
-    if (f === "maxUnavailable") hasUnavailable = true;
-    else hasSurge = true;
-    out.push(...positiveIntOrPercent(res, [...base, f], v));
-  }
-  if (hasUnavailable && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge may not be set when maxUnavailable is non-zero" }, at(res, [...base, "maxSurge"])));
-  if (!hasUnavailable && !hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxUnavailable cannot be 0 when maxSurge is 0" }, at(res, [...base, "maxUnavailable"])));
-  const rut = typeof ru.rollingUpdateType === "string" ? ru.rollingUpdateType : "";
-  const allowed = v1alpha1 ? ["", "Standard", "InPlaceIfPossible", "Surging"] : ["", "Standard", "InPlaceIfPossible"];
-  if (!allowed.includes(rut)) out.push(report(dsRollingUpdateType, { value: rut }, at(res, [...base, "rollingUpdateType"])));
-  if (rut === "InPlaceIfPossible" && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge must be 0 for InPlaceIfPossible" }, at(res, [...base, "maxSurge"])));
-  const partition = ru.partition;
-  if (typeof partition === "string" || typeof partition === "number") out.push(...positiveIntOrPercent(res, [...base, "partition"], partition));
-  return out;
-}
-function positiveIntOrPercent(res, path6, v) {
-  const field = dotted(path6);
-  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
-  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
-  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
-}
-function intOrPercentValue(v) {
-  if (typeof v === "number") return v;
-  if (PERCENT.test(v)) return Number(v.slice(0, -1));
-  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
-}
-var PERCENT;
-var init_daemonset = __esm({
-  "src/validate/workloads/daemonset.ts"() {
-    "use strict";
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    PERCENT = /^[0-9]+%$/;
-  }
-});
-
-// src/validate/workloads/rollout.ts
-function checkRollout(res) {
-  return res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? checkV1alpha1(res) : checkV1beta1(res);
-}
-function checkV1beta1(res) {
-  const out = [];
-  const spec = objAt(res.obj, "spec") ?? {};
-  const ref = objAt(spec, "workloadRef");
-  const strategy = objAt(spec, "strategy") ?? {};
-  const canary = objAt(strategy, "canary");
-  const blueGreen = objAt(strategy, "blueGreen");
-  const style = blueGreen ? "bluegreen" : canary?.enableExtraWorkloadForCanary === true && isDeployment(ref) ? "canary" : "partition";
-  if (blueGreen && ref && !(isDeployment(ref) || apiGroup(String(ref.apiVersion ?? "")) === "apps.kruise.io" && ref.kind === "CloneSet")) {
-    out.push(report(rolloutBlueGreenWorkload, { kind: String(ref.kind) }, at(res, ["spec", "workloadRef", "kind"])));
-  }
-  if (!canary && !blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be empty" }, at(res, ["spec", "strategy"]))];
-  if (canary && blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be set" }, at(res, ["spec", "strategy"]))];
-  const key2 = blueGreen ? "blueGreen" : "canary";
-  const s = blueGreen ?? canary;
-  const base = ["spec", "strategy", key2];
-  out.push(...stepsV1beta1(res, base, s.steps, style));
-  out.push(...trafficRoutings(res, base, s.trafficRoutings));
-  out.push(...failureThreshold(res, base, s.failureThreshold));
-  return out;
-}
-function stepsV1beta1(res, base, steps, style) {
-  const list3 = Array.isArray(steps) ? steps.map((x) => isObj4(x) ? x : {}) : [];
-  if (list3.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
-  for (let i = 0; i < list3.length; i++) {
-    const s = list3[i];
-    const path6 = [...base, "steps", i];
-    const replicas = intOrString2(s.replicas);
-    if (replicas === void 0) return [report(rolloutStepReplicasMissing, { index: i }, at(res, path6))];
-    const bad = replicasError(replicas);
-    if (bad) return [report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]))];
-    const matches = Array.isArray(s.matches) ? s.matches : [];
-    const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
-    if (traffic === void 0 && matches.length === 0) continue;
-    if (style === "partition" && typeof replicas === "string" && percentOf100(replicas) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
-      return [report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]))];
-    }
-    if (traffic === void 0) continue;
-    const w = scaledValueK8s(traffic, 100, true);
-    const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
-    if (!ok) return [report(rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]))];
-  }
-  for (let i = 1; i < list3.length; i++) {
-    const prev = intOrString2(list3[i - 1].replicas);
-    const curr = intOrString2(list3[i].replicas);
-    if (typeof prev === "string" !== (typeof curr === "string")) continue;
-    if (percentOf100(curr) < percentOf100(prev)) return [report(rolloutStepsDecreasing, { index: i, field: "replicas" }, at(res, [...base, "steps", i, "replicas"]))];
-  }
-  return [];
-}
-function checkV1alpha1(res) {
-  const out = [];
-  const spec = objAt(res.obj, "spec") ?? {};
-  const ref = objAt(spec, "objectRef", "workloadRef");
-  if (!ref) out.push(report(rolloutStrategy, { reason: "objectRef.workloadRef is required" }, at(res, ["spec", "objectRef"])));
-  const annotation2 = res.obj.metadata?.annotations?.[STYLE_ANNOTATION] ?? "";
-  const styleName = String(annotation2).toLowerCase();
-  if (styleName !== "" && styleName !== "canary" && styleName !== "partition") {
-    out.push(report(rolloutRollingStyle, { value: String(annotation2) }, at(res, ["metadata", "annotations", STYLE_ANNOTATION])));
-  }
-  const canary = objAt(spec, "strategy", "canary");
-  if (!canary) return [...out, report(rolloutStrategy, { reason: "canary cannot be empty" }, at(res, ["spec", "strategy"]))];
-  const style = (styleName === "" || styleName === "canary") && isDeployment(ref) ? "canary" : "partition";
-  const base = ["spec", "strategy", "canary"];
-  const routings = Array.isArray(canary.trafficRoutings) ? canary.trafficRoutings : [];
-  out.push(...stepsV1alpha1(res, base, canary.steps, style, routings.length > 0));
-  out.push(...trafficRoutings(res, base, canary.trafficRoutings));
-  out.push(...failureThreshold(res, base, canary.failureThreshold));
-  return out;
-}
-function stepsV1alpha1(res, base, steps, style, isTraffic) {
-  const list3 = Array.isArray(steps) ? steps.map((x) => isObj4(x) ? x : {}) : [];
-  if (list3.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
-  for (let i = 0; i < list3.length; i++) {
-    const s = list3[i];
-    const path6 = [...base, "steps", i];
-    const replicas = intOrString2(s.replicas);
-    const weight = typeof s.weight === "number" ? s.weight : void 0;
-    if (replicas === void 0 && weight === void 0) return [report(rolloutStepReplicasMissing, { index: i }, at(res, path6))];
-    if (replicas !== void 0) {
-      if (replicasError(replicas)) return [report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]))];
-      if (style === "partition" && typeof replicas === "string" && percentOf100(replicas) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC && (Array.isArray(s.matches) || weight !== void 0)) {
-        return [report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]))];
-      }
-    } else {
-      if (style === "partition" && weight > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
-        return [report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "a partition-style step without replicas may route at most 50" }, at(res, [...path6, "weight"]))];
-      }
-      if (weight <= 0 || weight > 100) return [report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "must be from 1 to 100" }, at(res, [...path6, "weight"]))];
-    }
-  }
-  for (let i = 1; i < list3.length; i++) {
-    const prev = list3[i - 1];
-    const curr = list3[i];
-    if (isTraffic && typeof curr.weight === "number" && typeof prev.weight === "number" && curr.weight < prev.weight) {
-      return [report(rolloutStepsDecreasing, { index: i, field: "weight" }, at(res, [...base, "steps", i, "weight"]))];
-    }
-    const pr = intOrString2(prev.replicas);
-    const cr = intOrString2(curr.replicas);
-    if ((pr === void 0 || typeof pr === "string") !== (cr === void 0 || typeof cr === "string")) continue;
-    const pv = pr === void 0 ? Number(prev.weight) : percentOf100(pr);
-    const cv = cr === void 0 ? Number(curr.weight) : percentOf100(cr);
-    if (cv < pv) return [report(rolloutStepsDecreasing, { index: i, field: cr === void 0 ? "weight" : "replicas" }, at(res, [...base, "steps", i, cr === void 0 ? "weight" : "replicas"]))];
-  }
-  return [];
-}
-function trafficRoutings(res, base, routings) {
-  if (!Array.isArray(routings)) return [];
-  const out = [];
-  const path6 = [...base, "trafficRoutings"];
-  if (routings.length > 1) out.push(report(rolloutTrafficRoutingInvalid, { reason: "only a single traffic routing is supported" }, at(res, path6)));
-  routings.forEach((r, i) => {
-    const t = isObj4(r) ? r : {};
-    const p = [...path6, i];
-    if (typeof t.gracePeriodSeconds === "number" && t.gracePeriodSeconds < 0) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gracePeriodSeconds cannot be negative" }, at(res, [...p, "gracePeriodSeconds"])));
-    if (typeof t.service !== "string" || t.service === "") out.push(report(rolloutTrafficRoutingInvalid, { reason: "service cannot be empty" }, at(res, [...p, "service"])));
-    const ingress = objAt(t, "ingress");
-    const gateway = objAt(t, "gateway");
-    if (!ingress && !gateway && (t.customNetworkRefs === void 0 || t.customNetworkRefs === null)) out.push(report(rolloutTrafficRoutingInvalid, { reason: "none of ingress, gateway or customNetworkRefs is set" }, at(res, p)));
-    if (ingress && (typeof ingress.name !== "string" || ingress.name === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "ingress name cannot be empty" }, at(res, [...p, "ingress"])));
-    if (gateway && (typeof gateway.httpRouteName !== "string" || gateway.httpRouteName === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gateway must name its HTTPRoute" }, at(res, [...p, "gateway"])));
-  });
-  return out;
-}
-function failureThreshold(res, base, v) {
-  const ft = intOrString2(v);
-  if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
-  return [report(rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, "failureThreshold"]))];
-}
-function replicasError(v) {
-  const r = scaledValueK8s(v, 100, true);
-  return !r.ok || r.value <= 0 || r.value > 100 && typeof v === "string";
-}
-function percentOf100(v) {
-  const r = scaledValueK8s(v, 100, true);
-  return r.ok ? r.value : 0;
-}
-function intOrString2(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  return void 0;
-}
-function isDeployment(ref) {
-  return !!ref && ref.apiVersion === "apps/v1" && ref.kind === "Deployment";
-}
-function workloadRefOf(res) {
-  const ref = res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? objAt(res.obj, "spec", "objectRef", "workloadRef") : objAt(res.obj, "spec", "workloadRef");
-  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return void 0;
-  return { apiVersion: String(ref.apiVersion ?? ""), kind: ref.kind, name: ref.name };
-}
-function checkRolloutSet(rollouts, all) {
-  const out = [];
-  const present = new Set(all.map((r) => `${apiGroup(r.obj.apiVersion)}/${r.obj.kind}/${r.obj.metadata?.namespace ?? ""}/${r.obj.metadata?.name ?? ""}`));
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of rollouts) {
-    const ref = workloadRefOf(r);
-    if (!ref) continue;
-    const ns = r.obj.metadata?.namespace ?? "";
-    const workload = `${ref.kind} ${ns ? `${ns}/` : ""}${ref.name}`;
-    const key2 = `${ns}\0${ref.apiVersion}\0${ref.kind}\0${ref.name}`;
-    const first = seen.get(key2);
-    if (first) out.push(report(rolloutWorkloadConflict, { workload, other: `${ns ? `${ns}/` : ""}${first.obj.metadata?.name ?? ""}` }, at(r, ["metadata", "name"])));
-    else seen.set(key2, r);
-    if (!present.has(`${apiGroup(ref.apiVersion)}/${ref.kind}/${ns}/${ref.name}`)) {
-      const path6 = r.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? ["spec", "objectRef", "workloadRef"] : ["spec", "workloadRef"];
-      out.push(report(rolloutWorkloadMissing, { workload: `${ref.apiVersion} ${workload}` }, at(r, path6)));
-    }
-  }
-  return out;
-}
-var PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC, STYLE_ANNOTATION;
-var init_rollout = __esm({
-  "src/validate/workloads/rollout.ts"() {
-    "use strict";
-    init_resource();
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_common();
-    PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC = 50;
-    STYLE_ANNOTATION = "rollouts.kruise.io/rolling-style";
-  }
-});
-
-// src/validate/workloads/statefulset.ts
-function checkAdvancedStatefulSet(res) {
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  const policy = typeof spec.podManagementPolicy === "string" && spec.podManagementPolicy !== "" ? spec.podManagementPolicy : "OrderedReady";
-  const parallel = policy === "Parallel";
-  if (policy !== "OrderedReady" && !parallel) out.push(report(stsPodManagementPolicy, { value: policy }, at(res, ["spec", "podManagementPolicy"])));
-  if (Array.isArray(spec.reserveOrdinals)) {
-    spec.reserveOrdinals.forEach((o, i) => {
-      const path6 = ["spec", "reserveOrdinals", i];
-      if (typeof o === "string") {
-        const reason = !RANGE.test(o) ? "not a valid range" : rangeError(o);
-        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show(o), reason }, at(res, path6)));
-      } else if (typeof o === "number" && o < 0) {
-        out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
-      }
-    });
-  }
-  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
-  if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
-  const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") {
-    if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
-  } else if (type2 === "RollingUpdate") {
-    out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
-  } else {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
-  }
-  const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
-  for (const f of ["whenDeleted", "whenScaled"]) {
-    const v = retention?.[f];
-    if (typeof v === "string" && v !== "" && v !== "Retain" && v !== "Delete") {
-      out.push(report(stsPvcRetentionPolicy, { field: `spec.persistentVolumeClaimRetentionPolicy.${f}`, value: v }, at(res, ["spec", "persistentVolumeClaimRetentionPolicy", f])));
-    }
-  }
-  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
-  out.push(...checkSelectorAndTemplate(res, "statefulset"));
-  out.push(...checkTemplateRestrictions(res, "StatefulSet"));
-  out.push(...checkPodTemplate(res, [], true));
-  return out;
-}
-function rollingUpdate(res, spec, ru, parallel) {
-  const out = [];
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  out.push(...nonNegative(res, [...base, "partition"], ru.partition));
-  out.push(...nonNegative(res, [...base, "minReadySeconds"], ru.minReadySeconds));
-  const mrs = intOrUndefined(ru.minReadySeconds);
-  if (mrs !== void 0 && mrs > MAX_MIN_READY_SECONDS) out.push(report(stsMinReadySeconds, { value: String(mrs) }, at(res, [...base, "minReadySeconds"])));
-  const mu = isIntOrString(ru.maxUnavailable) ? ru.maxUnavailable : 1;
-  out.push(...maxUnavailable(res, [...base, "maxUnavailable"], mu, parallel));
-  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : "ReCreate";
-  if (policy === "InPlaceIfPossible" || policy === "InPlaceOnly") {
-    const gates = objAt(spec, "template", "spec")?.readinessGates;
-    const has = Array.isArray(gates) && gates.some((g) => isObj4(g) && g.conditionType === "InPlaceUpdateReady");
-    if (!has) out.push(report(stsInPlaceReadinessGate, { policy }, at(res, ["spec", "template", "spec", "readinessGates"])));
-  } else if (policy !== "ReCreate") {
-    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
-  }
-  const unordered = ru.unorderedUpdate;
-  if (unordered !== void 0 && unordered !== null) {
-    if (!parallel) out.push(report(stsUnorderedNeedsParallel, {}, at(res, [...base, "unorderedUpdate"])));
-    const pe = priorityStrategyError2(isObj4(unordered) ? unordered.priorityStrategy : void 0);
-    if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "unorderedUpdate", "priorityStrategy"])));
-  }
-  return out;
-}
-function maxUnavailable(res, path6, v, parallel) {
-  const out = [];
-  const field = () => dotted(path6);
-  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
-  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
-  const r = scaledValueK8s(v, 1, true);
-  if (!r.ok) {
-    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path6)));
-  } else if (r.value < 1) {
-    out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "should not be less than 1" }, at(res, path6)));
-  }
-  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path6)));
-  return out;
-}
-function rangeError(s) {
-  const [a, b] = s.split("-").map(Number);
-  return a > b ? "start is greater than end" : void 0;
-}
-function isIntOrString(v) {
-  return typeof v === "string" || typeof v === "number" && Number.isInteger(v);
-}
-var MAX_MIN_READY_SECONDS, RANGE;
-var init_statefulset = __esm({
-  "src/validate/workloads/statefulset.ts"() {
-    "use strict";
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    MAX_MIN_READY_SECONDS = 300;
-    RANGE = /^\d+-\d+$/;
-  }
-});
-
-// src/validate/workloads/index.ts
-var KRUISE, ROLLOUTS, checkWorkloads;
-var init_workloads = __esm({
-  "src/validate/workloads/index.ts"() {
-    "use strict";
-    init_cloneset();
-    init_daemonset();
-    init_rollout();
-    init_statefulset();
-    KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
-    ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
-    checkWorkloads = (resources) => {
-      const out = [];
-      const rollouts = [];
-      for (const res of resources) {
-        const { apiVersion, kind } = res.obj;
-        if (KRUISE.has(apiVersion)) {
-          if (kind === "CloneSet") out.push(...checkCloneSet(res));
-          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
-          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
-        } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
-          out.push(...checkRollout(res));
-          rollouts.push(res);
-        }
-      }
-      if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
-      return out;
-    };
-  }
-});
-
-// src/validate/index.ts
-var validate_exports = {};
-__export(validate_exports, {
-  defaultSidecarSet: () => defaultSidecarSet,
-  defaultUnitedDeployment: () => defaultUnitedDeployment,
-  validate: () => validate
-});
-function validate(resources, opts) {
-  const diagnostics = [];
-  for (const check2 of CHECKS) diagnostics.push(...check2(resources, opts));
-  const rejected = new Set(diagnostics.filter((d) => d.severity === "error" && d.origin).map((d) => originKey(d.origin)));
-  const admitted = resources.filter((r) => !r.origin || !rejected.has(originKey(r.origin)));
-  return { admitted, diagnostics };
-}
-function originKey(o) {
-  return `${o.file}\0${o.doc}\0${o.item ?? ""}`;
-}
-var CHECKS;
-var init_validate = __esm({
-  "src/validate/index.ts"() {
-    "use strict";
-    init_schema2();
-    init_sidecarset3();
-    init_uniteddeployment3();
-    init_workloads();
-    init_sidecarset3();
-    init_uniteddeployment3();
-    CHECKS = [checkSchemas, checkWorkloads, checkSidecarSets, checkUnitedDeployments];
-  }
-});
-
-// src/render/uniteddeployment/adapters/advanced-statefulset.ts
-var advancedStatefulSetAdapter;
-var init_advanced_statefulset = __esm({
-  "src/render/uniteddeployment/adapters/advanced-statefulset.ts"() {
-    "use strict";
-    advancedStatefulSetAdapter = {
-      templateKey: "advancedStatefulSetTemplate",
-      apiVersion: "apps.kruise.io/v1beta1",
-      kind: "StatefulSet",
-      takesPartition(templateSpec) {
-        const type2 = templateSpec.updateStrategy?.type;
-        return !type2 || type2 === "RollingUpdate";
       },
-      setPartition(spec, partition) {
-        const strategy = spec.updateStrategy ??= {};
-        strategy.rollingUpdate ??= {};
-        strategy.rollingUpdate.partition = partition;
-      }
-    };
-  }
-});
-
-// src/render/uniteddeployment/adapters/cloneset.ts
-var cloneSetAdapter;
-var init_cloneset2 = __esm({
-  "src/render/uniteddeployment/adapters/cloneset.ts"() {
-    "use strict";
-    cloneSetAdapter = {
-      templateKey: "cloneSetTemplate",
-      apiVersion: "apps.kruise.io/v1beta1",
-      kind: "CloneSet",
-      takesPartition: () => true,
-      setPartition(spec, partition) {
-        const strategy = spec.updateStrategy ??= {};
-        strategy.rollingUpdate ??= {};
-        strategy.rollingUpdate.partition = partition;
-      }
-    };
-  }
-});
-
-// src/render/uniteddeployment/adapters/deployment.ts
-var deploymentAdapter;
-var init_deployment = __esm({
-  "src/render/uniteddeployment/adapters/deployment.ts"() {
-    "use strict";
-    deploymentAdapter = {
-      templateKey: "deploymentTemplate",
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      takesPartition: () => false,
-      setPartition() {
-      }
-    };
-  }
-});
-
-// src/render/uniteddeployment/adapters/statefulset.ts
-var statefulSetAdapter;
-var init_statefulset2 = __esm({
-  "src/render/uniteddeployment/adapters/statefulset.ts"() {
-    "use strict";
-    statefulSetAdapter = {
-      templateKey: "statefulSetTemplate",
-      apiVersion: "apps/v1",
-      kind: "StatefulSet",
-      takesPartition(templateSpec) {
-        const type2 = templateSpec.updateStrategy?.type;
-        return !type2 || type2 === "RollingUpdate";
+      // Advanced StatefulSet: only the partition; the type stays as the template has it (the
+      // Advanced StatefulSet webhook defaults it later).
+      {
+        templateKey: "advancedStatefulSetTemplate",
+        apiVersion: "apps.kruise.io/v1beta1",
+        kind: "StatefulSet",
+        takesPartition: unlessOnDelete,
+        setPartition: setRollingUpdatePartition
       },
-      setPartition(spec, partition) {
-        const strategy = spec.updateStrategy ??= {};
-        strategy.type = "RollingUpdate";
-        strategy.rollingUpdate ??= {};
-        strategy.rollingUpdate.partition = partition;
+      // CloneSet (Kruise master: v1beta1): always an integer partition; type, podUpdatePolicy,
+      // maxSurge... stay.
+      {
+        templateKey: "cloneSetTemplate",
+        apiVersion: "apps.kruise.io/v1beta1",
+        kind: "CloneSet",
+        takesPartition: () => true,
+        setPartition: setRollingUpdatePartition
+      },
+      // apps/v1 Deployment: no partition, no `paused`; strategy and minReadySeconds as written.
+      {
+        templateKey: "deploymentTemplate",
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        takesPartition: () => false,
+        setPartition() {
+        }
       }
-    };
+    ];
   }
 });
 
@@ -41472,28 +41402,21 @@ var init_statefulset2 = __esm({
 function canonicalizeQuantities(podSpec2) {
   if (!podSpec2) return;
   for (const key2 of ["containers", "initContainers", "ephemeralContainers"]) {
-    const list3 = podSpec2[key2];
-    if (!Array.isArray(list3)) continue;
-    for (const c of list3) {
+    const list2 = podSpec2[key2];
+    if (!Array.isArray(list2)) continue;
+    for (const c of list2) {
       const res = c?.resources;
       if (!res || typeof res !== "object") continue;
-      for (const k of ["limits", "requests"]) if (isObj5(res[k])) res[k] = canonical2(res[k]);
+      for (const k of ["limits", "requests"]) if (isObj(res[k])) res[k] = canonicalQuantities(res[k]);
     }
   }
-  if (isObj5(podSpec2.overhead)) podSpec2.overhead = canonical2(podSpec2.overhead);
-}
-function canonical2(m) {
-  const out = {};
-  for (const [k, v] of Object.entries(m)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
-function isObj5(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
+  if (isObj(podSpec2.overhead)) podSpec2.overhead = canonicalQuantities(podSpec2.overhead);
 }
 var init_go_round_trip = __esm({
   "src/render/uniteddeployment/go-round-trip.ts"() {
     "use strict";
     init_quantity();
+    init_json4();
   }
 });
 
@@ -41517,133 +41440,6 @@ var init_node_affinity = __esm({
   }
 });
 
-// src/render/uniteddeployment/revision.ts
-function revisionName(udName, template, collisionCount = 0) {
-  const patch = { spec: { template: { ...goTemplate(template), $patch: "replace" } } };
-  return `${udName.slice(0, 223)}-${controllerRevisionHash(goMarshal2(patch), collisionCount)}`;
-}
-function controllerRevisionHash(data, collisionCount = 0) {
-  const bytes = new TextEncoder().encode(data + String(collisionCount));
-  return safeEncodeString(String(fnv1_32(bytes)));
-}
-function fnv1_32(bytes) {
-  let h = 2166136261;
-  for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 16777619) ^ bytes[i]) >>> 0;
-  return h;
-}
-function safeEncodeString(s) {
-  let out = "";
-  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
-  return out;
-}
-function goMarshal2(v) {
-  if (v === null || v === void 0) return "null";
-  if (Array.isArray(v)) return `[${v.map(goMarshal2).join(",")}]`;
-  if (typeof v === "object") {
-    const keys = Object.keys(v).filter((k) => v[k] !== void 0).sort(byteOrder2);
-    return `{${keys.map((k) => `${goString2(k)}:${goMarshal2(v[k])}`).join(",")}}`;
-  }
-  if (typeof v === "string") return goString2(v);
-  return JSON.stringify(v);
-}
-function byteOrder2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function goString2(s) {
-  const j = JSON.stringify(s);
-  if (!HTML_UNSAFE.test(j)) return j;
-  return j.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function goTemplate(t) {
-  const out = {};
-  if (isObj6(t.statefulSetTemplate)) out.statefulSetTemplate = wrapper(t.statefulSetTemplate, statefulSetSpec);
-  if (isObj6(t.advancedStatefulSetTemplate)) out.advancedStatefulSetTemplate = wrapper(t.advancedStatefulSetTemplate, advancedStatefulSetSpec);
-  if (isObj6(t.cloneSetTemplate)) out.cloneSetTemplate = wrapper(t.cloneSetTemplate, cloneSetSpec);
-  if (isObj6(t.deploymentTemplate)) out.deploymentTemplate = wrapper(t.deploymentTemplate, deploymentSpec);
-  return out;
-}
-function wrapper(t, spec) {
-  return { ...clean2(t), metadata: objectMeta(t.metadata), spec: spec(isObj6(t.spec) ? t.spec : {}) };
-}
-function objectMeta(m) {
-  const out = isObj6(m) ? clean2(m) : {};
-  for (const k of ["labels", "annotations"]) if (isObj6(out[k]) && Object.keys(out[k]).length === 0) delete out[k];
-  if (!("creationTimestamp" in out)) out.creationTimestamp = null;
-  return out;
-}
-function podTemplate(t) {
-  const o = isObj6(t) ? clean2(t) : {};
-  return { ...o, metadata: objectMeta(o.metadata), spec: podSpec(o.spec) };
-}
-function podSpec(s) {
-  const o = isObj6(s) ? s : {};
-  const out = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
-  for (const k of ["initContainers", "ephemeralContainers"]) if (Array.isArray(o[k])) out[k] = o[k].map(container);
-  dropZero(out, POD_OMITEMPTY);
-  if (isObj6(out.overhead)) out.overhead = quantities(out.overhead);
-  return out;
-}
-function container(c) {
-  const o = isObj6(c) ? c : {};
-  const out = { ...o, name: o.name ?? "", resources: isObj6(o.resources) ? { ...o.resources } : {} };
-  for (const k of ["limits", "requests"]) if (isObj6(out.resources[k])) out.resources[k] = quantities(out.resources[k]);
-  dropZero(out, CONTAINER_OMITEMPTY);
-  if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => isObj6(p) ? dropZero({ ...p }, ["name", "hostPort", "protocol", "hostIP"]) : p);
-  if (Array.isArray(o.env)) out.env = o.env.map((e) => isObj6(e) ? dropZero({ ...e }, ["value"]) : e);
-  if (Array.isArray(o.volumeMounts)) out.volumeMounts = o.volumeMounts.map((m) => isObj6(m) ? dropZero({ ...m }, ["readOnly", "subPath", "subPathExpr"]) : m);
-  for (const k of ["livenessProbe", "readinessProbe", "startupProbe"]) if (isObj6(o[k])) out[k] = dropZero({ ...o[k] }, PROBE_OMITEMPTY);
-  return out;
-}
-function dropZero(o, keys) {
-  for (const k of keys) if (o[k] === false || o[k] === 0 || o[k] === "") delete o[k];
-  return o;
-}
-function quantities(m) {
-  const out = {};
-  for (const [k, v] of Object.entries(m)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
-function pvc(p) {
-  const o = isObj6(p) ? clean2(p) : {};
-  const spec = isObj6(o.spec) ? o.spec : {};
-  return { ...o, metadata: objectMeta(o.metadata), spec: { ...spec, resources: isObj6(spec.resources) ? spec.resources : {} }, status: isObj6(o.status) ? o.status : {} };
-}
-function workloadSpec(s, structs, scalars = {}) {
-  const o = clean2(s);
-  const out = dropZero({ ...o, selector: o.selector ?? null, template: podTemplate(o.template) }, ["minReadySeconds", "paused", "serviceName", "podManagementPolicy"]);
-  for (const [k, zero] of Object.entries(scalars)) out[k] = o[k] ?? zero;
-  for (const k of structs) if (!isObj6(out[k])) out[k] = {};
-  if (Array.isArray(o.volumeClaimTemplates)) out.volumeClaimTemplates = o.volumeClaimTemplates.map(pvc);
-  return out;
-}
-function clean2(o) {
-  const out = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (v === null || v === void 0) continue;
-    out[k] = isObj6(v) ? clean2(v) : Array.isArray(v) ? v.map((x) => isObj6(x) ? clean2(x) : x) : v;
-  }
-  return out;
-}
-function isObj6(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-var ALPHANUMS, HTML_UNSAFE, POD_OMITEMPTY, CONTAINER_OMITEMPTY, PROBE_OMITEMPTY, statefulSetSpec, advancedStatefulSetSpec, cloneSetSpec, deploymentSpec;
-var init_revision = __esm({
-  "src/render/uniteddeployment/revision.ts"() {
-    "use strict";
-    init_quantity();
-    ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
-    HTML_UNSAFE = /[<>&\u2028\u2029]/;
-    POD_OMITEMPTY = ["hostNetwork", "hostPID", "hostIPC", "nodeName", "serviceAccountName", "serviceAccount", "hostname", "subdomain", "schedulerName", "priorityClassName", "runtimeClassName"];
-    CONTAINER_OMITEMPTY = ["image", "workingDir", "terminationMessagePath", "terminationMessagePolicy", "imagePullPolicy", "stdin", "stdinOnce", "tty"];
-    PROBE_OMITEMPTY = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
-    statefulSetSpec = (s) => workloadSpec(s, ["updateStrategy"], { serviceName: "" });
-    advancedStatefulSetSpec = (s) => workloadSpec(s, ["updateStrategy", "volumeClaimUpdateStrategy"]);
-    cloneSetSpec = (s) => workloadSpec(s, ["scaleStrategy", "updateStrategy"]);
-    deploymentSpec = (s) => workloadSpec(s, ["strategy"]);
-  }
-});
-
 // src/render/uniteddeployment/naming.ts
 function subsetPrefix(udName, subsetName) {
   const prefix = `${udName}-${subsetName}-`;
@@ -41661,14 +41457,14 @@ function isValidPrefix(prefix) {
 var init_naming = __esm({
   "src/render/uniteddeployment/naming.ts"() {
     "use strict";
-    init_revision();
+    init_hash();
   }
 });
 
 // src/k8s/strategic-merge.ts
 function strategicMergePatch(original, patch, schema2 = {}) {
-  if (!isObj7(patch)) return { ok: false, error: "a strategic merge patch must be a JSON object" };
-  const base = isObj7(original) ? structuredClone(original) : {};
+  if (!isObj(patch)) return { ok: false, error: "a strategic merge patch must be a JSON object" };
+  const base = isObj(original) ? structuredClone(original) : {};
   try {
     return { ok: true, value: mergeMap(base, structuredClone(patch), schema2) };
   } catch (e) {
@@ -41720,7 +41516,7 @@ function mergeMap(original, patch, schema2) {
       continue;
     }
     const ov = original[k];
-    if (isObj7(ov) && isObj7(pv)) {
+    if (isObj(ov) && isObj(pv)) {
       original[k] = field?.strategy === "replace" ? raw2(pv) : mergeMap(ov, pv, field?.schema);
     } else if (Array.isArray(ov) && Array.isArray(pv)) {
       original[k] = field?.strategy === "merge" ? mergeList(ov, pv, field, order[k]) : raw2(pv);
@@ -41739,7 +41535,7 @@ function mergeMap(original, patch, schema2) {
 function mergeList(original, patch, field, patchOrder) {
   if (original.length === 0 && patch.length === 0) return original;
   const key2 = field.key;
-  const scalar2 = [...original, ...patch].every((x) => !isObj7(x));
+  const scalar2 = [...original, ...patch].every((x) => !isObj(x));
   if (scalar2) {
     const merged2 = dedupe([...original, ...patch]);
     return ordered2(merged2, patchOrder ?? patch, original, void 0);
@@ -41750,7 +41546,7 @@ function mergeList(original, patch, field, patchOrder) {
   const deleted = [];
   let replace = false;
   for (const el of patch) {
-    if (!isObj7(el)) throw new PatchError(`cannot merge a scalar into a list of objects: ${JSON.stringify(el)}`);
+    if (!isObj(el)) throw new PatchError(`cannot merge a scalar into a list of objects: ${JSON.stringify(el)}`);
     const d = el[DIRECTIVE];
     if (d === void 0) {
       plain2.push(el);
@@ -41767,7 +41563,7 @@ function mergeList(original, patch, field, patchOrder) {
   }
   if (replace) return plain2.map(raw2);
   for (const el of [...orig, ...plain2]) {
-    if (isObj7(el) && !(key2 in el)) throw new PatchError(`map: ${JSON.stringify(el)} does not contain declared merge key: ${key2}`);
+    if (isObj(el) && !(key2 in el)) throw new PatchError(`map: ${JSON.stringify(el)} does not contain declared merge key: ${key2}`);
   }
   if (deleted.length) orig = orig.filter((el) => !deleted.some((v) => sameScalar(v, el[key2])));
   const merged = [...orig];
@@ -41780,10 +41576,10 @@ function mergeList(original, patch, field, patchOrder) {
 }
 function ordered2(merged, patchOrder, serverOrder, key2) {
   const id2 = (x) => key2 === void 0 ? x : x[key2];
-  const indexIn = (list3, x) => list3.findIndex((e) => sameScalar(id2(e), id2(x)));
+  const indexIn = (list2, x) => list2.findIndex((e) => sameScalar(id2(e), id2(x)));
   const fromPatch = [], serverOnly = [];
   for (const m of merged) (indexIn(patchOrder, m) >= 0 ? fromPatch : serverOnly).push(m);
-  const byOrder = (list3, order) => list3.map((x, i2) => ({ x, i: i2, o: indexIn(order, x) })).sort((a, b) => (a.o >= 0 && b.o >= 0 ? a.o - b.o : 0) || a.i - b.i).map((e) => e.x);
+  const byOrder = (list2, order) => list2.map((x, i2) => ({ x, i: i2, o: indexIn(order, x) })).sort((a, b) => (a.o >= 0 && b.o >= 0 ? a.o - b.o : 0) || a.i - b.i).map((e) => e.x);
   const right = byOrder(fromPatch, patchOrder);
   const left = byOrder(serverOnly, serverOrder);
   const out = [];
@@ -41799,9 +41595,9 @@ function ordered2(merged, patchOrder, serverOrder, key2) {
   }
   return out;
 }
-function dedupe(list3) {
+function dedupe(list2) {
   const out = [];
-  for (const x of list3) if (!out.some((y) => sameScalar(x, y))) out.push(x);
+  for (const x of list2) if (!out.some((y) => sameScalar(x, y))) out.push(x);
   return out;
 }
 function sameScalar(a, b) {
@@ -41809,20 +41605,18 @@ function sameScalar(a, b) {
 }
 function raw2(v) {
   if (Array.isArray(v)) return v.map(raw2);
-  if (isObj7(v)) {
+  if (isObj(v)) {
     const out = {};
     for (const [k, x] of Object.entries(v)) if (x !== null && !k.startsWith("$")) out[k] = raw2(x);
     return out;
   }
   return v;
 }
-function isObj7(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 var DIRECTIVE, RETAIN_KEYS, DELETE_FROM_PRIMITIVE, SET_ELEMENT_ORDER, PatchError, merge3, CONTAINER, OBJECT_META_SCHEMA, POD_SPEC_SCHEMA, POD_TEMPLATE_SCHEMA;
 var init_strategic_merge = __esm({
   "src/k8s/strategic-merge.ts"() {
     "use strict";
+    init_json4();
     DIRECTIVE = "$patch";
     RETAIN_KEYS = "$retainKeys";
     DELETE_FROM_PRIMITIVE = "$deleteFromPrimitiveList/";
@@ -41875,36 +41669,34 @@ function applySubsetPatch(podTemplate2, patch) {
   return shapeError ? { ok: false, error: shapeError } : { ok: true, template: r.value };
 }
 function podTemplateShapeError(t) {
-  for (const k of ["metadata", "spec"]) if (t[k] != null && !isObj8(t[k])) return `json: cannot unmarshal ${typeName3(t[k])} into PodTemplateSpec.${k}`;
+  for (const k of ["metadata", "spec"]) if (t[k] != null && !isObj(t[k])) return `json: cannot unmarshal ${typeName3(t[k])} into PodTemplateSpec.${k}`;
   const spec = t.spec ?? {};
   for (const k of LIST_FIELDS) {
     const v = spec[k];
     if (v == null) continue;
     if (!Array.isArray(v)) return `json: cannot unmarshal ${typeName3(v)} into PodSpec.${k} (a list)`;
-    const bad = v.findIndex((e) => !isObj8(e));
+    const bad = v.findIndex((e) => !isObj(e));
     if (bad >= 0) return `json: cannot unmarshal ${typeName3(v[bad])} into PodSpec.${k}[${bad}] (an object)`;
   }
   for (const k of ["labels", "annotations"]) {
     const m = t.metadata?.[k];
-    if (m != null && !isObj8(m)) return `json: cannot unmarshal ${typeName3(m)} into ObjectMeta.${k} (a map)`;
+    if (m != null && !isObj(m)) return `json: cannot unmarshal ${typeName3(m)} into ObjectMeta.${k} (a map)`;
   }
   return void 0;
 }
 function typeName3(v) {
   return Array.isArray(v) ? "array" : v === null ? "null" : typeof v === "object" ? "object" : typeof v;
 }
-function isObj8(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 function subsetPatchAnnotation(patch) {
-  return patch === void 0 || patch === null ? "" : goMarshal2(patch);
+  return patch === void 0 || patch === null ? "" : goMarshal(patch);
 }
 var LIST_FIELDS;
 var init_subset_patch = __esm({
   "src/render/uniteddeployment/subset-patch.ts"() {
     "use strict";
     init_strategic_merge();
-    init_revision();
+    init_json3();
+    init_json4();
     LIST_FIELDS = ["containers", "initContainers", "ephemeralContainers", "volumes", "tolerations", "imagePullSecrets", "hostAliases", "topologySpreadConstraints"];
   }
 });
@@ -41921,7 +41713,7 @@ var init_tolerations = __esm({
   }
 });
 
-// src/render/uniteddeployment/adapters/adapter.ts
+// src/render/uniteddeployment/subset-workload.ts
 function buildSubsetWorkload(adapter, input) {
   const { ud, subset, replicas, partition, revision } = input;
   const template = ud.spec.template[adapter.templateKey];
@@ -41959,8 +41751,8 @@ function buildSubsetWorkload(adapter, input) {
   metadata.annotations = annotations;
   return { ok: true, obj: { apiVersion: adapter.apiVersion, kind: adapter.kind, metadata, spec } };
 }
-var init_adapter = __esm({
-  "src/render/uniteddeployment/adapters/adapter.ts"() {
+var init_subset_workload = __esm({
+  "src/render/uniteddeployment/subset-workload.ts"() {
     "use strict";
     init_uniteddeployment2();
     init_go_round_trip();
@@ -41968,23 +41760,6 @@ var init_adapter = __esm({
     init_naming();
     init_subset_patch();
     init_tolerations();
-  }
-});
-
-// src/render/uniteddeployment/adapters/index.ts
-function adapterFor(template) {
-  return ADAPTERS.find((a) => template?.[a.templateKey] != null);
-}
-var ADAPTERS;
-var init_adapters = __esm({
-  "src/render/uniteddeployment/adapters/index.ts"() {
-    "use strict";
-    init_advanced_statefulset();
-    init_cloneset2();
-    init_deployment();
-    init_statefulset2();
-    init_adapter();
-    ADAPTERS = [statefulSetAdapter, advancedStatefulSetAdapter, cloneSetAdapter, deploymentAdapter];
   }
 });
 
@@ -42007,6 +41782,94 @@ var init_partitions = __esm({
   }
 });
 
+// src/render/uniteddeployment/revision.ts
+function revisionName(udName, template, collisionCount = 0) {
+  const patch = { spec: { template: { ...goTemplate(template), $patch: "replace" } } };
+  return `${udName.slice(0, 223)}-${controllerRevisionHash(goMarshal(patch), collisionCount)}`;
+}
+function goTemplate(t) {
+  const out = {};
+  if (isObj(t.statefulSetTemplate)) out.statefulSetTemplate = wrapper(t.statefulSetTemplate, statefulSetSpec);
+  if (isObj(t.advancedStatefulSetTemplate)) out.advancedStatefulSetTemplate = wrapper(t.advancedStatefulSetTemplate, advancedStatefulSetSpec);
+  if (isObj(t.cloneSetTemplate)) out.cloneSetTemplate = wrapper(t.cloneSetTemplate, cloneSetSpec);
+  if (isObj(t.deploymentTemplate)) out.deploymentTemplate = wrapper(t.deploymentTemplate, deploymentSpec);
+  return out;
+}
+function wrapper(t, spec) {
+  return { ...clean2(t), metadata: objectMeta(t.metadata), spec: spec(isObj(t.spec) ? t.spec : {}) };
+}
+function objectMeta(m) {
+  const out = isObj(m) ? clean2(m) : {};
+  for (const k of ["labels", "annotations"]) if (isObj(out[k]) && Object.keys(out[k]).length === 0) delete out[k];
+  if (!("creationTimestamp" in out)) out.creationTimestamp = null;
+  return out;
+}
+function podTemplate(t) {
+  const o = isObj(t) ? clean2(t) : {};
+  return { ...o, metadata: objectMeta(o.metadata), spec: podSpec(o.spec) };
+}
+function podSpec(s) {
+  const o = isObj(s) ? s : {};
+  const out = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
+  for (const k of ["initContainers", "ephemeralContainers"]) if (Array.isArray(o[k])) out[k] = o[k].map(container);
+  dropZero(out, POD_OMITEMPTY);
+  if (isObj(out.overhead)) out.overhead = canonicalQuantities(out.overhead);
+  return out;
+}
+function container(c) {
+  const o = isObj(c) ? c : {};
+  const out = { ...o, name: o.name ?? "", resources: isObj(o.resources) ? { ...o.resources } : {} };
+  for (const k of ["limits", "requests"]) if (isObj(out.resources[k])) out.resources[k] = canonicalQuantities(out.resources[k]);
+  dropZero(out, CONTAINER_OMITEMPTY);
+  if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => isObj(p) ? dropZero({ ...p }, ["name", "hostPort", "protocol", "hostIP"]) : p);
+  if (Array.isArray(o.env)) out.env = o.env.map((e) => isObj(e) ? dropZero({ ...e }, ["value"]) : e);
+  if (Array.isArray(o.volumeMounts)) out.volumeMounts = o.volumeMounts.map((m) => isObj(m) ? dropZero({ ...m }, ["readOnly", "subPath", "subPathExpr"]) : m);
+  for (const k of ["livenessProbe", "readinessProbe", "startupProbe"]) if (isObj(o[k])) out[k] = dropZero({ ...o[k] }, PROBE_OMITEMPTY);
+  return out;
+}
+function dropZero(o, keys) {
+  for (const k of keys) if (o[k] === false || o[k] === 0 || o[k] === "") delete o[k];
+  return o;
+}
+function pvc(p) {
+  const o = isObj(p) ? clean2(p) : {};
+  const spec = isObj(o.spec) ? o.spec : {};
+  return { ...o, metadata: objectMeta(o.metadata), spec: { ...spec, resources: isObj(spec.resources) ? spec.resources : {} }, status: isObj(o.status) ? o.status : {} };
+}
+function workloadSpec(s, structs, scalars = {}) {
+  const o = clean2(s);
+  const out = dropZero({ ...o, selector: o.selector ?? null, template: podTemplate(o.template) }, ["minReadySeconds", "paused", "serviceName", "podManagementPolicy"]);
+  for (const [k, zero] of Object.entries(scalars)) out[k] = o[k] ?? zero;
+  for (const k of structs) if (!isObj(out[k])) out[k] = {};
+  if (Array.isArray(o.volumeClaimTemplates)) out.volumeClaimTemplates = o.volumeClaimTemplates.map(pvc);
+  return out;
+}
+function clean2(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === null || v === void 0) continue;
+    out[k] = isObj(v) ? clean2(v) : Array.isArray(v) ? v.map((x) => isObj(x) ? clean2(x) : x) : v;
+  }
+  return out;
+}
+var POD_OMITEMPTY, CONTAINER_OMITEMPTY, PROBE_OMITEMPTY, statefulSetSpec, advancedStatefulSetSpec, cloneSetSpec, deploymentSpec;
+var init_revision = __esm({
+  "src/render/uniteddeployment/revision.ts"() {
+    "use strict";
+    init_json3();
+    init_hash();
+    init_quantity();
+    init_json4();
+    POD_OMITEMPTY = ["hostNetwork", "hostPID", "hostIPC", "nodeName", "serviceAccountName", "serviceAccount", "hostname", "subdomain", "schedulerName", "priorityClassName", "runtimeClassName"];
+    CONTAINER_OMITEMPTY = ["image", "workingDir", "terminationMessagePath", "terminationMessagePolicy", "imagePullPolicy", "stdin", "stdinOnce", "tty"];
+    PROBE_OMITEMPTY = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
+    statefulSetSpec = (s) => workloadSpec(s, ["updateStrategy"], { serviceName: "" });
+    advancedStatefulSetSpec = (s) => workloadSpec(s, ["updateStrategy", "volumeClaimUpdateStrategy"]);
+    cloneSetSpec = (s) => workloadSpec(s, ["scaleStrategy", "updateStrategy"]);
+    deploymentSpec = (s) => workloadSpec(s, ["strategy"]);
+  }
+});
+
 // src/render/uniteddeployment/subset-admission.ts
 function subsetWorkloadErrors(workload, cluster) {
   const { apiVersion } = workload.obj;
@@ -42016,7 +41879,7 @@ function subsetWorkloadErrors(workload, cluster) {
 var init_subset_admission = __esm({
   "src/render/uniteddeployment/subset-admission.ts"() {
     "use strict";
-    init_workloads();
+    init_validate();
   }
 });
 
@@ -42043,8 +41906,8 @@ function pickAllocator(ud) {
   return "specific";
 }
 function subsetsOf(ud) {
-  const list3 = ud.spec?.topology?.subsets;
-  return Array.isArray(list3) ? list3.map((s) => s !== null && typeof s === "object" ? s : { name: "" }) : [];
+  const list2 = ud.spec?.topology?.subsets;
+  return Array.isArray(list2) ? list2.map((s) => s !== null && typeof s === "object" ? s : { name: "" }) : [];
 }
 function specific(ud, existing) {
   const subsets = subsetsOf(ud);
@@ -42210,35 +42073,34 @@ var MAX_INT322;
 var init_subset_replicas = __esm({
   "src/render/uniteddeployment/subset-replicas.ts"() {
     "use strict";
-    init_replicas_value();
+    init_validate();
     MAX_INT322 = 2147483647;
   }
 });
 
 // src/render/uniteddeployment/index.ts
 function expandOne(res, cluster) {
-  const ud = defaultUnitedDeployment(res.obj);
-  const admitted = { ...res, obj: ud };
+  const ud = res.obj;
   const diagnostics = [];
   const lines2 = [];
   const explain2 = { subject: displayName(res.obj), origin: res.origin, topic: "uniteddeployment", lines: lines2 };
-  const fail2 = (rule, path6, data) => diagnostics.push(report(rule, { ...data, field: fieldText3(path6) }, at(res, path6)));
+  const fail2 = (rule, path6, data) => diagnostics.push(report(rule, { ...data, field: fieldText(path6) }, at(res, path6)));
   const adapter = adapterFor(ud.spec?.template);
   const subsets = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets.map((s) => s !== null && typeof s === "object" ? s : {}) : [];
   if (!adapter) {
     lines2.push({ item: "template", outcome: "none", reason: "no workload template: nothing to create" });
-    return { resources: [admitted], diagnostics, explain: explain2 };
+    return { resources: [res], diagnostics, explain: explain2 };
   }
   if (subsets.length === 0) {
     lines2.push({ item: "subsets", outcome: "none", reason: "topology.subsets is empty: no workload is created" });
-    return { resources: [admitted], diagnostics, explain: explain2 };
+    return { resources: [res], diagnostics, explain: explain2 };
   }
   const allocation = allocateSubsetReplicas(ud);
   lines2.push({ item: "allocator", outcome: allocation.allocator, reason: ALLOCATOR_WHY[allocation.allocator] });
   if (!allocation.ok) {
     fail2(allocationFailed, ["spec", "topology", "subsets"], { reason: allocation.error });
     lines2.push({ item: "allocation", outcome: "failed", reason: `${allocation.error}; the controller creates, updates and deletes nothing` });
-    return { resources: [admitted], diagnostics, explain: explain2 };
+    return { resources: [res], diagnostics, explain: explain2 };
   }
   if (allocation.allocator === "adaptive" || allocation.allocator === "reservation") {
     fail2(allocationRuntimeDependent, ["spec", "topology", "scheduleStrategy"], { allocator: allocation.allocator });
@@ -42246,7 +42108,7 @@ function expandOne(res, cluster) {
   const partitions = subsetPartitions(ud, allocation.subsets);
   const revision = revisionName(ud.metadata?.name ?? "", ud.spec.template);
   lines2.push({ item: "revision", outcome: revision, reason: "ControllerRevision name from the FNV hash of spec.template; every subset workload and pod template carries it" });
-  const resources = [admitted];
+  const resources = [res];
   const templateSpec = ud.spec.template[adapter.templateKey]?.spec ?? {};
   const takesPartition = adapter.takesPartition(templateSpec);
   const rejections = /* @__PURE__ */ new Map();
@@ -42258,7 +42120,7 @@ function expandOne(res, cluster) {
       lines2.push({ item: a.name, outcome: "not created", reason: `the subset patch cannot be applied: ${built.error}` });
       return;
     }
-    const workload = { obj: built.obj, derivedFrom: admitted };
+    const workload = { obj: built.obj, derivedFrom: res };
     const rejected = subsetWorkloadErrors(workload, cluster);
     if (rejected.length) {
       for (const e of rejected) {
@@ -42280,16 +42142,16 @@ function expandOne(res, cluster) {
   return { resources, diagnostics, explain: explain2 };
 }
 var expandUnitedDeployments, ALLOCATOR_WHY;
-var init_uniteddeployment4 = __esm({
+var init_uniteddeployment5 = __esm({
   "src/render/uniteddeployment/index.ts"() {
     "use strict";
     init_resource();
     init_uniteddeployment2();
     init_rule();
     init_uniteddeployment();
-    init_defaults2();
-    init_field();
+    init_field_path();
     init_adapters();
+    init_subset_workload();
     init_partitions();
     init_revision();
     init_subset_admission();
@@ -42321,61 +42183,25 @@ var init_uniteddeployment4 = __esm({
   }
 });
 
-// src/k8s/deep-freeze.ts
+// src/util/deep-freeze.ts
 function deepFreeze(v) {
   if (v === null || typeof v !== "object" || Object.isFrozen(v)) return v;
   for (const k of Object.keys(v)) deepFreeze(v[k]);
   return Object.freeze(v);
 }
 var init_deep_freeze = __esm({
-  "src/k8s/deep-freeze.ts"() {
+  "src/util/deep-freeze.ts"() {
     "use strict";
-  }
-});
-
-// src/render/sidecarset/go-json.ts
-function escapeChar(c) {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function goEscape(json2) {
-  return json2.replace(HTML_UNSAFE2, escapeChar);
-}
-function goMarshal3(value2) {
-  return goEscape(JSON.stringify(value2));
-}
-function goMarshalMap(map3, value2 = goMarshal3) {
-  const entries = map3 instanceof Map ? [...map3.entries()] : Object.entries(map3);
-  if (entries.length > 1) entries.sort((a, b) => compareStrings(a[0], b[0]));
-  let out = "{";
-  for (let i = 0; i < entries.length; i++) out += (i ? "," : "") + keyJson(entries[i][0]) + ":" + value2(entries[i][1]);
-  return out + "}";
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var HTML_UNSAFE2, keyJson;
-var init_go_json2 = __esm({
-  "src/render/sidecarset/go-json.ts"() {
-    "use strict";
-    init_memo();
-    HTML_UNSAFE2 = /[<>&\u2028\u2029]/g;
-    keyJson = memoByText(goMarshal3);
   }
 });
 
 // src/render/sidecarset/types.ts
-var ANN_HASH, ANN_HASH_WITHOUT_IMAGE, ANN_INJECTED_LIST, ANN_WORKING_HOT_UPGRADE, ANN_CANARY, ANN_BASE, LABEL_SIDECARSET_NAME, LABEL_CUSTOM_VERSION, LABEL_NAMESPACE_NAME, ENV_IS_INJECTED;
+var ANN_INJECTED_LIST, ANN_WORKING_HOT_UPGRADE, LABEL_NAMESPACE_NAME, ENV_IS_INJECTED;
 var init_types = __esm({
   "src/render/sidecarset/types.ts"() {
     "use strict";
-    ANN_HASH = "kruise.io/sidecarset-hash";
-    ANN_HASH_WITHOUT_IMAGE = "kruise.io/sidecarset-hash-without-image";
     ANN_INJECTED_LIST = "kruise.io/sidecarset-injected-list";
     ANN_WORKING_HOT_UPGRADE = "kruise.io/sidecarset-working-hotupgrade-container";
-    ANN_CANARY = "apps.kruise.io/sidecarset-canary";
-    ANN_BASE = "apps.kruise.io/sidecarset-base";
-    LABEL_SIDECARSET_NAME = "kruise.io/sidecarset-name";
-    LABEL_CUSTOM_VERSION = "apps.kruise.io/sidecarset-custom-version";
     LABEL_NAMESPACE_NAME = "kubernetes.io/metadata.name";
     ENV_IS_INJECTED = "IS_INJECTED";
   }
@@ -42433,62 +42259,6 @@ var init_matching = __esm({
   }
 });
 
-// src/render/sidecarset/hash.ts
-import { createHash } from "node:crypto";
-function sidecarSetHash(ss) {
-  return safeEncode(sha256Hex(hashInput(ss.spec ?? {}, false)));
-}
-function sidecarSetHashWithoutImage(ss) {
-  return safeEncode(sha256Hex(hashInput(ss.spec ?? {}, true)));
-}
-function hashInput(spec, withoutImage) {
-  const list3 = (v) => {
-    if (!Array.isArray(v)) return v;
-    return withoutImage ? v.map((c) => c && typeof c === "object" ? { ...c, image: "" } : c) : v;
-  };
-  const containers = goMarshal(list3(spec.containers), { k: "slice", elem: SIDECAR_CONTAINER });
-  const inits = Array.isArray(spec.initContainers) ? spec.initContainers : [];
-  if (!inits.some((c) => c?.restartPolicy === "Always")) return `{"containers":${containers}}`;
-  const initJson = goMarshal(list3(inits), { k: "slice", elem: SIDECAR_CONTAINER });
-  return `{"containers":${containers},"initContainers":${initJson}}`;
-}
-function sha256Hex(s) {
-  return createHash("sha256").update(s, "utf8").digest("hex");
-}
-function safeEncode(s) {
-  let out = "";
-  for (let i = 0; i < s.length; i++) out += ALPHANUMS2[s.charCodeAt(i) % ALPHANUMS2.length];
-  return out;
-}
-var ALPHANUMS2;
-var init_hash = __esm({
-  "src/render/sidecarset/hash.ts"() {
-    "use strict";
-    init_go_json();
-    init_go_types();
-    ALPHANUMS2 = "bcdfghjklmnpqrstvwxz2456789";
-  }
-});
-
-// src/render/sidecarset/stored-form.ts
-function storedSidecarSet(ss) {
-  const out = defaultSidecarSet(ss);
-  out.metadata.annotations = {
-    ...out.metadata.annotations,
-    [SIDECARSET_HASH_ANNOTATION]: sidecarSetHash(out),
-    [SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION]: sidecarSetHashWithoutImage(out)
-  };
-  return out;
-}
-var init_stored_form = __esm({
-  "src/render/sidecarset/stored-form.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_validate();
-    init_hash();
-  }
-});
-
 // src/render/sidecarset/context.ts
 function buildContext(resources, cluster) {
   const sidecarSets = [];
@@ -42496,8 +42266,8 @@ function buildContext(resources, cluster) {
   const revisions = [];
   for (const r of resources) {
     const o = r.obj;
-    if (isSidecarSet3(r)) {
-      const stored = storedSidecarSet(o);
+    if (isSidecarSet(o)) {
+      const stored = o;
       stored.spec ??= {};
       deepFreeze(stored);
       const nsSelector = effectiveNamespaceSelector(stored.spec);
@@ -42544,18 +42314,16 @@ function buildContext(resources, cluster) {
     sortContainersByName: featureGate(cluster, "EnableSortSidecarContainerByName")
   };
 }
-var isSidecarSet3;
 var init_context3 = __esm({
   "src/render/sidecarset/context.ts"() {
     "use strict";
     init_cluster();
     init_resource();
+    init_sidecarset2();
     init_deep_freeze();
-    init_go_json2();
+    init_compare();
     init_matching();
-    init_stored_form();
     init_types();
-    isSidecarSet3 = (r) => r.obj.kind === "SidecarSet" && typeof r.obj.apiVersion === "string" && apiGroup(r.obj.apiVersion) === "apps.kruise.io";
   }
 });
 
@@ -42599,14 +42367,14 @@ function hotUpgradePair(built, spec, policy, working, annotations) {
   annotations.set(versionAnnotation(n2), "0");
   annotations.set(versionAltAnnotation(n2), "1");
   working.set(spec.name, n1);
-  annotations.set(ANN_WORKING_HOT_UPGRADE, goMarshalMap(working, goMarshal3));
+  annotations.set(ANN_WORKING_HOT_UPGRADE, goMarshalMap(working, goString));
   return [{ container: c1, podInjectPolicy: policy }, { container: c2, podInjectPolicy: policy }];
 }
 var versionAnnotation, versionAltAnnotation;
 var init_hot_upgrade = __esm({
   "src/render/sidecarset/hot-upgrade.ts"() {
     "use strict";
-    init_go_json2();
+    init_json3();
     init_types();
     versionAnnotation = (container2) => `version.sidecarset.kruise.io/${container2}`;
     versionAltAnnotation = (container2) => `versionalt.sidecarset.kruise.io/${container2}`;
@@ -42614,9 +42382,9 @@ var init_hot_upgrade = __esm({
 });
 
 // src/render/sidecarset/resources-policy.ts
-function quantityOf(list3, key2) {
-  const v = list3?.[key2];
-  return typeof v === "string" || typeof v === "number" ? parseQuantity2(v) : void 0;
+function quantityOf(list2, key2) {
+  const v = list2?.[key2];
+  return typeof v === "string" || typeof v === "number" ? parseQuantity(v) : void 0;
 }
 function targetContainers(pod, regex, injected) {
   const kruise = /* @__PURE__ */ new Set();
@@ -42654,7 +42422,7 @@ function aggregate(targets, mode) {
       }
     }
     if (all && lim) limits[key2] = lim;
-    if (req && req.nanos !== 0n) requests[key2] = req;
+    if (req && req.nano !== 0n) requests[key2] = req;
     else if (req && mode === "max") requests[key2] = req;
   }
   return { limits, requests };
@@ -42671,13 +42439,9 @@ function evaluateExpression(expr, aggregated) {
 }
 function applyResourcesPolicy(policy, pod, injected) {
   const pattern = policy.targetContainersNameRegex ?? "";
-  let regex;
-  try {
-    regex = new RegExp(pattern, "u");
-  } catch (e) {
-    return { ok: false, reason: "bad-regex", error: `invalid regex pattern "${pattern}"` };
-  }
-  const targets = targetContainers(pod, regex, injected);
+  const regex = compileGoRegexp(pattern);
+  if (!regex.ok) return { ok: false, reason: "bad-regex", error: `invalid regex pattern "${pattern}"` };
+  const targets = targetContainers(pod, regex.re, injected);
   if (!targets.length) return { ok: false, reason: "no-target", error: `no containers match the regex pattern "${pattern}"` };
   const { limits, requests } = aggregate(targets, policy.targetContainersMode);
   const resources = {};
@@ -42689,7 +42453,7 @@ function applyResourcesPolicy(policy, pod, injected) {
       if (!e || !limits[key2]) continue;
       const r = evaluateExpression(e, limits[key2]);
       if (!r.ok) return { ok: false, reason: "expression", error: `limits.${key2}: ${r.error}` };
-      out[key2] = formatQuantity2(r.q);
+      out[key2] = formatQuantity(r.q);
     }
     if (Object.keys(out).length) resources.limits = out;
   }
@@ -42700,7 +42464,7 @@ function applyResourcesPolicy(policy, pod, injected) {
       if (!e) continue;
       const r = evaluateExpression(e, requests[key2]);
       if (!r.ok) return { ok: false, reason: "expression", error: `requests.${key2}: ${r.error}` };
-      out[key2] = formatQuantity2(r.q);
+      out[key2] = formatQuantity(r.q);
     }
     if (Object.keys(out).length) resources.requests = out;
   }
@@ -42709,8 +42473,9 @@ function applyResourcesPolicy(policy, pod, injected) {
 var init_resources_policy2 = __esm({
   "src/render/sidecarset/resources-policy.ts"() {
     "use strict";
-    init_calculator();
-    init_quantity2();
+    init_regexp();
+    init_validate();
+    init_quantity();
   }
 });
 
@@ -42739,16 +42504,17 @@ function sharedMountsAndEnvs(c, podContainers) {
   return { mounts, envs };
 }
 function mergeVolumeMounts(c, additional) {
-  const own = c.volumeMounts;
+  return mergeByPath(c.volumeMounts, additional, (m) => m.mountPath, (c.volumeDevices ?? []).map((d) => d.devicePath));
+}
+function mergeByPath(own, additional, path6, taken) {
   if (!additional.length) return own;
-  const used = /* @__PURE__ */ new Set();
-  for (const m of own ?? []) used.add(m.mountPath);
-  for (const d of c.volumeDevices ?? []) used.add(d.devicePath);
+  const used = new Set(taken);
+  for (const x of own ?? []) used.add(path6(x));
   const out = [...own ?? []];
-  for (const m of additional) {
-    if (used.has(m.mountPath)) continue;
-    out.push(m);
-    used.add(m.mountPath);
+  for (const x of additional) {
+    if (used.has(path6(x))) continue;
+    out.push(x);
+    used.add(path6(x));
   }
   return out;
 }
@@ -42772,18 +42538,7 @@ function sharedVolumeDevices(c, podContainers) {
   return out;
 }
 function mergeVolumeDevices(c, additional) {
-  const own = c.volumeDevices;
-  if (!additional.length) return own;
-  const used = /* @__PURE__ */ new Set();
-  for (const d of own ?? []) used.add(d.devicePath);
-  for (const m of c.volumeMounts ?? []) used.add(m.mountPath);
-  const out = [...own ?? []];
-  for (const d of additional) {
-    if (used.has(d.devicePath)) continue;
-    out.push(d);
-    used.add(d.devicePath);
-  }
-  return out;
+  return mergeByPath(c.volumeDevices, additional, (d) => d.devicePath, (c.volumeMounts ?? []).map((m) => m.mountPath));
 }
 var init_share_volume_device_policy = __esm({
   "src/render/sidecarset/share-volume-device-policy.ts"() {
@@ -42937,7 +42692,7 @@ function buildSidecars(pod, sets) {
   for (const ss of sets) {
     const name = ss.metadata.name ?? "";
     const volumes = volumesByName(ss.spec.volumes);
-    const list3 = /* @__PURE__ */ new Set();
+    const list2 = /* @__PURE__ */ new Set();
     let injecting = false;
     const emit = (target, items) => {
       for (const i of items) {
@@ -42947,7 +42702,7 @@ function buildSidecars(pod, sets) {
     };
     for (const spec of ss.spec.initContainers ?? []) {
       const native = spec.restartPolicy === "Always";
-      if (native) list3.add(spec.name);
+      if (native) list2.add(spec.name);
       const r = containerFor(spec, pod, sets, name, volumes, built.volumes);
       if (!r.ok) return r;
       injecting = true;
@@ -42956,14 +42711,14 @@ function buildSidecars(pod, sets) {
     }
     built.secrets.push(...ss.spec.imagePullSecrets ?? []);
     for (const spec of ss.spec.containers ?? []) {
-      list3.add(spec.name);
+      list2.add(spec.name);
       const r = containerFor(spec, pod, sets, name, volumes, built.volumes);
       if (!r.ok) return r;
       injecting = true;
       const container2 = r.container;
       emit(built.containers, isHotUpgrade(spec) ? hotUpgradePair(container2, spec, spec.podInjectPolicy, working, built.annotations) : [{ container: container2, podInjectPolicy: spec.podInjectPolicy }]);
     }
-    if (injecting) built.sidecarLists.set(name, [...list3].sort());
+    if (injecting) built.sidecarLists.set(name, [...list2].sort());
   }
   return { ok: true, built };
 }
@@ -43017,13 +42772,13 @@ function parseEntry(v) {
   const o = v;
   const ts = normaliseTime(o.updateTimestamp);
   if (ts === void 0 || !isStrOrNull(o.hash) || !isStrOrNull(o.sidecarSetName) || !isStrOrNull(o.controllerRevision)) return void 0;
-  const list3 = o.sidecarList;
-  if (!(list3 === null || list3 === void 0 || Array.isArray(list3) && list3.every((s) => typeof s === "string"))) return void 0;
+  const list2 = o.sidecarList;
+  if (!(list2 === null || list2 === void 0 || Array.isArray(list2) && list2.every((s) => typeof s === "string"))) return void 0;
   const e = {
     updateTimestamp: ts,
     hash: o.hash ?? "",
     sidecarSetName: o.sidecarSetName ?? "",
-    sidecarList: list3 ?? null
+    sidecarList: list2 ?? null
   };
   if (o.controllerRevision) e.controllerRevision = o.controllerRevision;
   return e;
@@ -43061,7 +42816,7 @@ function marshalEntry(e) {
     sidecarList: e.sidecarList
   };
   if (e.controllerRevision) o.controllerRevision = e.controllerRevision;
-  const text = goMarshal3(o);
+  const text = goMarshalStruct(o);
   ENCODED.set(e, text);
   return text;
 }
@@ -43077,7 +42832,7 @@ var UPDATE_TIMESTAMP, isStrOrNull, ENCODED;
 var init_injection_annotations = __esm({
   "src/render/sidecarset/injection-annotations.ts"() {
     "use strict";
-    init_go_json2();
+    init_json3();
     UPDATE_TIMESTAMP = "1970-01-01T00:00:00Z";
     isStrOrNull = (v) => v === null || v === void 0 || typeof v === "string";
     ENCODED = /* @__PURE__ */ new WeakMap();
@@ -43262,7 +43017,7 @@ function encode(n) {
 }
 function encodeDoc(m) {
   const keys = [...m.keys()].sort(compareStrings);
-  return `{${keys.map((k) => `${goMarshal3(k)}:${encode(m.get(k))}`).join(",")}}`;
+  return `{${keys.map((k) => `${goString(k)}:${encode(m.get(k))}`).join(",")}}`;
 }
 function mergePatch(docText, patchText) {
   let doc, patch;
@@ -43296,7 +43051,8 @@ var JsonSyntaxError;
 var init_json_merge_patch = __esm({
   "src/render/sidecarset/json-merge-patch.ts"() {
     "use strict";
-    init_go_json2();
+    init_json3();
+    init_compare();
     JsonSyntaxError = class extends Error {
     };
   }
@@ -43354,8 +43110,8 @@ function mergeSidecarContainers(origins, injected) {
   }
   return [...before, ...result, ...after];
 }
-function sortByName(list3) {
-  return list3.map((c, i) => [c, i]).sort((a, b) => a[0].container.name < b[0].container.name ? -1 : a[0].container.name > b[0].container.name ? 1 : a[1] - b[1]).map(([c]) => c);
+function sortByName(list2) {
+  return list2.map((c, i) => [c, i]).sort((a, b) => a[0].container.name < b[0].container.name ? -1 : a[0].container.name > b[0].container.name ? 1 : a[1] - b[1]).map(([c]) => c);
 }
 var BEFORE_APP_CONTAINER;
 var init_pod_inject_policy = __esm({
@@ -43413,19 +43169,8 @@ var init_pod_only_labels = __esm({
 });
 
 // src/render/sidecarset/revision.ts
-function findRevision2(ss, revisions) {
-  const info2 = ss.spec.injectionStrategy?.revision;
-  if (!info2) return void 0;
-  if (info2.revisionName !== void 0 && info2.revisionName !== null) {
-    return revisions.find((r) => r.metadata.name === info2.revisionName);
-  }
-  if (info2.customVersion === void 0 || info2.customVersion === null) return void 0;
-  const matching = revisions.filter((r) => r.metadata.labels?.[LABEL_SIDECARSET_NAME] === ss.metadata.name && r.metadata.labels?.[LABEL_CUSTOM_VERSION] === info2.customVersion);
-  matching.sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || cmp3(String(a.metadata.creationTimestamp ?? ""), String(b.metadata.creationTimestamp ?? "")) || cmp3(a.metadata.name ?? "", b.metadata.name ?? ""));
-  return matching[matching.length - 1];
-}
-function cmp3(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function revisionOf(ss, revisions) {
+  return findRevision(ss.metadata.name ?? "", ss.spec.injectionStrategy?.revision, revisions);
 }
 function restoreSpec(current, patch) {
   if (patch.$patch === "replace") {
@@ -43440,19 +43185,16 @@ function restoreSpec(current, patch) {
       continue;
     }
     if (PATCH_MERGE_BY_NAME.has(k) && Array.isArray(v)) out[k] = mergeByName(out[k], v);
-    else if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(out[k], v);
+    else if (isObj(v) && isObj(out[k])) out[k] = mergeMaps(out[k], v);
     else out[k] = structuredClone(v);
   }
   return out;
-}
-function isMap(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 function mergeMaps(a, b) {
   const out = { ...a };
   for (const [k, v] of Object.entries(b)) {
     if (v === null) delete out[k];
-    else if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(out[k], v);
+    else if (isObj(v) && isObj(out[k])) out[k] = mergeMaps(out[k], v);
     else out[k] = structuredClone(v);
   }
   return out;
@@ -43460,7 +43202,7 @@ function mergeMaps(a, b) {
 function mergeByName(a, b) {
   const out = [...a ?? []];
   for (const item of b) {
-    if (!isMap(item)) continue;
+    if (!isObj(item)) continue;
     const i = out.findIndex((x) => x.name === item.name);
     if (i >= 0) out[i] = mergeMaps(out[i], item);
     else out.push(structuredClone(item));
@@ -43475,10 +43217,10 @@ function restoredOnce(ss, rev) {
 }
 function historicalSidecarSet(ss, rev) {
   const data = typeof rev.data === "string" ? safeJson(rev.data) : rev.data;
-  if (data !== void 0 && data !== null && !isMap(data)) return void 0;
-  const patchSpec = isMap(data) ? data.spec : void 0;
-  if (patchSpec !== void 0 && patchSpec !== null && !isMap(patchSpec)) return void 0;
-  const spec = isMap(patchSpec) ? restoreSpec(ss.spec, patchSpec) : ss.spec;
+  if (data !== void 0 && data !== null && !isObj(data)) return void 0;
+  const patchSpec = isObj(data) ? data.spec : void 0;
+  if (patchSpec !== void 0 && patchSpec !== null && !isObj(patchSpec)) return void 0;
+  const spec = isObj(patchSpec) ? restoreSpec(ss.spec, patchSpec) : ss.spec;
   const restored = {
     ...ss,
     metadata: { ...ss.metadata, annotations: { ...ss.metadata.annotations ?? {} } },
@@ -43486,8 +43228,8 @@ function historicalSidecarSet(ss, rev) {
     status: { ...ss.status ?? {}, latestRevision: rev.metadata.name }
   };
   const ann = restored.metadata.annotations;
-  ann[ANN_HASH] = rev.metadata.annotations?.[ANN_HASH] || sidecarSetHash(restored);
-  ann[ANN_HASH_WITHOUT_IMAGE] = rev.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] || sidecarSetHashWithoutImage(restored);
+  ann[SIDECARSET_HASH_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] || sidecarSetHash(restored);
+  ann[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] || sidecarSetHashWithoutImage(restored);
   return restored;
 }
 function safeJson(s) {
@@ -43502,7 +43244,7 @@ function chooseRevision(ss, pod, revisions, undecidable) {
   if (!info2 || (info2.revisionName ?? null) === null && (info2.customVersion ?? null) === null) {
     return { ok: true, sidecarSet: ss, which: "latest" };
   }
-  const rev = findRevision2(ss, revisions);
+  const rev = revisionOf(ss, revisions);
   const wanted = info2.revisionName ?? `customVersion ${info2.customVersion}`;
   if (!rev) return { ok: false, reason: "not-found", error: `ControllerRevision ${wanted} not found` };
   const historical = restoredOnce(ss, rev);
@@ -43532,9 +43274,11 @@ var PATCH_MERGE_BY_NAME, RESTORED, PARTIAL_HISTORICAL_THRESHOLD;
 var init_revision2 = __esm({
   "src/render/sidecarset/revision.ts"() {
     "use strict";
-    init_hash();
+    init_sidecarset2();
+    init_default2();
+    init_validate();
     init_matching();
-    init_types();
+    init_json4();
     PATCH_MERGE_BY_NAME = /* @__PURE__ */ new Set(["initContainers", "containers", "volumes", "imagePullSecrets"]);
     RESTORED = /* @__PURE__ */ new WeakMap();
     PARTIAL_HISTORICAL_THRESHOLD = 0.5;
@@ -43648,7 +43392,7 @@ function webhook(pod, subject, ctx) {
       note2 = `${r.which} version, chosen at random upstream (partition ${r.random})`;
     }
     const ann = r.sidecarSet.metadata.annotations ?? {};
-    if (ann[ANN_CANARY] === "true" && ann[ANN_BASE]) bases.add(ann[ANN_BASE]);
+    if (ann[SIDECARSET_CANARY_ANNOTATION] === "true" && ann[SIDECARSET_BASE_ANNOTATION]) bases.add(ann[SIDECARSET_BASE_ANNOTATION]);
     matched.push({ prepared: p, chosen: r.sidecarSet, note: note2 });
   }
   const sets = [];
@@ -43672,10 +43416,10 @@ function webhook(pod, subject, ctx) {
       );
     }
   }
-  const hashes = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH]);
-  if (!hashes.ok) return refuse(injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH, error: hashes.error }, sets[0].prepared.name, `annotation ${ANN_HASH} is unreadable`, ["metadata", "annotations", ANN_HASH]);
-  const hashesNoImage = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE]);
-  if (!hashesNoImage.ok) return refuse(injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH_WITHOUT_IMAGE, error: hashesNoImage.error }, sets[0].prepared.name, `annotation ${ANN_HASH_WITHOUT_IMAGE} is unreadable`, ["metadata", "annotations", ANN_HASH_WITHOUT_IMAGE]);
+  const hashes = parseHashAnnotation(pod.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION]);
+  if (!hashes.ok) return refuse(injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: SIDECARSET_HASH_ANNOTATION, error: hashes.error }, sets[0].prepared.name, `annotation ${SIDECARSET_HASH_ANNOTATION} is unreadable`, ["metadata", "annotations", SIDECARSET_HASH_ANNOTATION]);
+  const hashesNoImage = parseHashAnnotation(pod.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION]);
+  if (!hashesNoImage.ok) return refuse(injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, error: hashesNoImage.error }, sets[0].prepared.name, `annotation ${SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION} is unreadable`, ["metadata", "annotations", SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION]);
   const outMeta = { ...pod.metadata, annotations };
   const b = buildSidecars({ metadata: outMeta, spec: pod.spec }, chosen);
   if (!b.ok) {
@@ -43701,14 +43445,14 @@ function webhook(pod, subject, ctx) {
   for (const [k, v] of built.annotations) annotations[k] = v;
   const withImage = hashes.map, withoutImage = hashesNoImage.map;
   for (const m of sets) {
-    const list3 = built.sidecarLists.get(m.prepared.name);
-    if (!list3) continue;
-    const [e1, e2] = upgradeSpecs(m.chosen, list3);
+    const list2 = built.sidecarLists.get(m.prepared.name);
+    if (!list2) continue;
+    const [e1, e2] = upgradeSpecs(m.chosen, list2);
     withImage.set(m.prepared.name, e1);
     withoutImage.set(m.prepared.name, e2);
   }
-  annotations[ANN_HASH] = marshalHashAnnotation(withImage);
-  annotations[ANN_HASH_WITHOUT_IMAGE] = marshalHashAnnotation(withoutImage);
+  annotations[SIDECARSET_HASH_ANNOTATION] = marshalHashAnnotation(withImage);
+  annotations[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = marshalHashAnnotation(withoutImage);
   annotations[ANN_INJECTED_LIST] = injectedList(pod.metadata.annotations?.[ANN_INJECTED_LIST], sets.map((m) => m.prepared.name));
   checkAfterMerge(pod, subject, sets, built.containers, built.initContainers, built.origin, issues);
   const namesBySet = /* @__PURE__ */ new Map();
@@ -43735,14 +43479,14 @@ function warnTransferEnvFromPodOnlyLabels(sets, subject, labels, issues) {
     }
   }
 }
-function upgradeSpecs(ss, list3) {
+function upgradeSpecs(ss, list2) {
   const cached = UPGRADE_SPECS.get(ss);
-  if (cached && sameStrings(cached[0].sidecarList, list3)) return cached;
+  if (cached && sameStrings(cached[0].sidecarList, list2)) return cached;
   const name = ss.metadata.name ?? "";
-  const e1 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH] ?? "", sidecarSetName: name, sidecarList: list3 };
+  const e1 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] ?? "", sidecarSetName: name, sidecarList: list2 };
   const rev = ss.status?.latestRevision;
   if (rev) e1.controllerRevision = rev;
-  const e2 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] ?? "", sidecarSetName: name, sidecarList: list3 };
+  const e2 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] ?? "", sidecarSetName: name, sidecarList: list2 };
   const out = [e1, e2];
   UPGRADE_SPECS.set(ss, out);
   return out;
@@ -43752,10 +43496,10 @@ function sameStrings(a, b) {
 }
 function checkAfterMerge(pod, subject, sets, containers, initContainers, origin, issues) {
   const display2 = subject.display;
-  for (const [list3, own] of [[containers, pod.spec.containers], [initContainers, pod.spec.initContainers]]) {
+  for (const [list2, own] of [[containers, pod.spec.containers], [initContainers, pod.spec.initContainers]]) {
     const podNames2 = new Set((own ?? []).map((c) => c.name));
     const seen = /* @__PURE__ */ new Map();
-    for (const c of list3) {
+    for (const c of list2) {
       if (podNames2.has(c.container.name)) continue;
       const from = seen.get(c.container.name) ?? [];
       from.push(origin.get(c) ?? "");
@@ -43801,8 +43545,8 @@ function sidecarSetFacts(m) {
   if (cached) return cached;
   const spec = m.chosen.spec;
   const admissionMounts = [];
-  for (const [list3, field] of [[spec.initContainers, "initContainers"], [spec.containers, "containers"]]) {
-    (list3 ?? []).forEach((c, i) => {
+  for (const [list2, field] of [[spec.initContainers, "initContainers"], [spec.containers, "containers"]]) {
+    (list2 ?? []).forEach((c, i) => {
       if (!sharesVolumeMounts(c)) return;
       admissionMounts.push({
         rule: injectAdmissionMounts,
@@ -43821,6 +43565,7 @@ var line, LABEL_FIELD_PATH, UPGRADE_SPECS, FACTS, ORDER_ISSUES;
 var init_inject_pod = __esm({
   "src/render/sidecarset/inject-pod.ts"() {
     "use strict";
+    init_sidecarset2();
     init_render_sidecarset();
     init_build_sidecars();
     init_image_pull_secrets();
@@ -43893,7 +43638,7 @@ function prepareInjection(resources, opts) {
   const reportedOnSidecarSet = /* @__PURE__ */ new Set();
   const seenIssues = /* @__PURE__ */ new WeakSet();
   return (r, diagnostics, explain2) => {
-    if (isSidecarSet3(r)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
+    if (isSidecarSet(r.obj)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
     const path6 = templatePath(r.obj);
     if (!path6) {
       const why = NOT_RENDERED[r.obj.kind];
@@ -43945,11 +43690,12 @@ function renderOne(r, path6, ctx, explain2) {
   const newTemplate = { ...template, metadata: newMeta, spec: injection.pod.spec };
   return { resource: { ...r, obj: setAt(obj, path6, newTemplate) }, injection };
 }
-var init_sidecarset4 = __esm({
+var init_sidecarset5 = __esm({
   "src/render/sidecarset/index.ts"() {
     "use strict";
     init_resource();
     init_rule();
+    init_sidecarset2();
     init_context3();
     init_inject_pod();
     init_pod_templates();
@@ -43960,8 +43706,10 @@ var init_sidecarset4 = __esm({
 // src/render/index.ts
 var render_exports = {};
 __export(render_exports, {
+  allocateSubsetReplicas: () => allocateSubsetReplicas,
   render: () => render,
-  renderEach: () => renderEach
+  renderEach: () => renderEach,
+  subsetPartitions: () => subsetPartitions
 });
 function renderEach(input, opts, emit) {
   const expanded = expandUnitedDeployments(input, opts);
@@ -43981,8 +43729,9 @@ var init_render = __esm({
   "src/render/index.ts"() {
     "use strict";
     init_order();
-    init_uniteddeployment4();
-    init_sidecarset4();
+    init_uniteddeployment5();
+    init_sidecarset5();
+    init_uniteddeployment5();
   }
 });
 
@@ -44020,8 +43769,7 @@ async function computeDiff(paths2, flags, cwd) {
   }
 }
 async function renderSide(loaded, flags) {
-  const [{ validate: validate2 }, { render: render2 }] = await Promise.all([Promise.resolve().then(() => (init_validate(), validate_exports)), Promise.resolve().then(() => (init_render(), render_exports))]);
-  const admitted = validate2(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const [admitted, { render: render2 }] = await Promise.all([admit(loaded, flags), Promise.resolve().then(() => (init_render(), render_exports))]);
   const rendered = render2(admitted.admitted, { cluster: loaded.facts, explain: false });
   return { resources: rendered.resources, diagnostics: [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics] };
 }
@@ -44058,7 +43806,8 @@ var init_diff2 = __esm({
     "use strict";
     init_base();
     init_options();
-    init_session();
+    init_diagnostics();
+    init_inputs();
     COMMENT_LIMIT = 65536;
   }
 });
@@ -47500,9 +47249,6 @@ function formatExplain(entries, format) {
   const sorted = sortEntries(entries);
   return format === "json" ? explainJson(sorted) : explainText(sorted);
 }
-function cmp4(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function sortEntries(entries) {
   const index = new Map(entries.map((e, i) => [e, i]));
   const firstSeen = /* @__PURE__ */ new Map();
@@ -47510,7 +47256,7 @@ function sortEntries(entries) {
     const k = subjectKey(e);
     if (!firstSeen.has(k)) firstSeen.set(k, i);
   });
-  return [...entries].sort((a, b) => cmp4(a.origin?.file ?? "￿", b.origin?.file ?? "￿") || (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) || (a.origin?.item ?? 0) - (b.origin?.item ?? 0) || (a.origin ? 0 : cmp4(a.subject, b.subject)) || firstSeen.get(subjectKey(a)) - firstSeen.get(subjectKey(b)) || TOPIC_RANK[a.topic] - TOPIC_RANK[b.topic] || index.get(a) - index.get(b));
+  return [...entries].sort((a, b) => compareStrings(a.origin?.file ?? "￿", b.origin?.file ?? "￿") || (a.origin?.doc ?? 0) - (b.origin?.doc ?? 0) || (a.origin?.item ?? 0) - (b.origin?.item ?? 0) || (a.origin ? 0 : compareStrings(a.subject, b.subject)) || firstSeen.get(subjectKey(a)) - firstSeen.get(subjectKey(b)) || TOPIC_RANK[a.topic] - TOPIC_RANK[b.topic] || index.get(a) - index.get(b));
 }
 function subjectKey(e) {
   return `${e.origin?.file ?? ""}\0${e.origin?.doc ?? ""}\0${e.origin?.item ?? ""}\0${e.subject}`;
@@ -47573,6 +47319,7 @@ var EXPLAIN_FORMAT_VERSION, TOPIC_RANK, NEGATIVE;
 var init_explain = __esm({
   "src/report/explain.ts"() {
     "use strict";
+    init_compare();
     EXPLAIN_FORMAT_VERSION = 1;
     TOPIC_RANK = { uniteddeployment: 0, sidecarset: 1 };
     NEGATIVE = /^(skip|not[\s-]|no[\s-]|reject|conflict|fail|error|ignor|exclud|block|invalid|denied|forbid)/i;
@@ -47666,27 +47413,6 @@ var init_kind = __esm({
   }
 });
 
-// src/plan/canonical.ts
-function canonical3(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical3).join(",")}]`;
-  if (v !== null && typeof v === "object") {
-    const o = v;
-    return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonical3(o[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-function sameJson(a, b) {
-  return canonical3(a) === canonical3(b);
-}
-function cloneJson(v) {
-  return v === void 0 ? v : JSON.parse(JSON.stringify(v));
-}
-var init_canonical = __esm({
-  "src/plan/canonical.ts"() {
-    "use strict";
-  }
-});
-
 // src/plan/change.ts
 function classifyChange(head, base, hasBase, revisionData) {
   if (!hasBase) return "assumed";
@@ -47698,7 +47424,7 @@ function classifyChange(head, base, hasBase, revisionData) {
 var init_change = __esm({
   "src/plan/change.ts"() {
     "use strict";
-    init_canonical();
+    init_json4();
     init_kind();
   }
 });
@@ -47770,7 +47496,7 @@ function sidecarImageOnly(oldContainers, newContainers) {
 var init_inplace = __esm({
   "src/plan/inplace.ts"() {
     "use strict";
-    init_canonical();
+    init_json4();
   }
 });
 
@@ -47785,12 +47511,12 @@ function cloneSetPartition(obj) {
   return get2(obj, [...cloneSetKnobsPath(obj), "partition"]);
 }
 var cloneSetModel;
-var init_cloneset3 = __esm({
+var init_cloneset2 = __esm({
   "src/plan/kinds/cloneset.ts"() {
     "use strict";
     init_intstr();
     init_batch();
-    init_canonical();
+    init_json4();
     init_kind();
     cloneSetModel = {
       label: () => "CloneSet",
@@ -47885,12 +47611,12 @@ function estimateMatchedPods(obj, ctx) {
   return total;
 }
 var CANARY_SELECTOR_ANNOTATION, PARTITION, sidecarSetModel;
-var init_sidecarset5 = __esm({
+var init_sidecarset6 = __esm({
   "src/plan/kinds/sidecarset.ts"() {
     "use strict";
     init_intstr();
     init_selector();
-    init_canonical();
+    init_json4();
     init_kind();
     CANARY_SELECTOR_ANNOTATION = "kruisec.io/canary-selector";
     PARTITION = ["spec", "updateStrategy", "partition"];
@@ -47933,7 +47659,7 @@ var init_sidecarset5 = __esm({
 
 // src/plan/pod.ts
 var LIFECYCLE_PREPARING_UPDATE;
-var init_pod = __esm({
+var init_pod2 = __esm({
   "src/plan/pod.ts"() {
     "use strict";
     LIFECYCLE_PREPARING_UPDATE = "PreparingUpdate";
@@ -48032,7 +47758,7 @@ function parseReserveOrdinals(v) {
 var init_statefulset_update = __esm({
   "src/plan/kinds/statefulset-update.ts"() {
     "use strict";
-    init_pod();
+    init_pod2();
     init_priority();
   }
 });
@@ -48042,13 +47768,12 @@ function isAdvancedStatefulSet(obj) {
   return obj.apiVersion.startsWith("apps.kruise.io/");
 }
 var PARTITION2, statefulSetModel;
-var init_statefulset3 = __esm({
+var init_statefulset2 = __esm({
   "src/plan/kinds/statefulset.ts"() {
     "use strict";
     init_batch();
-    init_canonical();
+    init_json4();
     init_kind();
-    init_statefulset_update();
     init_statefulset_update();
     PARTITION2 = ["spec", "updateStrategy", "rollingUpdate", "partition"];
     statefulSetModel = {
@@ -48112,7 +47837,7 @@ function subsetPartitionsFor(subsets, partitions, subsetReplicas2) {
 var init_ud_partitions = __esm({
   "src/plan/kinds/ud-partitions.ts"() {
     "use strict";
-    init_partitions();
+    init_render();
   }
 });
 
@@ -48145,12 +47870,12 @@ function templateOf(obj) {
   return inner?.spec?.template;
 }
 var PARTITIONS, unitedDeploymentModel;
-var init_uniteddeployment5 = __esm({
+var init_uniteddeployment6 = __esm({
   "src/plan/kinds/uniteddeployment.ts"() {
     "use strict";
-    init_subset_replicas();
+    init_render();
     init_batch();
-    init_canonical();
+    init_json4();
     init_kind();
     init_ud_partitions();
     PARTITIONS = ["spec", "updateStrategy", "manualUpdate", "partitions"];
@@ -48246,9 +47971,7 @@ function stepsOfRollout(rollout, targetIsDeployment = false) {
   raw3.forEach((s, i) => {
     if (s?.traffic === void 0 && !(Array.isArray(s?.matches) && s.matches.length > 0)) return;
     const r = steps[i].replicas;
-    if (typeof r !== "string") return;
-    const v = scaledValueK8s(r, 100, true);
-    if (v.ok && v.value > 50) parsed.problems.push({ path: ["spec", "strategy", "canary", "steps", i, "replicas"], reason: "for a partition-style rollout, a step with traffic may not release more than 50%" });
+    if (typeof r === "string" && overPartitionTrafficLimit(r)) parsed.problems.push({ path: ["spec", "strategy", "canary", "steps", i, "replicas"], reason: "for a partition-style rollout, a step with traffic may not release more than 50%" });
   });
   if (parsed.problems.length) parsed.steps = void 0;
   return {
@@ -48289,8 +48012,7 @@ function parseSteps(raw3, at3) {
       problems.push({ path: [...at3, i, "replicas"], reason: "replicas cannot be empty" });
       return;
     }
-    const v = typeof r === "number" || typeof r === "string" ? scaledValueK8s(r, 100, true) : { ok: false, error: "" };
-    if (!v.ok || typeof r === "number" && !Number.isInteger(r) || v.value <= 0 || typeof r === "string" && v.value > 100) {
+    if (!(typeof r === "number" && Number.isInteger(r) || typeof r === "string") || !validStepReplicas(r)) {
       problems.push({ path: [...at3, i, "replicas"], reason: `replicas must be positive number, or a percentage with "0%" < canaryReplicas <= "100%" (got ${JSON.stringify(r)})` });
       return;
     }
@@ -48302,11 +48024,8 @@ function parseSteps(raw3, at3) {
     steps.push({ replicas: r, pauseSeconds: typeof d === "number" ? d : void 0 });
   });
   if (problems.length) return { problems };
-  for (let i = 1; i < steps.length; i++) {
-    const a = steps[i - 1].replicas, b = steps[i].replicas;
-    if (typeof a !== typeof b) continue;
-    const va = scaledValueK8s(a, 100, true), vb = scaledValueK8s(b, 100, true);
-    if (va.ok && vb.ok && vb.value < va.value) problems.push({ path: [...at3, i, "replicas"], reason: "Steps.CanaryReplicas must be a non decreasing sequence" });
+  for (const i of decreasingSteps(steps.map((s) => s.replicas))) {
+    problems.push({ path: [...at3, i, "replicas"], reason: "Steps.CanaryReplicas must be a non decreasing sequence" });
   }
   return problems.length ? { problems } : { steps, problems };
 }
@@ -48314,7 +48033,7 @@ var STEPS_ANNOTATION;
 var init_steps = __esm({
   "src/plan/steps.ts"() {
     "use strict";
-    init_intstr();
+    init_validate();
     STEPS_ANNOTATION = "kruisec.io/rollout-steps";
   }
 });
@@ -48535,13 +48254,13 @@ var init_workload2 = __esm({
     init_rule();
     init_batch();
     init_change();
-    init_canonical();
+    init_json4();
     init_inplace();
-    init_cloneset3();
+    init_cloneset2();
     init_kind();
-    init_sidecarset5();
-    init_statefulset3();
-    init_uniteddeployment5();
+    init_sidecarset6();
+    init_statefulset2();
+    init_uniteddeployment6();
     init_steps();
     NONE = { type: "none" };
   }
@@ -48564,10 +48283,9 @@ var init_gate = __esm({
   }
 });
 
-// src/plan/output/yaml.ts
-function dumpStream(objs) {
-  return objs.map((o) => `---
-${dumpYaml(o)}`).join("");
+// src/plan/output/names.ts
+function stageDir(index) {
+  return `stage-${pad3(index)}`;
 }
 function slug(s) {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "x";
@@ -48575,10 +48293,9 @@ function slug(s) {
 function pad3(n, width2 = 2) {
   return String(n).padStart(width2, "0");
 }
-var init_yaml3 = __esm({
-  "src/plan/output/yaml.ts"() {
+var init_names3 = __esm({
+  "src/plan/output/names.ts"() {
     "use strict";
-    init_yaml_writer();
   }
 });
 
@@ -48600,7 +48317,7 @@ function planToArgoCd(result) {
   const lines2 = ["# kruisec plan for Argo CD: commit one stage at a time", ""];
   const stream = [];
   for (const s of result.stages) {
-    const dir = `stage-${pad3(s.index)}`;
+    const dir = stageDir(s.index);
     const waits = s.expect.length ? ` (${s.expect.map((e) => `${e.kind} ${e.name}: ${e.desiredUpdated < 0 ? "?" : e.desiredUpdated} updated`).join(", ")})` : "";
     const step = `commit ${dir}/manifests.yaml; wait until converged${waits}; gate: ${gateText(s.gate)}`;
     files[`${dir}/manifests.yaml`] = dumpStream(s.resources.map((r) => withWave(r.obj)));
@@ -48618,6 +48335,10 @@ ${dumpStream(s.resources.map((r) => withStage(withWave(r.obj), s.index)))}`);
   files["README.md"] = lines2.join("\n");
   return { stdout: stream.join(""), files };
 }
+function dumpStream(objs) {
+  return objs.map((o) => `---
+${dumpYaml(o)}`).join("");
+}
 function withStage(o, index) {
   o.metadata = { ...o.metadata, annotations: { ...o.metadata?.annotations ?? {}, [STAGE_ANNOTATION]: String(index) } };
   return o;
@@ -48627,9 +48348,10 @@ var init_argocd = __esm({
   "src/plan/output/argocd.ts"() {
     "use strict";
     init_order();
-    init_canonical();
+    init_json4();
     init_gate();
-    init_yaml3();
+    init_yaml_writer();
+    init_names3();
     SYNC_WAVE = "argocd.argoproj.io/sync-wave";
     STAGE_ANNOTATION = "kruisec.io/stage";
   }
@@ -48643,7 +48365,7 @@ function planToDir(result) {
     s.resources.forEach((r, i) => {
       const m = r.obj.metadata ?? {};
       const name = [r.obj.kind, m.namespace, m.name ?? m.generateName].filter(Boolean).join("-");
-      files[`stage-${pad3(s.index)}/${pad3(i, width2)}-${slug(name)}.yaml`] = dumpYaml(r.obj);
+      files[`${stageDir(s.index)}/${pad3(i, width2)}-${slug(name)}.yaml`] = dumpYaml(r.obj);
     });
   }
   const summary2 = result.stages.map((s) => ({ index: s.index, gate: s.gate, expect: s.expect, preview: s.preview }));
@@ -48654,7 +48376,8 @@ function planToDir(result) {
 var init_dir = __esm({
   "src/plan/output/dir.ts"() {
     "use strict";
-    init_yaml3();
+    init_yaml_writer();
+    init_names3();
   }
 });
 
@@ -48670,7 +48393,7 @@ function planToJson(result) {
   return `${JSON.stringify({ stages }, null, 2)}
 `;
 }
-var init_json4 = __esm({
+var init_json6 = __esm({
   "src/plan/output/json.ts"() {
     "use strict";
   }
@@ -48753,7 +48476,7 @@ var init_output = __esm({
     "use strict";
     init_argocd();
     init_dir();
-    init_json4();
+    init_json6();
     init_markdown3();
   }
 });
@@ -48761,13 +48484,13 @@ var init_output = __esm({
 // src/plan/hash.ts
 import { createHash as createHash2 } from "node:crypto";
 function planHash(stages) {
-  const text = canonical3(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
+  const text = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
   return createHash2("sha256").update(text).digest("hex");
 }
 var init_hash2 = __esm({
   "src/plan/hash.ts"() {
     "use strict";
-    init_canonical();
+    init_json4();
   }
 });
 
@@ -53560,7 +53283,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 // integrations/github-action/src/main.ts
 init_diff2();
 init_options();
-init_session();
+init_version();
 init_discover();
 init_diff();
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
@@ -53792,29 +53515,29 @@ var {
 
 // src/cli/commands.ts
 init_options();
-init_session();
+init_diagnostics();
+init_inputs();
 init_base();
+init_compare();
 import { mkdtempSync as mkdtempSync2, renameSync, rmSync as rmSync2, writeFileSync, mkdirSync } from "node:fs";
 import { dirname as dirname3, join as join6, resolve as resolve7 } from "node:path";
 async function runValidate(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd);
-  const { validate: validate2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const result = validate2(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  const result = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...result.diagnostics];
   io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
   return exitCodeFor(diags, flags);
 }
 async function runRender(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd);
-  const [{ validate: validate2 }, { renderEach: renderEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_validate(), validate_exports)),
+  const [checked, { renderEach: renderEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
+    admit(loaded, flags),
     Promise.resolve().then(() => (init_render(), render_exports)),
     Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports))
   ]);
-  const admitted = validate2(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
   const stream = flags.explain ? void 0 : new YamlStreamBuffer2();
-  const rendered = renderEach2(admitted.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
-  const diags = [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics];
+  const rendered = renderEach2(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
+  const diags = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code2 = exitCodeFor(diags, flags);
   await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io);
   if (code2 !== 0) return code2;
@@ -53838,9 +53561,7 @@ async function runPlan(paths2, flags, io) {
 }
 async function compilePlan(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd);
-  const { validate: validate2 } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  const opts = { cluster: loaded.facts, strict: flags.strict ?? false };
-  const head = validate2(loaded.resources, opts);
+  const head = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...head.diagnostics];
   let base;
   let tree;
@@ -53848,10 +53569,10 @@ async function compilePlan(paths2, flags, io) {
     tree = openBase(paths2, flags, io.cwd);
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
-      base = baseLoaded ? validate2(baseLoaded.resources, { ...opts, cluster: loaded.facts }).admitted : [];
+      base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
     const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
-    const result = plan2(head.admitted, base, { cluster: loaded.facts });
+    const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
     diags.push(...result.diagnostics);
     const code2 = exitCodeFor(diags, flags);
     await reportToStderr(diags, loaded, flags, io);
@@ -53875,7 +53596,7 @@ function writeAtomically(file, chunks) {
 function writeTreeAtomically(dir, files) {
   mkdirSync(dirname3(dir), { recursive: true });
   const tmp = mkdtempSync2(`${dir}.kruisec-`);
-  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => a < b ? -1 : 1)) {
+  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
     const p = join6(tmp, rel);
     mkdirSync(dirname3(p), { recursive: true });
     writeFileSync(p, content);
@@ -53886,7 +53607,7 @@ function writeTreeAtomically(dir, files) {
 
 // src/cli/reconcile.ts
 init_options();
-init_session();
+init_diagnostics();
 function parseDuration(flag, v) {
   const m = /^(\d+)(ms|s|m|h)?$/.exec(v.trim());
   if (!m) throw new UsageError(`${flag}: expected a duration like 30s, 10m or 1h, got ${JSON.stringify(v)}`);
@@ -54025,17 +53746,20 @@ function registerReconcileCommands(program2, common3, io, setCode) {
 
 // src/cli/main.ts
 init_options();
-init_session();
+init_version();
 var FORMAT_HELP = "diagnostics format: text, json, sarif, github, junit, markdown";
 function common2(cmd) {
   return cmd.option("-f, --format <format>", FORMAT_HELP, "text").option("--strict", "unknown fields (which the API server would prune) are errors, not warnings").option("--fail-on <severity>", "fail (exit 1) on error (default) or warning").option("-c, --config <file>", "cluster facts file (default: kruisec.yaml at the root of the first folder given)").option("--kruise-namespace <ns>", "namespace Kruise runs in (default kruise-system)").option("--kruise-version <version>", "Kruise version the manifests target").option("--feature-gates <gates>", "Kruise feature gates, e.g. EnableSortSidecarContainerByName=true").option("--namespace-labels <spec...>", "labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]").option("--gitignore", "skip files ignored by .gitignore").option("--color", "colour the text format").option("--verbose", "also print info diagnostics (notes on what kruisec could not judge offline)");
+}
+function withBase(cmd) {
+  return cmd.argument("[paths...]", "the head repo: files, folders or globs", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision, e.g. origin/main");
 }
 function buildProgram(io, setCode) {
   const program2 = new Command2("kruisec").description("Validate, render and plan OpenKruise manifests before the cluster does.").version(VERSION7, "-v, --version").showHelpAfterError().exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   common2(program2.command("validate").description("check manifests against schemas and Kruise admission rules")).argument("[paths...]", "files, folders, globs, or - for stdin", []).action(async (paths2, flags) => setCode(await runValidate(paths2, flags, io)));
   common2(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io)));
-  common2(program2.command("plan").description("compile a change into staged rollout manifests")).argument("[paths...]", "the head repo: files, folders or globs", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision, e.g. origin/main").addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io)));
-  common2(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload")).argument("[paths...]", "the head repo: files, folders or globs", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision, e.g. origin/main").addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io)));
+  withBase(common2(program2.command("plan").description("compile a change into staged rollout manifests"))).addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io)));
+  withBase(common2(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload"))).addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io)));
   registerReconcileCommands(program2, common2, io, setCode);
   return program2;
 }

@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { computeDiff } from '../../../src/cli/diff.js';
 import { UsageError } from '../../../src/cli/options.js';
-import { VERSION } from '../../../src/cli/session.js';
+import { VERSION } from '../../../src/cli/version.js';
 import { InputError } from '../../../src/load/discover.js';
 import { formatDiff } from '../../../src/report/diff/index.js';
 import type { JsonReport } from '../../../src/report/formats/json.js';

@@ -5,9 +5,8 @@
 import type { KubeObject } from '../../api/resource.js';
 import { calculatePartitionReplicas, type IntOrString } from '../../k8s/intstr.js';
 import { batchContext } from '../batch.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import { get, replicasOf, setPath, type KindModel } from './kind.js';
-
 
 function isV1beta1(obj: KubeObject): boolean {
   return obj.apiVersion === 'apps.kruise.io/v1beta1';

@@ -6,9 +6,8 @@
 import type { KubeObject, Resource } from '../../api/resource.js';
 import { calculatePartitionReplicas, scaledValueK8s } from '../../k8s/intstr.js';
 import { selectorMatches, type LabelSelector } from '../../k8s/selector.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import { get, replicasOf, setPath, type KindContext, type KindModel } from './kind.js';
-
 
 /** kruisec extension: a first, label-selected canary stage (JSON LabelSelector). */
 export const CANARY_SELECTOR_ANNOTATION = 'kruisec.io/canary-selector';

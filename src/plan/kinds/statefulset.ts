@@ -4,11 +4,9 @@
 // existing pods stay old, so a step still maps to replicas - planned (as Kruise Rollouts writes).
 import type { KubeObject } from '../../api/resource.js';
 import { batchContext } from '../batch.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import { get, replicasOf, setPath, type KindModel } from './kind.js';
 import { ordinalSlots, parseReserveOrdinals, sortSlotsToUpdate } from './statefulset-update.js';
-
-export * from './statefulset-update.js';
 
 export function isAdvancedStatefulSet(obj: KubeObject): boolean {
   return obj.apiVersion.startsWith('apps.kruise.io/');

@@ -1,7 +1,7 @@
 // UnitedDeployment partitions as Kruise writes them into subsets (calcNextPartitions): the
 // render phase owns that computation (src/render/uniteddeployment/partitions.ts); plan calls
 // it through this adapter from plain name -> number maps.
-import { subsetPartitions } from '../../render/uniteddeployment/partitions.js';
+import { subsetPartitions } from '../../render/index.js';
 
 export function subsetPartitionsFor(subsets: readonly string[], partitions: Readonly<Record<string, number>> | undefined | null, subsetReplicas: Readonly<Record<string, number>>): Record<string, number> {
   const ud = { spec: { updateStrategy: { type: 'Manual', manualUpdate: { partitions: { ...(partitions ?? {}) } } } } };

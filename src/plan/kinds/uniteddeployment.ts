@@ -5,9 +5,9 @@
 // were its own workload, so 4/2/2 replicas at 50% give partitions 2/1/1.
 import type { KubeObject } from '../../api/resource.js';
 import type { IntOrString } from '../../k8s/intstr.js';
-import { allocateSubsetReplicas } from '../../render/uniteddeployment/subset-replicas.js';
+import { allocateSubsetReplicas } from '../../render/index.js';
 import { batchReplicas } from '../batch.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import { get, setPath, type KindModel } from './kind.js';
 import { subsetPartitionsFor } from './ud-partitions.js';
 

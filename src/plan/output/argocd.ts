@@ -5,10 +5,11 @@
 // install order (config, then SidecarSets and Rollouts, then workloads).
 import type { KubeObject } from '../../api/resource.js';
 import { kindRank } from '../../k8s/order.js';
-import { cloneJson } from '../canonical.js';
+import { cloneJson } from '../../util/json.js';
 import type { PlanResult } from '../types.js';
 import { gateText } from './gate.js';
-import { dumpStream, pad } from './yaml.js';
+import { dumpYaml } from '../../k8s/yaml-writer.js';
+import { stageDir } from './names.js';
 
 export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
@@ -38,7 +39,7 @@ export function planToArgoCd(result: PlanResult): { stdout: string; files: Recor
   const lines = ['# kruisec plan for Argo CD: commit one stage at a time', ''];
   const stream: string[] = [];
   for (const s of result.stages) {
-    const dir = `stage-${pad(s.index)}`;
+    const dir = stageDir(s.index);
     const waits = s.expect.length ? ` (${s.expect.map((e) => `${e.kind} ${e.name}: ${e.desiredUpdated < 0 ? '?' : e.desiredUpdated} updated`).join(', ')})` : '';
     const step = `commit ${dir}/manifests.yaml; wait until converged${waits}; gate: ${gateText(s.gate)}`;
     files[`${dir}/manifests.yaml`] = dumpStream(s.resources.map((r) => withWave(r.obj)));
@@ -55,6 +56,11 @@ export function planToArgoCd(result: PlanResult): { stdout: string; files: Recor
   lines.push('');
   files['README.md'] = lines.join('\n');
   return { stdout: stream.join(''), files };
+}
+
+/** The objects as one YAML stream, a `---` before each, written as render writes them. */
+function dumpStream(objs: readonly KubeObject[]): string {
+  return objs.map((o) => `---\n${dumpYaml(o)}`).join('');
 }
 
 function withStage(o: KubeObject, index: number): KubeObject {

@@ -1,7 +1,8 @@
 // `--output dir=<path>`: stage-NN/ folders, each a complete apply-ready set (one file per
 // resource, numbered in install order), plus plan.json with gates, expectations and previews.
 import type { PlanResult } from '../types.js';
-import { dumpYaml, pad, slug } from './yaml.js';
+import { dumpYaml } from '../../k8s/yaml-writer.js';
+import { pad, slug, stageDir } from './names.js';
 
 export function planToDir(result: PlanResult): Record<string, string> {
   const files: Record<string, string> = {};
@@ -10,7 +11,7 @@ export function planToDir(result: PlanResult): Record<string, string> {
     s.resources.forEach((r, i) => {
       const m = r.obj.metadata ?? {};
       const name = [r.obj.kind, m.namespace, m.name ?? m.generateName].filter(Boolean).join('-');
-      files[`stage-${pad(s.index)}/${pad(i, width)}-${slug(name)}.yaml`] = dumpYaml(r.obj);
+      files[`${stageDir(s.index)}/${pad(i, width)}-${slug(name)}.yaml`] = dumpYaml(r.obj);
     });
   }
   const summary = result.stages.map((s) => ({ index: s.index, gate: s.gate, expect: s.expect, preview: s.preview }));

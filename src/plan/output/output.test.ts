@@ -8,7 +8,7 @@ import { formatPlan } from './index.js';
 import { planToMarkdown } from './markdown.js';
 import { syncWave } from './argocd.js';
 
-const file = new URL('../__fixtures__/two-workloads.yaml', import.meta.url).pathname;
+const file = new URL('../testdata/two-workloads.yaml', import.meta.url).pathname;
 const head: Resource[] = (yaml.loadAll(readFileSync(file, 'utf8')) as KubeObject[]).map((obj, doc) => ({ obj, origin: { file, doc } }));
 const result = plan(head, undefined, { cluster: DEFAULT_CLUSTER_FACTS });
 

@@ -1,7 +1,7 @@
 // §4: turning the chosen SidecarSets into the containers, volumes, secrets and annotations to
 // inject into one pod (the webhook's buildSidecars at CREATE). Works on copies: the stored
 // SidecarSets are shared by every pod and never modified.
-import { deepFreeze } from '../../k8s/deep-freeze.js';
+import { deepFreeze } from '../../util/deep-freeze.js';
 import { hotUpgradePair, isHotUpgrade, workingHotUpgradeMap } from './hot-upgrade.js';
 import type { InjectedContainer } from './pod-inject-policy.js';
 import { applyResourcesPolicy } from './resources-policy.js';

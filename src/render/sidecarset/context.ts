@@ -4,14 +4,14 @@ import type { ClusterFacts } from '../../api/cluster.js';
 import { featureGate } from '../../api/cluster.js';
 import type { Resource } from '../../api/resource.js';
 import { apiGroup } from '../../api/resource.js';
+import { isSidecarSet } from '../../api/sidecarset.js';
 import type { LabelSelector } from '../../k8s/selector.js';
-import { deepFreeze } from '../../k8s/deep-freeze.js';
-import { compareStrings } from './go-json.js';
+import { deepFreeze } from '../../util/deep-freeze.js';
+import { compareStrings } from '../../util/compare.js';
 import {
   effectiveNamespaceSelector, indexedNamespaces, namespaceLabels as namespaceLabelsOf, type NamespaceLabels, type SelectorVerdict,
 } from './matching.js';
 import type { ControllerRevision } from './revision.js';
-import { storedSidecarSet } from './stored-form.js';
 import type { SidecarSetObject } from './types.js';
 import { LABEL_NAMESPACE_NAME } from './types.js';
 
@@ -42,17 +42,15 @@ export interface InjectionContext {
   labelsOf(namespace: string): NamespaceLabels;
 }
 
-export const isSidecarSet = (r: Resource) =>
-  r.obj.kind === 'SidecarSet' && typeof r.obj.apiVersion === 'string' && apiGroup(r.obj.apiVersion) === 'apps.kruise.io';
-
 export function buildContext(resources: readonly Resource[], cluster: ClusterFacts): InjectionContext {
   const sidecarSets: PreparedSidecarSet[] = [];
   const namespaceLabels = new Map<string, Record<string, string>>();
   const revisions: ControllerRevision[] = [];
   for (const r of resources) {
     const o = r.obj;
-    if (isSidecarSet(r)) {
-      const stored = storedSidecarSet(o) as SidecarSetObject;
+    if (isSidecarSet(o)) {
+      // The default phase left it as the API server stores it (defaults and hashes).
+      const stored = o as SidecarSetObject;
       stored.spec ??= {};
       // Shared by every pod it is injected into, so frozen: nothing may change it for one pod,
       // and the YAML writer prints each frozen part once per depth instead of once per pod.

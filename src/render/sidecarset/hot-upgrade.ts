@@ -1,6 +1,6 @@
 // Hot upgrade (spec §7): a HotUpgrade sidecar is injected as a pair, `<name>-1` working and
 // `<name>-2` holding the empty image, each reading its version from pod annotations.
-import { goMarshal, goMarshalMap } from './go-json.js';
+import { goMarshalMap, goString } from '../../go/json.js';
 import type { InjectedContainer } from './pod-inject-policy.js';
 import type { SidecarContainer, V1Container } from './types.js';
 import { ANN_WORKING_HOT_UPGRADE } from './types.js';
@@ -52,6 +52,6 @@ export function hotUpgradePair(built: V1Container, spec: SidecarContainer, polic
   annotations.set(versionAnnotation(n2), '0');
   annotations.set(versionAltAnnotation(n2), '1');
   working.set(spec.name, n1);
-  annotations.set(ANN_WORKING_HOT_UPGRADE, goMarshalMap(working, goMarshal));
+  annotations.set(ANN_WORKING_HOT_UPGRADE, goMarshalMap(working, goString));
   return [{ container: c1, podInjectPolicy: policy }, { container: c2, podInjectPolicy: policy }];
 }

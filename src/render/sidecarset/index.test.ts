@@ -3,12 +3,13 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_FACTS, type ClusterFacts } from '../../api/cluster.js';
 import type { KubeObject, Resource } from '../../api/resource.js';
+import { applyDefaults } from '../../default/index.js';
 import { injectSidecarSets } from './index.js';
 
-const load = (name: string): Resource[] =>
+const load = (name: string): Resource[] => applyDefaults(
   (yaml.loadAll(readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')) as KubeObject[])
     .map((obj, doc) => ({ obj, origin: { file: name, doc } }))
-    .filter((r) => r.obj);
+    .filter((r) => r.obj));
 const run = (name: string, facts: Partial<ClusterFacts> = {}) =>
   injectSidecarSets(load(name), { cluster: { ...DEFAULT_CLUSTER_FACTS, ...facts } });
 type Out = ReturnType<typeof run>;

@@ -6,7 +6,7 @@
 //   revision.ts       injectionStrategy.revision (§3)
 //   build-sidecars.ts the containers one SidecarSet contributes (§4), with
 //     transfer-env.ts, share-volume-policy.ts, share-volume-device-policy.ts, volumes.ts,
-//     resources-policy.ts (+ calculator.ts, quantity.ts), hot-upgrade.ts
+//     resources-policy.ts (its expressions: validate/sidecarset/resources-expression.ts), hot-upgrade.ts
 //   pod-inject-policy.ts, image-pull-secrets.ts  merging into the pod (§5)
 //   patch-pod-metadata.ts (+ json-merge-patch.ts)  annotations from the SidecarSet (§6)
 //   injection-annotations.ts  the hash / injected-list bookkeeping (§9)
@@ -15,8 +15,10 @@ import type { FieldPath, KubeObject, Resource } from '../../api/resource.js';
 import { apiGroup, displayName, originOf } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import type { ExplainEntry, RenderFilter, RenderOptions } from '../types.js';
-import { buildContext, isSidecarSet, type InjectionContext } from './context.js';
+import type { ExplainEntry } from '../../api/explain.js';
+import type { RenderFilter, RenderOptions } from '../types.js';
+import { isSidecarSet } from '../../api/sidecarset.js';
+import { buildContext, type InjectionContext } from './context.js';
 import { injectPod, type PodInjection } from './inject-pod.js';
 import { getAt, NOT_RENDERED, setAt, templatePath } from './pod-templates.js';
 import type { PodView } from './types.js';
@@ -37,7 +39,7 @@ export function prepareInjection(resources: readonly Resource[], opts: RenderOpt
   const reportedOnSidecarSet = new Set<string>();
   const seenIssues = new WeakSet<object>();
   return (r, diagnostics, explain) => {
-    if (isSidecarSet(r)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
+    if (isSidecarSet(r.obj)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
     const path = templatePath(r.obj);
     if (!path) {
       const why = NOT_RENDERED[r.obj.kind];

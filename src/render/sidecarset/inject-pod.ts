@@ -2,9 +2,12 @@
 // judged as the pod it will create. Pure: returns the new pod (copies of what changed only),
 // one explain line per SidecarSet and the issues found, with paths relative to the pod.
 import type { FieldPath } from '../../api/resource.js';
+import {
+  SIDECARSET_BASE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION,
+} from '../../api/sidecarset.js';
 import * as rules from '../../report/catalogue/render-sidecarset.js';
 import type { Rule } from '../../report/catalogue/rule.js';
-import type { ExplainLine } from '../types.js';
+import type { ExplainLine } from '../../api/explain.js';
 import { buildSidecars } from './build-sidecars.js';
 import type { InjectionContext, PreparedSidecarSet } from './context.js';
 import { mergeSidecarSecrets } from './image-pull-secrets.js';
@@ -18,7 +21,7 @@ import { isPodOnlyLabel, selectorKeys } from './pod-only-labels.js';
 import { chooseRevision } from './revision.js';
 import { sharesVolumeMounts } from './share-volume-policy.js';
 import type { PodView, SidecarSetObject } from './types.js';
-import { ANN_BASE, ANN_CANARY, ANN_HASH, ANN_HASH_WITHOUT_IMAGE, ANN_INJECTED_LIST } from './types.js';
+import { ANN_INJECTED_LIST } from './types.js';
 import { mergeVolumes } from './volumes.js';
 
 export interface Issue {
@@ -163,7 +166,7 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
       note = `${r.which} version, chosen at random upstream (partition ${r.random})`;
     }
     const ann = r.sidecarSet.metadata.annotations ?? {};
-    if (ann[ANN_CANARY] === 'true' && ann[ANN_BASE]) bases.add(ann[ANN_BASE]);
+    if (ann[SIDECARSET_CANARY_ANNOTATION] === 'true' && ann[SIDECARSET_BASE_ANNOTATION]) bases.add(ann[SIDECARSET_BASE_ANNOTATION]);
     matched.push({ prepared: p, chosen: r.sidecarSet, note });
   }
   // A canary that selects the pod replaces its base for this pod (§2.4 step 6).
@@ -186,10 +189,10 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
     }
   }
   // Upstream parses the existing hash annotations inside buildSidecars, before anything is built.
-  const hashes = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH]);
-  if (!hashes.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH, error: hashes.error }, sets[0].prepared.name, `annotation ${ANN_HASH} is unreadable`, ['metadata', 'annotations', ANN_HASH]);
-  const hashesNoImage = parseHashAnnotation(pod.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE]);
-  if (!hashesNoImage.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: ANN_HASH_WITHOUT_IMAGE, error: hashesNoImage.error }, sets[0].prepared.name, `annotation ${ANN_HASH_WITHOUT_IMAGE} is unreadable`, ['metadata', 'annotations', ANN_HASH_WITHOUT_IMAGE]);
+  const hashes = parseHashAnnotation(pod.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION]);
+  if (!hashes.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: SIDECARSET_HASH_ANNOTATION, error: hashes.error }, sets[0].prepared.name, `annotation ${SIDECARSET_HASH_ANNOTATION} is unreadable`, ['metadata', 'annotations', SIDECARSET_HASH_ANNOTATION]);
+  const hashesNoImage = parseHashAnnotation(pod.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION]);
+  if (!hashesNoImage.ok) return refuse(rules.injectInvalidHashAnnotation, { sidecarSet: sets[0].prepared.name, annotation: SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, error: hashesNoImage.error }, sets[0].prepared.name, `annotation ${SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION} is unreadable`, ['metadata', 'annotations', SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION]);
 
   // The pod's metadata as the webhook leaves it; the bookkeeping annotations go in below.
   const outMeta = { ...pod.metadata, annotations };
@@ -230,8 +233,8 @@ function webhook(pod: PodView, subject: PodSubject, ctx: InjectionContext): PodI
     withImage.set(m.prepared.name, e1);
     withoutImage.set(m.prepared.name, e2);
   }
-  annotations[ANN_HASH] = marshalHashAnnotation(withImage);
-  annotations[ANN_HASH_WITHOUT_IMAGE] = marshalHashAnnotation(withoutImage);
+  annotations[SIDECARSET_HASH_ANNOTATION] = marshalHashAnnotation(withImage);
+  annotations[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = marshalHashAnnotation(withoutImage);
   annotations[ANN_INJECTED_LIST] = injectedList(pod.metadata.annotations?.[ANN_INJECTED_LIST], sets.map((m) => m.prepared.name));
 
   checkAfterMerge(pod, subject, sets, built.containers, built.initContainers, built.origin, issues);
@@ -271,10 +274,10 @@ function upgradeSpecs(ss: SidecarSetObject, list: string[]): [UpgradeSpec, Upgra
   const cached = UPGRADE_SPECS.get(ss);
   if (cached && sameStrings(cached[0].sidecarList!, list)) return cached;
   const name = ss.metadata.name ?? '';
-  const e1: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH] ?? '', sidecarSetName: name, sidecarList: list };
+  const e1: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] ?? '', sidecarSetName: name, sidecarList: list };
   const rev = ss.status?.latestRevision;
   if (rev) e1.controllerRevision = rev;
-  const e2: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] ?? '', sidecarSetName: name, sidecarList: list };
+  const e2: UpgradeSpec = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] ?? '', sidecarSetName: name, sidecarList: list };
   const out: [UpgradeSpec, UpgradeSpec] = [e1, e2];
   UPGRADE_SPECS.set(ss, out);
   return out;

@@ -2,7 +2,7 @@
 // (JSON maps SidecarSet name → entry, merged into what the pod already has) and
 // kruise.io/sidecarset-injected-list. Upstream stamps each entry with the wall clock;
 // kruisec writes the fixed UPDATE_TIMESTAMP instead so output stays deterministic.
-import { goMarshal, goMarshalMap } from './go-json.js';
+import { goMarshalMap, goMarshalStruct } from '../../go/json.js';
 
 export const UPDATE_TIMESTAMP = '1970-01-01T00:00:00Z';
 
@@ -78,7 +78,7 @@ function marshalEntry(e: UpgradeSpec): string {
     updateTimestamp: e.updateTimestamp, hash: e.hash, sidecarSetName: e.sidecarSetName, sidecarList: e.sidecarList,
   };
   if (e.controllerRevision) o.controllerRevision = e.controllerRevision;
-  const text = goMarshal(o);
+  const text = goMarshalStruct(o);
   ENCODED.set(e, text);
   return text;
 }

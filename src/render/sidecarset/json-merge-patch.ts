@@ -3,7 +3,8 @@
 // are re-emitted as written (only compacted), while every object that was merged, and
 // everything taken from the patch, is re-encoded by Go's encoder: sorted keys, compact,
 // HTML-safe escapes. Scalars always keep their original text (1.0 stays 1.0).
-import { compareStrings, goEscape, goMarshal } from './go-json.js';
+import { goEscape, goString } from '../../go/json.js';
+import { compareStrings } from '../../util/compare.js';
 
 /** A node: raw text until something "opens" it as an object or array (lazyNode.intoDoc/intoAry). */
 type Node =
@@ -154,7 +155,7 @@ function encode(n: Node | null): string {
 
 function encodeDoc(m: Map<string, Node | null>): string {
   const keys = [...m.keys()].sort(compareStrings);
-  return `{${keys.map((k) => `${goMarshal(k)}:${encode(m.get(k)!)}`).join(',')}}`;
+  return `{${keys.map((k) => `${goString(k)}:${encode(m.get(k)!)}`).join(',')}}`;
 }
 
 export type MergeResult = { ok: true; value: string } | { ok: false; error: string };

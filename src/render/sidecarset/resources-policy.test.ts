@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, applyResourcesPolicy, evaluateExpression } from './resources-policy.js';
-import { formatQuantity, parseQuantity } from './quantity.js';
+import { formatQuantity, parseQuantity } from '../../k8s/quantity.js';
 import type { PodView, ResourcesPolicy, SidecarSetObject, V1Container } from './types.js';
 
 type R = { cpu?: string; memory?: string };

@@ -1,11 +1,11 @@
 // resourcesPolicy (spec §8): a sidecar's resources computed at pod creation from the pod's own
 // containers: pick targets by name regex, aggregate (sum | max), evaluate the expressions.
-// Errors reject the pod. Go regexps are RE2; JS RegExp agrees for the patterns RE2 accepts,
-// except a few escapes (\z, \C, named classes) which simply fail to compile here.
-import { calculate, type Value } from './calculator.js';
+// Errors reject the pod. Names are matched as Go's regexp (RE2) would (go/regexp.ts).
+import { compileGoRegexp } from '../../go/regexp.js';
+import { calculate, type ExpressionValue } from '../../validate/index.js';
 import {
   addQuantity, cmpQuantity, formatQuantity, milliQuantity, parseQuantity, unitQuantity, zeroQuantity, type Quantity,
-} from './quantity.js';
+} from '../../k8s/quantity.js';
 import type { PodView, ResourcesPolicy, SidecarSetObject, V1Container } from './types.js';
 
 export type ResourcesResult =
@@ -59,7 +59,7 @@ export function aggregate(targets: readonly V1Container[], mode: string | undefi
       }
     }
     if (all && lim) limits[key] = lim;
-    if (req && req.nanos !== 0n) requests[key] = req;
+    if (req && req.nano !== 0n) requests[key] = req;
     else if (req && mode === 'max') requests[key] = req;
   }
   return { limits, requests };
@@ -69,7 +69,7 @@ export function aggregate(targets: readonly V1Container[], mode: string | undefi
  *  number result becomes milli-cpu or memory units accordingly. */
 export function evaluateExpression(expr: string, aggregated: Quantity | undefined): { ok: true; q: Quantity } | { ok: false; error: string } {
   const varName = /\bmemory\b/.test(expr) ? 'memory' : 'cpu';
-  const vars = new Map<string, Value>([[varName, { q: aggregated ?? zeroQuantity() }]]);
+  const vars = new Map<string, ExpressionValue>([[varName, { q: aggregated ?? zeroQuantity() }]]);
   const r = calculate(expr, vars);
   if (!r.ok) return { ok: false, error: `failed to parse expression "${expr}": ${r.error}` };
   const v = r.value;
@@ -81,11 +81,9 @@ export function evaluateExpression(expr: string, aggregated: Quantity | undefine
 /** applyResourcesPolicy: the sidecar's new `resources`, or why the pod is rejected. */
 export function applyResourcesPolicy(policy: ResourcesPolicy, pod: PodView, injected: readonly SidecarSetObject[]): ResourcesResult {
   const pattern = policy.targetContainersNameRegex ?? '';
-  let regex: RegExp;
-  try { regex = new RegExp(pattern, 'u'); } catch (e) {
-    return { ok: false, reason: 'bad-regex', error: `invalid regex pattern "${pattern}"` };
-  }
-  const targets = targetContainers(pod, regex, injected);
+  const regex = compileGoRegexp(pattern);
+  if (!regex.ok) return { ok: false, reason: 'bad-regex', error: `invalid regex pattern "${pattern}"` };
+  const targets = targetContainers(pod, regex.re, injected);
   if (!targets.length) return { ok: false, reason: 'no-target', error: `no containers match the regex pattern "${pattern}"` };
   const { limits, requests } = aggregate(targets, policy.targetContainersMode);
   const resources: { limits?: Record<string, string>; requests?: Record<string, string> } = {};

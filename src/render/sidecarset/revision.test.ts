@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRevision, findRevision, type ControllerRevision } from './revision.js';
+import { chooseRevision, revisionOf, type ControllerRevision } from './revision.js';
 import type { PodView, SidecarSetObject } from './types.js';
 
 const stable = 'sidecar-image:stable', canary = 'sidecar-image:canary';
@@ -69,10 +69,10 @@ describe('restoring the historical SidecarSet', () => {
   });
 });
 
-describe('findRevision', () => {
+describe('revisionOf', () => {
   it('customVersion takes the highest .revision; revisionName ignores labels', () => {
     const revs = [rev('b', 2, 'x'), rev('a', 3, 'y'), rev('c', 1, 'z'), rev('d', 9, 'w', { 'apps.kruise.io/sidecarset-custom-version': 'other' })];
-    expect(findRevision(sidecarSet(), revs)?.metadata.name).toBe('a');
-    expect(findRevision(sidecarSet({}, { revisionName: 'd', customVersion: 'sidecarset1-12345' }), revs)?.metadata.name).toBe('d');
+    expect(revisionOf(sidecarSet(), revs)?.metadata.name).toBe('a');
+    expect(revisionOf(sidecarSet({}, { revisionName: 'd', customVersion: 'sidecarset1-12345' }), revs)?.metadata.name).toBe('d');
   });
 });

@@ -2,10 +2,14 @@
 // historical version is rebuilt from a ControllerRevision in the Kruise namespace; Partial
 // policy may pick the latest spec instead. A missing revision rejects the pod.
 import type { KubeObject } from '../../api/resource.js';
-import { sidecarSetHash, sidecarSetHashWithoutImage } from './hash.js';
+import {
+  SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_REVISION_NAME_LABEL,
+} from '../../api/sidecarset.js';
+import { sidecarSetHash, sidecarSetHashWithoutImage } from '../../default/index.js';
+import { findRevision } from '../../validate/index.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
-import { ANN_HASH, ANN_HASH_WITHOUT_IMAGE, LABEL_CUSTOM_VERSION, LABEL_SIDECARSET_NAME } from './types.js';
+import { isObj } from '../../util/json.js';
 
 export interface ControllerRevision extends KubeObject {
   revision?: number;
@@ -17,27 +21,9 @@ export type RevisionChoice =
   | { ok: false; reason: 'not-found' | 'bad-partition' | 'bad-selector' | 'bad-data'; error: string }
   | { ok: 'undecided'; reason: string };
 
-/** Resolve the ControllerRevision a revision reference names (getControllerRevision). */
-export function findRevision(ss: SidecarSetObject, revisions: readonly ControllerRevision[]): ControllerRevision | undefined {
-  const info = ss.spec.injectionStrategy?.revision;
-  if (!info) return undefined;
-  if (info.revisionName !== undefined && info.revisionName !== null) {
-    return revisions.find((r) => r.metadata.name === info.revisionName);
-  }
-  if (info.customVersion === undefined || info.customVersion === null) return undefined;
-  const matching = revisions.filter((r) =>
-    r.metadata.labels?.[LABEL_SIDECARSET_NAME] === ss.metadata.name &&
-    r.metadata.labels?.[LABEL_CUSTOM_VERSION] === info.customVersion);
-  // history.SortControllerRevisions: by .revision, then creationTimestamp, then name; take the last.
-  matching.sort((a, b) =>
-    (a.revision ?? 0) - (b.revision ?? 0) ||
-    cmp(String(a.metadata.creationTimestamp ?? ''), String(b.metadata.creationTimestamp ?? '')) ||
-    cmp(a.metadata.name ?? '', b.metadata.name ?? ''));
-  return matching[matching.length - 1];
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The ControllerRevision the SidecarSet's injectionStrategy.revision names, if any. */
+export function revisionOf(ss: SidecarSetObject, revisions: readonly ControllerRevision[]): ControllerRevision | undefined {
+  return findRevision(ss.metadata.name ?? '', ss.spec.injectionStrategy?.revision, revisions);
 }
 
 const PATCH_MERGE_BY_NAME = new Set(['initContainers', 'containers', 'volumes', 'imagePullSecrets']);
@@ -55,21 +41,17 @@ function restoreSpec(current: SidecarSetSpec, patch: Record<string, unknown>): S
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) { delete out[k]; continue; }
     if (PATCH_MERGE_BY_NAME.has(k) && Array.isArray(v)) out[k] = mergeByName(out[k] as Record<string, unknown>[] | undefined, v);
-    else if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
+    else if (isObj(v) && isObj(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
     else out[k] = structuredClone(v);
   }
   return out as SidecarSetSpec;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function mergeMaps(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     if (v === null) delete out[k];
-    else if (isMap(v) && isMap(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
+    else if (isObj(v) && isObj(out[k])) out[k] = mergeMaps(out[k] as Record<string, unknown>, v);
     else out[k] = structuredClone(v);
   }
   return out;
@@ -78,7 +60,7 @@ function mergeMaps(a: Record<string, unknown>, b: Record<string, unknown>): Reco
 function mergeByName(a: Record<string, unknown>[] | undefined, b: unknown[]): Record<string, unknown>[] {
   const out = [...(a ?? [])];
   for (const item of b) {
-    if (!isMap(item)) continue;
+    if (!isObj(item)) continue;
     const i = out.findIndex((x) => x.name === item.name);
     if (i >= 0) out[i] = mergeMaps(out[i], item); else out.push(structuredClone(item));
   }
@@ -98,10 +80,10 @@ function restoredOnce(ss: SidecarSetObject, rev: ControllerRevision): SidecarSet
 /** GetHistorySidecarSet: the current SidecarSet with the revision's spec, hashes and name. */
 export function historicalSidecarSet(ss: SidecarSetObject, rev: ControllerRevision): SidecarSetObject | undefined {
   const data = typeof rev.data === 'string' ? safeJson(rev.data) : rev.data;
-  if (data !== undefined && data !== null && !isMap(data)) return undefined;
-  const patchSpec = isMap(data) ? data.spec : undefined;
-  if (patchSpec !== undefined && patchSpec !== null && !isMap(patchSpec)) return undefined;
-  const spec = isMap(patchSpec) ? restoreSpec(ss.spec, patchSpec) : ss.spec;
+  if (data !== undefined && data !== null && !isObj(data)) return undefined;
+  const patchSpec = isObj(data) ? data.spec : undefined;
+  if (patchSpec !== undefined && patchSpec !== null && !isObj(patchSpec)) return undefined;
+  const spec = isObj(patchSpec) ? restoreSpec(ss.spec, patchSpec) : ss.spec;
   const restored: SidecarSetObject = {
     ...ss,
     metadata: { ...ss.metadata, annotations: { ...(ss.metadata.annotations ?? {}) } },
@@ -109,8 +91,8 @@ export function historicalSidecarSet(ss: SidecarSetObject, rev: ControllerRevisi
     status: { ...(ss.status ?? {}), latestRevision: rev.metadata.name },
   };
   const ann = restored.metadata.annotations!;
-  ann[ANN_HASH] = rev.metadata.annotations?.[ANN_HASH] || sidecarSetHash(restored);
-  ann[ANN_HASH_WITHOUT_IMAGE] = rev.metadata.annotations?.[ANN_HASH_WITHOUT_IMAGE] || sidecarSetHashWithoutImage(restored);
+  ann[SIDECARSET_HASH_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] || sidecarSetHash(restored);
+  ann[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] || sidecarSetHashWithoutImage(restored);
   return restored;
 }
 
@@ -130,7 +112,7 @@ export function chooseRevision(ss: SidecarSetObject, pod: PodView, revisions: re
   if (!info || ((info.revisionName ?? null) === null && (info.customVersion ?? null) === null)) {
     return { ok: true, sidecarSet: ss, which: 'latest' };
   }
-  const rev = findRevision(ss, revisions);
+  const rev = revisionOf(ss, revisions);
   const wanted = info.revisionName ?? `customVersion ${info.customVersion}`;
   if (!rev) return { ok: false, reason: 'not-found', error: `ControllerRevision ${wanted} not found` };
   const historical = restoredOnce(ss, rev);

@@ -37,16 +37,20 @@ export function sharedMountsAndEnvs(c: SidecarContainer, podContainers: readonly
 /** util.MergeVolumeMounts: own mounts, then shared ones whose mountPath is not yet used by an
  *  own mount, an own device path or an earlier shared mount. */
 export function mergeVolumeMounts(c: V1Container, additional: readonly V1VolumeMount[]): V1VolumeMount[] | undefined {
-  const own = c.volumeMounts;
+  return mergeByPath(c.volumeMounts, additional, (m) => m.mountPath, (c.volumeDevices ?? []).map((d) => d.devicePath));
+}
+
+/** Own entries, then the additional ones whose path is free: not an own entry's, not in
+ *  `taken`, not an earlier additional one's. Mounts and devices share one path space. */
+export function mergeByPath<T>(own: T[] | undefined, additional: readonly T[], path: (x: T) => string, taken: readonly string[]): T[] | undefined {
   if (!additional.length) return own;
-  const used = new Set<string>();
-  for (const m of own ?? []) used.add(m.mountPath);
-  for (const d of c.volumeDevices ?? []) used.add(d.devicePath);
+  const used = new Set<string>(taken);
+  for (const x of own ?? []) used.add(path(x));
   const out = [...(own ?? [])];
-  for (const m of additional) {
-    if (used.has(m.mountPath)) continue;
-    out.push(m);
-    used.add(m.mountPath);
+  for (const x of additional) {
+    if (used.has(path(x))) continue;
+    out.push(x);
+    used.add(path(x));
   }
   return out;
 }

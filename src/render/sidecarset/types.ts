@@ -72,14 +72,9 @@ export interface PodView {
   spec: V1PodSpec;
 }
 
-/** Names of the annotations and env vars the webhook writes (spec §14). */
-export const ANN_HASH = 'kruise.io/sidecarset-hash';
-export const ANN_HASH_WITHOUT_IMAGE = 'kruise.io/sidecarset-hash-without-image';
+/** Names of the annotations and env vars the pod webhook writes (spec §14); those it shares
+ *  with SidecarSets are in api/sidecarset.ts. */
 export const ANN_INJECTED_LIST = 'kruise.io/sidecarset-injected-list';
 export const ANN_WORKING_HOT_UPGRADE = 'kruise.io/sidecarset-working-hotupgrade-container';
-export const ANN_CANARY = 'apps.kruise.io/sidecarset-canary';
-export const ANN_BASE = 'apps.kruise.io/sidecarset-base';
-export const LABEL_SIDECARSET_NAME = 'kruise.io/sidecarset-name';
-export const LABEL_CUSTOM_VERSION = 'apps.kruise.io/sidecarset-custom-version';
 export const LABEL_NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 export const ENV_IS_INJECTED = 'IS_INJECTED';

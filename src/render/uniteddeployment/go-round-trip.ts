@@ -1,9 +1,8 @@
 // The controller builds subset workloads as Go objects, so resource quantities come out in
 // canonical form (`cpu: 1000m` is "1", `cpu: 0.5` is "500m", a bare number becomes a string;
 // spec §4.7). Applied to the container resources of the final pod template.
-import { canonicalQuantity } from '../../validate/sidecarset/quantity.js';
-
-type Obj = Record<string, any>;
+import { canonicalQuantities } from '../../k8s/quantity.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 export function canonicalizeQuantities(podSpec: Obj | undefined): void {
   if (!podSpec) return;
@@ -13,18 +12,8 @@ export function canonicalizeQuantities(podSpec: Obj | undefined): void {
     for (const c of list) {
       const res = c?.resources;
       if (!res || typeof res !== 'object') continue;
-      for (const k of ['limits', 'requests']) if (isObj(res[k])) res[k] = canonical(res[k]);
+      for (const k of ['limits', 'requests']) if (isObj(res[k])) res[k] = canonicalQuantities(res[k]);
     }
   }
-  if (isObj(podSpec.overhead)) podSpec.overhead = canonical(podSpec.overhead);
-}
-
-function canonical(m: Obj): Obj {
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(m)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (isObj(podSpec.overhead)) podSpec.overhead = canonicalQuantities(podSpec.overhead);
 }

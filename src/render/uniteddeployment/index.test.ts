@@ -1,20 +1,20 @@
 // Expansion of UnitedDeployments into subset workloads: the adapter tests
 // (pkg/controller/uniteddeployment/adapter/adapter_test.go TestApplySubsetTemplate for all four
 // kinds) and the per-kind strategy, affinity, toleration and patch behaviour of the controller
-// tests (uniteddeployment_controller_*_test.go), on fixtures/*.yaml.
+// tests (uniteddeployment_controller_*_test.go), on testdata/*.yaml.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_FACTS } from '../../api/cluster.js';
 import type { KubeObject, Resource } from '../../api/resource.js';
+import { applyDefaults } from '../../default/index.js';
 import { expandUnitedDeployments } from './index.js';
-import { defaultUnitedDeployment } from '../../validate/uniteddeployment/defaults.js';
 import { revisionName } from './revision.js';
 
 function load(name: string): Resource[] {
-  const file = join(import.meta.dirname, 'fixtures', name);
-  return (yaml.loadAll(readFileSync(file, 'utf8')) as KubeObject[]).map((obj, doc) => ({ obj, origin: { file, doc } }));
+  const file = join(import.meta.dirname, 'testdata', name);
+  return applyDefaults((yaml.loadAll(readFileSync(file, 'utf8')) as KubeObject[]).map((obj, doc) => ({ obj, origin: { file, doc } })));
 }
 
 const expand = (input: Resource[]) => expandUnitedDeployments(input, { cluster: DEFAULT_CLUSTER_FACTS });
@@ -33,7 +33,7 @@ describe('adapters (TestApplySubsetTemplate)', () => {
     it(`${kind} ${apiVersion}`, () => {
       const [w] = subsetsOf(out.resources, ud);
       // The revision covers the template as admitted (statefulSetTemplate gets pod defaults first).
-      const udObj = defaultUnitedDeployment(input.find((r) => r.obj.metadata.name === ud)!.obj) as any;
+      const udObj = input.find((r) => r.obj.metadata.name === ud)!.obj as any;
       const revision = revisionName(ud, udObj.spec.template);
       expect(w.apiVersion).toBe(apiVersion);
       expect(w.kind).toBe(kind);

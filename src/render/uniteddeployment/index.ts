@@ -1,5 +1,5 @@
-// UnitedDeployment expansion (spec uniteddeployment.md): each UnitedDeployment is replaced by
-// its admitted (defaulted) form followed by one workload per subset, as the controller would
+// UnitedDeployment expansion (spec uniteddeployment.md): each UnitedDeployment (as the default
+// phase left it: what the API server stores) is followed by one workload per subset, as the controller would
 // create them on a fresh install. Subset workloads are derived resources (derivedFrom = the
 // UD), so SidecarSet injection and diagnostics treat them like any workload and point back
 // at the UD's file.
@@ -11,21 +11,19 @@ import { at, report } from '../../report/catalogue/rule.js';
 import type { Rule } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/uniteddeployment.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { defaultUnitedDeployment } from '../../validate/uniteddeployment/defaults.js';
-import { fieldText } from '../../validate/uniteddeployment/field.js';
-import type { ExplainEntry, ExplainLine, RenderFilter } from '../types.js';
-import { adapterFor, buildSubsetWorkload } from './adapters/index.js';
+import { fieldText } from '../../k8s/field-path.js';
+import type { ExplainEntry, ExplainLine } from '../../api/explain.js';
+import type { RenderFilter } from '../types.js';
+import { adapterFor } from './adapters.js';
+import { buildSubsetWorkload } from './subset-workload.js';
 import { subsetPartitions } from './partitions.js';
 import { revisionName } from './revision.js';
 import { subsetWorkloadErrors } from './subset-admission.js';
 import { allocateSubsetReplicas } from './subset-replicas.js';
+import { type Obj } from '../../util/json.js';
 
 export { allocateSubsetReplicas } from './subset-replicas.js';
-export type { Allocation, AllocationOptions, AllocatorName, ExistingSubset, SubsetAllocation } from './subset-replicas.js';
 export { subsetPartitions } from './partitions.js';
-export type { SubsetPartition } from './partitions.js';
-
-type Obj = Record<string, any>;
 
 export const expandUnitedDeployments: RenderFilter = (resources, opts) => {
   const out: Resource[] = [];
@@ -51,8 +49,7 @@ interface Expanded {
 }
 
 function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
-  const ud = defaultUnitedDeployment(res.obj) as Obj;
-  const admitted: Resource = { ...res, obj: ud as Resource['obj'] };
+  const ud = res.obj as Obj;
   const diagnostics: Diagnostic[] = [];
   const lines: ExplainLine[] = [];
   const explain: ExplainEntry = { subject: displayName(res.obj), origin: res.origin, topic: 'uniteddeployment', lines };
@@ -63,21 +60,21 @@ function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
   const subsets: Obj[] = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets.map((s: unknown) => (s !== null && typeof s === 'object' ? s : {})) : [];
   if (!adapter) {
     lines.push({ item: 'template', outcome: 'none', reason: 'no workload template: nothing to create' });
-    return { resources: [admitted], diagnostics, explain };
+    return { resources: [res], diagnostics, explain };
   }
 
   if (subsets.length === 0) {
     // The controller's allocator complains about a positive total with no subset (an event,
     // no error the user sees at apply time); either way nothing is created.
     lines.push({ item: 'subsets', outcome: 'none', reason: 'topology.subsets is empty: no workload is created' });
-    return { resources: [admitted], diagnostics, explain };
+    return { resources: [res], diagnostics, explain };
   }
   const allocation = allocateSubsetReplicas(ud);
   lines.push({ item: 'allocator', outcome: allocation.allocator, reason: ALLOCATOR_WHY[allocation.allocator] });
   if (!allocation.ok) {
     fail(rules.allocationFailed, ['spec', 'topology', 'subsets'], { reason: allocation.error });
     lines.push({ item: 'allocation', outcome: 'failed', reason: `${allocation.error}; the controller creates, updates and deletes nothing` });
-    return { resources: [admitted], diagnostics, explain };
+    return { resources: [res], diagnostics, explain };
   }
   if (allocation.allocator === 'adaptive' || allocation.allocator === 'reservation') {
     fail(rules.allocationRuntimeDependent, ['spec', 'topology', 'scheduleStrategy'], { allocator: allocation.allocator });
@@ -87,7 +84,7 @@ function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
   const revision = revisionName(ud.metadata?.name ?? '', ud.spec.template);
   lines.push({ item: 'revision', outcome: revision, reason: 'ControllerRevision name from the FNV hash of spec.template; every subset workload and pod template carries it' });
 
-  const resources: Resource[] = [admitted];
+  const resources: Resource[] = [res];
   const templateSpec = ud.spec.template[adapter.templateKey]?.spec ?? {};
   const takesPartition = adapter.takesPartition(templateSpec);
   // A template the workload webhook rejects fails the same way for every subset: say it once.
@@ -100,7 +97,7 @@ function expandOne(res: Resource, cluster: ClusterFacts): Expanded {
       lines.push({ item: a.name, outcome: 'not created', reason: `the subset patch cannot be applied: ${built.error}` });
       return;
     }
-    const workload: Resource = { obj: built.obj as Resource['obj'], derivedFrom: admitted };
+    const workload: Resource = { obj: built.obj as Resource['obj'], derivedFrom: res };
     const rejected = subsetWorkloadErrors(workload, cluster);
     if (rejected.length) {
       for (const e of rejected) {

@@ -4,7 +4,7 @@
 // (prefix cut to 58 characters + 5 characters of the same alphabet), with the 5 characters
 // derived from namespace, UnitedDeployment and subset name instead of drawn at random.
 // The same UD and subset always get the same name; the live name will differ.
-import { controllerRevisionHash } from './revision.js';
+import { controllerRevisionHash } from '../../k8s/hash.js';
 
 /** getSubsetPrefix: `<ud>-<subset>-`, or `<ud>-` when that is not a valid name prefix. */
 export function subsetPrefix(udName: string, subsetName: string): string {

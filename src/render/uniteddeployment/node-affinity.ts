@@ -1,8 +1,6 @@
 // attachNodeAffinity (spec §4.4): the subset's matchExpressions are appended to every required
 // node-affinity term of the pod spec (terms are ORed, so this ANDs the subset into each);
-// with no term, one empty term is created first. matchFields of the subset are not applied.
-type Obj = Record<string, any>;
-
+import { type Obj } from '../../util/json.js';
 export function attachNodeAffinity(podSpec: Obj, nodeSelectorTerm: Obj | undefined): void {
   const exprs = nodeSelectorTerm?.matchExpressions;
   if (!Array.isArray(exprs) || exprs.length === 0) return;

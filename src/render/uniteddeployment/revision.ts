@@ -9,61 +9,15 @@
 // ones, drops the common explicit zero values of `omitempty` fields and writes resource
 // quantities in canonical form. The hash equals the cluster's when the template holds no
 // field Go would drop (unknown fields) and no other explicit omitempty zero value.
-import { canonicalQuantity } from '../../validate/sidecarset/quantity.js';
-
-type Obj = Record<string, any>;
+import { goMarshal } from '../../go/json.js';
+import { controllerRevisionHash } from '../../k8s/hash.js';
+import { canonicalQuantities } from '../../k8s/quantity.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 /** The `apps.kruise.io/controller-revision-hash` value for a (defaulted) UnitedDeployment. */
 export function revisionName(udName: string, template: Obj, collisionCount = 0): string {
   const patch = { spec: { template: { ...goTemplate(template), $patch: 'replace' } } };
   return `${udName.slice(0, 223)}-${controllerRevisionHash(goMarshal(patch), collisionCount)}`;
-}
-
-/** k8s.io/kubernetes/pkg/controller/history HashControllerRevision, for raw data. */
-export function controllerRevisionHash(data: string, collisionCount = 0): string {
-  const bytes = new TextEncoder().encode(data + String(collisionCount));
-  return safeEncodeString(String(fnv1_32(bytes)));
-}
-
-/** 32-bit FNV-1 (multiply, then xor), as Go's hash/fnv New32. */
-function fnv1_32(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, 0x01000193) ^ bytes[i]) >>> 0;
-  return h;
-}
-
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** k8s.io/apimachinery/pkg/util/rand SafeEncodeString. */
-export function safeEncodeString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
-  return out;
-}
-
-/** encoding/json Marshal of decoded JSON: map keys sorted, compact, HTML-safe escaping. */
-export function goMarshal(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return `[${v.map(goMarshal).join(',')}]`;
-  if (typeof v === 'object') {
-    const keys = Object.keys(v as Obj).filter((k) => (v as Obj)[k] !== undefined).sort(byteOrder);
-    return `{${keys.map((k) => `${goString(k)}:${goMarshal((v as Obj)[k])}`).join(',')}}`;
-  }
-  if (typeof v === 'string') return goString(v);
-  return JSON.stringify(v);
-}
-
-function byteOrder(a: string, b: string): number {
-  // Go sorts map keys by bytes (UTF-8); for BMP text UTF-16 order agrees except surrogates.
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const HTML_UNSAFE = /[<>&\u2028\u2029]/;
-
-function goString(s: string): string {
-  const j = JSON.stringify(s);
-  if (!HTML_UNSAFE.test(j)) return j;
-  return j.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // ---- Go struct emission for the template kinds ----
@@ -99,7 +53,7 @@ function podSpec(s: unknown): Obj {
   const out: Obj = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
   for (const k of ['initContainers', 'ephemeralContainers']) if (Array.isArray(o[k])) out[k] = o[k].map(container);
   dropZero(out, POD_OMITEMPTY);
-  if (isObj(out.overhead)) out.overhead = quantities(out.overhead);
+  if (isObj(out.overhead)) out.overhead = canonicalQuantities(out.overhead);
   return out;
 }
 
@@ -111,7 +65,7 @@ const PROBE_OMITEMPTY = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds
 function container(c: unknown): Obj {
   const o = isObj(c) ? c : {};
   const out: Obj = { ...o, name: o.name ?? '', resources: isObj(o.resources) ? { ...o.resources } : {} };
-  for (const k of ['limits', 'requests']) if (isObj(out.resources[k])) out.resources[k] = quantities(out.resources[k]);
+  for (const k of ['limits', 'requests']) if (isObj(out.resources[k])) out.resources[k] = canonicalQuantities(out.resources[k]);
   dropZero(out, CONTAINER_OMITEMPTY);
   if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => (isObj(p) ? dropZero({ ...p }, ['name', 'hostPort', 'protocol', 'hostIP']) : p));
   if (Array.isArray(o.env)) out.env = o.env.map((e) => (isObj(e) ? dropZero({ ...e }, ['value']) : e));
@@ -125,12 +79,6 @@ function dropZero(o: Obj, keys: string[]): Obj {
   return o;
 }
 
-/** resource.Quantity marshals as its canonical string ("1000m" is "1", 0.5 is "500m"). */
-function quantities(m: Obj): Obj {
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(m)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
 
 function pvc(p: unknown): Obj {
   const o = isObj(p) ? clean(p) : {};
@@ -166,6 +114,3 @@ function clean(o: Obj): Obj {
   return out;
 }
 
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}

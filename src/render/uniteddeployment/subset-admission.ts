@@ -4,7 +4,7 @@
 // subsets would never be provisioned.
 import type { ClusterFacts } from '../../api/cluster.js';
 import type { Resource } from '../../api/resource.js';
-import { checkWorkloads } from '../../validate/workloads/index.js';
+import { checkWorkloads } from '../../validate/index.js';
 
 /** The error diagnostics the workload webhook would raise for this subset workload. */
 export function subsetWorkloadErrors(workload: Resource, cluster: ClusterFacts): { ruleId: string; message: string }[] {

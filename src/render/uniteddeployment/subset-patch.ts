@@ -3,9 +3,8 @@
 // The workload's `apps.kruise.io/subset-patch` annotation holds the patch as the API server
 // hands it to the controller (compact, keys sorted, Go escaping), or "" without a patch.
 import { POD_TEMPLATE_SCHEMA, strategicMergePatch } from '../../k8s/strategic-merge.js';
-import { goMarshal } from './revision.js';
-
-type Obj = Record<string, any>;
+import { goMarshal } from '../../go/json.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 export type PatchedTemplate = { ok: true; template: Obj } | { ok: false; error: string };
 
@@ -40,10 +39,6 @@ function podTemplateShapeError(t: Obj): string | undefined {
 
 function typeName(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v;
-}
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 export function subsetPatchAnnotation(patch: unknown): string {

@@ -3,7 +3,7 @@
 // observed subset workloads to reproduce the controller on a live cluster; pass nothing for a
 // fresh install (every current count 0, every subset schedulable).
 import type { IntOrString } from '../../k8s/intstr.js';
-import { parseSubsetReplicas } from '../../validate/uniteddeployment/replicas-value.js';
+import { parseSubsetReplicas } from '../../validate/index.js';
 
 export type AllocatorName = 'specific' | 'min-max' | 'adaptive' | 'reservation';
 

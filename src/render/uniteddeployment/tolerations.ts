@@ -1,7 +1,5 @@
 // attachTolerations (spec §4.5): subset tolerations go after the template's, no de-duplication.
-// An empty result stays absent, as Go's omitempty would leave it.
-type Obj = Record<string, any>;
-
+import { type Obj } from '../../util/json.js';
 export function attachTolerations(podSpec: Obj, tolerations: unknown): void {
   if (!Array.isArray(tolerations)) return;
   const merged = [...(Array.isArray(podSpec.tolerations) ? podSpec.tolerations : []), ...tolerations.map((t) => structuredClone(t))];

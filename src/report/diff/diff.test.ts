@@ -7,7 +7,7 @@ import { diffResources, formatDiff } from './index.js';
 // Base and head as render leaves them: a UnitedDeployment with its subset CloneSets (derived
 // from it), a SidecarSet injected into a CloneSet, and objects that do not change.
 function side(name: string): Resource[] {
-  const file = new URL(`./__fixtures__/${name}.yaml`, import.meta.url).pathname;
+  const file = new URL(`./testdata/${name}.yaml`, import.meta.url).pathname;
   const objs = yaml.loadAll(readFileSync(file, 'utf8')) as KubeObject[];
   const out: Resource[] = [];
   objs.forEach((obj, doc) => {

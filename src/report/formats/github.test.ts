@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { ANNOTATIONS_PER_SEVERITY, escapeData, escapeProperty, githubFormatter } from './github.js';
+import { ANNOTATIONS_PER_SEVERITY, escapeData, escapeProperty, formatGithub } from './github.js';
 
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined, summary: { files: 2, resources: 4 } };
 
 function run(diags: Diagnostic[]): string[] {
-  const f = githubFormatter(ctx);
-  for (const d of diags) f.add(d);
-  const out = f.flush();
+  const out = formatGithub(diags, ctx);
   expect(out.endsWith('\n')).toBe(true);
   return out.slice(0, -1).split('\n');
 }
@@ -31,9 +29,8 @@ describe('github format', () => {
   });
 
   it('gives repo-relative paths when run in a subdirectory', () => {
-    const f = githubFormatter({ ...ctx, cwd: '/repo/deploy', root: '/repo' });
-    f.add({ ...base, file: 'apps/cart.yaml', hint: undefined });
-    expect(f.flush()).toMatch(/^::error file=deploy\/apps\/cart.yaml,line=4,/);
+    const out = formatGithub([{ ...base, file: 'apps/cart.yaml', hint: undefined }], { ...ctx, cwd: '/repo/deploy', root: '/repo' });
+    expect(out).toMatch(/^::error file=deploy\/apps\/cart.yaml,line=4,/);
   });
 
   it('maps warning to ::warning and info to ::notice', () => {

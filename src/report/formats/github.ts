@@ -9,9 +9,9 @@
 // line gives the summary. Plain lines start with `kruisec:` and never contain a line break,
 // so manifest text can never smuggle in a workflow command.
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext } from './types.js';
 import {
-  countBySeverity, displayPath, dottedPath, fileOf, locationText, oneLine, orderedBySeverity, plural, summaryText,
+  countBySeverity, countsText, displayPath, dottedPath, fileOf, locationText, oneLine, orderedBySeverity, summaryText,
   type PathBase,
 } from './shared.js';
 
@@ -66,45 +66,32 @@ export function plainLine(d: Diagnostic, base: PathBase): string {
   return `kruisec: ${oneLine(s)}`;
 }
 
-export function githubFormatter(ctx: FormatContext): Formatter {
-  const diags: Diagnostic[] = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const all = orderedBySeverity(diags, ctx);
-      const c = countBySeverity(diags);
-      const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY ||
-        c.infos > ANNOTATIONS_PER_SEVERITY;
-      // The overflow notice needs one of the notice slots.
-      const cap: Record<Severity, number> = {
-        error: ANNOTATIONS_PER_SEVERITY,
-        warning: ANNOTATIONS_PER_SEVERITY,
-        info: overflowing ? ANNOTATIONS_PER_SEVERITY - 1 : ANNOTATIONS_PER_SEVERITY,
-      };
-      const used: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-      const lines: string[] = [];
-      const rest: Diagnostic[] = [];
-      for (const d of all) {
-        if (used[d.severity] < cap[d.severity]) {
-          used[d.severity]++;
-          lines.push(annotation(d, ctx));
-        } else rest.push(d);
-      }
-      if (rest.length) {
-        for (const d of rest) lines.push(plainLine(d, ctx));
-        const left = countBySeverity(rest);
-        const parts: string[] = [];
-        if (left.errors) parts.push(plural(left.errors, 'error'));
-        if (left.warnings) parts.push(plural(left.warnings, 'warning'));
-        if (left.infos) parts.push(`${left.infos} info`);
-        lines.push(`::notice title=${escapeProperty('kruisec: more findings')}::${escapeData(
-          `${parts.join(', ')} not annotated: GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations per severity ` +
-          'per step. All are listed in the job log; the sarif and markdown formats report them in full.')}`);
-      }
-      lines.push(`kruisec: ${summaryText(c, ctx.summary)}`);
-      return lines.join('\n') + '\n';
-    },
+export function formatGithub(diags: readonly Diagnostic[], ctx: FormatContext): string {
+  const all = orderedBySeverity(diags, ctx);
+  const c = countBySeverity(diags);
+  const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY ||
+    c.infos > ANNOTATIONS_PER_SEVERITY;
+  // The overflow notice needs one of the notice slots.
+  const cap: Record<Severity, number> = {
+    error: ANNOTATIONS_PER_SEVERITY,
+    warning: ANNOTATIONS_PER_SEVERITY,
+    info: overflowing ? ANNOTATIONS_PER_SEVERITY - 1 : ANNOTATIONS_PER_SEVERITY,
   };
+  const used: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const lines: string[] = [];
+  const rest: Diagnostic[] = [];
+  for (const d of all) {
+    if (used[d.severity] < cap[d.severity]) {
+      used[d.severity]++;
+      lines.push(annotation(d, ctx));
+    } else rest.push(d);
+  }
+  if (rest.length) {
+    for (const d of rest) lines.push(plainLine(d, ctx));
+    lines.push(`::notice title=${escapeProperty('kruisec: more findings')}::${escapeData(
+      `${countsText(countBySeverity(rest))} not annotated: GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations per severity ` +
+      'per step. All are listed in the job log; the sarif and markdown formats report them in full.')}`);
+  }
+  lines.push(`kruisec: ${summaryText(c, ctx.summary)}`);
+  return lines.join('\n') + '\n';
 }

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { jsonFormatter } from './json.js';
+import { formatJson } from './json.js';
 
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined };
 
 function run(diags: Diagnostic[]): string {
-  const f = jsonFormatter(ctx);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatJson(diags, ctx);
 }
 
 describe('json format', () => {

@@ -1,7 +1,7 @@
 // Machine-readable diagnostics. The shape is documented in docs/output-formats.md and is
 // versioned: every key is always present (null when unknown), in this order.
 import type { Diagnostic } from '../diagnostic.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext } from './types.js';
 import { countBySeverity, displayPath, fileOf, ordered, toPointer, type PathBase } from './shared.js';
 
 export const JSON_FORMAT_VERSION = 1;
@@ -45,19 +45,11 @@ export function toJsonDiagnostic(d: Diagnostic, base: PathBase): JsonDiagnostic 
   };
 }
 
-export function jsonFormatter(ctx: FormatContext): Formatter {
-  const diags: Diagnostic[] = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const report: JsonReport = {
-        version: JSON_FORMAT_VERSION,
-        diagnostics: ordered(diags, ctx).map((d) => toJsonDiagnostic(d, ctx)),
-        summary: countBySeverity(diags),
-      };
-      return JSON.stringify(report, null, 2) + '\n';
-    },
+export function formatJson(diags: readonly Diagnostic[], ctx: FormatContext): string {
+  const report: JsonReport = {
+    version: JSON_FORMAT_VERSION,
+    diagnostics: ordered(diags, ctx).map((d) => toJsonDiagnostic(d, ctx)),
+    summary: countBySeverity(diags),
   };
+  return JSON.stringify(report, null, 2) + '\n';
 }

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { junitFormatter, xmlAttr, xmlText } from './junit.js';
+import { formatJunit, xmlAttr, xmlText } from './junit.js';
 
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined };
 
 function run(diags: Diagnostic[]): string {
-  const f = junitFormatter(ctx);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatJunit(diags, ctx);
 }
 
 const err: Diagnostic = {
@@ -26,30 +24,28 @@ describe('junit format', () => {
       { ...err, subject: 'CloneSet shop/ok', severity: 'info', ruleId: 'note', message: 'fyi', line: 20, hint: undefined, path: undefined },
       { ruleId: 'load-no-input', severity: 'error', message: 'no files' },
     ]);
-    expect(out).toBe([
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<testsuites name="kruisec" tests="3" failures="2" errors="0" disabled="0">',
-      '  <testsuite name="kruisec" id="0" tests="1" failures="1" errors="0" skipped="0">',
-      '    <testcase name="general" classname="kruisec">',
-      '      <failure message="[load-no-input] no files" type="load-no-input">error[load-no-input]: no files</failure>',
-      '    </testcase>',
-      '  </testsuite>',
-      '  <testsuite name="apps/cart.yaml" id="1" tests="2" failures="1" errors="0" skipped="0">',
-      '    <testcase name="shop/cart" classname="CloneSet">',
-      '      <failure message="[schema-type] replicas must be an integer" type="schema-type">apps/cart.yaml:4:13: error[schema-type]: replicas must be an integer',
-      'field: spec.replicas',
-      'help: write a number</failure>',
-      '      <failure message="[other] second &lt;problem&gt; &amp; &quot;more&quot;" type="other">apps/cart.yaml:5:13: error[other]: second &lt;problem&gt; &amp; "more"',
-      'field: spec.replicas</failure>',
-      '      <system-out>apps/cart.yaml:6:13: warning[warn-rule]: just a warning</system-out>',
-      '    </testcase>',
-      '    <testcase name="shop/ok" classname="CloneSet">',
-      '      <system-out>apps/cart.yaml:20:13: info[note]: fyi</system-out>',
-      '    </testcase>',
-      '  </testsuite>',
-      '</testsuites>',
-      '',
-    ].join('\n'));
+    expect(out).toBe(`<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="kruisec" tests="3" failures="2" errors="0" disabled="0">
+  <testsuite name="kruisec" id="0" tests="1" failures="1" errors="0" skipped="0">
+    <testcase name="general" classname="kruisec">
+      <failure message="[load-no-input] no files" type="load-no-input">error[load-no-input]: no files</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="apps/cart.yaml" id="1" tests="2" failures="1" errors="0" skipped="0">
+    <testcase name="shop/cart" classname="CloneSet">
+      <failure message="[schema-type] replicas must be an integer" type="schema-type">apps/cart.yaml:4:13: error[schema-type]: replicas must be an integer
+field: spec.replicas
+help: write a number</failure>
+      <failure message="[other] second &lt;problem&gt; &amp; &quot;more&quot;" type="other">apps/cart.yaml:5:13: error[other]: second &lt;problem&gt; &amp; "more"
+field: spec.replicas</failure>
+      <system-out>apps/cart.yaml:6:13: warning[warn-rule]: just a warning</system-out>
+    </testcase>
+    <testcase name="shop/ok" classname="CloneSet">
+      <system-out>apps/cart.yaml:20:13: info[note]: fyi</system-out>
+    </testcase>
+  </testsuite>
+</testsuites>
+`);
   });
 
   it('names test cases after the document when there is no subject', () => {

@@ -4,7 +4,7 @@
 // test case; they are listed in its <system-out>. No time or timestamp attributes, so the
 // report is byte-identical for the same input.
 import type { Diagnostic } from '../diagnostic.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext } from './types.js';
 import { displayPath, dottedPath, fileOf, locationText, ordered } from './shared.js';
 
 /** Suite name for diagnostics that are about no file. */
@@ -43,46 +43,38 @@ function caseKey(d: Diagnostic, file: string | undefined): { classname: string; 
   return { classname: file ?? NO_FILE_SUITE, name: file ?? 'general' };
 }
 
-export function junitFormatter(ctx: FormatContext): Formatter {
-  const diags: Diagnostic[] = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      // Suites in first-seen order of the sorted diagnostics, i.e. by file name.
-      const suites = new Map<string, Map<string, Case>>();
-      for (const d of ordered(diags, ctx)) {
-        const raw = fileOf(d);
-        const file = raw === undefined ? undefined : displayPath(raw, ctx);
-        const suiteName = file ?? NO_FILE_SUITE;
-        let cases = suites.get(suiteName);
-        if (!cases) suites.set(suiteName, (cases = new Map()));
-        const k = caseKey(d, file);
-        const id = `${k.classname}\u0000${k.name}`;
-        let c = cases.get(id);
-        if (!c) cases.set(id, (c = { ...k, diags: [] }));
-        c.diags.push(d);
-      }
+export function formatJunit(diags: readonly Diagnostic[], ctx: FormatContext): string {
+  // Suites in first-seen order of the sorted diagnostics, i.e. by file name.
+  const suites = new Map<string, Map<string, Case>>();
+  for (const d of ordered(diags, ctx)) {
+    const raw = fileOf(d);
+    const file = raw === undefined ? undefined : displayPath(raw, ctx);
+    const suiteName = file ?? NO_FILE_SUITE;
+    let cases = suites.get(suiteName);
+    if (!cases) suites.set(suiteName, (cases = new Map()));
+    const k = caseKey(d, file);
+    const id = `${k.classname}\u0000${k.name}`;
+    let c = cases.get(id);
+    if (!c) cases.set(id, (c = { ...k, diags: [] }));
+    c.diags.push(d);
+  }
 
-      let tests = 0;
-      let failures = 0;
-      const body: string[] = [];
-      let suiteId = 0;
-      for (const [suiteName, cases] of suites) {
-        const list = [...cases.values()];
-        const f = list.filter((c) => c.diags.some((d) => d.severity === 'error')).length;
-        tests += list.length;
-        failures += f;
-        body.push(`  <testsuite name="${xmlAttr(suiteName)}" id="${suiteId++}" tests="${list.length}" failures="${f}" errors="0" skipped="0">`);
-        for (const c of list) body.push(...testcase(c, ctx));
-        body.push('  </testsuite>');
-      }
-      const head = `<testsuites name="kruisec" tests="${tests}" failures="${failures}" errors="0" disabled="0"`;
-      if (!body.length) return `<?xml version="1.0" encoding="UTF-8"?>\n${head}></testsuites>\n`;
-      return `<?xml version="1.0" encoding="UTF-8"?>\n${head}>\n${body.join('\n')}\n</testsuites>\n`;
-    },
-  };
+  let tests = 0;
+  let failures = 0;
+  const body: string[] = [];
+  let suiteId = 0;
+  for (const [suiteName, cases] of suites) {
+    const list = [...cases.values()];
+    const f = list.filter((c) => c.diags.some((d) => d.severity === 'error')).length;
+    tests += list.length;
+    failures += f;
+    body.push(`  <testsuite name="${xmlAttr(suiteName)}" id="${suiteId++}" tests="${list.length}" failures="${f}" errors="0" skipped="0">`);
+    for (const c of list) body.push(...testcase(c, ctx));
+    body.push('  </testsuite>');
+  }
+  const head = `<testsuites name="kruisec" tests="${tests}" failures="${failures}" errors="0" disabled="0"`;
+  if (!body.length) return `<?xml version="1.0" encoding="UTF-8"?>\n${head}></testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${head}>\n${body.join('\n')}\n</testsuites>\n`;
 }
 
 function testcase(c: Case, ctx: FormatContext): string[] {

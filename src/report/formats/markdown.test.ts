@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { MARKDOWN_LIMIT, MARKDOWN_MARKER, escapeCell, markdownFormatter } from './markdown.js';
+import { MARKDOWN_LIMIT, MARKDOWN_MARKER, escapeCell, formatMarkdown } from './markdown.js';
 
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined, summary: { files: 3, resources: 5 } };
 
 function run(diags: Diagnostic[], c = ctx): string {
-  const f = markdownFormatter(c);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatMarkdown(diags, c);
 }
 
 const err: Diagnostic = {
@@ -23,19 +21,17 @@ describe('markdown format', () => {
       err,
       { ruleId: 'load-no-input', severity: 'info', message: 'nothing' },
     ]);
-    expect(out).toBe([
-      MARKDOWN_MARKER,
-      '### kruisec',
-      '',
-      '❌ 1 error, 1 warning, 1 info in 3 files',
-      '',
-      '| Severity | Location | Rule | Message |',
-      '| --- | --- | --- | --- |',
-      '| ❌ error | apps/cart.yaml:4:13<br>CloneSet shop/cart | `schema-type` | replicas must be an integer<br>*help: write a number* |',
-      '| ⚠️ warning | a.yaml:4:13 | `w` | warn |',
-      '| ℹ️ info | — | `load-no-input` | nothing |',
-      '',
-    ].join('\n'));
+    expect(out).toBe(`${MARKDOWN_MARKER}
+### kruisec
+
+❌ 1 error, 1 warning, 1 info in 3 files
+
+| Severity | Location | Rule | Message |
+| --- | --- | --- | --- |
+| ❌ error | apps/cart.yaml:4:13<br>CloneSet shop/cart | \`schema-type\` | replicas must be an integer<br>*help: write a number* |
+| ⚠️ warning | a.yaml:4:13 | \`w\` | warn |
+| ℹ️ info | — | \`load-no-input\` | nothing |
+`);
   });
 
   it('says all is well when clean', () => {

@@ -4,8 +4,8 @@
 // MARKDOWN_LIMIT, rows past it are replaced by one overflow line. Manifest text is escaped so
 // it cannot add markup, HTML or @-mentions to the comment.
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { FormatContext, Formatter } from './types.js';
-import { countBySeverity, dottedPath, locationText, orderedBySeverity, plural, summaryText } from './shared.js';
+import type { FormatContext } from './types.js';
+import { countBySeverity, countsText, dottedPath, locationText, orderedBySeverity, plural, summaryText } from './shared.js';
 
 export const MARKDOWN_LIMIT = 60_000;
 /** Hidden marker that sticky-comment actions can find and update. */
@@ -27,37 +27,29 @@ export function escapeCell(s: string): string {
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-export function markdownFormatter(ctx: FormatContext): Formatter {
-  const diags: Diagnostic[] = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const c = countBySeverity(diags);
-      const head = [MARKDOWN_MARKER, '### kruisec', ''];
-      if (!diags.length) {
-        head.push(`✅ ${capitalise(summaryText(c, ctx.summary))}.`);
-        return head.join('\n') + '\n';
-      }
-      head.push(`${c.errors ? '❌' : c.warnings ? '⚠️' : 'ℹ️'} ${summaryText(c, ctx.summary)}`, '',
-        '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
+export function formatMarkdown(diags: readonly Diagnostic[], ctx: FormatContext): string {
+  const c = countBySeverity(diags);
+  const head = [MARKDOWN_MARKER, '### kruisec', ''];
+  if (!diags.length) {
+    head.push(`✅ ${capitalise(summaryText(c, ctx.summary))}.`);
+    return head.join('\n') + '\n';
+  }
+  head.push(`${c.errors ? '❌' : c.warnings ? '⚠️' : 'ℹ️'} ${summaryText(c, ctx.summary)}`, '',
+    '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
 
-      const all = orderedBySeverity(diags, ctx);
-      let text = head.join('\n') + '\n';
-      let shown = 0;
-      for (const d of all) {
-        const row = tableRow(d, ctx) + '\n';
-        // Keep room for the overflow line whenever rows remain after this one.
-        const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
-        if (text.length + row.length + reserve > MARKDOWN_LIMIT) break;
-        text += row;
-        shown++;
-      }
-      if (shown < all.length) text += '\n' + overflowLine(all.slice(shown)) + '\n';
-      return text;
-    },
-  };
+  const all = orderedBySeverity(diags, ctx);
+  let text = head.join('\n') + '\n';
+  let shown = 0;
+  for (const d of all) {
+    const row = tableRow(d, ctx) + '\n';
+    // Keep room for the overflow line whenever rows remain after this one.
+    const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
+    if (text.length + row.length + reserve > MARKDOWN_LIMIT) break;
+    text += row;
+    shown++;
+  }
+  if (shown < all.length) text += '\n' + overflowLine(all.slice(shown)) + '\n';
+  return text;
 }
 
 function tableRow(d: Diagnostic, ctx: FormatContext): string {
@@ -71,12 +63,7 @@ function tableRow(d: Diagnostic, ctx: FormatContext): string {
 }
 
 function overflowLine(rest: readonly Diagnostic[]): string {
-  const c = countBySeverity(rest);
-  const parts: string[] = [];
-  if (c.errors) parts.push(plural(c.errors, 'error'));
-  if (c.warnings) parts.push(plural(c.warnings, 'warning'));
-  if (c.infos) parts.push(`${c.infos} info`);
-  return `… and ${plural(rest.length, 'more finding')} not shown (${parts.join(', ')}): the comment is capped at ` +
+  return `… and ${plural(rest.length, 'more finding')} not shown (${countsText(countBySeverity(rest))}): the comment is capped at ` +
     `${String(MARKDOWN_LIMIT).replace(/\B(?=(\d{3})+$)/g, ',')} characters. See the job log or the SARIF report for all of them.`;
 }
 

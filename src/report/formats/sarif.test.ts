@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { allRules } from '../catalogue/index.js';
 import type { FormatContext } from './types.js';
-import { SARIF_MAX_RESULTS, sarifFormatter } from './sarif.js';
+import { SARIF_MAX_RESULTS, formatSarif } from './sarif.js';
 
 // The parts of SARIF 2.1.0 (OASIS standard, sarif-schema-2.1.0) that every consumer and
 // GitHub code scanning rely on, written down as a schema: required properties, enums and
@@ -104,9 +104,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(essentialSa
 const ctx: FormatContext = { toolVersion: '0.1.0', color: false, cwd: '/repo', source: () => undefined };
 
 function run(diags: Diagnostic[], c: FormatContext = ctx) {
-  const f = sarifFormatter(c);
-  for (const d of diags) f.add(d);
-  const text = f.flush();
+  const text = formatSarif(diags, c);
   return { text, log: JSON.parse(text) };
 }
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { AREAS } from '../catalogue/index.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext } from './types.js';
 import { displayPath, fileOf, isPseudoFile, ordered, orderedBySeverity, toPointer } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -88,90 +88,82 @@ function fingerprint(d: Diagnostic, base: FormatContext): string {
   return crypto().createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-export function sarifFormatter(ctx: FormatContext): Formatter {
-  const diags: Diagnostic[] = [];
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const entries = catalogue();
-      const rules = entries.map((e) => ruleMeta(e, ctx));
-      const index = new Map(rules.map((r, i) => [r.id, i]));
-      // Ids outside the catalogue (should not happen) still get a rule entry, so every
-      // result's ruleIndex resolves.
-      // GitHub rejects runs of more than 25,000 results: keep the most severe.
-      const all = ordered(diags, ctx);
-      const sorted = all.length > SARIF_MAX_RESULTS
-        ? ordered(orderedBySeverity(all, ctx).slice(0, SARIF_MAX_RESULTS), ctx)
-        : all;
-      for (const d of sorted) {
-        if (!index.has(d.ruleId)) {
-          index.set(d.ruleId, rules.length);
-          rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: LEVEL[d.severity] }, properties: { tags: ['kruisec'] } });
-        }
+export function formatSarif(diags: readonly Diagnostic[], ctx: FormatContext): string {
+  const entries = catalogue();
+  const rules = entries.map((e) => ruleMeta(e, ctx));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  // Ids outside the catalogue (should not happen) still get a rule entry, so every
+  // result's ruleIndex resolves.
+  // GitHub rejects runs of more than 25,000 results: keep the most severe.
+  const all = ordered(diags, ctx);
+  const sorted = all.length > SARIF_MAX_RESULTS
+    ? ordered(orderedBySeverity(all, ctx).slice(0, SARIF_MAX_RESULTS), ctx)
+    : all;
+  for (const d of sorted) {
+    if (!index.has(d.ruleId)) {
+      index.set(d.ruleId, rules.length);
+      rules.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, defaultConfiguration: { level: LEVEL[d.severity] }, properties: { tags: ['kruisec'] } });
+    }
+  }
+
+  // Occurrences of the same fingerprint are numbered so each result stays distinct.
+  const seen = new Map<string, number>();
+  const results = sorted.map((d) => {
+    const file = fileOf(d);
+    let text = d.message;
+    if (d.hint) text += `\nHelp: ${d.hint}`;
+    const result: Record<string, unknown> = {
+      ruleId: d.ruleId,
+      ruleIndex: index.get(d.ruleId),
+      level: LEVEL[d.severity],
+      message: { text },
+    };
+    if (file !== undefined) {
+      const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(file, ctx) };
+      if (d.line !== undefined && d.line >= 1) {
+        const region: Record<string, number> = { startLine: d.line };
+        if (d.col !== undefined && d.col >= 1) region.startColumn = d.col;
+        if (d.endLine !== undefined && d.endLine >= d.line) region.endLine = d.endLine;
+        if (d.endCol !== undefined && region.startColumn !== undefined &&
+            (d.endLine === undefined || d.endLine > d.line || d.endCol >= d.col!)) region.endColumn = d.endCol;
+        physicalLocation.region = region;
       }
+      const location: Record<string, unknown> = { physicalLocation };
+      if (d.subject) location.logicalLocations = [{ name: d.subject, kind: 'object' }];
+      result.locations = [location];
+    }
+    const fp = fingerprint(d, ctx);
+    const n = seen.get(fp) ?? 0;
+    seen.set(fp, n + 1);
+    result.partialFingerprints = { 'kruisecFinding/v1': `${fp}:${n}` };
+    const props: Record<string, string> = {};
+    if (d.path) props.fieldPath = toPointer(d.path);
+    if (d.subject) props.subject = d.subject;
+    if (Object.keys(props).length) result.properties = props;
+    return result;
+  });
 
-      // Occurrences of the same fingerprint are numbered so each result stays distinct.
-      const seen = new Map<string, number>();
-      const results = sorted.map((d) => {
-        const file = fileOf(d);
-        let text = d.message;
-        if (d.hint) text += `\nHelp: ${d.hint}`;
-        const result: Record<string, unknown> = {
-          ruleId: d.ruleId,
-          ruleIndex: index.get(d.ruleId),
-          level: LEVEL[d.severity],
-          message: { text },
-        };
-        if (file !== undefined) {
-          const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(file, ctx) };
-          if (d.line !== undefined && d.line >= 1) {
-            const region: Record<string, number> = { startLine: d.line };
-            if (d.col !== undefined && d.col >= 1) region.startColumn = d.col;
-            if (d.endLine !== undefined && d.endLine >= d.line) region.endLine = d.endLine;
-            if (d.endCol !== undefined && region.startColumn !== undefined &&
-                (d.endLine === undefined || d.endLine > d.line || d.endCol >= d.col!)) region.endColumn = d.endCol;
-            physicalLocation.region = region;
-          }
-          const location: Record<string, unknown> = { physicalLocation };
-          if (d.subject) location.logicalLocations = [{ name: d.subject, kind: 'object' }];
-          result.locations = [location];
-        }
-        const fp = fingerprint(d, ctx);
-        const n = seen.get(fp) ?? 0;
-        seen.set(fp, n + 1);
-        result.partialFingerprints = { 'kruisecFinding/v1': `${fp}:${n}` };
-        const props: Record<string, string> = {};
-        if (d.path) props.fieldPath = toPointer(d.path);
-        if (d.subject) props.subject = d.subject;
-        if (Object.keys(props).length) result.properties = props;
-        return result;
-      });
-
-      const driver: Record<string, unknown> = {
-        name: 'kruisec',
-        version: ctx.toolVersion,
-      };
-      if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(ctx.toolVersion)) driver.semanticVersion = ctx.toolVersion;
-      if (ctx.informationUri) driver.informationUri = ctx.informationUri;
-      driver.rules = rules;
-
-      const run: Record<string, unknown> = { tool: { driver } };
-      if (sorted.length < all.length) {
-        const left = all.length - sorted.length;
-        run.invocations = [{
-          executionSuccessful: true,
-          toolExecutionNotifications: [{
-            level: 'warning',
-            message: { text: `${left} less severe results left out: code scanning accepts ${SARIF_MAX_RESULTS} results per run. The other formats list them all.` },
-          }],
-        }];
-      }
-      run.columnKind = 'utf16CodeUnits';
-      run.results = results;
-      const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
-      return JSON.stringify(log, null, 2) + '\n';
-    },
+  const driver: Record<string, unknown> = {
+    name: 'kruisec',
+    version: ctx.toolVersion,
   };
+  if (/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(ctx.toolVersion)) driver.semanticVersion = ctx.toolVersion;
+  if (ctx.informationUri) driver.informationUri = ctx.informationUri;
+  driver.rules = rules;
+
+  const run: Record<string, unknown> = { tool: { driver } };
+  if (sorted.length < all.length) {
+    const left = all.length - sorted.length;
+    run.invocations = [{
+      executionSuccessful: true,
+      toolExecutionNotifications: [{
+        level: 'warning',
+        message: { text: `${left} less severe results left out: code scanning accepts ${SARIF_MAX_RESULTS} results per run. The other formats list them all.` },
+      }],
+    }];
+  }
+  run.columnKind = 'utf16CodeUnits';
+  run.results = results;
+  const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+  return JSON.stringify(log, null, 2) + '\n';
 }

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { FieldPath } from '../../api/resource.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
+import { compareStrings } from '../../util/compare.js';
 
 export interface Counts {
   errors: number;
@@ -22,6 +23,15 @@ export function countBySeverity(diags: readonly Diagnostic[]): Counts {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `2 errors, 1 info`: the severities that occur, for lines about what was left out. */
+export function countsText(c: Counts): string {
+  const parts: string[] = [];
+  if (c.errors) parts.push(plural(c.errors, 'error'));
+  if (c.warnings) parts.push(plural(c.warnings, 'warning'));
+  if (c.infos) parts.push(`${c.infos} info`);
+  return parts.join(', ');
 }
 
 /** `2 errors, 1 warning in 3 files`; `no problems in 3 files` when clean. Infos are counted
@@ -52,20 +62,20 @@ export function ordered(diags: readonly Diagnostic[], base: PathBase): Diagnosti
     return { d, file: f === undefined ? '' : displayPath(f, base), ptr: d.path ? toPointer(d.path) : '' };
   });
   keyed.sort((a, b) =>
-    cmp(a.file, b.file) ||
+    compareStrings(a.file, b.file) ||
     (a.d.origin?.doc ?? 0) - (b.d.origin?.doc ?? 0) ||
     (a.d.line ?? 0) - (b.d.line ?? 0) ||
     (a.d.col ?? 0) - (b.d.col ?? 0) ||
-    cmp(a.d.ruleId, b.d.ruleId) ||
-    cmp(a.d.message, b.d.message) ||
+    compareStrings(a.d.ruleId, b.d.ruleId) ||
+    compareStrings(a.d.message, b.d.message) ||
     severityRank(a.d.severity) - severityRank(b.d.severity) ||
     (a.d.origin?.item ?? 0) - (b.d.origin?.item ?? 0) ||
-    cmp(a.ptr, b.ptr) ||
-    cmp(a.d.subject ?? '', b.d.subject ?? '') ||
+    compareStrings(a.ptr, b.ptr) ||
+    compareStrings(a.d.subject ?? '', b.d.subject ?? '') ||
     (a.d.endLine ?? 0) - (b.d.endLine ?? 0) ||
     (a.d.endCol ?? 0) - (b.d.endCol ?? 0) ||
-    cmp(a.d.hint ?? '', b.d.hint ?? '') ||
-    cmp(a.d.file ?? '', b.d.file ?? ''));
+    compareStrings(a.d.hint ?? '', b.d.hint ?? '') ||
+    compareStrings(a.d.file ?? '', b.d.file ?? ''));
   return keyed.map((k) => k.d);
 }
 
@@ -75,10 +85,6 @@ export function orderedBySeverity(diags: readonly Diagnostic[], base: PathBase):
   const sorted = ordered(diags, base);
   const index = new Map(sorted.map((d, i) => [d, i]));
   return sorted.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || index.get(a)! - index.get(b)!);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The file a diagnostic is about: the resolved one, else the origin's. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { textFormatter } from './text.js';
+import { formatText } from './text.js';
 
 const SRC = [
   'apiVersion: apps.kruise.io/v1alpha1',
@@ -29,24 +29,20 @@ const typeError: Diagnostic = {
 };
 
 function run(diags: Diagnostic[], c = ctx()): string {
-  const f = textFormatter(c);
-  for (const d of diags) f.add(d);
-  return f.flush();
+  return formatText(diags, c);
 }
 
 describe('text format', () => {
   it('prints location, rule, code frame with underline, help and summary', () => {
-    expect(run([typeError])).toBe([
-      'apps/cart.yaml:4:13: error[schema-type]: replicas must be an integer',
-      ' 3 | spec:',
-      ' 4 |   replicas: "3"',
-      '   |             ^^^',
-      ' 5 |   template: {}',
-      '  = help: write replicas as a number',
-      '',
-      '1 error, 0 warnings in 3 files',
-      '',
-    ].join('\n'));
+    expect(run([typeError])).toBe(`apps/cart.yaml:4:13: error[schema-type]: replicas must be an integer
+ 3 | spec:
+ 4 |   replicas: "3"
+   |             ^^^
+ 5 |   template: {}
+  = help: write replicas as a number
+
+1 error, 0 warnings in 3 files
+`);
   });
 
   it('prints diagnostics without a file as rule and message, with where it is', () => {

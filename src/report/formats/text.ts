@@ -11,7 +11,7 @@
 //
 // `endCol` is taken as exclusive (the column after the last character, as in SARIF).
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext } from './types.js';
 import {
   countBySeverity, dottedPath, fileOf, locationText, ordered, summaryText,
 } from './shared.js';
@@ -32,22 +32,14 @@ type Style = keyof typeof STYLE;
 /** Longest source line shown whole; longer lines are windowed around the column. */
 export const MAX_FRAME_WIDTH = 120;
 
-export function textFormatter(ctx: FormatContext): Formatter {
-  const diags: Diagnostic[] = [];
+export function formatText(diags: readonly Diagnostic[], ctx: FormatContext): string {
   const paint = (style: Style, s: string) => (ctx.color && s ? `${ESC}${STYLE[style]}m${s}${RESET}` : s);
-  return {
-    add(d) {
-      diags.push(d);
-    },
-    flush() {
-      const lines = sourceLines(ctx);
-      const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines, paint));
-      const c = countBySeverity(diags);
-      const summaryStyle: Style = c.errors ? 'error' : c.warnings ? 'warning' : 'bold';
-      blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + '\n');
-      return blocks.join('\n');
-    },
-  };
+  const lines = sourceLines(ctx);
+  const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines, paint));
+  const c = countBySeverity(diags);
+  const summaryStyle: Style = c.errors ? 'error' : c.warnings ? 'warning' : 'bold';
+  blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + '\n');
+  return blocks.join('\n');
 }
 
 type Paint = (style: Style, s: string) => string;

@@ -4,7 +4,8 @@
 import { SIDECARSET_BASE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION } from '../../api/sidecarset.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
+import type { Obj } from '../../util/json.js';
 
 /** sidecarcontrol.IsCanarySidecarSet: the base name when the SidecarSet is a canary. */
 export function canaryBase(ss: Obj): string | undefined {

@@ -6,8 +6,9 @@
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { canaryBase } from './canary.js';
-import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
 import { isSelectorOverlapping } from './selector-overlap.js';
+import { canonicalJson, type Obj } from '../../util/json.js';
 
 export function checkConflicts(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
   const spec = s.ss.spec;
@@ -40,7 +41,7 @@ export function checkConflicts(s: SidecarSetUnderCheck, ctx: CheckContext): Diag
   });
   (spec.volumes ?? []).forEach((v: Obj, i: number) => {
     const theirs = volumeIn.get(v?.name);
-    if (theirs && canonical(theirs.volume) !== canonical(v)) {
+    if (theirs && canonicalJson(theirs.volume) !== canonicalJson(v)) {
       out.push(diag(rules.volumeConflict, s, ['spec', 'volumes', i], { volume: v.name, other: theirs.other }, 'spec.volumes'));
     }
   });
@@ -62,14 +63,4 @@ function overlaps(a: Obj, b: Obj): boolean {
   if (!a.selector || !b.selector) return false;
   if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
   return isSelectorOverlapping(a.selector, b.selector);
-}
-
-/** reflect.DeepEqual of the decoded volumes, as sorted-key JSON. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const rec = v as Obj;
-    return `{${Object.keys(rec).filter((k) => rec[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(rec[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
 }

@@ -6,9 +6,10 @@ import type { FieldPath } from '../../api/resource.js';
 import { qualifiedNameError } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { configMapKeyError, dns1123LabelError, envVarNameError, portNameError } from './names.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity } from '../../k8s/quantity.js';
+import type { Obj } from '../../util/json.js';
 
 type Report = (sub: (string | number)[], reason: string) => void;
 

@@ -1,15 +1,14 @@
 // SidecarSet admission (spec sidecarset-injection.md §11-12): the defaulting webhook and the
 // validating webhook, offline. Each rule group is one module beside this one; this file only
 // gathers the cluster state the repo holds and runs the groups in the webhook's order.
-import type { KubeObject, Resource } from '../../api/resource.js';
+import type { KubeObject } from '../../api/resource.js';
 import { isSidecarSet, KRUISE_CONFIGURATION_CONFIGMAP } from '../../api/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import type { Check } from '../types.js';
 import { checkCanary } from './canary.js';
 import { checkConflicts } from './conflicts.js';
 import { checkContainers } from './containers.js';
-import type { CheckContext, Obj, SidecarSetUnderCheck } from './context.js';
-import { applySidecarSetDefaults } from './defaults.js';
+import { underCheck, type CheckContext, type SidecarSetUnderCheck } from './context.js';
 import { checkInjectionStrategy } from './injection-strategy.js';
 import { checkMetadata } from './metadata.js';
 import { checkPatchPodMetadata } from './patch-pod-metadata.js';
@@ -63,25 +62,3 @@ function checkOne(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
     ...checkPatchPodMetadata(s, ctx),
   ];
 }
-
-/** The object the validating webhook sees: defaulted, then converted to v1beta1. */
-function underCheck(res: Resource): SidecarSetUnderCheck {
-  const ss = applySidecarSetDefaults(res.obj) as Obj;
-  if (res.obj.apiVersion === 'apps.kruise.io/v1alpha1') toV1beta1(ss);
-  return { res, ss, name: String(ss.metadata?.name ?? '') };
-}
-
-/** v1alpha1 -> v1beta1 (spec §2.5): spec.namespace wins over any namespaceSelector. */
-function toV1beta1(ss: Obj): void {
-  const spec = ss.spec;
-  if (spec.namespace) spec.namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': spec.namespace } };
-  delete spec.namespace;
-}
-
-/** The SidecarSet as Kruise's defaulting webhook stores it (§11), minus the hash annotations
- *  (render/sidecarset/stored-form.ts adds those). Returns a new object. */
-export function defaultSidecarSet<T extends KubeObject>(obj: T): T {
-  return applySidecarSetDefaults(obj);
-}
-
-export { checkSidecarSetUpdate } from './update.js';

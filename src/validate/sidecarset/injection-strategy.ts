@@ -5,7 +5,9 @@ import { SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL } from 
 import type { KubeObject } from '../../api/resource.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
+import { compareStrings } from '../../util/compare.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkInjectionStrategy(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
   const rev: Obj | undefined = s.ss.spec.injectionStrategy?.revision;
@@ -26,15 +28,20 @@ export function checkInjectionStrategy(s: SidecarSetUnderCheck, ctx: CheckContex
   return out;
 }
 
-/** getControllerRevision: by name, or the newest revision labelled with the custom version. */
-export function findRevision(name: string, rev: Obj, revisions: readonly KubeObject[]): KubeObject | undefined {
-  if (rev.revisionName !== undefined && rev.revisionName !== null) {
-    return revisions.find((r) => r.metadata?.name === rev.revisionName);
-  }
-  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === name
-    && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === rev.customVersion);
-  // history.SortControllerRevisions: by revision, then creation time, then name; take the last.
-  return matching.sort((a, b) => Number(a.revision ?? 0) - Number(b.revision ?? 0)
-    || String(a.metadata?.creationTimestamp ?? '').localeCompare(String(b.metadata?.creationTimestamp ?? ''))
-    || String(a.metadata?.name ?? '').localeCompare(String(b.metadata?.name ?? ''))).at(-1);
+/** getControllerRevision: the ControllerRevision a SidecarSet's injectionStrategy.revision
+ *  names: by name, or the newest labelled with the SidecarSet's name and the custom version
+ *  (history.SortControllerRevisions: by revision, then creation time, then name). render
+ *  rebuilds the SidecarSet from it, so it is exported through validate's index. */
+export function findRevision<R extends KubeObject & { revision?: number }>(
+  sidecarSet: string, ref: { revisionName?: unknown; customVersion?: unknown } | null | undefined, revisions: readonly R[],
+): R | undefined {
+  if (!ref) return undefined;
+  if (ref.revisionName !== undefined && ref.revisionName !== null) return revisions.find((r) => r.metadata?.name === ref.revisionName);
+  if (ref.customVersion === undefined || ref.customVersion === null) return undefined;
+  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === sidecarSet
+    && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === ref.customVersion);
+  matching.sort((x, y) => (x.revision ?? 0) - (y.revision ?? 0)
+    || compareStrings(String(x.metadata?.creationTimestamp ?? ''), String(y.metadata?.creationTimestamp ?? ''))
+    || compareStrings(x.metadata?.name ?? '', y.metadata?.name ?? ''));
+  return matching.at(-1);
 }

@@ -6,9 +6,10 @@ import { PATCH_POD_METADATA_WHITELIST_KEY } from '../../api/sidecarset.js';
 import { labelSelectorErrors, selectorMatches } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { compileGoRegexp } from './go-regexp.js';
-import { diag, type CheckContext, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { compileGoRegexp } from '../../go/regexp.js';
+import { diag, type CheckContext, type SidecarSetUnderCheck } from './context.js';
 import { annotationErrors } from './metadata.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkPatchPodMetadata(s: SidecarSetUnderCheck, ctx: CheckContext): Diagnostic[] {
   const patches: Obj[] = s.ss.spec.patchPodMetadata ?? [];

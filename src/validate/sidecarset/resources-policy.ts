@@ -2,11 +2,12 @@
 // init containers, never together with fixed resources, and every expression must evaluate
 // with its variable (cpu or memory) bound to the number 1, as the webhook tries it.
 import type { FieldPath } from '../../api/resource.js';
-import { calculate } from '../../render/sidecarset/calculator.js';
+import { calculate } from './resources-expression.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
-import { compileGoRegexp } from './go-regexp.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
+import { compileGoRegexp } from '../../go/regexp.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkResourcesPolicies(s: SidecarSetUnderCheck): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/resource.js';
-import { storedSidecarSet } from '../../render/sidecarset/stored-form.js';
+import { defaultSidecarSet } from '../../default/index.js';
 import { check } from './test-helpers.js';
 
 // Malformed input is the schema check's to report; admission must never throw on it.
@@ -19,7 +19,7 @@ describe('admission on malformed SidecarSets', () => {
   it.each(specs.map((spec, i) => [i, spec]))('spec #%s does not throw', (_i, spec) => {
     const obj = { apiVersion: 'apps.kruise.io/v1beta1', kind: 'SidecarSet', metadata: { name: 'm' }, spec } as KubeObject;
     expect(() => check([{ obj, origin: { file: 'm.yaml', doc: 0 } }])).not.toThrow();
-    expect(() => storedSidecarSet(obj)).not.toThrow();
+    expect(() => defaultSidecarSet(obj)).not.toThrow();
   });
   it('metadata missing entirely', () => {
     const obj = { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'SidecarSet', spec: {} } as unknown as KubeObject;

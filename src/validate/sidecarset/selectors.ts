@@ -4,7 +4,9 @@ import type { FieldPath } from '../../api/resource.js';
 import { labelSelectorErrors } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, fieldText, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { fieldText } from '../../k8s/field-path.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkSelector(s: SidecarSetUnderCheck, sel: Obj, path: FieldPath): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -4,8 +4,10 @@
 import { isPositiveIntOrPercent } from '../../k8s/intstr.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { checkSelector } from './selectors.js';
+import { priorityStrategyError, scatterStrategyError } from '../pub.js';
+import type { Obj } from '../../util/json.js';
 
 export function checkNativeSidecarStrategy(s: SidecarSetUnderCheck): Diagnostic[] {
   const spec = s.ss.spec;
@@ -36,36 +38,4 @@ export function checkUpdateStrategy(s: SidecarSetUnderCheck): Diagnostic[] {
   const scatter = scatterStrategyError(us.scatterStrategy);
   if (scatter) out.push(diag(rules.scatterStrategyInvalid, s, [...base, 'scatterStrategy'], { reason: scatter }));
   return out;
-}
-
-/** UpdatePriorityStrategy.FieldsValidation (apis/apps/pub): the first problem, if any. */
-export function priorityStrategyError(p: Obj | undefined | null): string | undefined {
-  if (!p) return undefined;
-  const weights: Obj[] = p.weightPriority ?? [];
-  const orders: Obj[] = p.orderPriority ?? [];
-  if (weights.length > 0 && orders.length > 0) return 'only one of weightPriority and orderPriority can be used';
-  for (const w of weights) {
-    const weight = Number(w.weight ?? 0);
-    if (weight < 0 || weight > 100) return 'weight must be valid number in the range 1-100';
-    const sel = w.matchSelector ?? {};
-    if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) return 'selector can not be empty';
-    const bad = (sel.matchExpressions ?? []).find((r: Obj) => !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator)
-      || (['In', 'NotIn'].includes(r.operator) && !(r.values ?? []).length)
-      || (['Exists', 'DoesNotExist'].includes(r.operator) && (r.values ?? []).length));
-    if (bad) return `invalid selector: ${JSON.stringify(bad)}`;
-  }
-  for (const o of orders) if (!o.orderedKey) return 'order key can not be empty';
-  return undefined;
-}
-
-/** UpdateScatterStrategy.FieldsValidation: keys non-empty, key/value pairs unique. */
-export function scatterStrategyError(terms: Obj[] | undefined | null): string | undefined {
-  const seen = new Set<string>();
-  for (const t of terms ?? []) {
-    if (!t?.key) return 'key should not be empty';
-    const id = `${t.key}:${t.value ?? ''}`;
-    if (seen.has(id)) return `duplicated key=${t.key} value=${t.value ?? ''}`;
-    seen.add(id);
-  }
-  return undefined;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject, Resource } from '../../api/resource.js';
+import { defaultSidecarSet } from '../../default/index.js';
 import { checkSidecarSetUpdate } from './update.js';
 
 const ss = (containers: unknown[], annotations?: Record<string, string>): Resource => ({
-  obj: { apiVersion: 'apps.kruise.io/v1beta1', kind: 'SidecarSet', metadata: { name: 's', annotations }, spec: { selector: { matchLabels: { a: 'b' } }, containers } } as KubeObject,
+  obj: defaultSidecarSet({ apiVersion: 'apps.kruise.io/v1beta1', kind: 'SidecarSet', metadata: { name: 's', annotations }, spec: { selector: { matchLabels: { a: 'b' } }, containers } } as KubeObject),
   origin: { file: 'x.yaml', doc: 0 },
 });
 

@@ -1,18 +1,18 @@
 // UPDATE-only rules of the validating webhook (spec §12.5): they compare the new SidecarSet
 // with the one the cluster holds. Not part of checkSidecarSets (a repo has one version of each
-// object); `plan` can call this with the base revision of a SidecarSet.
+// object); both sides are stored forms (the default phase's output).
 import type { Resource } from '../../api/resource.js';
 import { SIDECARSET_BASE_ANNOTATION } from '../../api/sidecarset.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { canaryBase } from './canary.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
-import { applySidecarSetDefaults } from './defaults.js';
+import { diag, underCheck } from './context.js';
+import type { Obj } from '../../util/json.js';
 
 /** Diagnostics for updating `older` (what the cluster holds) to `newer` (what git holds). */
 export function checkSidecarSetUpdate(older: Resource, newer: Resource): Diagnostic[] {
-  const oldSs = applySidecarSetDefaults(older.obj) as Obj;
-  const s: SidecarSetUnderCheck = { res: newer, ss: applySidecarSetDefaults(newer.obj) as Obj, name: String(newer.obj.metadata?.name ?? '') };
+  const oldSs = older.obj as Obj;
+  const s = underCheck(newer);
   const out: Diagnostic[] = [];
   const base = canaryBase(s.ss);
   const oldBase = oldSs.metadata?.annotations?.[SIDECARSET_BASE_ANNOTATION] ?? '';

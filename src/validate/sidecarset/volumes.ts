@@ -3,22 +3,12 @@
 // is already an emptyDir (spec §12.3).
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { diag, type Obj, type SidecarSetUnderCheck } from './context.js';
+import { diag, type SidecarSetUnderCheck } from './context.js';
 import { dns1123LabelError } from './names.js';
-
-/** corev1.VolumeSource members (k8s.io/api v0.32). Other keys are dropped when decoded. */
-export const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
-  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
-  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
-  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
-];
+import { volumeSources } from '../../k8s/volume.js';
+import type { Obj } from '../../util/json.js';
 
 const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
-
-export function volumeSources(v: Obj): string[] {
-  return VOLUME_SOURCES.filter((k) => v[k] !== undefined && v[k] !== null);
-}
 
 export function checkVolumes(s: SidecarSetUnderCheck): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,8 +1,8 @@
-// One UnitedDeployment through the admission chain: defaults, then every validating rule group.
+// One UnitedDeployment through the validating webhook: every rule group, on the object the
+// mutating webhook stored (the default phase's output).
 import type { Resource } from '../../api/resource.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import type { UdContext } from './context.js';
-import { defaultUnitedDeployment } from './defaults.js';
 import { checkMetadata } from './metadata.js';
 import { checkReplicas } from './replicas.js';
 import { checkScheduleStrategy } from './schedule-strategy.js';
@@ -11,15 +11,10 @@ import { checkSubsets } from './subsets.js';
 import { checkTemplate } from './template.js';
 import { checkUpdateStrategy } from './update-strategy.js';
 
-/** Every validating-webhook diagnostic for one UnitedDeployment (after defaulting). */
-export function checkUnitedDeployment(res: Resource): Diagnostic[] {
-  const spec = (res.obj as { spec?: { replicas?: unknown } }).spec;
-  const ctx: UdContext = {
-    res,
-    ud: defaultUnitedDeployment(res.obj),
-    replicasWritten: spec?.replicas != null,
-    out: [],
-  };
+/** Every validating-webhook diagnostic for one stored UnitedDeployment. `replicasWritten`:
+ *  whether the manifest itself set spec.replicas (messages about the default of 1 say so). */
+export function checkUnitedDeployment(res: Resource, replicasWritten: boolean): Diagnostic[] {
+  const ctx: UdContext = { res, ud: res.obj, replicasWritten, out: [] };
   checkMetadata(ctx);
   const selectorUsable = checkSelector(ctx);
   checkScheduleStrategy(ctx);

@@ -4,9 +4,8 @@ import type { FieldPath, Resource } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import type { Rule } from '../../report/catalogue/rule.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { fieldText } from './field.js';
-
-export type Obj = Record<string, any>;
+import { fieldText } from '../../k8s/field-path.js';
+import type { Obj } from '../../util/json.js';
 
 export interface UdContext {
   res: Resource;
@@ -22,10 +21,3 @@ export function fail<D extends { field: string }>(ctx: UdContext, rule: Rule<D>,
   ctx.out.push(report(rule, { ...data, field: fieldText(path) } as D, at(ctx.res, path)));
 }
 
-export function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-export function list(v: unknown): any[] {
-  return Array.isArray(v) ? v : [];
-}

@@ -3,8 +3,9 @@
 // never both; then the numbers must be able to add up.
 import * as rules from '../../report/catalogue/uniteddeployment.js';
 import type { UdContext } from './context.js';
-import { fail, isObj, list } from './context.js';
+import { fail } from './context.js';
 import { parseSubsetReplicas } from './replicas-value.js';
+import { isObj, list } from '../../util/json.js';
 
 /** Absent maxReplicas counts as this in the min-sum check (as upstream). */
 const UNBOUNDED_FOR_SUM = 1000000;

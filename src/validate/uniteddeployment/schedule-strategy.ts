@@ -1,8 +1,9 @@
 // V4: reservation rescheduling only for stateless kinds. (V24, replicas under Adaptive, is
 // per subset and lives in subsets.ts.)
 import * as rules from '../../report/catalogue/uniteddeployment.js';
-import type { Obj, UdContext } from './context.js';
+import type { UdContext } from './context.js';
 import { fail } from './context.js';
+import type { Obj } from '../../util/json.js';
 
 export function isAdaptive(ud: Obj): boolean {
   return ud.spec?.topology?.scheduleStrategy?.type === 'Adaptive';

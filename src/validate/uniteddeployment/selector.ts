@@ -4,7 +4,8 @@
 import { labelSelectorErrors } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/uniteddeployment.js';
 import type { UdContext } from './context.js';
-import { fail, isObj } from './context.js';
+import { fail } from './context.js';
+import { isObj } from '../../util/json.js';
 
 /** Returns whether the selector is usable for matching (LabelSelectorAsSelector succeeds). */
 export function checkSelector(ctx: UdContext): boolean {

@@ -3,10 +3,11 @@
 import type { FieldPath } from '../../api/resource.js';
 import { labelValueError, qualifiedNameError } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/uniteddeployment.js';
-import type { Obj, UdContext } from './context.js';
-import { fail, isObj, list } from './context.js';
+import type { UdContext } from './context.js';
+import { fail } from './context.js';
 import { dnsLabelError, dnsSubdomainError } from './names.js';
 import { isAdaptive } from './schedule-strategy.js';
+import { isObj, list, type Obj } from '../../util/json.js';
 
 export function checkSubsets(ctx: UdContext): void {
   const seen = new Set<string>();

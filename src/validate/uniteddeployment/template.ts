@@ -7,9 +7,10 @@ import type { FieldPath } from '../../api/resource.js';
 import { TEMPLATE_KEYS } from '../../api/uniteddeployment.js';
 import { labelValueError, qualifiedNameError, selectorMatches } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/uniteddeployment.js';
-import type { Obj, UdContext } from './context.js';
-import { fail, isObj, list } from './context.js';
+import type { UdContext } from './context.js';
+import { fail } from './context.js';
 import { dnsLabelError } from './names.js';
+import { isObj, list, type Obj } from '../../util/json.js';
 
 export function checkTemplate(ctx: UdContext, selectorUsable: boolean): void {
   const template: Obj = isObj(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};

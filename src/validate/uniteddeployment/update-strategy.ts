@@ -1,7 +1,8 @@
 // V25, V26: only the Manual update strategy exists, and its partitions must name declared subsets.
 import * as rules from '../../report/catalogue/uniteddeployment.js';
 import type { UdContext } from './context.js';
-import { fail, isObj, list } from './context.js';
+import { fail } from './context.js';
+import { isObj, list } from '../../util/json.js';
 
 export function checkUpdateStrategy(ctx: UdContext): void {
   const strategy = ctx.ud.spec?.updateStrategy ?? {};

@@ -1,13 +1,14 @@
-// TestValidateUnitedDeploymentUpdate: old/new pairs from fixtures/update.yaml.
+// TestValidateUnitedDeploymentUpdate: old/new pairs from testdata/update.yaml.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/resource.js';
-import { fieldText } from './field.js';
+import { defaultUnitedDeployment } from '../../default/index.js';
+import { fieldText } from '../../k8s/field-path.js';
 import { checkUnitedDeploymentUpdate, semanticEqual } from './update.js';
 
-const file = join(import.meta.dirname, 'fixtures/update.yaml');
+const file = join(import.meta.dirname, 'testdata/update.yaml');
 const docs = yaml.loadAll(readFileSync(file, 'utf8')) as KubeObject[];
 
 describe('UnitedDeployment update rules', () => {
@@ -15,7 +16,7 @@ describe('UnitedDeployment update rules', () => {
     const next = docs[i + 1];
     const ann = next.metadata.annotations!;
     it(ann['kruisec.test/case'], () => {
-      const diags = checkUnitedDeploymentUpdate({ obj: docs[i], origin: { file, doc: i } }, { obj: next, origin: { file, doc: i + 1 } });
+      const diags = checkUnitedDeploymentUpdate({ obj: defaultUnitedDeployment(docs[i]), origin: { file, doc: i } }, { obj: defaultUnitedDeployment(next), origin: { file, doc: i + 1 } });
       expect(diags.map((d) => `${d.ruleId}@${fieldText(d.path ?? [])}`).sort()).toEqual(ann['kruisec.test/expect'].split(',').filter(Boolean).sort());
     });
   }

@@ -1,23 +1,23 @@
 // Update-only rules (validateUnitedDeploymentSpecUpdate, spec §6.3): what may not change
-// between the stored UnitedDeployment and the new one. Both sides are compared after
-// defaulting, with Kubernetes' semantic equality (absent, null, empty list and empty map are
+// between the stored UnitedDeployment and the new one. Both sides are stored forms (the
+// default phase's output), with Kubernetes' semantic equality (absent, null, empty list and empty map are
 // the same). For the plan phase, which knows the base (what the cluster runs now).
 import type { FieldPath, Resource } from '../../api/resource.js';
 import * as rules from '../../report/catalogue/uniteddeployment.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import type { Obj, UdContext } from './context.js';
-import { fail, isObj, list } from './context.js';
-import { defaultUnitedDeployment } from './defaults.js';
+import type { UdContext } from './context.js';
+import { fail } from './context.js';
 import { checkUnitedDeployment } from './check.js';
+import { isObj, list, type Obj } from '../../util/json.js';
 
 const STS_UPDATABLE = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
 const ASTS_UPDATABLE = ['replicas', 'template', 'updateStrategy'];
 
 /** Every create-time rule on `next`, plus the update-only rules against `prev`. */
 export function checkUnitedDeploymentUpdate(prev: Resource, next: Resource): Diagnostic[] {
-  const out = checkUnitedDeployment(next);
-  const ctx: UdContext = { res: next, ud: defaultUnitedDeployment(next.obj), replicasWritten: true, out };
-  const old = defaultUnitedDeployment(prev.obj) as Obj;
+  const out = checkUnitedDeployment(next, true);
+  const ctx: UdContext = { res: next, ud: next.obj, replicasWritten: true, out };
+  const old = prev.obj as Obj;
   checkPlacement(ctx, old);
   checkTemplateSpec(ctx, old);
   return out;

@@ -7,12 +7,13 @@
 // float-percent parser, as the webhook does; kruisec adds one rule of its own
 // (cloneset-decimal-percent) for values the webhook admits but the controller cannot use.
 import type { FieldPath, Resource } from '../../api/resource.js';
-import { scaledValueK8s, scaledValueKruise, type IntOrString } from '../../k8s/intstr.js';
+import { asIntOrString, scaledValueK8s, scaledValueKruise, type IntOrString } from '../../k8s/intstr.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { checkPodTemplate } from './pod-template.js';
-import { checkPriorityAndScatter, checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, isObj, nonNegative, objAt, show, type Obj } from './common.js';
+import { checkPriorityAndScatter, checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, nonNegative, objAt, show } from './common.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 const V1ALPHA1_TYPES = ['ReCreate', 'InPlaceIfPossible', 'InPlaceOnly'];
 const V1BETA1_TYPES = ['RollingUpdate', 'OnDelete'];
@@ -79,15 +80,15 @@ export function checkCloneSet(res: Resource): Diagnostic[] {
  *  mutating webhook filled partition/maxUnavailable/maxSurge in. */
 function checkKnobs(res: Resource, base: FieldPath, k: Obj, replicas: number, inPlaceOnly: boolean, defaults: boolean, v1beta1: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const partition = intOrString(k.partition) ?? 0;
+  const partition = asIntOrString(k.partition) ?? 0;
   const p = scaledValueKruise(partition, replicas, true);
   if (!p.ok) out.push(report(rules.clonesetIntOrPercentInvalid, { field: dotted([...base, 'partition']), reason: p.error }, at(res, [...base, 'partition'])));
   else if (p.value < 0) out.push(report(rules.negativeValue, { field: dotted([...base, 'partition']), value: show(partition) }, at(res, [...base, 'partition'])));
 
   out.push(...checkPriorityAndScatter(res, base, k));
 
-  const mu = intOrString(k.maxUnavailable) ?? (defaults ? '20%' : undefined);
-  const ms = intOrString(k.maxSurge) ?? (defaults ? 0 : undefined);
+  const mu = asIntOrString(k.maxUnavailable) ?? (defaults ? '20%' : undefined);
+  const ms = asIntOrString(k.maxSurge) ?? (defaults ? 0 : undefined);
   let maxUnavailable = 0;
   let maxSurge = 0;
   if (mu !== undefined) {
@@ -128,8 +129,3 @@ function decimalPercent(res: Resource, path: FieldPath, v: IntOrString, replicas
   return [report(rules.clonesetDecimalPercent, { field: dotted(path), value: v }, at(res, path))];
 }
 
-function intOrString(v: unknown): IntOrString | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  return undefined;
-}

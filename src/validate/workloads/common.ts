@@ -6,12 +6,8 @@ import { labelSelectorErrors, selectorMatches, type LabelSelector } from '../../
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-
-export type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { priorityStrategyError, scatterStrategyError } from '../pub.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 /** The object at `path`, or undefined when absent or not an object (the schema reports that). */
 export function objAt(root: unknown, ...path: string[]): Obj | undefined {
@@ -70,41 +66,6 @@ export function checkTemplateRestrictions(res: Resource, kind: string): Diagnost
     out.push(report(rules.activeDeadline, { kind }, at(res, ['spec', 'template', 'spec', 'activeDeadlineSeconds'])));
   }
   return out;
-}
-
-/** UpdatePriorityStrategy.FieldsValidation: the first problem, if any. */
-export function priorityStrategyError(ps: unknown): string | undefined {
-  if (!isObj(ps)) return undefined;
-  const weights = Array.isArray(ps.weightPriority) ? ps.weightPriority : [];
-  const orders = Array.isArray(ps.orderPriority) ? ps.orderPriority : [];
-  if (weights.length > 0 && orders.length > 0) return 'only one of weightPriority and orderPriority can be used';
-  for (const w of weights) {
-    if (!isObj(w)) continue;
-    const weight = typeof w.weight === 'number' ? w.weight : 0;
-    if (weight < 0 || weight > 100) return 'weight must be valid number in the range 1-100';
-    const sel = isObj(w.matchSelector) ? w.matchSelector : {};
-    const size = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
-    if (size === 0) return 'selector can not be empty';
-    const bad = (Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []).find((r) => isObj(r) && !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(String(r.operator)));
-    if (bad) return `invalid selector: ${JSON.stringify((bad as Obj).operator)} is not a valid label selector operator`;
-  }
-  for (const o of orders) if (isObj(o) && !o.orderedKey) return 'order key can not be empty';
-  return undefined;
-}
-
-/** UpdateScatterStrategy.FieldsValidation: the first problem, if any. */
-export function scatterStrategyError(terms: unknown): string | undefined {
-  if (!Array.isArray(terms)) return undefined;
-  const seen = new Set<string>();
-  for (const t of terms) {
-    if (!isObj(t)) continue;
-    const key = typeof t.key === 'string' ? t.key : '';
-    if (key === '') return 'key should not be empty';
-    const id = `${key}:${typeof t.value === 'string' ? t.value : ''}`;
-    if (seen.has(id)) return `duplicated key=${key} value=${t.value ?? ''}`;
-    seen.add(id);
-  }
-  return undefined;
 }
 
 export function checkPriorityAndScatter(res: Resource, base: FieldPath, strategy: Obj | undefined, scatter = true): Diagnostic[] {

@@ -11,7 +11,8 @@ import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { dns1123LabelError, portNameError } from '../sidecarset/names.js';
-import { dotted, isObj, objAt, type Obj } from './common.js';
+import { dotted, objAt } from './common.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 export function checkPodTemplate(res: Resource, extraVolumes: readonly string[] = [], labelsOnly = false): Diagnostic[] {
   const out: Diagnostic[] = [];

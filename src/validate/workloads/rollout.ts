@@ -5,11 +5,12 @@
 // names no input.
 import type { FieldPath, Resource } from '../../api/resource.js';
 import { apiGroup } from '../../api/resource.js';
-import { scaledValueK8s, type IntOrString } from '../../k8s/intstr.js';
+import { asIntOrString, scaledValueK8s, type IntOrString } from '../../k8s/intstr.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { isObj, objAt, show, type Obj } from './common.js';
+import { objAt, show } from './common.js';
+import { isObj, type Obj } from '../../util/json.js';
 
 /** Percentage-of-replicas limit of partition-style steps that route traffic (flag
  *  partition-percent-limit, default 50). */
@@ -44,34 +45,41 @@ function checkV1beta1(res: Resource): Diagnostic[] {
   return out;
 }
 
-function stepsV1beta1(res: Resource, base: FieldPath, steps: unknown, style: Style): Diagnostic[] {
+/** The webhook's step loop: no steps is an error, the first bad step ends the check, and only
+ *  then is the order of the steps looked at. */
+function checkSteps(res: Resource, base: FieldPath, steps: unknown,
+  stepError: (s: Obj, i: number, path: FieldPath) => Diagnostic | undefined,
+  orderError: (list: Obj[]) => Diagnostic | undefined): Diagnostic[] {
   const list = Array.isArray(steps) ? steps.map((x) => (isObj(x) ? x : {})) : [];
   if (list.length === 0) return [report(rules.rolloutNoSteps, {}, at(res, [...base, 'steps']))];
   for (let i = 0; i < list.length; i++) {
-    const s = list[i];
-    const path: FieldPath = [...base, 'steps', i];
-    const replicas = intOrString(s.replicas);
-    if (replicas === undefined) return [report(rules.rolloutStepReplicasMissing, { index: i }, at(res, path))];
-    const bad = replicasError(replicas);
-    if (bad) return [report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
+    const bad = stepError(list[i], i, [...base, 'steps', i]);
+    if (bad) return [bad];
+  }
+  const bad = orderError(list);
+  return bad ? [bad] : [];
+}
+
+function stepsV1beta1(res: Resource, base: FieldPath, steps: unknown, style: Style): Diagnostic[] {
+  return checkSteps(res, base, steps, (s, i, path) => {
+    const replicas = asIntOrString(s.replicas);
+    if (replicas === undefined) return report(rules.rolloutStepReplicasMissing, { index: i }, at(res, path));
+    if (!validStepReplicas(replicas)) return report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']));
     const matches = Array.isArray(s.matches) ? s.matches : [];
     const traffic = typeof s.traffic === 'string' ? s.traffic : undefined;
-    if (traffic === undefined && matches.length === 0) continue;
-    if (style === 'partition' && typeof replicas === 'string' && percentOf100(replicas) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
-      return [report(rules.rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
+    if (traffic === undefined && matches.length === 0) return undefined;
+    if (style === 'partition' && overPartitionTrafficLimit(replicas)) {
+      return report(rules.rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']));
     }
-    if (traffic === undefined) continue;
+    if (traffic === undefined) return undefined;
     const w = scaledValueK8s(traffic, 100, true);
     const ok = w.ok && (style === 'bluegreen' ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
-    if (!ok) return [report(rules.rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === 'bluegreen' ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path, 'traffic']))];
-  }
-  for (let i = 1; i < list.length; i++) {
-    const prev = intOrString(list[i - 1].replicas)!;
-    const curr = intOrString(list[i].replicas)!;
-    if ((typeof prev === 'string') !== (typeof curr === 'string')) continue;
-    if (percentOf100(curr) < percentOf100(prev)) return [report(rules.rolloutStepsDecreasing, { index: i, field: 'replicas' }, at(res, [...base, 'steps', i, 'replicas']))];
-  }
-  return [];
+    if (!ok) return report(rules.rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === 'bluegreen' ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path, 'traffic']));
+    return undefined;
+  }, (list) => {
+    const [i] = decreasingSteps(list.map((s) => asIntOrString(s.replicas)!));
+    return i === undefined ? undefined : report(rules.rolloutStepsDecreasing, { index: i, field: 'replicas' }, at(res, [...base, 'steps', i, 'replicas']));
+  });
 }
 
 function checkV1alpha1(res: Resource): Diagnostic[] {
@@ -96,40 +104,39 @@ function checkV1alpha1(res: Resource): Diagnostic[] {
 }
 
 function stepsV1alpha1(res: Resource, base: FieldPath, steps: unknown, style: Style, isTraffic: boolean): Diagnostic[] {
-  const list = Array.isArray(steps) ? steps.map((x) => (isObj(x) ? x : {})) : [];
-  if (list.length === 0) return [report(rules.rolloutNoSteps, {}, at(res, [...base, 'steps']))];
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i];
-    const path: FieldPath = [...base, 'steps', i];
-    const replicas = intOrString(s.replicas);
+  return checkSteps(res, base, steps, (s, i, path) => {
+    const replicas = asIntOrString(s.replicas);
     const weight = typeof s.weight === 'number' ? s.weight : undefined;
-    if (replicas === undefined && weight === undefined) return [report(rules.rolloutStepReplicasMissing, { index: i }, at(res, path))];
+    if (replicas === undefined && weight === undefined) return report(rules.rolloutStepReplicasMissing, { index: i }, at(res, path));
     if (replicas !== undefined) {
-      if (replicasError(replicas)) return [report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
-      if (style === 'partition' && typeof replicas === 'string' && percentOf100(replicas) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC && (Array.isArray(s.matches) || weight !== undefined)) {
-        return [report(rules.rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']))];
+      if (!validStepReplicas(replicas)) return report(rules.rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']));
+      if (style === 'partition' && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== undefined)) {
+        return report(rules.rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path, 'replicas']));
       }
-    } else {
-      if (style === 'partition' && weight! > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
-        return [report(rules.rolloutStepWeightInvalid, { index: i, value: String(weight), reason: 'a partition-style step without replicas may route at most 50' }, at(res, [...path, 'weight']))];
+      return undefined;
+    }
+    if (style === 'partition' && weight! > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
+      return report(rules.rolloutStepWeightInvalid, { index: i, value: String(weight), reason: 'a partition-style step without replicas may route at most 50' }, at(res, [...path, 'weight']));
+    }
+    if (weight! <= 0 || weight! > 100) return report(rules.rolloutStepWeightInvalid, { index: i, value: String(weight), reason: 'must be from 1 to 100' }, at(res, [...path, 'weight']));
+    return undefined;
+  }, (list) => {
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1];
+      const curr = list[i];
+      if (isTraffic && typeof curr.weight === 'number' && typeof prev.weight === 'number' && curr.weight < prev.weight) {
+        return report(rules.rolloutStepsDecreasing, { index: i, field: 'weight' }, at(res, [...base, 'steps', i, 'weight']));
       }
-      if (weight! <= 0 || weight! > 100) return [report(rules.rolloutStepWeightInvalid, { index: i, value: String(weight), reason: 'must be from 1 to 100' }, at(res, [...path, 'weight']))];
+      const pr = asIntOrString(prev.replicas);
+      const cr = asIntOrString(curr.replicas);
+      if ((pr === undefined || typeof pr === 'string') !== (cr === undefined || typeof cr === 'string')) continue;
+      const pv = pr === undefined ? Number(prev.weight) : stepPercent(pr);
+      const cv = cr === undefined ? Number(curr.weight) : stepPercent(cr);
+      const field = cr === undefined ? 'weight' : 'replicas';
+      if (cv < pv) return report(rules.rolloutStepsDecreasing, { index: i, field }, at(res, [...base, 'steps', i, field]));
     }
-  }
-  for (let i = 1; i < list.length; i++) {
-    const prev = list[i - 1];
-    const curr = list[i];
-    if (isTraffic && typeof curr.weight === 'number' && typeof prev.weight === 'number' && curr.weight < prev.weight) {
-      return [report(rules.rolloutStepsDecreasing, { index: i, field: 'weight' }, at(res, [...base, 'steps', i, 'weight']))];
-    }
-    const pr = intOrString(prev.replicas);
-    const cr = intOrString(curr.replicas);
-    if ((pr === undefined || typeof pr === 'string') !== (cr === undefined || typeof cr === 'string')) continue;
-    const pv = pr === undefined ? Number(prev.weight) : percentOf100(pr);
-    const cv = cr === undefined ? Number(curr.weight) : percentOf100(cr);
-    if (cv < pv) return [report(rules.rolloutStepsDecreasing, { index: i, field: cr === undefined ? 'weight' : 'replicas' }, at(res, [...base, 'steps', i, cr === undefined ? 'weight' : 'replicas']))];
-  }
-  return [];
+    return undefined;
+  });
 }
 
 function trafficRoutings(res: Resource, base: FieldPath, routings: unknown): Diagnostic[] {
@@ -152,26 +159,40 @@ function trafficRoutings(res: Resource, base: FieldPath, routings: unknown): Dia
 }
 
 function failureThreshold(res: Resource, base: FieldPath, v: unknown): Diagnostic[] {
-  const ft = intOrString(v);
+  const ft = asIntOrString(v);
   if (ft === undefined || scaledValueK8s(ft, 100, true).ok) return [];
   return [report(rules.rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, 'failureThreshold']))];
 }
 
-/** The step's replicas as the webhook reads it: k8s parser against 100, rounded up. */
-function replicasError(v: IntOrString): boolean {
-  const r = scaledValueK8s(v, 100, true);
-  return !r.ok || r.value <= 0 || (r.value > 100 && typeof v === 'string');
-}
+// The canary step rules (validateRolloutSpecCanarySteps). plan holds kruisec's own step lists
+// (annotation, defaultSteps) to them too, so they are exported through validate's index.
 
-function percentOf100(v: IntOrString): number {
+/** A step's replicas as the webhook reads it: the k8s parser against 100, rounded up. */
+export function stepPercent(v: IntOrString): number {
   const r = scaledValueK8s(v, 100, true);
   return r.ok ? r.value : 0;
 }
 
-function intOrString(v: unknown): IntOrString | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  return undefined;
+/** An int > 0, or a percent in (0%, 100%]. */
+export function validStepReplicas(v: IntOrString): boolean {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === 'string');
+}
+
+/** Every step whose replicas are below the step before it, comparing only steps of the same
+ *  type (an int and a percent are not compared). */
+export function decreasingSteps(replicas: readonly IntOrString[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < replicas.length; i++) {
+    const prev = replicas[i - 1], curr = replicas[i];
+    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
+  }
+  return out;
+}
+
+/** A partition-style step that routes traffic may release at most 50% (PartitionReplicasLimitWithTraffic). */
+export function overPartitionTrafficLimit(v: IntOrString): boolean {
+  return typeof v === 'string' && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
 }
 
 function isDeployment(ref: Obj | undefined): boolean {

@@ -8,7 +8,9 @@ import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { checkPodTemplate } from './pod-template.js';
-import { checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, isObj, nonNegative, objAt, priorityStrategyError, show } from './common.js';
+import { checkSelectorAndTemplate, checkTemplateRestrictions, dotted, intOrUndefined, nonNegative, objAt, show } from './common.js';
+import { priorityStrategyError } from '../pub.js';
+import { isObj } from '../../util/json.js';
 
 const MAX_MIN_READY_SECONDS = 300;
 const RANGE = /^\d+-\d+$/;

@@ -1,4 +1,4 @@
-// Fixture-driven: every document of test/fixtures/workloads/*.yaml names, in its annotation
+// Fixture-driven: every document of test/testdata/workloads/*.yaml names, in its annotation
 // test.kruisec/expect, the rule ids and field paths the workload checks must report for it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { DEFAULT_CLUSTER_FACTS } from '../../api/cluster.js';
 import type { KubeObject, Resource } from '../../api/resource.js';
 import { checkWorkloads } from './index.js';
 
-const DIR = 'test/fixtures/workloads';
+const DIR = 'test/testdata/workloads';
 const EXPECT = 'test.kruisec/expect';
 
 function load(file: string): Resource[] {
