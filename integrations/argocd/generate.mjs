@@ -127,10 +127,14 @@ function options(env) {
   return o;
 }
 
-/** Where kruisec is installed: KRUISEC_HOME, else two folders above KRUISEC_BIN (bin/kruisec.js). */
+/** Where kruisec is installed: KRUISEC_HOME, else two folders above KRUISEC_BIN (bin/kruisec.js,
+ *  or a link to it such as /usr/local/bin/kruisec). */
 function kruisecHome(env) {
   if (env.KRUISEC_HOME) return resolve(env.KRUISEC_HOME);
-  return resolve(dirname(env.KRUISEC_BIN || '/opt/kruisec/bin/kruisec.js'), '..');
+  const bin = env.KRUISEC_BIN || '/opt/kruisec/bin/kruisec.js';
+  let real = bin;
+  try { real = realpathSync(bin); } catch { /* reported below as not installed */ }
+  return resolve(dirname(real), '..');
 }
 
 const inside = (root, p) => p === root || p.startsWith(root + sep);
