@@ -23,7 +23,7 @@ export interface Io {
 }
 
 export async function runValidate(paths: string[], flags: CommonFlags, io: Io): Promise<number> {
-  const loaded = await loadInputs(paths, flags, io.cwd);
+  const loaded = await loadInputs(paths, flags, io.cwd, io.err);
   const result = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...result.diagnostics];
   io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
@@ -47,7 +47,7 @@ function renderForm(flags: RenderFlags): 'preview' | 'apply' {
 
 export async function runRender(paths: string[], flags: RenderFlags, io: Io): Promise<number> {
   const form = renderForm(flags);
-  const loaded = await loadInputs(paths, flags, io.cwd);
+  const loaded = await loadInputs(paths, flags, io.cwd, io.err);
   const [checked, { renderEach, applyFormEach }, { YamlStreamBuffer }] = await Promise.all([
     admit(loaded, flags), import('../render/index.js'), import('../k8s/yaml-writer.js'),
   ]);
@@ -93,7 +93,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
 /** load -> default -> validate -> plan of head against base, diagnostics printed to stderr; the result
  *  only when nothing failed (plan and reconcile share it). */
 export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'output'>, io: Io): Promise<{ result?: PlanResult; code: number }> {
-  const loaded = await loadInputs(paths, flags, io.cwd);
+  const loaded = await loadInputs(paths, flags, io.cwd, io.err);
   const head = await admit(loaded, flags);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...head.diagnostics];
   let base: Resource[] | undefined;
