@@ -93,7 +93,7 @@ describe('generate on fixtures/example', () => {
   });
 });
 
-describe('generate fails the sync with the message', () => {
+describe('generate: parameters, and failing the sync with the message', () => {
   it('on a validation error', async () => {
     const app = exampleApp('invalid');
     const f = join(app, 'apps/shop/storefront.yaml');
@@ -102,6 +102,11 @@ describe('generate fails the sync with the message', () => {
     expect(g.code).toBe(1);
     expect(g.stdout.length).toBe(0);
     expect(g.stderr).toMatch(/apps\/shop\/storefront\.yaml:\d+:\d+: error/);
+  });
+
+  it('takes a cleared field as unset', async () => {
+    const g = await generate(join(ROOT, 'fixtures/example'), [{ name: 'rollout', string: '' }, { name: 'strict', string: '' }, { name: 'stage', string: '' }]);
+    expect([g.code, g.stderr]).toEqual([0, '']);
   });
 
   it('on a bad parameter, in one line', async () => {

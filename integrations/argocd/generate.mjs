@@ -98,7 +98,8 @@ function relativePath(p, what) {
 function options(env) {
   const params = appParameters(env);
   const o = {};
-  for (const name of Object.keys(DEFAULTS)) o[name] = params[name] ?? envOption(env, name) ?? DEFAULTS[name];
+  // An empty string is a cleared field in the UI: the env or the default holds.
+  for (const name of Object.keys(DEFAULTS)) o[name] = (params[name] === '' ? undefined : params[name]) ?? envOption(env, name) ?? DEFAULTS[name];
   if (typeof o.paths === 'string') o.paths = o.paths.split(/[\s,]+/).filter(Boolean);
   for (const name of ['feature-gates', 'namespace-labels']) {
     if (typeof o[name] === 'string') o[name] = parseMap(name, o[name]);
