@@ -24,6 +24,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { benchArgocd } from './bench-argocd.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'kruisec.js');
@@ -309,6 +310,14 @@ if (big) {
   if (wants('plan')) compare('plan 10k', 'plan 10k', 'floor 10k', 'floor');
 }
 if (huge) compare('render 50k vs render 10k (5x the input)', 'render 50k', 'render 10k', '10k', TARGETS.growth50k);
+// The Argo CD plugin's refresh, measured on its own (scripts/bench-argocd.mjs).
+if (wants('small')) {
+  log('argocd plugin');
+  const a = benchArgocd({ root: ROOT, benchDir: BENCH_DIR, runs: opts.runs, log, skipGen: opts.skipGen });
+  result.rows.push(...a.rows);
+  Object.assign(m, a.measures);
+  Object.assign(failed, a.failed);
+}
 for (const name of ['render small', 'validate small', 'validate 10k', 'render 10k', 'plan 10k', 'render 50k']) {
   if (m[name]?.peakRssMiB) row(`peak RSS ${name.replace('small', SMALL)}`, `${m[name].peakRssMiB.toFixed(0)} MiB`, '', '', '(reference)', undefined);
 }

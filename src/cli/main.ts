@@ -13,14 +13,14 @@ function common(cmd: Command): Command {
     .option('-f, --format <format>', FORMAT_HELP, 'text')
     .option('--strict', 'unknown fields (which the API server would prune) are errors, not warnings')
     .option('--fail-on <severity>', 'fail (exit 1) on error (default) or warning')
-    .option('-c, --config <file>', 'cluster facts file (default: kruisec.yaml at the root of the first folder given)')
+    .option('-c, --config <file>', 'cluster facts file (default: the first kruisec.yaml from the folder holding every input up to the working directory or repository root)')
     .option('--kruise-namespace <ns>', 'namespace Kruise runs in (default kruise-system)')
     .option('--kruise-version <version>', 'Kruise version the manifests target')
     .option('--feature-gates <gates>', 'Kruise feature gates, e.g. EnableSortSidecarContainerByName=true')
     .option('--namespace-labels <spec...>', 'labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]')
     .option('--gitignore', 'skip files ignored by .gitignore')
     .option('--color', 'colour the text format')
-    .option('--verbose', 'also print info diagnostics (notes on what kruisec could not judge offline)');
+    .option('--verbose', 'also print info diagnostics (notes on what kruisec could not judge offline) and which kruisec.yaml was read');
 }
 
 /** The commands that compare the head repo with a base (plan, diff). */
@@ -47,6 +47,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
     .option('--explain', 'instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split')
     .option('-o, --out <file>', 'write the YAML stream to a file (atomically) instead of stdout')
+    .addOption(new Option('--form <form>', 'preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)').default('preview'))
+    .option('--materialize', 'with --form apply: inject sidecars into pod templates, for clusters where Kruise\'s pod webhook is off')
     .action(async (paths: string[], flags) => setCode(await runRender(paths, flags, io)));
 
   withBase(common(program.command('plan').description('compile a change into staged rollout manifests')))

@@ -16,7 +16,7 @@ export interface DiscoverOptions {
 }
 
 const YAML_FILE = /\.ya?ml$/i;
-const GLOB_CHARS = /[*?[\]{}!]/;
+export const GLOB_CHARS = /[*?[\]{}!]/;
 
 export async function discover(inputs: readonly string[], opts: DiscoverOptions): Promise<string[]> {
   const files = new Set<string>();

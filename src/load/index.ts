@@ -1,6 +1,6 @@
 // load: files, folders, globs or stdin -> resources that know where they came from.
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ClusterFacts } from '../api/cluster.js';
 import type { Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -8,7 +8,8 @@ import { report } from '../report/catalogue/rule.js';
 import { emptyInput } from '../report/catalogue/load.js';
 import { checkResources } from './checks.js';
 import { mergeFacts, parseConfig } from './config.js';
-import { CONFIG_FILE, discover, STDIN } from './discover.js';
+import { discover, STDIN } from './discover.js';
+import { findConfig } from './find-config.js';
 import { parseFile } from './parse.js';
 import { SourceStore } from './source-map.js';
 import { decodeText, MAX_FILE_BYTES, tooLarge } from './text.js';
@@ -19,7 +20,7 @@ export { SourceStore, type Span } from './source-map.js';
 export interface LoadOptions {
   cwd: string;
   gitignore?: boolean;
-  /** Explicit kruisec.yaml; otherwise one at the root of the first folder input, if any. */
+  /** Explicit kruisec.yaml; otherwise the one find-config.ts finds for the inputs, if any. */
   configFile?: string;
   /** Cluster facts from flags; they win over kruisec.yaml. */
   facts?: Partial<ClusterFacts>;
@@ -33,6 +34,8 @@ export interface LoadResult {
   sources: SourceStore;
   facts: ClusterFacts;
   files: string[];
+  /** The kruisec.yaml read, and how it was chosen (for --verbose). */
+  config: { file?: string; how: 'flag' | 'found' | 'none'; searched: string[] };
 }
 
 export async function load(inputs: readonly string[], opts: LoadOptions): Promise<LoadResult> {
@@ -40,7 +43,9 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
   const diagnostics: Diagnostic[] = [];
   const files = await discover(inputs, { cwd: opts.cwd, gitignore: opts.gitignore ?? false });
 
-  const configFile = opts.configFile ?? findConfig(inputs, opts.cwd);
+  const found = opts.configFile ? undefined : findConfig(inputs, opts.cwd);
+  const configFile = opts.configFile ?? found?.file;
+  const config: LoadResult['config'] = { file: configFile, how: opts.configFile ? 'flag' : configFile ? 'found' : 'none', searched: found?.searched ?? [] };
   let fileFacts: Partial<ClusterFacts> = {};
   if (configFile) {
     const text = readFileSync(resolve(opts.cwd, configFile), 'utf8');
@@ -75,18 +80,6 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
   if (all.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push(report(emptyInput, { inputs: inputs.join(', ') }));
   }
-  return { resources: checked.kept, diagnostics, sources, facts: mergeFacts(fileFacts, opts.facts ?? {}), files };
+  return { resources: checked.kept, diagnostics, sources, facts: mergeFacts(fileFacts, opts.facts ?? {}), files, config };
 }
 
-/** kruisec.yaml at the root of the first folder given (or beside the first file given). */
-function findConfig(inputs: readonly string[], cwd: string): string | undefined {
-  for (const input of inputs) {
-    if (input === STDIN) continue;
-    const abs = resolve(cwd, input);
-    let dir: string;
-    try { dir = statSync(abs).isDirectory() ? input : dirname(input); } catch { continue; }
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(resolve(cwd, candidate))) return candidate.split('\\').join('/');
-  }
-  return undefined;
-}
