@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5203,13 +5203,13 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function validateBoundary(boundary) {
-      const length = boundary.length;
+    function validateBoundary(boundary2) {
+      const length = boundary2.length;
       if (length < 27 || length > 70) {
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+        const cp = boundary2.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5222,7 +5222,7 @@ var require_formdata_parser = __commonJS({
       if (boundaryString === void 0) {
         return "failure";
       }
-      const boundary = Buffer.from(`--${boundaryString}`, "utf8");
+      const boundary2 = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position2 = { position: 0 };
       while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
@@ -5236,8 +5236,8 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input.subarray(position2.position, position2.position + boundary2.length).equals(boundary2)) {
+          position2.position += boundary2.length;
         } else {
           return "failure";
         }
@@ -5256,7 +5256,7 @@ var require_formdata_parser = __commonJS({
         position2.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input.indexOf(boundary2.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
@@ -5510,8 +5510,8 @@ var require_body = __commonJS({
       } else if (ArrayBuffer.isView(object)) {
         source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
       } else if (util.isFormDataLike(object)) {
-        const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
+        const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
         const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
@@ -5540,7 +5540,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk = textEncoder.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5557,7 +5557,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             }
           }
         };
-        type2 = `multipart/form-data; boundary=${boundary}`;
+        type2 = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object)) {
         source = object;
         length = object.size;
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve9(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve10(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve9,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve9, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve10({
                 status,
                 statusText: statusText2,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -19286,11 +19286,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve9) {
-          resolve9(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve9, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19306,7 +19306,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19393,26 +19393,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve10(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve10(Buffer.concat(chunks));
             });
           }));
         });
@@ -19620,14 +19620,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve10(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19871,12 +19871,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19884,7 +19884,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
+              resolve10(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -19923,7 +19923,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve10(response);
             }
           }));
         });
@@ -28081,15 +28081,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative5 = [];
+      const relative6 = [];
       for (const pattern of patterns) {
         if (isAbsolute3(pattern)) {
           absolute.push(pattern);
         } else {
-          relative5.push(pattern);
+          relative6.push(pattern);
         }
       }
-      return [absolute, relative5];
+      return [absolute, relative6];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute3(pattern) {
@@ -28510,11 +28510,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync3(path6, optionsOrSettings) {
+    function statSync4(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -29180,41 +29180,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value2) {
-        var p = new Promise(function(resolve9, reject) {
+        var p = new Promise(function(resolve10, reject) {
           pushCb(value2, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve10(result);
           });
         });
         p.catch(noop4);
         return p;
       }
       function unshift(value2) {
-        var p = new Promise(function(resolve9, reject) {
+        var p = new Promise(function(resolve10, reject) {
           unshiftCb(value2, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve10(result);
           });
         });
         p.catch(noop4);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve9) {
+        var p = new Promise(function(resolve10) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve9();
+              resolve10();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve9();
+                resolve10();
                 queue.drain = previousDrain;
               };
             }
@@ -29700,9 +29700,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve9(stats) : reject(error2);
+            return error2 === null ? resolve10(stats) : reject(error2);
           });
         });
       }
@@ -29726,10 +29726,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve9(entries);
+              resolve10(entries);
             } else {
               reject(error2);
             }
@@ -29739,10 +29739,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
+          stream.once("end", () => resolve10(entries));
         });
       }
     };
@@ -32941,6 +32941,63 @@ var init_discover = __esm({
   }
 });
 
+// src/load/find-config.ts
+import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
+import { dirname, join as join4, relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
+function baseOf(input, cwd) {
+  const abs = resolve5(cwd, input);
+  try {
+    return statSync2(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+  }
+  if (!GLOB_CHARS.test(input)) return void 0;
+  const parts = input.split(/[\\/]/);
+  const first = parts.findIndex((p) => GLOB_CHARS.test(p));
+  return resolve5(cwd, parts.slice(0, first).join("/") || ".");
+}
+function commonAncestor(dirs) {
+  let common3 = dirs[0].split(sep5);
+  for (const d of dirs.slice(1)) {
+    const parts = d.split(sep5);
+    let i = 0;
+    while (i < common3.length && i < parts.length && common3[i] === parts[i]) i++;
+    common3 = common3.slice(0, i);
+  }
+  return common3.join(sep5) || sep5;
+}
+function boundary(start, cwd) {
+  if (within(start, cwd)) return cwd;
+  for (let d = start; ; d = dirname(d)) {
+    if (existsSync4(join4(d, ".git"))) return d;
+    if (dirname(d) === d) return start;
+  }
+}
+function findConfig(inputs, cwd) {
+  const bases = inputs.filter((i) => i !== STDIN).map((i) => baseOf(i, cwd)).filter((d) => d !== void 0);
+  if (!bases.length) return { searched: [] };
+  const start = commonAncestor(bases);
+  const stop = boundary(start, cwd);
+  const searched = [];
+  for (let d = start; ; d = dirname(d)) {
+    const candidate = join4(d, CONFIG_FILE);
+    searched.push(show(candidate, cwd));
+    if (existsSync4(candidate)) return { file: show(candidate, cwd), searched };
+    if (d === stop || dirname(d) === d) return { searched };
+  }
+}
+function show(abs, cwd) {
+  const rel = relative4(cwd, abs);
+  return (rel.startsWith("..") || rel === "" ? abs : rel).split(sep5).join("/");
+}
+var within;
+var init_find_config = __esm({
+  "src/load/find-config.ts"() {
+    "use strict";
+    init_discover();
+    within = (dir, root) => dir === root || dir.startsWith(root.endsWith(sep5) ? root : root + sep5);
+  }
+});
+
 // src/load/templates.ts
 function findHelmAction(text) {
   const lines2 = text.split(/\r?\n/);
@@ -33339,16 +33396,18 @@ __export(load_exports2, {
   SourceStore: () => SourceStore,
   load: () => load
 });
-import { readFileSync as readFileSync2, existsSync as existsSync4, statSync as statSync2 } from "node:fs";
-import { dirname, join as join4, resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
 async function load(inputs, opts) {
   const sources = new SourceStore();
   const diagnostics = [];
   const files = await discover(inputs, { cwd: opts.cwd, gitignore: opts.gitignore ?? false });
-  const configFile = opts.configFile ?? findConfig(inputs, opts.cwd);
+  const found = opts.configFile ? void 0 : findConfig(inputs, opts.cwd);
+  const configFile = opts.configFile ?? found?.file;
+  const config = { file: configFile, how: opts.configFile ? "flag" : configFile ? "found" : "none", searched: found?.searched ?? [] };
   let fileFacts = {};
   if (configFile) {
-    const text = readFileSync2(resolve5(opts.cwd, configFile), "utf8");
+    const text = readFileSync2(resolve6(opts.cwd, configFile), "utf8");
     sources.add(configFile, text);
     const parsed = parseConfig(configFile, text);
     fileFacts = parsed.facts;
@@ -33357,8 +33416,8 @@ async function load(inputs, opts) {
   const all = [];
   for (const file of files) {
     const name = file === STDIN ? "<stdin>" : file;
-    const path6 = resolve5(opts.cwd, file);
-    const size = file === STDIN ? 0 : statSync2(path6).size;
+    const path6 = resolve6(opts.cwd, file);
+    const size = file === STDIN ? 0 : statSync3(path6).size;
     if (size > MAX_FILE_BYTES) {
       diagnostics.push(tooLarge(name, size));
       continue;
@@ -33379,22 +33438,7 @@ async function load(inputs, opts) {
   if (all.length === 0 && !diagnostics.some((d) => d.severity === "error")) {
     diagnostics.push(report(emptyInput, { inputs: inputs.join(", ") }));
   }
-  return { resources: checked.kept, diagnostics, sources, facts: mergeFacts(fileFacts, opts.facts ?? {}), files };
-}
-function findConfig(inputs, cwd) {
-  for (const input of inputs) {
-    if (input === STDIN) continue;
-    const abs = resolve5(cwd, input);
-    let dir;
-    try {
-      dir = statSync2(abs).isDirectory() ? input : dirname(input);
-    } catch {
-      continue;
-    }
-    const candidate = join4(dir, CONFIG_FILE);
-    if (existsSync4(resolve5(cwd, candidate))) return candidate.split("\\").join("/");
-  }
-  return void 0;
+  return { resources: checked.kept, diagnostics, sources, facts: mergeFacts(fileFacts, opts.facts ?? {}), files, config };
 }
 var init_load2 = __esm({
   "src/load/index.ts"() {
@@ -33404,6 +33448,7 @@ var init_load2 = __esm({
     init_checks();
     init_config();
     init_discover();
+    init_find_config();
     init_parse();
     init_source_map();
     init_text2();
@@ -36357,7 +36402,7 @@ function objAt(root, ...path6) {
 function intOrUndefined(v) {
   return typeof v === "number" && Number.isInteger(v) ? v : void 0;
 }
-function show(v) {
+function show2(v) {
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
 function dotted(path6) {
@@ -36553,7 +36598,7 @@ function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
   const partition = asIntOrString(k.partition) ?? 0;
   const p = scaledValueKruise(partition, replicas, true);
   if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
-  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show(partition) }, at(res, [...base, "partition"])));
+  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show2(partition) }, at(res, [...base, "partition"])));
   out.push(...checkPriorityAndScatter(res, base, k));
   const mu = asIntOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
   const ms = asIntOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
@@ -36574,7 +36619,7 @@ function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
       maxSurge = r.value;
       out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
     }
-    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
+    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show2(ms) }, at(res, [...base, "maxSurge"])));
   }
   if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
     out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
@@ -36584,11 +36629,11 @@ function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
     const ipBase = [...base, "inPlaceUpdateStrategy"];
     const par = ip.imagePreDownloadParallelism;
     if (typeof par === "string") {
-      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
     } else if (typeof par === "number" && par < 0) {
-      out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
     }
     out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
     out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
@@ -36667,9 +36712,9 @@ function checkAdvancedDaemonSet(res) {
 }
 function positiveIntOrPercent(res, path6, v) {
   const field = dotted(path6);
-  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
-  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
-  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
+  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show2(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
+  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show2(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
+  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show2(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
 }
 function intOrPercentValue(v) {
   if (typeof v === "number") return v;
@@ -36727,17 +36772,17 @@ function stepsV1beta1(res, base, steps, style) {
   return checkSteps(res, base, steps, (s, i, path6) => {
     const replicas = asIntOrString(s.replicas);
     if (replicas === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
-    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
     const matches = Array.isArray(s.matches) ? s.matches : [];
     const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
     if (traffic === void 0 && matches.length === 0) return void 0;
     if (style === "partition" && overPartitionTrafficLimit(replicas)) {
-      return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      return report(rolloutPartitionTrafficLimit, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
     }
     if (traffic === void 0) return void 0;
     const w = scaledValueK8s(traffic, 100, true);
     const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
-    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
+    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show2(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
     return void 0;
   }, (list2) => {
     const [i] = decreasingSteps(list2.map((s) => asIntOrString(s.replicas)));
@@ -36770,9 +36815,9 @@ function stepsV1alpha1(res, base, steps, style, isTraffic) {
     const weight = typeof s.weight === "number" ? s.weight : void 0;
     if (replicas === void 0 && weight === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
     if (replicas !== void 0) {
-      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
       if (style === "partition" && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== void 0)) {
-        return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+        return report(rolloutPartitionTrafficLimit, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
       }
       return void 0;
     }
@@ -36820,7 +36865,7 @@ function trafficRoutings(res, base, routings) {
 function failureThreshold(res, base, v) {
   const ft = asIntOrString(v);
   if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
-  return [report(rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, "failureThreshold"]))];
+  return [report(rolloutFailureThreshold, { value: show2(ft) }, at(res, [...base, "failureThreshold"]))];
 }
 function stepPercent(v) {
   const r = scaledValueK8s(v, 100, true);
@@ -36897,7 +36942,7 @@ function checkAdvancedStatefulSet(res) {
       const path6 = ["spec", "reserveOrdinals", i];
       if (typeof o === "string") {
         const reason = !RANGE.test(o) ? "not a valid range" : rangeError(o);
-        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show(o), reason }, at(res, path6)));
+        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show2(o), reason }, at(res, path6)));
       } else if (typeof o === "number" && o < 0) {
         out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
       }
@@ -36955,15 +37000,15 @@ function rollingUpdate(res, spec, ru, parallel) {
 function maxUnavailable(res, path6, v, parallel) {
   const out = [];
   const field = () => dotted(path6);
-  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
-  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
+  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
+  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
   const r = scaledValueK8s(v, 1, true);
   if (!r.ok) {
-    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path6)));
+    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: r.error }, at(res, path6)));
   } else if (r.value < 1) {
-    out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "should not be less than 1" }, at(res, path6)));
+    out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: "should not be less than 1" }, at(res, path6)));
   }
-  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path6)));
+  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show2(v) }, at(res, path6)));
   return out;
 }
 function rangeError(s) {
@@ -37062,14 +37107,22 @@ var init_validate = __esm({
 });
 
 // src/cli/inputs.ts
-async function loadInputs(paths2, flags, cwd = process.cwd()) {
+async function loadInputs(paths2, flags, cwd = process.cwd(), err) {
   const { load: load4 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
-  return load4(paths2.length ? paths2 : ["."], {
+  const loaded = await load4(paths2.length ? paths2 : ["."], {
     cwd,
     gitignore: flags.gitignore ?? false,
     configFile: flags.config,
     facts: factsFromFlags(flags)
   });
+  if (flags.verbose && err) err(`kruisec: ${configNote(loaded.config)}
+`);
+  return loaded;
+}
+function configNote(c) {
+  if (c.how === "flag") return `cluster facts from ${c.file} (--config)`;
+  if (c.how === "found") return `cluster facts from ${c.file} (the first kruisec.yaml from the folder holding every input up)`;
+  return `no kruisec.yaml (looked for ${c.searched.join(", ") || "none: standard input only"}); Kruise's defaults and the flags hold`;
 }
 async function admit(loaded, flags) {
   const [{ applyDefaults: applyDefaults2 }, { validate: validate2 }] = await Promise.all([Promise.resolve().then(() => (init_default2(), default_exports)), Promise.resolve().then(() => (init_validate(), validate_exports))]);
@@ -43731,6 +43784,13 @@ function templatePath(obj) {
   const slash2 = obj.apiVersion.indexOf("/");
   return TEMPLATE_PATHS[slash2 < 0 ? "" : obj.apiVersion.slice(0, slash2)]?.[obj.kind];
 }
+function unitedDeploymentTemplatePath(obj) {
+  if (obj.kind !== "UnitedDeployment" || !String(obj.apiVersion).startsWith("apps.kruise.io/")) return void 0;
+  const templates = getAt(obj, ["spec", "template"]);
+  if (!templates || typeof templates !== "object") return void 0;
+  const key2 = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"].find((k) => k in templates);
+  return key2 ? ["spec", "template", key2, "spec", "template"] : void 0;
+}
 function getAt(obj, path6) {
   let cur = obj;
   for (const k of path6) {
@@ -43778,7 +43838,7 @@ function prepareInjection(resources, opts) {
   const seenIssues = /* @__PURE__ */ new WeakSet();
   return (r, diagnostics, explain2) => {
     if (isSidecarSet(r.obj)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
-    const path6 = templatePath(r.obj);
+    const path6 = templatePath(r.obj) ?? (opts.unitedDeploymentTemplates ? unitedDeploymentTemplatePath(r.obj) : void 0);
     if (!path6) {
       const why = NOT_RENDERED[r.obj.kind];
       if (why && String(r.obj.apiVersion).startsWith("apps.kruise.io/")) {
@@ -43823,12 +43883,14 @@ function renderOne(r, path6, ctx, explain2) {
   }
   const meta = template.metadata ?? {};
   const pod = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
-  const injection = injectPod(pod, { display: display2, template: true, workload: `${apiGroup(obj.apiVersion)}/${obj.kind}` }, ctx, explain2);
+  const workload = obj.kind === "UnitedDeployment" ? SUBSET_WORKLOAD[String(path6[2])] : `${apiGroup(obj.apiVersion)}/${obj.kind}`;
+  const injection = injectPod(pod, { display: display2, template: true, workload }, ctx, explain2);
   if (!injection.pod) return { resource: r, injection };
   const newMeta = meta.namespace === void 0 ? withoutNamespace(injection.pod.metadata) : { ...injection.pod.metadata };
   const newTemplate = { ...template, metadata: newMeta, spec: injection.pod.spec };
   return { resource: { ...r, obj: setAt(obj, path6, newTemplate) }, injection };
 }
+var SUBSET_WORKLOAD;
 var init_sidecarset5 = __esm({
   "src/render/sidecarset/index.ts"() {
     "use strict";
@@ -43839,6 +43901,41 @@ var init_sidecarset5 = __esm({
     init_inject_pod();
     init_pod_templates();
     init_injection_annotations();
+    SUBSET_WORKLOAD = {
+      statefulSetTemplate: "apps/StatefulSet",
+      advancedStatefulSetTemplate: "apps.kruise.io/StatefulSet",
+      cloneSetTemplate: "apps.kruise.io/CloneSet",
+      deploymentTemplate: "apps/Deployment"
+    };
+  }
+});
+
+// src/render/apply-form.ts
+function applyFormEach(written, opts, emit) {
+  const diagnostics = [];
+  const explain2 = opts.explain === false ? void 0 : [];
+  const withStored = written.map((r) => isSidecarSet(r.obj) ? { ...r, obj: defaultSidecarSet(r.obj) } : r);
+  const ordered3 = sortResources(withStored);
+  if (!opts.materialize) {
+    for (const r of ordered3) emit(r);
+    return { diagnostics, explain: explain2 ?? [] };
+  }
+  const inject = prepareInjection(ordered3, { ...opts, unitedDeploymentTemplates: true });
+  for (const r of ordered3) emit(inject(r, diagnostics, explain2));
+  return { diagnostics, explain: explain2 ?? [] };
+}
+function applyForm(written, opts) {
+  const resources = [];
+  const rest = applyFormEach(written, opts, (r) => resources.push(r));
+  return { resources, ...rest };
+}
+var init_apply_form = __esm({
+  "src/render/apply-form.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_order();
+    init_default2();
+    init_sidecarset5();
   }
 });
 
@@ -43846,6 +43943,8 @@ var init_sidecarset5 = __esm({
 var render_exports = {};
 __export(render_exports, {
   allocateSubsetReplicas: () => allocateSubsetReplicas,
+  applyForm: () => applyForm,
+  applyFormEach: () => applyFormEach,
   render: () => render,
   renderEach: () => renderEach,
   subsetPartitions: () => subsetPartitions
@@ -43870,6 +43969,7 @@ var init_render = __esm({
     init_order();
     init_uniteddeployment5();
     init_sidecarset5();
+    init_apply_form();
     init_uniteddeployment5();
   }
 });
@@ -48915,11 +49015,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve9) {
-      resolve9(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve10) {
+      resolve10(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -48935,7 +49035,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -49308,11 +49408,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve9) {
-      resolve9(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve10) {
+      resolve10(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -49328,7 +49428,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53245,11 +53345,11 @@ init_version();
 init_discover();
 init_diff();
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join7, resolve as resolve8 } from "node:path";
+import { dirname as dirname4, join as join7, resolve as resolve9 } from "node:path";
 
 // integrations/github-action/src/annotations.ts
 init_github();
-import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve7 } from "node:path";
 function annotate(report2, ctx) {
   const shown = { error: 0, warning: 0 };
   const left = { error: 0, warning: 0 };
@@ -53286,7 +53386,7 @@ help: ${d.hint}`;
 }
 function repoPath(d, ctx) {
   if (d.file === null) return void 0;
-  const rel = relative4(ctx.workspace, resolve6(ctx.cwd, d.file));
+  const rel = relative5(ctx.workspace, resolve7(ctx.cwd, d.file));
   return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : rel.split("\\").join("/");
 }
 function properties(d, ctx) {
@@ -53478,23 +53578,32 @@ init_inputs();
 init_base();
 init_compare();
 import { mkdtempSync as mkdtempSync2, renameSync, rmSync as rmSync2, writeFileSync, mkdirSync } from "node:fs";
-import { dirname as dirname3, join as join6, resolve as resolve7 } from "node:path";
+import { dirname as dirname3, join as join6, resolve as resolve8 } from "node:path";
 async function runValidate(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd);
+  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
   const result = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...result.diagnostics];
   io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
   return exitCodeFor(diags, flags);
 }
+function renderForm(flags) {
+  const form = flags.form ?? "preview";
+  if (form !== "preview" && form !== "apply") throw new UsageError(`--form must be apply or preview, got ${JSON.stringify(form)}`);
+  if (flags.materialize && form !== "apply") throw new UsageError("--materialize goes with --form apply (the preview always injects)");
+  return form;
+}
 async function runRender(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd);
-  const [checked, { renderEach: renderEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
+  const form = renderForm(flags);
+  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
+  const [checked, { renderEach: renderEach2, applyFormEach: applyFormEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
     admit(loaded, flags),
     Promise.resolve().then(() => (init_render(), render_exports)),
     Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports))
   ]);
   const stream = flags.explain ? void 0 : new YamlStreamBuffer2();
-  const rendered = renderEach2(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
+  const opts = { cluster: loaded.facts, explain: flags.explain ?? false };
+  const emit = (r) => stream?.add(r.obj);
+  const rendered = form === "apply" ? applyFormEach2(loaded.resources.filter(checked.admits), { ...opts, materialize: flags.materialize ?? false }, emit) : renderEach2(checked.admitted, opts, emit);
   const diags = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code2 = exitCodeFor(diags, flags);
   await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io);
@@ -53504,7 +53613,7 @@ async function runRender(paths2, flags, io) {
     io.out(formatExplain2(rendered.explain, flags.format === "json" ? "json" : "text"));
     return 0;
   }
-  if (flags.out) writeAtomically(resolve7(io.cwd, flags.out), stream.chunks());
+  if (flags.out) writeAtomically(resolve8(io.cwd, flags.out), stream.chunks());
   else for (const chunk of stream.chunks()) io.out(chunk);
   return 0;
 }
@@ -53513,12 +53622,12 @@ async function runPlan(paths2, flags, io) {
   const planned = await compilePlan(paths2, flags, io);
   if (!planned.result) return planned.code;
   const formatted = (await Promise.resolve().then(() => (init_plan2(), plan_exports2))).formatPlan(planned.result, output.kind);
-  if ("path" in output && output.path) writeTreeAtomically(resolve7(io.cwd, output.path), formatted.files ?? {});
+  if ("path" in output && output.path) writeTreeAtomically(resolve8(io.cwd, output.path), formatted.files ?? {});
   else if (formatted.stdout !== void 0) io.out(formatted.stdout);
   return 0;
 }
 async function compilePlan(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd);
+  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
   const head = await admit(loaded, flags);
   const diags = [...loaded.diagnostics, ...head.diagnostics];
   let base;
@@ -53707,7 +53816,7 @@ init_options();
 init_version();
 var FORMAT_HELP = "diagnostics format: text, json, sarif, github, junit, markdown";
 function common2(cmd) {
-  return cmd.option("-f, --format <format>", FORMAT_HELP, "text").option("--strict", "unknown fields (which the API server would prune) are errors, not warnings").option("--fail-on <severity>", "fail (exit 1) on error (default) or warning").option("-c, --config <file>", "cluster facts file (default: kruisec.yaml at the root of the first folder given)").option("--kruise-namespace <ns>", "namespace Kruise runs in (default kruise-system)").option("--kruise-version <version>", "Kruise version the manifests target").option("--feature-gates <gates>", "Kruise feature gates, e.g. EnableSortSidecarContainerByName=true").option("--namespace-labels <spec...>", "labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]").option("--gitignore", "skip files ignored by .gitignore").option("--color", "colour the text format").option("--verbose", "also print info diagnostics (notes on what kruisec could not judge offline)");
+  return cmd.option("-f, --format <format>", FORMAT_HELP, "text").option("--strict", "unknown fields (which the API server would prune) are errors, not warnings").option("--fail-on <severity>", "fail (exit 1) on error (default) or warning").option("-c, --config <file>", "cluster facts file (default: the first kruisec.yaml from the folder holding every input up to the working directory or repository root)").option("--kruise-namespace <ns>", "namespace Kruise runs in (default kruise-system)").option("--kruise-version <version>", "Kruise version the manifests target").option("--feature-gates <gates>", "Kruise feature gates, e.g. EnableSortSidecarContainerByName=true").option("--namespace-labels <spec...>", "labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]").option("--gitignore", "skip files ignored by .gitignore").option("--color", "colour the text format").option("--verbose", "also print info diagnostics (notes on what kruisec could not judge offline) and which kruisec.yaml was read");
 }
 function withBase(cmd) {
   return cmd.argument("[paths...]", "the head repo: files, folders or globs", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision, e.g. origin/main");
@@ -53715,7 +53824,7 @@ function withBase(cmd) {
 function buildProgram(io, setCode) {
   const program2 = new Command2("kruisec").description("Validate, render and plan OpenKruise manifests before the cluster does.").version(VERSION7, "-v, --version").showHelpAfterError().exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   common2(program2.command("validate").description("check manifests against schemas and Kruise admission rules")).argument("[paths...]", "files, folders, globs, or - for stdin", []).action(async (paths2, flags) => setCode(await runValidate(paths2, flags, io)));
-  common2(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io)));
+  common2(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").addOption(new Option("--form <form>", "preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)").default("preview")).option("--materialize", "with --form apply: inject sidecars into pod templates, for clusters where Kruise's pod webhook is off").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io)));
   withBase(common2(program2.command("plan").description("compile a change into staged rollout manifests"))).addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io)));
   withBase(common2(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload"))).addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io)));
   registerReconcileCommands(program2, common2, io, setCode);
@@ -53798,7 +53907,7 @@ async function run() {
 }
 async function check(inputs) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const cwd = resolve8(workspace, inputs.workingDirectory);
+  const cwd = resolve9(workspace, inputs.workingDirectory);
   const out = join7(process.env.RUNNER_TEMP || join7(workspace, ".."), "kruisec");
   mkdirSync2(out, { recursive: true });
   const common3 = ["--fail-on", inputs.failOn, ...inputs.strict ? ["--strict"] : [], ...inputs.config ? ["--config", inputs.config] : []];
@@ -53809,7 +53918,7 @@ async function check(inputs) {
   let code2 = json2.code;
   if (inputs.sarifFile) {
     const sarif = await kruisec(["validate", ...inputs.paths, "--format", "sarif", ...common3], cwd);
-    const file = resolve8(cwd, inputs.sarifFile);
+    const file = resolve9(cwd, inputs.sarifFile);
     mkdirSync2(dirname4(file), { recursive: true });
     writeFileSync2(file, sarif.out);
     setOutput("sarif-file", file);
@@ -53895,7 +54004,7 @@ function saveComment(out, body, issueNumber) {
   return join7(dir, "comment.md");
 }
 async function postSavedComment(inputs) {
-  const file = resolve8(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.commentFile);
+  const file = resolve9(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.commentFile);
   const marker = commentMarker(inputs.commentKey);
   let text;
   try {
