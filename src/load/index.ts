@@ -15,6 +15,7 @@ import { decodeText, MAX_FILE_BYTES, tooLarge } from './text.js';
 
 export { InputError } from './discover.js';
 export { SourceStore, type Span } from './source-map.js';
+export { isClusterScoped } from './known-kinds.js';
 
 export interface LoadOptions {
   cwd: string;
