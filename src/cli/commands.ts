@@ -33,16 +33,32 @@ export async function runValidate(paths: string[], flags: CommonFlags, io: Io): 
 export interface RenderFlags extends CommonFlags {
   explain?: boolean;
   out?: string;
+  /** preview (default): what the cluster will run; apply: what to hand the API server. */
+  form?: string;
+  materialize?: boolean;
+}
+
+function renderForm(flags: RenderFlags): 'preview' | 'apply' {
+  const form = flags.form ?? 'preview';
+  if (form !== 'preview' && form !== 'apply') throw new UsageError(`--form must be apply or preview, got ${JSON.stringify(form)}`);
+  if (flags.materialize && form !== 'apply') throw new UsageError('--materialize goes with --form apply (the preview always injects)');
+  return form;
 }
 
 export async function runRender(paths: string[], flags: RenderFlags, io: Io): Promise<number> {
+  const form = renderForm(flags);
   const loaded = await loadInputs(paths, flags, io.cwd);
-  const [checked, { renderEach }, { YamlStreamBuffer }] = await Promise.all([
+  const [checked, { renderEach, applyFormEach }, { YamlStreamBuffer }] = await Promise.all([
     admit(loaded, flags), import('../render/index.js'), import('../k8s/yaml-writer.js'),
   ]);
   // Each resource is written out as soon as it is rendered; kept back if anything fails.
   const stream = flags.explain ? undefined : new YamlStreamBuffer();
-  const rendered = renderEach(checked.admitted, { cluster: loaded.facts, explain: flags.explain ?? false }, (r) => stream?.add(r.obj));
+  const opts = { cluster: loaded.facts, explain: flags.explain ?? false };
+  const emit = (r: Resource) => stream?.add(r.obj);
+  // The apply form starts from the manifests as written (it stores only SidecarSets itself).
+  const rendered = form === 'apply'
+    ? applyFormEach(loaded.resources.filter(checked.admits), { ...opts, materialize: flags.materialize ?? false }, emit)
+    : renderEach(checked.admitted, opts, emit);
   const diags: Diagnostic[] = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code = exitCodeFor(diags, flags);
   await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? 'text' : flags.format }, io);

@@ -47,6 +47,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
     .option('--explain', 'instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split')
     .option('-o, --out <file>', 'write the YAML stream to a file (atomically) instead of stdout')
+    .addOption(new Option('--form <form>', 'preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)').default('preview'))
+    .option('--materialize', 'with --form apply: inject sidecars into pod templates, for clusters where Kruise\'s pod webhook is off')
     .action(async (paths: string[], flags) => setCode(await runRender(paths, flags, io)));
 
   withBase(common(program.command('plan').description('compile a change into staged rollout manifests')))

@@ -1,6 +1,7 @@
-// render: what the cluster will really run. UnitedDeployments are expanded first, so that
-// their subset workloads go through SidecarSet injection like every other pod template; the
-// result is put in its output order, and only then injected one resource at a time. Injection
+// render: what the cluster will really run, a preview (apply-form.ts is what to apply).
+// UnitedDeployments are expanded first, so that their subset workloads go through SidecarSet
+// injection like every other pod template; the result is put in its output order, and only
+// then injected one resource at a time. Injection
 // is where render's output grows three- to fourfold, so handing each resource on as soon as it
 // is built (renderEach) lets the CLI write it out and drop it instead of holding the whole
 // rendered repo in memory.
@@ -13,6 +14,8 @@ import { expandUnitedDeployments } from './uniteddeployment/index.js';
 import { prepareInjection } from './sidecarset/index.js';
 
 export type { RenderOptions, RenderResult } from './types.js';
+// The apply form (what Argo CD and `kruisec fn render` hand the API server): see apply-form.ts.
+export { applyForm, applyFormEach, type ApplyFormOptions } from './apply-form.js';
 // The UnitedDeployment allocator and partitions, which plan stages subsets with.
 export { allocateSubsetReplicas, subsetPartitions } from './uniteddeployment/index.js';
 

@@ -20,7 +20,7 @@ import type { RenderFilter, RenderOptions } from '../types.js';
 import { isSidecarSet } from '../../api/sidecarset.js';
 import { buildContext, type InjectionContext } from './context.js';
 import { injectPod, type PodInjection } from './inject-pod.js';
-import { getAt, NOT_RENDERED, setAt, templatePath } from './pod-templates.js';
+import { getAt, NOT_RENDERED, setAt, templatePath, unitedDeploymentTemplatePath } from './pod-templates.js';
 import type { PodView } from './types.js';
 
 export { UPDATE_TIMESTAMP } from './injection-annotations.js';
@@ -29,10 +29,16 @@ export { UPDATE_TIMESTAMP } from './injection-annotations.js';
  *  a list is given) its explain entry added to the given lists. */
 export type Injector = (r: Resource, diagnostics: Diagnostic[], explain?: ExplainEntry[]) => Resource;
 
+export interface InjectionOptions {
+  /** Also inject into a UnitedDeployment's own template (the apply form with materialize,
+   *  where subset workloads are left to the controller). */
+  unitedDeploymentTemplates?: boolean;
+}
+
 /** Reads the whole resource set once (the SidecarSets, namespaces and revisions it holds) and
  *  returns the injector for its resources. Resources go through it one at a time, so render
  *  can write each one out before the next is built. */
-export function prepareInjection(resources: readonly Resource[], opts: RenderOptions): Injector {
+export function prepareInjection(resources: readonly Resource[], opts: RenderOptions & InjectionOptions): Injector {
   const ctx = buildContext(resources, opts.cluster);
   if (!ctx.sidecarSets.length) return (r) => r;
   const storedByResource = new Map(ctx.sidecarSets.map((p) => [p.resource, p.stored]));
@@ -40,7 +46,7 @@ export function prepareInjection(resources: readonly Resource[], opts: RenderOpt
   const seenIssues = new WeakSet<object>();
   return (r, diagnostics, explain) => {
     if (isSidecarSet(r.obj)) return { ...r, obj: storedByResource.get(r) ?? r.obj };
-    const path = templatePath(r.obj);
+    const path = templatePath(r.obj) ?? (opts.unitedDeploymentTemplates ? unitedDeploymentTemplatePath(r.obj) : undefined);
     if (!path) {
       const why = NOT_RENDERED[r.obj.kind];
       if (why && String(r.obj.apiVersion).startsWith('apps.kruise.io/')) {
@@ -80,6 +86,12 @@ function withoutNamespace(meta: KubeObject['metadata']): KubeObject['metadata'] 
   return rest;
 }
 
+/** The workload a UnitedDeployment template becomes: its pods carry that workload's own labels. */
+const SUBSET_WORKLOAD: Record<string, string> = {
+  statefulSetTemplate: 'apps/StatefulSet', advancedStatefulSetTemplate: 'apps.kruise.io/StatefulSet',
+  cloneSetTemplate: 'apps.kruise.io/CloneSet', deploymentTemplate: 'apps/Deployment',
+};
+
 function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext, explain: boolean): { resource: Resource; injection: PodInjection } {
   const obj = r.obj;
   if (path.length === 0) {
@@ -96,7 +108,8 @@ function renderOne(r: Resource, path: FieldPath, ctx: InjectionContext, explain:
   }
   const meta = template.metadata ?? {};
   const pod: PodView = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
-  const injection = injectPod(pod, { display, template: true, workload: `${apiGroup(obj.apiVersion)}/${obj.kind}` }, ctx, explain);
+  const workload = obj.kind === 'UnitedDeployment' ? SUBSET_WORKLOAD[String(path[2])] : `${apiGroup(obj.apiVersion)}/${obj.kind}`;
+  const injection = injectPod(pod, { display, template: true, workload }, ctx, explain);
   if (!injection.pod) return { resource: r, injection };
   // The pod view borrowed the workload's namespace; a template that had none gets none back.
   const newMeta = meta.namespace === undefined ? withoutNamespace(injection.pod.metadata) : { ...injection.pod.metadata };

@@ -26,6 +26,17 @@ export function templatePath(obj: KubeObject): FieldPath | undefined {
   return TEMPLATE_PATHS[slash < 0 ? '' : obj.apiVersion.slice(0, slash)]?.[obj.kind];
 }
 
+/** The pod template a UnitedDeployment hands its subset workloads, for the apply form with
+ *  materialize: sidecars written into it reach every subset's pods without the pod webhook. */
+export function unitedDeploymentTemplatePath(obj: KubeObject): FieldPath | undefined {
+  if (obj.kind !== 'UnitedDeployment' || !String(obj.apiVersion).startsWith('apps.kruise.io/')) return undefined;
+  const templates = getAt(obj, ['spec', 'template']);
+  if (!templates || typeof templates !== 'object') return undefined;
+  // The webhook admits exactly one of them; the first present is the one the controller uses.
+  const key = ['statefulSetTemplate', 'advancedStatefulSetTemplate', 'cloneSetTemplate', 'deploymentTemplate'].find((k) => k in templates);
+  return key ? ['spec', 'template', key, 'spec', 'template'] : undefined;
+}
+
 export function getAt(obj: unknown, path: FieldPath): unknown {
   let cur = obj;
   for (const k of path) {
