@@ -16,6 +16,8 @@ import { decodeText, MAX_FILE_BYTES, tooLarge } from './text.js';
 export { InputError } from './discover.js';
 export { SourceStore, type Span } from './source-map.js';
 export { isClusterScoped } from './known-kinds.js';
+/** The YAML reader itself, for envelopes that are not manifests (a KRM function's ResourceList). */
+export { readDocuments } from './yaml/index.js';
 
 export interface LoadOptions {
   cwd: string;
