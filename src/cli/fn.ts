@@ -56,7 +56,11 @@ export async function runFn(mode: FnMode, configFile: string | undefined, io: Io
   const flags: CommonFlags = { format: 'text', strict: settings.strict, failOn: settings.failOn, verbose: settings.verbose };
 
   const loaded = await load(['-'], { cwd: io.cwd, facts: settings.facts, readStdin: () => text });
-  loaded.diagnostics = loaded.diagnostics.filter((d) => env.listVersion === undefined ? d.ruleId !== 'empty-input' : !NOT_FOR_FUNCTIONS.has(d.ruleId));
+  // Local configuration (kpt's Kptfile, function configs) is never applied: not judged, and
+  // handed back as it came.
+  const local = (o: Origin | undefined) => o !== undefined && isLocalConfig(itemAt(env, o));
+  loaded.resources = loaded.resources.filter((r) => !local(r.origin));
+  loaded.diagnostics = loaded.diagnostics.filter((d) => !local(d.origin) && (env.listVersion === undefined ? d.ruleId !== 'empty-input' : !NOT_FOR_FUNCTIONS.has(d.ruleId)));
   const { report } = await import('../report/catalogue/rule.js');
   const { resourceListInvalid } = await import('../report/catalogue/input.js');
   const diags: Diagnostic[] = problems.map((reason) => report(resourceListInvalid, { reason }));
@@ -69,7 +73,7 @@ export async function runFn(mode: FnMode, configFile: string | undefined, io: Io
     const { applyForm } = await import('../render/index.js');
     const rendered = applyForm(loaded.resources.filter(checked.admits), { cluster: loaded.facts, explain: false, materialize: settings.materialize });
     diags.push(...rendered.diagnostics);
-    out = rendered.resources.map((r) => r.obj);
+    out = [...rendered.resources.map((r) => r.obj), ...out.filter(isLocalConfig)];
   }
   const code = exitCodeFor(diags, flags);
   const shown = shownDiagnostics(diags, flags);
@@ -186,6 +190,14 @@ function resultLine(r: Record<string, unknown>): string {
   const what = ref ? `${[ref.apiVersion, ref.kind, ref.namespace, ref.name].filter(Boolean).join('/')}${field ? ` ${field.path}` : ''}: ` : '';
   const where = file ? ` (${file.path}, document ${(file.index ?? 0) + 1})` : '';
   return `[${String(r.severity)}] ${what}${String(r.message)}${where}`;
+}
+
+/** kpt's Kptfile, or marked `config.kubernetes.io/local-config: "true"`: configuration of the
+ *  tools, not of the cluster. */
+function isLocalConfig(item: unknown): boolean {
+  if (!isObj(item)) return false;
+  if (item.kind === 'Kptfile' && typeof item.apiVersion === 'string' && item.apiVersion.startsWith('kpt.dev/')) return true;
+  return isObj(item.metadata) && isObj(item.metadata.annotations) && item.metadata.annotations['config.kubernetes.io/local-config'] === 'true';
 }
 
 function itemAt(env: Envelope, origin: Origin): Record<string, unknown> | undefined {

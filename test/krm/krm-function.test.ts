@@ -103,6 +103,20 @@ describe('kpt fn eval --exec', () => {
   }, TIMEOUT);
 });
 
+describe('kpt fn render --allow-exec (a Kptfile pipeline)', () => {
+  it('runs fn render then fn validate, writing the apply form back into the package', () => {
+    const pkg = examplePackage('pipeline');
+    cpSync(join(DATA, 'kpt', 'Kptfile'), join(pkg, 'Kptfile'));
+    const r = run('kpt', ['fn', 'render', pkg, '--allow-exec']);
+    expect(r.err).toContain('[PASS] "kruisec fn validate"');
+    expect(r.err).not.toContain('Results:');
+    expect(r.code).toBe(0);
+    const stored = docs(readFileSync(join(pkg, 'sidecarsets', 'logging.yaml'), 'utf8'));
+    expect(stored[0].metadata.annotations).toHaveProperty(['kruise.io/sidecarset-hash']);
+    expect(readFileSync(join(pkg, 'Kptfile'), 'utf8')).toContain('exec: kruisec fn validate');
+  }, TIMEOUT);
+});
+
 describe('kubectl kustomize --enable-alpha-plugins (exec plugins)', () => {
   const kustomize = (dir: string) => run('kubectl', ['kustomize', '--enable-alpha-plugins', '--load-restrictor', 'LoadRestrictionsNone', join(DATA, dir)]);
 
