@@ -48,14 +48,16 @@ export async function runFn(mode: FnMode, configFile: string | undefined, io: Io
     return 1;
   }
   const text = bytes.toString('utf8');
-  const { load, readDocuments } = await import('../load/index.js');
-  const env = readEnvelope(readDocuments(text));
+  const { load, readDocuments, MAX_FILE_BYTES } = await import('../load/index.js');
+  // A ResourceList is one document holding the whole package: only the input's size is bounded.
+  const limits = { documentBytes: MAX_FILE_BYTES };
+  const env = readEnvelope(readDocuments(text, limits));
   const fromFile = configFile === undefined ? undefined : readConfigFile(readDocuments, resolve(io.cwd, configFile), configFile);
   const functionConfig = fromFile ?? env.functionConfig;
   const { settings, problems } = readFnConfig(functionConfig);
   const flags: CommonFlags = { format: 'text', strict: settings.strict, failOn: settings.failOn, verbose: settings.verbose };
 
-  const loaded = await load(['-'], { cwd: io.cwd, facts: settings.facts, readStdin: () => text });
+  const loaded = await load(['-'], { cwd: io.cwd, facts: settings.facts, readStdin: () => text, ...limits });
   // Local configuration (kpt's Kptfile, function configs) is never applied: not judged, and
   // handed back as it came.
   const local = (o: Origin | undefined) => o !== undefined && isLocalConfig(itemAt(env, o));
@@ -111,7 +113,7 @@ function appendResults(text: string, list: unknown, results: unknown[], dump: (v
   if (!isObj(list) || 'results' in list || /^\s*[{[]/.test(text)) return undefined;
   const body = text.endsWith('\n') ? text : `${text}\n`;
   const candidate = results.length ? body + dump({ results }) : body;
-  const docs = read(candidate).filter((d) => d.error !== undefined || (d.value !== null && d.value !== undefined));
+  const docs = read(candidate, { documentBytes: Infinity }).filter((d) => d.error !== undefined || (d.value !== null && d.value !== undefined));
   if (docs.length !== 1 || docs[0].error) return undefined;
   return sameJson(docs[0].value, results.length ? { ...list, results } : list) ? candidate : undefined;
 }

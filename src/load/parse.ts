@@ -18,13 +18,13 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-export function parseFile(file: string, text: string): ParsedFile {
+export function parseFile(file: string, text: string, limits: { documentBytes?: number } = {}): ParsedFile {
   const out: ParsedFile = { resources: [], diagnostics: [] };
   if (isKustomizationFile(file)) {
     out.diagnostics.push(at(kustomizationHint(file), file, 1, 1));
     return out;
   }
-  const docs = readDocuments(text);
+  const docs = readDocuments(text, limits);
   if (docs.some((d) => d.error)) {
     // An unrendered Helm template is rarely valid YAML: say what it is instead.
     const helm = findHelmAction(text);

@@ -75,6 +75,15 @@ describe('kruisec fn validate', () => {
     expect(await fn(['validate'], input)).toEqual({ code: 0, out: input, err: '' });
   });
 
+  it('reads a ResourceList over 3 MiB: one document holds the whole package', async () => {
+    const many = Array.from({ length: 2600 }, (_, i) => ({ ...configMap, metadata: { name: `c${i}`, namespace: 'shop' }, data: { blob: 'x'.repeat(1200) } }));
+    const input = resourceList(many);
+    expect(Buffer.byteLength(input)).toBeGreaterThan(3 * 1024 * 1024);
+    const r = await fn(['validate'], input);
+    expect(r.code).toBe(0);
+    expect(r.out === input).toBe(true);
+  });
+
   it('reads a YAML stream (kustomize exec plugins) and its config file, printing diagnostics to stderr', async () => {
     const ok = await fn(['validate', 'kustomize-validate/kruisec.yaml'], yaml.dump(configMap));
     expect(ok).toEqual({ code: 0, out: yaml.dump(configMap), err: '' });
