@@ -18,7 +18,7 @@ export { defaultUnitedDeployment } from './uniteddeployment.js';
 /** The stored form of every resource, in the same order. Inputs are not changed. */
 export function applyDefaults(resources: readonly Resource[]): Resource[] {
   return resources.map((written) => {
-    const res = isClusterScoped(written.obj.kind) && written.obj.metadata.namespace !== undefined ? withoutNamespace(written) : written;
+    const res = isClusterScoped(written.obj.kind) && written.obj.metadata?.namespace !== undefined ? withoutNamespace(written) : written;
     if (isSidecarSet(res.obj)) return { ...res, obj: defaultSidecarSet(res.obj) };
     if (isUnitedDeployment(res.obj)) return { ...res, obj: defaultUnitedDeployment(res.obj) };
     return res;
