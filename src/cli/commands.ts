@@ -20,6 +20,8 @@ export interface Io {
   /** Standard output is a terminal that takes colour (and NO_COLOR is unset); reconcile
    *  rewrites a live progress line there. */
   tty?: boolean;
+  /** Standard input for `kruisec fn` (default: the process's). */
+  stdin?: () => string | Uint8Array;
 }
 
 export async function runValidate(paths: string[], flags: CommonFlags, io: Io): Promise<number> {

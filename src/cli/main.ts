@@ -62,6 +62,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--no-color', 'never colour the text output (default: colour on a terminal)')
     .action(async (paths: string[], flags) => setCode(await (await import('./diff.js')).runDiff(paths, flags, io)));
 
+  const fn = program.command('fn').description('run as a KRM function for kpt and kustomize: a ResourceList (or YAML stream) on stdin, the same on stdout');
+  for (const [mode, what] of [['validate', 'the items unchanged, with a result per diagnostic; exit 1 on errors'], ['render', 'the items in their apply form (functionConfig materialize: true injects sidecars)']] as const) {
+    fn.command(mode).description(`${what} (docs/krm-functions.md)`)
+      .argument('[config]', 'functionConfig file (kustomize passes its exec plugins one); default: the ResourceList\'s functionConfig')
+      .action(async (config: string | undefined) => setCode(await (await import('./fn.js')).runFn(mode, config, io)));
+  }
+
   registerReconcileCommands(program, common, io, setCode);
 
   return program;

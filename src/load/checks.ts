@@ -4,6 +4,7 @@ import { resourceKey, type Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { report } from '../report/catalogue/rule.js';
 import * as rules from '../report/catalogue/load.js';
+import { clusterScopedNamespace } from '../report/catalogue/input.js';
 import { isClusterScoped, isKnownKind } from './known-kinds.js';
 
 export function checkResources(resources: readonly Resource[]): { kept: Resource[]; diagnostics: Diagnostic[] } {
@@ -24,7 +25,12 @@ export function checkResources(resources: readonly Resource[]): { kept: Resource
       kept.push(r);
       continue;
     }
-    const key = isClusterScoped(obj.kind) ? resourceKey({ ...obj, metadata: { name: meta.name } }) : resourceKey(obj);
+    const clusterScoped = isClusterScoped(obj.kind);
+    // kustomize's `namespace:` sets it on every object; the API server clears it on these.
+    if (clusterScoped && typeof meta.namespace === 'string' && meta.namespace !== '') {
+      diagnostics.push({ ...report(clusterScopedNamespace, { kind: obj.kind, namespace: meta.namespace }), origin, path: ['metadata', 'namespace'] });
+    }
+    const key = clusterScoped ? resourceKey({ ...obj, metadata: { name: meta.name } }) : resourceKey(obj);
     const first = seen.get(key);
     if (first) {
       const where = (x: Resource) => `${x.origin?.file ?? '?'} (document ${(x.origin?.doc ?? 0) + 1})`;

@@ -16,6 +16,10 @@ import { decodeText, MAX_FILE_BYTES, tooLarge } from './text.js';
 
 export { InputError } from './discover.js';
 export { SourceStore, type Span } from './source-map.js';
+export { isClusterScoped } from './known-kinds.js';
+/** The YAML reader itself, for envelopes that are not manifests (a KRM function's ResourceList). */
+export { readDocuments } from './yaml/index.js';
+export { MAX_FILE_BYTES } from './text.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -26,6 +30,9 @@ export interface LoadOptions {
   facts?: Partial<ClusterFacts>;
   /** Standard input, for `-`. */
   readStdin?: () => string;
+  /** Largest YAML document read (default 3 MiB, the API server's request limit): a KRM
+   *  function's ResourceList holds a whole package in one document. */
+  documentBytes?: number;
 }
 
 export interface LoadResult {
@@ -71,7 +78,7 @@ export async function load(inputs: readonly string[], opts: LoadOptions): Promis
       diagnostics.push(refused);
       continue;
     }
-    const parsed = parseFile(name, text);
+    const parsed = parseFile(name, text, { documentBytes: opts.documentBytes });
     all.push(...parsed.resources);
     diagnostics.push(...parsed.diagnostics);
   }

@@ -11,15 +11,20 @@ import { findHelmAction, findPlaceholder } from './templates.js';
 import { readDocuments, type DocumentError } from './yaml/index.js';
 import { lineStarts, positionOf } from './lines.js';
 import { metadataProblem } from './object-meta.js';
+import { isKustomizationFile, isKustomizationObject, kustomizationHint } from './kustomization.js';
 
 export interface ParsedFile {
   resources: Resource[];
   diagnostics: Diagnostic[];
 }
 
-export function parseFile(file: string, text: string): ParsedFile {
+export function parseFile(file: string, text: string, limits: { documentBytes?: number } = {}): ParsedFile {
   const out: ParsedFile = { resources: [], diagnostics: [] };
-  const docs = readDocuments(text);
+  if (isKustomizationFile(file)) {
+    out.diagnostics.push(at(kustomizationHint(file), file, 1, 1));
+    return out;
+  }
+  const docs = readDocuments(text, limits);
   if (docs.some((d) => d.error)) {
     // An unrendered Helm template is rarely valid YAML: say what it is instead.
     const helm = findHelmAction(text);
@@ -53,6 +58,10 @@ function addDocument(file: string, text: string, doc: unknown, index: number, ou
     return;
   }
   const obj = doc as Record<string, unknown>;
+  if (isKustomizationObject(obj)) {
+    out.diagnostics.push({ ...kustomizationHint(file), origin });
+    return;
+  }
   if (!Object.prototype.hasOwnProperty.call(obj, 'items')) {
     addObject(text, obj, origin, out, placeholders);
     return;

@@ -40,7 +40,7 @@ export interface ReadDocument {
 
 /** Every document of a file, in order. After a document kubectl could not get past (a broken
  *  "---" line, a JSON syntax error), nothing more is read. */
-export function readDocuments(text: string): ReadDocument[] {
+export function readDocuments(text: string, limits: { documentBytes?: number } = {}): ReadDocument[] {
   if (isJsonStream(text)) {
     const r = readJsonStream(text);
     const docs: ReadDocument[] = r.documents.map((d, index) => ({ index, value: d.value }));
@@ -50,7 +50,7 @@ export function readDocuments(text: string): ReadDocument[] {
   const split = splitYaml(text);
   const docs: ReadDocument[] = split.chunks.map((c) => {
     try {
-      const node = chunkNode(c.text);
+      const node = chunkNode(c.text, limits.documentBytes ?? MAX_DOCUMENT_BYTES);
       return { index: c.index, value: node === null ? null : decodeDocument(node) };
     } catch (e) {
       if (!(e instanceof YamlError)) throw e;
@@ -73,7 +73,7 @@ export function documentNode(text: string, index: number): { node: YamlNode; toF
       return d && { node: d.node, toFile: (p) => p };
     }
     const c = splitYaml(text).chunks[index];
-    const node = c && chunkNode(c.text);
+    const node = c && chunkNode(c.text, Infinity); // read once already, within its limit
     return node ? { node, toFile: (p) => c.toFile(p) } : undefined;
   } catch {
     return undefined;
@@ -86,7 +86,7 @@ export function documentNode(text: string, index: number): { node: YamlNode; toF
 const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /** The root node of a YAML document's text (null when empty). Throws YamlError. */
-function chunkNode(text: string): YamlNode | null {
+function chunkNode(text: string, maxBytes: number): YamlNode | null {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0; // skipped by the scanner, as go-yaml does
   NOT_ALLOWED.lastIndex = bom;
   const bad = NOT_ALLOWED.exec(text);
@@ -95,8 +95,8 @@ function chunkNode(text: string): YamlNode | null {
     const what = cp === 0xfeff ? 'a byte-order mark (U+FEFF) inside the document' : `the control character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
     throw new YamlError(`${what}: go-yaml does not read it as text; remove it or write it as an escape in a double-quoted string`, bad.index, cp === 0xfeff ? 'unsafe' : 'syntax');
   }
-  if (text.length > MAX_DOCUMENT_BYTES / 3 && Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
-    throw new YamlError(`document larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB: the API server accepts at most 3 MiB per request, so it cannot be applied`, 0, 'limit');
+  if (text.length > maxBytes / 3 && Buffer.byteLength(text) > maxBytes) {
+    throw new YamlError(`document larger than ${maxBytes / 1024 / 1024} MiB: the API server accepts at most 3 MiB per request, so it cannot be applied`, 0, 'limit');
   }
   return parseDocument(text);
 }

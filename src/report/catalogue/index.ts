@@ -7,13 +7,14 @@ import * as sidecarset from './sidecarset.js';
 import * as renderSidecarset from './render-sidecarset.js';
 import * as uniteddeployment from './uniteddeployment.js';
 import * as plan from './plan.js';
+import * as input from './input.js';
 import type { Rule } from './rule.js';
 
 export { at, defineRule, report } from './rule.js';
 export type { At, Rule } from './rule.js';
 
 export const AREAS: Record<string, Record<string, Rule<any>>> = {
-  load, schema, workload, sidecarset, 'render-sidecarset': renderSidecarset, uniteddeployment, plan,
+  load, schema, workload, sidecarset, 'render-sidecarset': renderSidecarset, uniteddeployment, plan, input,
 };
 
 export function allRules(): Rule<any>[] {

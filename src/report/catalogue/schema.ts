@@ -3,12 +3,15 @@
 // docs/rules/schema.md.
 import { defineRule } from './rule.js';
 
-export const unknownField = defineRule<{ field: string; kind: string; apiVersion: string }>({
+export const unknownField = defineRule<{ field: string; kind: string; apiVersion: string; suggestion?: string }>({
   id: 'schema-unknown-field',
   severity: 'warning',
   description: 'A field the API version does not define: the API server prunes it (or Kruise ignores it), so it has no effect.',
-  message: (d) => `unknown field ${JSON.stringify(d.field)}: ${d.kind} ${d.apiVersion} has no such field, so the API server drops it`,
-  hint: () => 'check the spelling and the indentation, and that the field exists in this apiVersion (v1beta1 CloneSet moved the rollout knobs under updateStrategy.rollingUpdate); remove it otherwise',
+  message: (d) => `unknown field ${JSON.stringify(d.field)}: ${d.kind} ${d.apiVersion} has no such field, so the API server drops it` +
+    (d.suggestion ? `; did you mean ${JSON.stringify(d.suggestion)}?` : ''),
+  hint: (d) => (d.suggestion
+    ? `rename it to ${d.suggestion} if that is what you meant (check the indentation too); remove it otherwise`
+    : 'check the spelling and the indentation, and that the field exists in this apiVersion (v1beta1 CloneSet moved the rollout knobs under updateStrategy.rollingUpdate); remove it otherwise'),
 });
 
 export const missingField = defineRule<{ field: string }>({

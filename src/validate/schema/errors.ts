@@ -1,9 +1,11 @@
 // Ajv errors → diagnostics: one per problem, at the JSON field path Ajv names (instancePath),
 // with unknown (pruned) fields split out as warnings.
+import type { ApiKind } from '../../api/index.js';
 import type { FieldPath, Resource } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/schema.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
+import { suggestField } from './suggest.js';
 import type { AjvError } from './validators.js';
 
 /** `/spec/containers/0/name` → ['spec', 'containers', 0, 'name'], indexes as numbers where the
@@ -26,7 +28,7 @@ export function toFieldPath(instancePath: string, root: unknown): (string | numb
   return out;
 }
 
-export function diagnosticsFor(res: Resource, errors: readonly AjvError[], strict: boolean): Diagnostic[] {
+export function diagnosticsFor(res: Resource, errors: readonly AjvError[], strict: boolean, kind?: ApiKind): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const obj = res.obj;
@@ -41,7 +43,8 @@ export function diagnosticsFor(res: Resource, errors: readonly AjvError[], stric
     switch (e.keyword) {
       case 'additionalProperties': {
         const field = String(e.params.additionalProperty);
-        d = report(rules.unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion }, at(res, [...path, field]), strict ? 'error' : undefined);
+        const suggestion = kind ? suggestField(kind, path, field) : undefined;
+        d = report(rules.unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion, ...(suggestion ? { suggestion } : {}) }, at(res, [...path, field]), strict ? 'error' : undefined);
         break;
       }
       case 'required':

@@ -21,7 +21,7 @@ export const checkSchemas: Check = (resources, opts) => {
       continue;
     }
     const validate = validatorFor(k);
-    if (validate && !validate(res.obj)) out.push(...diagnosticsFor(res, validate.errors ?? [], opts.strict));
+    if (validate && !validate(res.obj)) out.push(...diagnosticsFor(res, validate.errors ?? [], opts.strict, k));
   }
   return out;
 };

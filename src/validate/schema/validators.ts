@@ -54,7 +54,7 @@ function load(kind: ApiKind): ValidateFn | undefined {
 /** The package root: the folder holding schemas/validators/, found by looking upwards. This
  *  code runs three levels below the root from src/ and from tsc's dist/, and two below it from
  *  the bundle's chunks (scripts/bundle.mjs). */
-function packageRoot(): string | undefined {
+export function packageRoot(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 4; up++, dir = dirname(dir)) {
     if (existsSync(join(dir, VALIDATORS_DIR))) return dir;
