@@ -97,3 +97,17 @@ describe('render --form', () => {
     expect((await run('render', 'fixtures/example', '--materialize')).code).toBe(2);
   });
 });
+
+describe('apply form of a SidecarSet kustomize put in a namespace', () => {
+  it('is stored without the namespace, as the API server clears it for cluster-scoped kinds', () => {
+    const sidecarSet = {
+      apiVersion: 'apps.kruise.io/v1alpha1', kind: 'SidecarSet',
+      metadata: { name: 'log', namespace: 'team-a' },
+      spec: { selector: { matchLabels: { app: 'web' } }, containers: [{ name: 'log', image: 'log:1' }] },
+    };
+    const res = { obj: sidecarSet, origin: { file: 'k.yaml', doc: 0 } } as unknown as Resource;
+    const out = applyForm([res], {});
+    expect(out.resources[0]!.obj.metadata.namespace).toBeUndefined();
+    expect(out.resources[0]!.obj.metadata.annotations?.['kruise.io/sidecarset-hash']).toBeDefined();
+  });
+});

@@ -41,7 +41,7 @@ const VERDICTS = new Map<string, Map<string, boolean>>();
 /** Kinds that live outside namespaces (metadata.namespace is ignored for them). */
 const CLUSTER_SCOPED = new Set(['Namespace', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass',
   'CustomResourceDefinition', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'PriorityClass',
-  'SidecarSet', 'NodeImage', 'ResourceDistribution', 'ImageListPullJob', 'RuntimeClass', 'APIService', 'CSIDriver', 'VolumeAttachment',
+  'SidecarSet', 'NodeImage', 'NodePodProbe', 'ResourceDistribution', 'Node', 'IngressClass', 'CSINode', 'RuntimeClass', 'APIService', 'CSIDriver', 'VolumeAttachment',
   'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
 
 export function isClusterScoped(kind: string): boolean {

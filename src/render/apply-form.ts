@@ -14,7 +14,7 @@ import { isSidecarSet } from '../api/sidecarset.js';
 import type { ExplainEntry } from '../api/explain.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { sortResources } from '../k8s/order.js';
-import { defaultSidecarSet } from '../default/index.js';
+import { applyDefaults } from '../default/index.js';
 import type { RenderOptions, RenderResult } from './types.js';
 import { prepareInjection } from './sidecarset/index.js';
 
@@ -28,7 +28,8 @@ export interface ApplyFormOptions extends RenderOptions {
 export function applyFormEach(written: readonly Resource[], opts: ApplyFormOptions, emit: (r: Resource) => void): Omit<RenderResult, 'resources'> {
   const diagnostics: Diagnostic[] = [];
   const explain: ExplainEntry[] | undefined = opts.explain === false ? undefined : [];
-  const withStored = written.map((r) => (isSidecarSet(r.obj) ? { ...r, obj: defaultSidecarSet(r.obj) } : r));
+  // A SidecarSet's stored form also loses the namespace kustomize may have set on it.
+  const withStored = written.map((r) => (isSidecarSet(r.obj) ? applyDefaults([r])[0]! : r));
   const ordered = sortResources(withStored);
   if (!opts.materialize) {
     for (const r of ordered) emit(r);

@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve10(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve12(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve10,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve10, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve12, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve12(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve12(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve12(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve12(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve12(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve12({
                 status,
                 statusText: statusText2,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16924,7 +16924,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8: isUtf82 } = __require("node:buffer");
+    var { isUtf8: isUtf83 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf82(buffer)) {
+      if (isUtf83(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms).unref();
       });
     }
     module.exports = {
@@ -19286,11 +19286,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19306,7 +19306,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19393,26 +19393,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve12(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve12(Buffer.concat(chunks));
             });
           }));
         });
@@ -19620,14 +19620,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve12, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve12(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19871,12 +19871,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve12, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19884,7 +19884,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve10(response);
+              resolve12(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -19923,7 +19923,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve10(response);
+              resolve12(response);
             }
           }));
         });
@@ -20205,16 +20205,16 @@ function annotation(d, base) {
     }
   }
   props.push(["title", `kruisec ${d.ruleId}`]);
-  let text = d.message;
+  let text2 = d.message;
   if (d.line === void 0) {
     const where2 = [d.subject, d.path && d.path.length ? `field ${dottedPath(d.path)}` : void 0].filter(Boolean);
-    if (where2.length) text += `
+    if (where2.length) text2 += `
 at ${where2.join(", ")}`;
   }
-  if (d.hint) text += `
+  if (d.hint) text2 += `
 help: ${d.hint}`;
   const p = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
-  return `::${COMMAND[d.severity]} ${p}::${escapeData2(text)}`;
+  return `::${COMMAND[d.severity]} ${p}::${escapeData2(text2)}`;
 }
 function plainLine(d, base) {
   const loc = locationText(d, base);
@@ -20399,17 +20399,17 @@ function formatMarkdown(diags, ctx) {
     "| --- | --- | --- | --- |"
   );
   const all = orderedBySeverity(diags, ctx);
-  let text = head.join("\n") + "\n";
+  let text2 = head.join("\n") + "\n";
   let shown = 0;
   for (const d of all) {
     const row = tableRow(d, ctx) + "\n";
     const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
-    if (text.length + row.length + reserve > MARKDOWN_LIMIT) break;
-    text += row;
+    if (text2.length + row.length + reserve > MARKDOWN_LIMIT) break;
+    text2 += row;
     shown++;
   }
-  if (shown < all.length) text += "\n" + overflowLine(all.slice(shown)) + "\n";
-  return text;
+  if (shown < all.length) text2 += "\n" + overflowLine(all.slice(shown)) + "\n";
+  return text2;
 }
 function tableRow(d, ctx) {
   const loc = locationText(d, ctx);
@@ -20462,6 +20462,12 @@ var init_resource = __esm({
 });
 
 // src/report/catalogue/rule.ts
+var rule_exports = {};
+__export(rule_exports, {
+  at: () => at,
+  defineRule: () => defineRule,
+  report: () => report
+});
 function defineRule(rule) {
   return rule;
 }
@@ -20669,8 +20675,8 @@ var init_schema = __esm({
       id: "schema-unknown-field",
       severity: "warning",
       description: "A field the API version does not define: the API server prunes it (or Kruise ignores it), so it has no effect.",
-      message: (d) => `unknown field ${JSON.stringify(d.field)}: ${d.kind} ${d.apiVersion} has no such field, so the API server drops it`,
-      hint: () => "check the spelling and the indentation, and that the field exists in this apiVersion (v1beta1 CloneSet moved the rollout knobs under updateStrategy.rollingUpdate); remove it otherwise"
+      message: (d) => `unknown field ${JSON.stringify(d.field)}: ${d.kind} ${d.apiVersion} has no such field, so the API server drops it` + (d.suggestion ? `; did you mean ${JSON.stringify(d.suggestion)}?` : ""),
+      hint: (d) => d.suggestion ? `rename it to ${d.suggestion} if that is what you meant (check the indentation too); remove it otherwise` : "check the spelling and the indentation, and that the field exists in this apiVersion (v1beta1 CloneSet moved the rollout knobs under updateStrategy.rollingUpdate); remove it otherwise"
     });
     missingField = defineRule({
       id: "schema-missing-field",
@@ -21942,6 +21948,42 @@ var init_plan = __esm({
   }
 });
 
+// src/report/catalogue/input.ts
+var input_exports = {};
+__export(input_exports, {
+  clusterScopedNamespace: () => clusterScopedNamespace,
+  kustomization: () => kustomization,
+  resourceListInvalid: () => resourceListInvalid
+});
+var clusterScopedNamespace, kustomization, resourceListInvalid;
+var init_input = __esm({
+  "src/report/catalogue/input.ts"() {
+    "use strict";
+    init_rule();
+    clusterScopedNamespace = defineRule({
+      id: "cluster-scoped-namespace",
+      severity: "info",
+      description: "A cluster-scoped object carries metadata.namespace (kustomize's `namespace:` sets it on every object); the API server drops it.",
+      message: (d) => `metadata.namespace ${JSON.stringify(d.namespace)} is ignored: ${d.kind} is cluster-scoped, and the API server clears the namespace of cluster-scoped objects before it stores or admits them`,
+      hint: () => "nothing to do; remove the field to silence this note (a kustomize `namespace:` transformer adds it to every object)"
+    });
+    kustomization = defineRule({
+      id: "kustomization-input",
+      severity: "warning",
+      description: "A kustomization was given as input: its objects exist only once kustomize builds them, so kruisec does not judge the folder's files one by one.",
+      message: () => "this is a kustomization, not a manifest: the objects it describes exist only once kustomize builds them, so kruisec does not check it",
+      hint: (d) => `pipe the build instead: \`kubectl kustomize ${d.dir} | kruisec validate -\` (or \`kustomize build ${d.dir} | kruisec validate -\`)`
+    });
+    resourceListInvalid = defineRule({
+      id: "resource-list-invalid",
+      severity: "error",
+      description: "The standard input of `kruisec fn` is not a KRM function ResourceList (or YAML stream) kruisec can read, or its functionConfig is not valid.",
+      message: (d) => `invalid function input: ${d.reason}`,
+      hint: () => "kpt and kustomize send a config.kubernetes.io/v1 ResourceList; see docs/krm-functions.md for the functionConfig kruisec reads"
+    });
+  }
+});
+
 // src/report/catalogue/index.ts
 var AREAS;
 var init_catalogue = __esm({
@@ -21954,6 +21996,7 @@ var init_catalogue = __esm({
     init_render_sidecarset();
     init_uniteddeployment();
     init_plan();
+    init_input();
     init_rule();
     AREAS = {
       load: load_exports,
@@ -21962,7 +22005,8 @@ var init_catalogue = __esm({
       sidecarset: sidecarset_exports,
       "render-sidecarset": render_sidecarset_exports,
       uniteddeployment: uniteddeployment_exports,
-      plan: plan_exports
+      plan: plan_exports,
+      input: input_exports
     };
   }
 });
@@ -22029,14 +22073,14 @@ function formatSarif(diags, ctx) {
   const seen = /* @__PURE__ */ new Map();
   const results = sorted.map((d) => {
     const file = fileOf(d);
-    let text = d.message;
-    if (d.hint) text += `
+    let text2 = d.message;
+    if (d.hint) text2 += `
 Help: ${d.hint}`;
     const result = {
       ruleId: d.ruleId,
       ruleIndex: index.get(d.ruleId),
       level: LEVEL[d.severity],
-      message: { text }
+      message: { text: text2 }
     };
     if (file !== void 0) {
       const physicalLocation = { artifactLocation: artifactLocation(file, ctx) };
@@ -22160,14 +22204,14 @@ function codeFrame(d, source, paint = (_s, x) => x) {
   if (lines2 === void 0) return void 0;
   const n = d.line;
   if (n > lines2.length) return void 0;
-  const text = lines2[n - 1];
-  const col = Math.max(1, Math.min(d.col ?? firstNonBlank(text), text.length + 1));
+  const text2 = lines2[n - 1];
+  const col = Math.max(1, Math.min(d.col ?? firstNonBlank(text2), text2.length + 1));
   let width2 = 1;
-  if (d.endLine !== void 0 && d.endLine > n) width2 = Math.max(1, text.length + 1 - col);
+  if (d.endLine !== void 0 && d.endLine > n) width2 = Math.max(1, text2.length + 1 - col);
   else if (d.endCol !== void 0 && d.endCol > col) width2 = d.endCol - col;
-  width2 = Math.max(1, Math.min(width2, text.length + 1 - col));
+  width2 = Math.max(1, Math.min(width2, text2.length + 1 - col));
   let start = 0;
-  if (text.length > MAX_FRAME_WIDTH) start = Math.max(0, Math.min(col - 1 - 40, text.length - MAX_FRAME_WIDTH));
+  if (text2.length > MAX_FRAME_WIDTH) start = Math.max(0, Math.min(col - 1 - 40, text2.length - MAX_FRAME_WIDTH));
   const cut = (s) => {
     if (s.length <= MAX_FRAME_WIDTH && start === 0) return s;
     const body = s.slice(start, start + MAX_FRAME_WIDTH);
@@ -22182,7 +22226,7 @@ function codeFrame(d, source, paint = (_s, x) => x) {
     const l = cut(lines2[i - 1]);
     out.push(l ? `${gutter(String(i))} ${l}` : gutter(String(i)));
     if (i === n) {
-      const before = text.slice(start, col - 1).replace(/[^\t]/g, " ");
+      const before = text2.slice(start, col - 1).replace(/[^\t]/g, " ");
       const lead = start > 0 ? " " : "";
       const w = Math.max(1, Math.min(width2, MAX_FRAME_WIDTH - (col - 1 - start)));
       out.push(`${gutter("")} ${lead}${before}${paint(d.severity, "^".repeat(w))}`);
@@ -22524,8 +22568,11 @@ var init_known_kinds = __esm({
       "PriorityClass",
       "SidecarSet",
       "NodeImage",
+      "NodePodProbe",
       "ResourceDistribution",
-      "ImageListPullJob",
+      "Node",
+      "IngressClass",
+      "CSINode",
       "RuntimeClass",
       "APIService",
       "CSIDriver",
@@ -22555,7 +22602,11 @@ function checkResources(resources) {
       kept.push(r);
       continue;
     }
-    const key2 = isClusterScoped(obj.kind) ? resourceKey({ ...obj, metadata: { name: meta.name } }) : resourceKey(obj);
+    const clusterScoped = isClusterScoped(obj.kind);
+    if (clusterScoped && typeof meta.namespace === "string" && meta.namespace !== "") {
+      diagnostics.push({ ...report(clusterScopedNamespace, { kind: obj.kind, namespace: meta.namespace }), origin, path: ["metadata", "namespace"] });
+    }
+    const key2 = clusterScoped ? resourceKey({ ...obj, metadata: { name: meta.name } }) : resourceKey(obj);
     const first = seen.get(key2);
     if (first) {
       const where2 = (x) => `${x.origin?.file ?? "?"} (document ${(x.origin?.doc ?? 0) + 1})`;
@@ -22573,6 +22624,7 @@ var init_checks = __esm({
     init_resource();
     init_rule();
     init_load();
+    init_input();
     init_known_kinds();
   }
 });
@@ -22601,9 +22653,9 @@ var init_cluster = __esm({
 });
 
 // src/load/lines.ts
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
 }
 function lastAtOrBefore(starts, offset) {
@@ -22790,8 +22842,8 @@ function isAlpha(c) {
 function isHex(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
 }
-function scan(text) {
-  return new Scanner(text).run();
+function scan(text2) {
+  return new Scanner(text2).run();
 }
 function isFlowIndicator(c) {
   return c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -22832,8 +22884,8 @@ var init_scanner = __esm({
     LS = 8232;
     PS = 8233;
     Scanner = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       pos = 0;
@@ -22986,15 +23038,15 @@ var init_scanner = __esm({
         this.error(c === TAB ? "found a tab character where YAML (as go-yaml reads it) allows only spaces" : "found character that cannot start any token");
       }
       scanToNextToken() {
-        const { text } = this;
+        const { text: text2 } = this;
         for (; ; ) {
           const tabs = this.flowLevel > 0 || !this.simpleKeyAllowed;
           let p = this.pos;
-          for (let c = text.charCodeAt(p); c === SP || c === TAB && tabs; c = text.charCodeAt(++p)) ;
+          for (let c = text2.charCodeAt(p); c === SP || c === TAB && tabs; c = text2.charCodeAt(++p)) ;
           this.col += p - this.pos;
           this.index += p - this.pos;
           this.pos = p;
-          if (text.charCodeAt(p) === 35) while (!isBreakZ(this.at(0))) this.skip();
+          if (text2.charCodeAt(p) === 35) while (!isBreakZ(this.at(0))) this.skip();
           if (!isBreak(this.at(0))) return;
           this.skipLine();
           if (this.flowLevel === 0) this.simpleKeyAllowed = true;
@@ -23436,7 +23488,7 @@ var init_scanner = __esm({
       plainScalar() {
         this.saveSimpleKey();
         this.simpleKeyAllowed = false;
-        const { text } = this;
+        const { text: text2 } = this;
         const flow = this.flowLevel > 0;
         const start = this.pos;
         let end = start;
@@ -23445,9 +23497,9 @@ var init_scanner = __esm({
         const fold = new Folding();
         for (; ; ) {
           if (this.col === 0 && this.documentMarkerHere()) break;
-          if (text.charCodeAt(this.pos) === 35) break;
+          if (text2.charCodeAt(this.pos) === 35) break;
           for (; ; ) {
-            const c2 = text.charCodeAt(this.pos);
+            const c2 = text2.charCodeAt(this.pos);
             if (isBlankZ(c2) || Number.isNaN(c2)) break;
             if (c2 === 58 && isBlankZ(this.at(1)) || flow && isFlowIndicator(c2)) break;
             s += fold.flush();
@@ -23455,13 +23507,13 @@ var init_scanner = __esm({
             let p = this.pos + (c2 >= 55296 && c2 <= 56319 ? 2 : 1);
             let chars = 1;
             for (; ; ) {
-              const d = text.charCodeAt(p);
+              const d = text2.charCodeAt(p);
               if (d < 128 ? stop[d] === 1 : d !== d || d === NEL || d === LS || d === PS) break;
               if (d >= 55296 && d <= 56319) p++;
               p++;
               chars++;
             }
-            s += text.slice(this.pos, p);
+            s += text2.slice(this.pos, p);
             this.pos = p;
             this.col += chars;
             this.index += chars;
@@ -23478,11 +23530,11 @@ var init_scanner = __esm({
       /** Blank space and line breaks inside a quoted or plain scalar, into `fold`. In a plain
        *  scalar (`indent` >= 0) a tab may not stand in a continuation line's indentation. */
       foldSpace(fold, indent, start) {
-        const { text } = this;
+        const { text: text2 } = this;
         for (let d = this.at(0); isBlank(d) || isBreak(d); d = this.at(0)) {
           if (d === SP && fold.leadingBlanks) {
             let p = this.pos + 1;
-            while (text.charCodeAt(p) === SP) p++;
+            while (text2.charCodeAt(p) === SP) p++;
             this.col += p - this.pos;
             this.index += p - this.pos;
             this.pos = p;
@@ -23534,8 +23586,8 @@ var init_scanner = __esm({
 function endsBlockPair(t) {
   return t.type === T.Key || t.type === T.Value || t.type === T.BlockEnd;
 }
-function parseDocument(text) {
-  return new Parser(scan(text)).document();
+function parseDocument(text2) {
+  return new Parser(scan(text2)).document();
 }
 var N, YAML_TAG2, NO_CHILDREN, Parser;
 var init_parser = __esm({
@@ -24023,13 +24075,13 @@ var init_decode = __esm({
 });
 
 // src/load/yaml/json.ts
-function readJsonStream(text) {
-  const r = new JsonReader(text);
+function readJsonStream(text2) {
+  const r = new JsonReader(text2);
   const documents = [];
   try {
     for (; ; ) {
       r.space();
-      if (r.i >= text.length) return { documents };
+      if (r.i >= text2.length) return { documents };
       documents.push(r.value(0));
     }
   } catch (e) {
@@ -24048,8 +24100,8 @@ var init_json2 = __esm({
     INT64_MAX2 = (1n << 63n) - 1n;
     NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
     JsonReader = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       i = 0;
@@ -24217,29 +24269,29 @@ var init_json2 = __esm({
 function isGoSpace(c) {
   return c >= 9 && c <= 13 || c === 32 || c === 133 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
 }
-function isJsonStream(text) {
+function isJsonStream(text2) {
   let i = 0;
-  while (i < text.length && isGoSpace(text.charCodeAt(i))) i++;
-  return text.charCodeAt(i) === 123 && Buffer.byteLength(text.slice(0, i + 1)) <= 4096;
+  while (i < text2.length && isGoSpace(text2.charCodeAt(i))) i++;
+  return text2.charCodeAt(i) === 123 && Buffer.byteLength(text2.slice(0, i + 1)) <= 4096;
 }
-function splitYaml(text) {
+function splitYaml(text2) {
   const chunks = [];
-  const crlf = text.indexOf("\r") !== -1;
+  const crlf = text2.indexOf("\r") !== -1;
   let start = 0;
   let lines2 = [];
   const flush = (end) => {
     if (end <= start && lines2.length === 0) return;
-    chunks.push(crlf ? joined(chunks.length, lines2) : plain(chunks.length, text.slice(start, end), start));
+    chunks.push(crlf ? joined(chunks.length, lines2) : plain(chunks.length, text2.slice(start, end), start));
     lines2 = [];
   };
   let at3 = 0;
-  while (at3 < text.length) {
-    let nl = text.indexOf("\n", at3);
+  while (at3 < text2.length) {
+    let nl = text2.indexOf("\n", at3);
     const last = nl === -1;
-    if (last) nl = text.length;
-    const lineEnd = !last && nl > at3 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (text.startsWith("---", at3)) {
-      const rest = goTrim(text.slice(at3 + 3, lineEnd));
+    if (last) nl = text2.length;
+    const lineEnd = !last && nl > at3 && text2.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (text2.startsWith("---", at3)) {
+      const rest = goTrim(text2.slice(at3 + 3, lineEnd));
       if (rest !== "" && rest[0] !== "#") {
         flush(at3);
         return { chunks, badSeparator: { offset: at3, text: rest } };
@@ -24247,19 +24299,19 @@ function splitYaml(text) {
       flush(at3);
       start = nl + 1;
     } else if (crlf) {
-      lines2.push({ from: at3, text: text.slice(at3, lineEnd) + "\n" });
+      lines2.push({ from: at3, text: text2.slice(at3, lineEnd) + "\n" });
     }
     at3 = nl + 1;
   }
-  if (!crlf && start < text.length && !text.endsWith("\n")) {
-    chunks.push(plain(chunks.length, text.slice(start) + "\n", start));
+  if (!crlf && start < text2.length && !text2.endsWith("\n")) {
+    chunks.push(plain(chunks.length, text2.slice(start) + "\n", start));
     return { chunks };
   }
-  flush(text.length);
+  flush(text2.length);
   return { chunks };
 }
-function plain(index, text, start) {
-  return { index, text, toFile: (pos) => start + pos };
+function plain(index, text2, start) {
+  return { index, text: text2, toFile: (pos) => start + pos };
 }
 function joined(index, lines2) {
   const starts = [];
@@ -24292,17 +24344,17 @@ var init_stream = __esm({
 });
 
 // src/load/yaml/index.ts
-function readDocuments(text) {
-  if (isJsonStream(text)) {
-    const r = readJsonStream(text);
+function readDocuments(text2, limits = {}) {
+  if (isJsonStream(text2)) {
+    const r = readJsonStream(text2);
     const docs2 = r.documents.map((d, index) => ({ index, value: d.value }));
     if (r.error) docs2.push({ index: docs2.length, error: fileError(r.error, (p) => p) });
     return docs2;
   }
-  const split = splitYaml(text);
+  const split = splitYaml(text2);
   const docs = split.chunks.map((c) => {
     try {
-      const node2 = chunkNode(c.text);
+      const node2 = chunkNode(c.text, limits.documentBytes ?? MAX_DOCUMENT_BYTES);
       return { index: c.index, value: node2 === null ? null : decodeDocument(node2) };
     } catch (e) {
       if (!(e instanceof YamlError)) throw e;
@@ -24315,32 +24367,32 @@ function readDocuments(text) {
   }
   return docs;
 }
-function documentNode(text, index) {
+function documentNode(text2, index) {
   try {
-    if (isJsonStream(text)) {
-      const d = readJsonStream(text).documents[index];
+    if (isJsonStream(text2)) {
+      const d = readJsonStream(text2).documents[index];
       return d && { node: d.node, toFile: (p) => p };
     }
-    const c = splitYaml(text).chunks[index];
-    const node2 = c && chunkNode(c.text);
+    const c = splitYaml(text2).chunks[index];
+    const node2 = c && chunkNode(c.text, Infinity);
     return node2 ? { node: node2, toFile: (p) => c.toFile(p) } : void 0;
   } catch {
     return void 0;
   }
 }
-function chunkNode(text) {
-  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
+function chunkNode(text2, maxBytes) {
+  const bom = text2.charCodeAt(0) === 65279 ? 1 : 0;
   NOT_ALLOWED.lastIndex = bom;
-  const bad = NOT_ALLOWED.exec(text);
+  const bad = NOT_ALLOWED.exec(text2);
   if (bad) {
     const cp = bad[0].codePointAt(0);
     const what = cp === 65279 ? "a byte-order mark (U+FEFF) inside the document" : `the control character U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
     throw new YamlError(`${what}: go-yaml does not read it as text; remove it or write it as an escape in a double-quoted string`, bad.index, cp === 65279 ? "unsafe" : "syntax");
   }
-  if (text.length > MAX_DOCUMENT_BYTES / 3 && Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
-    throw new YamlError(`document larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB: the API server accepts at most 3 MiB per request, so it cannot be applied`, 0, "limit");
+  if (text2.length > maxBytes / 3 && Buffer.byteLength(text2) > maxBytes) {
+    throw new YamlError(`document larger than ${maxBytes / 1024 / 1024} MiB: the API server accepts at most 3 MiB per request, so it cannot be applied`, 0, "limit");
   }
-  return parseDocument(text);
+  return parseDocument(text2);
 }
 function fileError(e, toFile) {
   return { message: e.message, kind: e.kind, offset: toFile(e.pos), key: e.key };
@@ -24364,13 +24416,13 @@ var init_yaml = __esm({
 });
 
 // src/load/config.ts
-function parseConfig(file, text) {
+function parseConfig(file, text2) {
   const diagnostics = [];
   const bad = (reason, path6 = []) => diagnostics.push({ ...report(configInvalid, { reason }), origin: { file, doc: 0 }, path: path6 });
-  const [doc, second] = readDocuments(text);
+  const [doc, second] = readDocuments(text2);
   const error2 = doc?.error ?? second?.error;
   if (error2) {
-    diagnostics.push({ ...report(configInvalid, { reason: error2.message }), file, ...positionOf(lineStarts(text), error2.offset) });
+    diagnostics.push({ ...report(configInvalid, { reason: error2.message }), file, ...positionOf(lineStarts(text2), error2.offset) });
     return { facts: {}, diagnostics };
   }
   if (second !== void 0 && second.value !== null) {
@@ -29180,41 +29232,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value2) {
-        var p = new Promise(function(resolve10, reject) {
+        var p = new Promise(function(resolve12, reject) {
           pushCb(value2, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve12(result);
           });
         });
         p.catch(noop4);
         return p;
       }
       function unshift(value2) {
-        var p = new Promise(function(resolve10, reject) {
+        var p = new Promise(function(resolve12, reject) {
           unshiftCb(value2, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve12(result);
           });
         });
         p.catch(noop4);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve10) {
+        var p = new Promise(function(resolve12) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve10();
+              resolve12();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve10();
+                resolve12();
                 queue.drain = previousDrain;
               };
             }
@@ -29700,9 +29752,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve10(stats) : reject(error2);
+            return error2 === null ? resolve12(stats) : reject(error2);
           });
         });
       }
@@ -29726,10 +29778,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve10(entries);
+              resolve12(entries);
             } else {
               reject(error2);
             }
@@ -29739,10 +29791,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve10(entries));
+          stream.once("end", () => resolve12(entries));
         });
       }
     };
@@ -32077,7 +32129,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error2);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path5.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -32087,14 +32139,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -32139,13 +32191,13 @@ var init_ignore = __esm({
       }
       return path5.resolve(path5.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync4) => {
+    getGitDirectorySync = (gitRoot, readFileSync6) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path5.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -32195,18 +32247,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync4 = getReadFileSyncMethod(options.fs);
+      const readFileSync6 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value2 = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value2 = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value2 !== void 0) {
           excludesFileConfig = value2;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -32999,8 +33051,8 @@ var init_find_config = __esm({
 });
 
 // src/load/templates.ts
-function findHelmAction(text) {
-  const lines2 = text.split(/\r?\n/);
+function findHelmAction(text2) {
+  const lines2 = text2.split(/\r?\n/);
   for (let i = 0; i < lines2.length; i++) {
     const l = lines2[i];
     const c = l.indexOf("{{");
@@ -33111,31 +33163,58 @@ var init_object_meta = __esm({
   }
 });
 
+// src/load/kustomization.ts
+function isKustomizationFile(file) {
+  return FILE_NAMES.has(file.slice(file.lastIndexOf("/") + 1));
+}
+function isKustomizationObject(obj) {
+  return typeof obj.apiVersion === "string" && obj.apiVersion.startsWith(GROUP);
+}
+function kustomizationHint(file) {
+  const slash2 = file.lastIndexOf("/");
+  const dir = file === "<stdin>" || slash2 === -1 ? "." : file.slice(0, slash2);
+  return report(kustomization, { dir });
+}
+var FILE_NAMES, GROUP;
+var init_kustomization = __esm({
+  "src/load/kustomization.ts"() {
+    "use strict";
+    init_rule();
+    init_input();
+    FILE_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+    GROUP = "kustomize.config.k8s.io/";
+  }
+});
+
 // src/load/parse.ts
-function parseFile(file, text) {
+function parseFile(file, text2, limits = {}) {
   const out = { resources: [], diagnostics: [] };
-  const docs = readDocuments(text);
+  if (isKustomizationFile(file)) {
+    out.diagnostics.push(at2(kustomizationHint(file), file, 1, 1));
+    return out;
+  }
+  const docs = readDocuments(text2, limits);
   if (docs.some((d) => d.error)) {
-    const helm = findHelmAction(text);
+    const helm = findHelmAction(text2);
     if (helm) {
       out.diagnostics.push(at2(report(helmTemplate, {}), file, helm.line, helm.col));
       return out;
     }
   }
-  const hidden = UNICODE_BREAK.exec(text);
+  const hidden = UNICODE_BREAK.exec(text2);
   if (hidden) {
-    const { line: line2, col } = position(text, hidden.index);
+    const { line: line2, col } = position(text2, hidden.index);
     const char = `U+${hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     out.diagnostics.push(at2(report(yamlUnicodeBreak, { char }), file, line2, col));
   }
-  const placeholders = text.includes("...") || text.includes("…");
+  const placeholders = text2.includes("...") || text2.includes("…");
   for (const d of docs) {
-    if (d.error) out.diagnostics.push(yamlError(file, text, d.error));
-    else addDocument(file, text, d.value, d.index, out, placeholders);
+    if (d.error) out.diagnostics.push(yamlError(file, text2, d.error));
+    else addDocument(file, text2, d.value, d.index, out, placeholders);
   }
   return out;
 }
-function addDocument(file, text, doc, index, out, placeholders) {
+function addDocument(file, text2, doc, index, out, placeholders) {
   if (doc === null || doc === void 0) return;
   const origin = { file, doc: index };
   if (typeof doc !== "object" || Array.isArray(doc)) {
@@ -33143,8 +33222,12 @@ function addDocument(file, text, doc, index, out, placeholders) {
     return;
   }
   const obj = doc;
+  if (isKustomizationObject(obj)) {
+    out.diagnostics.push({ ...kustomizationHint(file), origin });
+    return;
+  }
   if (!Object.prototype.hasOwnProperty.call(obj, "items")) {
-    addObject(text, obj, origin, out, placeholders);
+    addObject(text2, obj, origin, out, placeholders);
     return;
   }
   const kind = typeof obj.kind === "string" ? obj.kind : "";
@@ -33172,7 +33255,7 @@ function addDocument(file, text, doc, index, out, placeholders) {
       o.kind = kind.endsWith("List") ? kind.slice(0, -"List".length) : kind;
       o.apiVersion = apiVersion;
     }
-    addObject(text, o, itemOrigin, out, placeholders);
+    addObject(text2, o, itemOrigin, out, placeholders);
   });
 }
 function listItemProblem(item) {
@@ -33185,14 +33268,14 @@ function listItemProblem(item) {
   }
   return void 0;
 }
-function addObject(text, obj, origin, out, placeholders) {
+function addObject(text2, obj, origin, out, placeholders) {
   const placeholder = placeholders ? findPlaceholder(obj) : void 0;
   if (placeholder) {
     out.diagnostics.push({ ...report(docSnippet, { value: placeholder.value }), origin, path: placeholder.path });
     return;
   }
   const helmPath = findHelmValue(obj);
-  if (helmPath && text.includes("{{")) {
+  if (helmPath && text2.includes("{{")) {
     out.diagnostics.push({ ...report(helmTemplate, {}), origin, path: helmPath });
     return;
   }
@@ -33225,8 +33308,8 @@ function findHelmValue(obj) {
 function hasAction(v) {
   return typeof v === "string" && v.includes("{{");
 }
-function yamlError(file, text, e) {
-  const { line: line2, col, lineText } = position(text, e.offset);
+function yamlError(file, text2, e) {
+  const { line: line2, col, lineText } = position(text2, e.offset);
   let d;
   if (/^\s*-?\s*(\.\.\.|…)\s*$/.test(lineText)) d = report(docSnippet, { value: lineText.trim() });
   else if (e.kind === "duplicate-key") d = report(yamlDuplicateKey, { key: e.key ?? "?" });
@@ -33237,11 +33320,11 @@ function yamlError(file, text, e) {
   else d = report(yamlSyntax, { reason: e.message });
   return at2(d, file, line2, col);
 }
-function position(text, offset) {
-  const starts = lineStarts(text);
+function position(text2, offset) {
+  const starts = lineStarts(text2);
   const p = positionOf(starts, offset);
-  const end = text.indexOf("\n", starts[p.line - 1]);
-  return { ...p, lineText: text.slice(starts[p.line - 1], end === -1 ? text.length : end) };
+  const end = text2.indexOf("\n", starts[p.line - 1]);
+  return { ...p, lineText: text2.slice(starts[p.line - 1], end === -1 ? text2.length : end) };
 }
 function at2(d, file, line2, col) {
   return { ...d, file, line: line2, col };
@@ -33256,6 +33339,7 @@ var init_parse = __esm({
     init_yaml();
     init_lines();
     init_object_meta();
+    init_kustomization();
     UNICODE_BREAK = /[\u0085\u2028\u2029]/;
   }
 });
@@ -33285,9 +33369,9 @@ function findPair(m, key2, seen) {
   }
   return found;
 }
-function trimEnd(text, end) {
+function trimEnd(text2, end) {
   let e = end;
-  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  while (e > 0 && /\s/.test(text2[e - 1])) e--;
   return e;
 }
 var SourceStore;
@@ -33300,8 +33384,8 @@ var init_source_map = __esm({
       texts = /* @__PURE__ */ new Map();
       parsed = /* @__PURE__ */ new Map();
       lineStarts = /* @__PURE__ */ new Map();
-      add(file, text) {
-        this.texts.set(file, text);
+      add(file, text2) {
+        this.texts.set(file, text2);
       }
       text(file) {
         return this.texts.get(file);
@@ -33331,17 +33415,17 @@ var init_source_map = __esm({
             break;
           }
         }
-        const text = this.texts.get(origin.file);
+        const text2 = this.texts.get(origin.file);
         const start = this.position(origin.file, p.toFile(from));
-        const end = this.position(origin.file, Math.max(p.toFile(from), trimEnd(text, p.toFile(to))));
+        const end = this.position(origin.file, Math.max(p.toFile(from), trimEnd(text2, p.toFile(to))));
         return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
       }
       parse(file, doc) {
         const key2 = `${doc}\0${file}`;
         let p = this.parsed.get(key2);
         if (p === void 0) {
-          const text = this.texts.get(file);
-          p = text === void 0 ? null : documentNode(text, doc) ?? null;
+          const text2 = this.texts.get(file);
+          p = text2 === void 0 ? null : documentNode(text2, doc) ?? null;
           this.parsed.set(key2, p);
         }
         return p ?? void 0;
@@ -33362,12 +33446,12 @@ function tooLarge(file, bytes) {
 }
 function decodeText(file, bytes) {
   if (bytes.length > MAX_FILE_BYTES) return { text: "", refused: tooLarge(file, bytes.length) };
-  const text = bytes.toString("utf8");
-  if (isUtf8(bytes)) return { text };
+  const text2 = bytes.toString("utf8");
+  if (isUtf8(bytes)) return { text: text2 };
   const bad = firstInvalidByte(bytes);
   const before = bytes.subarray(0, bad).toString("utf8");
   const d = report(yamlSyntax, { reason: `byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, "0")} is not UTF-8: kubectl would apply U+FFFD (the replacement character) in its place; save the file as UTF-8` });
-  return { text, refused: { ...d, file, ...positionOf(lineStarts(before), before.length) } };
+  return { text: text2, refused: { ...d, file, ...positionOf(lineStarts(before), before.length) } };
 }
 function firstInvalidByte(b) {
   for (let i = 0; i < b.length; ) {
@@ -33393,8 +33477,11 @@ var init_text2 = __esm({
 var load_exports2 = {};
 __export(load_exports2, {
   InputError: () => InputError,
+  MAX_FILE_BYTES: () => MAX_FILE_BYTES,
   SourceStore: () => SourceStore,
-  load: () => load
+  isClusterScoped: () => isClusterScoped,
+  load: () => load,
+  readDocuments: () => readDocuments
 });
 import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
@@ -33407,9 +33494,9 @@ async function load(inputs, opts) {
   const config = { file: configFile, how: opts.configFile ? "flag" : configFile ? "found" : "none", searched: found?.searched ?? [] };
   let fileFacts = {};
   if (configFile) {
-    const text = readFileSync2(resolve6(opts.cwd, configFile), "utf8");
-    sources.add(configFile, text);
-    const parsed = parseConfig(configFile, text);
+    const text2 = readFileSync2(resolve6(opts.cwd, configFile), "utf8");
+    sources.add(configFile, text2);
+    const parsed = parseConfig(configFile, text2);
     fileFacts = parsed.facts;
     diagnostics.push(...parsed.diagnostics);
   }
@@ -33423,13 +33510,13 @@ async function load(inputs, opts) {
       continue;
     }
     const bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync2(0) : readFileSync2(path6);
-    const { text, refused } = decodeText(name, bytes);
-    sources.add(name, text);
+    const { text: text2, refused } = decodeText(name, bytes);
+    sources.add(name, text2);
     if (refused) {
       diagnostics.push(refused);
       continue;
     }
-    const parsed = parseFile(name, text);
+    const parsed = parseFile(name, text2, { documentBytes: opts.documentBytes });
     all.push(...parsed.resources);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -33454,6 +33541,9 @@ var init_load2 = __esm({
     init_text2();
     init_discover();
     init_source_map();
+    init_known_kinds();
+    init_yaml();
+    init_text2();
   }
 });
 
@@ -33596,11 +33686,11 @@ var init_quantity = __esm({
 // src/util/memo.ts
 function memoByText(compute, bound = 1e4) {
   const cache = /* @__PURE__ */ new Map();
-  return (text) => {
-    let v = cache.get(text);
+  return (text2) => {
+    let v = cache.get(text2);
     if (v === void 0) {
-      v = compute(text);
-      if (cache.size < bound) cache.set(text, v);
+      v = compute(text2);
+      if (cache.size < bound) cache.set(text2, v);
     }
     return v;
   };
@@ -34329,15 +34419,21 @@ __export(default_exports, {
   sidecarSetHashWithoutImage: () => sidecarSetHashWithoutImage
 });
 function applyDefaults(resources) {
-  return resources.map((res) => {
+  return resources.map((written) => {
+    const res = isClusterScoped(written.obj.kind) && written.obj.metadata?.namespace !== void 0 ? withoutNamespace(written) : written;
     if (isSidecarSet(res.obj)) return { ...res, obj: defaultSidecarSet(res.obj) };
     if (isUnitedDeployment(res.obj)) return { ...res, obj: defaultUnitedDeployment(res.obj) };
     return res;
   });
 }
+function withoutNamespace(res) {
+  const { namespace: _dropped, ...metadata } = res.obj.metadata;
+  return { ...res, obj: { ...res.obj, metadata } };
+}
 var init_default2 = __esm({
   "src/default/index.ts"() {
     "use strict";
+    init_load2();
     init_sidecarset2();
     init_uniteddeployment2();
     init_sidecarset3();
@@ -34380,6 +34476,272 @@ var init_api = __esm({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest = function(str3, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str3, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
+  }
+});
+
+// src/validate/schema/validators.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname as dirname2, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function validatorPath(k) {
+  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
+}
+function validatorFor(kind) {
+  let fn = byKind.get(kind);
+  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load2(kind));
+  return fn;
+}
+function load2(kind) {
+  if (requireFromRoot === void 0) {
+    const root = packageRoot();
+    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
+  }
+  try {
+    return requireFromRoot?.(`./${validatorPath(kind)}`);
+  } catch {
+    return void 0;
+  }
+}
+function packageRoot() {
+  let dir = dirname2(fileURLToPath2(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname2(dir)) {
+    if (existsSync5(join5(dir, VALIDATORS_DIR))) return dir;
+  }
+  return void 0;
+}
+var VALIDATORS_DIR, byKind, requireFromRoot;
+var init_validators = __esm({
+  "src/validate/schema/validators.ts"() {
+    "use strict";
+    VALIDATORS_DIR = "schemas/validators";
+    byKind = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/schema/suggest.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+function suggestField(kind, parent, field) {
+  const root = schemaOf(kind);
+  const names = root ? fieldNames(root, root, parent) : [];
+  const limit = Math.max(1, Math.floor(field.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const d = name.toLowerCase() === field.toLowerCase() ? 1 : (0, import_fastest_levenshtein.distance)(name, field);
+    if (d > limit) continue;
+    if (d < bestDistance || d === bestDistance && best !== void 0 && compareStrings(name, best) < 0) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function schemaOf(kind) {
+  if (!schemas.has(kind)) {
+    const root = packageRoot();
+    let schema2;
+    try {
+      schema2 = root === void 0 ? void 0 : JSON.parse(readFileSync3(join6(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
+    } catch {
+      schema2 = void 0;
+    }
+    schemas.set(kind, schema2);
+  }
+  return schemas.get(kind);
+}
+function fieldNames(root, node2, path6) {
+  const options = resolve7(root, node2);
+  if (path6.length === 0) return [...new Set(options.flatMap((s) => isSchema(s.properties) ? Object.keys(s.properties) : []))];
+  const [head, ...rest] = path6;
+  const next = [];
+  for (const s of options) {
+    if (typeof head === "number") {
+      if (isSchema(s.items)) next.push(s.items);
+    } else if (isSchema(s.properties) && isSchema(s.properties[head])) {
+      next.push(s.properties[head]);
+    } else if (isSchema(s.additionalProperties)) {
+      next.push(s.additionalProperties);
+    }
+  }
+  return [...new Set(next.flatMap((n) => fieldNames(root, n, rest)))];
+}
+function resolve7(root, node2, depth = 0) {
+  if (depth > 32) return [];
+  const out = [node2];
+  if (typeof node2.$ref === "string" && node2.$ref.startsWith("#/")) {
+    let target = root;
+    for (const seg of node2.$ref.slice(2).split("/")) target = isSchema(target) ? target[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : void 0;
+    if (isSchema(target)) out.push(...resolve7(root, target, depth + 1));
+  }
+  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
+    const list2 = node2[key2];
+    if (Array.isArray(list2)) {
+      for (const s of list2) if (isSchema(s)) out.push(...resolve7(root, s, depth + 1));
+    }
+  }
+  return out;
+}
+function isSchema(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var import_fastest_levenshtein, schemas;
+var init_suggest = __esm({
+  "src/validate/schema/suggest.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_compare();
+    init_validators();
+    schemas = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/validate/schema/errors.ts
 function toFieldPath(instancePath, root) {
   if (instancePath === "") return [];
@@ -34398,7 +34760,7 @@ function toFieldPath(instancePath, root) {
   }
   return out;
 }
-function diagnosticsFor(res, errors, strict) {
+function diagnosticsFor(res, errors, strict, kind) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const obj = res.obj;
@@ -34410,7 +34772,8 @@ function diagnosticsFor(res, errors, strict) {
     switch (e.keyword) {
       case "additionalProperties": {
         const field = String(e.params.additionalProperty);
-        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion }, at(res, [...path6, field]), strict ? "error" : void 0);
+        const suggestion = kind ? suggestField(kind, path6, field) : void 0;
+        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion, ...suggestion ? { suggestion } : {} }, at(res, [...path6, field]), strict ? "error" : void 0);
         break;
       }
       case "required":
@@ -34458,46 +34821,7 @@ var init_errors = __esm({
     "use strict";
     init_rule();
     init_schema();
-  }
-});
-
-// src/validate/schema/validators.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname2, join as join5 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function validatorPath(k) {
-  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
-}
-function validatorFor(kind) {
-  let fn = byKind.get(kind);
-  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load2(kind));
-  return fn;
-}
-function load2(kind) {
-  if (requireFromRoot === void 0) {
-    const root = packageRoot();
-    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
-  }
-  try {
-    return requireFromRoot?.(`./${validatorPath(kind)}`);
-  } catch {
-    return void 0;
-  }
-}
-function packageRoot() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = dirname2(dir)) {
-    if (existsSync5(join5(dir, VALIDATORS_DIR))) return dir;
-  }
-  return void 0;
-}
-var VALIDATORS_DIR, byKind, requireFromRoot;
-var init_validators = __esm({
-  "src/validate/schema/validators.ts"() {
-    "use strict";
-    VALIDATORS_DIR = "schemas/validators";
-    byKind = /* @__PURE__ */ new Map();
+    init_suggest();
   }
 });
 
@@ -34527,7 +34851,7 @@ var init_schema2 = __esm({
           continue;
         }
         const validate2 = validatorFor(k);
-        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict));
+        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict, k));
       }
       return out;
     };
@@ -37205,29 +37529,29 @@ var init_summary = __esm({
 // src/report/diff/markdown.ts
 function diffToMarkdown(r, opts = {}) {
   const max = opts.maxChars ?? Infinity;
-  let text = `### kruisec diff: ${countsText2(r)}
+  let text2 = `### kruisec diff: ${countsText2(r)}
 `;
   const n = r.workloads.length;
-  if (!n) return text;
-  text += "\n| Workload | Objects | Images |\n| --- | --- | --- |\n";
+  if (!n) return text2;
+  text2 += "\n| Workload | Objects | Images |\n| --- | --- | --- |\n";
   const tableMax = max / 2;
   let listed = 0;
   for (const w of r.workloads) {
     const row = `| ${escapeCell(w.display)} | ${objectCounts(w)} | ${w.images.map((c) => imageHtml(c)).join("<br>") || "—"} |
 `;
-    if (text.length + row.length + NOTE_RESERVE > tableMax) break;
-    text += row;
+    if (text2.length + row.length + NOTE_RESERVE > tableMax) break;
+    text2 += row;
     listed++;
   }
   let shown = 0;
   for (const w of r.workloads.slice(0, listed)) {
     const block = "\n" + details(w);
-    if (text.length + block.length + NOTE_RESERVE > max) break;
-    text += block;
+    if (text2.length + block.length + NOTE_RESERVE > max) break;
+    text2 += block;
     shown++;
   }
-  if (shown < n) text += "\n" + note(n, listed, shown, max, opts.more) + "\n";
-  return text;
+  if (shown < n) text2 += "\n" + note(n, listed, shown, max, opts.more) + "\n";
+  return text2;
 }
 function details(w) {
   const images = w.images.slice(0, SUMMARY_IMAGES).map((c) => imageHtml(c));
@@ -40608,9 +40932,9 @@ function collection(v, level, compact2) {
 function remembered(v, level, compact2) {
   let byLevel = frozenTexts.get(v);
   if (byLevel === void 0) frozenTexts.set(v, byLevel = []);
-  let text = byLevel[level];
-  if (text === void 0) byLevel[level] = text = flat(collection(v, level, true));
-  return compact2 || text === "[]" || text === "{}" ? text : pad(level) + text;
+  let text2 = byLevel[level];
+  if (text2 === void 0) byLevel[level] = text2 = flat(collection(v, level, true));
+  return compact2 || text2 === "[]" || text2 === "{}" ? text2 : pad(level) + text2;
 }
 function flat(s) {
   s.charCodeAt(0);
@@ -40657,13 +40981,13 @@ function numberText(n) {
 function scalar(s, level) {
   if (s.length <= 65536 && COMMON_PLAIN.test(s) && !(mayResolveImplicitly(s) && resolvesImplicitly(s))) return s;
   if (s.length < LONG) return styled(s, level);
-  let text = longCache.get(s);
-  if (text === void 0) {
-    text = styled(s, level);
-    if (text.charCodeAt(0) === 124) return text;
-    if (longCache.size < 1e4) longCache.set(s, text);
+  let text2 = longCache.get(s);
+  if (text2 === void 0) {
+    text2 = styled(s, level);
+    if (text2.charCodeAt(0) === 124) return text2;
+    if (longCache.size < 1e4) longCache.set(s, text2);
   }
-  return text;
+  return text2;
 }
 function styled(s, level) {
   if (s.indexOf("\n") === -1) return singleLine(s);
@@ -40723,14 +41047,14 @@ var init_yaml_writer = __esm({
       length = 0;
       count = 0;
       add(obj) {
-        const text = (this.count++ === 0 ? "" : "---\n") + dumpYaml(obj);
-        const worst = 3 * text.length;
+        const text2 = (this.count++ === 0 ? "" : "---\n") + dumpYaml(obj);
+        const worst = 3 * text2.length;
         if (this.length + worst > this.buf.length) {
           if (this.length > 0) this.full.push(this.buf.subarray(0, this.length));
           this.buf = Buffer.allocUnsafe(Math.max(CHUNK, worst));
           this.length = 0;
         }
-        this.length += this.buf.write(text, this.length);
+        this.length += this.buf.write(text2, this.length);
       }
       /** The stream so far, as consecutive pieces of UTF-8. */
       chunks() {
@@ -40745,9 +41069,9 @@ var init_yaml_writer = __esm({
     longCache = /* @__PURE__ */ new Map();
     LONG = 64;
     keyText = memoByText((key2) => {
-      const text = singleLine(key2);
-      if (text.length > 1024) throw NOT_PLAIN_DATA;
-      return text;
+      const text2 = singleLine(key2);
+      if (text2.length > 1024) throw NOT_PLAIN_DATA;
+      return text2;
     });
     COMPAT_WORDS = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF"]);
     BASE60 = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
@@ -41259,9 +41583,9 @@ function formatPatch(patch, headerOptions) {
   }
   return ret.join("\n") + "\n";
 }
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line2) => line2 + "\n");
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line2) => line2 + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -41310,8 +41634,8 @@ function createPatcher() {
     return [`--- ${from}`, `+++ ${to}`, `@@ -${range(a.length)} +${range(b.length)} @@`, ...a.map((l) => `-${l}`), ...b.map((l) => `+${l}`), ""].join("\n");
   };
 }
-function lines(text) {
-  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+function lines(text2) {
+  return text2 === "" ? [] : text2.replace(/\n$/, "").split("\n");
 }
 function range(n) {
   return n === 0 ? "0,0" : `1,${n}`;
@@ -43008,9 +43332,9 @@ function marshalEntry(e) {
     sidecarList: e.sidecarList
   };
   if (e.controllerRevision) o.controllerRevision = e.controllerRevision;
-  const text = goMarshalStruct(o);
-  ENCODED.set(e, text);
-  return text;
+  const text2 = goMarshalStruct(o);
+  ENCODED.set(e, text2);
+  return text2;
 }
 function marshalHashAnnotation(map3) {
   return goMarshalMap(map3, marshalEntry);
@@ -43032,27 +43356,27 @@ var init_injection_annotations = __esm({
 });
 
 // src/render/sidecarset/json-merge-patch.ts
-function parse3(text) {
+function parse3(text2) {
   let i = 0;
   const ws = () => {
-    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+    while (i < text2.length && " 	\n\r".includes(text2[i])) i++;
   };
   const fail2 = () => {
     throw new JsonSyntaxError("invalid JSON");
   };
   const str3 = () => {
     const start = i;
-    if (text[i] !== '"') fail2();
+    if (text2[i] !== '"') fail2();
     i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === "\\") i++;
-      else if (text.charCodeAt(i) < 32) fail2();
+    while (i < text2.length && text2[i] !== '"') {
+      if (text2[i] === "\\") i++;
+      else if (text2.charCodeAt(i) < 32) fail2();
       i++;
     }
-    if (i >= text.length) fail2();
+    if (i >= text2.length) fail2();
     i++;
     try {
-      return JSON.parse(text.slice(start, i));
+      return JSON.parse(text2.slice(start, i));
     } catch {
       return fail2();
     }
@@ -43060,70 +43384,70 @@ function parse3(text) {
   const value2 = () => {
     ws();
     const start = i;
-    const c = text[i];
+    const c = text2[i];
     if (c === "{") {
       i++;
       const entries = [];
       ws();
-      if (text[i] === "}") {
+      if (text2[i] === "}") {
         i++;
-        return { kind: "object", raw: text.slice(start, i), entries, open: false };
+        return { kind: "object", raw: text2.slice(start, i), entries, open: false };
       }
       for (; ; ) {
         ws();
         const k = str3();
         ws();
-        if (text[i] !== ":") fail2();
+        if (text2[i] !== ":") fail2();
         i++;
         entries.push([k, value2()]);
         ws();
-        if (text[i] === ",") {
+        if (text2[i] === ",") {
           i++;
           continue;
         }
-        if (text[i] === "}") {
+        if (text2[i] === "}") {
           i++;
           break;
         }
         fail2();
       }
-      return { kind: "object", raw: text.slice(start, i), entries, open: false };
+      return { kind: "object", raw: text2.slice(start, i), entries, open: false };
     }
     if (c === "[") {
       i++;
       const items = [];
       ws();
-      if (text[i] === "]") {
+      if (text2[i] === "]") {
         i++;
-        return { kind: "array", raw: text.slice(start, i), items, open: false };
+        return { kind: "array", raw: text2.slice(start, i), items, open: false };
       }
       for (; ; ) {
         items.push(value2());
         ws();
-        if (text[i] === ",") {
+        if (text2[i] === ",") {
           i++;
           continue;
         }
-        if (text[i] === "]") {
+        if (text2[i] === "]") {
           i++;
           break;
         }
         fail2();
       }
-      return { kind: "array", raw: text.slice(start, i), items, open: false };
+      return { kind: "array", raw: text2.slice(start, i), items, open: false };
     }
     if (c === '"') {
       str3();
-      return { kind: "scalar", raw: text.slice(start, i) };
+      return { kind: "scalar", raw: text2.slice(start, i) };
     }
-    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text2.slice(i));
     if (!m) fail2();
     i += m[0].length;
     return m[0] === "null" ? null : { kind: "scalar", raw: m[0] };
   };
   const v = value2();
   ws();
-  if (i !== text.length) fail2();
+  if (i !== text2.length) fail2();
   return v;
 }
 function compact(raw3) {
@@ -43863,7 +44187,7 @@ function prepareInjection(resources, opts) {
     return res.resource;
   };
 }
-function withoutNamespace(meta) {
+function withoutNamespace2(meta) {
   const { namespace: _borrowed, ...rest } = meta;
   return rest;
 }
@@ -43886,7 +44210,7 @@ function renderOne(r, path6, ctx, explain2) {
   const workload = obj.kind === "UnitedDeployment" ? SUBSET_WORKLOAD[String(path6[2])] : `${apiGroup(obj.apiVersion)}/${obj.kind}`;
   const injection = injectPod(pod, { display: display2, template: true, workload }, ctx, explain2);
   if (!injection.pod) return { resource: r, injection };
-  const newMeta = meta.namespace === void 0 ? withoutNamespace(injection.pod.metadata) : { ...injection.pod.metadata };
+  const newMeta = meta.namespace === void 0 ? withoutNamespace2(injection.pod.metadata) : { ...injection.pod.metadata };
   const newTemplate = { ...template, metadata: newMeta, spec: injection.pod.spec };
   return { resource: { ...r, obj: setAt(obj, path6, newTemplate) }, injection };
 }
@@ -43914,7 +44238,7 @@ var init_sidecarset5 = __esm({
 function applyFormEach(written, opts, emit) {
   const diagnostics = [];
   const explain2 = opts.explain === false ? void 0 : [];
-  const withStored = written.map((r) => isSidecarSet(r.obj) ? { ...r, obj: defaultSidecarSet(r.obj) } : r);
+  const withStored = written.map((r) => isSidecarSet(r.obj) ? applyDefaults([r])[0] : r);
   const ordered3 = sortResources(withStored);
   if (!opts.materialize) {
     for (const r of ordered3) emit(r);
@@ -45179,14 +45503,14 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
+        const distance2 = editDistance(word, candidate);
         const length = Math.max(word.length, candidate.length);
-        const similarity = (length - distance) / length;
+        const similarity = (length - distance2) / length;
         if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
+          if (distance2 < bestDistance) {
+            bestDistance = distance2;
             similar = [candidate];
-          } else if (distance === bestDistance) {
+          } else if (distance2 === bestDistance) {
             similar.push(candidate);
           }
         }
@@ -47216,9 +47540,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context3.helpWidth,
           outputHasColors: context3.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context3.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text2 = helper.formatHelp(this, helper);
+        if (context3.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -47378,7 +47702,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position2, text) {
+      addHelpText(position2, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -47387,10 +47711,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context3) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context3.error, command: context3.command });
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context3.error, command: context3.command });
           } else {
-            helpStr = text;
+            helpStr = text2;
           }
           if (helpStr) {
             context3.write(`${helpStr}
@@ -48219,10 +48543,10 @@ function stepsOfRollout(rollout, targetIsDeployment = false) {
     traffic
   };
 }
-function stepsOfAnnotation(text) {
+function stepsOfAnnotation(text2) {
   let v;
   try {
-    v = JSON.parse(text);
+    v = JSON.parse(text2);
   } catch (e) {
     return { problems: [{ path: ["metadata", "annotations", STEPS_ANNOTATION], reason: `not valid JSON (${e.message})` }] };
   }
@@ -48674,18 +48998,18 @@ function planToMarkdown(result, limit = MARKDOWN_LIMIT) {
   return fit(out, limit);
 }
 function fit(lines2, limit) {
-  let text = "";
+  let text2 = "";
   for (let i = 0; i < lines2.length; i++) {
     const line2 = lines2[i] + "\n";
-    if (text.length + line2.length + (i + 1 < lines2.length ? NOTE_RESERVE2 : 0) > limit) {
+    if (text2.length + line2.length + (i + 1 < lines2.length ? NOTE_RESERVE2 : 0) > limit) {
       const cut = `… ${lines2.length - i} more line${lines2.length - i === 1 ? "" : "s"} not shown: this plan is capped at ${String(limit).replace(/\B(?=(\d{3})+$)/g, ",")} characters for a pull-request comment. \`kruisec plan --output json\` has all of it.
 `;
-      return `${text}
+      return `${text2}
 ${cut}`;
     }
-    text += line2;
+    text2 += line2;
   }
-  return text;
+  return text2;
 }
 var NOTE_RESERVE2;
 var init_markdown3 = __esm({
@@ -48723,8 +49047,8 @@ var init_output = __esm({
 // src/plan/hash.ts
 import { createHash as createHash2 } from "node:crypto";
 function planHash(stages) {
-  const text = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
-  return createHash2("sha256").update(text).digest("hex");
+  const text2 = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
+  return createHash2("sha256").update(text2).digest("hex");
 }
 var init_hash2 = __esm({
   "src/plan/hash.ts"() {
@@ -48850,6 +49174,269 @@ var init_plan2 = __esm({
     init_workload2();
     init_output();
     init_hash2();
+  }
+});
+
+// src/cli/fn-config.ts
+function readFnConfig(config) {
+  const settings = { materialize: false, strict: false, failOn: "error", verbose: false, facts: {} };
+  const problems = [];
+  if (config === void 0 || config === null) return { settings, problems };
+  if (typeof config !== "object" || Array.isArray(config)) return { settings, problems: ["functionConfig must be an object"] };
+  const obj = config;
+  const isConfigMap = obj.kind === "ConfigMap" && obj.apiVersion === "v1";
+  let values;
+  if (isConfigMap) {
+    const data = obj.data ?? {};
+    if (typeof data !== "object" || data === null || Array.isArray(data)) return { settings, problems: ["functionConfig ConfigMap: data must be a map"] };
+    values = data;
+  } else {
+    values = Object.fromEntries(Object.entries(obj).filter(([k]) => !OBJECT_FIELDS.has(k)));
+  }
+  const where2 = isConfigMap ? "functionConfig data" : "functionConfig";
+  for (const [key2, value2] of Object.entries(values)) {
+    if (!KEYS3.includes(key2)) {
+      problems.push(`${where2}: unknown key ${JSON.stringify(key2)} (known: ${KEYS3.join(", ")})`);
+      continue;
+    }
+    try {
+      apply(settings, key2, value2);
+    } catch (e) {
+      problems.push(`${where2}.${key2}: ${e.message}`);
+    }
+  }
+  return { settings, problems };
+}
+function apply(s, key2, value2) {
+  switch (key2) {
+    case "materialize":
+      s.materialize = bool4(value2);
+      break;
+    case "strict":
+      s.strict = bool4(value2);
+      break;
+    case "verbose":
+      s.verbose = bool4(value2);
+      break;
+    case "failOn":
+      if (value2 !== "error" && value2 !== "warning") throw new UsageError(`must be error or warning, got ${JSON.stringify(value2)}`);
+      s.failOn = value2;
+      break;
+    case "kruiseVersion":
+      s.facts.kruiseVersion = text(value2);
+      break;
+    case "kruiseNamespace":
+      s.facts.kruiseNamespace = text(value2);
+      break;
+    case "featureGates":
+      s.facts.featureGates = typeof value2 === "string" ? parseFeatureGates(value2) : boolMap(value2);
+      break;
+    case "namespaceLabels":
+      s.facts.namespaceLabels = typeof value2 === "string" ? parseNamespaceLabels(value2.split(/[\n;]/).map((l) => l.trim()).filter(Boolean)) : labelMaps(value2);
+      break;
+  }
+}
+function bool4(v) {
+  if (v === true || v === "true") return true;
+  if (v === false || v === "false") return false;
+  throw new UsageError(`must be true or false, got ${JSON.stringify(v)}`);
+}
+function text(v) {
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  throw new UsageError(`must be a string, got ${JSON.stringify(v)}`);
+}
+function boolMap(v) {
+  if (!isMap(v)) throw new UsageError('must map gate names to true/false (or be "Name=true,Other=false")');
+  return Object.fromEntries(Object.entries(v).map(([k, b]) => [k, bool4(b)]));
+}
+function labelMaps(v) {
+  if (!isMap(v) || !Object.values(v).every(isMap)) throw new UsageError('must map namespace names to label maps (or be "ns=k=v,k2=v2" lines)');
+  return Object.fromEntries(Object.entries(v).map(([ns, labels]) => [ns, Object.fromEntries(Object.entries(labels).map(([k, l]) => [k, text(l)]))]));
+}
+function isMap(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var KEYS3, OBJECT_FIELDS;
+var init_fn_config = __esm({
+  "src/cli/fn-config.ts"() {
+    "use strict";
+    init_options();
+    KEYS3 = ["materialize", "strict", "failOn", "verbose", "kruiseVersion", "kruiseNamespace", "featureGates", "namespaceLabels"];
+    OBJECT_FIELDS = /* @__PURE__ */ new Set(["apiVersion", "kind", "metadata"]);
+  }
+});
+
+// src/cli/fn.ts
+var fn_exports = {};
+__export(fn_exports, {
+  runFn: () => runFn
+});
+import { isUtf8 as isUtf82 } from "node:buffer";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { resolve as resolve10 } from "node:path";
+async function runFn(mode, configFile, io) {
+  const bytes = io.stdin ? Buffer.from(io.stdin()) : readFileSync4(0);
+  if (!isUtf82(bytes)) {
+    io.err(`kruisec fn ${mode}: standard input is not UTF-8 (a ResourceList or YAML stream must be)
+`);
+    return 1;
+  }
+  const text2 = bytes.toString("utf8");
+  const { load: load4, readDocuments: readDocuments2, MAX_FILE_BYTES: MAX_FILE_BYTES2 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
+  const limits = { documentBytes: MAX_FILE_BYTES2 };
+  const env = readEnvelope(readDocuments2(text2, limits));
+  const fromFile = configFile === void 0 ? void 0 : readConfigFile(readDocuments2, resolve10(io.cwd, configFile), configFile);
+  const functionConfig = fromFile ?? env.functionConfig;
+  const { settings, problems } = readFnConfig(functionConfig);
+  const flags = { format: "text", strict: settings.strict, failOn: settings.failOn, verbose: settings.verbose };
+  const loaded = await load4(["-"], { cwd: io.cwd, facts: settings.facts, readStdin: () => text2, ...limits });
+  const local = (o) => o !== void 0 && isLocalConfig(itemAt(env, o));
+  loaded.resources = loaded.resources.filter((r) => !local(r.origin));
+  loaded.diagnostics = loaded.diagnostics.filter((d) => !local(d.origin) && (env.listVersion === void 0 ? d.ruleId !== "empty-input" : !NOT_FOR_FUNCTIONS.has(d.ruleId)));
+  const { report: report2 } = await Promise.resolve().then(() => (init_rule(), rule_exports));
+  const { resourceListInvalid: resourceListInvalid2 } = await Promise.resolve().then(() => (init_input(), input_exports));
+  const diags = problems.map((reason) => report2(resourceListInvalid2, { reason }));
+  if (env.badItems) diags.push(report2(resourceListInvalid2, { reason: "items must be a list" }));
+  const checked = await admit(loaded, flags);
+  diags.push(...loaded.diagnostics, ...checked.diagnostics);
+  let out = env.items;
+  if (mode === "render" && exitCodeFor(diags, flags) === 0) {
+    const { applyForm: applyForm2 } = await Promise.resolve().then(() => (init_render(), render_exports));
+    const rendered = applyForm2(loaded.resources.filter(checked.admits), { cluster: loaded.facts, explain: false, materialize: settings.materialize });
+    diags.push(...rendered.diagnostics);
+    out = [...rendered.resources.map((r) => r.obj), ...out.filter(isLocalConfig)];
+  }
+  const code2 = exitCodeFor(diags, flags);
+  const shown = shownDiagnostics(diags, flags);
+  if (shown.length && (env.listVersion === void 0 || env.unreadable)) io.err(await formatDiagnostics(shown, loaded, flags, io.cwd));
+  if (env.unreadable) return 1;
+  const { dumpYaml: dumpYaml2, dumpYamlStream: dumpYamlStream2 } = await Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports));
+  if (env.listVersion === void 0) {
+    if (code2 === 0) io.out(dumpYamlStream2(out.filter((o) => o !== void 0 && o !== null)));
+    return code2;
+  }
+  const results = sortResults(shown).map((d) => toResult(d, env));
+  if (code2 !== 0) {
+    for (const r of results) if (r.severity === "error" || flags.failOn === "warning") io.err(`${resultLine(r)}
+`);
+  }
+  const unchanged = mode === "validate" || code2 !== 0;
+  const appended = unchanged ? appendResults(text2, env.list, results, dumpYaml2, readDocuments2) : void 0;
+  io.out(appended ?? dumpYaml2({
+    apiVersion: env.listVersion,
+    kind: "ResourceList",
+    items: out,
+    ...functionConfig === void 0 ? {} : { functionConfig },
+    ...results.length ? { results } : {}
+  }));
+  return code2;
+}
+function appendResults(text2, list2, results, dump2, read) {
+  if (!isObj(list2) || "results" in list2 || /^\s*[{[]/.test(text2)) return void 0;
+  const body = text2.endsWith("\n") ? text2 : `${text2}
+`;
+  const candidate = results.length ? body + dump2({ results }) : body;
+  const docs = read(candidate, { documentBytes: Infinity }).filter((d) => d.error !== void 0 || d.value !== null && d.value !== void 0);
+  if (docs.length !== 1 || docs[0].error) return void 0;
+  return sameJson(docs[0].value, results.length ? { ...list2, results } : list2) ? candidate : void 0;
+}
+function readEnvelope(docs) {
+  const unreadable = docs.some((d) => d.error !== void 0);
+  const present = docs.filter((d) => d.value !== null && d.value !== void 0);
+  const only = present.length === 1 ? present[0].value : void 0;
+  if (isObj(only) && only.kind === "ResourceList" && typeof only.apiVersion === "string" && only.apiVersion.startsWith(RESOURCE_LIST_GROUP)) {
+    const items2 = Array.isArray(only.items) ? only.items : [];
+    const badItems = only.items !== void 0 && only.items !== null && !Array.isArray(only.items);
+    return { listVersion: only.apiVersion, list: only, items: items2, functionConfig: only.functionConfig ?? void 0, unreadable, badItems };
+  }
+  const items = [];
+  for (const d of docs) items[d.index] = d.value ?? void 0;
+  return { items, unreadable, badItems: false };
+}
+function readConfigFile(read, abs, shown) {
+  let text2;
+  try {
+    text2 = readFileSync4(abs, "utf8");
+  } catch {
+    throw new UsageError(`cannot read the function config ${shown}`);
+  }
+  const [doc] = read(text2);
+  if (doc?.error) throw new UsageError(`the function config ${shown} is not valid YAML: ${doc.error.message}`);
+  return doc?.value ?? void 0;
+}
+function sortResults(diags) {
+  const key2 = (d) => [d.origin?.doc ?? -1, d.origin?.item ?? -1];
+  return [...diags].sort((a, b) => {
+    const [ad, ai] = key2(a);
+    const [bd, bi] = key2(b);
+    return ad - bd || ai - bi || compareStrings(fieldOf(a), fieldOf(b)) || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message);
+  });
+}
+function fieldOf(d) {
+  return fieldText(d.path ?? []);
+}
+function toResult(d, env) {
+  const result = {
+    message: d.hint ? `${d.message} (help: ${d.hint})` : d.message,
+    severity: d.severity
+  };
+  const item = d.origin ? itemAt(env, d.origin) : void 0;
+  const meta = isObj(item?.metadata) ? item.metadata : {};
+  if (item && typeof item.apiVersion === "string" && typeof item.kind === "string" && typeof meta.name === "string") {
+    result.resourceRef = {
+      apiVersion: item.apiVersion,
+      kind: item.kind,
+      name: meta.name,
+      ...typeof meta.namespace === "string" && meta.namespace !== "" ? { namespace: meta.namespace } : {}
+    };
+  }
+  const field = fieldOf(d);
+  if (field && result.resourceRef) result.field = { path: field };
+  const file = fileOf2(meta);
+  if (file) result.file = file;
+  result.tags = { "kruisec.io/rule": d.ruleId };
+  return result;
+}
+function resultLine(r) {
+  const ref = r.resourceRef;
+  const field = r.field;
+  const file = r.file;
+  const what = ref ? `${[ref.apiVersion, ref.kind, ref.namespace, ref.name].filter(Boolean).join("/")}${field ? ` ${field.path}` : ""}: ` : "";
+  const where2 = file ? ` (${file.path}, document ${(file.index ?? 0) + 1})` : "";
+  return `[${String(r.severity)}] ${what}${String(r.message)}${where2}`;
+}
+function isLocalConfig(item) {
+  if (!isObj(item)) return false;
+  if (item.kind === "Kptfile" && typeof item.apiVersion === "string" && item.apiVersion.startsWith("kpt.dev/")) return true;
+  return isObj(item.metadata) && isObj(item.metadata.annotations) && item.metadata.annotations["config.kubernetes.io/local-config"] === "true";
+}
+function itemAt(env, origin) {
+  const doc = env.listVersion === void 0 ? env.items[origin.doc] : origin.doc === 0 ? { items: env.items } : void 0;
+  if (origin.item === void 0 && env.listVersion === void 0) return isObj(doc) ? doc : void 0;
+  const items = isObj(doc) && Array.isArray(doc.items) ? doc.items : [];
+  const item = origin.item === void 0 ? void 0 : items[origin.item];
+  return isObj(item) ? item : void 0;
+}
+function fileOf2(meta) {
+  const a = isObj(meta.annotations) ? meta.annotations : {};
+  const path6 = a["internal.config.kubernetes.io/path"] ?? a["config.kubernetes.io/path"];
+  if (typeof path6 !== "string" || path6 === "") return void 0;
+  const index = Number(a["internal.config.kubernetes.io/index"] ?? a["config.kubernetes.io/index"] ?? 0);
+  return Number.isInteger(index) && index >= 0 ? { path: path6, index } : { path: path6 };
+}
+var RESOURCE_LIST_GROUP, NOT_FOR_FUNCTIONS;
+var init_fn = __esm({
+  "src/cli/fn.ts"() {
+    "use strict";
+    init_field_path();
+    init_compare();
+    init_json4();
+    init_fn_config();
+    init_diagnostics();
+    init_inputs();
+    init_options();
+    RESOURCE_LIST_GROUP = "config.kubernetes.io/";
+    NOT_FOR_FUNCTIONS = /* @__PURE__ */ new Set(["items-make-list", "empty-input"]);
   }
 });
 
@@ -49015,11 +49602,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve10) {
-      resolve10(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -49035,7 +49622,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -49145,8 +49732,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -49242,10 +49829,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -49274,9 +49861,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -49287,8 +49874,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -49408,11 +49995,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve10) {
-      resolve10(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -49428,7 +50015,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50150,8 +50737,8 @@ var convertMarkedBigIntsReviver = (key2, value2, context3, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key2, value2, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value2, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -50209,8 +50796,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -50224,18 +50811,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key2, value2, context3) => convertMarkedBigIntsReviver(key2, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -50403,12 +50990,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -53344,12 +53931,12 @@ init_options();
 init_version();
 init_discover();
 init_diff();
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join7, resolve as resolve9 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join8, resolve as resolve11 } from "node:path";
 
 // integrations/github-action/src/annotations.ts
 init_github();
-import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve8 } from "node:path";
 function annotate(report2, ctx) {
   const shown = { error: 0, warning: 0 };
   const left = { error: 0, warning: 0 };
@@ -53374,19 +53961,19 @@ function rank(d) {
   return d.severity === "error" ? 0 : d.severity === "warning" ? 1 : 2;
 }
 function message(d) {
-  let text = d.message;
+  let text2 = d.message;
   if (d.line === null) {
     const at3 = [d.subject, d.fieldPath ? `field ${d.fieldPath}` : null].filter(Boolean);
-    if (at3.length) text += `
+    if (at3.length) text2 += `
 at ${at3.join(", ")}`;
   }
-  if (d.hint) text += `
+  if (d.hint) text2 += `
 help: ${d.hint}`;
-  return text;
+  return text2;
 }
 function repoPath(d, ctx) {
   if (d.file === null) return void 0;
-  const rel = relative5(ctx.workspace, resolve7(ctx.cwd, d.file));
+  const rel = relative5(ctx.workspace, resolve8(ctx.cwd, d.file));
   return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : rel.split("\\").join("/");
 }
 function properties(d, ctx) {
@@ -53417,11 +54004,11 @@ function withoutReportMarker(markdown) {
   return markdown.replace(/^<!-- kruisec:report -->\n/, "");
 }
 function compose(sections, limit, note2) {
-  const text = sections.filter((s) => s.trim() !== "").map((s) => s.replace(/\n+$/, "")).join("\n\n") + "\n";
-  if (text.length <= limit) return text;
+  const text2 = sections.filter((s) => s.trim() !== "").map((s) => s.replace(/\n+$/, "")).join("\n\n") + "\n";
+  if (text2.length <= limit) return text2;
   const room = limit - note2.length - 4;
-  const cut = text.lastIndexOf("\n", room);
-  return `${text.slice(0, Math.max(0, cut))}
+  const cut = text2.lastIndexOf("\n", room);
+  return `${text2.slice(0, Math.max(0, cut))}
 
 ${note2}
 `;
@@ -53578,7 +54165,7 @@ init_inputs();
 init_base();
 init_compare();
 import { mkdtempSync as mkdtempSync2, renameSync, rmSync as rmSync2, writeFileSync, mkdirSync } from "node:fs";
-import { dirname as dirname3, join as join6, resolve as resolve8 } from "node:path";
+import { dirname as dirname3, join as join7, resolve as resolve9 } from "node:path";
 async function runValidate(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
   const result = await admit(loaded, flags);
@@ -53613,7 +54200,7 @@ async function runRender(paths2, flags, io) {
     io.out(formatExplain2(rendered.explain, flags.format === "json" ? "json" : "text"));
     return 0;
   }
-  if (flags.out) writeAtomically(resolve8(io.cwd, flags.out), stream.chunks());
+  if (flags.out) writeAtomically(resolve9(io.cwd, flags.out), stream.chunks());
   else for (const chunk of stream.chunks()) io.out(chunk);
   return 0;
 }
@@ -53622,7 +54209,7 @@ async function runPlan(paths2, flags, io) {
   const planned = await compilePlan(paths2, flags, io);
   if (!planned.result) return planned.code;
   const formatted = (await Promise.resolve().then(() => (init_plan2(), plan_exports2))).formatPlan(planned.result, output.kind);
-  if ("path" in output && output.path) writeTreeAtomically(resolve8(io.cwd, output.path), formatted.files ?? {});
+  if ("path" in output && output.path) writeTreeAtomically(resolve9(io.cwd, output.path), formatted.files ?? {});
   else if (formatted.stdout !== void 0) io.out(formatted.stdout);
   return 0;
 }
@@ -53664,7 +54251,7 @@ function writeTreeAtomically(dir, files) {
   mkdirSync(dirname3(dir), { recursive: true });
   const tmp = mkdtempSync2(`${dir}.kruisec-`);
   for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
-    const p = join6(tmp, rel);
+    const p = join7(tmp, rel);
     mkdirSync(dirname3(p), { recursive: true });
     writeFileSync(p, content);
   }
@@ -53827,6 +54414,10 @@ function buildProgram(io, setCode) {
   common2(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").addOption(new Option("--form <form>", "preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)").default("preview")).option("--materialize", "with --form apply: inject sidecars into pod templates, for clusters where Kruise's pod webhook is off").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io)));
   withBase(common2(program2.command("plan").description("compile a change into staged rollout manifests"))).addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io)));
   withBase(common2(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload"))).addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io)));
+  const fn = program2.command("fn").description("run as a KRM function for kpt and kustomize: a ResourceList (or YAML stream) on stdin, the same on stdout");
+  for (const [mode, what] of [["validate", "the items unchanged, with a result per diagnostic; exit 1 on errors"], ["render", "the items in their apply form (functionConfig materialize: true injects sidecars)"]]) {
+    fn.command(mode).description(`${what} (docs/krm-functions.md)`).argument("[config]", "functionConfig file (kustomize passes its exec plugins one); default: the ResourceList's functionConfig").action(async (config) => setCode(await (await Promise.resolve().then(() => (init_fn(), fn_exports))).runFn(mode, config, io)));
+  }
   registerReconcileCommands(program2, common2, io, setCode);
   return program2;
 }
@@ -53907,8 +54498,8 @@ async function run() {
 }
 async function check(inputs) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const cwd = resolve9(workspace, inputs.workingDirectory);
-  const out = join7(process.env.RUNNER_TEMP || join7(workspace, ".."), "kruisec");
+  const cwd = resolve11(workspace, inputs.workingDirectory);
+  const out = join8(process.env.RUNNER_TEMP || join8(workspace, ".."), "kruisec");
   mkdirSync2(out, { recursive: true });
   const common3 = ["--fail-on", inputs.failOn, ...inputs.strict ? ["--strict"] : [], ...inputs.config ? ["--config", inputs.config] : []];
   const json2 = await kruisec(["validate", ...inputs.paths, "--format", "json", ...common3], cwd);
@@ -53918,7 +54509,7 @@ async function check(inputs) {
   let code2 = json2.code;
   if (inputs.sarifFile) {
     const sarif = await kruisec(["validate", ...inputs.paths, "--format", "sarif", ...common3], cwd);
-    const file = resolve9(cwd, inputs.sarifFile);
+    const file = resolve11(cwd, inputs.sarifFile);
     mkdirSync2(dirname4(file), { recursive: true });
     writeFileSync2(file, sarif.out);
     setOutput("sarif-file", file);
@@ -53938,7 +54529,7 @@ async function check(inputs) {
       code2 = Math.max(code2, diff.code);
       if (diff.baseErrors) warning(`kruisec: the base has ${diff.baseErrors} error(s); the objects it rejects show as added`, { title: "kruisec" });
       if (diff.result) {
-        const file = join7(out, "diff.json");
+        const file = join8(out, "diff.json");
         writeFileSync2(file, formatDiff(diff.result, "json"));
         setOutput("output-file", file);
         setOutput("changed", diff.result.workloads.length > 0);
@@ -53953,13 +54544,13 @@ async function check(inputs) {
     const planJson = await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "json"], cwd);
     code2 = Math.max(code2, planJson.code);
     if (planJson.code === 0) {
-      const file = join7(out, "plan.json");
+      const file = join8(out, "plan.json");
       writeFileSync2(file, planJson.out);
       setOutput("output-file", file);
       sections = same((await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "markdown"], cwd)).out);
     }
   } else if (inputs.command === "render") {
-    const file = join7(out, "rendered.yaml");
+    const file = join8(out, "rendered.yaml");
     const rendered = await kruisec(["render", ...inputs.paths, ...common3, "--out", file], cwd);
     code2 = Math.max(code2, rendered.code);
     if (rendered.code === 0) setOutput("output-file", file);
@@ -53996,33 +54587,33 @@ async function post(inputs, target, marker, body) {
   setOutput("comment-url", outcome.url);
 }
 function saveComment(out, body, issueNumber) {
-  const dir = join7(out, "comment");
+  const dir = join8(out, "comment");
   mkdirSync2(dir, { recursive: true });
-  writeFileSync2(join7(dir, "comment.md"), body);
-  if (issueNumber) writeFileSync2(join7(dir, "pr-number"), `${issueNumber}
+  writeFileSync2(join8(dir, "comment.md"), body);
+  if (issueNumber) writeFileSync2(join8(dir, "pr-number"), `${issueNumber}
 `);
-  return join7(dir, "comment.md");
+  return join8(dir, "comment.md");
 }
 async function postSavedComment(inputs) {
-  const file = resolve9(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.commentFile);
+  const file = resolve11(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.commentFile);
   const marker = commentMarker(inputs.commentKey);
-  let text;
+  let text2;
   try {
-    text = readFileSync3(file, "utf8");
+    text2 = readFileSync5(file, "utf8");
   } catch {
     throw new Stop(`comment-file ${inputs.commentFile} cannot be read`);
   }
   let number = inputs.prNumber;
   if (number === void 0) {
     try {
-      number = Number(/^\s*([1-9]\d{0,9})\s*$/.exec(readFileSync3(join7(dirname4(file), "pr-number"), "utf8"))?.[1]) || void 0;
+      number = Number(/^\s*([1-9]\d{0,9})\s*$/.exec(readFileSync5(join8(dirname4(file), "pr-number"), "utf8"))?.[1]) || void 0;
     } catch {
       number = void 0;
     }
   }
   if (!number) throw new Stop("no pull-request number: set pr-number, or keep the pr-number file beside comment-file");
-  const body = compose([text.startsWith(marker) ? text : `${marker}
-${text}`], COMMENT_LIMIT2, "… cut here: the comment is capped.");
+  const body = compose([text2.startsWith(marker) ? text2 : `${marker}
+${text2}`], COMMENT_LIMIT2, "… cut here: the comment is capped.");
   const target = { ...context2.repo, issueNumber: number };
   const headSha = context2.payload.workflow_run?.head_sha;
   if (headSha && inputs.token) {
@@ -54039,8 +54630,8 @@ ${text}`], COMMENT_LIMIT2, "… cut here: the comment is capped.");
   }
   await post(inputs, target, marker, body);
 }
-function same(text) {
-  return { comment: text, summary: text };
+function same(text2) {
+  return { comment: text2, summary: text2 };
 }
 function footerText() {
   const sha = process.env.GITHUB_SHA;
