@@ -46,6 +46,11 @@ const QUANTITY_FIELDS = new Set([
   'V1EmptyDirVolumeSource.sizeLimit', 'V1PodSpec.overhead',
   'V1PersistentVolumeClaimStatus.capacity', 'V1PersistentVolumeClaimStatus.allocatedResources',
   'V1ContainerStatus.allocatedResources', 'V1PodStatus.resources',
+  'V1ResourceFieldSelector.divisor', 'V1Overhead.podFixed', 'V1PersistentVolumeSpec.capacity',
+  'V1ResourceQuotaSpec.hard', 'V1ResourceQuotaStatus.hard', 'V1ResourceQuotaStatus.used',
+  'V1LimitRangeItem.default', 'V1LimitRangeItem.defaultRequest', 'V1LimitRangeItem.max',
+  'V1LimitRangeItem.min', 'V1LimitRangeItem.maxLimitRequestRatio',
+  'V2MetricTarget.value', 'V2MetricTarget.averageValue',
 ]);
 const QUANTITY: JsonSchema = { type: ['number', 'string'] };
 
@@ -265,7 +270,11 @@ export function buildSchema(project: Project, kind: ApiKind): JsonSchema | undef
     metadata: b.schemaOf(objectMetaType(project), decl, {}),
     status: { description: 'Observed state. Ignored: the API server drops status on writes to the main resource.' },
   };
-  const root = b.objectSchema(decl.getType(), decl, undefined, overrides);
+  // A core kind's root is an alias of a client-node model (src/api/kubernetes.ts): its JSON
+  // names and formats come from that class's attributeTypeMap, as for any nested model.
+  const target = decl.getType().getSymbol()?.getName();
+  const rootClass = target && Node.isTypeAliasDeclaration(decl) && attributeTypeMap(target) ? target : undefined;
+  const root = b.objectSchema(decl.getType(), decl, rootClass, overrides);
   root.required = (root.required as string[] | undefined ?? []).filter((r) => r !== 'status');
   const description = docOf(decl);
   const schema: JsonSchema = {
