@@ -16,6 +16,7 @@
 //  @format <f>               int32 | int64 (integer), double | float (number), date-time (string)
 //  @pattern <re>             string pattern, as in the CRD
 //  @default <json>           documented default
+//  @minimum <n>              least value of a number (kubebuilder:validation:Minimum)
 //  @webhookEnum              a string-literal union whose values the admission webhook checks,
 //                            not the schema (upstream Go types declare a plain string)
 //  @preserveUnknownFields    the CRD keeps unknown fields here; we still type the node so
@@ -62,6 +63,7 @@ interface Tags {
   webhookEnum?: boolean;
   preserveUnknownFields?: boolean;
   quantity?: boolean;
+  minimum?: number;
 }
 
 interface AttrInfo { baseName: string; format: string }
@@ -166,6 +168,7 @@ class SchemaBuilder {
         schema = this.schemaOf(ptype, where, tags, `${className ?? '?'}.${jsonName}`);
         if (tags.preserveUnknownFields) schema = { ...schema, 'x-kubernetes-preserve-unknown-fields': true };
         if (tags.default !== undefined) schema = { ...schema, default: tags.default };
+        if (tags.minimum !== undefined) schema = { ...schema, minimum: tags.minimum };
         const d = decl ? docOf(decl) : undefined;
         if (d) schema = schema.$ref ? { allOf: [schema], description: d } : { ...schema, description: d };
       }
@@ -237,6 +240,7 @@ function tagsOf(decl: Node): Tags {
         case 'intOrString': tags.intOrString = true; break;
         case 'format': tags.format = value; break;
         case 'pattern': tags.pattern = value; break;
+        case 'minimum': tags.minimum = Number(value); break;
         case 'webhookEnum': tags.webhookEnum = true; break;
         case 'preserveUnknownFields': tags.preserveUnknownFields = true; break;
         case 'default': try { tags.default = JSON.parse(value); } catch { tags.default = value; } break;

@@ -26,6 +26,34 @@ export const API_KINDS: readonly ApiKind[] = [
   { apiVersion: 'apps.kruise.io/v1beta1', kind: 'UnitedDeployment', module: 'uniteddeployment', type: 'UnitedDeployment' },
   { apiVersion: 'rollouts.kruise.io/v1alpha1', kind: 'Rollout', module: 'rollout', type: 'RolloutV1alpha1' },
   { apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', module: 'rollout', type: 'Rollout' },
+  // The other kinds Kruise and Kruise Rollouts serve (upstream apis/ folders at master).
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'BroadcastJob', module: 'broadcastjob', type: 'BroadcastJob' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'BroadcastJob', module: 'broadcastjob', type: 'BroadcastJob' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'AdvancedCronJob', module: 'advancedcronjob', type: 'AdvancedCronJobV1alpha1' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'AdvancedCronJob', module: 'advancedcronjob', type: 'AdvancedCronJob' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'ImagePullJob', module: 'imagepulljob', type: 'ImagePullJob' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'ImagePullJob', module: 'imagepulljob', type: 'ImagePullJob' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'ImageListPullJob', module: 'imagepulljob', type: 'ImageListPullJob' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'ImageListPullJob', module: 'imagepulljob', type: 'ImageListPullJob' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'NodeImage', module: 'nodeimage', type: 'NodeImageV1alpha1', clusterScoped: true },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'NodeImage', module: 'nodeimage', type: 'NodeImage', clusterScoped: true },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'WorkloadSpread', module: 'workloadspread', type: 'WorkloadSpreadV1alpha1' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'WorkloadSpread', module: 'workloadspread', type: 'WorkloadSpread' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'ResourceDistribution', module: 'resourcedistribution', type: 'ResourceDistributionV1alpha1', clusterScoped: true },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'ResourceDistribution', module: 'resourcedistribution', type: 'ResourceDistribution', clusterScoped: true },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'ContainerRecreateRequest', module: 'containerrecreaterequest', type: 'ContainerRecreateRequest' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'ContainerRecreateRequest', module: 'containerrecreaterequest', type: 'ContainerRecreateRequest' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'PersistentPodState', module: 'persistentpodstate', type: 'PersistentPodStateV1alpha1' },
+  { apiVersion: 'apps.kruise.io/v1beta1', kind: 'PersistentPodState', module: 'persistentpodstate', type: 'PersistentPodState' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'EphemeralJob', module: 'ephemeraljob', type: 'EphemeralJob' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'PodProbeMarker', module: 'podprobemarker', type: 'PodProbeMarker' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'NodePodProbe', module: 'podprobemarker', type: 'NodePodProbe', clusterScoped: true },
+  { apiVersion: 'policy.kruise.io/v1alpha1', kind: 'PodUnavailableBudget', module: 'podunavailablebudget', type: 'PodUnavailableBudgetV1alpha1' },
+  { apiVersion: 'policy.kruise.io/v1beta1', kind: 'PodUnavailableBudget', module: 'podunavailablebudget', type: 'PodUnavailableBudget' },
+  { apiVersion: 'rollouts.kruise.io/v1alpha1', kind: 'BatchRelease', module: 'batchrelease', type: 'BatchReleaseV1alpha1' },
+  { apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'BatchRelease', module: 'batchrelease', type: 'BatchRelease' },
+  { apiVersion: 'rollouts.kruise.io/v1alpha1', kind: 'TrafficRouting', module: 'trafficrouting', type: 'TrafficRouting' },
+  { apiVersion: 'rollouts.kruise.io/v1alpha1', kind: 'RolloutHistory', module: 'rollouthistory', type: 'RolloutHistory' },
   // Core Kubernetes kinds, typed by @kubernetes/client-node (kubernetes.ts).
   { apiVersion: 'v1', kind: 'Pod', module: 'kubernetes', type: 'Pod' },
   { apiVersion: 'v1', kind: 'PodTemplate', module: 'kubernetes', type: 'PodTemplate' },
@@ -84,5 +112,5 @@ export function schemaPath(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
 /** Is this API group one kruisec owns schemas for (so an unregistered version/kind there is suspicious)? */
 export function isKruiseGroup(apiVersion: string): boolean {
   // Asked of every resource, so no splitting: the group is what comes before the first '/'.
-  return apiVersion.startsWith('apps.kruise.io/') || apiVersion.startsWith('rollouts.kruise.io/');
+  return apiVersion.startsWith('apps.kruise.io/') || apiVersion.startsWith('rollouts.kruise.io/') || apiVersion.startsWith('policy.kruise.io/');
 }

@@ -17,7 +17,7 @@ const CORE: Record<string, string[]> = {
   'node.k8s.io': ['RuntimeClass'],
   'apiregistration.k8s.io': ['APIService'],
   'apps.kruise.io': ['SidecarSet', 'CloneSet', 'StatefulSet', 'DaemonSet', 'UnitedDeployment', 'BroadcastJob', 'AdvancedCronJob',
-    'ImagePullJob', 'NodeImage', 'ResourceDistribution', 'WorkloadSpread', 'EphemeralJob', 'ContainerRecreateRequest', 'ImageListPullJob', 'PersistentPodState', 'PodProbeMarker'],
+    'ImagePullJob', 'NodeImage', 'ResourceDistribution', 'WorkloadSpread', 'EphemeralJob', 'ContainerRecreateRequest', 'ImageListPullJob', 'PersistentPodState', 'PodProbeMarker', 'NodePodProbe'],
   'policy.kruise.io': ['PodUnavailableBudget'],
   'rollouts.kruise.io': ['Rollout', 'BatchRelease', 'TrafficRouting', 'RolloutHistory'],
 };
@@ -41,7 +41,7 @@ const VERDICTS = new Map<string, Map<string, boolean>>();
 /** Kinds that live outside namespaces (metadata.namespace is ignored for them). */
 const CLUSTER_SCOPED = new Set(['Namespace', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass',
   'CustomResourceDefinition', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'PriorityClass',
-  'SidecarSet', 'NodeImage', 'ResourceDistribution', 'ImageListPullJob', 'RuntimeClass', 'APIService', 'CSIDriver', 'VolumeAttachment',
+  'SidecarSet', 'NodeImage', 'NodePodProbe', 'ResourceDistribution', 'RuntimeClass', 'APIService', 'CSIDriver', 'VolumeAttachment',
   'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
 
 export function isClusterScoped(kind: string): boolean {
