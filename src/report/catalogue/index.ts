@@ -7,6 +7,13 @@ import * as sidecarset from './sidecarset.js';
 import * as renderSidecarset from './render-sidecarset.js';
 import * as uniteddeployment from './uniteddeployment.js';
 import * as plan from './plan.js';
+import * as broadcastjob from './broadcastjob.js';
+import * as advancedcronjob from './advancedcronjob.js';
+import * as imagepulljob from './imagepulljob.js';
+import * as workloadspread from './workloadspread.js';
+import * as podunavailablebudget from './podunavailablebudget.js';
+import * as podprobemarker from './podprobemarker.js';
+import * as persistentpodstate from './persistentpodstate.js';
 import type { Rule } from './rule.js';
 
 export { at, defineRule, report } from './rule.js';
@@ -14,6 +21,7 @@ export type { At, Rule } from './rule.js';
 
 export const AREAS: Record<string, Record<string, Rule<any>>> = {
   load, schema, workload, sidecarset, 'render-sidecarset': renderSidecarset, uniteddeployment, plan,
+  broadcastjob, advancedcronjob, imagepulljob, workloadspread, podunavailablebudget, podprobemarker, persistentpodstate,
 };
 
 export function allRules(): Rule<any>[] {
