@@ -12,6 +12,7 @@ import { checkWorkloads } from './workloads/index.js';
 import type { ValidateOptions, ValidateResult } from './types.js';
 
 export type { ValidateOptions, ValidateResult } from './types.js';
+export { uncheckedKinds, type UncheckedKind } from './schema/index.js';
 export { checkWorkloads } from './workloads/index.js';
 export { decreasingSteps, overPartitionTrafficLimit, validStepReplicas } from './workloads/rollout.js';
 export { findRevision } from './sidecarset/injection-strategy.js';
