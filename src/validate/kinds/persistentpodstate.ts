@@ -1,8 +1,9 @@
 // PersistentPodState admission (kruise pkg/webhook/persistentpodstate/validating/
 // persistent_create_update_handler.go). v1alpha1 objects are converted to v1beta1 first.
 // Kinds other than StatefulSet are admitted only through Kruise's PPS white list, a
-// ConfigMap in the cluster kruisec cannot see: those get a warning, not an error. targetRef
-// is immutable on update (needs the live object: not checked).
+// ConfigMap in the cluster kruisec cannot see; a default install has none, so they are
+// errors, with a hint at the white list. targetRef is immutable on update (needs the live
+// object: not checked).
 import type { Resource } from '../../api/resource.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/persistentpodstate.js';
@@ -22,8 +23,7 @@ export function checkPersistentPodState(res: Resource): Diagnostic[] {
     const statefulSet = kind === 'StatefulSet' && (group === 'apps' || group === 'apps.kruise.io');
     if (!statefulSet) {
       const custom = group !== undefined && kind !== '';
-      out.push(report(rules.targetRef, { reason: `${kind} ${apiVersion} is not a StatefulSet${custom ? '; Kruise admits it only if its PPS_Watch_Custom_Workload_WhiteList names the kind' : ''}` },
-        at(res, ['spec', 'targetRef']), custom ? 'warning' : 'error'));
+      out.push(report(rules.targetRef, { reason: `${kind} ${apiVersion} is not a StatefulSet${custom ? '; Kruise admits it only if its PPS_Watch_Custom_Workload_WhiteList names the kind' : ''}` }, at(res, ['spec', 'targetRef'])));
     }
   }
   const required = objAt(spec, 'requiredPersistentTopology');
