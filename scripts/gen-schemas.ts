@@ -431,9 +431,19 @@ Written by \`npm run schemas\` (scripts/gen-schemas.ts) from the types in src/ap
 (test/schemas/up-to-date.test.ts) fails when this folder is stale.
 
 - \`<group>/<version>/<Kind>.json\`: JSON Schema (draft-07) of each kind kruisec knows, in
-  each served apiVersion. Core types (pod templates, selectors, object metadata) come from
-  @kubernetes/client-node's models. Unknown fields are \`additionalProperties: false\`
-  (kruisec warns: the API server would drop them); \`status\` is not checked.
+  each served apiVersion (the core group's kinds under \`v1/\`). Unknown fields are
+  \`additionalProperties: false\` (kruisec warns: the API server would drop them); \`status\`
+  is not checked.
+- Kubernetes core types (pod templates, selectors, object metadata, and the core kinds of
+  src/api/kubernetes.ts: Deployment, Service, ConfigMap, …) come from @kubernetes/client-node's
+  models. Why that package: it is already kruisec's cluster client, so it adds nothing to
+  install; its models are generated from the Kubernetes OpenAPI and released with each
+  Kubernetes minor (1.4 carries v1.34); and each model carries its JSON names and formats at
+  run time (attributeTypeMap), which the generator reads. \`kubernetes-types\` (types only,
+  from the same OpenAPI) would need a second source of names and formats, and a JSON Schema
+  bundle such as kubernetes-json-schema would be a second, hand-picked copy of what
+  client-node already holds. What neither marks, the generator adds: int-or-string fields, and
+  resource quantities (numbers or strings on the wire, typed string).
 - \`validators/<group>/<version>/<Kind>.cjs\`: the same schemas compiled by Ajv into standalone
   validators, one CommonJS module per kind, which src/validate/schema loads when the first
   resource of that kind shows up: a run compiles no schema and loads the validators of the
