@@ -1,6 +1,6 @@
 // Admission checks of the Kruise kinds beyond the workloads: jobs (BroadcastJob,
-// AdvancedCronJob, ImagePullJob, ImageListPullJob) and policies (WorkloadSpread,
-// PodUnavailableBudget, PodProbeMarker, PersistentPodState), as their validating webhooks
+// AdvancedCronJob, ImagePullJob, ImageListPullJob, EphemeralJob) and policies (WorkloadSpread,
+// PodUnavailableBudget, PodProbeMarker, PersistentPodState, ResourceDistribution), as their validating webhooks
 // judge them. One module per kind; conflicts between objects of one kind in one namespace
 // are checked across the whole input, as the webhooks list the objects already there.
 import type { Resource } from '../../api/resource.js';
@@ -8,9 +8,11 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import type { Check } from '../types.js';
 import { checkAdvancedCronJob } from './advancedcronjob.js';
 import { checkBroadcastJob } from './broadcastjob.js';
+import { checkEphemeralJob } from './ephemeraljob.js';
 import { checkImagePullJob } from './imagepulljob.js';
 import { checkPersistentPodState, checkPersistentPodStateConflicts } from './persistentpodstate.js';
 import { checkPodProbeMarker } from './podprobemarker.js';
+import { checkResourceDistribution } from './resourcedistribution.js';
 import { checkPodUnavailableBudget, checkPodUnavailableBudgetConflicts } from './podunavailablebudget.js';
 import { checkWorkloadSpread, checkWorkloadSpreadConflicts } from './workloadspread.js';
 
@@ -25,6 +27,8 @@ const BY_KIND: Record<string, (res: Resource) => Diagnostic[]> = {
   WorkloadSpread: checkWorkloadSpread,
   PodProbeMarker: checkPodProbeMarker,
   PersistentPodState: checkPersistentPodState,
+  ResourceDistribution: checkResourceDistribution,
+  EphemeralJob: checkEphemeralJob,
 };
 
 export const checkKruiseKinds: Check = (resources) => {
