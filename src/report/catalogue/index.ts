@@ -16,6 +16,7 @@ import * as podprobemarker from './podprobemarker.js';
 import * as persistentpodstate from './persistentpodstate.js';
 import * as resourcedistribution from './resourcedistribution.js';
 import * as ephemeraljob from './ephemeraljob.js';
+import * as nodeimage from './nodeimage.js';
 import type { Rule } from './rule.js';
 
 export { at, defineRule, report } from './rule.js';
@@ -24,7 +25,7 @@ export type { At, Rule } from './rule.js';
 export const AREAS: Record<string, Record<string, Rule<any>>> = {
   load, schema, workload, sidecarset, 'render-sidecarset': renderSidecarset, uniteddeployment, plan,
   broadcastjob, advancedcronjob, imagepulljob, workloadspread, podunavailablebudget, podprobemarker, persistentpodstate,
-  resourcedistribution, ephemeraljob,
+  resourcedistribution, ephemeraljob, nodeimage,
 };
 
 export function allRules(): Rule<any>[] {

@@ -1,5 +1,5 @@
 // Admission checks of the Kruise kinds beyond the workloads: jobs (BroadcastJob,
-// AdvancedCronJob, ImagePullJob, ImageListPullJob, EphemeralJob) and policies (WorkloadSpread,
+// AdvancedCronJob, ImagePullJob, ImageListPullJob, EphemeralJob, NodeImage) and policies (WorkloadSpread,
 // PodUnavailableBudget, PodProbeMarker, PersistentPodState, ResourceDistribution), as their validating webhooks
 // judge them. One module per kind; conflicts between objects of one kind in one namespace
 // are checked across the whole input, as the webhooks list the objects already there.
@@ -10,6 +10,7 @@ import { checkAdvancedCronJob } from './advancedcronjob.js';
 import { checkBroadcastJob } from './broadcastjob.js';
 import { checkEphemeralJob } from './ephemeraljob.js';
 import { checkImagePullJob } from './imagepulljob.js';
+import { checkNodeImage } from './nodeimage.js';
 import { checkPersistentPodState, checkPersistentPodStateConflicts } from './persistentpodstate.js';
 import { checkPodProbeMarker } from './podprobemarker.js';
 import { checkResourceDistribution } from './resourcedistribution.js';
@@ -29,6 +30,7 @@ const BY_KIND: Record<string, (res: Resource) => Diagnostic[]> = {
   PersistentPodState: checkPersistentPodState,
   ResourceDistribution: checkResourceDistribution,
   EphemeralJob: checkEphemeralJob,
+  NodeImage: checkNodeImage,
 };
 
 export const checkKruiseKinds: Check = (resources) => {
