@@ -16,6 +16,7 @@
 //  @format <f>               int32 | int64 (integer), double | float (number), date-time (string)
 //  @pattern <re>             string pattern, as in the CRD
 //  @default <json>           documented default
+//  @minimum <n>              least value of a number (kubebuilder:validation:Minimum)
 //  @webhookEnum              a string-literal union whose values the admission webhook checks,
 //                            not the schema (upstream Go types declare a plain string)
 //  @preserveUnknownFields    the CRD keeps unknown fields here; we still type the node so
@@ -46,6 +47,11 @@ const QUANTITY_FIELDS = new Set([
   'V1EmptyDirVolumeSource.sizeLimit', 'V1PodSpec.overhead',
   'V1PersistentVolumeClaimStatus.capacity', 'V1PersistentVolumeClaimStatus.allocatedResources',
   'V1ContainerStatus.allocatedResources', 'V1PodStatus.resources',
+  'V1ResourceFieldSelector.divisor', 'V1Overhead.podFixed', 'V1PersistentVolumeSpec.capacity',
+  'V1ResourceQuotaSpec.hard', 'V1ResourceQuotaStatus.hard', 'V1ResourceQuotaStatus.used',
+  'V1LimitRangeItem.default', 'V1LimitRangeItem.defaultRequest', 'V1LimitRangeItem.max',
+  'V1LimitRangeItem.min', 'V1LimitRangeItem.maxLimitRequestRatio',
+  'V2MetricTarget.value', 'V2MetricTarget.averageValue',
 ]);
 const QUANTITY: JsonSchema = { type: ['number', 'string'] };
 
@@ -57,6 +63,7 @@ interface Tags {
   webhookEnum?: boolean;
   preserveUnknownFields?: boolean;
   quantity?: boolean;
+  minimum?: number;
 }
 
 interface AttrInfo { baseName: string; format: string }
@@ -161,6 +168,7 @@ class SchemaBuilder {
         schema = this.schemaOf(ptype, where, tags, `${className ?? '?'}.${jsonName}`);
         if (tags.preserveUnknownFields) schema = { ...schema, 'x-kubernetes-preserve-unknown-fields': true };
         if (tags.default !== undefined) schema = { ...schema, default: tags.default };
+        if (tags.minimum !== undefined) schema = { ...schema, minimum: tags.minimum };
         const d = decl ? docOf(decl) : undefined;
         if (d) schema = schema.$ref ? { allOf: [schema], description: d } : { ...schema, description: d };
       }
@@ -232,6 +240,7 @@ function tagsOf(decl: Node): Tags {
         case 'intOrString': tags.intOrString = true; break;
         case 'format': tags.format = value; break;
         case 'pattern': tags.pattern = value; break;
+        case 'minimum': tags.minimum = Number(value); break;
         case 'webhookEnum': tags.webhookEnum = true; break;
         case 'preserveUnknownFields': tags.preserveUnknownFields = true; break;
         case 'default': try { tags.default = JSON.parse(value); } catch { tags.default = value; } break;
@@ -265,7 +274,11 @@ export function buildSchema(project: Project, kind: ApiKind): JsonSchema | undef
     metadata: b.schemaOf(objectMetaType(project), decl, {}),
     status: { description: 'Observed state. Ignored: the API server drops status on writes to the main resource.' },
   };
-  const root = b.objectSchema(decl.getType(), decl, undefined, overrides);
+  // A core kind's root is an alias of a client-node model (src/api/kubernetes.ts): its JSON
+  // names and formats come from that class's attributeTypeMap, as for any nested model.
+  const target = decl.getType().getSymbol()?.getName();
+  const rootClass = target && Node.isTypeAliasDeclaration(decl) && attributeTypeMap(target) ? target : undefined;
+  const root = b.objectSchema(decl.getType(), decl, rootClass, overrides);
   root.required = (root.required as string[] | undefined ?? []).filter((r) => r !== 'status');
   const description = docOf(decl);
   const schema: JsonSchema = {
@@ -418,9 +431,19 @@ Written by \`npm run schemas\` (scripts/gen-schemas.ts) from the types in src/ap
 (test/schemas/up-to-date.test.ts) fails when this folder is stale.
 
 - \`<group>/<version>/<Kind>.json\`: JSON Schema (draft-07) of each kind kruisec knows, in
-  each served apiVersion. Core types (pod templates, selectors, object metadata) come from
-  @kubernetes/client-node's models. Unknown fields are \`additionalProperties: false\`
-  (kruisec warns: the API server would drop them); \`status\` is not checked.
+  each served apiVersion (the core group's kinds under \`v1/\`). Unknown fields are
+  \`additionalProperties: false\` (kruisec warns: the API server would drop them); \`status\`
+  is not checked.
+- Kubernetes core types (pod templates, selectors, object metadata, and the core kinds of
+  src/api/kubernetes.ts: Deployment, Service, ConfigMap, …) come from @kubernetes/client-node's
+  models. Why that package: it is already kruisec's cluster client, so it adds nothing to
+  install; its models are generated from the Kubernetes OpenAPI and released with each
+  Kubernetes minor (1.4 carries v1.34); and each model carries its JSON names and formats at
+  run time (attributeTypeMap), which the generator reads. \`kubernetes-types\` (types only,
+  from the same OpenAPI) would need a second source of names and formats, and a JSON Schema
+  bundle such as kubernetes-json-schema would be a second, hand-picked copy of what
+  client-node already holds. What neither marks, the generator adds: int-or-string fields, and
+  resource quantities (numbers or strings on the wire, typed string).
 - \`validators/<group>/<version>/<Kind>.cjs\`: the same schemas compiled by Ajv into standalone
   validators, one CommonJS module per kind, which src/validate/schema loads when the first
   resource of that kind shows up: a run compiles no schema and loads the validators of the

@@ -10,6 +10,17 @@ export type {
   V1PodSpec,
   V1PodTemplateSpec,
   V1Condition,
+  V1ContainerPort,
+  V1EphemeralContainer,
+  V1ExecAction,
+  V1HTTPGetAction,
+  V1JobTemplateSpec,
+  V1NodeSelectorTerm,
+  V1ObjectReference,
+  V1PreferredSchedulingTerm,
+  V1Probe,
+  V1TCPSocketAction,
+  V1Toleration,
 } from '@kubernetes/client-node';
 
 /** A value that is either an int32 or a string (usually a percentage such as "20%"). */

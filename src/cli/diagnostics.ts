@@ -7,8 +7,8 @@ import { VERSION } from './version.js';
 
 /** Positions resolved, sorted, formatted. Returns the text to print (may be empty). */
 export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: LoadResult | undefined, flags: CommonFlags, cwd = process.cwd()): Promise<string> {
-  const [{ locateDiagnostics }, { sortDiagnostics }, { createFormatter }] = await Promise.all([
-    import('../report/locate.js'), import('../report/diagnostic.js'), import('../report/formats/index.js'),
+  const [{ locateDiagnostics }, { sortDiagnostics }, { createFormatter }, { uncheckedKinds }] = await Promise.all([
+    import('../report/locate.js'), import('../report/diagnostic.js'), import('../report/formats/index.js'), import('../validate/index.js'),
   ]);
   const shown = shownDiagnostics(diags, flags);
   const located = loaded ? locateDiagnostics(shown, loaded.sources) : [...shown];
@@ -17,10 +17,14 @@ export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: Lo
     color: flags.color ?? false,
     cwd,
     source: (file: string) => loaded?.sources.text(file),
-    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length } : undefined,
+    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length, unchecked: uncheckedSummary(uncheckedKinds(loaded.resources)) } : undefined,
   });
   for (const d of sortDiagnostics(located)) formatter.add(d);
   return formatter.flush();
+}
+
+function uncheckedSummary(kinds: readonly { objects: number }[]): { objects: number; kinds: number } {
+  return { objects: kinds.reduce((n, k) => n + k.objects, 0), kinds: kinds.length };
 }
 
 /** Info diagnostics are notes, shown with --verbose only; dropping them before positions are

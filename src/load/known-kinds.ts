@@ -17,7 +17,7 @@ const CORE: Record<string, string[]> = {
   'node.k8s.io': ['RuntimeClass'],
   'apiregistration.k8s.io': ['APIService'],
   'apps.kruise.io': ['SidecarSet', 'CloneSet', 'StatefulSet', 'DaemonSet', 'UnitedDeployment', 'BroadcastJob', 'AdvancedCronJob',
-    'ImagePullJob', 'NodeImage', 'ResourceDistribution', 'WorkloadSpread', 'EphemeralJob', 'ContainerRecreateRequest', 'ImageListPullJob', 'PersistentPodState', 'PodProbeMarker'],
+    'ImagePullJob', 'NodeImage', 'ResourceDistribution', 'WorkloadSpread', 'EphemeralJob', 'ContainerRecreateRequest', 'ImageListPullJob', 'PersistentPodState', 'PodProbeMarker', 'NodePodProbe'],
   'policy.kruise.io': ['PodUnavailableBudget'],
   'rollouts.kruise.io': ['Rollout', 'BatchRelease', 'TrafficRouting', 'RolloutHistory'],
 };

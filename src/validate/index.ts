@@ -4,6 +4,7 @@
 // check group is one module; a resource with any error is not admitted.
 import type { Origin, Resource } from '../api/resource.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { checkKruiseKinds } from './kinds/index.js';
 import { checkSchemas } from './schema/index.js';
 import { checkSidecarSets } from './sidecarset/index.js';
 import { checkUnitedDeployments } from './uniteddeployment/index.js';
@@ -11,6 +12,7 @@ import { checkWorkloads } from './workloads/index.js';
 import type { ValidateOptions, ValidateResult } from './types.js';
 
 export type { ValidateOptions, ValidateResult } from './types.js';
+export { uncheckedKinds, type UncheckedKind } from './schema/index.js';
 export { checkWorkloads } from './workloads/index.js';
 export { decreasingSteps, overPartitionTrafficLimit, validStepReplicas } from './workloads/rollout.js';
 export { findRevision } from './sidecarset/injection-strategy.js';
@@ -23,6 +25,7 @@ export function validate(written: readonly Resource[], stored: readonly Resource
   const diagnostics: Diagnostic[] = [
     ...checkSchemas(written, opts),
     ...checkWorkloads(stored, opts),
+    ...checkKruiseKinds(stored, opts),
     ...checkSidecarSets(stored, opts),
     ...checkUnitedDeployments(written, stored),
   ];

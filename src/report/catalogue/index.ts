@@ -8,6 +8,16 @@ import * as renderSidecarset from './render-sidecarset.js';
 import * as uniteddeployment from './uniteddeployment.js';
 import * as plan from './plan.js';
 import * as input from './input.js';
+import * as broadcastjob from './broadcastjob.js';
+import * as advancedcronjob from './advancedcronjob.js';
+import * as imagepulljob from './imagepulljob.js';
+import * as workloadspread from './workloadspread.js';
+import * as podunavailablebudget from './podunavailablebudget.js';
+import * as podprobemarker from './podprobemarker.js';
+import * as persistentpodstate from './persistentpodstate.js';
+import * as resourcedistribution from './resourcedistribution.js';
+import * as ephemeraljob from './ephemeraljob.js';
+import * as nodeimage from './nodeimage.js';
 import type { Rule } from './rule.js';
 
 export { at, defineRule, report } from './rule.js';
@@ -15,6 +25,8 @@ export type { At, Rule } from './rule.js';
 
 export const AREAS: Record<string, Record<string, Rule<any>>> = {
   load, schema, workload, sidecarset, 'render-sidecarset': renderSidecarset, uniteddeployment, plan, input,
+  broadcastjob, advancedcronjob, imagepulljob, workloadspread, podunavailablebudget, podprobemarker, persistentpodstate,
+  resourcedistribution, ephemeraljob, nodeimage,
 };
 
 export function allRules(): Rule<any>[] {

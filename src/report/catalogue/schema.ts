@@ -65,3 +65,11 @@ export const unservedVersion = defineRule<{ kind: string; apiVersion: string; se
   message: (d) => `${d.kind} is not served as ${d.apiVersion}; served versions: ${d.served.join(', ')}`,
   hint: (d) => `set apiVersion to ${d.served[d.served.length - 1]}`,
 });
+
+export const unchecked = defineRule<{ objects: number; kinds: string[] }>({
+  id: 'schema-unchecked',
+  severity: 'info',
+  description: 'Objects of kinds kruisec has no schema for (other projects\' custom resources, rare core kinds) are not checked; listed once per run, and counted in the summary line.',
+  message: (d) => `${d.objects} object${d.objects === 1 ? '' : 's'} not checked, no schema for: ${d.kinds.join(', ')}`,
+  hint: () => 'kruisec checks the Kruise and Kruise Rollouts kinds and the common core Kubernetes kinds (README); validate the others with their own tools',
+});

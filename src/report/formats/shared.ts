@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { FieldPath } from '../../api/resource.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { Summary } from './types.js';
 import { compareStrings } from '../../util/compare.js';
 
 export interface Counts {
@@ -36,14 +37,17 @@ export function countsText(c: Counts): string {
 
 /** `2 errors, 1 warning in 3 files`; `no problems in 3 files` when clean. Infos are counted
  *  only when there are some, so the common line stays short. */
-export function summaryText(c: Counts, summary?: { files: number; resources: number }): string {
+export function summaryText(c: Counts, summary?: Summary): string {
   const parts: string[] = [];
   if (c.errors || c.warnings || c.infos) {
     parts.push(plural(c.errors, 'error'), plural(c.warnings, 'warning'));
     if (c.infos) parts.push(`${c.infos} info`);
   }
   const head = parts.length ? parts.join(', ') : 'no problems';
-  return summary ? `${head} in ${plural(summary.files, 'file')}` : head;
+  if (!summary) return head;
+  const u = summary.unchecked;
+  const unchecked = u && u.objects > 0 ? `; ${plural(u.objects, 'object')} of ${plural(u.kinds, 'kind')} not checked` : '';
+  return `${head} in ${plural(summary.files, 'file')}${unchecked}`;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

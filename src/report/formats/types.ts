@@ -10,6 +10,12 @@ export interface Formatter {
   flush(): string;
 }
 
+export interface Summary {
+  files: number;
+  resources: number;
+  unchecked?: { objects: number; kinds: number };
+}
+
 export interface FormatContext {
   toolVersion: string;
   color: boolean;
@@ -21,8 +27,9 @@ export interface FormatContext {
   root?: string;
   /** Source text of a file, for code frames; undefined if unavailable. */
   source(file: string): string | undefined;
-  /** Number of resources/files checked, for summaries. */
-  summary?: { files: number; resources: number };
+  /** Number of resources/files checked, for summaries; `unchecked`: objects of kinds no schema
+   *  checks, and how many kinds those are. */
+  summary?: Summary;
   /** Absolute base URL of docs/rules/ (ending in `/`), for SARIF `helpUri`. Without it SARIF
    *  names the repo-relative doc page in the rule's help text instead. */
   docsBaseUrl?: string;
