@@ -99,14 +99,15 @@ describe('render --form', () => {
 });
 
 describe('apply form of a SidecarSet kustomize put in a namespace', () => {
-  it('is stored without the namespace, as the API server clears it for cluster-scoped kinds', () => {
+  it('is stored without the namespace, as the API server clears it for cluster-scoped kinds', async () => {
     const sidecarSet = {
       apiVersion: 'apps.kruise.io/v1alpha1', kind: 'SidecarSet',
       metadata: { name: 'log', namespace: 'team-a' },
       spec: { selector: { matchLabels: { app: 'web' } }, containers: [{ name: 'log', image: 'log:1' }] },
     };
     const res = { obj: sidecarSet, origin: { file: 'k.yaml', doc: 0 } } as unknown as Resource;
-    const out = applyForm([res], {});
+    const { facts } = await written();
+    const out = applyForm([res], { cluster: facts });
     expect(out.resources[0]!.obj.metadata.namespace).toBeUndefined();
     expect(out.resources[0]!.obj.metadata.annotations?.['kruise.io/sidecarset-hash']).toBeDefined();
   });

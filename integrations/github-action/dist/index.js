@@ -27,9 +27,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+var __export = (target2, all) => {
+  for (var name2 in all)
+    __defProp(target2, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -39,12 +39,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -244,7 +244,7 @@ var require_tunnel = __commonJS({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target2) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
@@ -252,12 +252,12 @@ var require_tunnel = __commonJS({
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target2[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target2;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -1384,15 +1384,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -3560,9 +3560,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value2] of parameters.entries()) {
+      for (let [name2, value2] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
           value2 = value2.replace(/(\\|")/g, "\\$1");
@@ -4010,11 +4010,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T2, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T2, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types2.isTypedArray(V) || V.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T2.name]
         });
       }
@@ -4032,11 +4032,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types2.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
@@ -4053,19 +4053,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types2.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types2.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types2.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4509,7 +4509,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4522,15 +4522,15 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4569,16 +4569,16 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties2 = {
         keys: {
           writable: true,
@@ -4613,10 +4613,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key2, 1: value2 } of makeIterator(this, "key+value")) {
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value2 = list2.get(name, true);
+    function getDecodeSplit(name2, list2) {
+      const value2 = list2.get(name2, true);
       if (value2 === null) {
         return null;
       }
@@ -5056,7 +5056,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value2, filename = void 0) {
+      append(name2, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5065,45 +5065,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value2, filename);
+        const entry = makeEntry(name2, value2, filename);
         this[kState].push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value2, filename = void 0) {
+      set(name2, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5112,16 +5112,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value2, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value2, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this[kState].push(entry);
@@ -5159,7 +5159,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value2, filename) {
+    function makeEntry(name2, value2, filename) {
       if (typeof value2 === "string") {
       } else {
         if (!isFileLike(value2)) {
@@ -5173,7 +5173,7 @@ var require_formdata = __commonJS({
           value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name, value: value2 };
+      return { name: name2, value: value2 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5252,7 +5252,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name: name2, filename, contentType, encoding } = result;
         position2.position += 2;
         let body;
         {
@@ -5281,22 +5281,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value2 = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name));
+        assert(isUSVString(name2));
         assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
-        entryList.push(makeEntry(name, value2, filename));
+        entryList.push(makeEntry(name2, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position2) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5318,13 +5318,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
               return "failure";
             }
             position2.position += 17;
-            name = parseMultipartFormDataName(input, position2);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input, position2);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
@@ -5381,7 +5381,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position2) {
       assert(input[position2.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position2
@@ -5391,8 +5391,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position2.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input, position2) {
       let start = position2.position;
@@ -5519,16 +5519,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value2] of object) {
+        for (const [name2, value2] of object) {
           if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
@@ -5672,8 +5672,8 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value2.toString());
                   const fd = new FormData();
-                  for (const [name, value3] of entries) {
-                    fd.append(name, value3);
+                  for (const [name2, value3] of entries) {
+                    fd.append(name2, value3);
                   }
                   return fd;
                 }
@@ -6929,13 +6929,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value2] of Object.entries(headers)) {
+      for (const [name2, value2] of Object.entries(headers)) {
         if (Array.isArray(value2)) {
           for (const subvalue of value2) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value2));
+          result.push(Buffer.from(name2), Buffer.from(value2));
         }
       }
       return result;
@@ -7579,8 +7579,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -8247,7 +8247,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8261,20 +8261,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8440,9 +8440,9 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target2 of targets2) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -8655,17 +8655,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -10833,13 +10833,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
         const value2 = data[key2];
-        const name = Buffer.from(`${key2}`);
+        const name2 = Buffer.from(`${key2}`);
         if (Array.isArray(value2)) {
           for (let j = 0; j < value2.length; ++j) {
-            result.push(name, Buffer.from(`${value2[j]}`));
+            result.push(name2, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value2}`));
+          result.push(name2, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -11989,12 +11989,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value2) {
+    function appendHeader(headers, name2, value2) {
       value2 = headerValueNormalize(value2);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value2)) {
@@ -12007,7 +12007,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value2, false);
+      return getHeadersList(headers).append(name2, value2, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12030,8 +12030,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12044,9 +12044,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value2, isLowerCase) {
+      append(name2, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12055,7 +12055,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value: value2 });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value2);
@@ -12067,26 +12067,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value2, isLowerCase) {
+      set(name2, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value: value2 });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12094,19 +12094,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
-          yield [name, value2];
+        for (const { 0: name2, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name2, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value: value2 } of this[kHeadersMap].values()) {
-            headers[name] = value2;
+          for (const { name: name2, value: value2 } of this[kHeadersMap].values()) {
+            headers[name2] = value2;
           }
         }
         return headers;
@@ -12117,13 +12117,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value2]);
+              headers.push([name2, value2]);
             }
           }
         }
@@ -12169,8 +12169,8 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
-            array[i++] = [name, value2];
+          for (const { 0: name2, 1: { value: value2 } } of this[kHeadersMap]) {
+            array[i++] = [name2, value2];
             assert(value2 !== null);
           }
           return array.sort(compareHeaderName);
@@ -12193,77 +12193,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value2) {
+      append(name2, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value2 = webidl.converters.ByteString(value2, prefix, "value");
-        return appendHeader(this, name, value2);
+        return appendHeader(this, name2, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value2) {
+      set(name2, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value2 = webidl.converters.ByteString(value2, prefix, "value");
         value2 = headerValueNormalize(value2);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value2)) {
@@ -12276,7 +12276,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value2, false);
+        this.#headersList.set(name2, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12299,13 +12299,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value2 } = names[i];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value2]);
+            headers.push([name2, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12629,12 +12629,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value2) {
+        set(target2, p, value2) {
           assert(!(p in state));
-          target[p] = value2;
+          target2[p] = value2;
           return true;
         }
       });
@@ -12725,23 +12725,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13112,8 +13112,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value: value2 } of headers.rawValues()) {
-              headersList.append(name, value2, false);
+            for (const { name: name2, value: value2 } of headers.rawValues()) {
+              headersList.append(name2, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16117,9 +16117,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code2 = name2.charCodeAt(i);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16326,7 +16326,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value2 = "";
       if (header.includes(";")) {
         const position2 = { position: 0 };
@@ -16339,20 +16339,20 @@ var require_parse = __commonJS({
         value2 = nameValuePair;
       } else {
         const position2 = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position2
         );
         value2 = nameValuePair.slice(position2.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value2 = value2.trim();
-      if (name.length + value2.length > maxNameValuePairSize) {
+      if (name2.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16465,19 +16465,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value2] = piece.split("=");
-        out[name.trim()] = value2.join("=");
+        const [name2, ...value2] = piece.split("=");
+        out[name2.trim()] = value2.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -16938,9 +16938,9 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type2, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -17039,9 +17039,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position2.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
-        const [name, value2 = ""] = pair.split("=");
+        const [name2, value2 = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value2, false, true)
         );
         position2.position++;
@@ -20111,7 +20111,10 @@ function summaryText(c, summary2) {
     if (c.infos) parts.push(`${c.infos} info`);
   }
   const head = parts.length ? parts.join(", ") : "no problems";
-  return summary2 ? `${head} in ${plural(summary2.files, "file")}` : head;
+  if (!summary2) return head;
+  const u = summary2.unchecked;
+  const unchecked2 = u && u.objects > 0 ? `; ${plural(u.objects, "object")} of ${plural(u.kinds, "kind")} not checked` : "";
+  return `${head} in ${plural(summary2.files, "file")}${unchecked2}`;
 }
 function severityRank(s) {
   return RANK[s] ?? 3;
@@ -20444,8 +20447,8 @@ function resourceKey(obj) {
 }
 function displayName(obj) {
   const ns = obj.metadata?.namespace;
-  const name = obj.metadata?.name ?? obj.metadata?.generateName ?? "<unnamed>";
-  return `${obj.kind} ${ns ? `${ns}/` : ""}${name}`;
+  const name2 = obj.metadata?.name ?? obj.metadata?.generateName ?? "<unnamed>";
+  return `${obj.kind} ${ns ? `${ns}/` : ""}${name2}`;
 }
 function apiGroup(apiVersion) {
   return apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
@@ -20662,11 +20665,12 @@ __export(schema_exports, {
   missingField: () => missingField,
   notInEnum: () => notInEnum,
   patternMismatch: () => patternMismatch,
+  unchecked: () => unchecked,
   unknownField: () => unknownField,
   unservedVersion: () => unservedVersion,
   wrongType: () => wrongType
 });
-var unknownField, missingField, wrongType, notInEnum, patternMismatch, invalidValue, unservedVersion;
+var unknownField, missingField, wrongType, notInEnum, patternMismatch, invalidValue, unservedVersion, unchecked;
 var init_schema = __esm({
   "src/report/catalogue/schema.ts"() {
     "use strict";
@@ -20719,6 +20723,13 @@ var init_schema = __esm({
       description: "The kind exists but not in this apiVersion: the API server has no such resource.",
       message: (d) => `${d.kind} is not served as ${d.apiVersion}; served versions: ${d.served.join(", ")}`,
       hint: (d) => `set apiVersion to ${d.served[d.served.length - 1]}`
+    });
+    unchecked = defineRule({
+      id: "schema-unchecked",
+      severity: "info",
+      description: "Objects of kinds kruisec has no schema for (other projects' custom resources, rare core kinds) are not checked; listed once per run, and counted in the summary line.",
+      message: (d) => `${d.objects} object${d.objects === 1 ? "" : "s"} not checked, no schema for: ${d.kinds.join(", ")}`,
+      hint: () => "kruisec checks the Kruise and Kruise Rollouts kinds and the common core Kubernetes kinds (README); validate the others with their own tools"
     });
   }
 });
@@ -21984,6 +21995,398 @@ var init_input = __esm({
   }
 });
 
+// src/report/catalogue/broadcastjob.ts
+var broadcastjob_exports = {};
+__export(broadcastjob_exports, {
+  completionPolicy: () => completionPolicy,
+  name: () => name,
+  reservedLabel: () => reservedLabel,
+  restartPolicy: () => restartPolicy2
+});
+var restartPolicy2, completionPolicy, reservedLabel, name;
+var init_broadcastjob = __esm({
+  "src/report/catalogue/broadcastjob.ts"() {
+    "use strict";
+    init_rule();
+    restartPolicy2 = defineRule({
+      id: "broadcastjob-restart-policy",
+      severity: "error",
+      description: "A BroadcastJob runs its pods to completion: the template restartPolicy must be Never or OnFailure (an unset one defaults to Always).",
+      message: (d) => `pod restartPolicy can only be Never or OnFailure, found ${d.value}`,
+      hint: () => "set spec.template.spec.restartPolicy to Never or OnFailure"
+    });
+    completionPolicy = defineRule({
+      id: "broadcastjob-completion-policy",
+      severity: "error",
+      description: "ttlSecondsAfterFinished and activeDeadlineSeconds only work with completionPolicy type Always.",
+      message: (d) => `${d.field} works only with completionPolicy type Always, and the type is Never`,
+      hint: (d) => `remove ${d.field}, or set completionPolicy.type to Always`
+    });
+    reservedLabel = defineRule({
+      id: "broadcastjob-reserved-label",
+      severity: "error",
+      description: "The labels broadcastjob-name and broadcastjob-controller-uid are set by the controller and may not be preset in the template.",
+      message: (d) => `template label ${JSON.stringify(d.label)} is set by the BroadcastJob controller and may not be preset`,
+      hint: (d) => `remove ${d.label} from spec.template.metadata.labels`
+    });
+    name = defineRule({
+      id: "kruise-job-name",
+      severity: "error",
+      description: "A BroadcastJob or AdvancedCronJob name must be letters, digits and dashes, at most 63 characters: its pods and jobs are named after it.",
+      message: (d) => `invalid ${d.kind} name: ${d.reason}`,
+      hint: () => 'use only letters, digits and "-", at most 63 characters'
+    });
+  }
+});
+
+// src/report/catalogue/advancedcronjob.ts
+var advancedcronjob_exports = {};
+__export(advancedcronjob_exports, {
+  concurrencyPolicy: () => concurrencyPolicy,
+  imageListPullJobTemplate: () => imageListPullJobTemplate,
+  schedule: () => schedule,
+  template: () => template,
+  timeZone: () => timeZone
+});
+var schedule, timeZone, template, concurrencyPolicy, imageListPullJobTemplate;
+var init_advancedcronjob = __esm({
+  "src/report/catalogue/advancedcronjob.ts"() {
+    "use strict";
+    init_rule();
+    schedule = defineRule({
+      id: "advancedcronjob-schedule",
+      severity: "error",
+      description: "schedule must be a standard cron expression (five fields, or a descriptor such as @hourly), without TZ= when timeZone is set.",
+      message: (d) => `invalid schedule ${JSON.stringify(d.value)}: ${d.reason}`,
+      hint: () => 'write minute hour day-of-month month day-of-week, e.g. "*/15 * * * *", and put the zone in spec.timeZone'
+    });
+    timeZone = defineRule({
+      id: "advancedcronjob-time-zone",
+      severity: "error",
+      description: "timeZone, when set, must name an IANA time zone (not empty, not Local).",
+      message: (d) => `invalid timeZone ${JSON.stringify(d.value)}: ${d.reason}`,
+      hint: () => "use a zone of the tz database, such as Europe/Berlin or Asia/Shanghai, or remove timeZone"
+    });
+    template = defineRule({
+      id: "advancedcronjob-template",
+      severity: "error",
+      description: "spec.template must hold exactly one of jobTemplate, broadcastJobTemplate and imageListPullJobTemplate.",
+      message: (d) => `invalid template: ${d.reason}`,
+      hint: () => "keep exactly one template under spec.template"
+    });
+    concurrencyPolicy = defineRule({
+      id: "advancedcronjob-concurrency-policy",
+      severity: "error",
+      description: "With an imageListPullJobTemplate, concurrencyPolicy must be Replace or Forbid (it defaults to Replace).",
+      message: (d) => `concurrencyPolicy must be Replace or Forbid with an imageListPullJobTemplate, found ${d.value}`,
+      hint: () => "set concurrencyPolicy to Replace or Forbid, or remove it"
+    });
+    imageListPullJobTemplate = defineRule({
+      id: "advancedcronjob-image-list-pull-job",
+      severity: "error",
+      description: "An imageListPullJobTemplate must be a valid ImageListPullJob spec with completionPolicy Always, an activeDeadlineSeconds of at most a day and longer than the pull timeout, and no ttlSecondsAfterFinished.",
+      message: (d) => `invalid imageListPullJobTemplate: ${d.reason}`,
+      hint: () => "compare the template with the ImageListPullJob rules (docs/rules/imagepulljob.md)"
+    });
+  }
+});
+
+// src/report/catalogue/imagepulljob.ts
+var imagepulljob_exports = {};
+__export(imagepulljob_exports, {
+  completionPolicy: () => completionPolicy2,
+  image: () => image,
+  parallelism: () => parallelism,
+  selector: () => selector
+});
+var selector, image, parallelism, completionPolicy2;
+var init_imagepulljob = __esm({
+  "src/report/catalogue/imagepulljob.ts"() {
+    "use strict";
+    init_rule();
+    selector = defineRule({
+      id: "imagepulljob-selector",
+      severity: "error",
+      description: "Nodes are picked by names or by labels (not both), names are unique, and selector and podSelector exclude each other.",
+      message: (d) => `invalid node selection: ${d.reason}`,
+      hint: () => "use one of selector.names, selector labels and podSelector"
+    });
+    image = defineRule({
+      id: "imagepulljob-image",
+      severity: "error",
+      description: "The image (or each of at most 255 distinct images) must be a valid image reference.",
+      message: (d) => `invalid image: ${d.reason}`,
+      hint: () => "write images as [registry/]repository[:tag][@digest], each once"
+    });
+    parallelism = defineRule({
+      id: "imagepulljob-parallelism",
+      severity: "error",
+      description: "parallelism is a whole number of nodes >= 0; percentages are not supported.",
+      message: (d) => `invalid parallelism: ${d.reason}`,
+      hint: () => "write parallelism as a whole number, e.g. 5"
+    });
+    completionPolicy2 = defineRule({
+      id: "imagepulljob-completion-policy",
+      severity: "error",
+      description: "completionPolicy is Always or Never; activeDeadlineSeconds must exceed pullPolicy.timeoutSeconds (600 by default); Never takes neither activeDeadlineSeconds nor ttlSecondsAfterFinished.",
+      message: (d) => `invalid completionPolicy: ${d.reason}`,
+      hint: () => "raise activeDeadlineSeconds above the pull timeout, or drop the deadline fields with type Never"
+    });
+  }
+});
+
+// src/report/catalogue/workloadspread.ts
+var workloadspread_exports = {};
+__export(workloadspread_exports, {
+  conflict: () => conflict,
+  maxReplicas: () => maxReplicas,
+  scheduleStrategy: () => scheduleStrategy,
+  subsets: () => subsets,
+  targetFilter: () => targetFilter,
+  targetRef: () => targetRef
+});
+var targetRef, subsets, maxReplicas, scheduleStrategy, targetFilter, conflict;
+var init_workloadspread = __esm({
+  "src/report/catalogue/workloadspread.ts"() {
+    "use strict";
+    init_rule();
+    targetRef = defineRule({
+      id: "workloadspread-target-ref",
+      severity: "error",
+      description: "targetRef must name a CloneSet, Deployment, ReplicaSet, Job or StatefulSet by apiVersion, kind and name, in the group that serves that kind.",
+      message: (d) => `invalid targetRef: ${d.reason}`,
+      hint: () => "e.g. apiVersion: apps.kruise.io/v1beta1, kind: CloneSet, name: <workload>"
+    });
+    subsets = defineRule({
+      id: "workloadspread-subsets",
+      severity: "error",
+      description: "A WorkloadSpread needs at least one subset, each with a unique, non-empty name.",
+      message: (d) => `invalid subsets: ${d.reason}`,
+      hint: () => "give every subset a name of its own"
+    });
+    maxReplicas = defineRule({
+      id: "workloadspread-max-replicas",
+      severity: "error",
+      description: "Subset maxReplicas must all be numbers or all percentages; numbers at least 0; percentages adding up to 100% when the last subset has one; numbers only for a StatefulSet.",
+      message: (d) => `invalid maxReplicas: ${d.reason}`,
+      hint: () => 'use whole numbers >= 0, or percentages such as "40%" that add up to 100% (leave the last subset without maxReplicas to take the rest)'
+    });
+    scheduleStrategy = defineRule({
+      id: "workloadspread-schedule-strategy",
+      severity: "error",
+      description: "scheduleStrategy.adaptive needs type Adaptive, a last subset without maxReplicas and a rescheduleCriticalSeconds within range.",
+      message: (d) => `invalid scheduleStrategy: ${d.reason}`,
+      hint: () => "set scheduleStrategy.type: Adaptive with adaptive, and leave the last subset without maxReplicas"
+    });
+    targetFilter = defineRule({
+      id: "workloadspread-target-filter",
+      severity: "error",
+      description: "targetFilter.selector must be a valid label selector.",
+      message: (d) => `invalid targetFilter.selector: ${d.reason}`,
+      hint: () => "label keys are [prefix/]name; operators are In, NotIn, Exists, DoesNotExist"
+    });
+    conflict = defineRule({
+      id: "workloadspread-conflict",
+      severity: "error",
+      description: "Two WorkloadSpreads in one namespace target the same workload; Kruise admits only the first.",
+      message: (d) => `targetRef is in conflict with WorkloadSpread ${d.other}, which targets the same workload`,
+      hint: () => "keep one WorkloadSpread per workload: merge their subsets"
+    });
+  }
+});
+
+// src/report/catalogue/podunavailablebudget.ts
+var podunavailablebudget_exports = {};
+__export(podunavailablebudget_exports, {
+  budget: () => budget,
+  conflict: () => conflict2,
+  ignoredPodSelector: () => ignoredPodSelector,
+  target: () => target,
+  totalReplicasAnnotation: () => totalReplicasAnnotation
+});
+var target, budget, ignoredPodSelector, totalReplicasAnnotation, conflict2;
+var init_podunavailablebudget = __esm({
+  "src/report/catalogue/podunavailablebudget.ts"() {
+    "use strict";
+    init_rule();
+    target = defineRule({
+      id: "pub-selector-or-target",
+      severity: "error",
+      description: "A PodUnavailableBudget protects pods by exactly one of selector (non-empty, valid) and targetRef (apiVersion, kind and name).",
+      message: (d) => `invalid selector / targetRef: ${d.reason}`,
+      hint: () => "set either spec.selector or spec.targetRef, not both"
+    });
+    budget = defineRule({
+      id: "pub-budget",
+      severity: "error",
+      description: "Exactly one of maxUnavailable and minAvailable, a number >= 0 or a percentage up to 100%.",
+      message: (d) => `invalid budget: ${d.reason}`,
+      hint: () => 'set either spec.maxUnavailable or spec.minAvailable (not both), e.g. 1 or "25%"'
+    });
+    ignoredPodSelector = defineRule({
+      id: "pub-ignored-pod-selector",
+      severity: "error",
+      description: "ignoredPodSelector, when set, must be a valid, non-empty label selector.",
+      message: (d) => `invalid ignoredPodSelector: ${d.reason}`,
+      hint: () => "give ignoredPodSelector at least one matchLabels entry or matchExpression, or remove it"
+    });
+    totalReplicasAnnotation = defineRule({
+      id: "pub-protect-total-replicas",
+      severity: "error",
+      description: "The annotation pub.kruise.io/protect-total-replicas must be an int32, equal to spec.protectTotalReplicas when both are set.",
+      message: (d) => `invalid pub.kruise.io/protect-total-replicas: ${d.reason}`,
+      hint: () => "write a whole number, the same as spec.protectTotalReplicas (or drop the annotation for the field)"
+    });
+    conflict2 = defineRule({
+      id: "pub-conflict",
+      severity: "error",
+      description: "Two PodUnavailableBudgets in one namespace target the same workload, or have selectors that (by Kruise's loose-overlap test) can match the same pods.",
+      message: (d) => `${d.field} is in conflict with PodUnavailableBudget ${d.other}`,
+      hint: () => "protect each set of pods with one PodUnavailableBudget"
+    });
+  }
+});
+
+// src/report/catalogue/podprobemarker.ts
+var podprobemarker_exports = {};
+__export(podprobemarker_exports, {
+  markerPolicy: () => markerPolicy,
+  probe: () => probe,
+  selector: () => selector2
+});
+var selector2, probe, markerPolicy;
+var init_podprobemarker = __esm({
+  "src/report/catalogue/podprobemarker.ts"() {
+    "use strict";
+    init_rule();
+    selector2 = defineRule({
+      id: "podprobemarker-selector",
+      severity: "error",
+      description: "The selector must be a valid, non-empty label selector.",
+      message: (d) => `invalid selector: ${d.reason}`,
+      hint: () => "select the pods by at least one label"
+    });
+    probe = defineRule({
+      id: "podprobemarker-probe",
+      severity: "error",
+      description: 'Each probe has a unique name (no "#", not a Kubernetes pod condition), a containerName, exactly one handler and non-negative timings, and sets a podConditionType or a markerPolicy.',
+      message: (d) => `${d.field}: ${d.reason}`,
+      hint: () => "compare the probe with docs/rules/podprobemarker.md"
+    });
+    markerPolicy = defineRule({
+      id: "podprobemarker-marker-policy",
+      severity: "error",
+      description: "Each markerPolicy has state Succeeded or Failed (once each) and sets valid labels or annotations.",
+      message: (d) => `${d.field}: ${d.reason}`,
+      hint: () => "use state Succeeded or Failed and give labels or annotations"
+    });
+  }
+});
+
+// src/report/catalogue/persistentpodstate.ts
+var persistentpodstate_exports = {};
+__export(persistentpodstate_exports, {
+  conflict: () => conflict3,
+  targetRef: () => targetRef2,
+  topology: () => topology
+});
+var targetRef2, topology, conflict3;
+var init_persistentpodstate = __esm({
+  "src/report/catalogue/persistentpodstate.ts"() {
+    "use strict";
+    init_rule();
+    targetRef2 = defineRule({
+      id: "persistentpodstate-target-ref",
+      severity: "error",
+      description: "targetRef names a StatefulSet (apps/v1 or apps.kruise.io) by apiVersion, kind and name; other kinds need Kruise's PPS_Watch_Custom_Workload_WhiteList.",
+      message: (d) => `invalid targetRef: ${d.reason}`,
+      hint: () => "point targetRef at a StatefulSet or an Advanced StatefulSet"
+    });
+    topology = defineRule({
+      id: "persistentpodstate-topology",
+      severity: "error",
+      description: "requiredPersistentTopology and preferredPersistentTopology cannot both be empty.",
+      message: () => "requiredPersistentTopology and preferredPersistentTopology are both empty",
+      hint: () => "set requiredPersistentTopology (node label keys to keep) or preferredPersistentTopology"
+    });
+    conflict3 = defineRule({
+      id: "persistentpodstate-conflict",
+      severity: "error",
+      description: "Two PersistentPodStates in one namespace target the same workload.",
+      message: (d) => `targetRef is in conflict with PersistentPodState ${d.other}, which targets the same workload`,
+      hint: () => "keep one PersistentPodState per workload"
+    });
+  }
+});
+
+// src/report/catalogue/resourcedistribution.ts
+var resourcedistribution_exports = {};
+__export(resourcedistribution_exports, {
+  resource: () => resource,
+  targets: () => targets
+});
+var resource, targets;
+var init_resourcedistribution = __esm({
+  "src/report/catalogue/resourcedistribution.ts"() {
+    "use strict";
+    init_rule();
+    resource = defineRule({
+      id: "resourcedistribution-resource",
+      severity: "error",
+      description: "spec.resource must be a Secret or a ConfigMap (apiVersion v1), the only kinds Kruise distributes.",
+      message: (d) => `invalid spec.resource: ${d.reason}`,
+      hint: () => "distribute a v1 Secret or ConfigMap"
+    });
+    targets = defineRule({
+      id: "resourcedistribution-targets",
+      severity: "error",
+      description: "Target namespaces must be valid namespace names, none both included and excluded, and the namespace selector valid.",
+      message: (d) => `invalid targets: ${d.reason}`,
+      hint: () => "list each namespace once, in includedNamespaces or in excludedNamespaces"
+    });
+  }
+});
+
+// src/report/catalogue/ephemeraljob.ts
+var ephemeraljob_exports = {};
+__export(ephemeraljob_exports, {
+  container: () => container
+});
+var container;
+var init_ephemeraljob = __esm({
+  "src/report/catalogue/ephemeraljob.ts"() {
+    "use strict";
+    init_rule();
+    container = defineRule({
+      id: "ephemeraljob-container",
+      severity: "error",
+      description: "Ephemeral containers have unique DNS-label names and none of the fields Kubernetes forbids for them: ports, resources, probes, lifecycle, resizePolicy, restartPolicy, volume subPaths.",
+      message: (d) => `${d.field}: ${d.reason}`,
+      hint: () => "remove the field: an ephemeral container is a debugging tool, without ports, probes or resources of its own"
+    });
+  }
+});
+
+// src/report/catalogue/nodeimage.ts
+var nodeimage_exports = {};
+__export(nodeimage_exports, {
+  images: () => images
+});
+var images;
+var init_nodeimage = __esm({
+  "src/report/catalogue/nodeimage.ts"() {
+    "use strict";
+    init_rule();
+    images = defineRule({
+      id: "nodeimage-images",
+      severity: "error",
+      description: "At most 256 images, each named, with distinct non-empty tags, versions >= 0 and a pullPolicy.ttlSecondsAfterFinished.",
+      message: (d) => `invalid spec.images: ${d.reason}`,
+      hint: () => "NodeImages are Kruise's own records; pre-pull images with an ImagePullJob instead of writing one"
+    });
+  }
+});
+
 // src/report/catalogue/index.ts
 var AREAS;
 var init_catalogue = __esm({
@@ -21997,6 +22400,16 @@ var init_catalogue = __esm({
     init_uniteddeployment();
     init_plan();
     init_input();
+    init_broadcastjob();
+    init_advancedcronjob();
+    init_imagepulljob();
+    init_workloadspread();
+    init_podunavailablebudget();
+    init_podprobemarker();
+    init_persistentpodstate();
+    init_resourcedistribution();
+    init_ephemeraljob();
+    init_nodeimage();
     init_rule();
     AREAS = {
       load: load_exports,
@@ -22006,7 +22419,17 @@ var init_catalogue = __esm({
       "render-sidecarset": render_sidecarset_exports,
       uniteddeployment: uniteddeployment_exports,
       plan: plan_exports,
-      input: input_exports
+      input: input_exports,
+      broadcastjob: broadcastjob_exports,
+      advancedcronjob: advancedcronjob_exports,
+      imagepulljob: imagepulljob_exports,
+      workloadspread: workloadspread_exports,
+      podunavailablebudget: podunavailablebudget_exports,
+      podprobemarker: podprobemarker_exports,
+      persistentpodstate: persistentpodstate_exports,
+      resourcedistribution: resourcedistribution_exports,
+      ephemeraljob: ephemeraljob_exports,
+      nodeimage: nodeimage_exports
     };
   }
 });
@@ -22269,9 +22692,9 @@ __export(formats_exports, {
 function isFormatName(s) {
   return Object.prototype.hasOwnProperty.call(FORMATS, s);
 }
-function createFormatter(name, ctx) {
-  const format = FORMATS[name];
-  if (!format) throw new Error(`unknown output format "${String(name)}" (expected one of ${FORMAT_NAMES.join(", ")})`);
+function createFormatter(name2, ctx) {
+  const format = FORMATS[name2];
+  if (!format) throw new Error(`unknown output format "${String(name2)}" (expected one of ${FORMAT_NAMES.join(", ")})`);
   const diags = [];
   return { add: (d) => {
     diags.push(d);
@@ -22449,12 +22872,4247 @@ var init_diagnostic = __esm({
   }
 });
 
+// src/go/cron.ts
+function cronScheduleError(spec, validZone) {
+  if (spec.length === 0) return "empty spec string";
+  if (spec.startsWith("TZ=") || spec.startsWith("CRON_TZ=")) {
+    const i = spec.indexOf(" ");
+    const eq = spec.indexOf("=");
+    const zone = i < 0 ? spec.slice(eq + 1) : spec.slice(eq + 1, i);
+    if (i < 0 || !validZone(zone)) return `provided bad location ${zone}`;
+    spec = spec.slice(i).trim();
+  }
+  if (spec.startsWith("@")) {
+    if (DESCRIPTORS.has(spec)) return void 0;
+    if (spec.startsWith("@every ")) return GO_DURATION.test(spec.slice(7)) ? void 0 : `failed to parse duration ${spec}`;
+    return `unrecognized descriptor: ${spec}`;
+  }
+  const fields = spec.split(/\s+/).filter(Boolean);
+  if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: ${JSON.stringify(fields)}`;
+  for (let i = 0; i < 5; i++) {
+    for (const expr of fields[i].split(",")) {
+      const e = rangeError(expr, FIELDS[i]);
+      if (e) return e;
+    }
+  }
+  return void 0;
+}
+function rangeError(expr, b) {
+  const rangeAndStep = expr.split("/");
+  const lowAndHigh = rangeAndStep[0].split("-");
+  const single = lowAndHigh.length === 1;
+  let start;
+  let end;
+  if (lowAndHigh[0] === "*" || lowAndHigh[0] === "?") {
+    start = b.min;
+    end = b.max;
+  } else {
+    const s = intOrName(lowAndHigh[0], b.names);
+    if (typeof s === "string") return s;
+    start = s;
+    if (lowAndHigh.length === 1) end = start;
+    else if (lowAndHigh.length === 2) {
+      const e = intOrName(lowAndHigh[1], b.names);
+      if (typeof e === "string") return e;
+      end = e;
+    } else return `too many hyphens: ${expr}`;
+  }
+  let step = 1;
+  if (rangeAndStep.length === 2) {
+    const s = goAtoi(rangeAndStep[1]);
+    if (typeof s === "string") return s;
+    step = s;
+    if (single) end = b.max;
+  } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
+  if (start < b.min) return `beginning of range (${start}) below minimum (${b.min}): ${expr}`;
+  if (end > b.max) return `end of range (${end}) above maximum (${b.max}): ${expr}`;
+  if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+  if (step === 0) return `step of range should be a positive number: ${expr}`;
+  return void 0;
+}
+function intOrName(s, names) {
+  const i = names?.indexOf(s.toLowerCase()) ?? -1;
+  if (i >= 0) return names === MONTHS ? i + 1 : i;
+  return goAtoi(s);
+}
+function goAtoi(s) {
+  if (!/^[+-]?\d+$/.test(s)) return `failed to parse int from ${s}`;
+  const n = Number(s);
+  return n < 0 ? `negative number (${n}) not allowed: ${s}` : n;
+}
+var MONTHS, DAYS, FIELDS, DESCRIPTORS, GO_DURATION;
+var init_cron = __esm({
+  "src/go/cron.ts"() {
+    "use strict";
+    MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    FIELDS = [
+      { min: 0, max: 59 },
+      { min: 0, max: 23 },
+      { min: 1, max: 31 },
+      { min: 1, max: 12, names: MONTHS },
+      { min: 0, max: 6, names: DAYS }
+    ];
+    DESCRIPTORS = /* @__PURE__ */ new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
+    GO_DURATION = /^[+-]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
+  }
+});
+
+// src/util/memo.ts
+function memoByText(compute, bound = 1e4) {
+  const cache = /* @__PURE__ */ new Map();
+  return (text2) => {
+    let v = cache.get(text2);
+    if (v === void 0) {
+      v = compute(text2);
+      if (cache.size < bound) cache.set(text2, v);
+    }
+    return v;
+  };
+}
+var init_memo = __esm({
+  "src/util/memo.ts"() {
+    "use strict";
+  }
+});
+
+// src/k8s/selector.ts
+function selectorMatches(selector3, labels) {
+  if (selector3 === null || selector3 === void 0) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(selector3.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const r of selector3.matchExpressions ?? []) if (!requirementMatches(r, l)) return false;
+  return true;
+}
+function requirementMatches(r, labels) {
+  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  switch (r.operator) {
+    case "In":
+      return has && (r.values ?? []).includes(labels[r.key]);
+    case "NotIn":
+      return !has || !(r.values ?? []).includes(labels[r.key]);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return false;
+  }
+}
+function labelSelectorErrors(sel) {
+  const errs = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) errs.push([`matchLabels.${k}`, ke]);
+    const ve = labelValueError(String(v));
+    if (ve) errs.push([`matchLabels.${k}`, ve]);
+  }
+  (sel.matchExpressions ?? []).forEach((r, i) => {
+    const p = `matchExpressions[${i}]`;
+    const ke = qualifiedNameError(r.key ?? "");
+    if (ke) errs.push([`${p}.key`, ke]);
+    const n = (r.values ?? []).length;
+    switch (r.operator) {
+      case "In":
+      case "NotIn":
+        if (n === 0) errs.push([`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"]);
+        break;
+      case "Exists":
+      case "DoesNotExist":
+        if (n > 0) errs.push([`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"]);
+        break;
+      default:
+        errs.push([`${p}.operator`, `not a valid selector operator: ${JSON.stringify(r.operator)}`]);
+    }
+    (r.values ?? []).forEach((v, j) => {
+      const ve = labelValueError(String(v));
+      if (ve) errs.push([`${p}.values[${j}]`, ve]);
+    });
+  });
+  return errs;
+}
+function qualifiedNameError(key2) {
+  const e = qualifiedNameErrors(key2);
+  return e === "" ? void 0 : e;
+}
+function qualifiedNameProblem(key2) {
+  const parts = key2.split("/");
+  let name2 = key2;
+  if (parts.length === 2) {
+    const [prefix, n] = parts;
+    if (prefix.length === 0) return "prefix part must be non-empty";
+    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return "prefix part must be a lowercase RFC 1123 subdomain";
+    name2 = n;
+  } else if (parts.length > 2) {
+    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix and '/'";
+  }
+  if (name2.length === 0) return "name part must be non-empty";
+  if (name2.length > 63) return "name part must be no more than 63 characters";
+  if (!NAME_PART.test(name2)) return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return void 0;
+}
+function labelValueError(v) {
+  if (v.length > 63) return "must be no more than 63 characters";
+  if (v.length > 0 && !NAME_PART.test(v)) return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return void 0;
+}
+var NAME_PART, DNS1123_SUBDOMAIN, qualifiedNameErrors;
+var init_selector = __esm({
+  "src/k8s/selector.ts"() {
+    "use strict";
+    init_memo();
+    NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+    DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    qualifiedNameErrors = memoByText((key2) => qualifiedNameProblem(key2) ?? "");
+  }
+});
+
+// src/util/json.ts
+function isObj(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function list(v) {
+  return Array.isArray(v) ? v : [];
+}
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const o = v;
+    return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+function sameJson(a, b) {
+  return canonicalJson(a) === canonicalJson(b);
+}
+function cloneJson(v) {
+  return v === void 0 ? v : JSON.parse(JSON.stringify(v));
+}
+var init_json2 = __esm({
+  "src/util/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/pub.ts
+function priorityStrategyError(ps) {
+  if (!isObj(ps)) return void 0;
+  const weights = list(ps.weightPriority);
+  const orders = list(ps.orderPriority);
+  if (weights.length > 0 && orders.length > 0) return "only one of weightPriority and orderPriority can be used";
+  for (const w of weights) {
+    if (!isObj(w)) continue;
+    const weight = typeof w.weight === "number" ? w.weight : 0;
+    if (weight < 0 || weight > 100) return "weight must be valid number in the range 1-100";
+    const sel = isObj(w.matchSelector) ? w.matchSelector : {};
+    if (Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + list(sel.matchExpressions).length === 0) return "selector can not be empty";
+    const bad = list(sel.matchExpressions).map(requirementError).find(Boolean);
+    if (bad) return `invalid selector: ${bad}`;
+  }
+  for (const o of orders) if (isObj(o) && !o.orderedKey) return "order key can not be empty";
+  return void 0;
+}
+function requirementError(r) {
+  if (!isObj(r)) return void 0;
+  const n = list(r.values).length;
+  if (!OPERATORS.includes(String(r.operator))) return `${JSON.stringify(r.operator)} is not a valid label selector operator`;
+  if ((r.operator === "In" || r.operator === "NotIn") && n === 0) return "for 'in', 'notin' operators, values set can't be empty";
+  if ((r.operator === "Exists" || r.operator === "DoesNotExist") && n > 0) return "values set must be empty for exists and does not exist";
+  return void 0;
+}
+function scatterStrategyError(terms) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const t of list(terms)) {
+    if (!isObj(t)) continue;
+    const key2 = typeof t.key === "string" ? t.key : "";
+    if (key2 === "") return "key should not be empty";
+    const id2 = `${key2}:${typeof t.value === "string" ? t.value : ""}`;
+    if (seen.has(id2)) return `duplicated key=${key2} value=${t.value ?? ""}`;
+    seen.add(id2);
+  }
+  return void 0;
+}
+var OPERATORS;
+var init_pub = __esm({
+  "src/validate/pub.ts"() {
+    "use strict";
+    init_json2();
+    OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+  }
+});
+
+// src/validate/workloads/common.ts
+function objAt(root, ...path6) {
+  let cur = root;
+  for (const k of path6) cur = isObj(cur) ? cur[k] : void 0;
+  return isObj(cur) ? cur : void 0;
+}
+function intOrUndefined(v) {
+  return typeof v === "number" && Number.isInteger(v) ? v : void 0;
+}
+function show(v) {
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+function dotted(path6) {
+  return path6.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[");
+}
+function nonNegative(res, path6, value2) {
+  const n = intOrUndefined(value2);
+  return n !== void 0 && n < 0 ? [report(negativeValue, { field: dotted(path6), value: String(n) }, at(res, path6))] : [];
+}
+function checkSelectorAndTemplate(res, kind, opts = {}) {
+  const out = [];
+  const spec = objAt(res.obj, "spec");
+  const sel = objAt(spec, "selector");
+  if (!sel) return out;
+  const errs = labelSelectorErrors(sel);
+  for (const [p, reason] of errs) out.push(report(selectorInvalid, { field: `spec.selector.${p}`, reason }, at(res, ["spec", "selector"])));
+  const size = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
+  if (size === 0) out.push(report(selectorEmpty, { kind }, at(res, ["spec", "selector"])));
+  if (errs.length === 0 && (size > 0 || opts.requireMatch === "always")) {
+    const labels = objAt(spec, "template", "metadata", "labels");
+    if (!selectorMatches(sel, labels ?? {})) out.push(report(selectorMismatch, {}, at(res, ["spec", "template", "metadata", "labels"])));
+  }
+  return out;
+}
+function checkTemplateRestrictions(res, kind) {
+  const out = [];
+  const podSpec2 = objAt(res.obj, "spec", "template", "spec");
+  if (!podSpec2) return out;
+  const rp = podSpec2.restartPolicy;
+  if (typeof rp === "string" && rp !== "" && rp !== "Always") {
+    out.push(report(restartPolicy, { value: rp }, at(res, ["spec", "template", "spec", "restartPolicy"])));
+  }
+  if (podSpec2.activeDeadlineSeconds !== void 0 && podSpec2.activeDeadlineSeconds !== null) {
+    out.push(report(activeDeadline, { kind }, at(res, ["spec", "template", "spec", "activeDeadlineSeconds"])));
+  }
+  return out;
+}
+function checkPriorityAndScatter(res, base, strategy, scatter = true) {
+  const out = [];
+  if (!strategy) return out;
+  const pe = priorityStrategyError(strategy.priorityStrategy);
+  if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "priorityStrategy"])));
+  if (scatter) {
+    const se = scatterStrategyError(strategy.scatterStrategy);
+    if (se) out.push(report(scatterStrategyInvalid, { reason: se }, at(res, [...base, "scatterStrategy"])));
+  }
+  return out;
+}
+var init_common = __esm({
+  "src/validate/workloads/common.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_workload();
+    init_pub();
+    init_json2();
+  }
+});
+
+// src/k8s/image-reference.ts
+function parseImageReference(image2) {
+  if (IDENTIFIER.test(image2)) return void 0;
+  const m = REFERENCE.exec(image2);
+  if (!m) return void 0;
+  const name2 = m[1];
+  if (name2.length > 255) return void 0;
+  const slash2 = name2.indexOf("/");
+  const first = slash2 < 0 ? "" : name2.slice(0, slash2);
+  const isDomain = slash2 >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first);
+  const remote = isDomain ? name2.slice(slash2 + 1) : name2;
+  if (remote.toLowerCase() !== remote) return void 0;
+  return { name: name2, tag: m[2], digest: m[3] };
+}
+function defaultImagePullPolicy(image2) {
+  const ref = parseImageReference(image2);
+  if (!ref) return "IfNotPresent";
+  const tag = ref.tag ?? (ref.digest ? "" : "latest");
+  return tag === "latest" ? "Always" : "IfNotPresent";
+}
+var DOMAIN_COMPONENT, DOMAIN, PATH_COMPONENT, NAME, TAG, DIGEST, REFERENCE, IDENTIFIER;
+var init_image_reference = __esm({
+  "src/k8s/image-reference.ts"() {
+    "use strict";
+    DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+    PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+    NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+    TAG = "[\\w][\\w.-]{0,127}";
+    DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+    REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+    IDENTIFIER = /^[a-f0-9]{64}$/;
+  }
+});
+
+// src/validate/kinds/imagepulljob.ts
+function checkImagePullJob(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const list2 = res.obj.kind === "ImageListPullJob";
+  const p = imagePullJobError(spec, list2, ["spec"]) ?? parallelismError(spec) ?? completionError(spec, list2);
+  return p ? [report(p.rule, { reason: p.reason }, at(res, p.path))] : [];
+}
+function imagePullJobError(spec, list2, base) {
+  const sel = objAt(spec, "selector");
+  if (sel) {
+    const hasLabels = present(sel.matchLabels) || present(sel.matchExpressions);
+    if (hasLabels && present(sel.names)) return { rule: selector, reason: "selector may not set both names and labels", path: [...base, "selector"] };
+    if (hasLabels) {
+      const e = labelSelectorErrors(sel)[0];
+      if (e) return { rule: selector, reason: `selector.${e[0]}: ${e[1]}`, path: [...base, "selector"] };
+    }
+    if (Array.isArray(sel.names) && new Set(sel.names).size !== sel.names.length) return { rule: selector, reason: "duplicate name in selector.names", path: [...base, "selector", "names"] };
+  }
+  const podSel = objAt(spec, "podSelector");
+  if (podSel) {
+    if (sel) return { rule: selector, reason: "selector and podSelector may not both be set", path: [...base, "podSelector"] };
+    const e = labelSelectorErrors(podSel)[0];
+    if (e) return { rule: selector, reason: `podSelector.${e[0]}: ${e[1]}`, path: [...base, "podSelector"] };
+  }
+  if (!list2) {
+    const image2 = typeof spec.image === "string" ? spec.image : "";
+    if (image2 === "") return { rule: image, reason: "image can not be empty", path: [...base, "image"] };
+    if (!parseImageReference(image2)) return { rule: image, reason: `${JSON.stringify(image2)} is not a valid image reference`, path: [...base, "image"] };
+    return void 0;
+  }
+  const images2 = Array.isArray(spec.images) ? spec.images : [];
+  if (images2.length === 0) return { rule: image, reason: "images can not be empty", path: [...base, "images"] };
+  const dup = images2.findIndex((x, i) => images2.indexOf(x) !== i);
+  if (dup >= 0) return { rule: image, reason: `${show(images2[dup])} is listed twice`, path: [...base, "images", dup] };
+  if (images2.length > 255) return { rule: image, reason: `at most 255 images, found ${images2.length}`, path: [...base, "images"] };
+  const bad = images2.findIndex((x) => typeof x !== "string" || !parseImageReference(x));
+  if (bad >= 0) return { rule: image, reason: `${show(images2[bad])} is not a valid image reference`, path: [...base, "images", bad] };
+  return void 0;
+}
+function parallelismError(spec) {
+  const v = spec.parallelism;
+  const path6 = ["spec", "parallelism"];
+  if (typeof v === "number") return v < 0 ? { rule: parallelism, reason: "must be non-negative", path: path6 } : void 0;
+  if (typeof v !== "string") return void 0;
+  if (v.endsWith("%")) return { rule: parallelism, reason: `${show(v)}: percentages are not supported`, path: path6 };
+  if (!/^[+-]?\d+$/.test(v) || Math.abs(Number(v)) > 2147483647) return { rule: parallelism, reason: `${show(v)} is not a valid integer`, path: path6 };
+  return Number(v) < 0 ? { rule: parallelism, reason: "must be non-negative", path: path6 } : void 0;
+}
+function completionError(spec, list2) {
+  const cp = objAt(spec, "completionPolicy") ?? {};
+  const type2 = typeof cp.type === "string" && cp.type !== "" ? cp.type : "Always";
+  const base = ["spec", "completionPolicy"];
+  if (type2 === "Always") {
+    if (list2) return void 0;
+    const pp = objAt(spec, "pullPolicy");
+    const timeout = typeof pp?.timeoutSeconds === "number" ? pp.timeoutSeconds : 600;
+    const ads = cp.activeDeadlineSeconds;
+    if (typeof ads === "number" && timeout > ads) return { rule: completionPolicy2, reason: `activeDeadlineSeconds ${ads} must be greater than pullPolicy.timeoutSeconds (${timeout})`, path: [...base, "activeDeadlineSeconds"] };
+    return void 0;
+  }
+  if (type2 === "Never") {
+    const f = present(cp.activeDeadlineSeconds) ? "activeDeadlineSeconds" : present(cp.ttlSecondsAfterFinished) ? "ttlSecondsAfterFinished" : void 0;
+    return f ? { rule: completionPolicy2, reason: `${f} works only with type Always`, path: [...base, f] } : void 0;
+  }
+  return { rule: completionPolicy2, reason: `unknown completionPolicy type ${JSON.stringify(type2)}`, path: [...base, "type"] };
+}
+var present;
+var init_imagepulljob2 = __esm({
+  "src/validate/kinds/imagepulljob.ts"() {
+    "use strict";
+    init_image_reference();
+    init_selector();
+    init_rule();
+    init_imagepulljob();
+    init_common();
+    present = (v) => v !== void 0 && v !== null;
+  }
+});
+
+// src/validate/kinds/job-name.ts
+function checkJobName(res) {
+  const name2 = res.obj.metadata?.name;
+  if (typeof name2 !== "string" || name2 === "") return [];
+  const reasons = [];
+  if (!NAME2.test(name2)) reasons.push(`${JSON.stringify(name2)} may contain only letters, digits and "-"`);
+  if (name2.length > 63) reasons.push(`must be no more than 63 characters, found ${name2.length}`);
+  return reasons.map((reason) => report(name, { kind: res.obj.kind, reason }, at(res, ["metadata", "name"])));
+}
+var NAME2;
+var init_job_name = __esm({
+  "src/validate/kinds/job-name.ts"() {
+    "use strict";
+    init_rule();
+    init_broadcastjob();
+    NAME2 = /^[a-zA-Z0-9-]+$/;
+  }
+});
+
+// src/validate/kinds/advancedcronjob.ts
+function checkAdvancedCronJob(res) {
+  const out = [...checkJobName(res)];
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return out;
+  const schedule2 = typeof spec.schedule === "string" ? spec.schedule : void 0;
+  if (schedule2 !== void 0) {
+    const e = cronScheduleError(schedule2, isTimeZone);
+    if (schedule2 === "") out.push(report(schedule, { value: schedule2, reason: "schedule cannot be empty" }, at(res, ["spec", "schedule"])));
+    else if (e) out.push(report(schedule, { value: schedule2, reason: e }, at(res, ["spec", "schedule"])));
+    if (schedule2.includes("TZ") && typeof spec.timeZone === "string") {
+      out.push(report(schedule, { value: schedule2, reason: "cannot use both timeZone and TZ or CRON_TZ in the schedule" }, at(res, ["spec", "schedule"])));
+    }
+  }
+  for (const f of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) out.push(...nonNegative(res, ["spec", f], spec[f]));
+  if (typeof spec.timeZone === "string") {
+    const tz = spec.timeZone;
+    const reason = tz === "" ? "must be unset or a non-empty string" : tz.toLowerCase() === "local" ? "must be an explicit time zone of the IANA tz database" : !isTimeZone(tz) ? "unknown time zone" : void 0;
+    if (reason) out.push(report(timeZone, { value: tz, reason }, at(res, ["spec", "timeZone"])));
+  }
+  const template2 = objAt(spec, "template") ?? {};
+  const given = TEMPLATES.filter((t) => template2[t] !== void 0 && template2[t] !== null);
+  if (given.length === 0) out.push(report(template, { reason: "one of jobTemplate, broadcastJobTemplate and imageListPullJobTemplate is required" }, at(res, ["spec", "template"])));
+  else if (given.length > 1) out.push(report(template, { reason: `only one template may be given, found ${given.join(", ")}` }, at(res, ["spec", "template", given[1]])));
+  const ilpj = objAt(template2, "imageListPullJobTemplate");
+  if (ilpj) {
+    const policy = typeof spec.concurrencyPolicy === "string" && spec.concurrencyPolicy !== "" ? spec.concurrencyPolicy : "Replace";
+    if (policy !== "Replace" && policy !== "Forbid") out.push(report(concurrencyPolicy, { value: policy }, at(res, ["spec", "concurrencyPolicy"])));
+    const problem = imageListTemplateError(objAt(ilpj, "spec") ?? {}, ["spec", "template", "imageListPullJobTemplate", "spec"]);
+    if (problem) out.push(report(imageListPullJobTemplate, { reason: problem.reason }, at(res, problem.path)));
+  }
+  return out;
+}
+function imageListTemplateError(spec, base) {
+  const first = imagePullJobError(spec, true, base);
+  if (first) return first;
+  const cp = objAt(spec, "completionPolicy") ?? {};
+  const type2 = typeof cp.type === "string" && cp.type !== "" ? cp.type : "Always";
+  const cpPath = [...base, "completionPolicy"];
+  if (type2 !== "Always") return { reason: `completionPolicy should be Always, found ${type2}`, path: [...cpPath, "type"] };
+  const ads = cp.activeDeadlineSeconds;
+  if (typeof ads === "number" && ads > MAX_ACTIVE_DEADLINE) return { reason: `activeDeadlineSeconds must be less than ${MAX_ACTIVE_DEADLINE}, found ${ads}`, path: [...cpPath, "activeDeadlineSeconds"] };
+  const pp = objAt(spec, "pullPolicy");
+  const timeout = typeof pp?.timeoutSeconds === "number" ? pp.timeoutSeconds : cp.type ? void 0 : 600;
+  if (typeof ads === "number" && timeout !== void 0 && timeout > ads) return { reason: `completionPolicy.activeDeadlineSeconds ${ads} must be greater than pullPolicy.timeoutSeconds (${timeout})`, path: [...cpPath, "activeDeadlineSeconds"] };
+  if (cp.ttlSecondsAfterFinished !== void 0 && cp.ttlSecondsAfterFinished !== null) return { reason: "ttlSecondsAfterFinished is not supported in an AdvancedCronJob", path: [...cpPath, "ttlSecondsAfterFinished"] };
+  return void 0;
+}
+function isTimeZone(zone) {
+  if (zone === "UTC" || zone === "") return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+var MAX_ACTIVE_DEADLINE, TEMPLATES;
+var init_advancedcronjob2 = __esm({
+  "src/validate/kinds/advancedcronjob.ts"() {
+    "use strict";
+    init_cron();
+    init_rule();
+    init_advancedcronjob();
+    init_common();
+    init_imagepulljob2();
+    init_job_name();
+    MAX_ACTIVE_DEADLINE = 86400;
+    TEMPLATES = ["jobTemplate", "broadcastJobTemplate", "imageListPullJobTemplate"];
+  }
+});
+
+// src/validate/sidecarset/names.ts
+function dns1123LabelError(v) {
+  if (v.length > 63) return "must be no more than 63 characters";
+  if (!DNS1123_LABEL.test(v)) return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+  return void 0;
+}
+function portNameError(v) {
+  if (v.length > 15) return "must be no more than 15 characters";
+  if (!IANA_SVC_NAME.test(v)) return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)";
+  if (!/[a-z]/.test(v)) return "must contain at least one letter (a-z)";
+  if (v.includes("--")) return "must not contain consecutive hyphens";
+  if (v.startsWith("-") || v.endsWith("-")) return "must not begin or end with a hyphen";
+  return void 0;
+}
+function envVarNameError(v) {
+  if (!ENV_VAR_NAME.test(v)) return "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
+  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
+  return void 0;
+}
+function configMapKeyError(v) {
+  if (v.length > 253) return "must be no more than 253 characters";
+  if (!CONFIG_MAP_KEY.test(v)) return "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
+  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
+  return void 0;
+}
+var DNS1123_LABEL, IANA_SVC_NAME, ENV_VAR_NAME, CONFIG_MAP_KEY;
+var init_names = __esm({
+  "src/validate/sidecarset/names.ts"() {
+    "use strict";
+    DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    IANA_SVC_NAME = /^[-a-z0-9]+$/;
+    ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+    CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+  }
+});
+
+// src/validate/workloads/pod-template.ts
+function checkPodTemplate(res, extraVolumes = [], labelsOnly = false) {
+  const out = [];
+  const base = ["spec", "template"];
+  const bad = (path6, reason) => out.push(report(podTemplateInvalid, { field: dotted(path6), reason }, at(res, path6)));
+  const template2 = objAt(res.obj, "spec", "template");
+  if (!template2) return out;
+  const labels = objAt(template2, "metadata", "labels");
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) bad([...base, "metadata", "labels", k], `label key ${JSON.stringify(k)}: ${ke}`);
+    if (typeof v === "string") {
+      const ve = labelValueError(v);
+      if (ve) bad([...base, "metadata", "labels", k], `label value ${JSON.stringify(v)}: ${ve}`);
+    }
+  }
+  const spec = objAt(template2, "spec");
+  if (!spec || labelsOnly) return out;
+  const specPath = [...base, "spec"];
+  const volumes = new Set(extraVolumes);
+  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {
+    if (!isObj(v) || typeof v.name !== "string") return;
+    const e = dns1123LabelError(v.name);
+    if (e) bad([...specPath, "volumes", i, "name"], e);
+    else if (volumes.has(v.name)) bad([...specPath, "volumes", i, "name"], `duplicate volume name ${JSON.stringify(v.name)}`);
+    volumes.add(v.name);
+  });
+  const containers = Array.isArray(spec.containers) ? spec.containers : [];
+  if (containers.length === 0) bad([...specPath, "containers"], "at least one container is required");
+  const names = /* @__PURE__ */ new Set();
+  for (const group of ["initContainers", "containers"]) {
+    const list2 = Array.isArray(spec[group]) ? spec[group] : [];
+    list2.forEach((c, i) => {
+      if (isObj(c)) checkContainer(c, (...rest) => [...specPath, group, i, ...rest], names, volumes, bad);
+    });
+  }
+  return out;
+}
+function checkContainer(c, at3, names, volumes, bad) {
+  const name2 = typeof c.name === "string" ? c.name : "";
+  if (name2 === "") bad(at3("name"), "name is required");
+  else {
+    const e = dns1123LabelError(name2);
+    if (e) bad(at3("name"), e);
+    else if (names.has(name2)) bad(at3("name"), `duplicate container name ${JSON.stringify(name2)}`);
+    names.add(name2);
+  }
+  if (typeof c.image !== "string" || c.image.trim() === "") bad(at3("image"), "image is required");
+  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
+    if (!isObj(m) || typeof m.name !== "string") return;
+    if (!volumes.has(m.name)) bad(at3("volumeMounts", j, "name"), `volume ${JSON.stringify(m.name)} is not declared in spec.volumes`);
+  });
+  const portNames = /* @__PURE__ */ new Set();
+  (Array.isArray(c.ports) ? c.ports : []).forEach((p, j) => {
+    if (!isObj(p)) return;
+    if (typeof p.containerPort === "number" && (p.containerPort < 1 || p.containerPort > 65535)) bad(at3("ports", j, "containerPort"), "must be between 1 and 65535, inclusive");
+    if (typeof p.hostPort === "number" && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) bad(at3("ports", j, "hostPort"), "must be between 1 and 65535, inclusive");
+    if (typeof p.name === "string" && p.name !== "") {
+      const e = portNameError(p.name);
+      if (e) bad(at3("ports", j, "name"), e);
+      else if (portNames.has(p.name)) bad(at3("ports", j, "name"), `duplicate port name ${JSON.stringify(p.name)}`);
+      portNames.add(p.name);
+    }
+  });
+}
+var init_pod_template = __esm({
+  "src/validate/workloads/pod-template.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_workload();
+    init_names();
+    init_common();
+    init_json2();
+  }
+});
+
+// src/validate/kinds/broadcastjob.ts
+function checkBroadcastJob(res) {
+  const out = [...checkJobName(res)];
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return out;
+  const cp = objAt(spec, "completionPolicy") ?? {};
+  if (cp.type === "Never") {
+    for (const f of ["ttlSecondsAfterFinished", "activeDeadlineSeconds"]) {
+      if (cp[f] !== void 0 && cp[f] !== null) out.push(report(completionPolicy, { field: `completionPolicy.${f}` }, at(res, ["spec", "completionPolicy", f])));
+    }
+  }
+  const template2 = objAt(spec, "template");
+  if (!template2) return out;
+  const podSpec2 = objAt(template2, "spec");
+  const rp = podSpec2?.restartPolicy;
+  if (rp !== "Never" && rp !== "OnFailure") {
+    const value2 = typeof rp === "string" && rp !== "" ? JSON.stringify(rp) : 'none (defaults to "Always")';
+    out.push(report(restartPolicy2, { value: value2 }, at(res, rp === void 0 ? ["spec", "template", "spec"] : ["spec", "template", "spec", "restartPolicy"])));
+  }
+  const labels = objAt(template2, "metadata", "labels") ?? {};
+  for (const l of RESERVED_LABELS) {
+    if (typeof labels[l] === "string" && labels[l] !== "") out.push(report(reservedLabel, { label: l }, at(res, ["spec", "template", "metadata", "labels", l])));
+  }
+  out.push(...checkPodTemplate(res));
+  return out;
+}
+var RESERVED_LABELS;
+var init_broadcastjob2 = __esm({
+  "src/validate/kinds/broadcastjob.ts"() {
+    "use strict";
+    init_rule();
+    init_broadcastjob();
+    init_common();
+    init_pod_template();
+    init_job_name();
+    RESERVED_LABELS = ["broadcastjob-name", "broadcastjob-controller-uid"];
+  }
+});
+
+// src/validate/kinds/ephemeraljob.ts
+function checkEphemeralJob(res) {
+  const list2 = objAt(res.obj, "spec", "template")?.ephemeralContainers;
+  if (!Array.isArray(list2)) return [];
+  const out = [];
+  const bad = (path6, reason) => out.push(report(container, { field: dotted(path6), reason }, at(res, path6)));
+  const names = /* @__PURE__ */ new Set();
+  list2.forEach((c, i) => {
+    if (!isObj(c)) return;
+    const base = ["spec", "template", "ephemeralContainers", i];
+    const name2 = typeof c.name === "string" ? c.name : "";
+    const e = name2 === "" ? "name is required" : dns1123LabelError(name2);
+    if (e) bad([...base, "name"], e);
+    else if (names.has(name2)) bad([...base, "name"], `duplicate container name ${JSON.stringify(name2)}`);
+    names.add(name2);
+    for (const f of FORBIDDEN) {
+      const v = c[f];
+      if (v !== void 0 && v !== null && !(Array.isArray(v) && v.length === 0) && !(isObj(v) && Object.keys(v).length === 0)) bad([...base, f], "cannot be set for an ephemeral container");
+    }
+    (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
+      if (!isObj(m)) return;
+      for (const f of ["subPath", "subPathExpr"]) if (typeof m[f] === "string" && m[f] !== "") bad([...base, "volumeMounts", j, f], "cannot be set for an ephemeral container");
+    });
+  });
+  return out;
+}
+var FORBIDDEN;
+var init_ephemeraljob2 = __esm({
+  "src/validate/kinds/ephemeraljob.ts"() {
+    "use strict";
+    init_rule();
+    init_ephemeraljob();
+    init_json2();
+    init_names();
+    init_common();
+    FORBIDDEN = ["ports", "resources", "livenessProbe", "readinessProbe", "startupProbe", "lifecycle", "resizePolicy", "restartPolicy"];
+  }
+});
+
+// src/validate/kinds/nodeimage.ts
+function checkNodeImage(res) {
+  const images2 = objAt(res.obj, "spec", "images");
+  if (!images2) return [];
+  const problem = firstProblem(images2);
+  return problem ? [report(images, { reason: problem[1] }, at(res, problem[0]))] : [];
+}
+function firstProblem(images2) {
+  const base = ["spec", "images"];
+  const names = Object.keys(images2).sort(compareStrings);
+  if (names.length > MAX_IMAGES) return [base, `${names.length} images, more than ${MAX_IMAGES}`];
+  for (const name2 of names) {
+    if (name2 === "") return [[...base, name2], "an image name can not be empty"];
+    const spec = images2[name2];
+    const tags = isObj(spec) && Array.isArray(spec.tags) ? spec.tags : [];
+    const seen = /* @__PURE__ */ new Set();
+    for (let i = 0; i < tags.length; i++) {
+      const t = isObj(tags[i]) ? tags[i] : {};
+      const path6 = [...base, name2, "tags", i];
+      const tag = typeof t.tag === "string" ? t.tag : "";
+      if (tag === "") return [[...path6, "tag"], `a tag of ${name2} can not be empty`];
+      if (seen.has(tag)) return [[...path6, "tag"], `tag ${tag} of ${name2} is listed twice`];
+      seen.add(tag);
+      if (typeof t.version === "number" && t.version < 0) return [[...path6, "version"], `version of ${name2}:${tag} can not be less than 0`];
+      const ttl = isObj(t.pullPolicy) ? t.pullPolicy.ttlSecondsAfterFinished : void 0;
+      if (ttl === void 0 || ttl === null) return [path6, `pullPolicy.ttlSecondsAfterFinished of ${name2}:${tag} must be set`];
+    }
+  }
+  return void 0;
+}
+var MAX_IMAGES;
+var init_nodeimage2 = __esm({
+  "src/validate/kinds/nodeimage.ts"() {
+    "use strict";
+    init_rule();
+    init_nodeimage();
+    init_compare();
+    init_json2();
+    init_common();
+    MAX_IMAGES = 256;
+  }
+});
+
+// src/validate/kinds/target-ref.ts
+function groupOf(apiVersion) {
+  const parts = apiVersion.split("/");
+  if (parts.length === 1) return "";
+  return parts.length === 2 ? parts[0] : void 0;
+}
+function refKey(ref) {
+  if (!isObj(ref)) return void 0;
+  const { apiVersion, kind, name: name2 } = ref;
+  if (typeof apiVersion !== "string" || typeof kind !== "string" || typeof name2 !== "string") return void 0;
+  return `${groupOf(apiVersion) ?? ""}/${kind}/${name2}`;
+}
+function laterConflicts(resources, conflicts) {
+  const byNs = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    const ns = r.obj.metadata?.namespace ?? "";
+    const list2 = byNs.get(ns) ?? [];
+    list2.push(r);
+    byNs.set(ns, list2);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const list2 of byNs.values()) {
+    const sorted = [...list2].sort((a, b) => compareStrings(a.obj.metadata?.name ?? "", b.obj.metadata?.name ?? ""));
+    sorted.forEach((r, i) => {
+      const first = sorted.slice(0, i).find((o) => o.obj.metadata?.name !== r.obj.metadata?.name && conflicts(r, o));
+      if (first) out.set(r, first.obj.metadata?.name ?? "");
+    });
+  }
+  return out;
+}
+var init_target_ref = __esm({
+  "src/validate/kinds/target-ref.ts"() {
+    "use strict";
+    init_compare();
+    init_json2();
+  }
+});
+
+// src/validate/kinds/persistentpodstate.ts
+function checkPersistentPodState(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const ref = objAt(spec, "targetRef") ?? {};
+  const { apiVersion, kind, name: name2 } = ref;
+  if (!apiVersion || !kind || !name2) out.push(report(targetRef2, { reason: "apiVersion, kind and name must all be set" }, at(res, ["spec", "targetRef"])));
+  if (typeof apiVersion === "string" && typeof kind === "string") {
+    const group = groupOf(apiVersion);
+    const statefulSet = kind === "StatefulSet" && (group === "apps" || group === "apps.kruise.io");
+    if (!statefulSet) {
+      const custom = group !== void 0 && kind !== "";
+      out.push(report(targetRef2, { reason: `${kind} ${apiVersion} is not a StatefulSet${custom ? "; Kruise admits it only if its PPS_Watch_Custom_Workload_WhiteList names the kind" : ""}` }, at(res, ["spec", "targetRef"])));
+    }
+  }
+  const required = objAt(spec, "requiredPersistentTopology");
+  const preferred = Array.isArray(spec.preferredPersistentTopology) ? spec.preferredPersistentTopology : [];
+  if (!required && preferred.length === 0) out.push(report(topology, {}, at(res, ["spec"])));
+  return out;
+}
+function checkPersistentPodStateConflicts(states) {
+  const key2 = (r) => refKey(objAt(r.obj, "spec", "targetRef"));
+  const later = laterConflicts(states, (a, b) => key2(a) !== void 0 && key2(a) === key2(b));
+  return [...later].map(([r, other]) => report(conflict3, { other }, at(r, ["spec", "targetRef"])));
+}
+var init_persistentpodstate2 = __esm({
+  "src/validate/kinds/persistentpodstate.ts"() {
+    "use strict";
+    init_rule();
+    init_persistentpodstate();
+    init_common();
+    init_target_ref();
+  }
+});
+
+// src/validate/kinds/podprobemarker.ts
+function checkPodProbeMarker(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const sel = objAt(spec, "selector");
+  if (sel) {
+    for (const [p, reason] of labelSelectorErrors(sel)) out.push(report(selector2, { reason: `${p}: ${reason}` }, at(res, ["spec", "selector"])));
+    const size = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
+    if (size === 0) out.push(report(selector2, { reason: "an empty selector is not valid" }, at(res, ["spec", "selector"])));
+  }
+  const probes = Array.isArray(spec.probes) ? spec.probes : [];
+  if (probes.length === 0) return [...out, report(probe, { field: "spec.probes", reason: "at least one probe is required" }, at(res, ["spec", "probes"]))];
+  const names = /* @__PURE__ */ new Set();
+  const conditions = /* @__PURE__ */ new Set();
+  for (let i = 0; i < probes.length; i++) {
+    const item = probes[i];
+    const p = isObj(item) ? item : {};
+    const base = ["spec", "probes", i];
+    const bad = (rule, path6, reason) => report(rule, { field: dotted(path6), reason }, at(res, path6));
+    const name2 = typeof p.name === "string" ? p.name : "";
+    const stop = name2.includes("#") ? bad(probe, [...base, "name"], 'a probe name may not contain "#"') : name2 === "" ? bad(probe, [...base, "name"], "a probe name is required") : !p.containerName ? bad(probe, [...base, "containerName"], "containerName is required") : NATIVE_CONDITIONS.has(name2) ? bad(probe, [...base, "name"], `a probe may not be named ${name2}, a Kubernetes pod condition`) : names.has(name2) ? bad(probe, [...base, "name"], `probe name ${JSON.stringify(name2)} is used twice`) : void 0;
+    if (stop) return [...out, stop];
+    names.add(name2);
+    out.push(...probeProblems(objAt(p, "probe"), [...base, "probe"]).map(([path6, reason]) => bad(probe, path6, reason)));
+    const policies = Array.isArray(p.markerPolicy) ? p.markerPolicy : [];
+    const cond = typeof p.podConditionType === "string" ? p.podConditionType : "";
+    if (cond === "" && policies.length === 0) return [...out, bad(probe, base, "set podConditionType or markerPolicy")];
+    if (cond !== "" && conditions.has(cond)) return [...out, bad(probe, [...base, "podConditionType"], `podConditionType ${JSON.stringify(cond)} is used twice`)];
+    if (cond !== "") {
+      conditions.add(cond);
+      const e = qualifiedNameError(cond);
+      if (e) out.push(bad(probe, [...base, "podConditionType"], e));
+    }
+    const states = /* @__PURE__ */ new Set();
+    for (let j = 0; j < policies.length; j++) {
+      const raw3 = policies[j];
+      const pol = isObj(raw3) ? raw3 : {};
+      const pp = [...base, "markerPolicy", j];
+      const state = String(pol.state ?? "");
+      if (states.has(state)) return [...out, bad(markerPolicy, [...pp, "state"], `state ${state} is used twice`)];
+      states.add(state);
+      if (state !== "Succeeded" && state !== "Failed") {
+        out.push(bad(markerPolicy, [...pp, "state"], "state must be Succeeded or Failed"));
+        continue;
+      }
+      const labels = isObj(pol.labels) ? pol.labels : {};
+      const annotations = isObj(pol.annotations) ? pol.annotations : {};
+      if (Object.keys(labels).length + Object.keys(annotations).length === 0) {
+        out.push(bad(markerPolicy, pp, "labels and annotations may not both be empty"));
+        continue;
+      }
+      for (const [k, v] of Object.entries(labels)) {
+        const e = qualifiedNameError(k) ?? (typeof v === "string" ? labelValueError(v) : void 0);
+        if (e) out.push(bad(markerPolicy, [...pp, "labels", k], e));
+      }
+      for (const k of Object.keys(annotations)) {
+        const e = qualifiedNameError(k.toLowerCase());
+        if (e) out.push(bad(markerPolicy, [...pp, "annotations", k], e));
+      }
+    }
+  }
+  return out;
+}
+function probeProblems(probe3, base) {
+  if (!probe3) return [[base, "a probe is required"]];
+  const out = [];
+  const handlers = ["exec", "httpGet", "tcpSocket"].filter((h2) => isObj(probe3[h2]));
+  if (handlers.length === 0) out.push([base, "must specify a handler type (exec, httpGet or tcpSocket)"]);
+  for (const h2 of handlers.slice(1)) out.push([[...base, h2], "may not specify more than 1 handler type"]);
+  const h = handlers[0];
+  if (h === "exec" && !(Array.isArray(probe3.exec.command) && probe3.exec.command.length > 0)) out.push([[...base, "exec", "command"], "command is required"]);
+  if (h === "httpGet") {
+    if (!probe3.httpGet.path) out.push([[...base, "httpGet", "path"], "path is required"]);
+    if (probe3.httpGet.host) out.push([[...base, "httpGet", "host"], "host is not allowed in a PodProbeMarker probe"]);
+  }
+  if (h === "tcpSocket" && probe3.tcpSocket.host) out.push([[...base, "tcpSocket", "host"], "host is not allowed in a PodProbeMarker probe"]);
+  for (const t of TIMINGS) if (typeof probe3[t] === "number" && probe3[t] < 0) out.push([[...base, t], `must be greater than or equal to 0, found ${probe3[t]}`]);
+  return out;
+}
+var NATIVE_CONDITIONS, TIMINGS;
+var init_podprobemarker2 = __esm({
+  "src/validate/kinds/podprobemarker.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_podprobemarker();
+    init_json2();
+    init_common();
+    NATIVE_CONDITIONS = /* @__PURE__ */ new Set(["ContainersReady", "Initialized", "PodScheduled", "Ready"]);
+    TIMINGS = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
+  }
+});
+
+// src/validate/kinds/resourcedistribution.ts
+function checkResourceDistribution(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const resource2 = objAt(spec, "resource");
+  if (resource2) {
+    const gk = `${String(resource2.apiVersion)}/${String(resource2.kind)}`;
+    if (!SUPPORTED.has(gk)) out.push(report(resource, { reason: `${String(resource2.kind)} ${String(resource2.apiVersion)} is not supported; only v1 Secret and ConfigMap` }, at(res, ["spec", "resource", "kind"])));
+  }
+  const targets2 = objAt(spec, "targets") ?? {};
+  const names = (list2) => {
+    const items = objAt(targets2, list2)?.list;
+    return (Array.isArray(items) ? items : []).map((x, i) => [isObj(x) && typeof x.name === "string" ? x.name : "", i]);
+  };
+  const included = /* @__PURE__ */ new Set();
+  for (const list2 of ["includedNamespaces", "excludedNamespaces"]) {
+    for (const [name2, i] of names(list2)) {
+      const e = dns1123LabelError(name2);
+      if (e) out.push(report(targets, { reason: `namespace ${JSON.stringify(name2)}: ${e}` }, at(res, ["spec", "targets", list2, "list", i, "name"])));
+      if (list2 === "includedNamespaces") included.add(name2);
+    }
+  }
+  const both = names("excludedNamespaces").filter(([n]) => included.has(n)).map(([n]) => n);
+  if (both.length) out.push(report(targets, { reason: `ambiguous: namespace ${both.join(", ")} is both included and excluded` }, at(res, ["spec", "targets"])));
+  for (const f of ["namespaceSelector", "namespaceLabelSelector"]) {
+    const sel = objAt(targets2, f);
+    for (const [p, reason] of sel ? labelSelectorErrors(sel) : []) out.push(report(targets, { reason: `${f}.${p}: ${reason}` }, at(res, ["spec", "targets", f])));
+  }
+  return out;
+}
+var SUPPORTED;
+var init_resourcedistribution2 = __esm({
+  "src/validate/kinds/resourcedistribution.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_resourcedistribution();
+    init_json2();
+    init_names();
+    init_common();
+    SUPPORTED = /* @__PURE__ */ new Set(["v1/Secret", "v1/ConfigMap"]);
+  }
+});
+
+// src/k8s/intstr.ts
+function asIntOrString(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  return void 0;
+}
+function scaledValueK8s(v, total, roundUp2) {
+  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
+  if (typeof v === "number") return { ok: true, value: v };
+  const m = K8S_PERCENT.exec(v);
+  if (!m) return { ok: false, error: `invalid value for IntOrString: invalid value ${JSON.stringify(v)}` };
+  return { ok: true, value: round(Number(m[1]) * total / 100, roundUp2) };
+}
+function scaledValueKruise(v, total, roundUp2) {
+  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
+  if (typeof v === "number") return { ok: true, value: v };
+  if (!v.endsWith("%")) return { ok: false, error: `invalid type: string is not a percentage: ${JSON.stringify(v)}` };
+  const p = parseGoFloat(v.slice(0, -1));
+  if (p === void 0) return { ok: false, error: `invalid value for IntOrString: ${JSON.stringify(v)}` };
+  return { ok: true, value: round(p * total / 100, roundUp2) };
+}
+function calculatePartitionReplicas(partition, replicas) {
+  if (partition === void 0 || partition === null) return { ok: true, value: 0 };
+  const total = replicas ?? 1;
+  const s = scaledValueKruise(partition, total, true);
+  if (!s.ok) return s;
+  let value2 = s.value;
+  if (total > 1 && value2 === total && typeof partition === "string" && partition !== "100%") value2 = total - 1;
+  return { ok: true, value: Math.max(0, Math.min(value2, total)) };
+}
+function isPositiveIntOrPercent(v) {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 0;
+  return typeof v === "string" && /^[0-9]+%$/.test(v);
+}
+function round(x, up) {
+  return up ? Math.ceil(x) : Math.floor(x);
+}
+function parseGoFloat(s) {
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return void 0;
+  return Number(s);
+}
+var K8S_PERCENT;
+var init_intstr = __esm({
+  "src/k8s/intstr.ts"() {
+    "use strict";
+    K8S_PERCENT = /^(-?\d+)%$/;
+  }
+});
+
+// src/validate/kinds/selector-loose-overlap.ts
+function isSelectorLooseOverlap(a, b) {
+  const ea = requirements(a);
+  const eb = requirements(b);
+  for (const [k, ra] of ea) {
+    const rb = eb.get(k);
+    if (!rb || !overlaps(ra, rb)) return false;
+  }
+  for (const [k, rb] of eb) {
+    const ra = ea.get(k);
+    if (!ra || !overlaps(rb, ra)) return false;
+  }
+  return true;
+}
+function requirements(sel) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of sel.matchExpressions ?? []) out.set(r.key, r);
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) out.set(k, { key: k, operator: "In", values: [String(v)] });
+  return out;
+}
+function overlaps(r1, r2) {
+  const v1 = r1.values ?? [];
+  const v2 = r2.values ?? [];
+  switch (r1.operator) {
+    case "In":
+      return r2.operator === "Exists" || r2.operator === "In" && v2.some((v) => v1.includes(v)) || r2.operator === "NotIn" && !v1.every((v) => v2.includes(v));
+    case "Exists":
+      return r2.operator === "In" || r2.operator === "NotIn" || r2.operator === "Exists";
+    case "NotIn":
+      return r2.operator === "Exists" || r2.operator === "DoesNotExist" || r2.operator === "NotIn" || r2.operator === "In" && !v2.every((v) => v1.includes(v));
+    case "DoesNotExist":
+      return r2.operator === "DoesNotExist" || r2.operator === "NotIn";
+    default:
+      return false;
+  }
+}
+var init_selector_loose_overlap = __esm({
+  "src/validate/kinds/selector-loose-overlap.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/kinds/podunavailablebudget.ts
+function checkPodUnavailableBudget(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const annotation2 = res.obj.metadata?.annotations?.[TOTAL_REPLICAS];
+  if (typeof annotation2 === "string") {
+    const n = /^[+-]?\d+$/.test(annotation2) ? Number(annotation2) : NaN;
+    const path6 = ["metadata", "annotations", TOTAL_REPLICAS];
+    if (!(n >= -2147483648 && n <= 2147483647)) out.push(report(totalReplicasAnnotation, { reason: `${JSON.stringify(annotation2)} is not a valid int32` }, at(res, path6)));
+    else if (typeof spec.protectTotalReplicas === "number" && annotation2 !== String(spec.protectTotalReplicas)) {
+      out.push(report(totalReplicasAnnotation, { reason: `${JSON.stringify(annotation2)} differs from spec.protectTotalReplicas ${spec.protectTotalReplicas}` }, at(res, path6)));
+    }
+  }
+  const selector3 = present2(spec.selector);
+  const ref = present2(spec.targetRef);
+  if (!selector3 && !ref) out.push(report(target, { reason: "neither selector nor targetRef is set" }, at(res, ["spec"])));
+  else if (selector3 && ref) out.push(report(target, { reason: "selector and targetRef are mutually exclusive" }, at(res, ["spec", "targetRef"])));
+  else if (ref) {
+    const r = isObj(spec.targetRef) ? spec.targetRef : {};
+    if (!r.apiVersion || !r.kind || !r.name) out.push(report(target, { reason: "targetRef needs apiVersion, kind and name" }, at(res, ["spec", "targetRef"])));
+    if (typeof r.apiVersion === "string" && r.apiVersion !== "" && groupOf(r.apiVersion) === void 0) {
+      out.push(report(target, { reason: `unexpected GroupVersion string ${JSON.stringify(r.apiVersion)}` }, at(res, ["spec", "targetRef", "apiVersion"])));
+    }
+  } else {
+    for (const reason of selectorProblems(spec.selector)) out.push(report(target, { reason: `selector: ${reason}` }, at(res, ["spec", "selector"])));
+  }
+  const maxU = present2(spec.maxUnavailable);
+  const minA = present2(spec.minAvailable);
+  if (!maxU && !minA) out.push(report(budget, { reason: "neither maxUnavailable nor minAvailable is set" }, at(res, ["spec"])));
+  else if (maxU && minA) out.push(report(budget, { reason: "maxUnavailable and minAvailable are mutually exclusive" }, at(res, ["spec", "minAvailable"])));
+  else {
+    const f = maxU ? "maxUnavailable" : "minAvailable";
+    const v = spec[f];
+    if (!isPositiveIntOrPercent(v)) {
+      const reason = typeof v === "number" ? "must be greater than or equal to 0" : "must be an integer or percentage (e.g '5%')";
+      out.push(report(budget, { reason: `${f} ${show(v)}: ${reason}` }, at(res, ["spec", f])));
+    } else if (typeof v === "string" && Number(v.slice(0, -1)) > 100) {
+      out.push(report(budget, { reason: `${f} ${show(v)}: must not be greater than 100%` }, at(res, ["spec", f])));
+    }
+  }
+  if (present2(spec.ignoredPodSelector)) {
+    for (const reason of selectorProblems(spec.ignoredPodSelector)) out.push(report(ignoredPodSelector, { reason }, at(res, ["spec", "ignoredPodSelector"])));
+  }
+  return out;
+}
+function selectorProblems(sel) {
+  if (!isObj(sel)) return [];
+  const s = sel;
+  const out = labelSelectorErrors(s).map(([p, reason]) => `${p}: ${reason}`);
+  const size = Object.keys(isObj(s.matchLabels) ? s.matchLabels : {}).length + (Array.isArray(s.matchExpressions) ? s.matchExpressions.length : 0);
+  if (size === 0) out.push("an empty selector is not valid");
+  return out;
+}
+function checkPodUnavailableBudgetConflicts(pubs) {
+  const spec = (r) => objAt(r.obj, "spec") ?? {};
+  const later = laterConflicts(pubs, (a, b) => {
+    const ra = refKey(spec(a).targetRef);
+    const rb = refKey(spec(b).targetRef);
+    if (present2(spec(a).targetRef) && present2(spec(b).targetRef)) return ra !== void 0 && ra === rb;
+    const sa = spec(a).selector;
+    const sb = spec(b).selector;
+    return isObj(sa) && isObj(sb) && isSelectorLooseOverlap(sa, sb);
+  });
+  return [...later].map(([r, other]) => {
+    const field = present2(spec(r).targetRef) ? "targetRef" : "selector";
+    return report(conflict2, { other, field: `spec.${field}` }, at(r, ["spec", field]));
+  });
+}
+var TOTAL_REPLICAS, present2;
+var init_podunavailablebudget2 = __esm({
+  "src/validate/kinds/podunavailablebudget.ts"() {
+    "use strict";
+    init_intstr();
+    init_selector();
+    init_rule();
+    init_podunavailablebudget();
+    init_json2();
+    init_common();
+    init_target_ref();
+    init_selector_loose_overlap();
+    TOTAL_REPLICAS = "pub.kruise.io/protect-total-replicas";
+    present2 = (v) => v !== void 0 && v !== null;
+  }
+});
+
+// src/validate/kinds/workloadspread.ts
+function checkWorkloadSpread(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const ref = objAt(spec, "targetRef");
+  if (ref) {
+    const { apiVersion, kind, name: name2 } = ref;
+    if (!apiVersion || !kind || !name2) out.push(report(targetRef, { reason: "apiVersion, kind and name must all be set" }, at(res, ["spec", "targetRef"])));
+    else if (typeof apiVersion === "string" && typeof kind === "string" && TARGET_GROUPS[kind]) {
+      const group = groupOf(apiVersion);
+      if (group === void 0 || !TARGET_GROUPS[kind].includes(group)) {
+        out.push(report(targetRef, { reason: `${kind} is not served by ${apiVersion}; use the group ${TARGET_GROUPS[kind].join(" or ")}` }, at(res, ["spec", "targetRef", "apiVersion"])));
+      }
+    }
+  }
+  out.push(...checkSubsets(res, Array.isArray(spec.subsets) ? spec.subsets : [], typeof ref?.kind === "string" ? ref.kind : ""));
+  out.push(...checkScheduleStrategy(res, spec));
+  const sel = objAt(spec, "targetFilter", "selector");
+  if (sel) {
+    for (const [p, reason] of labelSelectorErrors(sel)) out.push(report(targetFilter, { reason: `${p}: ${reason}` }, at(res, ["spec", "targetFilter", "selector"])));
+  }
+  return out;
+}
+function checkSubsets(res, subsets2, targetKind) {
+  const out = [];
+  const base = ["spec", "subsets"];
+  if (subsets2.length === 0) return [report(subsets, { reason: "at least one subset is required" }, at(res, base))];
+  const names = /* @__PURE__ */ new Set();
+  let firstIsPercent;
+  let percentSum = 0;
+  for (let i = 0; i < subsets2.length; i++) {
+    const item = subsets2[i];
+    const s = isObj(item) ? item : {};
+    const name2 = typeof s.name === "string" ? s.name : "";
+    if (name2 === "") out.push(report(subsets, { reason: `subsets[${i}] has no name` }, at(res, [...base, i])));
+    else if (names.has(name2)) out.push(report(subsets, { reason: `duplicate subset name ${JSON.stringify(name2)}` }, at(res, [...base, i, "name"])));
+    names.add(name2);
+    const mr = s.maxReplicas;
+    if (typeof mr !== "number" && typeof mr !== "string") continue;
+    const path6 = [...base, i, "maxReplicas"];
+    const isPercent = typeof mr === "string";
+    if (firstIsPercent === void 0) firstIsPercent = isPercent;
+    else if (isPercent !== firstIsPercent) return [...out, report(maxReplicas, { reason: "the maxReplicas of all subsets must be of one type: all numbers or all percentages" }, at(res, path6))];
+    if (targetKind === "StatefulSet" && isPercent) return [...out, report(maxReplicas, { reason: "must be a number for a StatefulSet, not a percentage" }, at(res, path6))];
+    const scaled = scaledValueK8s(mr, 100, true);
+    const value2 = scaled.ok ? scaled.value : -1;
+    if (value2 < 0) return [...out, report(maxReplicas, { reason: `${show(mr)} is not a valid subset maxReplicas: use a number >= 0 or a percentage` }, at(res, path6))];
+    if (isPercent) {
+      percentSum += value2;
+      if (percentSum > 100) return [...out, report(maxReplicas, { reason: "the subsets' maxReplicas add up to more than 100%" }, at(res, path6))];
+    }
+  }
+  const last = isObj(subsets2[subsets2.length - 1]) ? subsets2[subsets2.length - 1] : {};
+  if (firstIsPercent && percentSum < 100 && (typeof last.maxReplicas === "number" || typeof last.maxReplicas === "string")) {
+    out.push(report(maxReplicas, { reason: `the percentages add up to ${percentSum}%, not 100%, and the last subset has a maxReplicas` }, at(res, [...base, 0, "maxReplicas"])));
+  }
+  return out;
+}
+function checkScheduleStrategy(res, spec) {
+  const adaptive = objAt(spec, "scheduleStrategy", "adaptive");
+  if (!adaptive) return [];
+  const out = [];
+  const subsets2 = Array.isArray(spec.subsets) ? spec.subsets : [];
+  if (objAt(spec, "scheduleStrategy")?.type !== "Adaptive") {
+    out.push(report(scheduleStrategy, { reason: "type must be Adaptive when adaptive is set" }, at(res, ["spec", "scheduleStrategy", "type"])));
+  }
+  const last = subsets2.length > 1 && isObj(subsets2[subsets2.length - 1]) ? subsets2[subsets2.length - 1] : void 0;
+  if (last && (typeof last.maxReplicas === "number" || typeof last.maxReplicas === "string")) {
+    out.push(report(scheduleStrategy, { reason: "the last subset may not have a maxReplicas with the Adaptive strategy" }, at(res, ["spec", "subsets", subsets2.length - 1, "maxReplicas"])));
+  }
+  const max = subsets2.length > 1 ? Math.trunc(RESCHEDULE_BUDGET / (subsets2.length - 1)) : 2147483647;
+  const secs = adaptive.rescheduleCriticalSeconds;
+  if (typeof secs === "number" && (secs < 0 || secs > max)) {
+    out.push(report(scheduleStrategy, { reason: `rescheduleCriticalSeconds must be between 0 and ${max}, found ${secs}` }, at(res, ["spec", "scheduleStrategy", "adaptive", "rescheduleCriticalSeconds"])));
+  }
+  return out;
+}
+function checkWorkloadSpreadConflicts(spreads) {
+  const key2 = (r) => refKey(objAt(r.obj, "spec", "targetRef"));
+  const later = laterConflicts(spreads, (a, b) => key2(a) !== void 0 && key2(a) === key2(b));
+  return [...later].map(([r, other]) => report(conflict, { other }, at(r, ["spec", "targetRef"])));
+}
+var TARGET_GROUPS, RESCHEDULE_BUDGET;
+var init_workloadspread2 = __esm({
+  "src/validate/kinds/workloadspread.ts"() {
+    "use strict";
+    init_intstr();
+    init_selector();
+    init_rule();
+    init_workloadspread();
+    init_json2();
+    init_common();
+    init_target_ref();
+    TARGET_GROUPS = {
+      CloneSet: ["apps.kruise.io"],
+      Deployment: ["apps"],
+      ReplicaSet: ["apps"],
+      Job: ["batch"],
+      StatefulSet: ["apps", "apps.kruise.io"]
+    };
+    RESCHEDULE_BUDGET = 295;
+  }
+});
+
+// src/validate/kinds/index.ts
+var APPS, POLICY, BY_KIND, checkKruiseKinds;
+var init_kinds = __esm({
+  "src/validate/kinds/index.ts"() {
+    "use strict";
+    init_advancedcronjob2();
+    init_broadcastjob2();
+    init_ephemeraljob2();
+    init_imagepulljob2();
+    init_nodeimage2();
+    init_persistentpodstate2();
+    init_podprobemarker2();
+    init_resourcedistribution2();
+    init_podunavailablebudget2();
+    init_workloadspread2();
+    APPS = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
+    POLICY = /* @__PURE__ */ new Set(["policy.kruise.io/v1alpha1", "policy.kruise.io/v1beta1"]);
+    BY_KIND = {
+      BroadcastJob: checkBroadcastJob,
+      AdvancedCronJob: checkAdvancedCronJob,
+      ImagePullJob: checkImagePullJob,
+      ImageListPullJob: checkImagePullJob,
+      WorkloadSpread: checkWorkloadSpread,
+      PodProbeMarker: checkPodProbeMarker,
+      PersistentPodState: checkPersistentPodState,
+      ResourceDistribution: checkResourceDistribution,
+      EphemeralJob: checkEphemeralJob,
+      NodeImage: checkNodeImage
+    };
+    checkKruiseKinds = (resources) => {
+      const out = [];
+      const spreads = [];
+      const pubs = [];
+      const states = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (APPS.has(apiVersion)) {
+          const check2 = BY_KIND[kind];
+          if (!check2) continue;
+          out.push(...check2(res));
+          if (kind === "WorkloadSpread") spreads.push(res);
+          else if (kind === "PersistentPodState") states.push(res);
+        } else if (POLICY.has(apiVersion) && kind === "PodUnavailableBudget") {
+          out.push(...checkPodUnavailableBudget(res));
+          pubs.push(res);
+        }
+      }
+      if (spreads.length > 1) out.push(...checkWorkloadSpreadConflicts(spreads));
+      if (pubs.length > 1) out.push(...checkPodUnavailableBudgetConflicts(pubs));
+      if (states.length > 1) out.push(...checkPersistentPodStateConflicts(states));
+      return out;
+    };
+  }
+});
+
+// src/api/index.ts
+function kindKey(apiVersion, kind) {
+  return `${apiVersion}/${kind}`;
+}
+function lookupKind(apiVersion, kind) {
+  return BY_KEY.get(kindKey(apiVersion, kind));
+}
+function isKruiseGroup(apiVersion) {
+  return apiVersion.startsWith("apps.kruise.io/") || apiVersion.startsWith("rollouts.kruise.io/") || apiVersion.startsWith("policy.kruise.io/");
+}
+var API_KINDS, BY_KEY;
+var init_api = __esm({
+  "src/api/index.ts"() {
+    "use strict";
+    API_KINDS = [
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "CloneSet", module: "cloneset", type: "CloneSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "CloneSet", module: "cloneset", type: "CloneSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1beta1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "Rollout", module: "rollout", type: "RolloutV1alpha1" },
+      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "Rollout", module: "rollout", type: "Rollout" },
+      // The other kinds Kruise and Kruise Rollouts serve (upstream apis/ folders at master).
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "BroadcastJob", module: "broadcastjob", type: "BroadcastJob" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "BroadcastJob", module: "broadcastjob", type: "BroadcastJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "AdvancedCronJob", module: "advancedcronjob", type: "AdvancedCronJobV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "AdvancedCronJob", module: "advancedcronjob", type: "AdvancedCronJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ImagePullJob", module: "imagepulljob", type: "ImagePullJob" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ImagePullJob", module: "imagepulljob", type: "ImagePullJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ImageListPullJob", module: "imagepulljob", type: "ImageListPullJob" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ImageListPullJob", module: "imagepulljob", type: "ImageListPullJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "NodeImage", module: "nodeimage", type: "NodeImageV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "NodeImage", module: "nodeimage", type: "NodeImage", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "WorkloadSpread", module: "workloadspread", type: "WorkloadSpreadV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "WorkloadSpread", module: "workloadspread", type: "WorkloadSpread" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ResourceDistribution", module: "resourcedistribution", type: "ResourceDistributionV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ResourceDistribution", module: "resourcedistribution", type: "ResourceDistribution", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ContainerRecreateRequest", module: "containerrecreaterequest", type: "ContainerRecreateRequest" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ContainerRecreateRequest", module: "containerrecreaterequest", type: "ContainerRecreateRequest" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "PersistentPodState", module: "persistentpodstate", type: "PersistentPodStateV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "PersistentPodState", module: "persistentpodstate", type: "PersistentPodState" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "EphemeralJob", module: "ephemeraljob", type: "EphemeralJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "PodProbeMarker", module: "podprobemarker", type: "PodProbeMarker" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "NodePodProbe", module: "podprobemarker", type: "NodePodProbe", clusterScoped: true },
+      { apiVersion: "policy.kruise.io/v1alpha1", kind: "PodUnavailableBudget", module: "podunavailablebudget", type: "PodUnavailableBudgetV1alpha1" },
+      { apiVersion: "policy.kruise.io/v1beta1", kind: "PodUnavailableBudget", module: "podunavailablebudget", type: "PodUnavailableBudget" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "BatchRelease", module: "batchrelease", type: "BatchReleaseV1alpha1" },
+      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "BatchRelease", module: "batchrelease", type: "BatchRelease" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "TrafficRouting", module: "trafficrouting", type: "TrafficRouting" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "RolloutHistory", module: "rollouthistory", type: "RolloutHistory" },
+      // Core Kubernetes kinds, typed by @kubernetes/client-node (kubernetes.ts).
+      { apiVersion: "v1", kind: "Pod", module: "kubernetes", type: "Pod" },
+      { apiVersion: "v1", kind: "PodTemplate", module: "kubernetes", type: "PodTemplate" },
+      { apiVersion: "v1", kind: "ReplicationController", module: "kubernetes", type: "ReplicationController" },
+      { apiVersion: "v1", kind: "Service", module: "kubernetes", type: "Service" },
+      { apiVersion: "v1", kind: "Endpoints", module: "kubernetes", type: "Endpoints" },
+      { apiVersion: "v1", kind: "ConfigMap", module: "kubernetes", type: "ConfigMap" },
+      { apiVersion: "v1", kind: "Secret", module: "kubernetes", type: "Secret" },
+      { apiVersion: "v1", kind: "Namespace", module: "kubernetes", type: "Namespace", clusterScoped: true },
+      { apiVersion: "v1", kind: "ServiceAccount", module: "kubernetes", type: "ServiceAccount" },
+      { apiVersion: "v1", kind: "PersistentVolumeClaim", module: "kubernetes", type: "PersistentVolumeClaim" },
+      { apiVersion: "v1", kind: "PersistentVolume", module: "kubernetes", type: "PersistentVolume", clusterScoped: true },
+      { apiVersion: "v1", kind: "LimitRange", module: "kubernetes", type: "LimitRange" },
+      { apiVersion: "v1", kind: "ResourceQuota", module: "kubernetes", type: "ResourceQuota" },
+      { apiVersion: "apps/v1", kind: "Deployment", module: "kubernetes", type: "Deployment" },
+      { apiVersion: "apps/v1", kind: "StatefulSet", module: "kubernetes", type: "StatefulSet" },
+      { apiVersion: "apps/v1", kind: "DaemonSet", module: "kubernetes", type: "DaemonSet" },
+      { apiVersion: "apps/v1", kind: "ReplicaSet", module: "kubernetes", type: "ReplicaSet" },
+      { apiVersion: "apps/v1", kind: "ControllerRevision", module: "kubernetes", type: "ControllerRevision" },
+      { apiVersion: "batch/v1", kind: "Job", module: "kubernetes", type: "Job" },
+      { apiVersion: "batch/v1", kind: "CronJob", module: "kubernetes", type: "CronJob" },
+      { apiVersion: "autoscaling/v1", kind: "HorizontalPodAutoscaler", module: "kubernetes", type: "HorizontalPodAutoscalerV1" },
+      { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", module: "kubernetes", type: "HorizontalPodAutoscaler" },
+      { apiVersion: "policy/v1", kind: "PodDisruptionBudget", module: "kubernetes", type: "PodDisruptionBudget" },
+      { apiVersion: "networking.k8s.io/v1", kind: "Ingress", module: "kubernetes", type: "Ingress" },
+      { apiVersion: "networking.k8s.io/v1", kind: "IngressClass", module: "kubernetes", type: "IngressClass", clusterScoped: true },
+      { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", module: "kubernetes", type: "NetworkPolicy" },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", module: "kubernetes", type: "Role" },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", module: "kubernetes", type: "RoleBinding" },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", module: "kubernetes", type: "ClusterRole", clusterScoped: true },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", module: "kubernetes", type: "ClusterRoleBinding", clusterScoped: true },
+      { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", module: "kubernetes", type: "StorageClass", clusterScoped: true },
+      { apiVersion: "storage.k8s.io/v1", kind: "CSIDriver", module: "kubernetes", type: "CSIDriver", clusterScoped: true },
+      { apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", module: "kubernetes", type: "PriorityClass", clusterScoped: true },
+      { apiVersion: "coordination.k8s.io/v1", kind: "Lease", module: "kubernetes", type: "Lease" },
+      { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", module: "kubernetes", type: "EndpointSlice" },
+      { apiVersion: "node.k8s.io/v1", kind: "RuntimeClass", module: "kubernetes", type: "RuntimeClass", clusterScoped: true }
+    ];
+    BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest = function(str3, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str3, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
+  }
+});
+
+// src/validate/schema/validators.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname, join as join3 } from "node:path";
+import { fileURLToPath } from "node:url";
+function validatorPath(k) {
+  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
+}
+function validatorFor(kind) {
+  let fn = byKind.get(kind);
+  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load(kind));
+  return fn;
+}
+function load(kind) {
+  if (requireFromRoot === void 0) {
+    const root = packageRoot();
+    requireFromRoot = root === void 0 ? null : createRequire2(join3(root, "package.json"));
+  }
+  try {
+    return requireFromRoot?.(`./${validatorPath(kind)}`);
+  } catch {
+    return void 0;
+  }
+}
+function packageRoot() {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    if (existsSync4(join3(dir, VALIDATORS_DIR))) return dir;
+  }
+  return void 0;
+}
+var VALIDATORS_DIR, byKind, requireFromRoot;
+var init_validators = __esm({
+  "src/validate/schema/validators.ts"() {
+    "use strict";
+    VALIDATORS_DIR = "schemas/validators";
+    byKind = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/schema/suggest.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+function suggestField(kind, parent, field) {
+  const root = schemaOf(kind);
+  const names = root ? fieldNames(root, root, parent) : [];
+  const limit = Math.max(1, Math.floor(field.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const name2 of names) {
+    const d = name2.toLowerCase() === field.toLowerCase() ? 1 : (0, import_fastest_levenshtein.distance)(name2, field);
+    if (d > limit) continue;
+    if (d < bestDistance || d === bestDistance && best !== void 0 && compareStrings(name2, best) < 0) {
+      best = name2;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function schemaOf(kind) {
+  if (!schemas.has(kind)) {
+    const root = packageRoot();
+    let schema2;
+    try {
+      schema2 = root === void 0 ? void 0 : JSON.parse(readFileSync2(join4(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
+    } catch {
+      schema2 = void 0;
+    }
+    schemas.set(kind, schema2);
+  }
+  return schemas.get(kind);
+}
+function fieldNames(root, node2, path6) {
+  const options = resolve3(root, node2);
+  if (path6.length === 0) return [...new Set(options.flatMap((s) => isSchema(s.properties) ? Object.keys(s.properties) : []))];
+  const [head, ...rest] = path6;
+  const next = [];
+  for (const s of options) {
+    if (typeof head === "number") {
+      if (isSchema(s.items)) next.push(s.items);
+    } else if (isSchema(s.properties) && isSchema(s.properties[head])) {
+      next.push(s.properties[head]);
+    } else if (isSchema(s.additionalProperties)) {
+      next.push(s.additionalProperties);
+    }
+  }
+  return [...new Set(next.flatMap((n) => fieldNames(root, n, rest)))];
+}
+function resolve3(root, node2, depth = 0) {
+  if (depth > 32) return [];
+  const out = [node2];
+  if (typeof node2.$ref === "string" && node2.$ref.startsWith("#/")) {
+    let target2 = root;
+    for (const seg of node2.$ref.slice(2).split("/")) target2 = isSchema(target2) ? target2[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : void 0;
+    if (isSchema(target2)) out.push(...resolve3(root, target2, depth + 1));
+  }
+  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
+    const list2 = node2[key2];
+    if (Array.isArray(list2)) {
+      for (const s of list2) if (isSchema(s)) out.push(...resolve3(root, s, depth + 1));
+    }
+  }
+  return out;
+}
+function isSchema(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var import_fastest_levenshtein, schemas;
+var init_suggest = __esm({
+  "src/validate/schema/suggest.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_compare();
+    init_validators();
+    schemas = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/schema/errors.ts
+function toFieldPath(instancePath, root) {
+  if (instancePath === "") return [];
+  const out = [];
+  let cur = root;
+  for (const raw3 of instancePath.slice(1).split("/")) {
+    const seg = raw3.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
+      const i = Number(seg);
+      out.push(i);
+      cur = cur[i];
+    } else {
+      out.push(seg);
+      cur = cur && typeof cur === "object" ? cur[seg] : void 0;
+    }
+  }
+  return out;
+}
+function diagnosticsFor(res, errors, strict, kind) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const obj = res.obj;
+  for (const e of errors) {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
+    const path6 = toFieldPath(e.instancePath, obj);
+    if (e.keyword !== "additionalProperties" && e.keyword !== "required" && valueAt(obj, path6) === null) continue;
+    let d;
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const field = String(e.params.additionalProperty);
+        const suggestion = kind ? suggestField(kind, path6, field) : void 0;
+        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion, ...suggestion ? { suggestion } : {} }, at(res, [...path6, field]), strict ? "error" : void 0);
+        break;
+      }
+      case "required":
+        d = report(missingField, { field: String(e.params.missingProperty) }, at(res, path6));
+        break;
+      case "type":
+        d = report(wrongType, { expected: typeName(e.params.type), actual: jsonType(valueAt(obj, path6)) }, at(res, path6));
+        break;
+      case "enum":
+        d = report(notInEnum, { value: JSON.stringify(valueAt(obj, path6)), allowed: (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)) }, at(res, path6));
+        break;
+      case "pattern":
+        d = report(patternMismatch, { value: JSON.stringify(valueAt(obj, path6)), pattern: String(e.params.pattern) }, at(res, path6));
+        break;
+      default:
+        d = report(invalidValue, { reason: e.message ?? e.keyword }, at(res, path6));
+    }
+    const key2 = `${d.ruleId}\0${JSON.stringify(d.path)}\0${d.message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    out.push(d);
+  }
+  return out;
+}
+function typeName(t) {
+  const list2 = Array.isArray(t) ? t : String(t).split(",");
+  if (list2.includes("integer") && list2.includes("string")) return "an integer or a string";
+  if (list2.includes("number") && list2.includes("string")) return "a number or a string";
+  return list2.filter((x) => x !== "null").map((x) => x === "object" ? "a map" : x === "array" ? "a list" : `${/^[aeiou]/.test(x) ? "an" : "a"} ${x}`).join(" or ");
+}
+function jsonType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a map";
+  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
+  return `a ${typeof v}`;
+}
+function valueAt(root, path6) {
+  let cur = root;
+  for (const seg of path6) cur = cur && typeof cur === "object" ? cur[seg] : void 0;
+  return cur;
+}
+var init_errors = __esm({
+  "src/validate/schema/errors.ts"() {
+    "use strict";
+    init_rule();
+    init_schema();
+    init_suggest();
+  }
+});
+
+// src/validate/schema/index.ts
+function uncheckedKinds(resources) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const res of resources) {
+    const { apiVersion, kind } = res.obj;
+    if (typeof apiVersion !== "string" || typeof kind !== "string" || lookupKind(apiVersion, kind)) continue;
+    if (isKruiseGroup(apiVersion) && servedVersions(apiVersion, kind).length) continue;
+    const key2 = kindKey(apiVersion, kind);
+    const seen = counts.get(key2);
+    if (seen) seen.objects++;
+    else counts.set(key2, { apiVersion, kind, objects: 1 });
+  }
+  return [...counts.values()].sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.apiVersion, b.apiVersion));
+}
+function servedVersions(apiVersion, kind) {
+  const group = apiVersion.split("/")[0];
+  return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
+}
+var checkSchemas;
+var init_schema2 = __esm({
+  "src/validate/schema/index.ts"() {
+    "use strict";
+    init_api();
+    init_compare();
+    init_rule();
+    init_schema();
+    init_errors();
+    init_validators();
+    checkSchemas = (resources, opts) => {
+      const out = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (typeof apiVersion !== "string" || typeof kind !== "string") continue;
+        const k = lookupKind(apiVersion, kind);
+        if (!k) {
+          const served = isKruiseGroup(apiVersion) ? servedVersions(apiVersion, kind) : [];
+          if (served.length) out.push(report(unservedVersion, { kind, apiVersion, served }, at(res, ["apiVersion"])));
+          continue;
+        }
+        const validate2 = validatorFor(k);
+        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict, k));
+      }
+      const unchecked2 = uncheckedKinds(resources);
+      if (unchecked2.length) {
+        const objects = unchecked2.reduce((n, u) => n + u.objects, 0);
+        out.push(report(unchecked, { objects, kinds: unchecked2.map((u) => `${u.kind} ${u.apiVersion} (${u.objects})`) }));
+      }
+      return out;
+    };
+  }
+});
+
+// src/api/sidecarset.ts
+function isSidecarSet(obj) {
+  return obj.kind === "SidecarSet" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
+}
+var SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_BASE_ANNOTATION, SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL, KRUISE_CONFIGURATION_CONFIGMAP, PATCH_POD_METADATA_WHITELIST_KEY;
+var init_sidecarset2 = __esm({
+  "src/api/sidecarset.ts"() {
+    "use strict";
+    SIDECARSET_HASH_ANNOTATION = "kruise.io/sidecarset-hash";
+    SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION = "kruise.io/sidecarset-hash-without-image";
+    SIDECARSET_CANARY_ANNOTATION = "apps.kruise.io/sidecarset-canary";
+    SIDECARSET_BASE_ANNOTATION = "apps.kruise.io/sidecarset-base";
+    SIDECARSET_CUSTOM_VERSION_LABEL = "apps.kruise.io/sidecarset-custom-version";
+    SIDECARSET_REVISION_NAME_LABEL = "kruise.io/sidecarset-name";
+    KRUISE_CONFIGURATION_CONFIGMAP = "kruise-configuration";
+    PATCH_POD_METADATA_WHITELIST_KEY = "SidecarSet_PatchPodMetadata_WhiteList";
+  }
+});
+
+// src/k8s/field-path.ts
+function fieldText(path6) {
+  let s = "";
+  for (const p of path6) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
+  return s;
+}
+var init_field_path = __esm({
+  "src/k8s/field-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/sidecarset/context.ts
+function diag(rule, s, path6, data, fieldOverride) {
+  return report(rule, { ...data, field: fieldOverride ?? fieldText(path6) }, at(s.res, path6));
+}
+function underCheck(res) {
+  const ss = res.obj.apiVersion === "apps.kruise.io/v1alpha1" ? toV1beta1(res.obj) : res.obj;
+  return { res, ss, name: String(ss.metadata?.name ?? "") };
+}
+function toV1beta1(obj) {
+  const { namespace, ...spec } = obj.spec ?? {};
+  if (namespace) spec.namespaceSelector = { matchLabels: { "kubernetes.io/metadata.name": namespace } };
+  return { ...obj, spec };
+}
+var init_context = __esm({
+  "src/validate/sidecarset/context.ts"() {
+    "use strict";
+    init_field_path();
+    init_rule();
+  }
+});
+
+// src/validate/sidecarset/canary.ts
+function canaryBase(ss) {
+  const a = ss.metadata?.annotations ?? {};
+  return a[SIDECARSET_CANARY_ANNOTATION] === "true" && a[SIDECARSET_BASE_ANNOTATION] ? String(a[SIDECARSET_BASE_ANNOTATION]) : void 0;
+}
+function checkCanary(s, ctx) {
+  const base = canaryBase(s.ss);
+  if (base === void 0) return [];
+  const out = [];
+  const path6 = ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION];
+  const found = ctx.byName.get(base);
+  if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
+  else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
+  else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
+  const type2 = s.ss.spec.updateStrategy?.type;
+  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
+  return out;
+}
+var init_canary = __esm({
+  "src/validate/sidecarset/canary.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_context();
+  }
+});
+
+// src/validate/sidecarset/selector-overlap.ts
+function isSelectorOverlapping(a, b) {
+  return !(isDisjoint(a, b) || isDisjoint(b, a));
+}
+function isDisjoint(s1, s2) {
+  const allowed = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(s1.matchLabels ?? {})) allowed.set(k, [v]);
+  for (const r of s1.matchExpressions ?? []) {
+    if (r.operator === "In") allowed.set(r.key, [...allowed.get(r.key) ?? [], ...r.values ?? []]);
+    else if (r.operator === "Exists") allowed.set(r.key, [ALL]);
+  }
+  for (const [k, v] of Object.entries(s2.matchLabels ?? {})) {
+    const values = allowed.get(k);
+    if (values && !values.includes(ALL) && !values.includes(v)) return true;
+  }
+  for (const r of s2.matchExpressions ?? []) {
+    const values = allowed.get(r.key);
+    switch (r.operator) {
+      case "In":
+        if (values && !values.includes(ALL) && !values.some((v) => (r.values ?? []).includes(v))) return true;
+        break;
+      case "NotIn":
+        if (values && values.every((v) => (r.values ?? []).includes(v))) return true;
+        break;
+      case "Exists":
+        if (!values) return true;
+        break;
+      case "DoesNotExist":
+        if (values) return true;
+        break;
+    }
+  }
+  return false;
+}
+var ALL;
+var init_selector_overlap = __esm({
+  "src/validate/sidecarset/selector-overlap.ts"() {
+    "use strict";
+    ALL = "ALL";
+  }
+});
+
+// src/validate/sidecarset/conflicts.ts
+function checkConflicts(s, ctx) {
+  const spec = s.ss.spec;
+  const base = canaryBase(s.ss);
+  const initIn = /* @__PURE__ */ new Map();
+  const containerIn = /* @__PURE__ */ new Map();
+  const volumeIn = /* @__PURE__ */ new Map();
+  const annotationIn = /* @__PURE__ */ new Map();
+  const others = [...ctx.sidecarSets].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const o of others) {
+    if (o === s || o.name === s.name || o.name === base) continue;
+    if (!overlaps2(s.ss.spec, o.ss.spec)) continue;
+    for (const c of o.ss.spec.initContainers ?? []) initIn.set(c?.name, o.name);
+    for (const c of o.ss.spec.containers ?? []) containerIn.set(c?.name, o.name);
+    for (const v of o.ss.spec.volumes ?? []) volumeIn.set(v?.name, { other: o.name, volume: v });
+    for (const p of o.ss.spec.patchPodMetadata ?? []) {
+      if (p.patchPolicy === "Retain") continue;
+      for (const k of Object.keys(p.annotations ?? {})) annotationIn.set(k, { other: o.name, policy: p.patchPolicy });
+    }
+  }
+  const out = [];
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const other = initIn.get(c?.name);
+    if (other) out.push(diag(containerConflict, s, ["spec", "initContainers", i, "name"], { container: c.name, other }, "spec.containers"));
+  });
+  (spec.containers ?? []).forEach((c, i) => {
+    const other = containerIn.get(c?.name);
+    if (other) out.push(diag(containerConflict, s, ["spec", "containers", i, "name"], { container: c.name, other }, "spec.containers"));
+  });
+  (spec.volumes ?? []).forEach((v, i) => {
+    const theirs = volumeIn.get(v?.name);
+    if (theirs && canonicalJson(theirs.volume) !== canonicalJson(v)) {
+      out.push(diag(volumeConflict, s, ["spec", "volumes", i], { volume: v.name, other: theirs.other }, "spec.volumes"));
+    }
+  });
+  (spec.patchPodMetadata ?? []).forEach((p, i) => {
+    if (p.patchPolicy === "Retain") return;
+    for (const k of Object.keys(p.annotations ?? {})) {
+      const theirs = annotationIn.get(k);
+      if (theirs && (p.patchPolicy === "Overwrite" || theirs.policy === "Overwrite")) {
+        out.push(diag(annotationConflict, s, ["spec", "patchPodMetadata", i, "annotations", k], { key: k, other: theirs.other }, "spec.patchPodMetadata"));
+      }
+    }
+  });
+  return out;
+}
+function overlaps2(a, b) {
+  if (!a.selector || !b.selector) return false;
+  if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
+  return isSelectorOverlapping(a.selector, b.selector);
+}
+var init_conflicts = __esm({
+  "src/validate/sidecarset/conflicts.ts"() {
+    "use strict";
+    init_sidecarset();
+    init_canary();
+    init_context();
+    init_selector_overlap();
+    init_json2();
+  }
+});
+
+// src/k8s/quantity.ts
+function parseQuantity(input) {
+  const s = typeof input === "number" ? String(input) : input.trim();
+  const m = QUANTITY.exec(s);
+  if (!m) return void 0;
+  const [, sign, whole, frac = "", suffix] = m;
+  if (whole === "" && frac === "") return void 0;
+  let format;
+  let pow10 = 0, pow2 = 0;
+  if (suffix in DECIMAL_SUFFIX) {
+    format = "DecimalSI";
+    pow10 = DECIMAL_SUFFIX[suffix];
+  } else if (suffix in BINARY_SUFFIX) {
+    format = "BinarySI";
+    pow2 = BINARY_SUFFIX[suffix];
+  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
+    format = "DecimalExponent";
+    pow10 = Number(suffix.slice(1));
+  } else return void 0;
+  let num = BigInt(whole + frac || "0") * (1n << BigInt(pow2));
+  const e = 9 + pow10 - frac.length;
+  if (e >= 0) num *= 10n ** BigInt(e);
+  else num = ceilDiv(num, 10n ** BigInt(-e));
+  if (format === "BinarySI" && num > 0n && num < NANO) format = "DecimalSI";
+  return { nano: sign === "-" ? -num : num, format };
+}
+function canonicalQuantity(v) {
+  if (typeof v !== "string" && typeof v !== "number") return void 0;
+  const q = parseQuantity(v);
+  return q && formatQuantity(q);
+}
+function canonicalQuantities(list2) {
+  const out = {};
+  for (const [k, v] of Object.entries(list2)) out[k] = canonicalQuantity(v) ?? v;
+  return out;
+}
+function roundUp(q, scale) {
+  const unit = 10n ** BigInt(9 + scale);
+  if (unit <= 1n) return q;
+  const mag = q.nano < 0n ? -q.nano : q.nano;
+  const r = ceilDiv(mag, unit) * unit;
+  return { nano: q.nano < 0n ? -r : r, format: q.format };
+}
+function milliValue(q) {
+  const d = 1000000n;
+  const t = q.nano / d;
+  return q.nano > 0n && q.nano % d !== 0n ? t + 1n : t;
+}
+function addQuantity(a, b) {
+  return { nano: a.nano + b.nano, format: a.nano === 0n ? b.format : a.format };
+}
+function negQuantity(q) {
+  return { nano: -q.nano, format: q.format };
+}
+function cmpQuantity(a, b) {
+  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
+}
+function formatQuantity(q) {
+  if (q.nano === 0n) return "0";
+  const neg = q.nano < 0n;
+  const abs = neg ? -q.nano : q.nano;
+  let format = q.format;
+  if (format === "BinarySI" && (abs < 1024n * NANO || abs % NANO !== 0n)) format = "DecimalSI";
+  if (format === "BinarySI") {
+    let v = abs / NANO, e = 0;
+    while (e < 6 && v % 1024n === 0n) {
+      v /= 1024n;
+      e++;
+    }
+    return `${neg ? "-" : ""}${v}${BINARY_BY_EXP[e]}`;
+  }
+  let mant = abs, exp = -9;
+  while (mant % 10n === 0n) {
+    mant /= 10n;
+    exp++;
+  }
+  while (exp % 3 !== 0) {
+    mant *= 10n;
+    exp--;
+  }
+  const suffix = format === "DecimalSI" ? DECIMAL_BY_EXP.get(exp) ?? `e${exp}` : exp === 0 ? "" : `e${exp}`;
+  return `${neg ? "-" : ""}${mant}${suffix}`;
+}
+function ceilDiv(a, b) {
+  return (a + b - 1n) / b;
+}
+var NANO, DECIMAL_SUFFIX, BINARY_SUFFIX, DECIMAL_BY_EXP, BINARY_BY_EXP, QUANTITY, zeroQuantity, milliQuantity, unitQuantity;
+var init_quantity = __esm({
+  "src/k8s/quantity.ts"() {
+    "use strict";
+    NANO = 1000000000n;
+    DECIMAL_SUFFIX = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+    BINARY_SUFFIX = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+    DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
+    BINARY_BY_EXP = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+    QUANTITY = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
+    zeroQuantity = (format = "DecimalSI") => ({ nano: 0n, format });
+    milliQuantity = (milli, format = "DecimalSI") => ({ nano: milli * 1000000n, format });
+    unitQuantity = (units, format = "DecimalSI") => ({ nano: units * NANO, format });
+  }
+});
+
+// src/validate/sidecarset/containers.ts
+function checkContainers(s) {
+  const spec = s.ss.spec;
+  const inits = spec.initContainers ?? [];
+  const containers = spec.containers ?? [];
+  if (inits.length === 0 && containers.length === 0) return [diag(noContainers, s, ["spec"], {})];
+  const out = [];
+  containers.forEach((c, i) => {
+    const path6 = ["spec", "containers", i];
+    if (c.podInjectPolicy !== "BeforeAppContainer" && c.podInjectPolicy !== "AfterAppContainer") {
+      out.push(diag(podInjectPolicyInvalid, s, [...path6, "podInjectPolicy"], { value: String(c.podInjectPolicy ?? "") }));
+    }
+    const share = c.shareVolumePolicy?.type;
+    if (share !== "enabled" && share !== "disabled") {
+      out.push(diag(shareVolumePolicyInvalid, s, [...path6, "shareVolumePolicy", "type"], { value: String(share ?? "") }));
+    }
+    (c.transferEnv ?? []).forEach((t, j) => {
+      const fr = t?.sourceContainerNameFrom?.fieldRef;
+      if (!fr) return;
+      const reason = transferFieldRefError(fr);
+      if (reason) out.push(diag(transferEnvFieldRefInvalid, s, [...path6, "transferEnv", j, "sourceContainerNameFrom", "fieldRef"], { reason }));
+    });
+  });
+  out.push(...podContainerErrors(s, inits, containers));
+  return out;
+}
+function transferFieldRefError(fr) {
+  if (!fr.apiVersion) return "apiVersion: Required value";
+  if (!fr.fieldPath) return "fieldPath: Required value";
+  const fieldPath = String(fr.fieldPath);
+  const convert = (msg) => `fieldPath: Invalid value ${JSON.stringify(fieldPath)}: error converting fieldPath: ${msg}`;
+  if (fr.apiVersion !== "v1") return convert(`unsupported pod version: ${fr.apiVersion}`);
+  const split = splitSubscriptedPath(fieldPath);
+  if (!split) return convert(`field label not supported: ${fieldPath}`);
+  const [path6, key2] = split;
+  if (path6 !== "metadata.labels" && path6 !== "metadata.annotations") return convert(`field path not supported: ${path6}`);
+  const e = qualifiedNameError(path6 === "metadata.annotations" ? key2.toLowerCase() : key2);
+  return e ? `Invalid value ${JSON.stringify(key2)}: ${e}` : void 0;
+}
+function splitSubscriptedPath(p) {
+  if (!p.endsWith("']")) return void 0;
+  const s = p.slice(0, -2);
+  const i = s.indexOf("['");
+  if (i <= 0) return void 0;
+  return [s.slice(0, i), s.slice(i + 2)];
+}
+function podContainerErrors(s, inits, containers) {
+  const out = [];
+  const volumes = /* @__PURE__ */ new Map();
+  for (const v of s.ss.spec.volumes ?? []) if (v?.name) volumes.set(v.name, v);
+  const names = /* @__PURE__ */ new Set();
+  if (containers.length === 0) names.add("test");
+  const check2 = (list2, key2) => list2.forEach((c, i) => {
+    const path6 = ["spec", key2, i];
+    const container3 = typeof c.name === "string" ? c.name : "";
+    const bad = (sub2, reason) => out.push(diag(containerInvalid, s, [...path6, ...sub2], { reason, container: container3 }));
+    containerErrors(c, key2 === "initContainers", volumes, names, bad);
+  });
+  check2(inits, "initContainers");
+  check2(containers, "containers");
+  const hostPorts = /* @__PURE__ */ new Set();
+  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
+    if (!p.hostPort) return;
+    const key2 = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
+    if (hostPorts.has(key2)) out.push(diag(containerInvalid, s, ["spec", "containers", i, "ports", j, "hostPort"], { reason: `Duplicate value: ${JSON.stringify(key2)}`, container: String(c.name ?? "") }));
+    hostPorts.add(key2);
+  }));
+  return out;
+}
+function containerErrors(c, isInit, volumes, names, bad) {
+  const name2 = c.name ?? "";
+  if (!name2) bad(["name"], "Required value");
+  else {
+    const e = dns1123LabelError(name2);
+    if (e) bad(["name"], `Invalid value ${JSON.stringify(name2)}: ${e}`);
+    if (names.has(name2)) bad(["name"], `Duplicate value: ${JSON.stringify(name2)}`);
+    names.add(name2);
+  }
+  const image2 = c.image ?? "";
+  if (!image2) bad(["image"], "Required value");
+  else if (image2.trim() !== image2) bad(["image"], `Invalid value ${JSON.stringify(image2)}: must not have leading or trailing whitespace`);
+  const native = isInit && c.restartPolicy === "Always";
+  if (isInit) {
+    if (c.restartPolicy !== void 0 && c.restartPolicy !== "Always") bad(["restartPolicy"], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
+    if (!native) {
+      for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
+        if (c[k]) bad([k], "Forbidden: may not be set for init containers without restartPolicy=Always");
+      }
+    }
+  } else if (c.restartPolicy !== void 0) {
+    bad(["restartPolicy"], "Forbidden: may not be set for non-init containers");
+  }
+  portErrors(c.ports ?? [], bad);
+  envErrors(c.env ?? [], bad);
+  (c.envFrom ?? []).forEach((e, i) => {
+    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
+    if (n !== 1) bad(["envFrom", i], n === 0 ? "Invalid value: must specify one of: `configMapRef` or `secretRef`" : "Invalid value: may not have more than one field specified at a time");
+    if (e.prefix) {
+      const pe = envVarNameError(e.prefix);
+      if (pe) bad(["envFrom", i, "prefix"], `Invalid value ${JSON.stringify(e.prefix)}: ${pe}`);
+    }
+    for (const k of ["configMapRef", "secretRef"]) if (e[k] && !e[k].name) bad(["envFrom", i, k, "name"], "Required value");
+  });
+  mountErrors(c, volumes, bad);
+  resourceErrors(c.resources ?? {}, bad);
+  if (!isInit || native) {
+    probeErrors(c.livenessProbe, ["livenessProbe"], true, bad);
+    probeErrors(c.readinessProbe, ["readinessProbe"], false, bad);
+    probeErrors(c.startupProbe, ["startupProbe"], true, bad);
+    for (const k of ["postStart", "preStop"]) {
+      const h = c.lifecycle?.[k];
+      if (h) handlerErrors(h, ["lifecycle", k], ["exec", "httpGet", "tcpSocket", "sleep"], bad);
+    }
+  }
+  if (!c.terminationMessagePolicy) bad(["terminationMessagePolicy"], "Required value");
+  else if (!MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) bad(["terminationMessagePolicy"], `Unsupported value: ${JSON.stringify(c.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`);
+  if (!c.imagePullPolicy) bad(["imagePullPolicy"], "Required value");
+  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) bad(["imagePullPolicy"], `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`);
+  const sc = c.securityContext;
+  if (sc) {
+    for (const k of ["runAsUser", "runAsGroup"]) if (typeof sc[k] === "number" && sc[k] < 0) bad(["securityContext", k], `Invalid value: ${sc[k]}: must be between 0 and 2147483647, inclusive`);
+    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
+    if (sc.allowPrivilegeEscalation === false && (sc.capabilities?.add ?? []).includes("CAP_SYS_ADMIN")) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN");
+  }
+}
+function portErrors(ports, bad) {
+  const names = /* @__PURE__ */ new Set();
+  ports.forEach((p, i) => {
+    if (p.name) {
+      const e = portNameError(p.name);
+      if (e) bad(["ports", i, "name"], `Invalid value ${JSON.stringify(p.name)}: ${e}`);
+      if (names.has(p.name)) bad(["ports", i, "name"], `Duplicate value: ${JSON.stringify(p.name)}`);
+      names.add(p.name);
+    }
+    if (!p.containerPort) bad(["ports", i, "containerPort"], "Required value");
+    else if (!validPortNumber(p.containerPort)) bad(["ports", i, "containerPort"], `Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
+    if (p.hostPort && !validPortNumber(p.hostPort)) bad(["ports", i, "hostPort"], `Invalid value: ${p.hostPort}: must be between 1 and 65535, inclusive`);
+    if (!p.protocol) bad(["ports", i, "protocol"], "Required value");
+    else if (!PROTOCOLS.includes(p.protocol)) bad(["ports", i, "protocol"], `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`);
+  });
+}
+function validPortNumber(n) {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+function envErrors(env, bad) {
+  env.forEach((e, i) => {
+    if (!e.name) bad(["env", i, "name"], "Required value");
+    else {
+      const ne = envVarNameError(e.name);
+      if (ne) bad(["env", i, "name"], `Invalid value ${JSON.stringify(e.name)}: ${ne}`);
+    }
+    const from = e.valueFrom;
+    if (!from) return;
+    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => from[k]);
+    if (sources.length === 0) bad(["env", i, "valueFrom"], "Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
+    else if (sources.length > 1) bad(["env", i, "valueFrom"], "Invalid value: may not have more than one field specified at a time");
+    if (e.value) bad(["env", i, "valueFrom"], "Invalid value: may not be specified when `value` is not empty");
+    const fr = from.fieldRef;
+    if (fr) {
+      const path6 = String(fr.fieldPath ?? "");
+      if (!path6) bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], "Required value");
+      else if (!ENV_FIELD_PATHS.includes(path6) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path6)) {
+        bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], `Unsupported value: ${JSON.stringify(path6)}`);
+      }
+    }
+    const rf = from.resourceFieldRef;
+    if (rf && !ENV_RESOURCES.includes(rf.resource) && !/^(limits|requests)\.hugepages-/.test(String(rf.resource ?? ""))) {
+      bad(["env", i, "valueFrom", "resourceFieldRef", "resource"], rf.resource ? `Unsupported value: ${JSON.stringify(rf.resource)}` : "Required value");
+    }
+    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
+      const ref = from[k];
+      if (!ref) continue;
+      if (!ref.name) bad(["env", i, "valueFrom", k, "name"], "Required value");
+      if (!ref.key) bad(["env", i, "valueFrom", k, "key"], "Required value");
+      else {
+        const ke = configMapKeyError(ref.key);
+        if (ke) bad(["env", i, "valueFrom", k, "key"], `Invalid value ${JSON.stringify(ref.key)}: ${ke}`);
+      }
+    }
+  });
+}
+function mountErrors(c, volumes, bad) {
+  const mounts = c.volumeMounts ?? [];
+  const devices = c.volumeDevices ?? [];
+  const mountPaths = /* @__PURE__ */ new Set();
+  mounts.forEach((m, i) => {
+    const at3 = (k) => ["volumeMounts", i, k];
+    if (!m.name) bad(at3("name"), "Required value");
+    else if (!volumes.has(m.name)) bad(at3("name"), `Not found: ${JSON.stringify(m.name)} (no volume of that name in spec.volumes)`);
+    if (!m.mountPath) bad(at3("mountPath"), "Required value");
+    else if (mountPaths.has(m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must be unique`);
+    if (m.mountPath) mountPaths.add(m.mountPath);
+    if (m.subPath && m.subPathExpr) bad(at3("subPathExpr"), "Invalid value: subPathExpr and subPath are mutually exclusive");
+    for (const k of ["subPath", "subPathExpr"]) {
+      const e = m[k] ? descendingPathError(String(m[k])) : void 0;
+      if (e) bad(at3(k), `Invalid value ${JSON.stringify(m[k])}: ${e}`);
+    }
+    if (m.mountPropagation !== void 0 && !PROPAGATIONS.includes(m.mountPropagation)) bad(at3("mountPropagation"), `Unsupported value: ${JSON.stringify(m.mountPropagation)}: supported values: "Bidirectional", "HostToContainer", "None"`);
+    if (m.mountPropagation === "Bidirectional" && c.securityContext?.privileged !== true) bad(at3("mountPropagation"), "Forbidden: Bidirectional mount propagation is available only to privileged containers");
+    if (m.recursiveReadOnly !== void 0) {
+      if (!RECURSIVE_READ_ONLY.includes(m.recursiveReadOnly)) bad(at3("recursiveReadOnly"), `Unsupported value: ${JSON.stringify(m.recursiveReadOnly)}: supported values: "Disabled", "Enabled", "IfPossible"`);
+      else if (m.recursiveReadOnly !== "Disabled" && !m.readOnly) bad(at3("recursiveReadOnly"), "Forbidden: may only be specified when readOnly is true");
+    }
+    if (m.name && devices.some((d) => d.name === m.name)) bad(at3("name"), `Invalid value ${JSON.stringify(m.name)}: must not already exist in volumeDevices`);
+    if (m.mountPath && devices.some((d) => d.devicePath === m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must not already exist as a path in volumeDevices`);
+  });
+  const devicePaths = /* @__PURE__ */ new Set();
+  devices.forEach((d, i) => {
+    const at3 = (k) => ["volumeDevices", i, k];
+    if (!d.name) bad(at3("name"), "Required value");
+    else if (!volumes.has(d.name)) bad(at3("name"), `Not found: ${JSON.stringify(d.name)} (no volume of that name in spec.volumes)`);
+    else if (!volumes.get(d.name).persistentVolumeClaim) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: can only use volume source type of PersistentVolumeClaim for block mode`);
+    if (!d.devicePath) bad(at3("devicePath"), "Required value");
+    else if (devicePaths.has(d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must be unique`);
+    if (d.devicePath) devicePaths.add(d.devicePath);
+    if (d.name && mounts.some((m) => m.name === d.name)) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: must not already be mounted in volumeMounts`);
+    if (d.devicePath && mounts.some((m) => m.mountPath === d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must not already be mounted in volumeMounts`);
+  });
+}
+function descendingPathError(p) {
+  if (p.startsWith("/")) return "must be a relative path";
+  if (p.split(/[\\/]/).includes("..")) return "must not contain '..'";
+  return void 0;
+}
+function resourceErrors(r, bad) {
+  const parsed = { limits: {}, requests: {} };
+  for (const kind of ["limits", "requests"]) {
+    for (const [k, v] of Object.entries(r[kind] ?? {})) {
+      const at3 = ["resources", kind, k];
+      const standard = STANDARD_RESOURCES.includes(k) || k.startsWith("hugepages-");
+      if (!standard) {
+        const e = k.includes("/") ? qualifiedNameError(k) : "must be a standard resource type or fully qualified";
+        if (e) {
+          bad(at3, `Invalid value ${JSON.stringify(k)}: ${e}`);
+          continue;
+        }
+      }
+      const q = parseQuantity(v);
+      if (!q) {
+        bad(at3, `Invalid value ${JSON.stringify(v)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        continue;
+      }
+      if (q.nano < 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be greater than or equal to 0`);
+      if (!standard && q.nano % 1000000000n !== 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be an integer`);
+      parsed[kind][k] = q.nano;
+    }
+  }
+  for (const [k, req] of Object.entries(parsed.requests)) {
+    const lim = parsed.limits[k];
+    if (lim !== void 0 && req > lim) bad(["resources", "requests", k], `Invalid value ${JSON.stringify(r.requests[k])}: must be less than or equal to ${k} limit of ${JSON.stringify(r.limits[k])}`);
+  }
+}
+function probeErrors(p, at3, successMustBeOne, bad) {
+  if (!p) return;
+  handlerErrors(p, at3, ["exec", "httpGet", "tcpSocket", "grpc"], bad);
+  for (const k of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
+    if (typeof p[k] === "number" && p[k] < 0) bad([...at3, k], `Invalid value: ${p[k]}: must be greater than or equal to 0`);
+  }
+  if (successMustBeOne && p.successThreshold !== void 0 && p.successThreshold !== 1) bad([...at3, "successThreshold"], `Invalid value: ${p.successThreshold}: must be 1`);
+  if (typeof p.terminationGracePeriodSeconds === "number" && p.terminationGracePeriodSeconds <= 0) bad([...at3, "terminationGracePeriodSeconds"], `Invalid value: ${p.terminationGracePeriodSeconds}: must be greater than 0`);
+  if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
+}
+function handlerErrors(h, at3, kinds, bad) {
+  const set2 = kinds.filter((k) => h[k]);
+  if (set2.length === 0) {
+    bad(at3, "Required value: must specify a handler type");
+    return;
+  }
+  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
+  if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
+  for (const k of ["httpGet", "tcpSocket"]) {
+    const port = h[k]?.port;
+    if (h[k] && !validPortOrName(port)) bad([...at3, k, "port"], `Invalid value: ${JSON.stringify(port)}: must be a port number between 1 and 65535 or a port name`);
+  }
+  if (h.httpGet?.scheme && !["HTTP", "HTTPS"].includes(h.httpGet.scheme)) bad([...at3, "httpGet", "scheme"], `Unsupported value: ${JSON.stringify(h.httpGet.scheme)}: supported values: "HTTP", "HTTPS"`);
+  if (h.grpc && !validPortNumber(h.grpc.port)) bad([...at3, "grpc", "port"], `Invalid value: ${JSON.stringify(h.grpc.port)}: must be between 1 and 65535, inclusive`);
+  if (h.sleep && !(typeof h.sleep.seconds === "number" && h.sleep.seconds >= 0)) bad([...at3, "sleep", "seconds"], `Invalid value: ${JSON.stringify(h.sleep.seconds)}: must be greater than or equal to 0`);
+}
+function validPortOrName(port) {
+  if (typeof port === "number") return validPortNumber(port);
+  return typeof port === "string" && port !== "" && portNameError(port) === void 0;
+}
+var PROTOCOLS, PULL_POLICIES, MESSAGE_POLICIES, PROPAGATIONS, RECURSIVE_READ_ONLY, ENV_FIELD_PATHS, ENV_RESOURCES, STANDARD_RESOURCES;
+var init_containers = __esm({
+  "src/validate/sidecarset/containers.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_context();
+    init_names();
+    init_quantity();
+    PROTOCOLS = ["TCP", "UDP", "SCTP"];
+    PULL_POLICIES = ["Always", "Never", "IfNotPresent"];
+    MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
+    PROPAGATIONS = ["None", "HostToContainer", "Bidirectional"];
+    RECURSIVE_READ_ONLY = ["Disabled", "IfPossible", "Enabled"];
+    ENV_FIELD_PATHS = [
+      "metadata.name",
+      "metadata.namespace",
+      "metadata.uid",
+      "spec.nodeName",
+      "spec.serviceAccountName",
+      "status.hostIP",
+      "status.hostIPs",
+      "status.podIP",
+      "status.podIPs"
+    ];
+    ENV_RESOURCES = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
+    STANDARD_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
+  }
+});
+
+// src/validate/sidecarset/injection-strategy.ts
+function checkInjectionStrategy(s, ctx) {
+  const rev = s.ss.spec.injectionStrategy?.revision;
+  if (!rev) return [];
+  const out = [];
+  const path6 = ["spec", "injectionStrategy", "revision"];
+  const has = (v) => v !== void 0 && v !== null;
+  if (!has(rev.revisionName) && !has(rev.customVersion)) {
+    out.push(diag(revisionUnset, s, path6, {}));
+  } else if (!findRevision(s.name, rev, ctx.revisions)) {
+    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
+    out.push(diag(revisionNotFound, s, [...path6, has(rev.revisionName) ? "revisionName" : "customVersion"], { what, namespace: ctx.cluster.kruiseNamespace }));
+  }
+  if (!["", "Always", "Partial", void 0, null].includes(rev.policy)) {
+    out.push(diag(revisionPolicyInvalid, s, [...path6, "policy"], { policy: String(rev.policy) }));
+  }
+  return out;
+}
+function findRevision(sidecarSet, ref, revisions) {
+  if (!ref) return void 0;
+  if (ref.revisionName !== void 0 && ref.revisionName !== null) return revisions.find((r) => r.metadata?.name === ref.revisionName);
+  if (ref.customVersion === void 0 || ref.customVersion === null) return void 0;
+  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === sidecarSet && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === ref.customVersion);
+  matching.sort((x, y) => (x.revision ?? 0) - (y.revision ?? 0) || compareStrings(String(x.metadata?.creationTimestamp ?? ""), String(y.metadata?.creationTimestamp ?? "")) || compareStrings(x.metadata?.name ?? "", y.metadata?.name ?? ""));
+  return matching.at(-1);
+}
+var init_injection_strategy = __esm({
+  "src/validate/sidecarset/injection-strategy.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_context();
+    init_compare();
+  }
+});
+
+// src/validate/sidecarset/metadata.ts
+function checkMetadata(s) {
+  const out = [];
+  const meta = s.ss.metadata ?? {};
+  const name2 = meta.name ?? "";
+  if (!meta.name && !meta.generateName) {
+    out.push(diag(metadataInvalid2, s, ["metadata", "name"], { reason: "Required value: name or generateName is required" }));
+  } else if (meta.name) {
+    if (!NAME3.test(name2)) {
+      out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: "must consist of alphanumeric characters or '-' (regex '^[a-zA-Z0-9\\-]+$')" }));
+    }
+    if (name2.length > NAME_MAX) {
+      out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: `must be no more than ${NAME_MAX} characters` }));
+    }
+  }
+  if (meta.namespace) {
+    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
+  }
+  for (const [k, v] of Object.entries(meta.labels ?? {})) {
+    const e = qualifiedNameError(k) ?? labelValueError(String(v));
+    if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
+  }
+  out.push(...annotationErrors(meta.annotations ?? {}).map((reason) => diag(metadataInvalid2, s, ["metadata", "annotations"], { reason })));
+  return out;
+}
+function annotationErrors(annotations) {
+  const errs = [];
+  let size = 0;
+  for (const [k, v] of Object.entries(annotations)) {
+    const e = qualifiedNameError(k.toLowerCase());
+    if (e) errs.push(`Invalid value ${JSON.stringify(k)}: ${e}`);
+    size += Buffer.byteLength(k) + Buffer.byteLength(String(v ?? ""));
+  }
+  if (size > ANNOTATIONS_MAX_BYTES) errs.push(`Too long: annotations may not have more than ${ANNOTATIONS_MAX_BYTES} bytes`);
+  return errs;
+}
+var NAME3, NAME_MAX, ANNOTATIONS_MAX_BYTES;
+var init_metadata = __esm({
+  "src/validate/sidecarset/metadata.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_context();
+    NAME3 = /^[a-zA-Z0-9-]+$/;
+    NAME_MAX = 63;
+    ANNOTATIONS_MAX_BYTES = 256 * 1024;
+  }
+});
+
+// src/api/cluster.ts
+function featureGate(facts, name2) {
+  return facts.featureGates[name2] ?? FEATURE_GATE_DEFAULTS[name2] ?? false;
+}
+var DEFAULT_CLUSTER_FACTS, FEATURE_GATE_DEFAULTS;
+var init_cluster = __esm({
+  "src/api/cluster.ts"() {
+    "use strict";
+    DEFAULT_CLUSTER_FACTS = {
+      kruiseVersion: "1.8",
+      kruiseNamespace: "kruise-system",
+      featureGates: {},
+      namespaceLabels: {}
+    };
+    FEATURE_GATE_DEFAULTS = {
+      EnableSortSidecarContainerByName: false,
+      SidecarSetPatchPodMetadataDefaultsAllowed: false,
+      ResourcesDeletionProtection: true,
+      PodUnavailableBudgetDeleteGate: true
+    };
+  }
+});
+
+// src/go/regexp.ts
+function compileGoRegexp(pattern) {
+  for (const [re, error2] of UNSUPPORTED) if (re.test(pattern)) return { ok: false, error: `error parsing regexp: ${error2}` };
+  let flags = "u";
+  let body = pattern;
+  const lead = /^\(\?([imsU]+)\)/.exec(body);
+  if (lead) {
+    for (const f of lead[1]) if (f === "i" || f === "m" || f === "s") flags += f;
+    body = body.slice(lead[0].length);
+  }
+  body = body.replace(/\(\?P</g, "(?<");
+  try {
+    return { ok: true, re: new RegExp(body, flags) };
+  } catch (e) {
+    try {
+      return { ok: true, re: new RegExp(body, flags.replace("u", "")) };
+    } catch {
+    }
+    return { ok: false, error: `error parsing regexp: ${e.message.replace(/^Invalid regular expression: /, "")}` };
+  }
+}
+var UNSUPPORTED;
+var init_regexp = __esm({
+  "src/go/regexp.ts"() {
+    "use strict";
+    UNSUPPORTED = [
+      [/\(\?[=!]/, "invalid or unsupported Perl syntax: `(?=` / `(?!` (lookahead)"],
+      [/\(\?<[=!]/, "invalid or unsupported Perl syntax: `(?<` (lookbehind)"],
+      [/\\[1-9]/, "invalid escape sequence: backreference"]
+    ];
+  }
+});
+
+// src/validate/sidecarset/patch-pod-metadata.ts
+function checkPatchPodMetadata(s, ctx) {
+  const patches = s.ss.spec.patchPodMetadata ?? [];
+  const out = [];
+  const path6 = ["spec", "patchPodMetadata"];
+  const denied = whitelistError(s, ctx);
+  if (denied) out.push(diag(patchMetadataNotAllowed, s, path6, { reason: denied }));
+  const seen = /* @__PURE__ */ new Set();
+  patches.forEach((p, i) => {
+    const annotations = p.annotations ?? {};
+    const keys = Object.keys(annotations);
+    if (keys.length === 0) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no annotations defined for SidecarSet" }, "spec.patchPodMetadata"));
+    for (const reason of annotationErrors(annotations)) out.push(diag(patchMetadataInvalid, s, [...path6, i, "annotations"], { reason }, "patchPodMetadata.annotations"));
+    if (!p.patchPolicy) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no patchPolicy defined for patchPodMetadata" }, "spec.patchPodMetadata"));
+    for (const key2 of keys) {
+      if (seen.has(key2)) out.push(diag(patchMetadataDuplicateKey, s, [...path6, i, "annotations", key2], { key: key2 }, "spec.patchPodMetadata"));
+      seen.add(key2);
+    }
+  });
+  return out;
+}
+function whitelistError(s, ctx) {
+  const patches = s.ss.spec.patchPodMetadata ?? [];
+  if (patches.length === 0) return void 0;
+  const defaultsAllowed = featureGate(ctx.cluster, "SidecarSetPatchPodMetadataDefaultsAllowed");
+  const raw3 = ctx.kruiseConfiguration?.data?.[PATCH_POD_METADATA_WHITELIST_KEY];
+  const where2 = `ConfigMap ${ctx.cluster.kruiseNamespace}/kruise-configuration key ${PATCH_POD_METADATA_WHITELIST_KEY}`;
+  if (raw3 === void 0 || raw3 === null || raw3 === "") {
+    return defaultsAllowed ? void 0 : `Required value: SidecarSet patch metadata whitelist not found (${where2} is not in the repo)`;
+  }
+  let whitelist;
+  try {
+    whitelist = JSON.parse(String(raw3));
+  } catch (e) {
+    return `${where2} is not valid JSON: ${e.message}`;
+  }
+  const exprs = [];
+  for (const rule of whitelist?.rules ?? []) {
+    if (rule?.selector) {
+      const errs = labelSelectorErrors(rule.selector);
+      if (errs.length) return `${where2}: invalid rule selector: ${errs[0][0]}: ${errs[0][1]}`;
+      if (!selectorMatches(rule.selector, s.ss.metadata?.labels ?? {})) continue;
+    }
+    for (const expr of rule?.allowedAnnotationKeyExprs ?? []) {
+      const c = compileGoRegexp(String(expr));
+      if (!c.ok) return `${where2}: ${c.error}`;
+      exprs.push(c.re);
+    }
+  }
+  if (exprs.length === 0) return defaultsAllowed ? void 0 : `Required value: sidecarSet patch metadata annotation is not allowed (no whitelist rule applies to this SidecarSet's labels in ${where2})`;
+  for (const p of patches) {
+    for (const key2 of Object.keys(p.annotations ?? {})) {
+      if (!exprs.some((re) => re.test(key2))) return `Required value: sidecarSet patch metadata annotation(${key2}) is not allowed by ${where2}`;
+    }
+  }
+  return void 0;
+}
+var init_patch_pod_metadata = __esm({
+  "src/validate/sidecarset/patch-pod-metadata.ts"() {
+    "use strict";
+    init_cluster();
+    init_sidecarset2();
+    init_selector();
+    init_sidecarset();
+    init_regexp();
+    init_context();
+    init_metadata();
+  }
+});
+
+// src/validate/sidecarset/resources-expression.ts
+function readNumber(src, start) {
+  let i = start, seenDot = false, seenE = false, seenPct = false, expectExp = false;
+  while (i < src.length) {
+    const c = src[i];
+    if (isDigit(c)) {
+      expectExp = false;
+      i++;
+      continue;
+    }
+    if (c === ".") {
+      if (seenDot || seenE || seenPct) break;
+      seenDot = true;
+      i++;
+      continue;
+    }
+    if (c === "e" || c === "E") {
+      if (seenE || seenPct) break;
+      seenE = true;
+      expectExp = true;
+      i++;
+      continue;
+    }
+    if (c === "+" || c === "-") {
+      if (!expectExp) break;
+      expectExp = false;
+      i++;
+      continue;
+    }
+    if (c === "%") {
+      if (seenPct) break;
+      seenPct = true;
+      i++;
+      continue;
+    }
+    if (isLetter(c)) {
+      if (expectExp) break;
+      while (i < src.length && isLetter(src[i])) i++;
+      break;
+    }
+    break;
+  }
+  return i;
+}
+function isQuantityToken(s) {
+  let end = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isDigit(s[i]) && !".eE+-".includes(s[i])) {
+      end = i;
+      break;
+    }
+  }
+  return end !== 0 && VALID_UNITS.has(s.slice(end));
+}
+function tokenize(src) {
+  const out = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isDigit(c) || c === ".") {
+      const j = readNumber(src, i);
+      const s = src.slice(i, j);
+      out.push({ t: isQuantityToken(s) ? "qty" : "num", s });
+      i = j;
+    } else if (isLetter(c)) {
+      let j = i;
+      while (j < src.length && (isLetter(src[j]) || isDigit(src[j]) || src[j] === "_")) j++;
+      out.push({ t: "ident", s: src.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ t: "op", s: c });
+      i++;
+    }
+  }
+  out.push({ t: "end" });
+  return out;
+}
+function parseNumber(s) {
+  const pct = s.endsWith("%");
+  const body = pct ? s.slice(0, -1) : s;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return 0;
+  const n = Number(body);
+  return pct ? n / 100 : n;
+}
+function int64(x) {
+  if (!Number.isFinite(x)) throw new CalcError("value out of range");
+  return BigInt(Math.trunc(x));
+}
+function add(a, b) {
+  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
+  return { n: a.n + b.n };
+}
+function sub(a, b) {
+  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
+  return { n: a.n - b.n };
+}
+function mul(a, b) {
+  if ("q" in a && "q" in b) throw new CalcError("multiplication of two quantities");
+  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * b.n), a.q.format) };
+  if ("q" in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
+  return { n: a.n * b.n };
+}
+function div(a, b) {
+  if ("q" in b) throw new CalcError("division by quantity");
+  if (b.n === 0) throw new CalcError("division by zero");
+  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
+  return { n: a.n / b.n };
+}
+function minMax(name2, a, b) {
+  const pickLeft = (c) => name2 === "max" ? c >= 0 : c <= 0;
+  if ("q" in a || "q" in b) {
+    const l = toQuantity(a), r = toQuantity(b);
+    return { q: pickLeft(cmpQuantity(l, r)) ? l : r };
+  }
+  return { n: pickLeft(a.n - b.n) ? a.n : b.n };
+}
+function calculate(expr, vars) {
+  try {
+    const v = new Parser(tokenize(expr), vars).parse();
+    if ("q" in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: "calculation result is negative" };
+    return { ok: true, value: v };
+  } catch (e) {
+    if (e instanceof CalcError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+var VALID_UNITS, isLetter, isDigit, isSpace, CalcError, toQuantity, Parser;
+var init_resources_expression = __esm({
+  "src/validate/sidecarset/resources-expression.ts"() {
+    "use strict";
+    init_quantity();
+    VALID_UNITS = /* @__PURE__ */ new Set(["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"]);
+    isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
+    isDigit = (c) => c >= "0" && c <= "9";
+    isSpace = (c) => /\s/u.test(c);
+    CalcError = class extends Error {
+    };
+    toQuantity = (v) => "q" in v ? v.q : milliQuantity(int64(v.n * 1e3));
+    Parser = class {
+      constructor(toks, vars) {
+        this.toks = toks;
+        this.vars = vars;
+      }
+      toks;
+      vars;
+      i = 0;
+      peek() {
+        return this.toks[this.i];
+      }
+      isOp(s) {
+        const t = this.peek();
+        return t.t === "op" && t.s === s;
+      }
+      expect(s) {
+        if (!this.isOp(s)) throw new CalcError("parse error: syntax error");
+        this.i++;
+      }
+      parse() {
+        const v = this.expr();
+        if (this.peek().t !== "end") throw new CalcError("parse error: syntax error");
+        return v;
+      }
+      expr() {
+        return this.level(() => this.term(), { "+": add, "-": sub });
+      }
+      term() {
+        return this.level(() => this.factor(), { "*": mul, "/": div });
+      }
+      /** One precedence level: operands joined by its operators, left to right. */
+      level(operand, ops) {
+        let left = operand();
+        for (let t = this.peek(); t.t === "op" && Object.hasOwn(ops, t.s); t = this.peek()) {
+          this.i++;
+          left = ops[t.s](left, operand());
+        }
+        return left;
+      }
+      factor() {
+        const t = this.peek();
+        if (t.t === "end") throw new CalcError("parse error: syntax error");
+        this.i++;
+        if (t.t === "num") return { n: parseNumber(t.s) };
+        if (t.t === "qty") {
+          const q = parseQuantity(t.s);
+          if (!q) throw new CalcError(`quantities must match the regular expression: ${t.s}`);
+          return { q };
+        }
+        if (t.t === "ident") {
+          if (this.isOp("(")) {
+            this.i++;
+            const args = [this.expr()];
+            if (this.isOp(",")) {
+              this.i++;
+              args.push(this.expr());
+            }
+            this.expect(")");
+            const name2 = t.s.toLowerCase();
+            if (name2 !== "max" && name2 !== "min") throw new CalcError(`unknown function: ${t.s}`);
+            if (args.length !== 2) throw new CalcError(`${name2} function requires exactly 2 arguments, got ${args.length}`);
+            return minMax(name2, args[0], args[1]);
+          }
+          const v = this.vars.get(t.s.toLowerCase());
+          if (!v) throw new CalcError(`undefined variable: ${t.s}`);
+          return v;
+        }
+        if (t.s === "(") {
+          const v = this.expr();
+          this.expect(")");
+          return v;
+        }
+        if (t.s === "-") {
+          const v = this.factor();
+          return "q" in v ? { q: negQuantity(v.q) } : { n: -v.n };
+        }
+        throw new CalcError("parse error: syntax error");
+      }
+    };
+  }
+});
+
+// src/validate/sidecarset/resources-policy.ts
+function checkResourcesPolicies(s) {
+  const out = [];
+  (s.ss.spec.initContainers ?? []).forEach((c, i) => {
+    if (!c.resourcesPolicy) return;
+    const path6 = ["spec", "initContainers", i, "resourcesPolicy"];
+    if (c.restartPolicy !== "Always") out.push(diag(resourcesPolicyNotNative, s, path6, {}));
+    out.push(...checkResourcesPolicy(s, c, path6));
+  });
+  (s.ss.spec.containers ?? []).forEach((c, i) => {
+    if (c.resourcesPolicy) out.push(...checkResourcesPolicy(s, c, ["spec", "containers", i, "resourcesPolicy"]));
+  });
+  return out;
+}
+function checkResourcesPolicy(s, c, path6) {
+  const policy = c.resourcesPolicy;
+  const size = (m) => m && typeof m === "object" ? Object.keys(m).length : 0;
+  if (size(c.resources?.limits) > 0 || size(c.resources?.requests) > 0) {
+    return [diag(resourcesPolicyWithResources, s, path6, {})];
+  }
+  const out = [];
+  const regex = policy.targetContainersNameRegex ?? "";
+  if (regex === "") {
+    out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: "Required value: invalid empty regex" }));
+  } else {
+    const compiled = compileGoRegexp(String(regex));
+    if (!compiled.ok) out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: `invalid regex pattern: ${compiled.error}` }));
+  }
+  const expr = policy.resourcesExpr ?? {};
+  const exprPath = [...path6, "resourcesExpr"];
+  if (!expr.limits && !expr.requests) {
+    out.push(diag(resourcesPolicyExprMissing, s, exprPath, {}));
+    return out;
+  }
+  for (const kind of ["limits", "requests"]) {
+    for (const res of ["cpu", "memory"]) {
+      const e = expr[kind]?.[res];
+      if (e === void 0 || e === null || e === "") continue;
+      const r = calculate(String(e), /* @__PURE__ */ new Map([[res, { n: 1 }]]));
+      if (!r.ok) out.push(diag(resourcesPolicyExprInvalid, s, [...exprPath, kind, res], { expr: String(e), reason: r.error }));
+    }
+  }
+  return out;
+}
+var init_resources_policy = __esm({
+  "src/validate/sidecarset/resources-policy.ts"() {
+    "use strict";
+    init_resources_expression();
+    init_sidecarset();
+    init_context();
+    init_regexp();
+  }
+});
+
+// src/validate/sidecarset/selectors.ts
+function checkSelector(s, sel, path6) {
+  const out = [];
+  if (sel === null || typeof sel !== "object") return out;
+  for (const [sub2, reason] of labelSelectorErrors(sel)) {
+    const at3 = subPath(sub2);
+    let value2 = sel;
+    for (const k of at3) value2 = value2?.[k];
+    const data = typeof value2 === "string" ? { reason, value: value2 } : { reason };
+    out.push(diag(selectorInvalid2, s, [...path6, ...at3], data, `${fieldText(path6)}.${sub2}`));
+  }
+  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
+    out.push(diag(selectorEmpty2, s, path6, {}));
+  }
+  return out;
+}
+function checkSpecSelectors(s) {
+  const spec = s.ss.spec;
+  const out = [];
+  if (spec.selector === void 0 || spec.selector === null) out.push(diag(selectorMissing, s, ["spec", "selector"], {}));
+  else out.push(...checkSelector(s, spec.selector, ["spec", "selector"]));
+  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ["spec", "namespaceSelector"]));
+  return out;
+}
+function subPath(sub2) {
+  if (sub2.startsWith("matchLabels.")) return ["matchLabels", sub2.slice("matchLabels.".length)];
+  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub2);
+  if (!m) return [];
+  return ["matchExpressions", Number(m[1]), m[2], ...m[3] === void 0 ? [] : [Number(m[3])]];
+}
+var init_selectors = __esm({
+  "src/validate/sidecarset/selectors.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_field_path();
+    init_context();
+  }
+});
+
+// src/validate/sidecarset/update-strategy.ts
+function checkNativeSidecarStrategy(s) {
+  const spec = s.ss.spec;
+  if (spec.updateStrategy?.type !== "RollingUpdate") return [];
+  return (spec.initContainers ?? []).flatMap((c, i) => c.restartPolicy === "Always" ? [diag(nativeSidecarRollingUpdate, s, ["spec", "initContainers", i, "restartPolicy"], { container: String(c.name) }, "spec.updateStrategy")] : []);
+}
+function checkUpdateStrategy(s) {
+  const us = s.ss.spec.updateStrategy ?? {};
+  if (us.type !== "RollingUpdate") return [];
+  const out = [];
+  const base = ["spec", "updateStrategy"];
+  const partitionSet = us.partition !== void 0 && us.partition !== null && (typeof us.partition === "string" || us.partition !== 0);
+  if (partitionSet && us.selector) out.push(diag(partitionWithSelector, s, [...base, "partition"], {}, "updateStrategy"));
+  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, "selector"]));
+  for (const k of ["partition", "maxUnavailable"]) {
+    if (us[k] !== void 0 && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
+      out.push(diag(intOrPercentInvalid, s, [...base, k], { value: us[k] }));
+    }
+  }
+  const prio = priorityStrategyError(us.priorityStrategy);
+  if (prio) out.push(diag(priorityStrategyInvalid2, s, [...base, "priorityStrategy"], { reason: prio }));
+  const scatter = scatterStrategyError(us.scatterStrategy);
+  if (scatter) out.push(diag(scatterStrategyInvalid2, s, [...base, "scatterStrategy"], { reason: scatter }));
+  return out;
+}
+var init_update_strategy = __esm({
+  "src/validate/sidecarset/update-strategy.ts"() {
+    "use strict";
+    init_intstr();
+    init_sidecarset();
+    init_context();
+    init_selectors();
+    init_pub();
+  }
+});
+
+// src/k8s/volume.ts
+function volumeSources(v) {
+  return VOLUME_SOURCES.filter((k) => v[k] !== void 0 && v[k] !== null);
+}
+var VOLUME_SOURCES;
+var init_volume = __esm({
+  "src/k8s/volume.ts"() {
+    "use strict";
+    VOLUME_SOURCES = [
+      "hostPath",
+      "emptyDir",
+      "gcePersistentDisk",
+      "awsElasticBlockStore",
+      "gitRepo",
+      "secret",
+      "nfs",
+      "iscsi",
+      "glusterfs",
+      "persistentVolumeClaim",
+      "rbd",
+      "flexVolume",
+      "cinder",
+      "cephfs",
+      "flocker",
+      "downwardAPI",
+      "fc",
+      "azureFile",
+      "configMap",
+      "vsphereVolume",
+      "quobyte",
+      "azureDisk",
+      "photonPersistentDisk",
+      "projected",
+      "portworxVolume",
+      "scaleIO",
+      "storageos",
+      "csi",
+      "ephemeral",
+      "image"
+    ];
+  }
+});
+
+// src/validate/sidecarset/volumes.ts
+function checkVolumes(s) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  (s.ss.spec.volumes ?? []).forEach((v, i) => {
+    const path6 = ["spec", "volumes", i];
+    const bad = (sub2, reason) => out.push(diag(volumeInvalid, s, [...path6, ...sub2], { reason }));
+    if (v === null || typeof v !== "object") {
+      bad([], "Invalid value: must be an object");
+      return;
+    }
+    const name2 = v.name ?? "";
+    if (!name2) bad(["name"], "Required value");
+    else {
+      const e = dns1123LabelError(String(name2));
+      if (e) bad(["name"], `Invalid value ${JSON.stringify(name2)}: ${e}`);
+      if (seen.has(name2)) bad(["name"], `Duplicate value: ${JSON.stringify(name2)}`);
+      seen.add(name2);
+    }
+    const sources = volumeSources(v);
+    if (sources.length === 0) bad([], "Required value: must specify a volume type");
+    if (sources.length > 1) bad([sources[1]], "Forbidden: may not specify more than 1 volume type");
+    if (v.hostPath) {
+      if (!v.hostPath.path) bad(["hostPath", "path"], "Required value");
+      if (!HOST_PATH_TYPES.includes(v.hostPath.type ?? "")) bad(["hostPath", "type"], `Unsupported value: ${JSON.stringify(v.hostPath.type)}`);
+    }
+    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) bad(["persistentVolumeClaim", "claimName"], "Required value");
+    if (v.secret && !v.secret.secretName) bad(["secret", "secretName"], "Required value");
+    if (v.configMap && !v.configMap.name) bad(["configMap", "name"], "Required value");
+    for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
+      const mode = v[k]?.defaultMode;
+      if (typeof mode === "number" && (mode < 0 || mode > 511)) bad([k, "defaultMode"], `Invalid value: ${mode}: must be a number between 0 and 0777 (octal), both inclusive`);
+    }
+    for (const [j, src] of (v.projected?.sources ?? []).entries()) {
+      const t = src?.serviceAccountToken;
+      if (!t) continue;
+      if (!t.path) bad(["projected", "sources", j, "serviceAccountToken", "path"], "Required value");
+      const exp = t.expirationSeconds;
+      if (typeof exp === "number" && exp < 600) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration less than 10 minutes");
+      if (typeof exp === "number" && exp > 2 ** 32) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration larger than 2^32 seconds");
+    }
+  });
+  return out;
+}
+var HOST_PATH_TYPES;
+var init_volumes = __esm({
+  "src/validate/sidecarset/volumes.ts"() {
+    "use strict";
+    init_sidecarset();
+    init_context();
+    init_names();
+    init_volume();
+    HOST_PATH_TYPES = ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"];
+  }
+});
+
+// src/validate/sidecarset/index.ts
+function checkOne(s, ctx) {
+  return [
+    ...checkMetadata(s),
+    ...checkCanary(s, ctx),
+    ...checkNativeSidecarStrategy(s),
+    ...checkSpecSelectors(s),
+    ...checkInjectionStrategy(s, ctx),
+    ...checkUpdateStrategy(s),
+    ...checkVolumes(s),
+    ...checkResourcesPolicies(s),
+    ...checkContainers(s),
+    ...checkPatchPodMetadata(s, ctx)
+  ];
+}
+var checkSidecarSets;
+var init_sidecarset3 = __esm({
+  "src/validate/sidecarset/index.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_canary();
+    init_conflicts();
+    init_containers();
+    init_context();
+    init_injection_strategy();
+    init_metadata();
+    init_patch_pod_metadata();
+    init_resources_policy();
+    init_selectors();
+    init_update_strategy();
+    init_volumes();
+    checkSidecarSets = (resources, opts) => {
+      const ns = opts.cluster.kruiseNamespace;
+      const sidecarSets = [];
+      const revisions = [];
+      let kruiseConfiguration;
+      for (const res of resources) {
+        const obj = res.obj;
+        if (isSidecarSet(obj)) {
+          sidecarSets.push(underCheck(res));
+        } else if (obj.kind === "ControllerRevision" && obj.apiVersion === "apps/v1" && obj.metadata?.namespace === ns) {
+          revisions.push(obj);
+        } else if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && obj.metadata?.namespace === ns && obj.metadata?.name === KRUISE_CONFIGURATION_CONFIGMAP) {
+          kruiseConfiguration = obj;
+        }
+      }
+      if (sidecarSets.length === 0) return [];
+      const byName = /* @__PURE__ */ new Map();
+      for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
+      const ctx = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
+      const out = [];
+      const own = sidecarSets.map((s) => checkOne(s, ctx));
+      const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
+      const conflictCtx = { ...ctx, sidecarSets: admitted };
+      sidecarSets.forEach((s, i) => out.push(...own[i].length ? own[i] : checkConflicts(s, conflictCtx)));
+      return out;
+    };
+  }
+});
+
+// src/api/uniteddeployment.ts
+function isUnitedDeployment(obj) {
+  return obj.kind === "UnitedDeployment" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
+}
+var SUBSET_NAME_LABEL, REVISION_LABEL, SUBSET_PATCH_ANNOTATION, TEMPLATE_KEYS;
+var init_uniteddeployment2 = __esm({
+  "src/api/uniteddeployment.ts"() {
+    "use strict";
+    SUBSET_NAME_LABEL = "apps.kruise.io/subset-name";
+    REVISION_LABEL = "apps.kruise.io/controller-revision-hash";
+    SUBSET_PATCH_ANNOTATION = "apps.kruise.io/subset-patch";
+    TEMPLATE_KEYS = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"];
+  }
+});
+
+// src/validate/uniteddeployment/context.ts
+function fail(ctx, rule, path6, data) {
+  ctx.out.push(report(rule, { ...data, field: fieldText(path6) }, at(ctx.res, path6)));
+}
+var init_context2 = __esm({
+  "src/validate/uniteddeployment/context.ts"() {
+    "use strict";
+    init_rule();
+    init_field_path();
+  }
+});
+
+// src/validate/uniteddeployment/names.ts
+function dnsLabelError(s) {
+  const errs = [];
+  if (s.length > 63) errs.push("must be no more than 63 characters");
+  if (!DNS1123_LABEL2.test(s)) errs.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
+  return errs.length ? errs.join(", ") : void 0;
+}
+function dnsSubdomainError(s) {
+  const errs = [];
+  if (s.length > 253) errs.push("must be no more than 253 characters");
+  if (!DNS1123_SUBDOMAIN2.test(s)) errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+  return errs.length ? errs.join(", ") : void 0;
+}
+var DNS1123_LABEL2, DNS1123_SUBDOMAIN2;
+var init_names2 = __esm({
+  "src/validate/uniteddeployment/names.ts"() {
+    "use strict";
+    DNS1123_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    DNS1123_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  }
+});
+
+// src/validate/uniteddeployment/metadata.ts
+function checkMetadata2(ctx) {
+  const name2 = ctx.ud.metadata?.name;
+  if (typeof name2 !== "string" || name2 === "") return;
+  const reason = dnsSubdomainError(name2);
+  if (reason) fail(ctx, nameInvalid2, ["metadata", "name"], { name: name2, reason });
+}
+var init_metadata2 = __esm({
+  "src/validate/uniteddeployment/metadata.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+  }
+});
+
+// src/validate/uniteddeployment/replicas-value.ts
+function parseSubsetReplicas(total, v) {
+  if (typeof v === "number") {
+    if (!Number.isInteger(v)) return { ok: false, error: `subset replicas (${v}) must be an integer` };
+    if (v < 0) return { ok: false, error: `subset replicas (${v}) should not be less than 0` };
+    return { ok: true, value: v };
+  }
+  if (typeof v !== "string") return { ok: false, error: "subset replicas must be an integer or a percentage string" };
+  if (total === void 0 || total < 0) return { ok: false, error: `subsetReplicas (${v}) should not be string when unitedDeployment replicas is empty` };
+  if (!v.endsWith("%")) return { ok: false, error: `subset replicas (${v}) only support integer value or percentage value with a suffix '%'` };
+  const p = parseInt32(v.slice(0, -1));
+  if (p === void 0) return { ok: false, error: `subset replicas (${v}) should be correct percentage integer` };
+  if (p > 100 || p < 0) return { ok: false, error: `subset replicas (${v}) should be in range [0, 100]` };
+  return { ok: true, value: Math.floor(total * p / 100 + 0.5) };
+}
+function parseInt32(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
+  const n = Number(s);
+  return n >= -2147483648 && n <= 2147483647 ? n : void 0;
+}
+var init_replicas_value = __esm({
+  "src/validate/uniteddeployment/replicas-value.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/uniteddeployment/replicas.ts
+function checkReplicas(ctx) {
+  const spec = ctx.ud.spec ?? {};
+  const totalRaw = spec.replicas;
+  if (typeof totalRaw === "number" && totalRaw < 0) fail(ctx, replicasNegative, ["spec", "replicas"], { value: totalRaw });
+  const expected = typeof totalRaw === "number" ? totalRaw : -1;
+  const total = expected === -1 ? void 0 : expected;
+  const parseTotal = expected < 0 ? void 0 : expected;
+  const subsets2 = list(spec.topology?.subsets);
+  const base = ["spec", "topology", "subsets"];
+  let sumPinned = 0, sumMin = 0, sumMax = 0, countPinned = 0, countMax = 0;
+  let pinned = false, bounded2 = false;
+  subsets2.forEach((raw3, i) => {
+    const s = isObj(raw3) ? raw3 : {};
+    const value2 = (key2) => {
+      const r = parseSubsetReplicas(parseTotal, s[key2]);
+      if (r.ok) return r.value;
+      fail(ctx, subsetReplicasInvalid, [...base, i, key2], { value: s[key2], reason: r.error });
+      return 0;
+    };
+    let replicas = 0, min = 0, max = UNBOUNDED_FOR_SUM;
+    if (s.replicas != null) {
+      countPinned++;
+      pinned = true;
+      replicas = value2("replicas");
+    }
+    sumPinned += replicas;
+    if (s.minReplicas != null) {
+      bounded2 = true;
+      min = value2("minReplicas");
+    }
+    sumMin += min;
+    if (s.maxReplicas != null) {
+      countMax++;
+      bounded2 = true;
+      max = value2("maxReplicas");
+    }
+    sumMax += max;
+    if (min > max) fail(ctx, subsetMinAboveMax, [...base, i, "minReplicas"], { index: i, min, max });
+  });
+  if (pinned && bounded2) {
+    fail(ctx, subsetReplicasExclusive, base, {});
+    return;
+  }
+  if (bounded2) {
+    if (total === void 0) fail(ctx, elasticReplicasUnset, base, {});
+    if (countMax >= subsets2.length) fail(ctx, elasticAllMax, base, { count: countMax });
+    if (sumMin > sumMax) fail(ctx, elasticMinSum, base, { sumMin, sumMax });
+    return;
+  }
+  if (total !== void 0) {
+    if (sumPinned > total) fail(ctx, pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
+    if (countPinned > 0 && countPinned === subsets2.length && sumPinned !== total) {
+      fail(ctx, pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
+    }
+  } else if (countPinned !== subsets2.length) {
+    fail(ctx, pinnedWithoutTotal, base, {});
+  }
+}
+var UNBOUNDED_FOR_SUM;
+var init_replicas = __esm({
+  "src/validate/uniteddeployment/replicas.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_replicas_value();
+    init_json2();
+    UNBOUNDED_FOR_SUM = 1e6;
+  }
+});
+
+// src/validate/uniteddeployment/schedule-strategy.ts
+function isAdaptive(ud) {
+  return ud.spec?.topology?.scheduleStrategy?.type === "Adaptive";
+}
+function reservesUnschedulablePods(ud) {
+  return isAdaptive(ud) && ud.spec?.topology?.scheduleStrategy?.adaptive?.reserveUnschedulablePods === true;
+}
+function checkScheduleStrategy2(ctx) {
+  if (!reservesUnschedulablePods(ctx.ud)) return;
+  const t = ctx.ud.spec?.template ?? {};
+  const stateful = t.statefulSetTemplate != null ? "statefulSetTemplate" : t.advancedStatefulSetTemplate != null ? "advancedStatefulSetTemplate" : void 0;
+  if (stateful) fail(ctx, reservationStateful, ["spec", "topology", "scheduleStrategy"], { template: stateful });
+}
+var init_schedule_strategy = __esm({
+  "src/validate/uniteddeployment/schedule-strategy.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+  }
+});
+
+// src/validate/uniteddeployment/selector.ts
+function checkSelector2(ctx) {
+  const sel = ctx.ud.spec?.selector;
+  const path6 = ["spec", "selector"];
+  if (sel == null) {
+    fail(ctx, selectorRequired, path6, {});
+    return false;
+  }
+  if (!isObj(sel)) {
+    fail(ctx, selectorInvalid3, path6, { reason: "must be an object" });
+    return false;
+  }
+  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
+  const malformed = exprs.findIndex((e) => e === null || typeof e !== "object" || Array.isArray(e));
+  if (malformed >= 0 || sel.matchLabels != null && !isObj(sel.matchLabels)) {
+    fail(ctx, selectorInvalid3, path6, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : "matchLabels: must be a map" });
+    return false;
+  }
+  const errs = labelSelectorErrors(sel);
+  for (const [where2, reason] of errs) fail(ctx, selectorInvalid3, path6, { reason: `${where2}: ${reason}` });
+  const nLabels = Object.keys(sel.matchLabels ?? {}).length;
+  const nExpr = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
+  if (nLabels + nExpr === 0) fail(ctx, selectorEmpty3, path6, {});
+  else if (nLabels === 0) fail(ctx, selectorWithoutMatchLabels, [...path6, "matchExpressions"], {});
+  return errs.length === 0;
+}
+var init_selector2 = __esm({
+  "src/validate/uniteddeployment/selector.ts"() {
+    "use strict";
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/subsets.ts
+function checkSubsets2(ctx) {
+  const seen = /* @__PURE__ */ new Set();
+  const adaptive = isAdaptive(ctx.ud);
+  list(ctx.ud.spec?.topology?.subsets).forEach((raw3, i) => {
+    const s = isObj(raw3) ? raw3 : {};
+    const path6 = ["spec", "topology", "subsets", i];
+    const name2 = typeof s.name === "string" ? s.name : "";
+    if (name2 === "") fail(ctx, subsetNameRequired, [...path6, "name"], {});
+    if (seen.has(name2)) fail(ctx, subsetNameDuplicate, [...path6, "name"], { name: name2 });
+    seen.add(name2);
+    const bad = dnsLabelError(name2);
+    if (bad) fail(ctx, subsetNameInvalid, [...path6, "name"], { name: name2, reason: bad });
+    if (isObj(s.nodeSelectorTerm)) checkNodeSelectorTerm(ctx, s.nodeSelectorTerm, [...path6, "nodeSelectorTerm"]);
+    if (Array.isArray(s.tolerations)) checkTolerations(ctx, s.tolerations, [...path6, "tolerations"]);
+    if (s.replicas != null && adaptive) fail(ctx, adaptiveSubsetReplicas, [...path6, "replicas"], {});
+  });
+}
+function checkNodeSelectorTerm(ctx, term, path6) {
+  const bad = (p, reason) => fail(ctx, nodeSelectorTermInvalid, p, { reason });
+  list(term.matchExpressions).forEach((r, j) => {
+    const p = [...path6, "matchExpressions", j];
+    const n = list(r?.values).length;
+    switch (r?.operator) {
+      case "In":
+      case "NotIn":
+        if (n === 0) bad([...p, "values"], "Required value: must be specified when `operator` is 'In' or 'NotIn'");
+        break;
+      case "Exists":
+      case "DoesNotExist":
+        if (n > 0) bad([...p, "values"], "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+        break;
+      case "Gt":
+      case "Lt":
+        if (n !== 1) bad([...p, "values"], "Required value: must be specified single value when `operator` is 'Lt' or 'Gt'");
+        break;
+      default:
+        bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
+    }
+    const keyErr = qualifiedNameError(String(r?.key ?? ""));
+    if (keyErr) bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key ?? "")}: ${keyErr}`);
+  });
+  list(term.matchFields).forEach((r, j) => {
+    const p = [...path6, "matchFields", j];
+    const values = list(r?.values);
+    if (r?.operator === "In" || r?.operator === "NotIn") {
+      if (values.length !== 1) bad([...p, "values"], "Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector");
+    } else {
+      bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
+    }
+    if (r?.key !== "metadata.name") {
+      bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key)}: not a valid field selector key`);
+    } else {
+      values.forEach((v, k) => {
+        const e = dnsSubdomainError(String(v));
+        if (e) bad([...p, "values", k], `Invalid value: ${JSON.stringify(v)}: ${e}`);
+      });
+    }
+  });
+}
+function checkTolerations(ctx, tolerations, path6) {
+  const bad = (p, reason) => fail(ctx, tolerationInvalid, p, { reason });
+  tolerations.forEach((raw3, i) => {
+    const t = isObj(raw3) ? raw3 : {};
+    const p = [...path6, i];
+    const key2 = typeof t.key === "string" ? t.key : "";
+    const op = t.operator ?? "";
+    const value2 = typeof t.value === "string" ? t.value : "";
+    const effect = t.effect ?? "";
+    if (key2.length > 0) {
+      const e = qualifiedNameError(key2);
+      if (e) bad([...p, "key"], `Invalid value: ${JSON.stringify(key2)}: ${e}`);
+    }
+    if (key2.length === 0 && op !== "Exists") {
+      bad([...p, "operator"], `Invalid value: ${JSON.stringify(op)}: operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
+    }
+    if (t.tolerationSeconds != null && effect !== "NoExecute") {
+      bad([...p, "effect"], `Invalid value: ${JSON.stringify(effect)}: effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
+    }
+    if (op === "Equal" || op === "") {
+      const e = labelValueError(value2);
+      if (e) bad([...p, "operator"], `Invalid value: ${JSON.stringify(value2)}: ${e}`);
+    } else if (op === "Exists") {
+      if (value2.length > 0) bad([...p, "operator"], "Invalid value: value must be empty when `operator` is 'Exists'");
+    } else {
+      bad([...p, "operator"], `Unsupported value: ${JSON.stringify(op)}: supported values: "Equal", "Exists"`);
+    }
+    if (effect !== "" && !EFFECTS.includes(effect)) {
+      bad([...p, "effect"], `Unsupported value: ${JSON.stringify(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`);
+    }
+  });
+}
+var EFFECTS;
+var init_subsets = __esm({
+  "src/validate/uniteddeployment/subsets.ts"() {
+    "use strict";
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+    init_schedule_strategy();
+    init_json2();
+    EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+  }
+});
+
+// src/validate/uniteddeployment/template.ts
+function checkTemplate(ctx, selectorUsable) {
+  const template2 = isObj(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};
+  const present3 = TEMPLATE_KEYS.filter((k) => template2[k] != null);
+  const base = ["spec", "template"];
+  if (present3.length === 0) fail(ctx, templateRequired, base, {});
+  else if (present3.length > 1) fail(ctx, templateMultiple, base, { templates: [...present3] });
+  if (!selectorUsable) return;
+  const selector3 = ctx.ud.spec?.selector;
+  const key2 = present3.find((k) => k !== "cloneSetTemplate");
+  if (!key2) return;
+  const t = isObj(template2[key2]) ? template2[key2] : {};
+  const spec = isObj(t.spec) ? t.spec : {};
+  const tpath = [...base, key2];
+  if (!selectorMatches(selector3, t.metadata?.labels ?? {})) {
+    const reported = key2 === "advancedStatefulSetTemplate" ? "statefulSetTemplate" : key2;
+    fail(ctx, templateLabelsMismatch, [...base, reported, "metadata", "labels"], {});
+  }
+  if (spec.replicas != null) fail(ctx, templateReplicasSet, [...tpath, "spec", "replicas"], { template: key2 });
+  if (key2 !== "deploymentTemplate" && spec.updateStrategy?.type === "RollingUpdate" && spec.updateStrategy?.rollingUpdate?.partition != null) {
+    fail(ctx, templatePartitionSet, [...tpath, "spec", "updateStrategy", "rollingUpdate", "partition"], { template: key2 });
+  }
+  const pod = isObj(spec.template) ? spec.template : {};
+  const podPath = [...tpath, "spec", "template"];
+  const bad = (p, reason) => fail(ctx, podTemplateInvalid2, p, { reason });
+  if (key2 === "statefulSetTemplate") checkStatefulSetSpec(spec, [...tpath, "spec"], bad);
+  if (!selectorMatches(selector3, pod.metadata?.labels ?? {})) bad([...podPath, "metadata", "labels"], "Invalid value: `selector` does not match template `labels`");
+  checkMetadataSyntax(pod.metadata, [...podPath, "metadata"], bad);
+  const podSpec2 = isObj(pod.spec) ? pod.spec : {};
+  if (key2 === "statefulSetTemplate" || key2 === "deploymentTemplate") {
+    const rp = podSpec2.restartPolicy ?? "Always";
+    if (rp !== "Always") bad([...podPath, "spec", "restartPolicy"], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
+    const owner = key2 === "statefulSetTemplate" ? "StatefulSet" : "ReplicaSet";
+    if (podSpec2.activeDeadlineSeconds != null) bad([...podPath, "spec", "activeDeadlineSeconds"], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
+  }
+  if (key2 === "deploymentTemplate") checkContainers2(podSpec2, [...podPath, "spec"], bad);
+}
+function checkStatefulSetSpec(spec, path6, bad) {
+  const pmp = spec.podManagementPolicy || "OrderedReady";
+  if (pmp !== "OrderedReady" && pmp !== "Parallel") {
+    bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
+  }
+  const type2 = spec.updateStrategy?.type || "RollingUpdate";
+  const ru = spec.updateStrategy?.rollingUpdate;
+  if (type2 === "OnDelete") {
+    if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
+  } else if (type2 !== "RollingUpdate") {
+    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
+  } else if (isObj(ru) && ru.maxUnavailable != null) {
+    const mu = ru.maxUnavailable;
+    const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
+    if (typeof mu === "number") {
+      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
+    } else if (typeof mu !== "string" || !/^[0-9]+%$/.test(mu)) {
+      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
+    } else {
+      const n = Number(mu.slice(0, -1));
+      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
+      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
+    }
+  }
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(retention)) {
+    for (const k of ["whenDeleted", "whenScaled"]) {
+      const v = retention[k];
+      if (v != null && v !== "Retain" && v !== "Delete") {
+        bad([...path6, "persistentVolumeClaimRetentionPolicy", k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
+      }
+    }
+  }
+  if (isObj(spec.ordinals) && typeof spec.ordinals.start === "number" && spec.ordinals.start < 0) {
+    bad([...path6, "ordinals", "start"], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
+  }
+  for (const k of ["minReadySeconds", "revisionHistoryLimit"]) {
+    if (typeof spec[k] === "number" && spec[k] < 0) bad([...path6, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
+  }
+}
+function checkMetadataSyntax(meta, path6, bad) {
+  if (!isObj(meta)) return;
+  for (const [k, v] of Object.entries(isObj(meta.labels) ? meta.labels : {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
+    const ve = labelValueError(String(v));
+    if (ve) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(v)}: ${ve}`);
+  }
+  for (const k of Object.keys(isObj(meta.annotations) ? meta.annotations : {})) {
+    const ke = qualifiedNameError(k.toLowerCase());
+    if (ke) bad([...path6, "annotations"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
+  }
+}
+function checkContainers2(podSpec2, path6, bad) {
+  const containers = list(podSpec2.containers);
+  if (containers.length === 0) {
+    bad([...path6, "containers"], "Required value");
+    return;
+  }
+  const names = /* @__PURE__ */ new Set();
+  for (const [field, items] of [["initContainers", list(podSpec2.initContainers)], ["containers", containers]]) {
+    items.forEach((c, i) => {
+      const p = [...path6, field, i];
+      const name2 = typeof c?.name === "string" ? c.name : "";
+      if (name2 === "") bad([...p, "name"], "Required value");
+      else {
+        const e = dnsLabelError(name2);
+        if (e) bad([...p, "name"], `Invalid value: ${JSON.stringify(name2)}: ${e}`);
+        if (names.has(name2)) bad([...p, "name"], `Duplicate value: ${JSON.stringify(name2)}`);
+        names.add(name2);
+      }
+      if (typeof c?.image !== "string" || c.image.trim() === "") bad([...p, "image"], "Required value");
+    });
+  }
+}
+var init_template = __esm({
+  "src/validate/uniteddeployment/template.ts"() {
+    "use strict";
+    init_uniteddeployment2();
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/update-strategy.ts
+function checkUpdateStrategy2(ctx) {
+  const strategy = ctx.ud.spec?.updateStrategy ?? {};
+  const type2 = strategy.type || "Manual";
+  if (type2 !== "Manual") {
+    fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
+    return;
+  }
+  const partitions = strategy.manualUpdate?.partitions;
+  if (!isObj(partitions)) return;
+  const names = new Set(list(ctx.ud.spec?.topology?.subsets).map((s) => s?.name));
+  for (const subset of Object.keys(partitions).sort()) {
+    if (!names.has(subset)) fail(ctx, partitionUnknownSubset, ["spec", "updateStrategy", "manualUpdate", "partitions", subset], { subset });
+  }
+}
+var init_update_strategy2 = __esm({
+  "src/validate/uniteddeployment/update-strategy.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/check.ts
+function checkUnitedDeployment(res, replicasWritten) {
+  const ctx = { res, ud: res.obj, replicasWritten, out: [] };
+  checkMetadata2(ctx);
+  const selectorUsable = checkSelector2(ctx);
+  checkScheduleStrategy2(ctx);
+  checkTemplate(ctx, selectorUsable);
+  checkReplicas(ctx);
+  checkSubsets2(ctx);
+  checkUpdateStrategy2(ctx);
+  return ctx.out;
+}
+var init_check = __esm({
+  "src/validate/uniteddeployment/check.ts"() {
+    "use strict";
+    init_metadata2();
+    init_replicas();
+    init_schedule_strategy();
+    init_selector2();
+    init_subsets();
+    init_template();
+    init_update_strategy2();
+  }
+});
+
+// src/validate/uniteddeployment/index.ts
+function checkUnitedDeployments(written, stored) {
+  const out = [];
+  stored.forEach((res, i) => {
+    if (!isUnitedDeployment(res.obj)) return;
+    const spec = written[i].obj.spec;
+    out.push(...checkUnitedDeployment(res, spec?.replicas != null));
+  });
+  return out;
+}
+var init_uniteddeployment3 = __esm({
+  "src/validate/uniteddeployment/index.ts"() {
+    "use strict";
+    init_uniteddeployment2();
+    init_check();
+    init_replicas_value();
+  }
+});
+
+// src/validate/workloads/cloneset.ts
+function checkCloneSet(res) {
+  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const replicas = intOrUndefined(spec.replicas) ?? 1;
+  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
+  out.push(...checkSelectorAndTemplate(res, "cloneset"));
+  out.push(...checkTemplateRestrictions(res, "cloneset"));
+  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((c) => isObj(c) && isObj(c.metadata) && typeof c.metadata.name === "string" ? c.metadata.name : "").filter(Boolean);
+  out.push(...checkPodTemplate(res, claimNames));
+  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
+  if (typeof scaleMu === "string" && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, replicas));
+  const podsToDelete = objAt(spec, "scaleStrategy")?.podsToDelete;
+  if (Array.isArray(podsToDelete)) {
+    const seen = /* @__PURE__ */ new Set();
+    const dups = /* @__PURE__ */ new Set();
+    for (const p of podsToDelete) {
+      if (seen.has(p)) dups.add(String(p));
+      seen.add(p);
+    }
+    if (dups.size) out.push(report(clonesetPodsToDeleteDuplicate, { names: [...dups].sort() }, at(res, ["spec", "scaleStrategy", "podsToDelete"])));
+  }
+  const us = objAt(spec, "updateStrategy") ?? {};
+  if (v1alpha1) {
+    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
+    if (!V1ALPHA1_TYPES.includes(type3)) {
+      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+    }
+    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
+    const pds = intOrUndefined(spec.progressDeadlineSeconds);
+    if (pds !== void 0) {
+      out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
+      const mrs = intOrUndefined(spec.minReadySeconds) ?? 0;
+      if (pds !== MAX_INT32 && pds <= mrs) out.push(report(clonesetProgressDeadline, { value: String(pds), minReadySeconds: String(mrs) }, at(res, ["spec", "progressDeadlineSeconds"])));
+    }
+    return out;
+  }
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (!V1BETA1_TYPES.includes(type2)) {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+  }
+  const rolling = type2 === "RollingUpdate";
+  const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
+  if (!ru) return out;
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : rolling ? "ReCreate" : "";
+  if (policy !== "" && !POD_UPDATE_POLICIES.includes(policy)) {
+    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
+  }
+  out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
+  return out;
+}
+function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
+  const out = [];
+  const partition = asIntOrString(k.partition) ?? 0;
+  const p = scaledValueKruise(partition, replicas, true);
+  if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
+  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show(partition) }, at(res, [...base, "partition"])));
+  out.push(...checkPriorityAndScatter(res, base, k));
+  const mu = asIntOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
+  const ms = asIntOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
+  let maxUnavailable2 = 0;
+  let maxSurge = 0;
+  if (mu !== void 0) {
+    const r = scaledValueKruise(mu, replicas, true);
+    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxUnavailable"]), reason: r.error }, at(res, [...base, "maxUnavailable"])));
+    else {
+      maxUnavailable2 = r.value;
+      out.push(...decimalPercent(res, [...base, "maxUnavailable"], mu, replicas));
+    }
+  }
+  if (ms !== void 0) {
+    const r = scaledValueKruise(ms, replicas, true);
+    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxSurge"]), reason: r.error }, at(res, [...base, "maxSurge"])));
+    else {
+      maxSurge = r.value;
+      out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
+    }
+    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
+  }
+  if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
+    out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
+  }
+  const ip = objAt(k, "inPlaceUpdateStrategy");
+  if (v1beta1 && ip) {
+    const ipBase = [...base, "inPlaceUpdateStrategy"];
+    const par = ip.imagePreDownloadParallelism;
+    if (typeof par === "string") {
+      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+    } else if (typeof par === "number" && par < 0) {
+      out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+    }
+    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
+    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
+  }
+  return out;
+}
+function decimalPercent(res, path6, v, replicas) {
+  if (typeof v !== "string" || scaledValueK8s(v, replicas, true).ok) return [];
+  return [report(clonesetDecimalPercent, { field: dotted(path6), value: v }, at(res, path6))];
+}
+var V1ALPHA1_TYPES, V1BETA1_TYPES, MAX_INT32, POD_UPDATE_POLICIES;
+var init_cloneset = __esm({
+  "src/validate/workloads/cloneset.ts"() {
+    "use strict";
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    init_json2();
+    V1ALPHA1_TYPES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
+    V1BETA1_TYPES = ["RollingUpdate", "OnDelete"];
+    MAX_INT32 = 2147483647;
+    POD_UPDATE_POLICIES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
+  }
+});
+
+// src/validate/workloads/daemonset.ts
+function checkAdvancedDaemonSet(res) {
+  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  out.push(...checkSelectorAndTemplate(res, "daemonset", { requireMatch: "always" }));
+  out.push(...checkTemplateRestrictions(res, "DaemonSet"));
+  out.push(...checkPodTemplate(res));
+  out.push(...nonNegative(res, ["spec", "minReadySeconds"], spec.minReadySeconds));
+  out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
+  if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
+  const us = objAt(spec, "updateStrategy") ?? {};
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type2 === "OnDelete") return out;
+  if (type2 !== "RollingUpdate") {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+    return out;
+  }
+  const ru = { ...objAt(us, "rollingUpdate") ?? {} };
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  if (v1alpha1 && ru.rollingUpdateType === "Surging") {
+    ru.maxSurge ??= 1;
+    ru.maxUnavailable ??= 0;
+    ru.rollingUpdateType = "Standard";
+  }
+  if ((ru.maxUnavailable === void 0 || ru.maxUnavailable === null) && (ru.maxSurge === void 0 || ru.maxSurge === null)) {
+    ru.maxUnavailable = 1;
+    ru.maxSurge = 0;
+  }
+  let hasUnavailable = false;
+  let hasSurge = false;
+  for (const f of ["maxUnavailable", "maxSurge"]) {
+    const v = ru[f];
+    if (typeof v !== "number" && typeof v !== "string" || intOrPercentValue(v) === 0) continue;
+    if (f === "maxUnavailable") hasUnavailable = true;
+    else hasSurge = true;
+    out.push(...positiveIntOrPercent(res, [...base, f], v));
+  }
+  if (hasUnavailable && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge may not be set when maxUnavailable is non-zero" }, at(res, [...base, "maxSurge"])));
+  if (!hasUnavailable && !hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxUnavailable cannot be 0 when maxSurge is 0" }, at(res, [...base, "maxUnavailable"])));
+  const rut = typeof ru.rollingUpdateType === "string" ? ru.rollingUpdateType : "";
+  const allowed = v1alpha1 ? ["", "Standard", "InPlaceIfPossible", "Surging"] : ["", "Standard", "InPlaceIfPossible"];
+  if (!allowed.includes(rut)) out.push(report(dsRollingUpdateType, { value: rut }, at(res, [...base, "rollingUpdateType"])));
+  if (rut === "InPlaceIfPossible" && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge must be 0 for InPlaceIfPossible" }, at(res, [...base, "maxSurge"])));
+  const partition = ru.partition;
+  if (typeof partition === "string" || typeof partition === "number") out.push(...positiveIntOrPercent(res, [...base, "partition"], partition));
+  return out;
+}
+function positiveIntOrPercent(res, path6, v) {
+  const field = dotted(path6);
+  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
+  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
+  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
+}
+function intOrPercentValue(v) {
+  if (typeof v === "number") return v;
+  if (PERCENT.test(v)) return Number(v.slice(0, -1));
+  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
+}
+var PERCENT;
+var init_daemonset = __esm({
+  "src/validate/workloads/daemonset.ts"() {
+    "use strict";
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    PERCENT = /^[0-9]+%$/;
+  }
+});
+
+// src/validate/workloads/rollout.ts
+function checkRollout(res) {
+  return res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? checkV1alpha1(res) : checkV1beta1(res);
+}
+function checkV1beta1(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const ref = objAt(spec, "workloadRef");
+  const strategy = objAt(spec, "strategy") ?? {};
+  const canary = objAt(strategy, "canary");
+  const blueGreen = objAt(strategy, "blueGreen");
+  const style = blueGreen ? "bluegreen" : canary?.enableExtraWorkloadForCanary === true && isDeployment(ref) ? "canary" : "partition";
+  if (blueGreen && ref && !(isDeployment(ref) || apiGroup(String(ref.apiVersion ?? "")) === "apps.kruise.io" && ref.kind === "CloneSet")) {
+    out.push(report(rolloutBlueGreenWorkload, { kind: String(ref.kind) }, at(res, ["spec", "workloadRef", "kind"])));
+  }
+  if (!canary && !blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be empty" }, at(res, ["spec", "strategy"]))];
+  if (canary && blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be set" }, at(res, ["spec", "strategy"]))];
+  const key2 = blueGreen ? "blueGreen" : "canary";
+  const s = blueGreen ?? canary;
+  const base = ["spec", "strategy", key2];
+  out.push(...stepsV1beta1(res, base, s.steps, style));
+  out.push(...trafficRoutings(res, base, s.trafficRoutings));
+  out.push(...failureThreshold(res, base, s.failureThreshold));
+  return out;
+}
+function checkSteps(res, base, steps, stepError, orderError) {
+  const list2 = Array.isArray(steps) ? steps.map((x) => isObj(x) ? x : {}) : [];
+  if (list2.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
+  for (let i = 0; i < list2.length; i++) {
+    const bad2 = stepError(list2[i], i, [...base, "steps", i]);
+    if (bad2) return [bad2];
+  }
+  const bad = orderError(list2);
+  return bad ? [bad] : [];
+}
+function stepsV1beta1(res, base, steps, style) {
+  return checkSteps(res, base, steps, (s, i, path6) => {
+    const replicas = asIntOrString(s.replicas);
+    if (replicas === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
+    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    const matches = Array.isArray(s.matches) ? s.matches : [];
+    const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
+    if (traffic === void 0 && matches.length === 0) return void 0;
+    if (style === "partition" && overPartitionTrafficLimit(replicas)) {
+      return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    }
+    if (traffic === void 0) return void 0;
+    const w = scaledValueK8s(traffic, 100, true);
+    const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
+    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
+    return void 0;
+  }, (list2) => {
+    const [i] = decreasingSteps(list2.map((s) => asIntOrString(s.replicas)));
+    return i === void 0 ? void 0 : report(rolloutStepsDecreasing, { index: i, field: "replicas" }, at(res, [...base, "steps", i, "replicas"]));
+  });
+}
+function checkV1alpha1(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const ref = objAt(spec, "objectRef", "workloadRef");
+  if (!ref) out.push(report(rolloutStrategy, { reason: "objectRef.workloadRef is required" }, at(res, ["spec", "objectRef"])));
+  const annotation2 = res.obj.metadata?.annotations?.[STYLE_ANNOTATION] ?? "";
+  const styleName = String(annotation2).toLowerCase();
+  if (styleName !== "" && styleName !== "canary" && styleName !== "partition") {
+    out.push(report(rolloutRollingStyle, { value: String(annotation2) }, at(res, ["metadata", "annotations", STYLE_ANNOTATION])));
+  }
+  const canary = objAt(spec, "strategy", "canary");
+  if (!canary) return [...out, report(rolloutStrategy, { reason: "canary cannot be empty" }, at(res, ["spec", "strategy"]))];
+  const style = (styleName === "" || styleName === "canary") && isDeployment(ref) ? "canary" : "partition";
+  const base = ["spec", "strategy", "canary"];
+  const routings = Array.isArray(canary.trafficRoutings) ? canary.trafficRoutings : [];
+  out.push(...stepsV1alpha1(res, base, canary.steps, style, routings.length > 0));
+  out.push(...trafficRoutings(res, base, canary.trafficRoutings));
+  out.push(...failureThreshold(res, base, canary.failureThreshold));
+  return out;
+}
+function stepsV1alpha1(res, base, steps, style, isTraffic) {
+  return checkSteps(res, base, steps, (s, i, path6) => {
+    const replicas = asIntOrString(s.replicas);
+    const weight = typeof s.weight === "number" ? s.weight : void 0;
+    if (replicas === void 0 && weight === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
+    if (replicas !== void 0) {
+      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      if (style === "partition" && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== void 0)) {
+        return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      }
+      return void 0;
+    }
+    if (style === "partition" && weight > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
+      return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "a partition-style step without replicas may route at most 50" }, at(res, [...path6, "weight"]));
+    }
+    if (weight <= 0 || weight > 100) return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "must be from 1 to 100" }, at(res, [...path6, "weight"]));
+    return void 0;
+  }, (list2) => {
+    for (let i = 1; i < list2.length; i++) {
+      const prev = list2[i - 1];
+      const curr = list2[i];
+      if (isTraffic && typeof curr.weight === "number" && typeof prev.weight === "number" && curr.weight < prev.weight) {
+        return report(rolloutStepsDecreasing, { index: i, field: "weight" }, at(res, [...base, "steps", i, "weight"]));
+      }
+      const pr = asIntOrString(prev.replicas);
+      const cr = asIntOrString(curr.replicas);
+      if ((pr === void 0 || typeof pr === "string") !== (cr === void 0 || typeof cr === "string")) continue;
+      const pv = pr === void 0 ? Number(prev.weight) : stepPercent(pr);
+      const cv = cr === void 0 ? Number(curr.weight) : stepPercent(cr);
+      const field = cr === void 0 ? "weight" : "replicas";
+      if (cv < pv) return report(rolloutStepsDecreasing, { index: i, field }, at(res, [...base, "steps", i, field]));
+    }
+    return void 0;
+  });
+}
+function trafficRoutings(res, base, routings) {
+  if (!Array.isArray(routings)) return [];
+  const out = [];
+  const path6 = [...base, "trafficRoutings"];
+  if (routings.length > 1) out.push(report(rolloutTrafficRoutingInvalid, { reason: "only a single traffic routing is supported" }, at(res, path6)));
+  routings.forEach((r, i) => {
+    const t = isObj(r) ? r : {};
+    const p = [...path6, i];
+    if (typeof t.gracePeriodSeconds === "number" && t.gracePeriodSeconds < 0) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gracePeriodSeconds cannot be negative" }, at(res, [...p, "gracePeriodSeconds"])));
+    if (typeof t.service !== "string" || t.service === "") out.push(report(rolloutTrafficRoutingInvalid, { reason: "service cannot be empty" }, at(res, [...p, "service"])));
+    const ingress = objAt(t, "ingress");
+    const gateway = objAt(t, "gateway");
+    if (!ingress && !gateway && (t.customNetworkRefs === void 0 || t.customNetworkRefs === null)) out.push(report(rolloutTrafficRoutingInvalid, { reason: "none of ingress, gateway or customNetworkRefs is set" }, at(res, p)));
+    if (ingress && (typeof ingress.name !== "string" || ingress.name === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "ingress name cannot be empty" }, at(res, [...p, "ingress"])));
+    if (gateway && (typeof gateway.httpRouteName !== "string" || gateway.httpRouteName === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gateway must name its HTTPRoute" }, at(res, [...p, "gateway"])));
+  });
+  return out;
+}
+function failureThreshold(res, base, v) {
+  const ft = asIntOrString(v);
+  if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
+  return [report(rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, "failureThreshold"]))];
+}
+function stepPercent(v) {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok ? r.value : 0;
+}
+function validStepReplicas(v) {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === "string");
+}
+function decreasingSteps(replicas) {
+  const out = [];
+  for (let i = 1; i < replicas.length; i++) {
+    const prev = replicas[i - 1], curr = replicas[i];
+    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
+  }
+  return out;
+}
+function overPartitionTrafficLimit(v) {
+  return typeof v === "string" && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
+}
+function isDeployment(ref) {
+  return !!ref && ref.apiVersion === "apps/v1" && ref.kind === "Deployment";
+}
+function workloadRefOf(res) {
+  const ref = res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? objAt(res.obj, "spec", "objectRef", "workloadRef") : objAt(res.obj, "spec", "workloadRef");
+  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return void 0;
+  return { apiVersion: String(ref.apiVersion ?? ""), kind: ref.kind, name: ref.name };
+}
+function checkRolloutSet(rollouts, all) {
+  const out = [];
+  const present3 = new Set(all.map((r) => `${apiGroup(r.obj.apiVersion)}/${r.obj.kind}/${r.obj.metadata?.namespace ?? ""}/${r.obj.metadata?.name ?? ""}`));
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of rollouts) {
+    const ref = workloadRefOf(r);
+    if (!ref) continue;
+    const ns = r.obj.metadata?.namespace ?? "";
+    const workload = `${ref.kind} ${ns ? `${ns}/` : ""}${ref.name}`;
+    const key2 = `${ns}\0${ref.apiVersion}\0${ref.kind}\0${ref.name}`;
+    const first = seen.get(key2);
+    if (first) out.push(report(rolloutWorkloadConflict, { workload, other: `${ns ? `${ns}/` : ""}${first.obj.metadata?.name ?? ""}` }, at(r, ["metadata", "name"])));
+    else seen.set(key2, r);
+    if (!present3.has(`${apiGroup(ref.apiVersion)}/${ref.kind}/${ns}/${ref.name}`)) {
+      const path6 = r.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? ["spec", "objectRef", "workloadRef"] : ["spec", "workloadRef"];
+      out.push(report(rolloutWorkloadMissing, { workload: `${ref.apiVersion} ${workload}` }, at(r, path6)));
+    }
+  }
+  return out;
+}
+var PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC, STYLE_ANNOTATION;
+var init_rollout = __esm({
+  "src/validate/workloads/rollout.ts"() {
+    "use strict";
+    init_resource();
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_common();
+    init_json2();
+    PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC = 50;
+    STYLE_ANNOTATION = "rollouts.kruise.io/rolling-style";
+  }
+});
+
+// src/validate/workloads/statefulset.ts
+function checkAdvancedStatefulSet(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const policy = typeof spec.podManagementPolicy === "string" && spec.podManagementPolicy !== "" ? spec.podManagementPolicy : "OrderedReady";
+  const parallel = policy === "Parallel";
+  if (policy !== "OrderedReady" && !parallel) out.push(report(stsPodManagementPolicy, { value: policy }, at(res, ["spec", "podManagementPolicy"])));
+  if (Array.isArray(spec.reserveOrdinals)) {
+    spec.reserveOrdinals.forEach((o, i) => {
+      const path6 = ["spec", "reserveOrdinals", i];
+      if (typeof o === "string") {
+        const reason = !RANGE.test(o) ? "not a valid range" : rangeError2(o);
+        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show(o), reason }, at(res, path6)));
+      } else if (typeof o === "number" && o < 0) {
+        out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
+      }
+    });
+  }
+  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
+  if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
+  const us = objAt(spec, "updateStrategy") ?? {};
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type2 === "OnDelete") {
+    if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
+  } else if (type2 === "RollingUpdate") {
+    out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
+  } else {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+  }
+  const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
+  for (const f of ["whenDeleted", "whenScaled"]) {
+    const v = retention?.[f];
+    if (typeof v === "string" && v !== "" && v !== "Retain" && v !== "Delete") {
+      out.push(report(stsPvcRetentionPolicy, { field: `spec.persistentVolumeClaimRetentionPolicy.${f}`, value: v }, at(res, ["spec", "persistentVolumeClaimRetentionPolicy", f])));
+    }
+  }
+  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
+  out.push(...checkSelectorAndTemplate(res, "statefulset"));
+  out.push(...checkTemplateRestrictions(res, "StatefulSet"));
+  out.push(...checkPodTemplate(res, [], true));
+  return out;
+}
+function rollingUpdate(res, spec, ru, parallel) {
+  const out = [];
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  out.push(...nonNegative(res, [...base, "partition"], ru.partition));
+  out.push(...nonNegative(res, [...base, "minReadySeconds"], ru.minReadySeconds));
+  const mrs = intOrUndefined(ru.minReadySeconds);
+  if (mrs !== void 0 && mrs > MAX_MIN_READY_SECONDS) out.push(report(stsMinReadySeconds, { value: String(mrs) }, at(res, [...base, "minReadySeconds"])));
+  const mu = isIntOrString(ru.maxUnavailable) ? ru.maxUnavailable : 1;
+  out.push(...maxUnavailable(res, [...base, "maxUnavailable"], mu, parallel));
+  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : "ReCreate";
+  if (policy === "InPlaceIfPossible" || policy === "InPlaceOnly") {
+    const gates = objAt(spec, "template", "spec")?.readinessGates;
+    const has = Array.isArray(gates) && gates.some((g) => isObj(g) && g.conditionType === "InPlaceUpdateReady");
+    if (!has) out.push(report(stsInPlaceReadinessGate, { policy }, at(res, ["spec", "template", "spec", "readinessGates"])));
+  } else if (policy !== "ReCreate") {
+    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
+  }
+  const unordered = ru.unorderedUpdate;
+  if (unordered !== void 0 && unordered !== null) {
+    if (!parallel) out.push(report(stsUnorderedNeedsParallel, {}, at(res, [...base, "unorderedUpdate"])));
+    const pe = priorityStrategyError(isObj(unordered) ? unordered.priorityStrategy : void 0);
+    if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "unorderedUpdate", "priorityStrategy"])));
+  }
+  return out;
+}
+function maxUnavailable(res, path6, v, parallel) {
+  const out = [];
+  const field = () => dotted(path6);
+  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
+  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
+  const r = scaledValueK8s(v, 1, true);
+  if (!r.ok) {
+    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path6)));
+  } else if (r.value < 1) {
+    out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "should not be less than 1" }, at(res, path6)));
+  }
+  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path6)));
+  return out;
+}
+function rangeError2(s) {
+  const [a, b] = s.split("-").map(Number);
+  return a > b ? "start is greater than end" : void 0;
+}
+function isIntOrString(v) {
+  return typeof v === "string" || typeof v === "number" && Number.isInteger(v);
+}
+var MAX_MIN_READY_SECONDS, RANGE;
+var init_statefulset = __esm({
+  "src/validate/workloads/statefulset.ts"() {
+    "use strict";
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    init_pub();
+    init_json2();
+    MAX_MIN_READY_SECONDS = 300;
+    RANGE = /^\d+-\d+$/;
+  }
+});
+
+// src/validate/workloads/index.ts
+var KRUISE, ROLLOUTS, checkWorkloads;
+var init_workloads = __esm({
+  "src/validate/workloads/index.ts"() {
+    "use strict";
+    init_cloneset();
+    init_daemonset();
+    init_rollout();
+    init_statefulset();
+    KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
+    ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
+    checkWorkloads = (resources) => {
+      const out = [];
+      const rollouts = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (KRUISE.has(apiVersion)) {
+          if (kind === "CloneSet") out.push(...checkCloneSet(res));
+          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
+          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
+        } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
+          out.push(...checkRollout(res));
+          rollouts.push(res);
+        }
+      }
+      if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
+      return out;
+    };
+  }
+});
+
+// src/validate/index.ts
+var validate_exports = {};
+__export(validate_exports, {
+  calculate: () => calculate,
+  checkWorkloads: () => checkWorkloads,
+  decreasingSteps: () => decreasingSteps,
+  findRevision: () => findRevision,
+  overPartitionTrafficLimit: () => overPartitionTrafficLimit,
+  parseSubsetReplicas: () => parseSubsetReplicas,
+  uncheckedKinds: () => uncheckedKinds,
+  validStepReplicas: () => validStepReplicas,
+  validate: () => validate
+});
+function validate(written, stored, opts) {
+  const diagnostics = [
+    ...checkSchemas(written, opts),
+    ...checkWorkloads(stored, opts),
+    ...checkKruiseKinds(stored, opts),
+    ...checkSidecarSets(stored, opts),
+    ...checkUnitedDeployments(written, stored)
+  ];
+  const rejected = new Set(diagnostics.filter((d) => d.severity === "error" && d.origin).map((d) => originKey(d.origin)));
+  const admits = (r) => !r.origin || !rejected.has(originKey(r.origin));
+  return { admitted: stored.filter(admits), admits, diagnostics };
+}
+function originKey(o) {
+  return `${o.file}\0${o.doc}\0${o.item ?? ""}`;
+}
+var init_validate = __esm({
+  "src/validate/index.ts"() {
+    "use strict";
+    init_kinds();
+    init_schema2();
+    init_sidecarset3();
+    init_uniteddeployment3();
+    init_workloads();
+    init_schema2();
+    init_workloads();
+    init_rollout();
+    init_injection_strategy();
+    init_uniteddeployment3();
+    init_resources_expression();
+  }
+});
+
 // src/cli/diagnostics.ts
 async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
-  const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }] = await Promise.all([
+  const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }, { uncheckedKinds: uncheckedKinds2 }] = await Promise.all([
     Promise.resolve().then(() => (init_locate(), locate_exports)),
     Promise.resolve().then(() => (init_diagnostic(), diagnostic_exports)),
-    Promise.resolve().then(() => (init_formats(), formats_exports))
+    Promise.resolve().then(() => (init_formats(), formats_exports)),
+    Promise.resolve().then(() => (init_validate(), validate_exports))
   ]);
   const shown = shownDiagnostics(diags, flags);
   const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
@@ -22463,10 +27121,13 @@ async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
     color: flags.color ?? false,
     cwd,
     source: (file) => loaded?.sources.text(file),
-    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length } : void 0
+    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length, unchecked: uncheckedSummary(uncheckedKinds2(loaded.resources)) } : void 0
   });
   for (const d of sortDiagnostics2(located)) formatter.add(d);
   return formatter.flush();
+}
+function uncheckedSummary(kinds) {
+  return { objects: kinds.reduce((n, k) => n + k.objects, 0), kinds: kinds.length };
 }
 function shownDiagnostics(diags, flags) {
   return flags.verbose ? diags : diags.filter((d) => d.severity !== "info");
@@ -22549,7 +27210,8 @@ var init_known_kinds = __esm({
         "ContainerRecreateRequest",
         "ImageListPullJob",
         "PersistentPodState",
-        "PodProbeMarker"
+        "PodProbeMarker",
+        "NodePodProbe"
       ],
       "policy.kruise.io": ["PodUnavailableBudget"],
       "rollouts.kruise.io": ["Rollout", "BatchRelease", "TrafficRouting", "RolloutHistory"]
@@ -22626,29 +27288,6 @@ var init_checks = __esm({
     init_load();
     init_input();
     init_known_kinds();
-  }
-});
-
-// src/api/cluster.ts
-function featureGate(facts, name) {
-  return facts.featureGates[name] ?? FEATURE_GATE_DEFAULTS[name] ?? false;
-}
-var DEFAULT_CLUSTER_FACTS, FEATURE_GATE_DEFAULTS;
-var init_cluster = __esm({
-  "src/api/cluster.ts"() {
-    "use strict";
-    DEFAULT_CLUSTER_FACTS = {
-      kruiseVersion: "1.8",
-      kruiseNamespace: "kruise-system",
-      featureGates: {},
-      namespaceLabels: {}
-    };
-    FEATURE_GATE_DEFAULTS = {
-      EnableSortSidecarContainerByName: false,
-      SidecarSetPatchPodMetadataDefaultsAllowed: false,
-      ResourcesDeletionProtection: true,
-      PodUnavailableBudgetDeleteGate: true
-    };
   }
 });
 
@@ -23201,13 +27840,13 @@ var init_scanner = __esm({
         this.skip();
         const from = this.pos;
         while (isAlpha(this.at(0))) this.skip();
-        const name = this.text.slice(from, this.pos);
+        const name2 = this.text.slice(from, this.pos);
         const end = this.pos;
         const c = this.at(0);
-        if (name === "" || !(isBlankZ(c) || "?:,]}%@`".includes(String.fromCharCode(c)))) {
+        if (name2 === "" || !(isBlankZ(c) || "?:,]}%@`".includes(String.fromCharCode(c)))) {
           this.error(`while scanning an ${type2 === T.Anchor ? "anchor" : "alias"}: did not find expected alphabetic or numeric character`, start);
         }
-        this.add(type2, start, end, name);
+        this.add(type2, start, end, name2);
       }
       tag() {
         this.saveSimpleKey();
@@ -23587,9 +28226,9 @@ function endsBlockPair(t) {
   return t.type === T.Key || t.type === T.Value || t.type === T.BlockEnd;
 }
 function parseDocument(text2) {
-  return new Parser(scan(text2)).document();
+  return new Parser2(scan(text2)).document();
 }
-var N, YAML_TAG2, NO_CHILDREN, Parser;
+var N, YAML_TAG2, NO_CHILDREN, Parser2;
 var init_parser = __esm({
   "src/load/yaml/parser.ts"() {
     "use strict";
@@ -23598,7 +28237,7 @@ var init_parser = __esm({
     N = { Scalar: 1, Mapping: 2, Sequence: 3, Alias: 4 };
     YAML_TAG2 = "tag:yaml.org,2002:";
     NO_CHILDREN = [];
-    Parser = class {
+    Parser2 = class {
       constructor(tokens) {
         this.tokens = tokens;
       }
@@ -23637,10 +28276,10 @@ var init_parser = __esm({
         let t = this.peek();
         if (t.type === T.Alias) {
           this.i++;
-          const target = this.anchors.get(t.value);
-          if (target === void 0) this.fail(`unknown anchor '${t.value}' referenced`, t);
+          const target2 = this.anchors.get(t.value);
+          if (target2 === void 0) this.fail(`unknown anchor '${t.value}' referenced`, t);
           const n2 = this.make(N.Alias, t.start, "", t.value);
-          n2.target = target;
+          n2.target = target2;
           n2.end = t.end;
           return n2;
         }
@@ -23843,7 +28482,7 @@ function tagError(n) {
   const shown = n.tag.startsWith(YAML_TAG) ? "!!" + n.tag.slice(YAML_TAG.length) : n.tag;
   return new YamlError(`unsupported YAML tag ${shown}`, n.start, "tag", shown);
 }
-function resolve3(n) {
+function resolve4(n) {
   if (n.tag === "") return n.implicit ? resolvePlainMemo(n.value) : { kind: SCALAR.Str, value: n.value };
   if (n.tag === "!") return { kind: SCALAR.Str, value: n.value };
   if (!n.tag.startsWith(YAML_TAG) || n.tag === YAML_TAG + "merge") throw tagError(n);
@@ -23864,7 +28503,7 @@ function resolvePlainMemo(s) {
 }
 function scalarValue(n) {
   if (n.tag === "" && (!n.implicit || !mayResolve(n.value))) return n.value;
-  const r = resolve3(n);
+  const r = resolve4(n);
   if (r.kind === SCALAR.Str) return r.value;
   const v = r.value;
   if (typeof v === "number" && !Number.isFinite(v)) {
@@ -23881,7 +28520,7 @@ function keyOf(k, nan = () => -1) {
   if (k.tag === "" && (!k.implicit || !mayResolve(k.value))) return stringKey(k.value);
   let r;
   try {
-    r = resolve3(k);
+    r = resolve4(k);
   } catch (e) {
     return e.message;
   }
@@ -24090,7 +28729,7 @@ function readJsonStream(text2) {
   }
 }
 var INT64_MIN, INT64_MAX2, NUMBER, JsonReader;
-var init_json2 = __esm({
+var init_json3 = __esm({
   "src/load/yaml/json.ts"() {
     "use strict";
     init_error();
@@ -24403,7 +29042,7 @@ var init_yaml = __esm({
     "use strict";
     init_decode();
     init_error();
-    init_json2();
+    init_json3();
     init_parser();
     init_stream();
     init_error();
@@ -24752,8 +29391,8 @@ var require_fs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
+      constructor(name2, stats) {
+        this.name = name2;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -24763,8 +29402,8 @@ var require_fs = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
+    function createDirentFromStats(name2, stats) {
+      return new DirentFromStats(name2, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -25428,11 +30067,11 @@ var require_fill_range = __commonJS({
       }
       return toRegexRange(start, end, options);
     };
-    var rangeError2 = (...args) => {
+    var rangeError3 = (...args) => {
       return new RangeError("Invalid range arguments: " + util.inspect(...args));
     };
     var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError2([start, end]);
+      if (options.strictRanges === true) throw rangeError3([start, end]);
       return [];
     };
     var invalidStep = (step, options) => {
@@ -25445,7 +30084,7 @@ var require_fill_range = __commonJS({
       let a = Number(start);
       let b = Number(end);
       if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError2([start, end]);
+        if (options.strictRanges === true) throw rangeError3([start, end]);
         return [];
       }
       if (a === 0) a = 0;
@@ -28663,8 +33302,8 @@ var require_fs3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
+      constructor(name2, stats) {
+        this.name = name2;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -28674,8 +33313,8 @@ var require_fs3 = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
+    function createDirentFromStats(name2, stats) {
+      return new DirentFromStats(name2, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -28779,8 +33418,8 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names.map((name) => {
-          const path6 = common3.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const tasks = names.map((name2) => {
+          const path6 = common3.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done) => {
             fsStat.stat(path6, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
@@ -28788,9 +33427,9 @@ var require_async2 = __commonJS({
                 return;
               }
               const entry = {
-                name,
+                name: name2,
                 path: path6,
-                dirent: utils.fs.createDirentFromStats(name, stats)
+                dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
                 entry.stats = stats;
@@ -28859,13 +33498,13 @@ var require_sync2 = __commonJS({
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir2(directory, settings) {
       const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
-        const entryPath = common3.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+      return names.map((name2) => {
+        const entryPath = common3.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
-          name,
+          name: name2,
           path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
+          dirent: utils.fs.createDirentFromStats(name2, stats)
         };
         if (settings.stats) {
           entry.stats = stats;
@@ -30460,9 +35099,9 @@ var init_default = __esm({
 // node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath(urlOrPath) : urlOrPath;
+  return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
 }
 var execFileOriginal, TEN_MEGABYTES_IN_BYTES;
 var init_node = __esm({
@@ -30569,11 +35208,11 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
+            body += POSIX_CLASSES[name2];
             prev = EMPTY;
             index = end;
           } else {
@@ -31244,7 +35883,7 @@ var require_ignore = __commonJS({
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var convertPath = (target2) => isString(target2) && checkPath.convert(target2);
     var Ignore = class {
       constructor({
         ignorecase = true,
@@ -31282,10 +35921,10 @@ var require_ignore = __commonJS({
           unignored: false
         };
       }
-      checkIgnore(target) {
-        const path6 = convertPath(target);
+      checkIgnore(target2) {
+        const path6 = convertPath(target2);
         if (!path6 || path6.charCodeAt(path6.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path6);
+          return this._test(target2, this._testCache, path6);
         }
         const dir = this._t(path6, this._testCache);
         if (dir.ignored) {
@@ -31587,8 +36226,8 @@ var init_utilities = __esm({
     };
     createNameComparer = () => {
       const nameMatchers = /* @__PURE__ */ new Map();
-      const matchesName = (pattern, name) => {
-        const namePath = unescapeGitignorePattern(name);
+      const matchesName = (pattern, name2) => {
+        const namePath = unescapeGitignorePattern(name2);
         if (!(0, import_ignore.isPathValid)(namePath)) {
           return true;
         }
@@ -31600,11 +36239,11 @@ var init_utilities = __esm({
         }
         return nameMatcher.ignores(namePath);
       };
-      return (pattern, name) => {
-        if (hasGitignoreWildcards(pattern) && hasGitignoreWildcards(name)) {
+      return (pattern, name2) => {
+        if (hasGitignoreWildcards(pattern) && hasGitignoreWildcards(name2)) {
           return true;
         }
-        return hasGitignoreWildcards(name) ? matchesName(name, pattern) : matchesName(pattern, name);
+        return hasGitignoreWildcards(name2) ? matchesName(name2, pattern) : matchesName(pattern, name2);
       };
     };
     getNegationFinalSegments = (rules) => rules.filter((rule) => isNegativePattern(rule.pattern)).map((rule) => finalSegment(rule.pattern.slice(1))).filter(Boolean);
@@ -31613,7 +36252,7 @@ var init_utilities = __esm({
         return false;
       }
       const couldNameTheSamePath = createNameComparer();
-      return getNegationFinalSegments(rules).some((negation) => names.some((name) => couldNameTheSamePath(name, negation)));
+      return getNegationFinalSegments(rules).some((negation) => names.some((name2) => couldNameTheSamePath(name2, negation)));
     };
     expandBraceGroups = (pattern) => {
       if (!pattern.includes("{")) {
@@ -31633,11 +36272,11 @@ var init_utilities = __esm({
       }
       const ignoreFileNames = expandedSearchPatterns.map((pattern) => finalSegment(pattern)).filter(Boolean);
       const couldNameAnIgnoreFile = (pattern) => {
-        const name = finalSegment(pattern.replace(/\/\*\*$/u, ""));
-        if (!name || MICROMATCH_ONLY_SYNTAX.test(name)) {
+        const name2 = finalSegment(pattern.replace(/\/\*\*$/u, ""));
+        if (!name2 || MICROMATCH_ONLY_SYNTAX.test(name2)) {
           return true;
         }
-        return ignoreFileNames.some((ignoreFileName) => MICROMATCH_ONLY_SYNTAX.test(ignoreFileName) ? hasGitignoreWildcards(name) || import_micromatch.default.isMatch(unescapeGitignorePattern(name), ignoreFileName, { dot: true, nocase: true }) : couldNameTheSamePath(name, ignoreFileName));
+        return ignoreFileNames.some((ignoreFileName) => MICROMATCH_ONLY_SYNTAX.test(ignoreFileName) ? hasGitignoreWildcards(name2) || import_micromatch.default.isMatch(unescapeGitignorePattern(name2), ignoreFileName, { dot: true, nocase: true }) : couldNameTheSamePath(name2, ignoreFileName));
       };
       return ignorePatterns.filter((pattern) => !expandBraceGroups(pattern).some((expanded) => couldNameAnIgnoreFile(expanded)));
     };
@@ -31665,20 +36304,20 @@ var init_utilities = __esm({
         return { pattern: toFastGlob(`${prefix}**/${isGlob ? body : toLiteralPattern(body)}`), guardName: body };
       }
       const anchoredBody = body.replace(/^\//u, "");
-      const target = anchorToCwd(directory, isGlob ? anchoredBody : unescapeGitignorePattern(anchoredBody), cwd);
-      if (target === void 0) {
+      const target2 = anchorToCwd(directory, isGlob ? anchoredBody : unescapeGitignorePattern(anchoredBody), cwd);
+      if (target2 === void 0) {
         return void 0;
       }
       const guardName = finalSegment(anchoredBody);
       if (isGlob) {
-        return hasNegations ? void 0 : { pattern: toFastGlob(target), guardName };
+        return hasNegations ? void 0 : { pattern: toFastGlob(target2), guardName };
       }
-      if (!matcher(path4.resolve(cwd, target) + path4.sep).ignored) {
+      if (!matcher(path4.resolve(cwd, target2) + path4.sep).ignored) {
         return void 0;
       }
-      const needsGuard = !gitignoreOnlySearch || target.includes("/");
+      const needsGuard = !gitignoreOnlySearch || target2.includes("/");
       return {
-        pattern: toFastGlob(import_fast_glob.default.escapePath(target)),
+        pattern: toFastGlob(import_fast_glob.default.escapePath(target2)),
         guardName: needsGuard ? guardName : void 0
       };
     };
@@ -31692,7 +36331,7 @@ var init_utilities = __esm({
         cwd,
         matcher,
         hasNegations: negationNames.length > 0,
-        canSkipAtAnyDepth: (pattern) => !negationNames.some((name) => couldNameTheSamePath(pattern, name)),
+        canSkipAtAnyDepth: (pattern) => !negationNames.some((name2) => couldNameTheSamePath(pattern, name2)),
         canMatchIgnoreFile: (pattern) => searchesForGitignoreFiles && couldNameTheSamePath(pattern, ".gitignore"),
         gitignoreOnlySearch
       };
@@ -32930,7 +37569,7 @@ var init_globby = __esm({
 
 // src/load/discover.ts
 import { readdirSync, statSync } from "node:fs";
-import { join as join3, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { join as join5, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
 async function discover(inputs, opts) {
   const files = /* @__PURE__ */ new Set();
   for (const input of inputs) {
@@ -32940,13 +37579,13 @@ async function discover(inputs, opts) {
     }
     let st;
     try {
-      st = statSync(resolve4(opts.cwd, input));
+      st = statSync(resolve5(opts.cwd, input));
     } catch {
       st = void 0;
     }
-    if (st?.isFile()) files.add(display(opts.cwd, resolve4(opts.cwd, input)));
-    else if (st?.isDirectory()) for (const f of await walkDir(resolve4(opts.cwd, input), opts)) files.add(display(opts.cwd, f));
-    else if (GLOB_CHARS.test(input)) for (const f of await expandGlob(input, opts)) files.add(display(opts.cwd, resolve4(opts.cwd, f)));
+    if (st?.isFile()) files.add(display(opts.cwd, resolve5(opts.cwd, input)));
+    else if (st?.isDirectory()) for (const f of await walkDir(resolve5(opts.cwd, input), opts)) files.add(display(opts.cwd, f));
+    else if (GLOB_CHARS.test(input)) for (const f of await expandGlob(input, opts)) files.add(display(opts.cwd, resolve5(opts.cwd, f)));
     else throw new InputError(`no such file or directory: ${input}`);
   }
   return [...files].filter((f) => f === STDIN || !isConfigFile(f)).sort();
@@ -32958,13 +37597,13 @@ async function walkDir(dir, opts) {
   if (opts.gitignore) {
     const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     const rel = relative3(opts.cwd, dir).split(sep4).join("/") || ".";
-    return (await globby2([`${rel}/**/*.{yaml,yml,YAML,YML}`], { cwd: opts.cwd, gitignore: true, dot: false })).map((f) => join3(opts.cwd, f));
+    return (await globby2([`${rel}/**/*.{yaml,yml,YAML,YML}`], { cwd: opts.cwd, gitignore: true, dot: false })).map((f) => join5(opts.cwd, f));
   }
   const out = [];
   const visit = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
-      const p = join3(d, e.name);
+      const p = join5(d, e.name);
       if (e.isDirectory()) visit(p);
       else if (e.isFile() && YAML_FILE.test(e.name)) out.push(p);
     }
@@ -32994,18 +37633,18 @@ var init_discover = __esm({
 });
 
 // src/load/find-config.ts
-import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
-import { dirname, join as join4, relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
+import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join6, relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
 function baseOf(input, cwd) {
-  const abs = resolve5(cwd, input);
+  const abs = resolve6(cwd, input);
   try {
-    return statSync2(abs).isDirectory() ? abs : dirname(abs);
+    return statSync2(abs).isDirectory() ? abs : dirname2(abs);
   } catch {
   }
   if (!GLOB_CHARS.test(input)) return void 0;
   const parts = input.split(/[\\/]/);
   const first = parts.findIndex((p) => GLOB_CHARS.test(p));
-  return resolve5(cwd, parts.slice(0, first).join("/") || ".");
+  return resolve6(cwd, parts.slice(0, first).join("/") || ".");
 }
 function commonAncestor(dirs) {
   let common3 = dirs[0].split(sep5);
@@ -33019,9 +37658,9 @@ function commonAncestor(dirs) {
 }
 function boundary(start, cwd) {
   if (within(start, cwd)) return cwd;
-  for (let d = start; ; d = dirname(d)) {
-    if (existsSync4(join4(d, ".git"))) return d;
-    if (dirname(d) === d) return start;
+  for (let d = start; ; d = dirname2(d)) {
+    if (existsSync5(join6(d, ".git"))) return d;
+    if (dirname2(d) === d) return start;
   }
 }
 function findConfig(inputs, cwd) {
@@ -33030,14 +37669,14 @@ function findConfig(inputs, cwd) {
   const start = commonAncestor(bases);
   const stop = boundary(start, cwd);
   const searched = [];
-  for (let d = start; ; d = dirname(d)) {
-    const candidate = join4(d, CONFIG_FILE);
-    searched.push(show(candidate, cwd));
-    if (existsSync4(candidate)) return { file: show(candidate, cwd), searched };
-    if (d === stop || dirname(d) === d) return { searched };
+  for (let d = start; ; d = dirname2(d)) {
+    const candidate = join6(d, CONFIG_FILE);
+    searched.push(show2(candidate, cwd));
+    if (existsSync5(candidate)) return { file: show2(candidate, cwd), searched };
+    if (d === stop || dirname2(d) === d) return { searched };
   }
 }
-function show(abs, cwd) {
+function show2(abs, cwd) {
   const rel = relative4(cwd, abs);
   return (rel.startsWith("..") || rel === "" ? abs : rel).split(sep5).join("/");
 }
@@ -33105,28 +37744,28 @@ function metadataProblem(meta) {
   if (meta === void 0 || meta === null) return void 0;
   if (typeof meta !== "object" || Array.isArray(meta)) return { reason: `metadata is a ${kindOf(meta)}, not a mapping`, path: [] };
   const m = meta;
-  const present = (f) => m[f] !== void 0 && m[f] !== null;
-  for (const f of STRINGS) if (present(f) && typeof m[f] !== "string") return { reason: `${f} must be a string, not a ${kindOf(m[f])}`, path: [f] };
-  for (const f of INTEGERS) if (present(f) && !isInteger(m[f])) return { reason: `${f} must be an integer, not a ${kindOf(m[f])}`, path: [f] };
+  const present3 = (f) => m[f] !== void 0 && m[f] !== null;
+  for (const f of STRINGS) if (present3(f) && typeof m[f] !== "string") return { reason: `${f} must be a string, not a ${kindOf(m[f])}`, path: [f] };
+  for (const f of INTEGERS) if (present3(f) && !isInteger(m[f])) return { reason: `${f} must be an integer, not a ${kindOf(m[f])}`, path: [f] };
   for (const f of TIMES) {
-    if (present(f) && !isRfc3339(m[f])) return { reason: `${f} must be an RFC 3339 time such as 2024-01-02T03:04:05Z, not ${JSON.stringify(m[f])}`, path: [f] };
+    if (present3(f) && !isRfc3339(m[f])) return { reason: `${f} must be an RFC 3339 time such as 2024-01-02T03:04:05Z, not ${JSON.stringify(m[f])}`, path: [f] };
   }
   for (const f of STRING_MAPS) {
-    if (!present(f)) continue;
+    if (!present3(f)) continue;
     const v = m[f];
     if (typeof v !== "object" || Array.isArray(v)) return { reason: `${f} must be a mapping of strings, not a ${kindOf(v)}`, path: [f] };
     for (const [k, x] of Object.entries(v)) {
       if (typeof x !== "string") return { reason: `${f} values must be strings; quote ${JSON.stringify(k)}'s value (YAML reads it as a ${kindOf(x)})`, path: [f, k] };
     }
   }
-  if (present("finalizers")) {
+  if (present3("finalizers")) {
     const v = m.finalizers;
     if (!Array.isArray(v)) return { reason: `finalizers must be a list of strings, not a ${kindOf(v)}`, path: ["finalizers"] };
     const i = v.findIndex((x) => typeof x !== "string");
     if (i !== -1) return { reason: "finalizers must be strings", path: ["finalizers", i] };
   }
   for (const f of LISTS) {
-    if (!present(f)) continue;
+    if (!present3(f)) continue;
     const v = m[f];
     if (!Array.isArray(v)) return { reason: `${f} must be a list, not a ${kindOf(v)}`, path: [f] };
     const i = v.findIndex((x) => x !== null && (typeof x !== "object" || Array.isArray(x)));
@@ -33218,7 +37857,7 @@ function addDocument(file, text2, doc, index, out, placeholders) {
   if (doc === null || doc === void 0) return;
   const origin = { file, doc: index };
   if (typeof doc !== "object" || Array.isArray(doc)) {
-    out.diagnostics.push({ ...report(notAnObject, { type: Array.isArray(doc) ? "list" : typeName(doc) }), origin });
+    out.diagnostics.push({ ...report(notAnObject, { type: Array.isArray(doc) ? "list" : typeName2(doc) }), origin });
     return;
   }
   const obj = doc;
@@ -33239,7 +37878,7 @@ function addDocument(file, text2, doc, index, out, placeholders) {
   const items = obj.items;
   if (items === null) return;
   if (!Array.isArray(items)) {
-    out.diagnostics.push({ ...report(listInvalid, { reason: `items is a ${typeName(items)}, not a list` }), origin, path: ["items"] });
+    out.diagnostics.push({ ...report(listInvalid, { reason: `items is a ${typeName2(items)}, not a list` }), origin, path: ["items"] });
     return;
   }
   const apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : "";
@@ -33260,7 +37899,7 @@ function addDocument(file, text2, doc, index, out, placeholders) {
 }
 function listItemProblem(item) {
   if (item === null) return "an item is null (kubectl would make an empty object of the list's kind of it)";
-  if (typeof item !== "object" || Array.isArray(item)) return `an item is a ${Array.isArray(item) ? "list" : typeName(item)}, not an object`;
+  if (typeof item !== "object" || Array.isArray(item)) return `an item is a ${Array.isArray(item) ? "list" : typeName2(item)}, not an object`;
   const o = item;
   if (Object.prototype.hasOwnProperty.call(o, "items")) return "an item is a list itself; kubectl does not read nested lists";
   for (const f of ["kind", "apiVersion"]) {
@@ -33293,7 +37932,7 @@ function addObject(text2, obj, origin, out, placeholders) {
   if (obj.metadata === void 0 || obj.metadata === null) obj.metadata = {};
   out.resources.push({ obj, origin });
 }
-function typeName(v) {
+function typeName2(v) {
   if (v === null) return "null";
   return typeof v === "bigint" ? "number" : typeof v;
 }
@@ -33480,12 +38119,12 @@ __export(load_exports2, {
   MAX_FILE_BYTES: () => MAX_FILE_BYTES,
   SourceStore: () => SourceStore,
   isClusterScoped: () => isClusterScoped,
-  load: () => load,
+  load: () => load2,
   readDocuments: () => readDocuments
 });
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
-async function load(inputs, opts) {
+import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
+async function load2(inputs, opts) {
   const sources = new SourceStore();
   const diagnostics = [];
   const files = await discover(inputs, { cwd: opts.cwd, gitignore: opts.gitignore ?? false });
@@ -33494,7 +38133,7 @@ async function load(inputs, opts) {
   const config = { file: configFile, how: opts.configFile ? "flag" : configFile ? "found" : "none", searched: found?.searched ?? [] };
   let fileFacts = {};
   if (configFile) {
-    const text2 = readFileSync2(resolve6(opts.cwd, configFile), "utf8");
+    const text2 = readFileSync3(resolve7(opts.cwd, configFile), "utf8");
     sources.add(configFile, text2);
     const parsed = parseConfig(configFile, text2);
     fileFacts = parsed.facts;
@@ -33502,21 +38141,21 @@ async function load(inputs, opts) {
   }
   const all = [];
   for (const file of files) {
-    const name = file === STDIN ? "<stdin>" : file;
-    const path6 = resolve6(opts.cwd, file);
+    const name2 = file === STDIN ? "<stdin>" : file;
+    const path6 = resolve7(opts.cwd, file);
     const size = file === STDIN ? 0 : statSync3(path6).size;
     if (size > MAX_FILE_BYTES) {
-      diagnostics.push(tooLarge(name, size));
+      diagnostics.push(tooLarge(name2, size));
       continue;
     }
-    const bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync2(0) : readFileSync2(path6);
-    const { text: text2, refused } = decodeText(name, bytes);
-    sources.add(name, text2);
+    const bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync3(0) : readFileSync3(path6);
+    const { text: text2, refused } = decodeText(name2, bytes);
+    sources.add(name2, text2);
     if (refused) {
       diagnostics.push(refused);
       continue;
     }
-    const parsed = parseFile(name, text2, { documentBytes: opts.documentBytes });
+    const parsed = parseFile(name2, text2, { documentBytes: opts.documentBytes });
     all.push(...parsed.resources);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -33544,160 +38183,6 @@ var init_load2 = __esm({
     init_known_kinds();
     init_yaml();
     init_text2();
-  }
-});
-
-// src/api/sidecarset.ts
-function isSidecarSet(obj) {
-  return obj.kind === "SidecarSet" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
-}
-var SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_BASE_ANNOTATION, SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL, KRUISE_CONFIGURATION_CONFIGMAP, PATCH_POD_METADATA_WHITELIST_KEY;
-var init_sidecarset2 = __esm({
-  "src/api/sidecarset.ts"() {
-    "use strict";
-    SIDECARSET_HASH_ANNOTATION = "kruise.io/sidecarset-hash";
-    SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION = "kruise.io/sidecarset-hash-without-image";
-    SIDECARSET_CANARY_ANNOTATION = "apps.kruise.io/sidecarset-canary";
-    SIDECARSET_BASE_ANNOTATION = "apps.kruise.io/sidecarset-base";
-    SIDECARSET_CUSTOM_VERSION_LABEL = "apps.kruise.io/sidecarset-custom-version";
-    SIDECARSET_REVISION_NAME_LABEL = "kruise.io/sidecarset-name";
-    KRUISE_CONFIGURATION_CONFIGMAP = "kruise-configuration";
-    PATCH_POD_METADATA_WHITELIST_KEY = "SidecarSet_PatchPodMetadata_WhiteList";
-  }
-});
-
-// src/api/uniteddeployment.ts
-function isUnitedDeployment(obj) {
-  return obj.kind === "UnitedDeployment" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
-}
-var SUBSET_NAME_LABEL, REVISION_LABEL, SUBSET_PATCH_ANNOTATION, TEMPLATE_KEYS;
-var init_uniteddeployment2 = __esm({
-  "src/api/uniteddeployment.ts"() {
-    "use strict";
-    SUBSET_NAME_LABEL = "apps.kruise.io/subset-name";
-    REVISION_LABEL = "apps.kruise.io/controller-revision-hash";
-    SUBSET_PATCH_ANNOTATION = "apps.kruise.io/subset-patch";
-    TEMPLATE_KEYS = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"];
-  }
-});
-
-// src/k8s/quantity.ts
-function parseQuantity(input) {
-  const s = typeof input === "number" ? String(input) : input.trim();
-  const m = QUANTITY.exec(s);
-  if (!m) return void 0;
-  const [, sign, whole, frac = "", suffix] = m;
-  if (whole === "" && frac === "") return void 0;
-  let format;
-  let pow10 = 0, pow2 = 0;
-  if (suffix in DECIMAL_SUFFIX) {
-    format = "DecimalSI";
-    pow10 = DECIMAL_SUFFIX[suffix];
-  } else if (suffix in BINARY_SUFFIX) {
-    format = "BinarySI";
-    pow2 = BINARY_SUFFIX[suffix];
-  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
-    format = "DecimalExponent";
-    pow10 = Number(suffix.slice(1));
-  } else return void 0;
-  let num = BigInt(whole + frac || "0") * (1n << BigInt(pow2));
-  const e = 9 + pow10 - frac.length;
-  if (e >= 0) num *= 10n ** BigInt(e);
-  else num = ceilDiv(num, 10n ** BigInt(-e));
-  if (format === "BinarySI" && num > 0n && num < NANO) format = "DecimalSI";
-  return { nano: sign === "-" ? -num : num, format };
-}
-function canonicalQuantity(v) {
-  if (typeof v !== "string" && typeof v !== "number") return void 0;
-  const q = parseQuantity(v);
-  return q && formatQuantity(q);
-}
-function canonicalQuantities(list2) {
-  const out = {};
-  for (const [k, v] of Object.entries(list2)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
-function roundUp(q, scale) {
-  const unit = 10n ** BigInt(9 + scale);
-  if (unit <= 1n) return q;
-  const mag = q.nano < 0n ? -q.nano : q.nano;
-  const r = ceilDiv(mag, unit) * unit;
-  return { nano: q.nano < 0n ? -r : r, format: q.format };
-}
-function milliValue(q) {
-  const d = 1000000n;
-  const t = q.nano / d;
-  return q.nano > 0n && q.nano % d !== 0n ? t + 1n : t;
-}
-function addQuantity(a, b) {
-  return { nano: a.nano + b.nano, format: a.nano === 0n ? b.format : a.format };
-}
-function negQuantity(q) {
-  return { nano: -q.nano, format: q.format };
-}
-function cmpQuantity(a, b) {
-  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
-}
-function formatQuantity(q) {
-  if (q.nano === 0n) return "0";
-  const neg = q.nano < 0n;
-  const abs = neg ? -q.nano : q.nano;
-  let format = q.format;
-  if (format === "BinarySI" && (abs < 1024n * NANO || abs % NANO !== 0n)) format = "DecimalSI";
-  if (format === "BinarySI") {
-    let v = abs / NANO, e = 0;
-    while (e < 6 && v % 1024n === 0n) {
-      v /= 1024n;
-      e++;
-    }
-    return `${neg ? "-" : ""}${v}${BINARY_BY_EXP[e]}`;
-  }
-  let mant = abs, exp = -9;
-  while (mant % 10n === 0n) {
-    mant /= 10n;
-    exp++;
-  }
-  while (exp % 3 !== 0) {
-    mant *= 10n;
-    exp--;
-  }
-  const suffix = format === "DecimalSI" ? DECIMAL_BY_EXP.get(exp) ?? `e${exp}` : exp === 0 ? "" : `e${exp}`;
-  return `${neg ? "-" : ""}${mant}${suffix}`;
-}
-function ceilDiv(a, b) {
-  return (a + b - 1n) / b;
-}
-var NANO, DECIMAL_SUFFIX, BINARY_SUFFIX, DECIMAL_BY_EXP, BINARY_BY_EXP, QUANTITY, zeroQuantity, milliQuantity, unitQuantity;
-var init_quantity = __esm({
-  "src/k8s/quantity.ts"() {
-    "use strict";
-    NANO = 1000000000n;
-    DECIMAL_SUFFIX = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-    BINARY_SUFFIX = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-    DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
-    BINARY_BY_EXP = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
-    QUANTITY = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
-    zeroQuantity = (format = "DecimalSI") => ({ nano: 0n, format });
-    milliQuantity = (milli, format = "DecimalSI") => ({ nano: milli * 1000000n, format });
-    unitQuantity = (units, format = "DecimalSI") => ({ nano: units * NANO, format });
-  }
-});
-
-// src/util/memo.ts
-function memoByText(compute, bound = 1e4) {
-  const cache = /* @__PURE__ */ new Map();
-  return (text2) => {
-    let v = cache.get(text2);
-    if (v === void 0) {
-      v = compute(text2);
-      if (cache.size < bound) cache.set(text2, v);
-    }
-    return v;
-  };
-}
-var init_memo = __esm({
-  "src/util/memo.ts"() {
-    "use strict";
   }
 });
 
@@ -33733,7 +38218,7 @@ function goMarshalMap(map3, value2) {
   return out + "}";
 }
 var HTML_UNSAFE, LONE_SURROGATE, keyJson;
-var init_json3 = __esm({
+var init_json4 = __esm({
   "src/go/json.ts"() {
     "use strict";
     init_compare();
@@ -33748,10 +38233,10 @@ var init_json3 = __esm({
 function struct(...fields) {
   return {
     k: "struct",
-    fields: fields.map(([name, type2]) => ({
-      json: name.endsWith("?") ? name.slice(0, -1) : name,
+    fields: fields.map(([name2, type2]) => ({
+      json: name2.endsWith("?") ? name2.slice(0, -1) : name2,
       type: type2,
-      omitempty: name.endsWith("?")
+      omitempty: name2.endsWith("?")
     }))
   };
 }
@@ -33870,7 +38355,7 @@ var init_json_layout = __esm({
     "use strict";
     init_quantity();
     init_compare();
-    init_json3();
+    init_json4();
     str = { k: "string" };
     int2 = { k: "int" };
     bool = { k: "bool" };
@@ -33881,111 +38366,6 @@ var init_json_layout = __esm({
     slice = (elem) => ({ k: "slice", elem });
     map = (elem) => ({ k: "map", elem });
     OMIT = /* @__PURE__ */ Symbol("omit");
-  }
-});
-
-// src/k8s/image-reference.ts
-function parseImageReference(image) {
-  if (IDENTIFIER.test(image)) return void 0;
-  const m = REFERENCE.exec(image);
-  if (!m) return void 0;
-  const name = m[1];
-  if (name.length > 255) return void 0;
-  const slash2 = name.indexOf("/");
-  const first = slash2 < 0 ? "" : name.slice(0, slash2);
-  const isDomain = slash2 >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first);
-  const remote = isDomain ? name.slice(slash2 + 1) : name;
-  if (remote.toLowerCase() !== remote) return void 0;
-  return { name, tag: m[2], digest: m[3] };
-}
-function defaultImagePullPolicy(image) {
-  const ref = parseImageReference(image);
-  if (!ref) return "IfNotPresent";
-  const tag = ref.tag ?? (ref.digest ? "" : "latest");
-  return tag === "latest" ? "Always" : "IfNotPresent";
-}
-var DOMAIN_COMPONENT, DOMAIN, PATH_COMPONENT, NAME, TAG, DIGEST, REFERENCE, IDENTIFIER;
-var init_image_reference = __esm({
-  "src/k8s/image-reference.ts"() {
-    "use strict";
-    DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-    PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
-    NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
-    TAG = "[\\w][\\w.-]{0,127}";
-    DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-    REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-    IDENTIFIER = /^[a-f0-9]{64}$/;
-  }
-});
-
-// src/k8s/volume.ts
-function volumeSources(v) {
-  return VOLUME_SOURCES.filter((k) => v[k] !== void 0 && v[k] !== null);
-}
-var VOLUME_SOURCES;
-var init_volume = __esm({
-  "src/k8s/volume.ts"() {
-    "use strict";
-    VOLUME_SOURCES = [
-      "hostPath",
-      "emptyDir",
-      "gcePersistentDisk",
-      "awsElasticBlockStore",
-      "gitRepo",
-      "secret",
-      "nfs",
-      "iscsi",
-      "glusterfs",
-      "persistentVolumeClaim",
-      "rbd",
-      "flexVolume",
-      "cinder",
-      "cephfs",
-      "flocker",
-      "downwardAPI",
-      "fc",
-      "azureFile",
-      "configMap",
-      "vsphereVolume",
-      "quobyte",
-      "azureDisk",
-      "photonPersistentDisk",
-      "projected",
-      "portworxVolume",
-      "scaleIO",
-      "storageos",
-      "csi",
-      "ephemeral",
-      "image"
-    ];
-  }
-});
-
-// src/util/json.ts
-function isObj(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function list(v) {
-  return Array.isArray(v) ? v : [];
-}
-function canonicalJson(v) {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  if (v !== null && typeof v === "object") {
-    const o = v;
-    return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-function sameJson(a, b) {
-  return canonicalJson(a) === canonicalJson(b);
-}
-function cloneJson(v) {
-  return v === void 0 ? v : JSON.parse(JSON.stringify(v));
-}
-var init_json4 = __esm({
-  "src/util/json.ts"() {
-    "use strict";
   }
 });
 
@@ -34047,7 +38427,7 @@ var init_pod = __esm({
     "use strict";
     init_image_reference();
     init_volume();
-    init_json4();
+    init_json2();
     ALL_PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
   }
 });
@@ -34092,7 +38472,7 @@ function sidecarSetSpec(v1alpha1) {
     ...v1alpha1 ? [] : [["customVersion?", str]]
   );
 }
-var objectFieldSelector, resourceFieldSelector, keySelector, envSource, envVar, execAction, httpGetAction, tcpSocketAction, grpcAction, probe, lifecycleHandler, securityContext, CONTAINER_FIELDS, labelSelector, shareVolumePolicy, SIDECAR_CONTAINER, updateStrategy, injectionStrategy, SIDECARSET_SPEC_V1BETA1, SIDECARSET_SPEC_V1ALPHA1;
+var objectFieldSelector, resourceFieldSelector, keySelector, envSource, envVar, execAction, httpGetAction, tcpSocketAction, grpcAction, probe2, lifecycleHandler, securityContext, CONTAINER_FIELDS, labelSelector, shareVolumePolicy, SIDECAR_CONTAINER, updateStrategy, injectionStrategy, SIDECARSET_SPEC_V1BETA1, SIDECARSET_SPEC_V1ALPHA1;
 var init_sidecarset_layout = __esm({
   "src/default/sidecarset-layout.ts"() {
     "use strict";
@@ -34121,7 +38501,7 @@ var init_sidecarset_layout = __esm({
     );
     tcpSocketAction = struct(["port", intstr], ["host?", str]);
     grpcAction = struct(["port", int2], ["service", ptr(str)]);
-    probe = struct(
+    probe2 = struct(
       ["exec?", ptr(execAction)],
       ["httpGet?", ptr(httpGetAction)],
       ["tcpSocket?", ptr(tcpSocketAction)],
@@ -34194,9 +38574,9 @@ var init_sidecarset_layout = __esm({
         ["subPathExpr?", str]
       ))],
       ["volumeDevices?", slice(struct(["name", str], ["devicePath", str]))],
-      ["livenessProbe?", ptr(probe)],
-      ["readinessProbe?", ptr(probe)],
-      ["startupProbe?", ptr(probe)],
+      ["livenessProbe?", ptr(probe2)],
+      ["readinessProbe?", ptr(probe2)],
+      ["startupProbe?", ptr(probe2)],
       ["lifecycle?", ptr(struct(["postStart?", ptr(lifecycleHandler)], ["preStop?", ptr(lifecycleHandler)]))],
       ["terminationMessagePath?", str],
       ["terminationMessagePolicy?", str],
@@ -34321,8 +38701,8 @@ function applyCrdDefaults(raw3, spec) {
     rawList.forEach((c, i) => {
       const policy = c?.resourcesPolicy;
       if (policy && typeof policy === "object" && (policy.targetContainersNameRegex === void 0 || policy.targetContainersNameRegex === null)) {
-        const target = spec[key2]?.[i]?.resourcesPolicy;
-        if (target) target.targetContainersNameRegex = ".*";
+        const target2 = spec[key2]?.[i]?.resourcesPolicy;
+        if (target2) target2.targetContainersNameRegex = ".*";
       }
     });
   }
@@ -34351,7 +38731,7 @@ function decodedVolume(v) {
   defaultVolume(vol);
   return vol;
 }
-var init_sidecarset3 = __esm({
+var init_sidecarset4 = __esm({
   "src/default/sidecarset.ts"() {
     "use strict";
     init_sidecarset2();
@@ -34392,19 +38772,19 @@ function defaultUnitedDeployment(obj) {
       if (!pvc2.status.phase) pvc2.status.phase = "Pending";
     }
   }
-  const subsets = Array.isArray(spec.topology?.subsets) ? spec.topology.subsets.filter(isObj) : [];
-  const pinned = subsets.some((s) => s.replicas != null);
-  const bounded2 = subsets.some((s) => s.minReplicas != null || s.maxReplicas != null);
+  const subsets2 = Array.isArray(spec.topology?.subsets) ? spec.topology.subsets.filter(isObj) : [];
+  const pinned = subsets2.some((s) => s.replicas != null);
+  const bounded2 = subsets2.some((s) => s.minReplicas != null || s.maxReplicas != null);
   if (bounded2 && !pinned) {
-    for (const s of subsets) if (s.minReplicas == null) s.minReplicas = 0;
+    for (const s of subsets2) if (s.minReplicas == null) s.minReplicas = 0;
   }
   delete out.status;
   return out;
 }
-var init_uniteddeployment3 = __esm({
+var init_uniteddeployment4 = __esm({
   "src/default/uniteddeployment.ts"() {
     "use strict";
-    init_json4();
+    init_json2();
     init_pod();
   }
 });
@@ -34436,2997 +38816,11 @@ var init_default2 = __esm({
     init_load2();
     init_sidecarset2();
     init_uniteddeployment2();
-    init_sidecarset3();
-    init_uniteddeployment3();
-    init_sidecarset3();
-    init_sidecarset_hash();
-    init_uniteddeployment3();
-  }
-});
-
-// src/api/index.ts
-function kindKey(apiVersion, kind) {
-  return `${apiVersion}/${kind}`;
-}
-function lookupKind(apiVersion, kind) {
-  return BY_KEY.get(kindKey(apiVersion, kind));
-}
-function isKruiseGroup(apiVersion) {
-  return apiVersion.startsWith("apps.kruise.io/") || apiVersion.startsWith("rollouts.kruise.io/");
-}
-var API_KINDS, BY_KEY;
-var init_api = __esm({
-  "src/api/index.ts"() {
-    "use strict";
-    API_KINDS = [
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "CloneSet", module: "cloneset", type: "CloneSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "CloneSet", module: "cloneset", type: "CloneSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1alpha1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1beta1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
-      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "Rollout", module: "rollout", type: "RolloutV1alpha1" },
-      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "Rollout", module: "rollout", type: "Rollout" }
-    ];
-    BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance2 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance2;
-    var closest = function(str3, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance2(str3, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest;
-  }
-});
-
-// src/validate/schema/validators.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname2, join as join5 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function validatorPath(k) {
-  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
-}
-function validatorFor(kind) {
-  let fn = byKind.get(kind);
-  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load2(kind));
-  return fn;
-}
-function load2(kind) {
-  if (requireFromRoot === void 0) {
-    const root = packageRoot();
-    requireFromRoot = root === void 0 ? null : createRequire2(join5(root, "package.json"));
-  }
-  try {
-    return requireFromRoot?.(`./${validatorPath(kind)}`);
-  } catch {
-    return void 0;
-  }
-}
-function packageRoot() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = dirname2(dir)) {
-    if (existsSync5(join5(dir, VALIDATORS_DIR))) return dir;
-  }
-  return void 0;
-}
-var VALIDATORS_DIR, byKind, requireFromRoot;
-var init_validators = __esm({
-  "src/validate/schema/validators.ts"() {
-    "use strict";
-    VALIDATORS_DIR = "schemas/validators";
-    byKind = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/validate/schema/suggest.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
-function suggestField(kind, parent, field) {
-  const root = schemaOf(kind);
-  const names = root ? fieldNames(root, root, parent) : [];
-  const limit = Math.max(1, Math.floor(field.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const name of names) {
-    const d = name.toLowerCase() === field.toLowerCase() ? 1 : (0, import_fastest_levenshtein.distance)(name, field);
-    if (d > limit) continue;
-    if (d < bestDistance || d === bestDistance && best !== void 0 && compareStrings(name, best) < 0) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-function schemaOf(kind) {
-  if (!schemas.has(kind)) {
-    const root = packageRoot();
-    let schema2;
-    try {
-      schema2 = root === void 0 ? void 0 : JSON.parse(readFileSync3(join6(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
-    } catch {
-      schema2 = void 0;
-    }
-    schemas.set(kind, schema2);
-  }
-  return schemas.get(kind);
-}
-function fieldNames(root, node2, path6) {
-  const options = resolve7(root, node2);
-  if (path6.length === 0) return [...new Set(options.flatMap((s) => isSchema(s.properties) ? Object.keys(s.properties) : []))];
-  const [head, ...rest] = path6;
-  const next = [];
-  for (const s of options) {
-    if (typeof head === "number") {
-      if (isSchema(s.items)) next.push(s.items);
-    } else if (isSchema(s.properties) && isSchema(s.properties[head])) {
-      next.push(s.properties[head]);
-    } else if (isSchema(s.additionalProperties)) {
-      next.push(s.additionalProperties);
-    }
-  }
-  return [...new Set(next.flatMap((n) => fieldNames(root, n, rest)))];
-}
-function resolve7(root, node2, depth = 0) {
-  if (depth > 32) return [];
-  const out = [node2];
-  if (typeof node2.$ref === "string" && node2.$ref.startsWith("#/")) {
-    let target = root;
-    for (const seg of node2.$ref.slice(2).split("/")) target = isSchema(target) ? target[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : void 0;
-    if (isSchema(target)) out.push(...resolve7(root, target, depth + 1));
-  }
-  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
-    const list2 = node2[key2];
-    if (Array.isArray(list2)) {
-      for (const s of list2) if (isSchema(s)) out.push(...resolve7(root, s, depth + 1));
-    }
-  }
-  return out;
-}
-function isSchema(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var import_fastest_levenshtein, schemas;
-var init_suggest = __esm({
-  "src/validate/schema/suggest.ts"() {
-    "use strict";
-    import_fastest_levenshtein = __toESM(require_mod(), 1);
-    init_compare();
-    init_validators();
-    schemas = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/validate/schema/errors.ts
-function toFieldPath(instancePath, root) {
-  if (instancePath === "") return [];
-  const out = [];
-  let cur = root;
-  for (const raw3 of instancePath.slice(1).split("/")) {
-    const seg = raw3.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
-      const i = Number(seg);
-      out.push(i);
-      cur = cur[i];
-    } else {
-      out.push(seg);
-      cur = cur && typeof cur === "object" ? cur[seg] : void 0;
-    }
-  }
-  return out;
-}
-function diagnosticsFor(res, errors, strict, kind) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const obj = res.obj;
-  for (const e of errors) {
-    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
-    const path6 = toFieldPath(e.instancePath, obj);
-    if (e.keyword !== "additionalProperties" && e.keyword !== "required" && valueAt(obj, path6) === null) continue;
-    let d;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const field = String(e.params.additionalProperty);
-        const suggestion = kind ? suggestField(kind, path6, field) : void 0;
-        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion, ...suggestion ? { suggestion } : {} }, at(res, [...path6, field]), strict ? "error" : void 0);
-        break;
-      }
-      case "required":
-        d = report(missingField, { field: String(e.params.missingProperty) }, at(res, path6));
-        break;
-      case "type":
-        d = report(wrongType, { expected: typeName2(e.params.type), actual: jsonType(valueAt(obj, path6)) }, at(res, path6));
-        break;
-      case "enum":
-        d = report(notInEnum, { value: JSON.stringify(valueAt(obj, path6)), allowed: (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)) }, at(res, path6));
-        break;
-      case "pattern":
-        d = report(patternMismatch, { value: JSON.stringify(valueAt(obj, path6)), pattern: String(e.params.pattern) }, at(res, path6));
-        break;
-      default:
-        d = report(invalidValue, { reason: e.message ?? e.keyword }, at(res, path6));
-    }
-    const key2 = `${d.ruleId}\0${JSON.stringify(d.path)}\0${d.message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    out.push(d);
-  }
-  return out;
-}
-function typeName2(t) {
-  const list2 = Array.isArray(t) ? t : String(t).split(",");
-  if (list2.includes("integer") && list2.includes("string")) return "an integer or a string";
-  if (list2.includes("number") && list2.includes("string")) return "a number or a string";
-  return list2.filter((x) => x !== "null").map((x) => x === "object" ? "a map" : x === "array" ? "a list" : `${/^[aeiou]/.test(x) ? "an" : "a"} ${x}`).join(" or ");
-}
-function jsonType(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a map";
-  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
-  return `a ${typeof v}`;
-}
-function valueAt(root, path6) {
-  let cur = root;
-  for (const seg of path6) cur = cur && typeof cur === "object" ? cur[seg] : void 0;
-  return cur;
-}
-var init_errors = __esm({
-  "src/validate/schema/errors.ts"() {
-    "use strict";
-    init_rule();
-    init_schema();
-    init_suggest();
-  }
-});
-
-// src/validate/schema/index.ts
-function servedVersions(apiVersion, kind) {
-  const group = apiVersion.split("/")[0];
-  return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
-}
-var checkSchemas;
-var init_schema2 = __esm({
-  "src/validate/schema/index.ts"() {
-    "use strict";
-    init_api();
-    init_rule();
-    init_schema();
-    init_errors();
-    init_validators();
-    checkSchemas = (resources, opts) => {
-      const out = [];
-      for (const res of resources) {
-        const { apiVersion, kind } = res.obj;
-        if (typeof apiVersion !== "string" || typeof kind !== "string") continue;
-        const k = lookupKind(apiVersion, kind);
-        if (!k) {
-          const served = isKruiseGroup(apiVersion) ? servedVersions(apiVersion, kind) : [];
-          if (served.length) out.push(report(unservedVersion, { kind, apiVersion, served }, at(res, ["apiVersion"])));
-          continue;
-        }
-        const validate2 = validatorFor(k);
-        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict, k));
-      }
-      return out;
-    };
-  }
-});
-
-// src/k8s/field-path.ts
-function fieldText(path6) {
-  let s = "";
-  for (const p of path6) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
-  return s;
-}
-var init_field_path = __esm({
-  "src/k8s/field-path.ts"() {
-    "use strict";
-  }
-});
-
-// src/validate/sidecarset/context.ts
-function diag(rule, s, path6, data, fieldOverride) {
-  return report(rule, { ...data, field: fieldOverride ?? fieldText(path6) }, at(s.res, path6));
-}
-function underCheck(res) {
-  const ss = res.obj.apiVersion === "apps.kruise.io/v1alpha1" ? toV1beta1(res.obj) : res.obj;
-  return { res, ss, name: String(ss.metadata?.name ?? "") };
-}
-function toV1beta1(obj) {
-  const { namespace, ...spec } = obj.spec ?? {};
-  if (namespace) spec.namespaceSelector = { matchLabels: { "kubernetes.io/metadata.name": namespace } };
-  return { ...obj, spec };
-}
-var init_context = __esm({
-  "src/validate/sidecarset/context.ts"() {
-    "use strict";
-    init_field_path();
-    init_rule();
-  }
-});
-
-// src/validate/sidecarset/canary.ts
-function canaryBase(ss) {
-  const a = ss.metadata?.annotations ?? {};
-  return a[SIDECARSET_CANARY_ANNOTATION] === "true" && a[SIDECARSET_BASE_ANNOTATION] ? String(a[SIDECARSET_BASE_ANNOTATION]) : void 0;
-}
-function checkCanary(s, ctx) {
-  const base = canaryBase(s.ss);
-  if (base === void 0) return [];
-  const out = [];
-  const path6 = ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION];
-  const found = ctx.byName.get(base);
-  if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
-  else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
-  else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
-  const type2 = s.ss.spec.updateStrategy?.type;
-  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
-  return out;
-}
-var init_canary = __esm({
-  "src/validate/sidecarset/canary.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_context();
-  }
-});
-
-// src/validate/sidecarset/selector-overlap.ts
-function isSelectorOverlapping(a, b) {
-  return !(isDisjoint(a, b) || isDisjoint(b, a));
-}
-function isDisjoint(s1, s2) {
-  const allowed = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(s1.matchLabels ?? {})) allowed.set(k, [v]);
-  for (const r of s1.matchExpressions ?? []) {
-    if (r.operator === "In") allowed.set(r.key, [...allowed.get(r.key) ?? [], ...r.values ?? []]);
-    else if (r.operator === "Exists") allowed.set(r.key, [ALL]);
-  }
-  for (const [k, v] of Object.entries(s2.matchLabels ?? {})) {
-    const values = allowed.get(k);
-    if (values && !values.includes(ALL) && !values.includes(v)) return true;
-  }
-  for (const r of s2.matchExpressions ?? []) {
-    const values = allowed.get(r.key);
-    switch (r.operator) {
-      case "In":
-        if (values && !values.includes(ALL) && !values.some((v) => (r.values ?? []).includes(v))) return true;
-        break;
-      case "NotIn":
-        if (values && values.every((v) => (r.values ?? []).includes(v))) return true;
-        break;
-      case "Exists":
-        if (!values) return true;
-        break;
-      case "DoesNotExist":
-        if (values) return true;
-        break;
-    }
-  }
-  return false;
-}
-var ALL;
-var init_selector_overlap = __esm({
-  "src/validate/sidecarset/selector-overlap.ts"() {
-    "use strict";
-    ALL = "ALL";
-  }
-});
-
-// src/validate/sidecarset/conflicts.ts
-function checkConflicts(s, ctx) {
-  const spec = s.ss.spec;
-  const base = canaryBase(s.ss);
-  const initIn = /* @__PURE__ */ new Map();
-  const containerIn = /* @__PURE__ */ new Map();
-  const volumeIn = /* @__PURE__ */ new Map();
-  const annotationIn = /* @__PURE__ */ new Map();
-  const others = [...ctx.sidecarSets].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const o of others) {
-    if (o === s || o.name === s.name || o.name === base) continue;
-    if (!overlaps(s.ss.spec, o.ss.spec)) continue;
-    for (const c of o.ss.spec.initContainers ?? []) initIn.set(c?.name, o.name);
-    for (const c of o.ss.spec.containers ?? []) containerIn.set(c?.name, o.name);
-    for (const v of o.ss.spec.volumes ?? []) volumeIn.set(v?.name, { other: o.name, volume: v });
-    for (const p of o.ss.spec.patchPodMetadata ?? []) {
-      if (p.patchPolicy === "Retain") continue;
-      for (const k of Object.keys(p.annotations ?? {})) annotationIn.set(k, { other: o.name, policy: p.patchPolicy });
-    }
-  }
-  const out = [];
-  (spec.initContainers ?? []).forEach((c, i) => {
-    const other = initIn.get(c?.name);
-    if (other) out.push(diag(containerConflict, s, ["spec", "initContainers", i, "name"], { container: c.name, other }, "spec.containers"));
-  });
-  (spec.containers ?? []).forEach((c, i) => {
-    const other = containerIn.get(c?.name);
-    if (other) out.push(diag(containerConflict, s, ["spec", "containers", i, "name"], { container: c.name, other }, "spec.containers"));
-  });
-  (spec.volumes ?? []).forEach((v, i) => {
-    const theirs = volumeIn.get(v?.name);
-    if (theirs && canonicalJson(theirs.volume) !== canonicalJson(v)) {
-      out.push(diag(volumeConflict, s, ["spec", "volumes", i], { volume: v.name, other: theirs.other }, "spec.volumes"));
-    }
-  });
-  (spec.patchPodMetadata ?? []).forEach((p, i) => {
-    if (p.patchPolicy === "Retain") return;
-    for (const k of Object.keys(p.annotations ?? {})) {
-      const theirs = annotationIn.get(k);
-      if (theirs && (p.patchPolicy === "Overwrite" || theirs.policy === "Overwrite")) {
-        out.push(diag(annotationConflict, s, ["spec", "patchPodMetadata", i, "annotations", k], { key: k, other: theirs.other }, "spec.patchPodMetadata"));
-      }
-    }
-  });
-  return out;
-}
-function overlaps(a, b) {
-  if (!a.selector || !b.selector) return false;
-  if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
-  return isSelectorOverlapping(a.selector, b.selector);
-}
-var init_conflicts = __esm({
-  "src/validate/sidecarset/conflicts.ts"() {
-    "use strict";
-    init_sidecarset();
-    init_canary();
-    init_context();
-    init_selector_overlap();
-    init_json4();
-  }
-});
-
-// src/k8s/selector.ts
-function selectorMatches(selector, labels) {
-  if (selector === null || selector === void 0) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const r of selector.matchExpressions ?? []) if (!requirementMatches(r, l)) return false;
-  return true;
-}
-function requirementMatches(r, labels) {
-  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-  switch (r.operator) {
-    case "In":
-      return has && (r.values ?? []).includes(labels[r.key]);
-    case "NotIn":
-      return !has || !(r.values ?? []).includes(labels[r.key]);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
-}
-function labelSelectorErrors(sel) {
-  const errs = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) errs.push([`matchLabels.${k}`, ke]);
-    const ve = labelValueError(String(v));
-    if (ve) errs.push([`matchLabels.${k}`, ve]);
-  }
-  (sel.matchExpressions ?? []).forEach((r, i) => {
-    const p = `matchExpressions[${i}]`;
-    const ke = qualifiedNameError(r.key ?? "");
-    if (ke) errs.push([`${p}.key`, ke]);
-    const n = (r.values ?? []).length;
-    switch (r.operator) {
-      case "In":
-      case "NotIn":
-        if (n === 0) errs.push([`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"]);
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (n > 0) errs.push([`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"]);
-        break;
-      default:
-        errs.push([`${p}.operator`, `not a valid selector operator: ${JSON.stringify(r.operator)}`]);
-    }
-    (r.values ?? []).forEach((v, j) => {
-      const ve = labelValueError(String(v));
-      if (ve) errs.push([`${p}.values[${j}]`, ve]);
-    });
-  });
-  return errs;
-}
-function qualifiedNameError(key2) {
-  const e = qualifiedNameErrors(key2);
-  return e === "" ? void 0 : e;
-}
-function qualifiedNameProblem(key2) {
-  const parts = key2.split("/");
-  let name = key2;
-  if (parts.length === 2) {
-    const [prefix, n] = parts;
-    if (prefix.length === 0) return "prefix part must be non-empty";
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return "prefix part must be a lowercase RFC 1123 subdomain";
-    name = n;
-  } else if (parts.length > 2) {
-    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix and '/'";
-  }
-  if (name.length === 0) return "name part must be non-empty";
-  if (name.length > 63) return "name part must be no more than 63 characters";
-  if (!NAME_PART.test(name)) return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  return void 0;
-}
-function labelValueError(v) {
-  if (v.length > 63) return "must be no more than 63 characters";
-  if (v.length > 0 && !NAME_PART.test(v)) return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  return void 0;
-}
-var NAME_PART, DNS1123_SUBDOMAIN, qualifiedNameErrors;
-var init_selector = __esm({
-  "src/k8s/selector.ts"() {
-    "use strict";
-    init_memo();
-    NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-    DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-    qualifiedNameErrors = memoByText((key2) => qualifiedNameProblem(key2) ?? "");
-  }
-});
-
-// src/validate/sidecarset/names.ts
-function dns1123LabelError(v) {
-  if (v.length > 63) return "must be no more than 63 characters";
-  if (!DNS1123_LABEL.test(v)) return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
-  return void 0;
-}
-function portNameError(v) {
-  if (v.length > 15) return "must be no more than 15 characters";
-  if (!IANA_SVC_NAME.test(v)) return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)";
-  if (!/[a-z]/.test(v)) return "must contain at least one letter (a-z)";
-  if (v.includes("--")) return "must not contain consecutive hyphens";
-  if (v.startsWith("-") || v.endsWith("-")) return "must not begin or end with a hyphen";
-  return void 0;
-}
-function envVarNameError(v) {
-  if (!ENV_VAR_NAME.test(v)) return "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
-  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
-  return void 0;
-}
-function configMapKeyError(v) {
-  if (v.length > 253) return "must be no more than 253 characters";
-  if (!CONFIG_MAP_KEY.test(v)) return "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
-  if (v === "." || v === ".." || v.startsWith("..")) return "must not be '.' or '..' or start with '..'";
-  return void 0;
-}
-var DNS1123_LABEL, IANA_SVC_NAME, ENV_VAR_NAME, CONFIG_MAP_KEY;
-var init_names = __esm({
-  "src/validate/sidecarset/names.ts"() {
-    "use strict";
-    DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    IANA_SVC_NAME = /^[-a-z0-9]+$/;
-    ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-    CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
-  }
-});
-
-// src/validate/sidecarset/containers.ts
-function checkContainers(s) {
-  const spec = s.ss.spec;
-  const inits = spec.initContainers ?? [];
-  const containers = spec.containers ?? [];
-  if (inits.length === 0 && containers.length === 0) return [diag(noContainers, s, ["spec"], {})];
-  const out = [];
-  containers.forEach((c, i) => {
-    const path6 = ["spec", "containers", i];
-    if (c.podInjectPolicy !== "BeforeAppContainer" && c.podInjectPolicy !== "AfterAppContainer") {
-      out.push(diag(podInjectPolicyInvalid, s, [...path6, "podInjectPolicy"], { value: String(c.podInjectPolicy ?? "") }));
-    }
-    const share = c.shareVolumePolicy?.type;
-    if (share !== "enabled" && share !== "disabled") {
-      out.push(diag(shareVolumePolicyInvalid, s, [...path6, "shareVolumePolicy", "type"], { value: String(share ?? "") }));
-    }
-    (c.transferEnv ?? []).forEach((t, j) => {
-      const fr = t?.sourceContainerNameFrom?.fieldRef;
-      if (!fr) return;
-      const reason = transferFieldRefError(fr);
-      if (reason) out.push(diag(transferEnvFieldRefInvalid, s, [...path6, "transferEnv", j, "sourceContainerNameFrom", "fieldRef"], { reason }));
-    });
-  });
-  out.push(...podContainerErrors(s, inits, containers));
-  return out;
-}
-function transferFieldRefError(fr) {
-  if (!fr.apiVersion) return "apiVersion: Required value";
-  if (!fr.fieldPath) return "fieldPath: Required value";
-  const fieldPath = String(fr.fieldPath);
-  const convert = (msg) => `fieldPath: Invalid value ${JSON.stringify(fieldPath)}: error converting fieldPath: ${msg}`;
-  if (fr.apiVersion !== "v1") return convert(`unsupported pod version: ${fr.apiVersion}`);
-  const split = splitSubscriptedPath(fieldPath);
-  if (!split) return convert(`field label not supported: ${fieldPath}`);
-  const [path6, key2] = split;
-  if (path6 !== "metadata.labels" && path6 !== "metadata.annotations") return convert(`field path not supported: ${path6}`);
-  const e = qualifiedNameError(path6 === "metadata.annotations" ? key2.toLowerCase() : key2);
-  return e ? `Invalid value ${JSON.stringify(key2)}: ${e}` : void 0;
-}
-function splitSubscriptedPath(p) {
-  if (!p.endsWith("']")) return void 0;
-  const s = p.slice(0, -2);
-  const i = s.indexOf("['");
-  if (i <= 0) return void 0;
-  return [s.slice(0, i), s.slice(i + 2)];
-}
-function podContainerErrors(s, inits, containers) {
-  const out = [];
-  const volumes = /* @__PURE__ */ new Map();
-  for (const v of s.ss.spec.volumes ?? []) if (v?.name) volumes.set(v.name, v);
-  const names = /* @__PURE__ */ new Set();
-  if (containers.length === 0) names.add("test");
-  const check2 = (list2, key2) => list2.forEach((c, i) => {
-    const path6 = ["spec", key2, i];
-    const container2 = typeof c.name === "string" ? c.name : "";
-    const bad = (sub2, reason) => out.push(diag(containerInvalid, s, [...path6, ...sub2], { reason, container: container2 }));
-    containerErrors(c, key2 === "initContainers", volumes, names, bad);
-  });
-  check2(inits, "initContainers");
-  check2(containers, "containers");
-  const hostPorts = /* @__PURE__ */ new Set();
-  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
-    if (!p.hostPort) return;
-    const key2 = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
-    if (hostPorts.has(key2)) out.push(diag(containerInvalid, s, ["spec", "containers", i, "ports", j, "hostPort"], { reason: `Duplicate value: ${JSON.stringify(key2)}`, container: String(c.name ?? "") }));
-    hostPorts.add(key2);
-  }));
-  return out;
-}
-function containerErrors(c, isInit, volumes, names, bad) {
-  const name = c.name ?? "";
-  if (!name) bad(["name"], "Required value");
-  else {
-    const e = dns1123LabelError(name);
-    if (e) bad(["name"], `Invalid value ${JSON.stringify(name)}: ${e}`);
-    if (names.has(name)) bad(["name"], `Duplicate value: ${JSON.stringify(name)}`);
-    names.add(name);
-  }
-  const image = c.image ?? "";
-  if (!image) bad(["image"], "Required value");
-  else if (image.trim() !== image) bad(["image"], `Invalid value ${JSON.stringify(image)}: must not have leading or trailing whitespace`);
-  const native = isInit && c.restartPolicy === "Always";
-  if (isInit) {
-    if (c.restartPolicy !== void 0 && c.restartPolicy !== "Always") bad(["restartPolicy"], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
-    if (!native) {
-      for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
-        if (c[k]) bad([k], "Forbidden: may not be set for init containers without restartPolicy=Always");
-      }
-    }
-  } else if (c.restartPolicy !== void 0) {
-    bad(["restartPolicy"], "Forbidden: may not be set for non-init containers");
-  }
-  portErrors(c.ports ?? [], bad);
-  envErrors(c.env ?? [], bad);
-  (c.envFrom ?? []).forEach((e, i) => {
-    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
-    if (n !== 1) bad(["envFrom", i], n === 0 ? "Invalid value: must specify one of: `configMapRef` or `secretRef`" : "Invalid value: may not have more than one field specified at a time");
-    if (e.prefix) {
-      const pe = envVarNameError(e.prefix);
-      if (pe) bad(["envFrom", i, "prefix"], `Invalid value ${JSON.stringify(e.prefix)}: ${pe}`);
-    }
-    for (const k of ["configMapRef", "secretRef"]) if (e[k] && !e[k].name) bad(["envFrom", i, k, "name"], "Required value");
-  });
-  mountErrors(c, volumes, bad);
-  resourceErrors(c.resources ?? {}, bad);
-  if (!isInit || native) {
-    probeErrors(c.livenessProbe, ["livenessProbe"], true, bad);
-    probeErrors(c.readinessProbe, ["readinessProbe"], false, bad);
-    probeErrors(c.startupProbe, ["startupProbe"], true, bad);
-    for (const k of ["postStart", "preStop"]) {
-      const h = c.lifecycle?.[k];
-      if (h) handlerErrors(h, ["lifecycle", k], ["exec", "httpGet", "tcpSocket", "sleep"], bad);
-    }
-  }
-  if (!c.terminationMessagePolicy) bad(["terminationMessagePolicy"], "Required value");
-  else if (!MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) bad(["terminationMessagePolicy"], `Unsupported value: ${JSON.stringify(c.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`);
-  if (!c.imagePullPolicy) bad(["imagePullPolicy"], "Required value");
-  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) bad(["imagePullPolicy"], `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`);
-  const sc = c.securityContext;
-  if (sc) {
-    for (const k of ["runAsUser", "runAsGroup"]) if (typeof sc[k] === "number" && sc[k] < 0) bad(["securityContext", k], `Invalid value: ${sc[k]}: must be between 0 and 2147483647, inclusive`);
-    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
-    if (sc.allowPrivilegeEscalation === false && (sc.capabilities?.add ?? []).includes("CAP_SYS_ADMIN")) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN");
-  }
-}
-function portErrors(ports, bad) {
-  const names = /* @__PURE__ */ new Set();
-  ports.forEach((p, i) => {
-    if (p.name) {
-      const e = portNameError(p.name);
-      if (e) bad(["ports", i, "name"], `Invalid value ${JSON.stringify(p.name)}: ${e}`);
-      if (names.has(p.name)) bad(["ports", i, "name"], `Duplicate value: ${JSON.stringify(p.name)}`);
-      names.add(p.name);
-    }
-    if (!p.containerPort) bad(["ports", i, "containerPort"], "Required value");
-    else if (!validPortNumber(p.containerPort)) bad(["ports", i, "containerPort"], `Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
-    if (p.hostPort && !validPortNumber(p.hostPort)) bad(["ports", i, "hostPort"], `Invalid value: ${p.hostPort}: must be between 1 and 65535, inclusive`);
-    if (!p.protocol) bad(["ports", i, "protocol"], "Required value");
-    else if (!PROTOCOLS.includes(p.protocol)) bad(["ports", i, "protocol"], `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`);
-  });
-}
-function validPortNumber(n) {
-  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535;
-}
-function envErrors(env, bad) {
-  env.forEach((e, i) => {
-    if (!e.name) bad(["env", i, "name"], "Required value");
-    else {
-      const ne = envVarNameError(e.name);
-      if (ne) bad(["env", i, "name"], `Invalid value ${JSON.stringify(e.name)}: ${ne}`);
-    }
-    const from = e.valueFrom;
-    if (!from) return;
-    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => from[k]);
-    if (sources.length === 0) bad(["env", i, "valueFrom"], "Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
-    else if (sources.length > 1) bad(["env", i, "valueFrom"], "Invalid value: may not have more than one field specified at a time");
-    if (e.value) bad(["env", i, "valueFrom"], "Invalid value: may not be specified when `value` is not empty");
-    const fr = from.fieldRef;
-    if (fr) {
-      const path6 = String(fr.fieldPath ?? "");
-      if (!path6) bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], "Required value");
-      else if (!ENV_FIELD_PATHS.includes(path6) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path6)) {
-        bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], `Unsupported value: ${JSON.stringify(path6)}`);
-      }
-    }
-    const rf = from.resourceFieldRef;
-    if (rf && !ENV_RESOURCES.includes(rf.resource) && !/^(limits|requests)\.hugepages-/.test(String(rf.resource ?? ""))) {
-      bad(["env", i, "valueFrom", "resourceFieldRef", "resource"], rf.resource ? `Unsupported value: ${JSON.stringify(rf.resource)}` : "Required value");
-    }
-    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
-      const ref = from[k];
-      if (!ref) continue;
-      if (!ref.name) bad(["env", i, "valueFrom", k, "name"], "Required value");
-      if (!ref.key) bad(["env", i, "valueFrom", k, "key"], "Required value");
-      else {
-        const ke = configMapKeyError(ref.key);
-        if (ke) bad(["env", i, "valueFrom", k, "key"], `Invalid value ${JSON.stringify(ref.key)}: ${ke}`);
-      }
-    }
-  });
-}
-function mountErrors(c, volumes, bad) {
-  const mounts = c.volumeMounts ?? [];
-  const devices = c.volumeDevices ?? [];
-  const mountPaths = /* @__PURE__ */ new Set();
-  mounts.forEach((m, i) => {
-    const at3 = (k) => ["volumeMounts", i, k];
-    if (!m.name) bad(at3("name"), "Required value");
-    else if (!volumes.has(m.name)) bad(at3("name"), `Not found: ${JSON.stringify(m.name)} (no volume of that name in spec.volumes)`);
-    if (!m.mountPath) bad(at3("mountPath"), "Required value");
-    else if (mountPaths.has(m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must be unique`);
-    if (m.mountPath) mountPaths.add(m.mountPath);
-    if (m.subPath && m.subPathExpr) bad(at3("subPathExpr"), "Invalid value: subPathExpr and subPath are mutually exclusive");
-    for (const k of ["subPath", "subPathExpr"]) {
-      const e = m[k] ? descendingPathError(String(m[k])) : void 0;
-      if (e) bad(at3(k), `Invalid value ${JSON.stringify(m[k])}: ${e}`);
-    }
-    if (m.mountPropagation !== void 0 && !PROPAGATIONS.includes(m.mountPropagation)) bad(at3("mountPropagation"), `Unsupported value: ${JSON.stringify(m.mountPropagation)}: supported values: "Bidirectional", "HostToContainer", "None"`);
-    if (m.mountPropagation === "Bidirectional" && c.securityContext?.privileged !== true) bad(at3("mountPropagation"), "Forbidden: Bidirectional mount propagation is available only to privileged containers");
-    if (m.recursiveReadOnly !== void 0) {
-      if (!RECURSIVE_READ_ONLY.includes(m.recursiveReadOnly)) bad(at3("recursiveReadOnly"), `Unsupported value: ${JSON.stringify(m.recursiveReadOnly)}: supported values: "Disabled", "Enabled", "IfPossible"`);
-      else if (m.recursiveReadOnly !== "Disabled" && !m.readOnly) bad(at3("recursiveReadOnly"), "Forbidden: may only be specified when readOnly is true");
-    }
-    if (m.name && devices.some((d) => d.name === m.name)) bad(at3("name"), `Invalid value ${JSON.stringify(m.name)}: must not already exist in volumeDevices`);
-    if (m.mountPath && devices.some((d) => d.devicePath === m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must not already exist as a path in volumeDevices`);
-  });
-  const devicePaths = /* @__PURE__ */ new Set();
-  devices.forEach((d, i) => {
-    const at3 = (k) => ["volumeDevices", i, k];
-    if (!d.name) bad(at3("name"), "Required value");
-    else if (!volumes.has(d.name)) bad(at3("name"), `Not found: ${JSON.stringify(d.name)} (no volume of that name in spec.volumes)`);
-    else if (!volumes.get(d.name).persistentVolumeClaim) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: can only use volume source type of PersistentVolumeClaim for block mode`);
-    if (!d.devicePath) bad(at3("devicePath"), "Required value");
-    else if (devicePaths.has(d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must be unique`);
-    if (d.devicePath) devicePaths.add(d.devicePath);
-    if (d.name && mounts.some((m) => m.name === d.name)) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: must not already be mounted in volumeMounts`);
-    if (d.devicePath && mounts.some((m) => m.mountPath === d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must not already be mounted in volumeMounts`);
-  });
-}
-function descendingPathError(p) {
-  if (p.startsWith("/")) return "must be a relative path";
-  if (p.split(/[\\/]/).includes("..")) return "must not contain '..'";
-  return void 0;
-}
-function resourceErrors(r, bad) {
-  const parsed = { limits: {}, requests: {} };
-  for (const kind of ["limits", "requests"]) {
-    for (const [k, v] of Object.entries(r[kind] ?? {})) {
-      const at3 = ["resources", kind, k];
-      const standard = STANDARD_RESOURCES.includes(k) || k.startsWith("hugepages-");
-      if (!standard) {
-        const e = k.includes("/") ? qualifiedNameError(k) : "must be a standard resource type or fully qualified";
-        if (e) {
-          bad(at3, `Invalid value ${JSON.stringify(k)}: ${e}`);
-          continue;
-        }
-      }
-      const q = parseQuantity(v);
-      if (!q) {
-        bad(at3, `Invalid value ${JSON.stringify(v)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
-        continue;
-      }
-      if (q.nano < 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be greater than or equal to 0`);
-      if (!standard && q.nano % 1000000000n !== 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be an integer`);
-      parsed[kind][k] = q.nano;
-    }
-  }
-  for (const [k, req] of Object.entries(parsed.requests)) {
-    const lim = parsed.limits[k];
-    if (lim !== void 0 && req > lim) bad(["resources", "requests", k], `Invalid value ${JSON.stringify(r.requests[k])}: must be less than or equal to ${k} limit of ${JSON.stringify(r.limits[k])}`);
-  }
-}
-function probeErrors(p, at3, successMustBeOne, bad) {
-  if (!p) return;
-  handlerErrors(p, at3, ["exec", "httpGet", "tcpSocket", "grpc"], bad);
-  for (const k of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
-    if (typeof p[k] === "number" && p[k] < 0) bad([...at3, k], `Invalid value: ${p[k]}: must be greater than or equal to 0`);
-  }
-  if (successMustBeOne && p.successThreshold !== void 0 && p.successThreshold !== 1) bad([...at3, "successThreshold"], `Invalid value: ${p.successThreshold}: must be 1`);
-  if (typeof p.terminationGracePeriodSeconds === "number" && p.terminationGracePeriodSeconds <= 0) bad([...at3, "terminationGracePeriodSeconds"], `Invalid value: ${p.terminationGracePeriodSeconds}: must be greater than 0`);
-  if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
-}
-function handlerErrors(h, at3, kinds, bad) {
-  const set2 = kinds.filter((k) => h[k]);
-  if (set2.length === 0) {
-    bad(at3, "Required value: must specify a handler type");
-    return;
-  }
-  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
-  if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
-  for (const k of ["httpGet", "tcpSocket"]) {
-    const port = h[k]?.port;
-    if (h[k] && !validPortOrName(port)) bad([...at3, k, "port"], `Invalid value: ${JSON.stringify(port)}: must be a port number between 1 and 65535 or a port name`);
-  }
-  if (h.httpGet?.scheme && !["HTTP", "HTTPS"].includes(h.httpGet.scheme)) bad([...at3, "httpGet", "scheme"], `Unsupported value: ${JSON.stringify(h.httpGet.scheme)}: supported values: "HTTP", "HTTPS"`);
-  if (h.grpc && !validPortNumber(h.grpc.port)) bad([...at3, "grpc", "port"], `Invalid value: ${JSON.stringify(h.grpc.port)}: must be between 1 and 65535, inclusive`);
-  if (h.sleep && !(typeof h.sleep.seconds === "number" && h.sleep.seconds >= 0)) bad([...at3, "sleep", "seconds"], `Invalid value: ${JSON.stringify(h.sleep.seconds)}: must be greater than or equal to 0`);
-}
-function validPortOrName(port) {
-  if (typeof port === "number") return validPortNumber(port);
-  return typeof port === "string" && port !== "" && portNameError(port) === void 0;
-}
-var PROTOCOLS, PULL_POLICIES, MESSAGE_POLICIES, PROPAGATIONS, RECURSIVE_READ_ONLY, ENV_FIELD_PATHS, ENV_RESOURCES, STANDARD_RESOURCES;
-var init_containers = __esm({
-  "src/validate/sidecarset/containers.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-    init_names();
-    init_quantity();
-    PROTOCOLS = ["TCP", "UDP", "SCTP"];
-    PULL_POLICIES = ["Always", "Never", "IfNotPresent"];
-    MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
-    PROPAGATIONS = ["None", "HostToContainer", "Bidirectional"];
-    RECURSIVE_READ_ONLY = ["Disabled", "IfPossible", "Enabled"];
-    ENV_FIELD_PATHS = [
-      "metadata.name",
-      "metadata.namespace",
-      "metadata.uid",
-      "spec.nodeName",
-      "spec.serviceAccountName",
-      "status.hostIP",
-      "status.hostIPs",
-      "status.podIP",
-      "status.podIPs"
-    ];
-    ENV_RESOURCES = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
-    STANDARD_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
-  }
-});
-
-// src/validate/sidecarset/injection-strategy.ts
-function checkInjectionStrategy(s, ctx) {
-  const rev = s.ss.spec.injectionStrategy?.revision;
-  if (!rev) return [];
-  const out = [];
-  const path6 = ["spec", "injectionStrategy", "revision"];
-  const has = (v) => v !== void 0 && v !== null;
-  if (!has(rev.revisionName) && !has(rev.customVersion)) {
-    out.push(diag(revisionUnset, s, path6, {}));
-  } else if (!findRevision(s.name, rev, ctx.revisions)) {
-    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
-    out.push(diag(revisionNotFound, s, [...path6, has(rev.revisionName) ? "revisionName" : "customVersion"], { what, namespace: ctx.cluster.kruiseNamespace }));
-  }
-  if (!["", "Always", "Partial", void 0, null].includes(rev.policy)) {
-    out.push(diag(revisionPolicyInvalid, s, [...path6, "policy"], { policy: String(rev.policy) }));
-  }
-  return out;
-}
-function findRevision(sidecarSet, ref, revisions) {
-  if (!ref) return void 0;
-  if (ref.revisionName !== void 0 && ref.revisionName !== null) return revisions.find((r) => r.metadata?.name === ref.revisionName);
-  if (ref.customVersion === void 0 || ref.customVersion === null) return void 0;
-  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === sidecarSet && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === ref.customVersion);
-  matching.sort((x, y) => (x.revision ?? 0) - (y.revision ?? 0) || compareStrings(String(x.metadata?.creationTimestamp ?? ""), String(y.metadata?.creationTimestamp ?? "")) || compareStrings(x.metadata?.name ?? "", y.metadata?.name ?? ""));
-  return matching.at(-1);
-}
-var init_injection_strategy = __esm({
-  "src/validate/sidecarset/injection-strategy.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_context();
-    init_compare();
-  }
-});
-
-// src/validate/sidecarset/metadata.ts
-function checkMetadata(s) {
-  const out = [];
-  const meta = s.ss.metadata ?? {};
-  const name = meta.name ?? "";
-  if (!meta.name && !meta.generateName) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "name"], { reason: "Required value: name or generateName is required" }));
-  } else if (meta.name) {
-    if (!NAME2.test(name)) {
-      out.push(diag(nameInvalid, s, ["metadata", "name"], { name, reason: "must consist of alphanumeric characters or '-' (regex '^[a-zA-Z0-9\\-]+$')" }));
-    }
-    if (name.length > NAME_MAX) {
-      out.push(diag(nameInvalid, s, ["metadata", "name"], { name, reason: `must be no more than ${NAME_MAX} characters` }));
-    }
-  }
-  if (meta.namespace) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
-  }
-  for (const [k, v] of Object.entries(meta.labels ?? {})) {
-    const e = qualifiedNameError(k) ?? labelValueError(String(v));
-    if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
-  }
-  out.push(...annotationErrors(meta.annotations ?? {}).map((reason) => diag(metadataInvalid2, s, ["metadata", "annotations"], { reason })));
-  return out;
-}
-function annotationErrors(annotations) {
-  const errs = [];
-  let size = 0;
-  for (const [k, v] of Object.entries(annotations)) {
-    const e = qualifiedNameError(k.toLowerCase());
-    if (e) errs.push(`Invalid value ${JSON.stringify(k)}: ${e}`);
-    size += Buffer.byteLength(k) + Buffer.byteLength(String(v ?? ""));
-  }
-  if (size > ANNOTATIONS_MAX_BYTES) errs.push(`Too long: annotations may not have more than ${ANNOTATIONS_MAX_BYTES} bytes`);
-  return errs;
-}
-var NAME2, NAME_MAX, ANNOTATIONS_MAX_BYTES;
-var init_metadata = __esm({
-  "src/validate/sidecarset/metadata.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-    NAME2 = /^[a-zA-Z0-9-]+$/;
-    NAME_MAX = 63;
-    ANNOTATIONS_MAX_BYTES = 256 * 1024;
-  }
-});
-
-// src/go/regexp.ts
-function compileGoRegexp(pattern) {
-  for (const [re, error2] of UNSUPPORTED) if (re.test(pattern)) return { ok: false, error: `error parsing regexp: ${error2}` };
-  let flags = "u";
-  let body = pattern;
-  const lead = /^\(\?([imsU]+)\)/.exec(body);
-  if (lead) {
-    for (const f of lead[1]) if (f === "i" || f === "m" || f === "s") flags += f;
-    body = body.slice(lead[0].length);
-  }
-  body = body.replace(/\(\?P</g, "(?<");
-  try {
-    return { ok: true, re: new RegExp(body, flags) };
-  } catch (e) {
-    try {
-      return { ok: true, re: new RegExp(body, flags.replace("u", "")) };
-    } catch {
-    }
-    return { ok: false, error: `error parsing regexp: ${e.message.replace(/^Invalid regular expression: /, "")}` };
-  }
-}
-var UNSUPPORTED;
-var init_regexp = __esm({
-  "src/go/regexp.ts"() {
-    "use strict";
-    UNSUPPORTED = [
-      [/\(\?[=!]/, "invalid or unsupported Perl syntax: `(?=` / `(?!` (lookahead)"],
-      [/\(\?<[=!]/, "invalid or unsupported Perl syntax: `(?<` (lookbehind)"],
-      [/\\[1-9]/, "invalid escape sequence: backreference"]
-    ];
-  }
-});
-
-// src/validate/sidecarset/patch-pod-metadata.ts
-function checkPatchPodMetadata(s, ctx) {
-  const patches = s.ss.spec.patchPodMetadata ?? [];
-  const out = [];
-  const path6 = ["spec", "patchPodMetadata"];
-  const denied = whitelistError(s, ctx);
-  if (denied) out.push(diag(patchMetadataNotAllowed, s, path6, { reason: denied }));
-  const seen = /* @__PURE__ */ new Set();
-  patches.forEach((p, i) => {
-    const annotations = p.annotations ?? {};
-    const keys = Object.keys(annotations);
-    if (keys.length === 0) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no annotations defined for SidecarSet" }, "spec.patchPodMetadata"));
-    for (const reason of annotationErrors(annotations)) out.push(diag(patchMetadataInvalid, s, [...path6, i, "annotations"], { reason }, "patchPodMetadata.annotations"));
-    if (!p.patchPolicy) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no patchPolicy defined for patchPodMetadata" }, "spec.patchPodMetadata"));
-    for (const key2 of keys) {
-      if (seen.has(key2)) out.push(diag(patchMetadataDuplicateKey, s, [...path6, i, "annotations", key2], { key: key2 }, "spec.patchPodMetadata"));
-      seen.add(key2);
-    }
-  });
-  return out;
-}
-function whitelistError(s, ctx) {
-  const patches = s.ss.spec.patchPodMetadata ?? [];
-  if (patches.length === 0) return void 0;
-  const defaultsAllowed = featureGate(ctx.cluster, "SidecarSetPatchPodMetadataDefaultsAllowed");
-  const raw3 = ctx.kruiseConfiguration?.data?.[PATCH_POD_METADATA_WHITELIST_KEY];
-  const where2 = `ConfigMap ${ctx.cluster.kruiseNamespace}/kruise-configuration key ${PATCH_POD_METADATA_WHITELIST_KEY}`;
-  if (raw3 === void 0 || raw3 === null || raw3 === "") {
-    return defaultsAllowed ? void 0 : `Required value: SidecarSet patch metadata whitelist not found (${where2} is not in the repo)`;
-  }
-  let whitelist;
-  try {
-    whitelist = JSON.parse(String(raw3));
-  } catch (e) {
-    return `${where2} is not valid JSON: ${e.message}`;
-  }
-  const exprs = [];
-  for (const rule of whitelist?.rules ?? []) {
-    if (rule?.selector) {
-      const errs = labelSelectorErrors(rule.selector);
-      if (errs.length) return `${where2}: invalid rule selector: ${errs[0][0]}: ${errs[0][1]}`;
-      if (!selectorMatches(rule.selector, s.ss.metadata?.labels ?? {})) continue;
-    }
-    for (const expr of rule?.allowedAnnotationKeyExprs ?? []) {
-      const c = compileGoRegexp(String(expr));
-      if (!c.ok) return `${where2}: ${c.error}`;
-      exprs.push(c.re);
-    }
-  }
-  if (exprs.length === 0) return defaultsAllowed ? void 0 : `Required value: sidecarSet patch metadata annotation is not allowed (no whitelist rule applies to this SidecarSet's labels in ${where2})`;
-  for (const p of patches) {
-    for (const key2 of Object.keys(p.annotations ?? {})) {
-      if (!exprs.some((re) => re.test(key2))) return `Required value: sidecarSet patch metadata annotation(${key2}) is not allowed by ${where2}`;
-    }
-  }
-  return void 0;
-}
-var init_patch_pod_metadata = __esm({
-  "src/validate/sidecarset/patch-pod-metadata.ts"() {
-    "use strict";
-    init_cluster();
-    init_sidecarset2();
-    init_selector();
-    init_sidecarset();
-    init_regexp();
-    init_context();
-    init_metadata();
-  }
-});
-
-// src/validate/sidecarset/resources-expression.ts
-function readNumber(src, start) {
-  let i = start, seenDot = false, seenE = false, seenPct = false, expectExp = false;
-  while (i < src.length) {
-    const c = src[i];
-    if (isDigit(c)) {
-      expectExp = false;
-      i++;
-      continue;
-    }
-    if (c === ".") {
-      if (seenDot || seenE || seenPct) break;
-      seenDot = true;
-      i++;
-      continue;
-    }
-    if (c === "e" || c === "E") {
-      if (seenE || seenPct) break;
-      seenE = true;
-      expectExp = true;
-      i++;
-      continue;
-    }
-    if (c === "+" || c === "-") {
-      if (!expectExp) break;
-      expectExp = false;
-      i++;
-      continue;
-    }
-    if (c === "%") {
-      if (seenPct) break;
-      seenPct = true;
-      i++;
-      continue;
-    }
-    if (isLetter(c)) {
-      if (expectExp) break;
-      while (i < src.length && isLetter(src[i])) i++;
-      break;
-    }
-    break;
-  }
-  return i;
-}
-function isQuantityToken(s) {
-  let end = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (!isDigit(s[i]) && !".eE+-".includes(s[i])) {
-      end = i;
-      break;
-    }
-  }
-  return end !== 0 && VALID_UNITS.has(s.slice(end));
-}
-function tokenize(src) {
-  const out = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (isDigit(c) || c === ".") {
-      const j = readNumber(src, i);
-      const s = src.slice(i, j);
-      out.push({ t: isQuantityToken(s) ? "qty" : "num", s });
-      i = j;
-    } else if (isLetter(c)) {
-      let j = i;
-      while (j < src.length && (isLetter(src[j]) || isDigit(src[j]) || src[j] === "_")) j++;
-      out.push({ t: "ident", s: src.slice(i, j) });
-      i = j;
-    } else {
-      out.push({ t: "op", s: c });
-      i++;
-    }
-  }
-  out.push({ t: "end" });
-  return out;
-}
-function parseNumber(s) {
-  const pct = s.endsWith("%");
-  const body = pct ? s.slice(0, -1) : s;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return 0;
-  const n = Number(body);
-  return pct ? n / 100 : n;
-}
-function int64(x) {
-  if (!Number.isFinite(x)) throw new CalcError("value out of range");
-  return BigInt(Math.trunc(x));
-}
-function add(a, b) {
-  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
-  return { n: a.n + b.n };
-}
-function sub(a, b) {
-  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
-  return { n: a.n - b.n };
-}
-function mul(a, b) {
-  if ("q" in a && "q" in b) throw new CalcError("multiplication of two quantities");
-  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * b.n), a.q.format) };
-  if ("q" in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
-  return { n: a.n * b.n };
-}
-function div(a, b) {
-  if ("q" in b) throw new CalcError("division by quantity");
-  if (b.n === 0) throw new CalcError("division by zero");
-  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
-  return { n: a.n / b.n };
-}
-function minMax(name, a, b) {
-  const pickLeft = (c) => name === "max" ? c >= 0 : c <= 0;
-  if ("q" in a || "q" in b) {
-    const l = toQuantity(a), r = toQuantity(b);
-    return { q: pickLeft(cmpQuantity(l, r)) ? l : r };
-  }
-  return { n: pickLeft(a.n - b.n) ? a.n : b.n };
-}
-function calculate(expr, vars) {
-  try {
-    const v = new Parser2(tokenize(expr), vars).parse();
-    if ("q" in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: "calculation result is negative" };
-    return { ok: true, value: v };
-  } catch (e) {
-    if (e instanceof CalcError) return { ok: false, error: e.message };
-    throw e;
-  }
-}
-var VALID_UNITS, isLetter, isDigit, isSpace, CalcError, toQuantity, Parser2;
-var init_resources_expression = __esm({
-  "src/validate/sidecarset/resources-expression.ts"() {
-    "use strict";
-    init_quantity();
-    VALID_UNITS = /* @__PURE__ */ new Set(["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"]);
-    isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
-    isDigit = (c) => c >= "0" && c <= "9";
-    isSpace = (c) => /\s/u.test(c);
-    CalcError = class extends Error {
-    };
-    toQuantity = (v) => "q" in v ? v.q : milliQuantity(int64(v.n * 1e3));
-    Parser2 = class {
-      constructor(toks, vars) {
-        this.toks = toks;
-        this.vars = vars;
-      }
-      toks;
-      vars;
-      i = 0;
-      peek() {
-        return this.toks[this.i];
-      }
-      isOp(s) {
-        const t = this.peek();
-        return t.t === "op" && t.s === s;
-      }
-      expect(s) {
-        if (!this.isOp(s)) throw new CalcError("parse error: syntax error");
-        this.i++;
-      }
-      parse() {
-        const v = this.expr();
-        if (this.peek().t !== "end") throw new CalcError("parse error: syntax error");
-        return v;
-      }
-      expr() {
-        return this.level(() => this.term(), { "+": add, "-": sub });
-      }
-      term() {
-        return this.level(() => this.factor(), { "*": mul, "/": div });
-      }
-      /** One precedence level: operands joined by its operators, left to right. */
-      level(operand, ops) {
-        let left = operand();
-        for (let t = this.peek(); t.t === "op" && Object.hasOwn(ops, t.s); t = this.peek()) {
-          this.i++;
-          left = ops[t.s](left, operand());
-        }
-        return left;
-      }
-      factor() {
-        const t = this.peek();
-        if (t.t === "end") throw new CalcError("parse error: syntax error");
-        this.i++;
-        if (t.t === "num") return { n: parseNumber(t.s) };
-        if (t.t === "qty") {
-          const q = parseQuantity(t.s);
-          if (!q) throw new CalcError(`quantities must match the regular expression: ${t.s}`);
-          return { q };
-        }
-        if (t.t === "ident") {
-          if (this.isOp("(")) {
-            this.i++;
-            const args = [this.expr()];
-            if (this.isOp(",")) {
-              this.i++;
-              args.push(this.expr());
-            }
-            this.expect(")");
-            const name = t.s.toLowerCase();
-            if (name !== "max" && name !== "min") throw new CalcError(`unknown function: ${t.s}`);
-            if (args.length !== 2) throw new CalcError(`${name} function requires exactly 2 arguments, got ${args.length}`);
-            return minMax(name, args[0], args[1]);
-          }
-          const v = this.vars.get(t.s.toLowerCase());
-          if (!v) throw new CalcError(`undefined variable: ${t.s}`);
-          return v;
-        }
-        if (t.s === "(") {
-          const v = this.expr();
-          this.expect(")");
-          return v;
-        }
-        if (t.s === "-") {
-          const v = this.factor();
-          return "q" in v ? { q: negQuantity(v.q) } : { n: -v.n };
-        }
-        throw new CalcError("parse error: syntax error");
-      }
-    };
-  }
-});
-
-// src/validate/sidecarset/resources-policy.ts
-function checkResourcesPolicies(s) {
-  const out = [];
-  (s.ss.spec.initContainers ?? []).forEach((c, i) => {
-    if (!c.resourcesPolicy) return;
-    const path6 = ["spec", "initContainers", i, "resourcesPolicy"];
-    if (c.restartPolicy !== "Always") out.push(diag(resourcesPolicyNotNative, s, path6, {}));
-    out.push(...checkResourcesPolicy(s, c, path6));
-  });
-  (s.ss.spec.containers ?? []).forEach((c, i) => {
-    if (c.resourcesPolicy) out.push(...checkResourcesPolicy(s, c, ["spec", "containers", i, "resourcesPolicy"]));
-  });
-  return out;
-}
-function checkResourcesPolicy(s, c, path6) {
-  const policy = c.resourcesPolicy;
-  const size = (m) => m && typeof m === "object" ? Object.keys(m).length : 0;
-  if (size(c.resources?.limits) > 0 || size(c.resources?.requests) > 0) {
-    return [diag(resourcesPolicyWithResources, s, path6, {})];
-  }
-  const out = [];
-  const regex = policy.targetContainersNameRegex ?? "";
-  if (regex === "") {
-    out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: "Required value: invalid empty regex" }));
-  } else {
-    const compiled = compileGoRegexp(String(regex));
-    if (!compiled.ok) out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: `invalid regex pattern: ${compiled.error}` }));
-  }
-  const expr = policy.resourcesExpr ?? {};
-  const exprPath = [...path6, "resourcesExpr"];
-  if (!expr.limits && !expr.requests) {
-    out.push(diag(resourcesPolicyExprMissing, s, exprPath, {}));
-    return out;
-  }
-  for (const kind of ["limits", "requests"]) {
-    for (const res of ["cpu", "memory"]) {
-      const e = expr[kind]?.[res];
-      if (e === void 0 || e === null || e === "") continue;
-      const r = calculate(String(e), /* @__PURE__ */ new Map([[res, { n: 1 }]]));
-      if (!r.ok) out.push(diag(resourcesPolicyExprInvalid, s, [...exprPath, kind, res], { expr: String(e), reason: r.error }));
-    }
-  }
-  return out;
-}
-var init_resources_policy = __esm({
-  "src/validate/sidecarset/resources-policy.ts"() {
-    "use strict";
-    init_resources_expression();
-    init_sidecarset();
-    init_context();
-    init_regexp();
-  }
-});
-
-// src/validate/sidecarset/selectors.ts
-function checkSelector(s, sel, path6) {
-  const out = [];
-  if (sel === null || typeof sel !== "object") return out;
-  for (const [sub2, reason] of labelSelectorErrors(sel)) {
-    const at3 = subPath(sub2);
-    let value2 = sel;
-    for (const k of at3) value2 = value2?.[k];
-    const data = typeof value2 === "string" ? { reason, value: value2 } : { reason };
-    out.push(diag(selectorInvalid2, s, [...path6, ...at3], data, `${fieldText(path6)}.${sub2}`));
-  }
-  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
-    out.push(diag(selectorEmpty2, s, path6, {}));
-  }
-  return out;
-}
-function checkSpecSelectors(s) {
-  const spec = s.ss.spec;
-  const out = [];
-  if (spec.selector === void 0 || spec.selector === null) out.push(diag(selectorMissing, s, ["spec", "selector"], {}));
-  else out.push(...checkSelector(s, spec.selector, ["spec", "selector"]));
-  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ["spec", "namespaceSelector"]));
-  return out;
-}
-function subPath(sub2) {
-  if (sub2.startsWith("matchLabels.")) return ["matchLabels", sub2.slice("matchLabels.".length)];
-  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub2);
-  if (!m) return [];
-  return ["matchExpressions", Number(m[1]), m[2], ...m[3] === void 0 ? [] : [Number(m[3])]];
-}
-var init_selectors = __esm({
-  "src/validate/sidecarset/selectors.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_field_path();
-    init_context();
-  }
-});
-
-// src/k8s/intstr.ts
-function asIntOrString(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  return void 0;
-}
-function scaledValueK8s(v, total, roundUp2) {
-  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
-  if (typeof v === "number") return { ok: true, value: v };
-  const m = K8S_PERCENT.exec(v);
-  if (!m) return { ok: false, error: `invalid value for IntOrString: invalid value ${JSON.stringify(v)}` };
-  return { ok: true, value: round(Number(m[1]) * total / 100, roundUp2) };
-}
-function scaledValueKruise(v, total, roundUp2) {
-  if (v === void 0 || v === null) return { ok: false, error: "nil value for IntOrString" };
-  if (typeof v === "number") return { ok: true, value: v };
-  if (!v.endsWith("%")) return { ok: false, error: `invalid type: string is not a percentage: ${JSON.stringify(v)}` };
-  const p = parseGoFloat(v.slice(0, -1));
-  if (p === void 0) return { ok: false, error: `invalid value for IntOrString: ${JSON.stringify(v)}` };
-  return { ok: true, value: round(p * total / 100, roundUp2) };
-}
-function calculatePartitionReplicas(partition, replicas) {
-  if (partition === void 0 || partition === null) return { ok: true, value: 0 };
-  const total = replicas ?? 1;
-  const s = scaledValueKruise(partition, total, true);
-  if (!s.ok) return s;
-  let value2 = s.value;
-  if (total > 1 && value2 === total && typeof partition === "string" && partition !== "100%") value2 = total - 1;
-  return { ok: true, value: Math.max(0, Math.min(value2, total)) };
-}
-function isPositiveIntOrPercent(v) {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 0;
-  return typeof v === "string" && /^[0-9]+%$/.test(v);
-}
-function round(x, up) {
-  return up ? Math.ceil(x) : Math.floor(x);
-}
-function parseGoFloat(s) {
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return void 0;
-  return Number(s);
-}
-var K8S_PERCENT;
-var init_intstr = __esm({
-  "src/k8s/intstr.ts"() {
-    "use strict";
-    K8S_PERCENT = /^(-?\d+)%$/;
-  }
-});
-
-// src/validate/pub.ts
-function priorityStrategyError(ps) {
-  if (!isObj(ps)) return void 0;
-  const weights = list(ps.weightPriority);
-  const orders = list(ps.orderPriority);
-  if (weights.length > 0 && orders.length > 0) return "only one of weightPriority and orderPriority can be used";
-  for (const w of weights) {
-    if (!isObj(w)) continue;
-    const weight = typeof w.weight === "number" ? w.weight : 0;
-    if (weight < 0 || weight > 100) return "weight must be valid number in the range 1-100";
-    const sel = isObj(w.matchSelector) ? w.matchSelector : {};
-    if (Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + list(sel.matchExpressions).length === 0) return "selector can not be empty";
-    const bad = list(sel.matchExpressions).map(requirementError).find(Boolean);
-    if (bad) return `invalid selector: ${bad}`;
-  }
-  for (const o of orders) if (isObj(o) && !o.orderedKey) return "order key can not be empty";
-  return void 0;
-}
-function requirementError(r) {
-  if (!isObj(r)) return void 0;
-  const n = list(r.values).length;
-  if (!OPERATORS.includes(String(r.operator))) return `${JSON.stringify(r.operator)} is not a valid label selector operator`;
-  if ((r.operator === "In" || r.operator === "NotIn") && n === 0) return "for 'in', 'notin' operators, values set can't be empty";
-  if ((r.operator === "Exists" || r.operator === "DoesNotExist") && n > 0) return "values set must be empty for exists and does not exist";
-  return void 0;
-}
-function scatterStrategyError(terms) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const t of list(terms)) {
-    if (!isObj(t)) continue;
-    const key2 = typeof t.key === "string" ? t.key : "";
-    if (key2 === "") return "key should not be empty";
-    const id2 = `${key2}:${typeof t.value === "string" ? t.value : ""}`;
-    if (seen.has(id2)) return `duplicated key=${key2} value=${t.value ?? ""}`;
-    seen.add(id2);
-  }
-  return void 0;
-}
-var OPERATORS;
-var init_pub = __esm({
-  "src/validate/pub.ts"() {
-    "use strict";
-    init_json4();
-    OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
-  }
-});
-
-// src/validate/sidecarset/update-strategy.ts
-function checkNativeSidecarStrategy(s) {
-  const spec = s.ss.spec;
-  if (spec.updateStrategy?.type !== "RollingUpdate") return [];
-  return (spec.initContainers ?? []).flatMap((c, i) => c.restartPolicy === "Always" ? [diag(nativeSidecarRollingUpdate, s, ["spec", "initContainers", i, "restartPolicy"], { container: String(c.name) }, "spec.updateStrategy")] : []);
-}
-function checkUpdateStrategy(s) {
-  const us = s.ss.spec.updateStrategy ?? {};
-  if (us.type !== "RollingUpdate") return [];
-  const out = [];
-  const base = ["spec", "updateStrategy"];
-  const partitionSet = us.partition !== void 0 && us.partition !== null && (typeof us.partition === "string" || us.partition !== 0);
-  if (partitionSet && us.selector) out.push(diag(partitionWithSelector, s, [...base, "partition"], {}, "updateStrategy"));
-  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, "selector"]));
-  for (const k of ["partition", "maxUnavailable"]) {
-    if (us[k] !== void 0 && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
-      out.push(diag(intOrPercentInvalid, s, [...base, k], { value: us[k] }));
-    }
-  }
-  const prio = priorityStrategyError(us.priorityStrategy);
-  if (prio) out.push(diag(priorityStrategyInvalid2, s, [...base, "priorityStrategy"], { reason: prio }));
-  const scatter = scatterStrategyError(us.scatterStrategy);
-  if (scatter) out.push(diag(scatterStrategyInvalid2, s, [...base, "scatterStrategy"], { reason: scatter }));
-  return out;
-}
-var init_update_strategy = __esm({
-  "src/validate/sidecarset/update-strategy.ts"() {
-    "use strict";
-    init_intstr();
-    init_sidecarset();
-    init_context();
-    init_selectors();
-    init_pub();
-  }
-});
-
-// src/validate/sidecarset/volumes.ts
-function checkVolumes(s) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  (s.ss.spec.volumes ?? []).forEach((v, i) => {
-    const path6 = ["spec", "volumes", i];
-    const bad = (sub2, reason) => out.push(diag(volumeInvalid, s, [...path6, ...sub2], { reason }));
-    if (v === null || typeof v !== "object") {
-      bad([], "Invalid value: must be an object");
-      return;
-    }
-    const name = v.name ?? "";
-    if (!name) bad(["name"], "Required value");
-    else {
-      const e = dns1123LabelError(String(name));
-      if (e) bad(["name"], `Invalid value ${JSON.stringify(name)}: ${e}`);
-      if (seen.has(name)) bad(["name"], `Duplicate value: ${JSON.stringify(name)}`);
-      seen.add(name);
-    }
-    const sources = volumeSources(v);
-    if (sources.length === 0) bad([], "Required value: must specify a volume type");
-    if (sources.length > 1) bad([sources[1]], "Forbidden: may not specify more than 1 volume type");
-    if (v.hostPath) {
-      if (!v.hostPath.path) bad(["hostPath", "path"], "Required value");
-      if (!HOST_PATH_TYPES.includes(v.hostPath.type ?? "")) bad(["hostPath", "type"], `Unsupported value: ${JSON.stringify(v.hostPath.type)}`);
-    }
-    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) bad(["persistentVolumeClaim", "claimName"], "Required value");
-    if (v.secret && !v.secret.secretName) bad(["secret", "secretName"], "Required value");
-    if (v.configMap && !v.configMap.name) bad(["configMap", "name"], "Required value");
-    for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
-      const mode = v[k]?.defaultMode;
-      if (typeof mode === "number" && (mode < 0 || mode > 511)) bad([k, "defaultMode"], `Invalid value: ${mode}: must be a number between 0 and 0777 (octal), both inclusive`);
-    }
-    for (const [j, src] of (v.projected?.sources ?? []).entries()) {
-      const t = src?.serviceAccountToken;
-      if (!t) continue;
-      if (!t.path) bad(["projected", "sources", j, "serviceAccountToken", "path"], "Required value");
-      const exp = t.expirationSeconds;
-      if (typeof exp === "number" && exp < 600) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration less than 10 minutes");
-      if (typeof exp === "number" && exp > 2 ** 32) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration larger than 2^32 seconds");
-    }
-  });
-  return out;
-}
-var HOST_PATH_TYPES;
-var init_volumes = __esm({
-  "src/validate/sidecarset/volumes.ts"() {
-    "use strict";
-    init_sidecarset();
-    init_context();
-    init_names();
-    init_volume();
-    HOST_PATH_TYPES = ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"];
-  }
-});
-
-// src/validate/sidecarset/index.ts
-function checkOne(s, ctx) {
-  return [
-    ...checkMetadata(s),
-    ...checkCanary(s, ctx),
-    ...checkNativeSidecarStrategy(s),
-    ...checkSpecSelectors(s),
-    ...checkInjectionStrategy(s, ctx),
-    ...checkUpdateStrategy(s),
-    ...checkVolumes(s),
-    ...checkResourcesPolicies(s),
-    ...checkContainers(s),
-    ...checkPatchPodMetadata(s, ctx)
-  ];
-}
-var checkSidecarSets;
-var init_sidecarset4 = __esm({
-  "src/validate/sidecarset/index.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_canary();
-    init_conflicts();
-    init_containers();
-    init_context();
-    init_injection_strategy();
-    init_metadata();
-    init_patch_pod_metadata();
-    init_resources_policy();
-    init_selectors();
-    init_update_strategy();
-    init_volumes();
-    checkSidecarSets = (resources, opts) => {
-      const ns = opts.cluster.kruiseNamespace;
-      const sidecarSets = [];
-      const revisions = [];
-      let kruiseConfiguration;
-      for (const res of resources) {
-        const obj = res.obj;
-        if (isSidecarSet(obj)) {
-          sidecarSets.push(underCheck(res));
-        } else if (obj.kind === "ControllerRevision" && obj.apiVersion === "apps/v1" && obj.metadata?.namespace === ns) {
-          revisions.push(obj);
-        } else if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && obj.metadata?.namespace === ns && obj.metadata?.name === KRUISE_CONFIGURATION_CONFIGMAP) {
-          kruiseConfiguration = obj;
-        }
-      }
-      if (sidecarSets.length === 0) return [];
-      const byName = /* @__PURE__ */ new Map();
-      for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
-      const ctx = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
-      const out = [];
-      const own = sidecarSets.map((s) => checkOne(s, ctx));
-      const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
-      const conflictCtx = { ...ctx, sidecarSets: admitted };
-      sidecarSets.forEach((s, i) => out.push(...own[i].length ? own[i] : checkConflicts(s, conflictCtx)));
-      return out;
-    };
-  }
-});
-
-// src/validate/uniteddeployment/context.ts
-function fail(ctx, rule, path6, data) {
-  ctx.out.push(report(rule, { ...data, field: fieldText(path6) }, at(ctx.res, path6)));
-}
-var init_context2 = __esm({
-  "src/validate/uniteddeployment/context.ts"() {
-    "use strict";
-    init_rule();
-    init_field_path();
-  }
-});
-
-// src/validate/uniteddeployment/names.ts
-function dnsLabelError(s) {
-  const errs = [];
-  if (s.length > 63) errs.push("must be no more than 63 characters");
-  if (!DNS1123_LABEL2.test(s)) errs.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
-  return errs.length ? errs.join(", ") : void 0;
-}
-function dnsSubdomainError(s) {
-  const errs = [];
-  if (s.length > 253) errs.push("must be no more than 253 characters");
-  if (!DNS1123_SUBDOMAIN2.test(s)) errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-  return errs.length ? errs.join(", ") : void 0;
-}
-var DNS1123_LABEL2, DNS1123_SUBDOMAIN2;
-var init_names2 = __esm({
-  "src/validate/uniteddeployment/names.ts"() {
-    "use strict";
-    DNS1123_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    DNS1123_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-  }
-});
-
-// src/validate/uniteddeployment/metadata.ts
-function checkMetadata2(ctx) {
-  const name = ctx.ud.metadata?.name;
-  if (typeof name !== "string" || name === "") return;
-  const reason = dnsSubdomainError(name);
-  if (reason) fail(ctx, nameInvalid2, ["metadata", "name"], { name, reason });
-}
-var init_metadata2 = __esm({
-  "src/validate/uniteddeployment/metadata.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-  }
-});
-
-// src/validate/uniteddeployment/replicas-value.ts
-function parseSubsetReplicas(total, v) {
-  if (typeof v === "number") {
-    if (!Number.isInteger(v)) return { ok: false, error: `subset replicas (${v}) must be an integer` };
-    if (v < 0) return { ok: false, error: `subset replicas (${v}) should not be less than 0` };
-    return { ok: true, value: v };
-  }
-  if (typeof v !== "string") return { ok: false, error: "subset replicas must be an integer or a percentage string" };
-  if (total === void 0 || total < 0) return { ok: false, error: `subsetReplicas (${v}) should not be string when unitedDeployment replicas is empty` };
-  if (!v.endsWith("%")) return { ok: false, error: `subset replicas (${v}) only support integer value or percentage value with a suffix '%'` };
-  const p = parseInt32(v.slice(0, -1));
-  if (p === void 0) return { ok: false, error: `subset replicas (${v}) should be correct percentage integer` };
-  if (p > 100 || p < 0) return { ok: false, error: `subset replicas (${v}) should be in range [0, 100]` };
-  return { ok: true, value: Math.floor(total * p / 100 + 0.5) };
-}
-function parseInt32(s) {
-  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
-  const n = Number(s);
-  return n >= -2147483648 && n <= 2147483647 ? n : void 0;
-}
-var init_replicas_value = __esm({
-  "src/validate/uniteddeployment/replicas-value.ts"() {
-    "use strict";
-  }
-});
-
-// src/validate/uniteddeployment/replicas.ts
-function checkReplicas(ctx) {
-  const spec = ctx.ud.spec ?? {};
-  const totalRaw = spec.replicas;
-  if (typeof totalRaw === "number" && totalRaw < 0) fail(ctx, replicasNegative, ["spec", "replicas"], { value: totalRaw });
-  const expected = typeof totalRaw === "number" ? totalRaw : -1;
-  const total = expected === -1 ? void 0 : expected;
-  const parseTotal = expected < 0 ? void 0 : expected;
-  const subsets = list(spec.topology?.subsets);
-  const base = ["spec", "topology", "subsets"];
-  let sumPinned = 0, sumMin = 0, sumMax = 0, countPinned = 0, countMax = 0;
-  let pinned = false, bounded2 = false;
-  subsets.forEach((raw3, i) => {
-    const s = isObj(raw3) ? raw3 : {};
-    const value2 = (key2) => {
-      const r = parseSubsetReplicas(parseTotal, s[key2]);
-      if (r.ok) return r.value;
-      fail(ctx, subsetReplicasInvalid, [...base, i, key2], { value: s[key2], reason: r.error });
-      return 0;
-    };
-    let replicas = 0, min = 0, max = UNBOUNDED_FOR_SUM;
-    if (s.replicas != null) {
-      countPinned++;
-      pinned = true;
-      replicas = value2("replicas");
-    }
-    sumPinned += replicas;
-    if (s.minReplicas != null) {
-      bounded2 = true;
-      min = value2("minReplicas");
-    }
-    sumMin += min;
-    if (s.maxReplicas != null) {
-      countMax++;
-      bounded2 = true;
-      max = value2("maxReplicas");
-    }
-    sumMax += max;
-    if (min > max) fail(ctx, subsetMinAboveMax, [...base, i, "minReplicas"], { index: i, min, max });
-  });
-  if (pinned && bounded2) {
-    fail(ctx, subsetReplicasExclusive, base, {});
-    return;
-  }
-  if (bounded2) {
-    if (total === void 0) fail(ctx, elasticReplicasUnset, base, {});
-    if (countMax >= subsets.length) fail(ctx, elasticAllMax, base, { count: countMax });
-    if (sumMin > sumMax) fail(ctx, elasticMinSum, base, { sumMin, sumMax });
-    return;
-  }
-  if (total !== void 0) {
-    if (sumPinned > total) fail(ctx, pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
-    if (countPinned > 0 && countPinned === subsets.length && sumPinned !== total) {
-      fail(ctx, pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
-    }
-  } else if (countPinned !== subsets.length) {
-    fail(ctx, pinnedWithoutTotal, base, {});
-  }
-}
-var UNBOUNDED_FOR_SUM;
-var init_replicas = __esm({
-  "src/validate/uniteddeployment/replicas.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_replicas_value();
-    init_json4();
-    UNBOUNDED_FOR_SUM = 1e6;
-  }
-});
-
-// src/validate/uniteddeployment/schedule-strategy.ts
-function isAdaptive(ud) {
-  return ud.spec?.topology?.scheduleStrategy?.type === "Adaptive";
-}
-function reservesUnschedulablePods(ud) {
-  return isAdaptive(ud) && ud.spec?.topology?.scheduleStrategy?.adaptive?.reserveUnschedulablePods === true;
-}
-function checkScheduleStrategy(ctx) {
-  if (!reservesUnschedulablePods(ctx.ud)) return;
-  const t = ctx.ud.spec?.template ?? {};
-  const stateful = t.statefulSetTemplate != null ? "statefulSetTemplate" : t.advancedStatefulSetTemplate != null ? "advancedStatefulSetTemplate" : void 0;
-  if (stateful) fail(ctx, reservationStateful, ["spec", "topology", "scheduleStrategy"], { template: stateful });
-}
-var init_schedule_strategy = __esm({
-  "src/validate/uniteddeployment/schedule-strategy.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-  }
-});
-
-// src/validate/uniteddeployment/selector.ts
-function checkSelector2(ctx) {
-  const sel = ctx.ud.spec?.selector;
-  const path6 = ["spec", "selector"];
-  if (sel == null) {
-    fail(ctx, selectorRequired, path6, {});
-    return false;
-  }
-  if (!isObj(sel)) {
-    fail(ctx, selectorInvalid3, path6, { reason: "must be an object" });
-    return false;
-  }
-  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
-  const malformed = exprs.findIndex((e) => e === null || typeof e !== "object" || Array.isArray(e));
-  if (malformed >= 0 || sel.matchLabels != null && !isObj(sel.matchLabels)) {
-    fail(ctx, selectorInvalid3, path6, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : "matchLabels: must be a map" });
-    return false;
-  }
-  const errs = labelSelectorErrors(sel);
-  for (const [where2, reason] of errs) fail(ctx, selectorInvalid3, path6, { reason: `${where2}: ${reason}` });
-  const nLabels = Object.keys(sel.matchLabels ?? {}).length;
-  const nExpr = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
-  if (nLabels + nExpr === 0) fail(ctx, selectorEmpty3, path6, {});
-  else if (nLabels === 0) fail(ctx, selectorWithoutMatchLabels, [...path6, "matchExpressions"], {});
-  return errs.length === 0;
-}
-var init_selector2 = __esm({
-  "src/validate/uniteddeployment/selector.ts"() {
-    "use strict";
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_json4();
-  }
-});
-
-// src/validate/uniteddeployment/subsets.ts
-function checkSubsets(ctx) {
-  const seen = /* @__PURE__ */ new Set();
-  const adaptive = isAdaptive(ctx.ud);
-  list(ctx.ud.spec?.topology?.subsets).forEach((raw3, i) => {
-    const s = isObj(raw3) ? raw3 : {};
-    const path6 = ["spec", "topology", "subsets", i];
-    const name = typeof s.name === "string" ? s.name : "";
-    if (name === "") fail(ctx, subsetNameRequired, [...path6, "name"], {});
-    if (seen.has(name)) fail(ctx, subsetNameDuplicate, [...path6, "name"], { name });
-    seen.add(name);
-    const bad = dnsLabelError(name);
-    if (bad) fail(ctx, subsetNameInvalid, [...path6, "name"], { name, reason: bad });
-    if (isObj(s.nodeSelectorTerm)) checkNodeSelectorTerm(ctx, s.nodeSelectorTerm, [...path6, "nodeSelectorTerm"]);
-    if (Array.isArray(s.tolerations)) checkTolerations(ctx, s.tolerations, [...path6, "tolerations"]);
-    if (s.replicas != null && adaptive) fail(ctx, adaptiveSubsetReplicas, [...path6, "replicas"], {});
-  });
-}
-function checkNodeSelectorTerm(ctx, term, path6) {
-  const bad = (p, reason) => fail(ctx, nodeSelectorTermInvalid, p, { reason });
-  list(term.matchExpressions).forEach((r, j) => {
-    const p = [...path6, "matchExpressions", j];
-    const n = list(r?.values).length;
-    switch (r?.operator) {
-      case "In":
-      case "NotIn":
-        if (n === 0) bad([...p, "values"], "Required value: must be specified when `operator` is 'In' or 'NotIn'");
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (n > 0) bad([...p, "values"], "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
-        break;
-      case "Gt":
-      case "Lt":
-        if (n !== 1) bad([...p, "values"], "Required value: must be specified single value when `operator` is 'Lt' or 'Gt'");
-        break;
-      default:
-        bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
-    }
-    const keyErr = qualifiedNameError(String(r?.key ?? ""));
-    if (keyErr) bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key ?? "")}: ${keyErr}`);
-  });
-  list(term.matchFields).forEach((r, j) => {
-    const p = [...path6, "matchFields", j];
-    const values = list(r?.values);
-    if (r?.operator === "In" || r?.operator === "NotIn") {
-      if (values.length !== 1) bad([...p, "values"], "Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector");
-    } else {
-      bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
-    }
-    if (r?.key !== "metadata.name") {
-      bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key)}: not a valid field selector key`);
-    } else {
-      values.forEach((v, k) => {
-        const e = dnsSubdomainError(String(v));
-        if (e) bad([...p, "values", k], `Invalid value: ${JSON.stringify(v)}: ${e}`);
-      });
-    }
-  });
-}
-function checkTolerations(ctx, tolerations, path6) {
-  const bad = (p, reason) => fail(ctx, tolerationInvalid, p, { reason });
-  tolerations.forEach((raw3, i) => {
-    const t = isObj(raw3) ? raw3 : {};
-    const p = [...path6, i];
-    const key2 = typeof t.key === "string" ? t.key : "";
-    const op = t.operator ?? "";
-    const value2 = typeof t.value === "string" ? t.value : "";
-    const effect = t.effect ?? "";
-    if (key2.length > 0) {
-      const e = qualifiedNameError(key2);
-      if (e) bad([...p, "key"], `Invalid value: ${JSON.stringify(key2)}: ${e}`);
-    }
-    if (key2.length === 0 && op !== "Exists") {
-      bad([...p, "operator"], `Invalid value: ${JSON.stringify(op)}: operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
-    }
-    if (t.tolerationSeconds != null && effect !== "NoExecute") {
-      bad([...p, "effect"], `Invalid value: ${JSON.stringify(effect)}: effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
-    }
-    if (op === "Equal" || op === "") {
-      const e = labelValueError(value2);
-      if (e) bad([...p, "operator"], `Invalid value: ${JSON.stringify(value2)}: ${e}`);
-    } else if (op === "Exists") {
-      if (value2.length > 0) bad([...p, "operator"], "Invalid value: value must be empty when `operator` is 'Exists'");
-    } else {
-      bad([...p, "operator"], `Unsupported value: ${JSON.stringify(op)}: supported values: "Equal", "Exists"`);
-    }
-    if (effect !== "" && !EFFECTS.includes(effect)) {
-      bad([...p, "effect"], `Unsupported value: ${JSON.stringify(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`);
-    }
-  });
-}
-var EFFECTS;
-var init_subsets = __esm({
-  "src/validate/uniteddeployment/subsets.ts"() {
-    "use strict";
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-    init_schedule_strategy();
-    init_json4();
-    EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-  }
-});
-
-// src/validate/uniteddeployment/template.ts
-function checkTemplate(ctx, selectorUsable) {
-  const template = isObj(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};
-  const present = TEMPLATE_KEYS.filter((k) => template[k] != null);
-  const base = ["spec", "template"];
-  if (present.length === 0) fail(ctx, templateRequired, base, {});
-  else if (present.length > 1) fail(ctx, templateMultiple, base, { templates: [...present] });
-  if (!selectorUsable) return;
-  const selector = ctx.ud.spec?.selector;
-  const key2 = present.find((k) => k !== "cloneSetTemplate");
-  if (!key2) return;
-  const t = isObj(template[key2]) ? template[key2] : {};
-  const spec = isObj(t.spec) ? t.spec : {};
-  const tpath = [...base, key2];
-  if (!selectorMatches(selector, t.metadata?.labels ?? {})) {
-    const reported = key2 === "advancedStatefulSetTemplate" ? "statefulSetTemplate" : key2;
-    fail(ctx, templateLabelsMismatch, [...base, reported, "metadata", "labels"], {});
-  }
-  if (spec.replicas != null) fail(ctx, templateReplicasSet, [...tpath, "spec", "replicas"], { template: key2 });
-  if (key2 !== "deploymentTemplate" && spec.updateStrategy?.type === "RollingUpdate" && spec.updateStrategy?.rollingUpdate?.partition != null) {
-    fail(ctx, templatePartitionSet, [...tpath, "spec", "updateStrategy", "rollingUpdate", "partition"], { template: key2 });
-  }
-  const pod = isObj(spec.template) ? spec.template : {};
-  const podPath = [...tpath, "spec", "template"];
-  const bad = (p, reason) => fail(ctx, podTemplateInvalid2, p, { reason });
-  if (key2 === "statefulSetTemplate") checkStatefulSetSpec(spec, [...tpath, "spec"], bad);
-  if (!selectorMatches(selector, pod.metadata?.labels ?? {})) bad([...podPath, "metadata", "labels"], "Invalid value: `selector` does not match template `labels`");
-  checkMetadataSyntax(pod.metadata, [...podPath, "metadata"], bad);
-  const podSpec2 = isObj(pod.spec) ? pod.spec : {};
-  if (key2 === "statefulSetTemplate" || key2 === "deploymentTemplate") {
-    const rp = podSpec2.restartPolicy ?? "Always";
-    if (rp !== "Always") bad([...podPath, "spec", "restartPolicy"], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
-    const owner = key2 === "statefulSetTemplate" ? "StatefulSet" : "ReplicaSet";
-    if (podSpec2.activeDeadlineSeconds != null) bad([...podPath, "spec", "activeDeadlineSeconds"], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
-  }
-  if (key2 === "deploymentTemplate") checkContainers2(podSpec2, [...podPath, "spec"], bad);
-}
-function checkStatefulSetSpec(spec, path6, bad) {
-  const pmp = spec.podManagementPolicy || "OrderedReady";
-  if (pmp !== "OrderedReady" && pmp !== "Parallel") {
-    bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
-  }
-  const type2 = spec.updateStrategy?.type || "RollingUpdate";
-  const ru = spec.updateStrategy?.rollingUpdate;
-  if (type2 === "OnDelete") {
-    if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
-  } else if (type2 !== "RollingUpdate") {
-    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
-  } else if (isObj(ru) && ru.maxUnavailable != null) {
-    const mu = ru.maxUnavailable;
-    const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
-    if (typeof mu === "number") {
-      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
-    } else if (typeof mu !== "string" || !/^[0-9]+%$/.test(mu)) {
-      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
-    } else {
-      const n = Number(mu.slice(0, -1));
-      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
-      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
-    }
-  }
-  const retention = spec.persistentVolumeClaimRetentionPolicy;
-  if (isObj(retention)) {
-    for (const k of ["whenDeleted", "whenScaled"]) {
-      const v = retention[k];
-      if (v != null && v !== "Retain" && v !== "Delete") {
-        bad([...path6, "persistentVolumeClaimRetentionPolicy", k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
-      }
-    }
-  }
-  if (isObj(spec.ordinals) && typeof spec.ordinals.start === "number" && spec.ordinals.start < 0) {
-    bad([...path6, "ordinals", "start"], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
-  }
-  for (const k of ["minReadySeconds", "revisionHistoryLimit"]) {
-    if (typeof spec[k] === "number" && spec[k] < 0) bad([...path6, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
-  }
-}
-function checkMetadataSyntax(meta, path6, bad) {
-  if (!isObj(meta)) return;
-  for (const [k, v] of Object.entries(isObj(meta.labels) ? meta.labels : {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
-    const ve = labelValueError(String(v));
-    if (ve) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(v)}: ${ve}`);
-  }
-  for (const k of Object.keys(isObj(meta.annotations) ? meta.annotations : {})) {
-    const ke = qualifiedNameError(k.toLowerCase());
-    if (ke) bad([...path6, "annotations"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
-  }
-}
-function checkContainers2(podSpec2, path6, bad) {
-  const containers = list(podSpec2.containers);
-  if (containers.length === 0) {
-    bad([...path6, "containers"], "Required value");
-    return;
-  }
-  const names = /* @__PURE__ */ new Set();
-  for (const [field, items] of [["initContainers", list(podSpec2.initContainers)], ["containers", containers]]) {
-    items.forEach((c, i) => {
-      const p = [...path6, field, i];
-      const name = typeof c?.name === "string" ? c.name : "";
-      if (name === "") bad([...p, "name"], "Required value");
-      else {
-        const e = dnsLabelError(name);
-        if (e) bad([...p, "name"], `Invalid value: ${JSON.stringify(name)}: ${e}`);
-        if (names.has(name)) bad([...p, "name"], `Duplicate value: ${JSON.stringify(name)}`);
-        names.add(name);
-      }
-      if (typeof c?.image !== "string" || c.image.trim() === "") bad([...p, "image"], "Required value");
-    });
-  }
-}
-var init_template = __esm({
-  "src/validate/uniteddeployment/template.ts"() {
-    "use strict";
-    init_uniteddeployment2();
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-    init_json4();
-  }
-});
-
-// src/validate/uniteddeployment/update-strategy.ts
-function checkUpdateStrategy2(ctx) {
-  const strategy = ctx.ud.spec?.updateStrategy ?? {};
-  const type2 = strategy.type || "Manual";
-  if (type2 !== "Manual") {
-    fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
-    return;
-  }
-  const partitions = strategy.manualUpdate?.partitions;
-  if (!isObj(partitions)) return;
-  const names = new Set(list(ctx.ud.spec?.topology?.subsets).map((s) => s?.name));
-  for (const subset of Object.keys(partitions).sort()) {
-    if (!names.has(subset)) fail(ctx, partitionUnknownSubset, ["spec", "updateStrategy", "manualUpdate", "partitions", subset], { subset });
-  }
-}
-var init_update_strategy2 = __esm({
-  "src/validate/uniteddeployment/update-strategy.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_json4();
-  }
-});
-
-// src/validate/uniteddeployment/check.ts
-function checkUnitedDeployment(res, replicasWritten) {
-  const ctx = { res, ud: res.obj, replicasWritten, out: [] };
-  checkMetadata2(ctx);
-  const selectorUsable = checkSelector2(ctx);
-  checkScheduleStrategy(ctx);
-  checkTemplate(ctx, selectorUsable);
-  checkReplicas(ctx);
-  checkSubsets(ctx);
-  checkUpdateStrategy2(ctx);
-  return ctx.out;
-}
-var init_check = __esm({
-  "src/validate/uniteddeployment/check.ts"() {
-    "use strict";
-    init_metadata2();
-    init_replicas();
-    init_schedule_strategy();
-    init_selector2();
-    init_subsets();
-    init_template();
-    init_update_strategy2();
-  }
-});
-
-// src/validate/uniteddeployment/index.ts
-function checkUnitedDeployments(written, stored) {
-  const out = [];
-  stored.forEach((res, i) => {
-    if (!isUnitedDeployment(res.obj)) return;
-    const spec = written[i].obj.spec;
-    out.push(...checkUnitedDeployment(res, spec?.replicas != null));
-  });
-  return out;
-}
-var init_uniteddeployment4 = __esm({
-  "src/validate/uniteddeployment/index.ts"() {
-    "use strict";
-    init_uniteddeployment2();
-    init_check();
-    init_replicas_value();
-  }
-});
-
-// src/validate/workloads/common.ts
-function objAt(root, ...path6) {
-  let cur = root;
-  for (const k of path6) cur = isObj(cur) ? cur[k] : void 0;
-  return isObj(cur) ? cur : void 0;
-}
-function intOrUndefined(v) {
-  return typeof v === "number" && Number.isInteger(v) ? v : void 0;
-}
-function show2(v) {
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
-}
-function dotted(path6) {
-  return path6.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[");
-}
-function nonNegative(res, path6, value2) {
-  const n = intOrUndefined(value2);
-  return n !== void 0 && n < 0 ? [report(negativeValue, { field: dotted(path6), value: String(n) }, at(res, path6))] : [];
-}
-function checkSelectorAndTemplate(res, kind, opts = {}) {
-  const out = [];
-  const spec = objAt(res.obj, "spec");
-  const sel = objAt(spec, "selector");
-  if (!sel) return out;
-  const errs = labelSelectorErrors(sel);
-  for (const [p, reason] of errs) out.push(report(selectorInvalid, { field: `spec.selector.${p}`, reason }, at(res, ["spec", "selector"])));
-  const size = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
-  if (size === 0) out.push(report(selectorEmpty, { kind }, at(res, ["spec", "selector"])));
-  if (errs.length === 0 && (size > 0 || opts.requireMatch === "always")) {
-    const labels = objAt(spec, "template", "metadata", "labels");
-    if (!selectorMatches(sel, labels ?? {})) out.push(report(selectorMismatch, {}, at(res, ["spec", "template", "metadata", "labels"])));
-  }
-  return out;
-}
-function checkTemplateRestrictions(res, kind) {
-  const out = [];
-  const podSpec2 = objAt(res.obj, "spec", "template", "spec");
-  if (!podSpec2) return out;
-  const rp = podSpec2.restartPolicy;
-  if (typeof rp === "string" && rp !== "" && rp !== "Always") {
-    out.push(report(restartPolicy, { value: rp }, at(res, ["spec", "template", "spec", "restartPolicy"])));
-  }
-  if (podSpec2.activeDeadlineSeconds !== void 0 && podSpec2.activeDeadlineSeconds !== null) {
-    out.push(report(activeDeadline, { kind }, at(res, ["spec", "template", "spec", "activeDeadlineSeconds"])));
-  }
-  return out;
-}
-function checkPriorityAndScatter(res, base, strategy, scatter = true) {
-  const out = [];
-  if (!strategy) return out;
-  const pe = priorityStrategyError(strategy.priorityStrategy);
-  if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "priorityStrategy"])));
-  if (scatter) {
-    const se = scatterStrategyError(strategy.scatterStrategy);
-    if (se) out.push(report(scatterStrategyInvalid, { reason: se }, at(res, [...base, "scatterStrategy"])));
-  }
-  return out;
-}
-var init_common = __esm({
-  "src/validate/workloads/common.ts"() {
-    "use strict";
-    init_selector();
-    init_rule();
-    init_workload();
-    init_pub();
-    init_json4();
-  }
-});
-
-// src/validate/workloads/pod-template.ts
-function checkPodTemplate(res, extraVolumes = [], labelsOnly = false) {
-  const out = [];
-  const base = ["spec", "template"];
-  const bad = (path6, reason) => out.push(report(podTemplateInvalid, { field: dotted(path6), reason }, at(res, path6)));
-  const template = objAt(res.obj, "spec", "template");
-  if (!template) return out;
-  const labels = objAt(template, "metadata", "labels");
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) bad([...base, "metadata", "labels", k], `label key ${JSON.stringify(k)}: ${ke}`);
-    if (typeof v === "string") {
-      const ve = labelValueError(v);
-      if (ve) bad([...base, "metadata", "labels", k], `label value ${JSON.stringify(v)}: ${ve}`);
-    }
-  }
-  const spec = objAt(template, "spec");
-  if (!spec || labelsOnly) return out;
-  const specPath = [...base, "spec"];
-  const volumes = new Set(extraVolumes);
-  (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v, i) => {
-    if (!isObj(v) || typeof v.name !== "string") return;
-    const e = dns1123LabelError(v.name);
-    if (e) bad([...specPath, "volumes", i, "name"], e);
-    else if (volumes.has(v.name)) bad([...specPath, "volumes", i, "name"], `duplicate volume name ${JSON.stringify(v.name)}`);
-    volumes.add(v.name);
-  });
-  const containers = Array.isArray(spec.containers) ? spec.containers : [];
-  if (containers.length === 0) bad([...specPath, "containers"], "at least one container is required");
-  const names = /* @__PURE__ */ new Set();
-  for (const group of ["initContainers", "containers"]) {
-    const list2 = Array.isArray(spec[group]) ? spec[group] : [];
-    list2.forEach((c, i) => {
-      if (isObj(c)) checkContainer(c, (...rest) => [...specPath, group, i, ...rest], names, volumes, bad);
-    });
-  }
-  return out;
-}
-function checkContainer(c, at3, names, volumes, bad) {
-  const name = typeof c.name === "string" ? c.name : "";
-  if (name === "") bad(at3("name"), "name is required");
-  else {
-    const e = dns1123LabelError(name);
-    if (e) bad(at3("name"), e);
-    else if (names.has(name)) bad(at3("name"), `duplicate container name ${JSON.stringify(name)}`);
-    names.add(name);
-  }
-  if (typeof c.image !== "string" || c.image.trim() === "") bad(at3("image"), "image is required");
-  (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
-    if (!isObj(m) || typeof m.name !== "string") return;
-    if (!volumes.has(m.name)) bad(at3("volumeMounts", j, "name"), `volume ${JSON.stringify(m.name)} is not declared in spec.volumes`);
-  });
-  const portNames = /* @__PURE__ */ new Set();
-  (Array.isArray(c.ports) ? c.ports : []).forEach((p, j) => {
-    if (!isObj(p)) return;
-    if (typeof p.containerPort === "number" && (p.containerPort < 1 || p.containerPort > 65535)) bad(at3("ports", j, "containerPort"), "must be between 1 and 65535, inclusive");
-    if (typeof p.hostPort === "number" && p.hostPort !== 0 && (p.hostPort < 1 || p.hostPort > 65535)) bad(at3("ports", j, "hostPort"), "must be between 1 and 65535, inclusive");
-    if (typeof p.name === "string" && p.name !== "") {
-      const e = portNameError(p.name);
-      if (e) bad(at3("ports", j, "name"), e);
-      else if (portNames.has(p.name)) bad(at3("ports", j, "name"), `duplicate port name ${JSON.stringify(p.name)}`);
-      portNames.add(p.name);
-    }
-  });
-}
-var init_pod_template = __esm({
-  "src/validate/workloads/pod-template.ts"() {
-    "use strict";
-    init_selector();
-    init_rule();
-    init_workload();
-    init_names();
-    init_common();
-    init_json4();
-  }
-});
-
-// src/validate/workloads/cloneset.ts
-function checkCloneSet(res) {
-  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  const replicas = intOrUndefined(spec.replicas) ?? 1;
-  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
-  out.push(...checkSelectorAndTemplate(res, "cloneset"));
-  out.push(...checkTemplateRestrictions(res, "cloneset"));
-  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((c) => isObj(c) && isObj(c.metadata) && typeof c.metadata.name === "string" ? c.metadata.name : "").filter(Boolean);
-  out.push(...checkPodTemplate(res, claimNames));
-  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
-  if (typeof scaleMu === "string" && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, replicas));
-  const podsToDelete = objAt(spec, "scaleStrategy")?.podsToDelete;
-  if (Array.isArray(podsToDelete)) {
-    const seen = /* @__PURE__ */ new Set();
-    const dups = /* @__PURE__ */ new Set();
-    for (const p of podsToDelete) {
-      if (seen.has(p)) dups.add(String(p));
-      seen.add(p);
-    }
-    if (dups.size) out.push(report(clonesetPodsToDeleteDuplicate, { names: [...dups].sort() }, at(res, ["spec", "scaleStrategy", "podsToDelete"])));
-  }
-  const us = objAt(spec, "updateStrategy") ?? {};
-  if (v1alpha1) {
-    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
-    if (!V1ALPHA1_TYPES.includes(type3)) {
-      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
-    }
-    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
-    const pds = intOrUndefined(spec.progressDeadlineSeconds);
-    if (pds !== void 0) {
-      out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
-      const mrs = intOrUndefined(spec.minReadySeconds) ?? 0;
-      if (pds !== MAX_INT32 && pds <= mrs) out.push(report(clonesetProgressDeadline, { value: String(pds), minReadySeconds: String(mrs) }, at(res, ["spec", "progressDeadlineSeconds"])));
-    }
-    return out;
-  }
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (!V1BETA1_TYPES.includes(type2)) {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
-  }
-  const rolling = type2 === "RollingUpdate";
-  const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
-  if (!ru) return out;
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : rolling ? "ReCreate" : "";
-  if (policy !== "" && !POD_UPDATE_POLICIES.includes(policy)) {
-    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
-  }
-  out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
-  return out;
-}
-function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
-  const out = [];
-  const partition = asIntOrString(k.partition) ?? 0;
-  const p = scaledValueKruise(partition, replicas, true);
-  if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
-  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show2(partition) }, at(res, [...base, "partition"])));
-  out.push(...checkPriorityAndScatter(res, base, k));
-  const mu = asIntOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
-  const ms = asIntOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
-  let maxUnavailable2 = 0;
-  let maxSurge = 0;
-  if (mu !== void 0) {
-    const r = scaledValueKruise(mu, replicas, true);
-    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxUnavailable"]), reason: r.error }, at(res, [...base, "maxUnavailable"])));
-    else {
-      maxUnavailable2 = r.value;
-      out.push(...decimalPercent(res, [...base, "maxUnavailable"], mu, replicas));
-    }
-  }
-  if (ms !== void 0) {
-    const r = scaledValueKruise(ms, replicas, true);
-    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxSurge"]), reason: r.error }, at(res, [...base, "maxSurge"])));
-    else {
-      maxSurge = r.value;
-      out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
-    }
-    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show2(ms) }, at(res, [...base, "maxSurge"])));
-  }
-  if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
-    out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
-  }
-  const ip = objAt(k, "inPlaceUpdateStrategy");
-  if (v1beta1 && ip) {
-    const ipBase = [...base, "inPlaceUpdateStrategy"];
-    const par = ip.imagePreDownloadParallelism;
-    if (typeof par === "string") {
-      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-    } else if (typeof par === "number" && par < 0) {
-      out.push(report(clonesetPreDownloadParallelism, { value: show2(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-    }
-    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
-    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
-  }
-  return out;
-}
-function decimalPercent(res, path6, v, replicas) {
-  if (typeof v !== "string" || scaledValueK8s(v, replicas, true).ok) return [];
-  return [report(clonesetDecimalPercent, { field: dotted(path6), value: v }, at(res, path6))];
-}
-var V1ALPHA1_TYPES, V1BETA1_TYPES, MAX_INT32, POD_UPDATE_POLICIES;
-var init_cloneset = __esm({
-  "src/validate/workloads/cloneset.ts"() {
-    "use strict";
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    init_json4();
-    V1ALPHA1_TYPES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
-    V1BETA1_TYPES = ["RollingUpdate", "OnDelete"];
-    MAX_INT32 = 2147483647;
-    POD_UPDATE_POLICIES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
-  }
-});
-
-// src/validate/workloads/daemonset.ts
-function checkAdvancedDaemonSet(res) {
-  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  out.push(...checkSelectorAndTemplate(res, "daemonset", { requireMatch: "always" }));
-  out.push(...checkTemplateRestrictions(res, "DaemonSet"));
-  out.push(...checkPodTemplate(res));
-  out.push(...nonNegative(res, ["spec", "minReadySeconds"], spec.minReadySeconds));
-  out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
-  if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
-  const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") return out;
-  if (type2 !== "RollingUpdate") {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
-    return out;
-  }
-  const ru = { ...objAt(us, "rollingUpdate") ?? {} };
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  if (v1alpha1 && ru.rollingUpdateType === "Surging") {
-    ru.maxSurge ??= 1;
-    ru.maxUnavailable ??= 0;
-    ru.rollingUpdateType = "Standard";
-  }
-  if ((ru.maxUnavailable === void 0 || ru.maxUnavailable === null) && (ru.maxSurge === void 0 || ru.maxSurge === null)) {
-    ru.maxUnavailable = 1;
-    ru.maxSurge = 0;
-  }
-  let hasUnavailable = false;
-  let hasSurge = false;
-  for (const f of ["maxUnavailable", "maxSurge"]) {
-    const v = ru[f];
-    if (typeof v !== "number" && typeof v !== "string" || intOrPercentValue(v) === 0) continue;
-    if (f === "maxUnavailable") hasUnavailable = true;
-    else hasSurge = true;
-    out.push(...positiveIntOrPercent(res, [...base, f], v));
-  }
-  if (hasUnavailable && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge may not be set when maxUnavailable is non-zero" }, at(res, [...base, "maxSurge"])));
-  if (!hasUnavailable && !hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxUnavailable cannot be 0 when maxSurge is 0" }, at(res, [...base, "maxUnavailable"])));
-  const rut = typeof ru.rollingUpdateType === "string" ? ru.rollingUpdateType : "";
-  const allowed = v1alpha1 ? ["", "Standard", "InPlaceIfPossible", "Surging"] : ["", "Standard", "InPlaceIfPossible"];
-  if (!allowed.includes(rut)) out.push(report(dsRollingUpdateType, { value: rut }, at(res, [...base, "rollingUpdateType"])));
-  if (rut === "InPlaceIfPossible" && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge must be 0 for InPlaceIfPossible" }, at(res, [...base, "maxSurge"])));
-  const partition = ru.partition;
-  if (typeof partition === "string" || typeof partition === "number") out.push(...positiveIntOrPercent(res, [...base, "partition"], partition));
-  return out;
-}
-function positiveIntOrPercent(res, path6, v) {
-  const field = dotted(path6);
-  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show2(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
-  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show2(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
-  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show2(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
-}
-function intOrPercentValue(v) {
-  if (typeof v === "number") return v;
-  if (PERCENT.test(v)) return Number(v.slice(0, -1));
-  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
-}
-var PERCENT;
-var init_daemonset = __esm({
-  "src/validate/workloads/daemonset.ts"() {
-    "use strict";
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    PERCENT = /^[0-9]+%$/;
-  }
-});
-
-// src/validate/workloads/rollout.ts
-function checkRollout(res) {
-  return res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? checkV1alpha1(res) : checkV1beta1(res);
-}
-function checkV1beta1(res) {
-  const out = [];
-  const spec = objAt(res.obj, "spec") ?? {};
-  const ref = objAt(spec, "workloadRef");
-  const strategy = objAt(spec, "strategy") ?? {};
-  const canary = objAt(strategy, "canary");
-  const blueGreen = objAt(strategy, "blueGreen");
-  const style = blueGreen ? "bluegreen" : canary?.enableExtraWorkloadForCanary === true && isDeployment(ref) ? "canary" : "partition";
-  if (blueGreen && ref && !(isDeployment(ref) || apiGroup(String(ref.apiVersion ?? "")) === "apps.kruise.io" && ref.kind === "CloneSet")) {
-    out.push(report(rolloutBlueGreenWorkload, { kind: String(ref.kind) }, at(res, ["spec", "workloadRef", "kind"])));
-  }
-  if (!canary && !blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be empty" }, at(res, ["spec", "strategy"]))];
-  if (canary && blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be set" }, at(res, ["spec", "strategy"]))];
-  const key2 = blueGreen ? "blueGreen" : "canary";
-  const s = blueGreen ?? canary;
-  const base = ["spec", "strategy", key2];
-  out.push(...stepsV1beta1(res, base, s.steps, style));
-  out.push(...trafficRoutings(res, base, s.trafficRoutings));
-  out.push(...failureThreshold(res, base, s.failureThreshold));
-  return out;
-}
-function checkSteps(res, base, steps, stepError, orderError) {
-  const list2 = Array.isArray(steps) ? steps.map((x) => isObj(x) ? x : {}) : [];
-  if (list2.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
-  for (let i = 0; i < list2.length; i++) {
-    const bad2 = stepError(list2[i], i, [...base, "steps", i]);
-    if (bad2) return [bad2];
-  }
-  const bad = orderError(list2);
-  return bad ? [bad] : [];
-}
-function stepsV1beta1(res, base, steps, style) {
-  return checkSteps(res, base, steps, (s, i, path6) => {
-    const replicas = asIntOrString(s.replicas);
-    if (replicas === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
-    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
-    const matches = Array.isArray(s.matches) ? s.matches : [];
-    const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
-    if (traffic === void 0 && matches.length === 0) return void 0;
-    if (style === "partition" && overPartitionTrafficLimit(replicas)) {
-      return report(rolloutPartitionTrafficLimit, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
-    }
-    if (traffic === void 0) return void 0;
-    const w = scaledValueK8s(traffic, 100, true);
-    const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
-    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show2(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
-    return void 0;
-  }, (list2) => {
-    const [i] = decreasingSteps(list2.map((s) => asIntOrString(s.replicas)));
-    return i === void 0 ? void 0 : report(rolloutStepsDecreasing, { index: i, field: "replicas" }, at(res, [...base, "steps", i, "replicas"]));
-  });
-}
-function checkV1alpha1(res) {
-  const out = [];
-  const spec = objAt(res.obj, "spec") ?? {};
-  const ref = objAt(spec, "objectRef", "workloadRef");
-  if (!ref) out.push(report(rolloutStrategy, { reason: "objectRef.workloadRef is required" }, at(res, ["spec", "objectRef"])));
-  const annotation2 = res.obj.metadata?.annotations?.[STYLE_ANNOTATION] ?? "";
-  const styleName = String(annotation2).toLowerCase();
-  if (styleName !== "" && styleName !== "canary" && styleName !== "partition") {
-    out.push(report(rolloutRollingStyle, { value: String(annotation2) }, at(res, ["metadata", "annotations", STYLE_ANNOTATION])));
-  }
-  const canary = objAt(spec, "strategy", "canary");
-  if (!canary) return [...out, report(rolloutStrategy, { reason: "canary cannot be empty" }, at(res, ["spec", "strategy"]))];
-  const style = (styleName === "" || styleName === "canary") && isDeployment(ref) ? "canary" : "partition";
-  const base = ["spec", "strategy", "canary"];
-  const routings = Array.isArray(canary.trafficRoutings) ? canary.trafficRoutings : [];
-  out.push(...stepsV1alpha1(res, base, canary.steps, style, routings.length > 0));
-  out.push(...trafficRoutings(res, base, canary.trafficRoutings));
-  out.push(...failureThreshold(res, base, canary.failureThreshold));
-  return out;
-}
-function stepsV1alpha1(res, base, steps, style, isTraffic) {
-  return checkSteps(res, base, steps, (s, i, path6) => {
-    const replicas = asIntOrString(s.replicas);
-    const weight = typeof s.weight === "number" ? s.weight : void 0;
-    if (replicas === void 0 && weight === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
-    if (replicas !== void 0) {
-      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
-      if (style === "partition" && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== void 0)) {
-        return report(rolloutPartitionTrafficLimit, { index: i, value: show2(replicas) }, at(res, [...path6, "replicas"]));
-      }
-      return void 0;
-    }
-    if (style === "partition" && weight > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
-      return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "a partition-style step without replicas may route at most 50" }, at(res, [...path6, "weight"]));
-    }
-    if (weight <= 0 || weight > 100) return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "must be from 1 to 100" }, at(res, [...path6, "weight"]));
-    return void 0;
-  }, (list2) => {
-    for (let i = 1; i < list2.length; i++) {
-      const prev = list2[i - 1];
-      const curr = list2[i];
-      if (isTraffic && typeof curr.weight === "number" && typeof prev.weight === "number" && curr.weight < prev.weight) {
-        return report(rolloutStepsDecreasing, { index: i, field: "weight" }, at(res, [...base, "steps", i, "weight"]));
-      }
-      const pr = asIntOrString(prev.replicas);
-      const cr = asIntOrString(curr.replicas);
-      if ((pr === void 0 || typeof pr === "string") !== (cr === void 0 || typeof cr === "string")) continue;
-      const pv = pr === void 0 ? Number(prev.weight) : stepPercent(pr);
-      const cv = cr === void 0 ? Number(curr.weight) : stepPercent(cr);
-      const field = cr === void 0 ? "weight" : "replicas";
-      if (cv < pv) return report(rolloutStepsDecreasing, { index: i, field }, at(res, [...base, "steps", i, field]));
-    }
-    return void 0;
-  });
-}
-function trafficRoutings(res, base, routings) {
-  if (!Array.isArray(routings)) return [];
-  const out = [];
-  const path6 = [...base, "trafficRoutings"];
-  if (routings.length > 1) out.push(report(rolloutTrafficRoutingInvalid, { reason: "only a single traffic routing is supported" }, at(res, path6)));
-  routings.forEach((r, i) => {
-    const t = isObj(r) ? r : {};
-    const p = [...path6, i];
-    if (typeof t.gracePeriodSeconds === "number" && t.gracePeriodSeconds < 0) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gracePeriodSeconds cannot be negative" }, at(res, [...p, "gracePeriodSeconds"])));
-    if (typeof t.service !== "string" || t.service === "") out.push(report(rolloutTrafficRoutingInvalid, { reason: "service cannot be empty" }, at(res, [...p, "service"])));
-    const ingress = objAt(t, "ingress");
-    const gateway = objAt(t, "gateway");
-    if (!ingress && !gateway && (t.customNetworkRefs === void 0 || t.customNetworkRefs === null)) out.push(report(rolloutTrafficRoutingInvalid, { reason: "none of ingress, gateway or customNetworkRefs is set" }, at(res, p)));
-    if (ingress && (typeof ingress.name !== "string" || ingress.name === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "ingress name cannot be empty" }, at(res, [...p, "ingress"])));
-    if (gateway && (typeof gateway.httpRouteName !== "string" || gateway.httpRouteName === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gateway must name its HTTPRoute" }, at(res, [...p, "gateway"])));
-  });
-  return out;
-}
-function failureThreshold(res, base, v) {
-  const ft = asIntOrString(v);
-  if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
-  return [report(rolloutFailureThreshold, { value: show2(ft) }, at(res, [...base, "failureThreshold"]))];
-}
-function stepPercent(v) {
-  const r = scaledValueK8s(v, 100, true);
-  return r.ok ? r.value : 0;
-}
-function validStepReplicas(v) {
-  const r = scaledValueK8s(v, 100, true);
-  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === "string");
-}
-function decreasingSteps(replicas) {
-  const out = [];
-  for (let i = 1; i < replicas.length; i++) {
-    const prev = replicas[i - 1], curr = replicas[i];
-    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
-  }
-  return out;
-}
-function overPartitionTrafficLimit(v) {
-  return typeof v === "string" && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
-}
-function isDeployment(ref) {
-  return !!ref && ref.apiVersion === "apps/v1" && ref.kind === "Deployment";
-}
-function workloadRefOf(res) {
-  const ref = res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? objAt(res.obj, "spec", "objectRef", "workloadRef") : objAt(res.obj, "spec", "workloadRef");
-  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return void 0;
-  return { apiVersion: String(ref.apiVersion ?? ""), kind: ref.kind, name: ref.name };
-}
-function checkRolloutSet(rollouts, all) {
-  const out = [];
-  const present = new Set(all.map((r) => `${apiGroup(r.obj.apiVersion)}/${r.obj.kind}/${r.obj.metadata?.namespace ?? ""}/${r.obj.metadata?.name ?? ""}`));
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of rollouts) {
-    const ref = workloadRefOf(r);
-    if (!ref) continue;
-    const ns = r.obj.metadata?.namespace ?? "";
-    const workload = `${ref.kind} ${ns ? `${ns}/` : ""}${ref.name}`;
-    const key2 = `${ns}\0${ref.apiVersion}\0${ref.kind}\0${ref.name}`;
-    const first = seen.get(key2);
-    if (first) out.push(report(rolloutWorkloadConflict, { workload, other: `${ns ? `${ns}/` : ""}${first.obj.metadata?.name ?? ""}` }, at(r, ["metadata", "name"])));
-    else seen.set(key2, r);
-    if (!present.has(`${apiGroup(ref.apiVersion)}/${ref.kind}/${ns}/${ref.name}`)) {
-      const path6 = r.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? ["spec", "objectRef", "workloadRef"] : ["spec", "workloadRef"];
-      out.push(report(rolloutWorkloadMissing, { workload: `${ref.apiVersion} ${workload}` }, at(r, path6)));
-    }
-  }
-  return out;
-}
-var PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC, STYLE_ANNOTATION;
-var init_rollout = __esm({
-  "src/validate/workloads/rollout.ts"() {
-    "use strict";
-    init_resource();
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_common();
-    init_json4();
-    PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC = 50;
-    STYLE_ANNOTATION = "rollouts.kruise.io/rolling-style";
-  }
-});
-
-// src/validate/workloads/statefulset.ts
-function checkAdvancedStatefulSet(res) {
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  const policy = typeof spec.podManagementPolicy === "string" && spec.podManagementPolicy !== "" ? spec.podManagementPolicy : "OrderedReady";
-  const parallel = policy === "Parallel";
-  if (policy !== "OrderedReady" && !parallel) out.push(report(stsPodManagementPolicy, { value: policy }, at(res, ["spec", "podManagementPolicy"])));
-  if (Array.isArray(spec.reserveOrdinals)) {
-    spec.reserveOrdinals.forEach((o, i) => {
-      const path6 = ["spec", "reserveOrdinals", i];
-      if (typeof o === "string") {
-        const reason = !RANGE.test(o) ? "not a valid range" : rangeError(o);
-        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show2(o), reason }, at(res, path6)));
-      } else if (typeof o === "number" && o < 0) {
-        out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
-      }
-    });
-  }
-  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
-  if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
-  const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") {
-    if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
-  } else if (type2 === "RollingUpdate") {
-    out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
-  } else {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
-  }
-  const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
-  for (const f of ["whenDeleted", "whenScaled"]) {
-    const v = retention?.[f];
-    if (typeof v === "string" && v !== "" && v !== "Retain" && v !== "Delete") {
-      out.push(report(stsPvcRetentionPolicy, { field: `spec.persistentVolumeClaimRetentionPolicy.${f}`, value: v }, at(res, ["spec", "persistentVolumeClaimRetentionPolicy", f])));
-    }
-  }
-  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
-  out.push(...checkSelectorAndTemplate(res, "statefulset"));
-  out.push(...checkTemplateRestrictions(res, "StatefulSet"));
-  out.push(...checkPodTemplate(res, [], true));
-  return out;
-}
-function rollingUpdate(res, spec, ru, parallel) {
-  const out = [];
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  out.push(...nonNegative(res, [...base, "partition"], ru.partition));
-  out.push(...nonNegative(res, [...base, "minReadySeconds"], ru.minReadySeconds));
-  const mrs = intOrUndefined(ru.minReadySeconds);
-  if (mrs !== void 0 && mrs > MAX_MIN_READY_SECONDS) out.push(report(stsMinReadySeconds, { value: String(mrs) }, at(res, [...base, "minReadySeconds"])));
-  const mu = isIntOrString(ru.maxUnavailable) ? ru.maxUnavailable : 1;
-  out.push(...maxUnavailable(res, [...base, "maxUnavailable"], mu, parallel));
-  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : "ReCreate";
-  if (policy === "InPlaceIfPossible" || policy === "InPlaceOnly") {
-    const gates = objAt(spec, "template", "spec")?.readinessGates;
-    const has = Array.isArray(gates) && gates.some((g) => isObj(g) && g.conditionType === "InPlaceUpdateReady");
-    if (!has) out.push(report(stsInPlaceReadinessGate, { policy }, at(res, ["spec", "template", "spec", "readinessGates"])));
-  } else if (policy !== "ReCreate") {
-    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
-  }
-  const unordered = ru.unorderedUpdate;
-  if (unordered !== void 0 && unordered !== null) {
-    if (!parallel) out.push(report(stsUnorderedNeedsParallel, {}, at(res, [...base, "unorderedUpdate"])));
-    const pe = priorityStrategyError(isObj(unordered) ? unordered.priorityStrategy : void 0);
-    if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "unorderedUpdate", "priorityStrategy"])));
-  }
-  return out;
-}
-function maxUnavailable(res, path6, v, parallel) {
-  const out = [];
-  const field = () => dotted(path6);
-  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
-  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
-  const r = scaledValueK8s(v, 1, true);
-  if (!r.ok) {
-    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: r.error }, at(res, path6)));
-  } else if (r.value < 1) {
-    out.push(report(stsMaxUnavailable, { field: field(), value: show2(v), reason: "should not be less than 1" }, at(res, path6)));
-  }
-  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show2(v) }, at(res, path6)));
-  return out;
-}
-function rangeError(s) {
-  const [a, b] = s.split("-").map(Number);
-  return a > b ? "start is greater than end" : void 0;
-}
-function isIntOrString(v) {
-  return typeof v === "string" || typeof v === "number" && Number.isInteger(v);
-}
-var MAX_MIN_READY_SECONDS, RANGE;
-var init_statefulset = __esm({
-  "src/validate/workloads/statefulset.ts"() {
-    "use strict";
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    init_pub();
-    init_json4();
-    MAX_MIN_READY_SECONDS = 300;
-    RANGE = /^\d+-\d+$/;
-  }
-});
-
-// src/validate/workloads/index.ts
-var KRUISE, ROLLOUTS, checkWorkloads;
-var init_workloads = __esm({
-  "src/validate/workloads/index.ts"() {
-    "use strict";
-    init_cloneset();
-    init_daemonset();
-    init_rollout();
-    init_statefulset();
-    KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
-    ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
-    checkWorkloads = (resources) => {
-      const out = [];
-      const rollouts = [];
-      for (const res of resources) {
-        const { apiVersion, kind } = res.obj;
-        if (KRUISE.has(apiVersion)) {
-          if (kind === "CloneSet") out.push(...checkCloneSet(res));
-          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
-          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
-        } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
-          out.push(...checkRollout(res));
-          rollouts.push(res);
-        }
-      }
-      if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
-      return out;
-    };
-  }
-});
-
-// src/validate/index.ts
-var validate_exports = {};
-__export(validate_exports, {
-  calculate: () => calculate,
-  checkWorkloads: () => checkWorkloads,
-  decreasingSteps: () => decreasingSteps,
-  findRevision: () => findRevision,
-  overPartitionTrafficLimit: () => overPartitionTrafficLimit,
-  parseSubsetReplicas: () => parseSubsetReplicas,
-  validStepReplicas: () => validStepReplicas,
-  validate: () => validate
-});
-function validate(written, stored, opts) {
-  const diagnostics = [
-    ...checkSchemas(written, opts),
-    ...checkWorkloads(stored, opts),
-    ...checkSidecarSets(stored, opts),
-    ...checkUnitedDeployments(written, stored)
-  ];
-  const rejected = new Set(diagnostics.filter((d) => d.severity === "error" && d.origin).map((d) => originKey(d.origin)));
-  const admits = (r) => !r.origin || !rejected.has(originKey(r.origin));
-  return { admitted: stored.filter(admits), admits, diagnostics };
-}
-function originKey(o) {
-  return `${o.file}\0${o.doc}\0${o.item ?? ""}`;
-}
-var init_validate = __esm({
-  "src/validate/index.ts"() {
-    "use strict";
-    init_schema2();
     init_sidecarset4();
     init_uniteddeployment4();
-    init_workloads();
-    init_workloads();
-    init_rollout();
-    init_injection_strategy();
+    init_sidecarset4();
+    init_sidecarset_hash();
     init_uniteddeployment4();
-    init_resources_expression();
   }
 });
 
@@ -37554,9 +38948,9 @@ function diffToMarkdown(r, opts = {}) {
   return text2;
 }
 function details(w) {
-  const images = w.images.slice(0, SUMMARY_IMAGES).map((c) => imageHtml(c));
-  if (w.images.length > SUMMARY_IMAGES) images.push(`and ${w.images.length - SUMMARY_IMAGES} more`);
-  const summary2 = [`<b>${html(w.display)}</b>`, objectCounts(w), ...images].join(" · ");
+  const images2 = w.images.slice(0, SUMMARY_IMAGES).map((c) => imageHtml(c));
+  if (w.images.length > SUMMARY_IMAGES) images2.push(`and ${w.images.length - SUMMARY_IMAGES} more`);
+  const summary2 = [`<b>${html(w.display)}</b>`, objectCounts(w), ...images2].join(" · ");
   const out = [`<details><summary>${summary2}</summary>`, ""];
   for (const c of w.images) out.push(`- image ${imageHtml(c)}`);
   if (w.sidecarSets.length) out.push(`- injected by changed SidecarSet ${w.sidecarSets.map(code).join(", ")}`);
@@ -37637,7 +39031,7 @@ var init_text3 = __esm({
 
 // src/k8s/pod-images.ts
 function containerImages(obj) {
-  const images = /* @__PURE__ */ new Map();
+  const images2 = /* @__PURE__ */ new Map();
   const stack = [obj];
   while (stack.length) {
     const v = stack.pop();
@@ -37651,23 +39045,23 @@ function containerImages(obj) {
       const cs = o[list2];
       if (!Array.isArray(cs)) continue;
       for (const c of cs) {
-        const { name, image } = c ?? {};
-        if (typeof name === "string" && typeof image === "string" && !images.has(name + suffix)) images.set(name + suffix, image);
+        const { name: name2, image: image2 } = c ?? {};
+        if (typeof name2 === "string" && typeof image2 === "string" && !images2.has(name2 + suffix)) images2.set(name2 + suffix, image2);
       }
     }
     const keys = Object.keys(o);
     for (let i = keys.length - 1; i >= 0; i--) stack.push(o[keys[i]]);
   }
-  return images;
+  return images2;
 }
 function imageChanges(before, after) {
   const a = before === void 0 ? /* @__PURE__ */ new Map() : containerImages(before);
   const b = after === void 0 ? /* @__PURE__ */ new Map() : containerImages(after);
   const out = [];
-  for (const container2 of [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].sort()) {
-    const from = a.get(container2) ?? null;
-    const to = b.get(container2) ?? null;
-    if (from !== to) out.push({ container: container2, from, to });
+  for (const container3 of [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].sort()) {
+    const from = a.get(container3) ?? null;
+    const to = b.get(container3) ?? null;
+    if (from !== to) out.push({ container: container3, from, to });
   }
   return out;
 }
@@ -37787,15 +39181,15 @@ function requireCommon() {
     else if (isNothing(sequence2)) return [];
     return [sequence2];
   }
-  function extend(target, source) {
+  function extend(target2, source) {
     if (source) {
       const sourceKeys = Object.keys(source);
       for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
         const key2 = sourceKeys[index];
-        target[key2] = source[key2];
+        target2[key2] = source[key2];
       }
     }
-    return target;
+    return target2;
   }
   function repeat(string, count) {
     let result = "";
@@ -37963,9 +39357,9 @@ function requireType() {
   }
   function Type2(tag, options) {
     options = options || {};
-    Object.keys(options).forEach(function(name) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+    Object.keys(options).forEach(function(name2) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name2) === -1) {
+        throw new YAMLException2('Unknown option "' + name2 + '" is met in definition of "' + tag + '" YAML type.');
       }
     });
     this.options = options;
@@ -37996,9 +39390,9 @@ function requireSchema() {
   hasRequiredSchema = 1;
   const YAMLException2 = requireException();
   const Type2 = requireType();
-  function compileList(schema2, name) {
+  function compileList(schema2, name2) {
     const result = [];
-    schema2[name].forEach(function(currentType) {
+    schema2[name2].forEach(function(currentType) {
       let newIndex = result.length;
       result.forEach(function(previousType, previousIndex) {
         if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
@@ -38872,18 +40266,18 @@ function requireLoader() {
       state.onWarning.call(null, generateError(state, message2));
     }
   }
-  function storeAnchor(state, name, value2) {
+  function storeAnchor(state, name2, value2) {
     const transactions = state.anchorMapTransactions;
     if (transactions.length !== 0) {
       const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
-        transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
+      if (!_hasOwnProperty.call(transaction, name2)) {
+        transaction[name2] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name2),
+          value: state.anchorMap[name2]
         };
       }
     }
-    state.anchorMap[name] = value2;
+    state.anchorMap[name2] = value2;
   }
   function beginAnchorTransaction(state) {
     state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
@@ -38895,9 +40289,9 @@ function requireLoader() {
     const parent = transactions[transactions.length - 1];
     const names = Object.keys(transaction);
     for (let index = 0, length = names.length; index < length; index += 1) {
-      const name = names[index];
-      if (!_hasOwnProperty.call(parent, name)) {
-        parent[name] = transaction[name];
+      const name2 = names[index];
+      if (!_hasOwnProperty.call(parent, name2)) {
+        parent[name2] = transaction[name2];
       }
     }
   }
@@ -38938,7 +40332,7 @@ function requireLoader() {
     state.result = snapshot.result;
   }
   const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
+    YAML: function handleYamlDirective(state, name2, args) {
       if (state.version !== null) {
         throwError(state, "duplication of %YAML directive");
       }
@@ -38960,7 +40354,7 @@ function requireLoader() {
         throwWarning(state, "unsupported YAML version of the document");
       }
     },
-    TAG: function handleTagDirective(state, name, args) {
+    TAG: function handleTagDirective(state, name2, args) {
       let prefix;
       if (args.length !== 2) {
         throwError(state, "TAG directive accepts exactly two arguments");
@@ -41620,9 +43014,9 @@ var init_libesm = __esm({
 // src/report/diff/patch.ts
 function createPatcher() {
   let left = TOTAL;
-  return (name, before, after) => {
-    const from = before === void 0 ? "/dev/null" : `a/${name}`;
-    const to = after === void 0 ? "/dev/null" : `b/${name}`;
+  return (name2, before, after) => {
+    const from = before === void 0 ? "/dev/null" : `a/${name2}`;
+    const to = after === void 0 ? "/dev/null" : `b/${name2}`;
     const maxEditLength = before === void 0 || after === void 0 ? 0 : Math.min(PER_OBJECT, left);
     const patch = maxEditLength > 0 ? structuredPatch(from, to, before ?? "", after ?? "", void 0, void 0, { context: CONTEXT_LINES, maxEditLength }) : void 0;
     if (patch) {
@@ -41676,7 +43070,7 @@ function diffResources(base, head) {
     let group = groups.get(id2);
     if (!group) groups.set(id2, group = { root, entries: [] });
     const m = res.obj.metadata ?? {};
-    const name = m.name ?? m.generateName ?? "";
+    const name2 = m.name ?? m.generateName ?? "";
     group.entries.push({
       res,
       isRoot: root === res,
@@ -41686,11 +43080,11 @@ function diffResources(base, head) {
         apiVersion: res.obj.apiVersion,
         kind: res.obj.kind,
         namespace: m.namespace ?? null,
-        name,
+        name: name2,
         display: displayName(res.obj),
         images: imageChanges(pair.base?.obj, pair.head?.obj),
         fields: fieldChanges(pair.base?.obj, pair.head?.obj),
-        patch: unifiedDiff([res.obj.kind, m.namespace, name].filter(Boolean).join("/"), before, after)
+        patch: unifiedDiff([res.obj.kind, m.namespace, name2].filter(Boolean).join("/"), before, after)
       }
     });
   }
@@ -41775,7 +43169,7 @@ function sameData(a, b) {
 }
 function fieldChanges(before, after) {
   const out = [];
-  for (const path6 of FIELDS) {
+  for (const path6 of FIELDS2) {
     const from = get(before, path6), to = get(after, path6);
     if (JSON.stringify(sortedKeys(from)) !== JSON.stringify(sortedKeys(to))) out.push({ path: path6.join("."), from: from ?? null, to: to ?? null });
   }
@@ -41803,7 +43197,7 @@ function injectedSidecarSets(obj) {
   }
   return out;
 }
-var FIELDS, INJECTED_LIST;
+var FIELDS2, INJECTED_LIST;
 var init_compute = __esm({
   "src/report/diff/compute.ts"() {
     "use strict";
@@ -41812,7 +43206,7 @@ var init_compute = __esm({
     init_order();
     init_yaml_writer();
     init_patch();
-    FIELDS = [
+    FIELDS2 = [
       ["spec", "replicas"],
       ["spec", "updateStrategy", "partition"],
       ["spec", "updateStrategy", "rollingUpdate", "partition"],
@@ -41864,8 +43258,8 @@ function setRollingUpdatePartition(spec, partition) {
   strategy.rollingUpdate ??= {};
   strategy.rollingUpdate.partition = partition;
 }
-function adapterFor(template) {
-  return ADAPTERS.find((a) => template?.[a.templateKey] != null);
+function adapterFor(template2) {
+  return ADAPTERS.find((a) => template2?.[a.templateKey] != null);
 }
 var ADAPTERS;
 var init_adapters = __esm({
@@ -41932,7 +43326,7 @@ var init_go_round_trip = __esm({
   "src/render/uniteddeployment/go-round-trip.ts"() {
     "use strict";
     init_quantity();
-    init_json4();
+    init_json2();
   }
 });
 
@@ -41967,8 +43361,8 @@ function subsetWorkloadName(namespace, udName, subsetName) {
   return prefix.slice(0, 58) + suffix;
 }
 function isValidPrefix(prefix) {
-  const name = prefix.endsWith("-") ? `${prefix.slice(0, -1)}a` : prefix;
-  return name.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name);
+  const name2 = prefix.endsWith("-") ? `${prefix.slice(0, -1)}a` : prefix;
+  return name2.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name2);
 }
 var init_naming = __esm({
   "src/render/uniteddeployment/naming.ts"() {
@@ -42132,7 +43526,7 @@ var DIRECTIVE, RETAIN_KEYS, DELETE_FROM_PRIMITIVE, SET_ELEMENT_ORDER, PatchError
 var init_strategic_merge = __esm({
   "src/k8s/strategic-merge.ts"() {
     "use strict";
-    init_json4();
+    init_json2();
     DIRECTIVE = "$patch";
     RETAIN_KEYS = "$retainKeys";
     DELETE_FROM_PRIMITIVE = "$deleteFromPrimitiveList/";
@@ -42211,8 +43605,8 @@ var init_subset_patch = __esm({
   "src/render/uniteddeployment/subset-patch.ts"() {
     "use strict";
     init_strategic_merge();
-    init_json3();
     init_json4();
+    init_json2();
     LIST_FIELDS = ["containers", "initContainers", "ephemeralContainers", "volumes", "tolerations", "imagePullSecrets", "hostAliases", "topologySpreadConstraints"];
   }
 });
@@ -42232,23 +43626,23 @@ var init_tolerations = __esm({
 // src/render/uniteddeployment/subset-workload.ts
 function buildSubsetWorkload(adapter, input) {
   const { ud, subset, replicas, partition, revision } = input;
-  const template = ud.spec.template[adapter.templateKey];
-  const templateSpec = template.spec ?? {};
-  const name = subset.name;
+  const template2 = ud.spec.template[adapter.templateKey];
+  const templateSpec = template2.spec ?? {};
+  const name2 = subset.name;
   const udName = ud.metadata?.name ?? "";
   const namespace = ud.metadata?.namespace;
-  const labels = { ...template.metadata?.labels ?? {}, ...ud.spec.selector?.matchLabels ?? {} };
+  const labels = { ...template2.metadata?.labels ?? {}, ...ud.spec.selector?.matchLabels ?? {} };
   labels[REVISION_LABEL] = revision;
-  labels[SUBSET_NAME_LABEL] = name;
-  const annotations = { ...template.metadata?.annotations ?? {} };
-  const selector = structuredClone(ud.spec.selector ?? {});
-  selector.matchLabels = { ...selector.matchLabels ?? {}, [SUBSET_NAME_LABEL]: name };
+  labels[SUBSET_NAME_LABEL] = name2;
+  const annotations = { ...template2.metadata?.annotations ?? {} };
+  const selector3 = structuredClone(ud.spec.selector ?? {});
+  selector3.matchLabels = { ...selector3.matchLabels ?? {}, [SUBSET_NAME_LABEL]: name2 };
   const { replicas: _r, selector: _s, ...rest } = structuredClone(templateSpec);
-  const spec = { replicas, selector, ...rest };
+  const spec = { replicas, selector: selector3, ...rest };
   if (adapter.takesPartition(templateSpec)) adapter.setPartition(spec, partition);
   let pod = spec.template ?? {};
   pod.metadata = { ...pod.metadata ?? {} };
-  pod.metadata.labels = { ...pod.metadata.labels ?? {}, [SUBSET_NAME_LABEL]: name, [REVISION_LABEL]: revision };
+  pod.metadata.labels = { ...pod.metadata.labels ?? {}, [SUBSET_NAME_LABEL]: name2, [REVISION_LABEL]: revision };
   pod.spec ??= {};
   attachNodeAffinity(pod.spec, subset.nodeSelectorTerm);
   attachTolerations(pod.spec, subset.tolerations);
@@ -42259,8 +43653,8 @@ function buildSubsetWorkload(adapter, input) {
   spec.template = pod;
   annotations[SUBSET_PATCH_ANNOTATION] = subsetPatchAnnotation(subset.patch);
   const metadata = {
-    name: subsetWorkloadName(namespace ?? "", udName, name),
-    generateName: subsetPrefix(udName, name)
+    name: subsetWorkloadName(namespace ?? "", udName, name2),
+    generateName: subsetPrefix(udName, name2)
   };
   if (namespace !== void 0) metadata.namespace = namespace;
   metadata.labels = labels;
@@ -42283,13 +43677,13 @@ var init_subset_workload = __esm({
 function subsetPartitions(ud, allocation) {
   const strategy = ud.spec?.updateStrategy;
   const manual = strategy?.type === "Manual" ? strategy.manualUpdate?.partitions : void 0;
-  return allocation.map(({ name, replicas }) => {
-    const has = manual != null && Object.prototype.hasOwnProperty.call(manual, name);
-    const asked = has ? Number(manual[name]) : 0;
+  return allocation.map(({ name: name2, replicas }) => {
+    const has = manual != null && Object.prototype.hasOwnProperty.call(manual, name2);
+    const asked = has ? Number(manual[name2]) : 0;
     if (asked > replicas) {
-      return { name, partition: replicas, reason: `manualUpdate.partitions asks ${asked}, lowered to the subset's ${replicas} replicas` };
+      return { name: name2, partition: replicas, reason: `manualUpdate.partitions asks ${asked}, lowered to the subset's ${replicas} replicas` };
     }
-    return { name, partition: asked, reason: has ? "from manualUpdate.partitions" : "not listed in manualUpdate.partitions" };
+    return { name: name2, partition: asked, reason: has ? "from manualUpdate.partitions" : "not listed in manualUpdate.partitions" };
   });
 }
 var init_partitions = __esm({
@@ -42299,8 +43693,8 @@ var init_partitions = __esm({
 });
 
 // src/render/uniteddeployment/revision.ts
-function revisionName(udName, template, collisionCount = 0) {
-  const patch = { spec: { template: { ...goTemplate(template), $patch: "replace" } } };
+function revisionName(udName, template2, collisionCount = 0) {
+  const patch = { spec: { template: { ...goTemplate(template2), $patch: "replace" } } };
   return `${udName.slice(0, 223)}-${controllerRevisionHash(goMarshal(patch), collisionCount)}`;
 }
 function goTemplate(t) {
@@ -42326,13 +43720,13 @@ function podTemplate(t) {
 }
 function podSpec(s) {
   const o = isObj(s) ? s : {};
-  const out = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container) : null };
-  for (const k of ["initContainers", "ephemeralContainers"]) if (Array.isArray(o[k])) out[k] = o[k].map(container);
+  const out = { ...o, containers: Array.isArray(o.containers) ? o.containers.map(container2) : null };
+  for (const k of ["initContainers", "ephemeralContainers"]) if (Array.isArray(o[k])) out[k] = o[k].map(container2);
   dropZero(out, POD_OMITEMPTY);
   if (isObj(out.overhead)) out.overhead = canonicalQuantities(out.overhead);
   return out;
 }
-function container(c) {
+function container2(c) {
   const o = isObj(c) ? c : {};
   const out = { ...o, name: o.name ?? "", resources: isObj(o.resources) ? { ...o.resources } : {} };
   for (const k of ["limits", "requests"]) if (isObj(out.resources[k])) out.resources[k] = canonicalQuantities(out.resources[k]);
@@ -42372,10 +43766,10 @@ var POD_OMITEMPTY, CONTAINER_OMITEMPTY, PROBE_OMITEMPTY, statefulSetSpec, advanc
 var init_revision = __esm({
   "src/render/uniteddeployment/revision.ts"() {
     "use strict";
-    init_json3();
+    init_json4();
     init_hash();
     init_quantity();
-    init_json4();
+    init_json2();
     POD_OMITEMPTY = ["hostNetwork", "hostPID", "hostIPC", "nodeName", "serviceAccountName", "serviceAccount", "hostname", "subdomain", "schedulerName", "priorityClassName", "runtimeClassName"];
     CONTAINER_OMITEMPTY = ["image", "workingDir", "terminationMessagePath", "terminationMessagePolicy", "imagePullPolicy", "stdin", "stdinOnce", "tty"];
     PROBE_OMITEMPTY = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
@@ -42426,18 +43820,18 @@ function subsetsOf(ud) {
   return Array.isArray(list2) ? list2.map((s) => s !== null && typeof s === "object" ? s : { name: "" }) : [];
 }
 function specific(ud, existing) {
-  const subsets = subsetsOf(ud);
+  const subsets2 = subsetsOf(ud);
   const total = ud.spec?.replicas;
   const totalForParse = total ?? -1;
   const pins = /* @__PURE__ */ new Map();
-  for (const s of subsets) {
+  for (const s of subsets2) {
     if (s.replicas == null) continue;
     const r = parseSubsetReplicas(totalForParse < 0 ? void 0 : totalForParse, s.replicas);
     if (!r.ok) continue;
     const why = typeof s.replicas === "string" ? `pinned to ${s.replicas} of ${totalForParse} = ${fmt(totalForParse * Number(s.replicas.slice(0, -1)) / 100)}, rounded half up to ${r.value}` : `pinned to ${r.value} by topology.subsets[].replicas`;
     pins.set(s.name, { value: r.value, why });
   }
-  const sorted = subsets.map((s) => ({ name: s.name, current: existing[s.name]?.replicas ?? 0 })).sort((a, b) => a.current - b.current || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = subsets2.map((s) => ({ name: s.name, current: existing[s.name]?.replicas ?? 0 })).sort((a, b) => a.current - b.current || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let pinnedSum = 0;
   let pinnedCount = 0;
   for (const e of sorted) {
@@ -42477,7 +43871,7 @@ function specific(ud, existing) {
       }
     }
   }
-  return { ok: true, allocator: "specific", subsets: subsets.map((s) => result.get(s.name)) };
+  return { ok: true, allocator: "specific", subsets: subsets2.map((s) => result.get(s.name)) };
 }
 function rawBounds(ud) {
   const total = ud.spec?.replicas ?? 0;
@@ -42498,10 +43892,10 @@ function valueOr0(total, v) {
 function bounded(ud, allocator, existing) {
   const b = rawBounds(ud);
   if ("error" in b) return { ok: false, allocator, error: b.error };
-  const subsets = subsetsOf(ud);
-  const notes = subsets.map(() => "");
+  const subsets2 = subsetsOf(ud);
+  const notes = subsets2.map(() => "");
   if (allocator === "adaptive") {
-    subsets.forEach((s, i) => {
+    subsets2.forEach((s, i) => {
       const ex = existing[s.name];
       const ready = ex?.readyReplicas;
       const unschedulable = ex?.unschedulable === true;
@@ -42518,16 +43912,16 @@ function bounded(ud, allocator, existing) {
     });
   }
   const total = ud.spec?.replicas ?? 0;
-  const out = subsets.map(() => 0);
+  const out = subsets2.map(() => 0);
   let allocated = 0;
-  subsets.forEach((_, i) => {
+  subsets2.forEach((_, i) => {
     const add2 = Math.max(Math.min(b.min[i], total - allocated), 0);
     out[i] = add2;
     allocated += add2;
   });
   const firstPassOnly = allocated >= total;
   if (!firstPassOnly) {
-    subsets.forEach((_, i) => {
+    subsets2.forEach((_, i) => {
       const add2 = Math.max(Math.min(b.max[i] - b.min[i], total - allocated), 0);
       out[i] += add2;
       allocated += add2;
@@ -42536,7 +43930,7 @@ function bounded(ud, allocator, existing) {
   return {
     ok: true,
     allocator,
-    subsets: subsets.map((s, i) => ({
+    subsets: subsets2.map((s, i) => ({
       name: s.name,
       replicas: out[i],
       reason: `min ${b.min[i]}, max ${b.max[i] === MAX_INT322 ? "unbounded" : b.max[i]}: ` + (firstPassOnly ? `minimums are filled in declaration order and used up all ${total}` : `minimum first, then filled up to max in declaration order from the ${total} total`) + notes[i]
@@ -42546,39 +43940,39 @@ function bounded(ud, allocator, existing) {
 function reservation(ud, existing) {
   const b = rawBounds(ud);
   if ("error" in b) return { ok: false, allocator: "reservation", error: b.error };
-  const subsets = subsetsOf(ud);
-  const budget = [], allocated = [];
-  subsets.forEach((s) => {
+  const subsets2 = subsetsOf(ud);
+  const budget2 = [], allocated = [];
+  subsets2.forEach((s) => {
     const ex = existing[s.name];
     const allocatable = !ex || !ex.unschedulable && !ex.markedAsUnschedulable;
-    budget.push(allocatable ? MAX_INT322 : ex.replicas - (ex.reservedPods ?? 0));
+    budget2.push(allocatable ? MAX_INT322 : ex.replicas - (ex.reservedPods ?? 0));
     allocated.push(0);
   });
   const place = (i, to, rest2) => {
     let add2 = Math.min(to - allocated[i], rest2);
     allocated[i] += add2;
-    budget[i] -= add2;
-    if (budget[i] < 0) add2 += budget[i];
+    budget2[i] -= add2;
+    if (budget2[i] < 0) add2 += budget2[i];
     return Math.max(0, add2);
   };
   let rest = ud.spec?.replicas ?? 0;
   let done = false;
-  for (let i = 0; i < subsets.length && !done; i++) {
+  for (let i = 0; i < subsets2.length && !done; i++) {
     rest -= place(i, b.min[i], rest);
     if (rest <= 0) done = true;
   }
-  for (let i = 0; i < subsets.length && !done; i++) {
-    const ex = existing[subsets[i].name];
+  for (let i = 0; i < subsets2.length && !done; i++) {
+    const ex = existing[subsets2[i].name];
     rest -= place(i, !ex || !ex.unschedulable ? b.max[i] : ex.replicas, rest);
     if (rest <= 0) done = true;
   }
   return {
     ok: true,
     allocator: "reservation",
-    subsets: subsets.map((s, i) => ({
+    subsets: subsets2.map((s, i) => ({
       name: s.name,
       replicas: allocated[i],
-      reason: `min ${b.min[i]}, max ${b.max[i] === MAX_INT322 ? "unbounded" : b.max[i]}: minimums first, then filled up to max in declaration order` + (existing[s.name] && budget[i] < MAX_INT322 - allocated[i] ? "; unschedulable, replicas beyond its ready pods are placed again in later subsets" : "")
+      reason: `min ${b.min[i]}, max ${b.max[i] === MAX_INT322 ? "unbounded" : b.max[i]}: minimums first, then filled up to max in declaration order` + (existing[s.name] && budget2[i] < MAX_INT322 - allocated[i] ? "; unschedulable, replicas beyond its ready pods are placed again in later subsets" : "")
     }))
   };
 }
@@ -42602,12 +43996,12 @@ function expandOne(res, cluster) {
   const explain2 = { subject: displayName(res.obj), origin: res.origin, topic: "uniteddeployment", lines: lines2 };
   const fail2 = (rule, path6, data) => diagnostics.push(report(rule, { ...data, field: fieldText(path6) }, at(res, path6)));
   const adapter = adapterFor(ud.spec?.template);
-  const subsets = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets.map((s) => s !== null && typeof s === "object" ? s : {}) : [];
+  const subsets2 = Array.isArray(ud.spec?.topology?.subsets) ? ud.spec.topology.subsets.map((s) => s !== null && typeof s === "object" ? s : {}) : [];
   if (!adapter) {
     lines2.push({ item: "template", outcome: "none", reason: "no workload template: nothing to create" });
     return { resources: [res], diagnostics, explain: explain2 };
   }
-  if (subsets.length === 0) {
+  if (subsets2.length === 0) {
     lines2.push({ item: "subsets", outcome: "none", reason: "topology.subsets is empty: no workload is created" });
     return { resources: [res], diagnostics, explain: explain2 };
   }
@@ -42630,7 +44024,7 @@ function expandOne(res, cluster) {
   const rejections = /* @__PURE__ */ new Map();
   allocation.subsets.forEach((a, i) => {
     const p = partitions[i];
-    const built = buildSubsetWorkload(adapter, { ud, subset: subsets[i], replicas: a.replicas, partition: p.partition, revision });
+    const built = buildSubsetWorkload(adapter, { ud, subset: subsets2[i], replicas: a.replicas, partition: p.partition, revision });
     if (!built.ok) {
       fail2(patchInvalid, ["spec", "topology", "subsets", i, "patch"], { subset: a.name, reason: built.error });
       lines2.push({ item: a.name, outcome: "not created", reason: `the subset patch cannot be applied: ${built.error}` });
@@ -42860,14 +44254,14 @@ function workingHotUpgradeMap(annotations) {
   }
   return m;
 }
-function withVersionEnv(c, name) {
+function withVersionEnv(c, name2) {
   return {
     ...c,
-    name,
+    name: name2,
     env: [
       ...c.env ?? [],
-      { name: "SIDECARSET_VERSION", valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${versionAnnotation(name)}']` } } },
-      { name: "SIDECARSET_VERSION_ALT", valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${versionAltAnnotation(name)}']` } } }
+      { name: "SIDECARSET_VERSION", valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${versionAnnotation(name2)}']` } } },
+      { name: "SIDECARSET_VERSION_ALT", valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${versionAltAnnotation(name2)}']` } } }
     ]
   };
 }
@@ -42890,10 +44284,10 @@ var versionAnnotation, versionAltAnnotation;
 var init_hot_upgrade = __esm({
   "src/render/sidecarset/hot-upgrade.ts"() {
     "use strict";
-    init_json3();
+    init_json4();
     init_types();
-    versionAnnotation = (container2) => `version.sidecarset.kruise.io/${container2}`;
-    versionAltAnnotation = (container2) => `versionalt.sidecarset.kruise.io/${container2}`;
+    versionAnnotation = (container3) => `version.sidecarset.kruise.io/${container3}`;
+    versionAltAnnotation = (container3) => `versionalt.sidecarset.kruise.io/${container3}`;
   }
 });
 
@@ -42919,14 +44313,14 @@ function targetContainers(pod, regex, injected) {
   }
   return out;
 }
-function aggregate(targets, mode) {
+function aggregate(targets2, mode) {
   const limits = {}, requests = {};
   if (mode !== "sum" && mode !== "max") return { limits, requests };
   for (const key2 of ["cpu", "memory"]) {
     let all = true;
     let lim = mode === "sum" ? zeroQuantity() : void 0;
     let req = mode === "sum" ? zeroQuantity() : void 0;
-    for (const c of targets) {
+    for (const c of targets2) {
       const l = quantityOf(c.resources?.limits, key2);
       if (!l) all = false;
       else if (mode === "sum") lim = addQuantity(lim, l);
@@ -42957,9 +44351,9 @@ function applyResourcesPolicy(policy, pod, injected) {
   const pattern = policy.targetContainersNameRegex ?? "";
   const regex = compileGoRegexp(pattern);
   if (!regex.ok) return { ok: false, reason: "bad-regex", error: `invalid regex pattern "${pattern}"` };
-  const targets = targetContainers(pod, regex.re, injected);
-  if (!targets.length) return { ok: false, reason: "no-target", error: `no containers match the regex pattern "${pattern}"` };
-  const { limits, requests } = aggregate(targets, policy.targetContainersMode);
+  const targets2 = targetContainers(pod, regex.re, injected);
+  if (!targets2.length) return { ok: false, reason: "no-target", error: `no containers match the regex pattern "${pattern}"` };
+  const { limits, requests } = aggregate(targets2, policy.targetContainersMode);
   const resources = {};
   const expr = policy.resourcesExpr ?? {};
   if (expr.limits) {
@@ -42984,7 +44378,7 @@ function applyResourcesPolicy(policy, pod, injected) {
     }
     if (Object.keys(out).length) resources.requests = out;
   }
-  return { ok: true, resources, targets: targets.map((c) => c.name) };
+  return { ok: true, resources, targets: targets2.map((c) => c.name) };
 }
 var init_resources_policy2 = __esm({
   "src/render/sidecarset/resources-policy.ts"() {
@@ -43186,13 +44580,13 @@ function containerFor(spec, pod, injectedSets, ssName, volumes, queue) {
     return r.ok ? { ok: true, container: podContainer(r.c) } : r;
   }
   queueVolumes(spec, volumes, queue);
-  let container2 = POD_INDEPENDENT.get(spec);
-  if (container2 === void 0) {
+  let container3 = POD_INDEPENDENT.get(spec);
+  if (container3 === void 0) {
     const r = buildOne(spec, pod, injectedSets, ssName, volumes, []);
     if (!r.ok) return r;
-    POD_INDEPENDENT.set(spec, container2 = deepFreeze(podContainer(r.c)));
+    POD_INDEPENDENT.set(spec, container3 = deepFreeze(podContainer(r.c)));
   }
-  return { ok: true, container: container2 };
+  return { ok: true, container: container3 };
 }
 function buildSidecars(pod, sets) {
   const built = {
@@ -43206,35 +44600,35 @@ function buildSidecars(pod, sets) {
   };
   const working = workingHotUpgradeMap(pod.metadata.annotations);
   for (const ss of sets) {
-    const name = ss.metadata.name ?? "";
+    const name2 = ss.metadata.name ?? "";
     const volumes = volumesByName(ss.spec.volumes);
     const list2 = /* @__PURE__ */ new Set();
     let injecting = false;
-    const emit = (target, items) => {
+    const emit = (target2, items) => {
       for (const i of items) {
-        target.push(i);
-        built.origin.set(i, name);
+        target2.push(i);
+        built.origin.set(i, name2);
       }
     };
     for (const spec of ss.spec.initContainers ?? []) {
       const native = spec.restartPolicy === "Always";
       if (native) list2.add(spec.name);
-      const r = containerFor(spec, pod, sets, name, volumes, built.volumes);
+      const r = containerFor(spec, pod, sets, name2, volumes, built.volumes);
       if (!r.ok) return r;
       injecting = true;
-      const container2 = r.container;
-      emit(built.initContainers, native && isHotUpgrade(spec) ? hotUpgradePair(container2, spec, spec.podInjectPolicy, working, built.annotations) : [{ container: container2, podInjectPolicy: spec.podInjectPolicy }]);
+      const container3 = r.container;
+      emit(built.initContainers, native && isHotUpgrade(spec) ? hotUpgradePair(container3, spec, spec.podInjectPolicy, working, built.annotations) : [{ container: container3, podInjectPolicy: spec.podInjectPolicy }]);
     }
     built.secrets.push(...ss.spec.imagePullSecrets ?? []);
     for (const spec of ss.spec.containers ?? []) {
       list2.add(spec.name);
-      const r = containerFor(spec, pod, sets, name, volumes, built.volumes);
+      const r = containerFor(spec, pod, sets, name2, volumes, built.volumes);
       if (!r.ok) return r;
       injecting = true;
-      const container2 = r.container;
-      emit(built.containers, isHotUpgrade(spec) ? hotUpgradePair(container2, spec, spec.podInjectPolicy, working, built.annotations) : [{ container: container2, podInjectPolicy: spec.podInjectPolicy }]);
+      const container3 = r.container;
+      emit(built.containers, isHotUpgrade(spec) ? hotUpgradePair(container3, spec, spec.podInjectPolicy, working, built.annotations) : [{ container: container3, podInjectPolicy: spec.podInjectPolicy }]);
     }
-    if (injecting) built.sidecarLists.set(name, [...list2].sort());
+    if (injecting) built.sidecarLists.set(name2, [...list2].sort());
   }
   return { ok: true, built };
 }
@@ -43348,7 +44742,7 @@ var UPDATE_TIMESTAMP, isStrOrNull, ENCODED;
 var init_injection_annotations = __esm({
   "src/render/sidecarset/injection-annotations.ts"() {
     "use strict";
-    init_json3();
+    init_json4();
     UPDATE_TIMESTAMP = "1970-01-01T00:00:00Z";
     isStrOrNull = (v) => v === null || v === void 0 || typeof v === "string";
     ENCODED = /* @__PURE__ */ new WeakMap();
@@ -43567,7 +44961,7 @@ var JsonSyntaxError;
 var init_json_merge_patch = __esm({
   "src/render/sidecarset/json-merge-patch.ts"() {
     "use strict";
-    init_json3();
+    init_json4();
     init_compare();
     JsonSyntaxError = class extends Error {
     };
@@ -43794,7 +45188,7 @@ var init_revision2 = __esm({
     init_default2();
     init_validate();
     init_matching();
-    init_json4();
+    init_json2();
     PATCH_MERGE_BY_NAME = /* @__PURE__ */ new Set(["initContainers", "containers", "volumes", "imagePullSecrets"]);
     RESTORED = /* @__PURE__ */ new WeakMap();
     PARTIAL_HISTORICAL_THRESHOLD = 0.5;
@@ -43998,11 +45392,11 @@ function warnTransferEnvFromPodOnlyLabels(sets, subject, labels, issues) {
 function upgradeSpecs(ss, list2) {
   const cached = UPGRADE_SPECS.get(ss);
   if (cached && sameStrings(cached[0].sidecarList, list2)) return cached;
-  const name = ss.metadata.name ?? "";
-  const e1 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] ?? "", sidecarSetName: name, sidecarList: list2 };
+  const name2 = ss.metadata.name ?? "";
+  const e1 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] ?? "", sidecarSetName: name2, sidecarList: list2 };
   const rev = ss.status?.latestRevision;
   if (rev) e1.controllerRevision = rev;
-  const e2 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] ?? "", sidecarSetName: name, sidecarList: list2 };
+  const e2 = { updateTimestamp: UPDATE_TIMESTAMP, hash: ss.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] ?? "", sidecarSetName: name2, sidecarList: list2 };
   const out = [e1, e2];
   UPGRADE_SPECS.set(ss, out);
   return out;
@@ -44021,8 +45415,8 @@ function checkAfterMerge(pod, subject, sets, containers, initContainers, origin,
       from.push(origin.get(c) ?? "");
       seen.set(c.container.name, from);
     }
-    for (const [name, from] of seen) {
-      if (from.length > 1) issues.push({ rule: injectDuplicateContainer, data: { pod: display2, container: name, sidecarSets: from.join(", ") } });
+    for (const [name2, from] of seen) {
+      if (from.length > 1) issues.push({ rule: injectDuplicateContainer, data: { pod: display2, container: name2, sidecarSets: from.join(", ") } });
     }
   }
   const podNames = new Set((pod.spec.containers ?? []).map((c) => c.name));
@@ -44200,18 +45594,18 @@ function renderOne(r, path6, ctx, explain2) {
     if (!injection2.pod) return { resource: r, injection: injection2 };
     return { resource: { ...r, obj: { ...obj, metadata: injection2.pod.metadata, spec: injection2.pod.spec } }, injection: injection2 };
   }
-  const template = getAt(obj, path6);
+  const template2 = getAt(obj, path6);
   const display2 = `${displayName(obj)} (pod template)`;
-  if (!template || typeof template !== "object" || !template.spec) {
+  if (!template2 || typeof template2 !== "object" || !template2.spec) {
     return { resource: r, injection: { lines: [{ item: "*", outcome: "skipped", reason: "the workload has no pod template" }], issues: [] } };
   }
-  const meta = template.metadata ?? {};
-  const pod = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template.spec };
+  const meta = template2.metadata ?? {};
+  const pod = { metadata: { ...meta, namespace: obj.metadata?.namespace }, spec: template2.spec };
   const workload = obj.kind === "UnitedDeployment" ? SUBSET_WORKLOAD[String(path6[2])] : `${apiGroup(obj.apiVersion)}/${obj.kind}`;
   const injection = injectPod(pod, { display: display2, template: true, workload }, ctx, explain2);
   if (!injection.pod) return { resource: r, injection };
   const newMeta = meta.namespace === void 0 ? withoutNamespace2(injection.pod.metadata) : { ...injection.pod.metadata };
-  const newTemplate = { ...template, metadata: newMeta, spec: injection.pod.spec };
+  const newTemplate = { ...template2, metadata: newMeta, spec: injection.pod.spec };
   return { resource: { ...r, obj: setAt(obj, path6, newTemplate) }, injection };
 }
 var SUBSET_WORKLOAD;
@@ -44423,25 +45817,25 @@ var require_argument = __commonJS({
        * @param {string} name
        * @param {string} [description]
        */
-      constructor(name, description) {
+      constructor(name2, description) {
         this.description = description || "";
         this.variadic = false;
         this.parseArg = void 0;
         this.defaultValue = void 0;
         this.defaultValueDescription = void 0;
         this.argChoices = void 0;
-        switch (name[0]) {
+        switch (name2[0]) {
           case "<":
             this.required = true;
-            this._name = name.slice(1, -1);
+            this._name = name2.slice(1, -1);
             break;
           case "[":
             this.required = false;
-            this._name = name.slice(1, -1);
+            this._name = name2.slice(1, -1);
             break;
           default:
             this.required = true;
-            this._name = name;
+            this._name = name2;
             break;
         }
         if (this._name.endsWith("...")) {
@@ -45248,8 +46642,8 @@ var require_option = __commonJS({
        * @param {string} name
        * @return {Option}
        */
-      env(name) {
-        this.envVar = name;
+      env(name2) {
+        this.envVar = name2;
         return this;
       }
       /**
@@ -45552,7 +46946,7 @@ var require_command = __commonJS({
        *
        * @param {string} [name]
        */
-      constructor(name) {
+      constructor(name2) {
         super();
         this.commands = [];
         this.options = [];
@@ -45565,7 +46959,7 @@ var require_command = __commonJS({
         this.rawArgs = [];
         this.processedArgs = [];
         this._scriptPath = null;
-        this._name = name || "";
+        this._name = name2 || "";
         this._optionValues = {};
         this._optionValueSources = {};
         this._storeOptionsAsProperties = false;
@@ -45670,8 +47064,8 @@ var require_command = __commonJS({
           desc = null;
         }
         opts = opts || {};
-        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name);
+        const [, name2, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name2);
         if (desc) {
           cmd.description(desc);
           cmd._executableHandler = true;
@@ -45695,8 +47089,8 @@ var require_command = __commonJS({
        * @param {string} [name]
        * @return {Command} new command
        */
-      createCommand(name) {
-        return new _Command(name);
+      createCommand(name2) {
+        return new _Command(name2);
       }
       /**
        * You can customise the help with a subclass of Help by overriding createHelp,
@@ -45802,8 +47196,8 @@ var require_command = __commonJS({
        * @param {string} [description]
        * @return {Argument} new argument
        */
-      createArgument(name, description) {
-        return new Argument2(name, description);
+      createArgument(name2, description) {
+        return new Argument2(name2, description);
       }
       /**
        * Define argument syntax for command.
@@ -45821,8 +47215,8 @@ var require_command = __commonJS({
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      argument(name, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name, description);
+      argument(name2, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name2, description);
         if (typeof parseArg === "function") {
           argument.default(defaultValue).argParser(parseArg);
         } else {
@@ -46040,9 +47434,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} invalidArgumentMessage
        * @private
        */
-      _callParseArg(target, value2, previous, invalidArgumentMessage) {
+      _callParseArg(target2, value2, previous, invalidArgumentMessage) {
         try {
-          return target.parseArg(value2, previous);
+          return target2.parseArg(value2, previous);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
             const message2 = `${invalidArgumentMessage} ${err.message}`;
@@ -46080,7 +47474,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return [cmd.name()].concat(cmd.aliases());
         };
         const alreadyUsed = knownBy(command).find(
-          (name) => this._findCommand(name)
+          (name2) => this._findCommand(name2)
         );
         if (alreadyUsed) {
           const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
@@ -46101,24 +47495,24 @@ Expecting one of '${allowedValues.join("', '")}'`);
       addOption(option) {
         this._registerOption(option);
         const oname = option.name();
-        const name = option.attributeName();
+        const name2 = option.attributeName();
         if (option.negate) {
           const positiveLongFlag = option.long.replace(/^--no-/, "--");
           if (!this._findOption(positiveLongFlag)) {
             this.setOptionValueWithSource(
-              name,
+              name2,
               option.defaultValue === void 0 ? true : option.defaultValue,
               "default"
             );
           }
         } else if (option.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name, option.defaultValue, "default");
+          this.setOptionValueWithSource(name2, option.defaultValue, "default");
         }
         const handleOptionValue = (val, invalidValueMessage, valueSource) => {
           if (val == null && option.presetArg !== void 0) {
             val = option.presetArg;
           }
-          const oldValue = this.getOptionValue(name);
+          const oldValue = this.getOptionValue(name2);
           if (val !== null && option.parseArg) {
             val = this._callParseArg(option, val, oldValue, invalidValueMessage);
           } else if (val !== null && option.variadic) {
@@ -46133,7 +47527,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               val = "";
             }
           }
-          this.setOptionValueWithSource(name, val, valueSource);
+          this.setOptionValueWithSource(name2, val, valueSource);
         };
         this.on("option:" + oname, (val) => {
           const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
@@ -46909,10 +48303,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        * @return {Command | undefined}
        */
-      _findCommand(name) {
-        if (!name) return void 0;
+      _findCommand(name2) {
+        if (!name2) return void 0;
         return this.commands.find(
-          (cmd) => cmd._name === name || cmd._aliases.includes(name)
+          (cmd) => cmd._name === name2 || cmd._aliases.includes(name2)
         );
       }
       /**
@@ -47193,8 +48587,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} name
        * @private
        */
-      missingArgument(name) {
-        const message2 = `error: missing required argument '${name}'`;
+      missingArgument(name2) {
+        const message2 = `error: missing required argument '${name2}'`;
         this.error(message2, { code: "commander.missingArgument" });
       }
       /**
@@ -47229,10 +48623,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
           const optionKey = option2.attributeName();
           const optionValue = this.getOptionValue(optionKey);
           const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
+            (target2) => target2.negate && optionKey === target2.attributeName()
           );
           const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
+            (target2) => !target2.negate && optionKey === target2.attributeName()
           );
           if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
             return negativeOption;
@@ -47788,9 +49182,9 @@ var require_commander = __commonJS({
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
     exports.program = new Command3();
-    exports.createCommand = (name) => new Command3(name);
+    exports.createCommand = (name2) => new Command3(name2);
     exports.createOption = (flags, description) => new Option2(flags, description);
-    exports.createArgument = (name, description) => new Argument2(name, description);
+    exports.createArgument = (name2, description) => new Argument2(name2, description);
     exports.Command = Command3;
     exports.Option = Option2;
     exports.Argument = Argument2;
@@ -47987,7 +49381,7 @@ function classifyChange(head, base, hasBase, revisionData) {
 var init_change = __esm({
   "src/plan/change.ts"() {
     "use strict";
-    init_json4();
+    init_json2();
     init_kind();
   }
 });
@@ -47995,35 +49389,35 @@ var init_change = __esm({
 // src/plan/inplace.ts
 function inPlaceVerdict(oldTpl, newTpl, opts = {}) {
   const os6 = oldTpl?.spec ?? {}, ns = newTpl?.spec ?? {};
-  const images = [];
+  const images2 = [];
   const keys = /* @__PURE__ */ new Set([...Object.keys(os6), ...Object.keys(ns)]);
   for (const k of [...keys].sort()) {
     if (k === "containers") continue;
-    if (!sameJson(os6[k], ns[k])) return { inPlace: false, reason: `spec.${k} changed`, images };
+    if (!sameJson(os6[k], ns[k])) return { inPlace: false, reason: `spec.${k} changed`, images: images2 };
   }
   const oc = Array.isArray(os6.containers) ? os6.containers : [];
   const nc = Array.isArray(ns.containers) ? ns.containers : [];
-  if (oc.length !== nc.length) return { inPlace: false, reason: "containers were added or removed", images };
+  if (oc.length !== nc.length) return { inPlace: false, reason: "containers were added or removed", images: images2 };
   let resources = false;
   for (let i = 0; i < nc.length; i++) {
     const a = oc[i] ?? {}, b = nc[i] ?? {};
-    if (a.name !== b.name) return { inPlace: false, reason: `container #${i} was renamed or moved`, images };
+    if (a.name !== b.name) return { inPlace: false, reason: `container #${i} was renamed or moved`, images: images2 };
     const fields = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const f of [...fields].sort()) {
       if (sameJson(a[f], b[f])) continue;
       if (f === "image") {
-        if (typeof a.image !== "string" || typeof b.image !== "string") return { inPlace: false, reason: `container ${b.name}: image added or removed`, images };
-        images.push(b.name);
+        if (typeof a.image !== "string" || typeof b.image !== "string") return { inPlace: false, reason: `container ${b.name}: image added or removed`, images: images2 };
+        images2.push(b.name);
       } else if (f === "resources") {
         resources = true;
-        if (!opts.verticalScaling) return { inPlace: false, reason: `container ${b.name}: resources changed (in place only with gate InPlaceWorkloadVerticalScaling)`, images };
+        if (!opts.verticalScaling) return { inPlace: false, reason: `container ${b.name}: resources changed (in place only with gate InPlaceWorkloadVerticalScaling)`, images: images2 };
       } else {
-        return { inPlace: false, reason: `container ${b.name}: ${f} changed`, images };
+        return { inPlace: false, reason: `container ${b.name}: ${f} changed`, images: images2 };
       }
     }
   }
-  if (resources && qosClass(os6) !== qosClass(ns)) return { inPlace: false, reason: "resources change the pod QoS class", images };
-  return { inPlace: true, images };
+  if (resources && qosClass(os6) !== qosClass(ns)) return { inPlace: false, reason: "resources change the pod QoS class", images: images2 };
+  return { inPlace: true, images: images2 };
 }
 function qosClass(spec) {
   const cs = [...Array.isArray(spec.initContainers) ? spec.initContainers : [], ...Array.isArray(spec.containers) ? spec.containers : []];
@@ -48046,12 +49440,12 @@ function sidecarImageOnly(oldContainers, newContainers) {
   const byName = (cs) => new Map((cs ?? []).map((c) => [c.name, c]));
   const a = byName(oldContainers), b = byName(newContainers);
   if (a.size !== b.size || [...b.keys()].some((n) => !a.has(n))) return { imageOnly: false, reason: "sidecar containers were added or removed" };
-  for (const [name, nc] of b) {
-    const oc = a.get(name);
+  for (const [name2, nc] of b) {
+    const oc = a.get(name2);
     const { image: _i1, ...ro } = oc, { image: _i2, ...rn } = nc;
     if (!sameJson(ro, rn)) {
       const f = [.../* @__PURE__ */ new Set([...Object.keys(ro), ...Object.keys(rn)])].sort().find((k) => !sameJson(ro[k], rn[k]));
-      return { imageOnly: false, reason: `sidecar container ${name}: ${f} changed` };
+      return { imageOnly: false, reason: `sidecar container ${name2}: ${f} changed` };
     }
   }
   return { imageOnly: true };
@@ -48059,7 +49453,7 @@ function sidecarImageOnly(oldContainers, newContainers) {
 var init_inplace = __esm({
   "src/plan/inplace.ts"() {
     "use strict";
-    init_json4();
+    init_json2();
   }
 });
 
@@ -48079,7 +49473,7 @@ var init_cloneset2 = __esm({
     "use strict";
     init_intstr();
     init_batch();
-    init_json4();
+    init_json2();
     init_kind();
     cloneSetModel = {
       label: () => "CloneSet",
@@ -48179,7 +49573,7 @@ var init_sidecarset6 = __esm({
     "use strict";
     init_intstr();
     init_selector();
-    init_json4();
+    init_json2();
     init_kind();
     CANARY_SELECTOR_ANNOTATION = "kruisec.io/canary-selector";
     PARTITION = ["spec", "updateStrategy", "partition"];
@@ -48335,7 +49729,7 @@ var init_statefulset2 = __esm({
   "src/plan/kinds/statefulset.ts"() {
     "use strict";
     init_batch();
-    init_json4();
+    init_json2();
     init_kind();
     init_statefulset_update();
     PARTITION2 = ["spec", "updateStrategy", "rollingUpdate", "partition"];
@@ -48392,9 +49786,9 @@ var init_statefulset2 = __esm({
 });
 
 // src/plan/kinds/ud-partitions.ts
-function subsetPartitionsFor(subsets, partitions, subsetReplicas2) {
+function subsetPartitionsFor(subsets2, partitions, subsetReplicas2) {
   const ud = { spec: { updateStrategy: { type: "Manual", manualUpdate: { partitions: { ...partitions ?? {} } } } } };
-  const allocation = subsets.map((name) => ({ name, replicas: subsetReplicas2[name] ?? Number.MAX_SAFE_INTEGER, reason: "" }));
+  const allocation = subsets2.map((name2) => ({ name: name2, replicas: subsetReplicas2[name2] ?? Number.MAX_SAFE_INTEGER, reason: "" }));
   return Object.fromEntries(subsetPartitions(ud, allocation).map((p) => [p.name, p.partition]));
 }
 var init_ud_partitions = __esm({
@@ -48407,7 +49801,7 @@ var init_ud_partitions = __esm({
 // src/plan/kinds/uniteddeployment.ts
 function stagedSubsetPartitions(subsetReplicas2, step) {
   const out = {};
-  for (const [name, n] of Object.entries(subsetReplicas2)) out[name] = n - batchReplicas(step, n);
+  for (const [name2, n] of Object.entries(subsetReplicas2)) out[name2] = n - batchReplicas(step, n);
   return out;
 }
 function subsetReplicas(obj) {
@@ -48416,8 +49810,8 @@ function subsetReplicas(obj) {
   return Object.fromEntries(a.subsets.map((s) => [s.name, s.replicas]));
 }
 function subsetNames(obj) {
-  const subsets = get2(obj, ["spec", "topology", "subsets"]);
-  return Array.isArray(subsets) ? subsets.map((s) => String(s?.name)) : [];
+  const subsets2 = get2(obj, ["spec", "topology", "subsets"]);
+  return Array.isArray(subsets2) ? subsets2.map((s) => String(s?.name)) : [];
 }
 function subsetKind(obj) {
   const t = get2(obj, ["spec", "template"]) ?? {};
@@ -48438,7 +49832,7 @@ var init_uniteddeployment6 = __esm({
     "use strict";
     init_render();
     init_batch();
-    init_json4();
+    init_json2();
     init_kind();
     init_ud_partitions();
     PARTITIONS = ["spec", "updateStrategy", "manualUpdate", "partitions"];
@@ -48458,10 +49852,10 @@ var init_uniteddeployment6 = __esm({
         const own = subsetPartitionsFor(subsetNames(obj), get2(obj, PARTITIONS), r);
         const p = prev, n = next;
         const out = {};
-        for (const name of Object.keys(n)) {
-          let v = n[name];
-          if (p && p[name] !== void 0) v = Math.min(v, p[name]);
-          out[name] = Math.max(v, own[name] ?? 0);
+        for (const name2 of Object.keys(n)) {
+          let v = n[name2];
+          if (p && p[name2] !== void 0) v = Math.min(v, p[name2]);
+          out[name2] = Math.max(v, own[name2] ?? 0);
         }
         return out;
       },
@@ -48615,16 +50009,16 @@ function isPlannedWorkload(obj) {
 }
 function planWorkload(res, base, hasBase, ctx, diags) {
   const obj = res.obj;
-  const name = displayName(obj);
+  const name2 = displayName(obj);
   const model = modelFor(obj);
   const revisionData = model ? model.revisionData : (o) => get2(o, ["spec", "template"]);
   const change = classifyChange(obj, base?.obj, hasBase, revisionData);
   const total = model ? model.total(res, ctx) : replicasOf(obj);
   const headOld = model ? model.oldCount(obj, void 0, total, ctx) : 0;
   const final = (gate = NONE, note2) => ({ obj, old: headOld, gate, note: note2 });
-  const plan2 = { res, model, name, change, mode: change === "created" ? "created" : change, total, states: [final()], staged: false };
+  const plan2 = { res, model, name: name2, change, mode: change === "created" ? "created" : change, total, states: [final()], staged: false };
   if (change === "unchanged" || change === "scale-only" || change === "created") return plan2;
-  const how = updateMode(obj, base?.obj, model, ctx, diags, res, name, change);
+  const how = updateMode(obj, base?.obj, model, ctx, diags, res, name2, change);
   plan2.mode = how.mode;
   if (how.note) plan2.note = how.note;
   if (plan2.mode === "refused") return plan2;
@@ -48634,35 +50028,35 @@ function planWorkload(res, base, hasBase, ctx, diags) {
   if (rollout) {
     const rname = displayName(rollout.obj);
     if (annotation2 !== void 0) {
-      diags.push(report(rolloutOwnsPartition, { workload: name, rollout: rname }, at(res, ["metadata", "annotations", STEPS_ANNOTATION])));
+      diags.push(report(rolloutOwnsPartition, { workload: name2, rollout: rname }, at(res, ["metadata", "annotations", STEPS_ANNOTATION])));
       plan2.mode = "refused";
       return plan2;
     }
     const s = stepsOfRollout(rollout.obj, obj.kind === "Deployment" && obj.apiVersion === "apps/v1");
     if (s.unsupported) {
-      diags.push(report(rolloutUnsupported, { workload: name, rollout: rname, what: s.unsupported }, at(rollout, ["spec", "strategy"])));
+      diags.push(report(rolloutUnsupported, { workload: name2, rollout: rname, what: s.unsupported }, at(rollout, ["spec", "strategy"])));
       plan2.mode = "refused";
       return plan2;
     }
-    for (const p of s.problems) diags.push(report(stepsInvalid, { workload: name, source: rname, reason: p.reason }, at(rollout, p.path)));
-    if (s.traffic) diags.push(report(rolloutTrafficIgnored, { workload: name, rollout: rname }, at(rollout, ["spec", "strategy", "canary"])));
+    for (const p of s.problems) diags.push(report(stepsInvalid, { workload: name2, source: rname, reason: p.reason }, at(rollout, p.path)));
+    if (s.traffic) diags.push(report(rolloutTrafficIgnored, { workload: name2, rollout: rname }, at(rollout, ["spec", "strategy", "canary"])));
     if (!s.plan) {
       plan2.mode = "refused";
       return plan2;
     }
     const active = ctx.baseKeys !== void 0 && ctx.baseKeys.has(resourceKey(rollout.obj));
     if (active || !model) {
-      diags.push(report(rolloutStaged, { workload: name, rollout: rname, steps: s.plan.steps.length }, at(res)));
+      diags.push(report(rolloutStaged, { workload: name2, rollout: rname, steps: s.plan.steps.length }, at(res)));
       plan2.mode = "rollout";
       plan2.note = `released by ${rname}: ${rolloutBatches(obj, s.plan.steps)}${s.plan.paused ? " (the Rollout is paused)" : ""}`;
       return plan2;
     }
-    diags.push(report(rolloutStepsAdopted, { workload: name, rollout: rname, steps: s.plan.steps.length }, at(rollout, ["spec", "strategy", "canary", "steps"])));
+    diags.push(report(rolloutStepsAdopted, { workload: name2, rollout: rname, steps: s.plan.steps.length }, at(rollout, ["spec", "strategy", "canary", "steps"])));
     plan2.held = rollout;
     steps = { source: "rollout", rollout, ...s.plan };
   }
   if (!model) {
-    if (change === "revision") diags.push(report(deploymentNoPartition, { workload: name }, at(res, ["spec", "template"])));
+    if (change === "revision") diags.push(report(deploymentNoPartition, { workload: name2 }, at(res, ["spec", "template"])));
     plan2.mode = "recreate";
     plan2.note = "all at once, at the Deployment's own pace";
     return plan2;
@@ -48670,14 +50064,14 @@ function planWorkload(res, base, hasBase, ctx, diags) {
   if (plan2.mode === "not-upgradable") return plan2;
   const blocked = model.blocked?.(obj);
   if (blocked) {
-    diags.push(report(updateBlocked, { workload: name, reason: blocked }, at(res, ["spec", "updateStrategy"])));
+    diags.push(report(updateBlocked, { workload: name2, reason: blocked }, at(res, ["spec", "updateStrategy"])));
     plan2.note = blocked;
     return plan2;
   }
   if (steps) {
   } else if (annotation2 !== void 0) {
     const s = stepsOfAnnotation(annotation2);
-    for (const p of s.problems) diags.push(report(stepsInvalid, { workload: name, source: `annotation ${STEPS_ANNOTATION}`, reason: p.reason }, at(res, ["metadata", "annotations", STEPS_ANNOTATION])));
+    for (const p of s.problems) diags.push(report(stepsInvalid, { workload: name2, source: `annotation ${STEPS_ANNOTATION}`, reason: p.reason }, at(res, ["metadata", "annotations", STEPS_ANNOTATION])));
     if (!s.plan) {
       plan2.mode = "refused";
       return plan2;
@@ -48685,7 +50079,7 @@ function planWorkload(res, base, hasBase, ctx, diags) {
     steps = { source: "annotation", ...s.plan };
   } else if (ctx.cluster.defaultSteps && ctx.cluster.defaultSteps.length > 0) {
     const s = stepsOfDefaults(ctx.cluster.defaultSteps);
-    for (const p of s.problems) diags.push(report(stepsInvalid, { workload: name, source: "defaultSteps (kruisec.yaml)", reason: p.reason }, at(res)));
+    for (const p of s.problems) diags.push(report(stepsInvalid, { workload: name2, source: "defaultSteps (kruisec.yaml)", reason: p.reason }, at(res)));
     if (!s.plan) {
       plan2.mode = "refused";
       return plan2;
@@ -48693,10 +50087,10 @@ function planWorkload(res, base, hasBase, ctx, diags) {
     steps = { source: "default", ...s.plan };
   }
   if (!steps) {
-    diags.push(report(noSteps, { workload: name }, at(res)));
+    diags.push(report(noSteps, { workload: name2 }, at(res)));
     return plan2;
   }
-  const states = stagedStates(res, model, steps.steps, total, headOld, ctx, diags, name);
+  const states = stagedStates(res, model, steps.steps, total, headOld, ctx, diags, name2);
   if (!states) {
     plan2.mode = "refused";
     return plan2;
@@ -48707,12 +50101,12 @@ function planWorkload(res, base, hasBase, ctx, diags) {
   plan2.failureThreshold = steps.failureThreshold;
   return plan2;
 }
-function updateMode(obj, base, model, ctx, diags, res, name, change) {
+function updateMode(obj, base, model, ctx, diags, res, name2, change) {
   if (obj.kind === "SidecarSet") {
     if (!base) return { mode: "sidecar-in-place" };
     const v2 = sidecarImageOnly(sidecarContainers(base), sidecarContainers(obj));
     if (v2.imageOnly) return { mode: "sidecar-in-place" };
-    diags.push(report(sidecarNotUpgradable, { workload: name, reason: v2.reason ?? "a non-image sidecar change" }, at(res, ["spec", "containers"])));
+    diags.push(report(sidecarNotUpgradable, { workload: name2, reason: v2.reason ?? "a non-image sidecar change" }, at(res, ["spec", "containers"])));
     return { mode: "not-upgradable", note: v2.reason };
   }
   const policy = model?.podUpdatePolicy?.(obj) ?? "ReCreate";
@@ -48721,12 +50115,12 @@ function updateMode(obj, base, model, ctx, diags, res, name, change) {
   const v = inPlaceVerdict(model.podTemplate(base), model.podTemplate(obj), { verticalScaling: featureGate(ctx.cluster, "InPlaceWorkloadVerticalScaling") });
   if (v.inPlace) return { mode: "in-place", ...v.images.length ? { note: `new image for ${v.images.join(", ")}` } : {} };
   if (policy === "InPlaceOnly") {
-    diags.push(report(inPlaceOnlyImpossible, { workload: name, reason: v.reason ?? "the change is not in-place" }, at(res, ["spec", "template"])));
+    diags.push(report(inPlaceOnlyImpossible, { workload: name2, reason: v.reason ?? "the change is not in-place" }, at(res, ["spec", "template"])));
     return { mode: "refused", note: v.reason };
   }
   return { mode: "recreate", note: `${policy} falls back to recreate: ${v.reason}` };
 }
-function stagedStates(res, model, steps, total, headOld, ctx, diags, name) {
+function stagedStates(res, model, steps, total, headOld, ctx, diags, name2) {
   const obj = res.obj;
   const states = [];
   let prev;
@@ -48740,7 +50134,7 @@ function stagedStates(res, model, steps, total, headOld, ctx, diags, name) {
       sel = void 0;
     }
     if (!sel || typeof sel !== "object") {
-      diags.push(report(stepsInvalid, { workload: name, source: `annotation ${CANARY_SELECTOR_ANNOTATION}`, reason: "must be a JSON LabelSelector" }, at(res, ["metadata", "annotations", CANARY_SELECTOR_ANNOTATION])));
+      diags.push(report(stepsInvalid, { workload: name2, source: `annotation ${CANARY_SELECTOR_ANNOTATION}`, reason: "must be a JSON LabelSelector" }, at(res, ["metadata", "annotations", CANARY_SELECTOR_ANNOTATION])));
       return void 0;
     }
     const o = cloneJson(obj);
@@ -48764,7 +50158,7 @@ function stagedStates(res, model, steps, total, headOld, ctx, diags, name) {
     }
     const v = model.valueFor(obj, steps, i, total, ctx);
     if ("error" in v) {
-      diags.push(report(stepUnexpressible, { workload: name, reason: `step ${i + 1}: ${v.error}` }, at(res, model.knobPath(obj))));
+      diags.push(report(stepUnexpressible, { workload: name2, reason: `step ${i + 1}: ${v.error}` }, at(res, model.knobPath(obj))));
       return void 0;
     }
     let value2 = model.lower ? model.lower(obj, prev?.value, v.value) : v.value;
@@ -48817,7 +50211,7 @@ var init_workload2 = __esm({
     init_rule();
     init_batch();
     init_change();
-    init_json4();
+    init_json2();
     init_inplace();
     init_cloneset2();
     init_kind();
@@ -48911,7 +50305,7 @@ var init_argocd = __esm({
   "src/plan/output/argocd.ts"() {
     "use strict";
     init_order();
-    init_json4();
+    init_json2();
     init_gate();
     init_yaml_writer();
     init_names3();
@@ -48927,8 +50321,8 @@ function planToDir(result) {
     const width2 = Math.max(3, String(s.resources.length).length);
     s.resources.forEach((r, i) => {
       const m = r.obj.metadata ?? {};
-      const name = [r.obj.kind, m.namespace, m.name ?? m.generateName].filter(Boolean).join("-");
-      files[`${stageDir(s.index)}/${pad3(i, width2)}-${slug(name)}.yaml`] = dumpYaml(r.obj);
+      const name2 = [r.obj.kind, m.namespace, m.name ?? m.generateName].filter(Boolean).join("-");
+      files[`${stageDir(s.index)}/${pad3(i, width2)}-${slug(name2)}.yaml`] = dumpYaml(r.obj);
     });
   }
   const summary2 = result.stages.map((s) => ({ index: s.index, gate: s.gate, expect: s.expect, preview: s.preview }));
@@ -48973,8 +50367,8 @@ function planToMarkdown(result, limit = MARKDOWN_LIMIT) {
     out.push("| Workload | Change | Images |", "| --- | --- | --- |");
     for (const c of result.changes) {
       const change = c.mode === c.change ? c.change : `${c.change}, ${c.mode}`;
-      const images = c.images.map((i) => `${i.container}: ${i.from ?? "(none)"} → ${i.to ?? "(none)"}`).map(escapeCell).join("<br>");
-      out.push(`| ${escapeCell(c.workload)} | ${escapeCell(change)} | ${images || "—"} |`);
+      const images2 = c.images.map((i) => `${i.container}: ${i.from ?? "(none)"} → ${i.to ?? "(none)"}`).map(escapeCell).join("<br>");
+      out.push(`| ${escapeCell(c.workload)} | ${escapeCell(change)} | ${images2 || "—"} |`);
     }
     out.push("", "| Stage | Workload | Updated | Old | Mode | Gate after | Note |", "|---|---|---:|---:|---|---|---|");
     for (const s of result.stages) {
@@ -49053,7 +50447,7 @@ function planHash(stages) {
 var init_hash2 = __esm({
   "src/plan/hash.ts"() {
     "use strict";
-    init_json4();
+    init_json2();
   }
 });
 
@@ -49342,8 +50736,8 @@ function appendResults(text2, list2, results, dump2, read) {
 }
 function readEnvelope(docs) {
   const unreadable = docs.some((d) => d.error !== void 0);
-  const present = docs.filter((d) => d.value !== null && d.value !== void 0);
-  const only = present.length === 1 ? present[0].value : void 0;
+  const present3 = docs.filter((d) => d.value !== null && d.value !== void 0);
+  const only = present3.length === 1 ? present3[0].value : void 0;
   if (isObj(only) && only.kind === "ResourceList" && typeof only.apiVersion === "string" && only.apiVersion.startsWith(RESOURCE_LIST_GROUP)) {
     const items2 = Array.isArray(only.items) ? only.items : [];
     const badItems = only.items !== void 0 && only.items !== null && !Array.isArray(only.items);
@@ -49430,7 +50824,7 @@ var init_fn = __esm({
     "use strict";
     init_field_path();
     init_compare();
-    init_json4();
+    init_json2();
     init_fn_config();
     init_diagnostics();
     init_inputs();
@@ -49904,23 +51298,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value2) {
+function setOutput(name2, value2) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value2));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value2));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value2));
 }
 function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
@@ -50072,33 +51466,33 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback, name3) => {
+      return register.bind(null, state, name3, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -50123,38 +51517,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -50255,11 +51649,11 @@ function addQueryParameters(url, parameters) {
   if (names.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
+  return url + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -50369,14 +51763,14 @@ function getValues(context3, operator, key2, modifier) {
   }
   return result;
 }
-function parseUrl(template) {
+function parseUrl(template2) {
   return {
-    expand: expand.bind(null, template)
+    expand: expand.bind(null, template2)
   };
 }
-function expand(template, context3) {
+function expand(template2, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
+  template2 = template2.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
     function(_, expression, literal2) {
       if (expression) {
@@ -50408,10 +51802,10 @@ function expand(template, context3) {
       }
     }
   );
-  if (template === "/") {
-    return template;
+  if (template2 === "/") {
+    return template2;
   } else {
-    return template.replace(/\/$/, "");
+    return template2.replace(/\/$/, "");
   }
 }
 function parse(options) {
@@ -50896,8 +52290,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value2]) => [
-      name,
+    Object.entries(requestOptions.headers).map(([name2, value2]) => [
+      name2,
       String(value2)
     ])
   );
@@ -53666,28 +55060,28 @@ var handler = {
   has({ scope }, methodName) {
     return endpointMethodsMap.get(scope).has(methodName);
   },
-  getOwnPropertyDescriptor(target, methodName) {
+  getOwnPropertyDescriptor(target2, methodName) {
     return {
-      value: this.get(target, methodName),
+      value: this.get(target2, methodName),
       // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true
     };
   },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
+  defineProperty(target2, methodName, descriptor) {
+    Object.defineProperty(target2.cache, methodName, descriptor);
     return true;
   },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
+  deleteProperty(target2, methodName) {
+    delete target2.cache[methodName];
     return true;
   },
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value2) {
-    return target.cache[methodName] = value2;
+  set(target2, methodName, value2) {
+    return target2.cache[methodName] = value2;
   },
   get({ octokit, scope, cache }, methodName) {
     if (cache[methodName]) {
@@ -53741,17 +55135,17 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name2 in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name];
+            options2[alias] = options2[name2];
           }
-          delete options2[name];
+          delete options2[name2];
         }
       }
       return requestWithDefaults(options2);
@@ -54022,27 +55416,27 @@ function commentMarker(key2) {
   const clean3 = key2.replace(/[^A-Za-z0-9._-]/g, "").replace(/-{2,}/g, "-") || "kruisec";
   return `<!-- kruisec:comment:${clean3} -->`;
 }
-async function upsertComment(octokit, target, marker, body) {
+async function upsertComment(octokit, target2, marker, body) {
   if (!body.startsWith(marker)) throw new Error("the comment body must start with its marker");
-  const where2 = { owner: target.owner, repo: target.repo };
+  const where2 = { owner: target2.owner, repo: target2.repo };
   try {
-    const existing = await findComment(octokit, target, marker);
+    const existing = await findComment(octokit, target2, marker);
     if (existing && existing.body === body) return { status: "unchanged", id: existing.id, url: existing.html_url };
     if (existing) {
       const { data: data2 } = await octokit.rest.issues.updateComment({ ...where2, comment_id: existing.id, body });
       return { status: "updated", id: data2.id, url: data2.html_url };
     }
-    const { data } = await octokit.rest.issues.createComment({ ...where2, issue_number: target.issueNumber, body });
+    const { data } = await octokit.rest.issues.createComment({ ...where2, issue_number: target2.issueNumber, body });
     return { status: "created", id: data.id, url: data.html_url };
   } catch (e) {
     return { status: "skipped", reason: explain(e) };
   }
 }
-async function findComment(octokit, target, marker) {
+async function findComment(octokit, target2, marker) {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
+    owner: target2.owner,
+    repo: target2.repo,
+    issue_number: target2.issueNumber,
     per_page: 100
   });
   for await (const page of pages) {
@@ -54129,16 +55523,16 @@ function prNumber(raw3) {
   if (!/^[1-9]\d{0,9}$/.test(v)) throw new InputProblem(`pr-number must be a pull-request number, got ${JSON.stringify(v.slice(0, 40))}`);
   return Number(v);
 }
-function bool3(name, dflt) {
-  const v = getInput(name).trim().toLowerCase();
+function bool3(name2, dflt) {
+  const v = getInput(name2).trim().toLowerCase();
   if (!v) return dflt;
   if (v === "true" || v === "false") return v === "true";
-  throw new InputProblem(`input ${name} must be true or false, not ${JSON.stringify(v)}`);
+  throw new InputProblem(`input ${name2} must be true or false, not ${JSON.stringify(v)}`);
 }
-function oneOf(name, values, dflt) {
-  const v = getInput(name).trim() || dflt;
+function oneOf(name2, values, dflt) {
+  const v = getInput(name2).trim() || dflt;
   if (values.includes(v)) return v;
-  throw new InputProblem(`input ${name} must be ${values.join(", ")}, not ${JSON.stringify(v)}`);
+  throw new InputProblem(`input ${name2} must be ${values.join(", ")}, not ${JSON.stringify(v)}`);
 }
 
 // node_modules/commander/esm.mjs
@@ -54343,9 +55737,9 @@ async function runReconcile(paths2, flags, io) {
     process.off("SIGTERM", onSignal);
   }
 }
-async function runApprove(name, flags, io) {
+async function runApprove(name2, flags, io) {
   return explained(io, async (r) => {
-    const a = await r.approve({ target: flags, rollout: name === void 0 ? void 0 : parseRolloutName(name), namespace: flags.namespace });
+    const a = await r.approve({ target: flags, rollout: name2 === void 0 ? void 0 : parseRolloutName(name2), namespace: flags.namespace });
     io.out(`approved stage ${a.stage + 1}/${a.stages} of rollout ${a.rollout} (namespace ${a.namespace})
 `);
     return 0;
@@ -54364,10 +55758,10 @@ async function explained(io, run2, onError) {
     return f.code;
   }
 }
-async function runStatus(name, flags, io) {
+async function runStatus(name2, flags, io) {
   if (flags.output !== "text" && flags.output !== "json") throw new UsageError(`--output must be text or json, got ${JSON.stringify(flags.output)}`);
   return explained(io, async (r) => {
-    const all = await r.status({ target: flags, rollout: name === void 0 ? void 0 : parseRolloutName(name), namespace: flags.namespace });
+    const all = await r.status({ target: flags, rollout: name2 === void 0 ? void 0 : parseRolloutName(name2), namespace: flags.namespace });
     if (flags.output === "json") io.out(`${JSON.stringify({ rollouts: all }, null, 2)}
 `);
     else io.out(all.length === 0 ? "no rollouts\n" : all.map(statusText).join("\n"));
@@ -54394,8 +55788,8 @@ function statusText(s) {
 function registerReconcileCommands(program2, common3, io, setCode) {
   const cluster = (cmd) => cmd.option("--kubeconfig <file>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)").option("--context <name>", "kubeconfig context (default: its current context)").option("--namespace <ns>", "namespace of the rollout's state ConfigMap and Lease (default: the context's)");
   cluster(common3(program2.command("reconcile").description("apply a plan stage by stage to a cluster, waiting for each to converge and for its gate"))).argument("[paths...]", "the head repo (planned against --base/--base-ref), or a folder written by plan --output dir=", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision").option("--name <name>", "name of the rollout (its state is ConfigMap kruisec-rollout-<name>)", "default").option("--timeout <duration>", "how long one stage may take to converge", "10m").option("--workers <n>", "objects handled at once", "4").option("--watch", "keep running: wait for the lease as a standby, and after a rollout for the inputs to change").option("--poll-interval <duration>", "with --watch, how often the inputs are planned again", "30s").option("--dry-run", "send every stage as a server-side dry run; change nothing").option("--force-conflicts", "take over fields other writers own (not only those of earlier applies)").option("--lease-duration <duration>", "how long a crashed reconciler on another host blocks the next", "15s").addOption(new Option("--output <output>", "progress: text (a live line on a terminal, timestamped lines otherwise) or json (one event per line)").default("text")).action(async (paths2, flags) => setCode(await runReconcile(paths2, flags, io)));
-  cluster(program2.command("approve").description("pass the manual approval gate a rollout waits at")).argument("[name]", "the rollout (default: the only one waiting)").action(async (name, flags) => setCode(await runApprove(name, flags, io)));
-  cluster(program2.command("status").description("where a rollout is: stage, gate, and what each workload reports")).argument("[name]", "the rollout (default: every rollout in the namespace)").addOption(new Option("--output <output>", "text or json").default("text")).action(async (name, flags) => setCode(await runStatus(name, flags, io)));
+  cluster(program2.command("approve").description("pass the manual approval gate a rollout waits at")).argument("[name]", "the rollout (default: the only one waiting)").action(async (name2, flags) => setCode(await runApprove(name2, flags, io)));
+  cluster(program2.command("status").description("where a rollout is: stage, gate, and what each workload reports")).argument("[name]", "the rollout (default: every rollout in the namespace)").addOption(new Option("--output <output>", "text or json").default("text")).action(async (name2, flags) => setCode(await runStatus(name2, flags, io)));
 }
 
 // src/cli/main.ts
@@ -54514,12 +55908,12 @@ async function check(inputs) {
     writeFileSync2(file, sarif.out);
     setOutput("sarif-file", file);
   }
-  const target = pullRequest(inputs);
+  const target2 = pullRequest(inputs);
   const marker = commentMarker(inputs.commentKey);
   const footer = footerText();
   let sections = { comment: "", summary: "" };
   if (inputs.command === "diff") {
-    const base = inputs.base ? { base: inputs.base } : inputs.baseRef ? { baseRef: inputs.baseRef } : target ? { baseRef: pullRequestBase(context2.payload.pull_request?.base?.sha, cwd) } : void 0;
+    const base = inputs.base ? { base: inputs.base } : inputs.baseRef ? { baseRef: inputs.baseRef } : target2 ? { baseRef: pullRequestBase(context2.payload.pull_request?.base?.sha, cwd) } : void 0;
     if (!base) {
       notice("kruisec: no base to diff against (not a pull request, and neither base nor base-ref is set): validated only", { title: "kruisec" });
     } else if (code2 !== 0) {
@@ -54540,7 +55934,7 @@ async function check(inputs) {
       }
     }
   } else if (inputs.command === "plan") {
-    const baseArgs = inputs.base ? ["--base", inputs.base] : inputs.baseRef ? ["--base-ref", inputs.baseRef] : target ? ["--base-ref", pullRequestBase(context2.payload.pull_request?.base?.sha, cwd)] : [];
+    const baseArgs = inputs.base ? ["--base", inputs.base] : inputs.baseRef ? ["--base-ref", inputs.baseRef] : target2 ? ["--base-ref", pullRequestBase(context2.payload.pull_request?.base?.sha, cwd)] : [];
     const planJson = await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "json"], cwd);
     code2 = Math.max(code2, planJson.code);
     if (planJson.code === 0) {
@@ -54560,10 +55954,10 @@ async function check(inputs) {
     await summary.addRaw(compose([validation, sections.summary], SUMMARY_LIMIT, note2)).write();
   }
   const body = compose([marker, validation, sections.comment, footer], COMMENT_LIMIT2, note2);
-  const commentFile = saveComment(out, body, target?.issueNumber);
+  const commentFile = saveComment(out, body, target2?.issueNumber);
   setOutput("comment-file", commentFile);
   setOutput("comment-dir", dirname4(commentFile));
-  if (inputs.comment && target) await post(inputs, target, marker, body);
+  if (inputs.comment && target2) await post(inputs, target2, marker, body);
   else if (inputs.comment) info("kruisec: not a pull request, so no comment (the job summary has the results)");
   return code2;
 }
@@ -54572,12 +55966,12 @@ function pullRequest(inputs) {
   if (!number) return void 0;
   return { ...context2.repo, issueNumber: number };
 }
-async function post(inputs, target, marker, body) {
+async function post(inputs, target2, marker, body) {
   if (!inputs.token) {
     warning("kruisec: no github-token, so the pull-request comment was not posted", { title: "kruisec" });
     return;
   }
-  const outcome = await upsertComment(getOctokit(inputs.token), target, marker, body);
+  const outcome = await upsertComment(getOctokit(inputs.token), target2, marker, body);
   if (outcome.status === "skipped") {
     warning(`kruisec: the pull-request comment was not posted: ${outcome.reason}`, { title: "kruisec" });
     return;
@@ -54614,11 +56008,11 @@ async function postSavedComment(inputs) {
   if (!number) throw new Stop("no pull-request number: set pr-number, or keep the pr-number file beside comment-file");
   const body = compose([text2.startsWith(marker) ? text2 : `${marker}
 ${text2}`], COMMENT_LIMIT2, "… cut here: the comment is capped.");
-  const target = { ...context2.repo, issueNumber: number };
+  const target2 = { ...context2.repo, issueNumber: number };
   const headSha = context2.payload.workflow_run?.head_sha;
   if (headSha && inputs.token) {
     try {
-      const { data } = await getOctokit(inputs.token).rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: number });
+      const { data } = await getOctokit(inputs.token).rest.pulls.get({ owner: target2.owner, repo: target2.repo, pull_number: number });
       if (data.head.sha !== headSha) {
         warning(`kruisec: pull request #${number} is not the one this workflow run checked (its head is not ${headSha.slice(0, 12)}); no comment`, { title: "kruisec" });
         return;
@@ -54628,7 +56022,7 @@ ${text2}`], COMMENT_LIMIT2, "… cut here: the comment is capped.");
       return;
     }
   }
-  await post(inputs, target, marker, body);
+  await post(inputs, target2, marker, body);
 }
 function same(text2) {
   return { comment: text2, summary: text2 };
