@@ -11,6 +11,9 @@ export interface ApiKind {
   type: string;
   /** Cluster-scoped kinds have no namespace. */
   clusterScoped?: boolean;
+  /** A kind kruisec reads but does not own (src/api/kubernetes.ts): its schema reports wrong
+   *  value types only, neither unknown nor missing fields. */
+  typesOnly?: boolean;
 }
 
 export const API_KINDS: readonly ApiKind[] = [
@@ -26,6 +29,16 @@ export const API_KINDS: readonly ApiKind[] = [
   { apiVersion: 'apps.kruise.io/v1beta1', kind: 'UnitedDeployment', module: 'uniteddeployment', type: 'UnitedDeployment' },
   { apiVersion: 'rollouts.kruise.io/v1alpha1', kind: 'Rollout', module: 'rollout', type: 'RolloutV1alpha1' },
   { apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', module: 'rollout', type: 'Rollout' },
+  { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'BroadcastJob', module: 'kubernetes', type: 'BroadcastJob', typesOnly: true },
+  { apiVersion: 'v1', kind: 'Pod', module: 'kubernetes', type: 'Pod', typesOnly: true },
+  { apiVersion: 'v1', kind: 'ReplicationController', module: 'kubernetes', type: 'ReplicationController', typesOnly: true },
+  { apiVersion: 'apps/v1', kind: 'Deployment', module: 'kubernetes', type: 'Deployment', typesOnly: true },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet', module: 'kubernetes', type: 'ReplicaSet', typesOnly: true },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', module: 'kubernetes', type: 'StatefulSet', typesOnly: true },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet', module: 'kubernetes', type: 'DaemonSet', typesOnly: true },
+  { apiVersion: 'apps/v1', kind: 'ControllerRevision', module: 'kubernetes', type: 'ControllerRevision', typesOnly: true },
+  { apiVersion: 'batch/v1', kind: 'Job', module: 'kubernetes', type: 'Job', typesOnly: true },
+  { apiVersion: 'batch/v1', kind: 'CronJob', module: 'kubernetes', type: 'CronJob', typesOnly: true },
 ];
 
 const BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));

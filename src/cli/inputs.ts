@@ -14,8 +14,8 @@ export async function loadInputs(paths: readonly string[], flags: CommonFlags, c
   });
 }
 
-/** The default and validate phases over what was loaded. */
+/** The default and validate phases over what was loaded (the schema before either). */
 export async function admit(loaded: LoadResult, flags: CommonFlags): Promise<ValidateResult> {
-  const [{ applyDefaults }, { validate }] = await Promise.all([import('../default/index.js'), import('../validate/index.js')]);
-  return validate(loaded.resources, applyDefaults(loaded.resources), { cluster: loaded.facts, strict: flags.strict ?? false });
+  const { admit: admitResources } = await import('../validate/index.js');
+  return admitResources(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
 }

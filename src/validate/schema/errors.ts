@@ -26,17 +26,20 @@ export function toFieldPath(instancePath: string, root: unknown): (string | numb
   return out;
 }
 
-export function diagnosticsFor(res: Resource, errors: readonly AjvError[], strict: boolean): Diagnostic[] {
+export function diagnosticsFor(res: Resource, errors: readonly AjvError[], strict: boolean, typesOnly = false): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const obj = res.obj;
   // anyOf failures repeat their branches' errors; report the branches, not the umbrella.
   for (const e of errors) {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    if (typesOnly && (e.keyword === 'additionalProperties' || e.keyword === 'required')) continue;
     const path = toFieldPath(e.instancePath, obj);
     // The API server drops nulls of fields that are not nullable before it validates (and Go
-    // decodes a null as the zero value), so `field: null` means the field is absent.
-    if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && valueAt(obj, path) === null) continue;
+    // decodes a null as the zero value), so `field: null` means the field is absent. A null
+    // list item is not absent: it is an item no rule can read (Go makes it an empty struct,
+    // which the API server then refuses), so it is reported.
+    if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && valueAt(obj, path) === null && typeof path[path.length - 1] !== 'number') continue;
     let d: Diagnostic;
     switch (e.keyword) {
       case 'additionalProperties': {

@@ -5,6 +5,7 @@ import { API_KINDS, isKruiseGroup, lookupKind } from '../../api/index.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/schema.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
+import type { Resource } from '../../api/resource.js';
 import type { Check } from '../types.js';
 import { diagnosticsFor } from './errors.js';
 import { validatorFor } from './validators.js';
@@ -21,10 +22,16 @@ export const checkSchemas: Check = (resources, opts) => {
       continue;
     }
     const validate = validatorFor(k);
-    if (validate && !validate(res.obj)) out.push(...diagnosticsFor(res, validate.errors ?? [], opts.strict));
+    if (validate && !validate(res.obj)) out.push(...diagnosticsFor(res, validate.errors ?? [], opts.strict, k.typesOnly));
   }
   return out;
 };
+
+/** Whether an object of a kind with a schema decodes into its Go type: what Kruise's code does
+ *  with an object it builds itself (a SidecarSet restored from a ControllerRevision). */
+export function fitsSchema(obj: Resource['obj']): boolean {
+  return checkSchemas([{ obj }], { strict: false } as Parameters<Check>[1]).every((d) => d.severity !== 'error');
+}
 
 function servedVersions(apiVersion: string, kind: string): string[] {
   const group = apiVersion.split('/')[0];
