@@ -29,10 +29,14 @@ export function removePendingTemps(): void {
   pending.clear();
 }
 
-/** On SIGINT or SIGTERM: remove temps, then exit as the signal would have (128 + number). */
+/** On SIGINT or SIGTERM: remove temps, then exit as the signal would have (128 + number),
+ *  unless a command has a handler of its own (reconcile stops gracefully) which then decides. */
 export function installSignalCleanup(): void {
   for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
-    process.once(sig, () => { removePendingTemps(); process.exit(128 + n); });
+    process.on(sig, () => {
+      removePendingTemps();
+      if (process.listenerCount(sig) <= 1) process.exit(128 + n);
+    });
   }
 }
 
