@@ -1,7 +1,6 @@
 // The commands: each calls the phases in order (load, default, validate, then render or
 // plan), prints, and picks the exit code.
-import { mkdtempSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Resource } from '../api/resource.js';
 import type { LoadResult } from '../load/index.js';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -10,7 +9,7 @@ import { type CommonFlags, parseFormat, parsePlanOutput, UsageError } from './op
 import { exitCodeFor, formatDiagnostics, shownDiagnostics } from './diagnostics.js';
 import { admit, loadInputs } from './inputs.js';
 import { type BaseTree, openBase } from './base.js';
-import { compareStrings } from '../util/compare.js';
+import { writeFileAtomically, writeTreeAtomically } from '../util/atomic-write.js';
 
 export interface Io {
   /** Standard output: text, or bytes already encoded as UTF-8 (render's YAML stream). */
@@ -70,7 +69,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: Io): Pr
     io.out(formatExplain(rendered.explain, flags.format === 'json' ? 'json' : 'text'));
     return 0;
   }
-  if (flags.out) writeAtomically(resolve(io.cwd, flags.out), stream.chunks());
+  if (flags.out) writeFileAtomically(resolve(io.cwd, flags.out), Buffer.concat(stream.chunks()));
   else for (const chunk of stream.chunks()) io.out(chunk);
   return 0;
 }
@@ -87,7 +86,7 @@ export async function runPlan(paths: string[], flags: PlanFlags, io: Io): Promis
   if (!planned.result) return planned.code;
   const formatted = (await import('../plan/index.js')).formatPlan(planned.result, output.kind);
   // dir= and argocd=<path> write one folder per stage; plain argocd prints them as one stream.
-  if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {});
+  if ('path' in output && output.path) writeTreeAtomically(resolve(io.cwd, output.path), formatted.files ?? {}, output.kind === 'dir' ? '--output dir=' : '--output argocd=');
   else if (formatted.stdout !== undefined) io.out(formatted.stdout);
   return 0;
 }
@@ -126,24 +125,4 @@ async function reportToStderr(diags: readonly Diagnostic[], loaded: LoadResult, 
   if (shownDiagnostics(diags, flags).length === 0) return;
   const report = await formatDiagnostics(diags, loaded, flags, io.cwd);
   if (report) io.err(report);
-}
-
-function writeAtomically(file: string, chunks: readonly Uint8Array[]): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.kruisec-tmp`;
-  writeFileSync(tmp, Buffer.concat(chunks));
-  renameSync(tmp, file);
-}
-
-/** Write every file into a fresh folder beside the target, then swap it in. */
-function writeTreeAtomically(dir: string, files: Record<string, string>): void {
-  mkdirSync(dirname(dir), { recursive: true });
-  const tmp = mkdtempSync(`${dir}.kruisec-`);
-  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
-    const p = join(tmp, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, content);
-  }
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
 }

@@ -23,8 +23,8 @@ function configNote(c: LoadResult['config']): string {
   return `no kruisec.yaml (looked for ${c.searched.join(', ') || 'none: standard input only'}); Kruise's defaults and the flags hold`;
 }
 
-/** The default and validate phases over what was loaded. */
+/** The default and validate phases over what was loaded (the schema before either). */
 export async function admit(loaded: LoadResult, flags: CommonFlags): Promise<ValidateResult> {
-  const [{ applyDefaults }, { validate }] = await Promise.all([import('../default/index.js'), import('../validate/index.js')]);
-  return validate(loaded.resources, applyDefaults(loaded.resources), { cluster: loaded.facts, strict: flags.strict ?? false });
+  const { admit: admitResources } = await import('../validate/index.js');
+  return admitResources(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
 }

@@ -5,6 +5,7 @@ import { runPlan, runRender, runValidate, type Io } from './commands.js';
 import { registerReconcileCommands } from './reconcile.js';
 import { UsageError } from './options.js';
 import { VERSION } from './version.js';
+import { installSignalCleanup, OutputError } from '../util/atomic-write.js';
 
 const FORMAT_HELP = 'diagnostics format: text, json, sarif, github, junit, markdown';
 
@@ -85,7 +86,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // --help and --version end here with exit code 0; usage mistakes with 1 -> 2.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError || (e as Error)?.constructor?.name === 'InputError') {
+    if (e instanceof UsageError || e instanceof OutputError || (e as Error)?.constructor?.name === 'InputError') {
       io.err(`kruisec: ${(e as Error).message}\n`);
       return 2;
     }
@@ -97,7 +98,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
+/** The real process's streams. A reader that stops reading (`kruisec render | head -1`)
+ *  ends kruisec quietly, as it would a C program killed by SIGPIPE; a signal removes the
+ *  temp files of a write under way. */
 function defaultIo(): Io {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw e;
+    });
+  }
+  installSignalCleanup();
   return {
     out: (s) => { process.stdout.write(s); },
     err: (s) => { process.stderr.write(s); },

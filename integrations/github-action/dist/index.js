@@ -97,10 +97,10 @@ var require_tunnel = __commonJS({
       self.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
         for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
-          if (pending.host === options2.host && pending.port === options2.port) {
+          var pending2 = self.requests[i];
+          if (pending2.host === options2.host && pending2.port === options2.port) {
             self.requests.splice(i, 1);
-            pending.request.onSocket(socket);
+            pending2.request.onSocket(socket);
             return;
           }
         }
@@ -214,10 +214,10 @@ var require_tunnel = __commonJS({
         return;
       }
       this.sockets.splice(pos, 1);
-      var pending = this.requests.shift();
-      if (pending) {
-        this.createSocket(pending, function(socket2) {
-          pending.request.onSocket(socket2);
+      var pending2 = this.requests.shift();
+      if (pending2) {
+        this.createSocket(pending2, function(socket2) {
+          pending2.request.onSocket(socket2);
         });
       }
     };
@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr2).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr2, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve12(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -8289,8 +8289,8 @@ var require_pool_base = __commonJS({
       }
       get [kPending]() {
         let ret = this[kQueued];
-        for (const { [kPending]: pending } of this[kClients]) {
-          ret += pending;
+        for (const { [kPending]: pending2 } of this[kClients]) {
+          ret += pending2;
         }
         return ret;
       }
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve12(null);
+              resolve13(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve12,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve12, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve13, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve12(chunksDecode(body, length));
+          resolve13(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve12(JSON.parse(chunksDecode(body, length)));
+          resolve13(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve12(chunksConcat(body, length).buffer);
+          resolve13(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve12(new Blob(body, { type: stream[kContentType] }));
+          resolve13(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve12(chunksConcat(body, length));
+          resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -11411,18 +11411,18 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
-        const pending = this.pendingInterceptors();
-        if (pending.length === 0) {
+        const pending2 = this.pendingInterceptors();
+        if (pending2.length === 0) {
           return;
         }
-        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending.length);
+        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending2.length);
         throw new UndiciError(`
 ${pluralizer.count} ${pluralizer.noun} ${pluralizer.is} pending:
 
-${pendingInterceptorsFormatter.format(pending)}
+${pendingInterceptorsFormatter.format(pending2)}
 `.trim());
       }
     };
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve13({
                 status,
                 statusText: statusText2,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms).unref();
       });
     }
     module.exports = {
@@ -19286,11 +19286,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve12) {
-          resolve12(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve12, reject) {
+      return new (P || (P = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19306,7 +19306,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19393,26 +19393,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve12(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve12(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -19620,14 +19620,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve12(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19871,12 +19871,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19884,7 +19884,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve12(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -19923,7 +19923,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve12(response);
+              resolve13(response);
             }
           }));
         });
@@ -20177,6 +20177,9 @@ function locationText(d, base) {
 function oneLine(s) {
   return s.replace(/\r\n|\r|\n/g, " ");
 }
+function escapeWorkflowCommands(text2, escape) {
+  return text2.replace(/(^|[\n\r\u2028\u2029\u0085])([\s\u200B]*)::/g, (_m, br, ws) => `${br}${ws}${escape}:`);
+}
 var RANK;
 var init_shared = __esm({
   "src/report/formats/shared.ts"() {
@@ -20299,7 +20302,7 @@ var init_json = __esm({
 
 // src/report/formats/junit.ts
 function xmlText(s) {
-  return stripInvalid(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escapeWorkflowCommands(stripInvalid(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), "&#58;");
 }
 function xmlAttr(s) {
   return xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
@@ -20508,6 +20511,7 @@ __export(load_exports, {
   missingName: () => missingName,
   missingTypeMeta: () => missingTypeMeta,
   notAnObject: () => notAnObject,
+  symlinkOutsideRoot: () => symlinkOutsideRoot,
   unknownKind: () => unknownKind,
   yamlCustomTag: () => yamlCustomTag,
   yamlDuplicateKey: () => yamlDuplicateKey,
@@ -20517,7 +20521,7 @@ __export(load_exports, {
   yamlUnicodeBreak: () => yamlUnicodeBreak,
   yamlUnsafe: () => yamlUnsafe
 });
-var yamlSyntax, yamlDuplicateKey, yamlTab, yamlCustomTag, yamlLimit, yamlUnsafe, yamlUnicodeBreak, itemsMakeList, listInvalid, metadataInvalid, helmTemplate, docSnippet, notAnObject, missingTypeMeta, missingName, unknownKind, duplicateResource, emptyInput, configInvalid;
+var yamlSyntax, yamlDuplicateKey, yamlTab, yamlCustomTag, yamlLimit, yamlUnsafe, yamlUnicodeBreak, itemsMakeList, listInvalid, metadataInvalid, helmTemplate, docSnippet, notAnObject, missingTypeMeta, missingName, unknownKind, duplicateResource, emptyInput, configInvalid, symlinkOutsideRoot;
 var init_load = __esm({
   "src/report/catalogue/load.ts"() {
     "use strict";
@@ -20654,6 +20658,13 @@ var init_load = __esm({
       description: "kruisec.yaml (cluster facts) is malformed.",
       message: (d) => `kruisec.yaml: ${d.reason}`,
       hint: () => "see README: kruisec.yaml holds kruiseVersion, kruiseNamespace, featureGates, namespaceLabels, defaultSteps"
+    });
+    symlinkOutsideRoot = defineRule({
+      id: "symlink-outside-root",
+      severity: "warning",
+      description: "A symlink (a manifest, a folder, kruisec.yaml or the -c file) resolves outside the folder being read, or nowhere; kruisec does not follow it, so a repo cannot make it read or print files beside it.",
+      message: (d) => `${d.link} is a symlink that does not resolve inside ${d.root}: not followed`,
+      hint: () => "replace the link with the file itself, or point it at a file inside the repo"
     });
   }
 });
@@ -22573,7 +22584,7 @@ function formatText(diags, ctx) {
   const c = countBySeverity(diags);
   const summaryStyle = c.errors ? "error" : c.warnings ? "warning" : "bold";
   blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + "\n");
-  return blocks.join("\n");
+  return escapeWorkflowCommands(blocks.join("\n"), "\\:");
 }
 function sourceLines(ctx) {
   const cache = /* @__PURE__ */ new Map();
@@ -22780,12 +22791,168 @@ var init_options = __esm({
   }
 });
 
+// src/util/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, writeSync, constants as constants3 } from "node:fs";
+import { basename, dirname, join, relative as relative2, sep as sep4 } from "node:path";
+function trackTemp(path6) {
+  pending.add(path6);
+  return () => {
+    pending.delete(path6);
+  };
+}
+function removePendingTemps() {
+  for (const p of pending) rmSync(p, { recursive: true, force: true });
+  pending.clear();
+}
+function installSignalCleanup() {
+  for (const [sig, n] of [["SIGINT", 2], ["SIGTERM", 15]]) {
+    process.on(sig, () => {
+      removePendingTemps();
+      if (process.listenerCount(sig) <= 1) process.exit(128 + n);
+    });
+  }
+}
+function tempName(target2, what) {
+  return join(dirname(target2), `.${basename(target2)}.kruisec-${what}-${randomBytes(6).toString("hex")}`);
+}
+function createExclusive(file, data) {
+  const fd = openSync(file, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0), 420);
+  try {
+    const buf = typeof data === "string" ? Buffer.from(data) : data;
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function lstatOrUndefined(p) {
+  try {
+    return lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    if (e.code === "ENOTDIR") throw new OutputError(`cannot write ${p}: a part of the path is a file, not a folder`);
+    throw e;
+  }
+}
+function ensureParent(target2, flag) {
+  try {
+    mkdirSync(dirname(target2), { recursive: true });
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOTDIR" || code2 === "EEXIST") throw new OutputError(`${flag} ${target2}: a part of the path is a file, not a folder`);
+    if (code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS") throw new OutputError(`${flag} ${target2}: cannot create its folder (${code2})`);
+    throw e;
+  }
+}
+function fsError(e, flag, target2) {
+  const code2 = e.code;
+  if (code2 && /^E(ACCES|PERM|ROFS|NOSPC|NOTDIR|ISDIR|EXIST|LOOP|DQUOT|XDEV|BUSY)$/.test(code2)) {
+    throw new OutputError(`${flag} ${target2}: cannot write it (${code2}); check the path and its permissions`);
+  }
+  throw e;
+}
+function writeFileAtomically(file, data, flag = "-o") {
+  const st = lstatOrUndefined(file);
+  if (st?.isDirectory()) throw new OutputError(`${flag} ${file} is a folder: give the path of a file to write`);
+  ensureParent(file, flag);
+  const tmp = tempName(file, "tmp");
+  pending.add(tmp);
+  try {
+    createExclusive(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    fsError(e, flag, file);
+  } finally {
+    pending.delete(tmp);
+  }
+}
+function writeTreeAtomically(dir, files, flag = "--output dir=") {
+  const st = lstatOrUndefined(dir);
+  if (st && !st.isDirectory()) throw new OutputError(`${flag}${dir} is ${st.isSymbolicLink() ? "a symlink" : "a file"}: give a new folder, or one kruisec wrote`);
+  if (st) {
+    const foreign = foreignEntry(dir);
+    if (foreign !== void 0) {
+      throw new OutputError(`${flag}${dir}: refusing to replace a folder kruisec did not write (it holds ${foreign}); give a new or empty folder`);
+    }
+  }
+  ensureParent(dir, flag);
+  const names = Object.keys(files).sort();
+  for (const rel of names) {
+    if (rel === OUTPUT_MARKER || rel.split("/").some((s) => s === ".." || s === "" || s === ".")) throw new Error(`writeTreeAtomically: bad file name ${JSON.stringify(rel)}`);
+  }
+  const tmp = tempName(dir, "new");
+  const old = tempName(dir, "old");
+  pending.add(tmp);
+  try {
+    mkdirSync(tmp, { mode: 493 });
+    for (const rel of names) {
+      const p = join(tmp, rel);
+      mkdirSync(dirname(p), { recursive: true });
+      createExclusive(p, files[rel]);
+    }
+    createExclusive(join(tmp, OUTPUT_MARKER), MARKER_HEADER + names.map((n) => `${n}
+`).join(""));
+    if (st) {
+      renameSync(dir, old);
+      pending.add(old);
+      renameSync(tmp, dir);
+      pending.delete(old);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, dir);
+    }
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    fsError(e, flag, dir);
+  } finally {
+    pending.delete(tmp);
+  }
+}
+function foreignEntry(dir) {
+  const all = listFiles(dir);
+  if (all.length === 0) return void 0;
+  let listed;
+  try {
+    const text2 = readFileSync2(join(dir, OUTPUT_MARKER), "utf8");
+    if (!text2.startsWith(MARKER_HEADER)) return OUTPUT_MARKER;
+    listed = new Set(text2.slice(MARKER_HEADER.length).split("\n").filter(Boolean));
+  } catch {
+    return all[0];
+  }
+  return all.find((f) => f !== OUTPUT_MARKER && !listed.has(f));
+}
+function listFiles(dir) {
+  const out = [];
+  const visit = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else out.push(relative2(dir, p).split(sep4).join("/"));
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+var OUTPUT_MARKER, MARKER_HEADER, OutputError, pending;
+var init_atomic_write = __esm({
+  "src/util/atomic-write.ts"() {
+    "use strict";
+    OUTPUT_MARKER = ".kruisec-output";
+    MARKER_HEADER = "# written by kruisec: this folder is replaced whole on the next run; the files it wrote:\n";
+    OutputError = class extends Error {
+    };
+    pending = /* @__PURE__ */ new Set();
+  }
+});
+
 // src/cli/base-ref.ts
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative as relative2 } from "node:path";
+import { join as join2, relative as relative3 } from "node:path";
 function checkoutRef(ref, cwd) {
+  if (ref.startsWith("-")) throw new UsageError(`--base-ref ${ref}: a git revision cannot start with "-"`);
   let top;
   try {
     top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -22793,29 +22960,34 @@ function checkoutRef(ref, cwd) {
   } catch {
     throw new UsageError(`--base-ref ${ref}: not a git revision here (is ${cwd} inside a git repository, and is the ref fetched?)`);
   }
-  const tmp = mkdtempSync(join(tmpdir(), "kruisec-base-"));
-  const archive = execFileSync("git", ["archive", "--format=tar", ref], { cwd: top, maxBuffer: 1 << 30 });
+  const tmp = mkdtempSync(join2(tmpdir(), "kruisec-base-"));
+  const release = trackTemp(tmp);
+  const archive = execFileSync("git", ["archive", "--format=tar", ref, "--"], { cwd: top, maxBuffer: 1 << 30 });
   execFileSync("tar", ["-x", "-C", tmp], { input: archive });
-  const dir = join(tmp, relative2(top, cwd));
-  return { dir, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+  const dir = join2(tmp, relative3(top, cwd));
+  return { dir, cleanup: () => {
+    rmSync2(tmp, { recursive: true, force: true });
+    release();
+  } };
 }
 var init_base_ref = __esm({
   "src/cli/base-ref.ts"() {
     "use strict";
     init_options();
+    init_atomic_write();
   }
 });
 
 // src/cli/base.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function openBase(headPaths, flags, cwd) {
   if (flags.base && flags.baseRef) throw new UsageError("give --base or --base-ref, not both");
   if (flags.base) return { dir: cwd, paths: [flags.base], cleanup: () => {
   } };
   if (!flags.baseRef) return void 0;
   const co = checkoutRef(flags.baseRef, cwd);
-  const paths2 = (headPaths.length ? headPaths : ["."]).filter((p) => existsSync3(join2(co.dir, p)));
+  const paths2 = (headPaths.length ? headPaths : ["."]).filter((p) => existsSync3(join3(co.dir, p)));
   return { dir: co.dir, paths: paths2, cleanup: co.cleanup };
 }
 var init_base = __esm({
@@ -24199,2951 +24371,6 @@ var init_kinds = __esm({
   }
 });
 
-// src/api/index.ts
-function kindKey(apiVersion, kind) {
-  return `${apiVersion}/${kind}`;
-}
-function lookupKind(apiVersion, kind) {
-  return BY_KEY.get(kindKey(apiVersion, kind));
-}
-function isKruiseGroup(apiVersion) {
-  return apiVersion.startsWith("apps.kruise.io/") || apiVersion.startsWith("rollouts.kruise.io/") || apiVersion.startsWith("policy.kruise.io/");
-}
-var API_KINDS, BY_KEY;
-var init_api = __esm({
-  "src/api/index.ts"() {
-    "use strict";
-    API_KINDS = [
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "CloneSet", module: "cloneset", type: "CloneSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "CloneSet", module: "cloneset", type: "CloneSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSetV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSet" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1alpha1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1beta1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
-      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "Rollout", module: "rollout", type: "RolloutV1alpha1" },
-      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "Rollout", module: "rollout", type: "Rollout" },
-      // The other kinds Kruise and Kruise Rollouts serve (upstream apis/ folders at master).
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "BroadcastJob", module: "broadcastjob", type: "BroadcastJob" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "BroadcastJob", module: "broadcastjob", type: "BroadcastJob" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "AdvancedCronJob", module: "advancedcronjob", type: "AdvancedCronJobV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "AdvancedCronJob", module: "advancedcronjob", type: "AdvancedCronJob" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ImagePullJob", module: "imagepulljob", type: "ImagePullJob" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "ImagePullJob", module: "imagepulljob", type: "ImagePullJob" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ImageListPullJob", module: "imagepulljob", type: "ImageListPullJob" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "ImageListPullJob", module: "imagepulljob", type: "ImageListPullJob" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "NodeImage", module: "nodeimage", type: "NodeImageV1alpha1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "NodeImage", module: "nodeimage", type: "NodeImage", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "WorkloadSpread", module: "workloadspread", type: "WorkloadSpreadV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "WorkloadSpread", module: "workloadspread", type: "WorkloadSpread" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ResourceDistribution", module: "resourcedistribution", type: "ResourceDistributionV1alpha1", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "ResourceDistribution", module: "resourcedistribution", type: "ResourceDistribution", clusterScoped: true },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ContainerRecreateRequest", module: "containerrecreaterequest", type: "ContainerRecreateRequest" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "ContainerRecreateRequest", module: "containerrecreaterequest", type: "ContainerRecreateRequest" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "PersistentPodState", module: "persistentpodstate", type: "PersistentPodStateV1alpha1" },
-      { apiVersion: "apps.kruise.io/v1beta1", kind: "PersistentPodState", module: "persistentpodstate", type: "PersistentPodState" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "EphemeralJob", module: "ephemeraljob", type: "EphemeralJob" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "PodProbeMarker", module: "podprobemarker", type: "PodProbeMarker" },
-      { apiVersion: "apps.kruise.io/v1alpha1", kind: "NodePodProbe", module: "podprobemarker", type: "NodePodProbe", clusterScoped: true },
-      { apiVersion: "policy.kruise.io/v1alpha1", kind: "PodUnavailableBudget", module: "podunavailablebudget", type: "PodUnavailableBudgetV1alpha1" },
-      { apiVersion: "policy.kruise.io/v1beta1", kind: "PodUnavailableBudget", module: "podunavailablebudget", type: "PodUnavailableBudget" },
-      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "BatchRelease", module: "batchrelease", type: "BatchReleaseV1alpha1" },
-      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "BatchRelease", module: "batchrelease", type: "BatchRelease" },
-      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "TrafficRouting", module: "trafficrouting", type: "TrafficRouting" },
-      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "RolloutHistory", module: "rollouthistory", type: "RolloutHistory" },
-      // Core Kubernetes kinds, typed by @kubernetes/client-node (kubernetes.ts).
-      { apiVersion: "v1", kind: "Pod", module: "kubernetes", type: "Pod" },
-      { apiVersion: "v1", kind: "PodTemplate", module: "kubernetes", type: "PodTemplate" },
-      { apiVersion: "v1", kind: "ReplicationController", module: "kubernetes", type: "ReplicationController" },
-      { apiVersion: "v1", kind: "Service", module: "kubernetes", type: "Service" },
-      { apiVersion: "v1", kind: "Endpoints", module: "kubernetes", type: "Endpoints" },
-      { apiVersion: "v1", kind: "ConfigMap", module: "kubernetes", type: "ConfigMap" },
-      { apiVersion: "v1", kind: "Secret", module: "kubernetes", type: "Secret" },
-      { apiVersion: "v1", kind: "Namespace", module: "kubernetes", type: "Namespace", clusterScoped: true },
-      { apiVersion: "v1", kind: "ServiceAccount", module: "kubernetes", type: "ServiceAccount" },
-      { apiVersion: "v1", kind: "PersistentVolumeClaim", module: "kubernetes", type: "PersistentVolumeClaim" },
-      { apiVersion: "v1", kind: "PersistentVolume", module: "kubernetes", type: "PersistentVolume", clusterScoped: true },
-      { apiVersion: "v1", kind: "LimitRange", module: "kubernetes", type: "LimitRange" },
-      { apiVersion: "v1", kind: "ResourceQuota", module: "kubernetes", type: "ResourceQuota" },
-      { apiVersion: "apps/v1", kind: "Deployment", module: "kubernetes", type: "Deployment" },
-      { apiVersion: "apps/v1", kind: "StatefulSet", module: "kubernetes", type: "StatefulSet" },
-      { apiVersion: "apps/v1", kind: "DaemonSet", module: "kubernetes", type: "DaemonSet" },
-      { apiVersion: "apps/v1", kind: "ReplicaSet", module: "kubernetes", type: "ReplicaSet" },
-      { apiVersion: "apps/v1", kind: "ControllerRevision", module: "kubernetes", type: "ControllerRevision" },
-      { apiVersion: "batch/v1", kind: "Job", module: "kubernetes", type: "Job" },
-      { apiVersion: "batch/v1", kind: "CronJob", module: "kubernetes", type: "CronJob" },
-      { apiVersion: "autoscaling/v1", kind: "HorizontalPodAutoscaler", module: "kubernetes", type: "HorizontalPodAutoscalerV1" },
-      { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", module: "kubernetes", type: "HorizontalPodAutoscaler" },
-      { apiVersion: "policy/v1", kind: "PodDisruptionBudget", module: "kubernetes", type: "PodDisruptionBudget" },
-      { apiVersion: "networking.k8s.io/v1", kind: "Ingress", module: "kubernetes", type: "Ingress" },
-      { apiVersion: "networking.k8s.io/v1", kind: "IngressClass", module: "kubernetes", type: "IngressClass", clusterScoped: true },
-      { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", module: "kubernetes", type: "NetworkPolicy" },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", module: "kubernetes", type: "Role" },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", module: "kubernetes", type: "RoleBinding" },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", module: "kubernetes", type: "ClusterRole", clusterScoped: true },
-      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", module: "kubernetes", type: "ClusterRoleBinding", clusterScoped: true },
-      { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", module: "kubernetes", type: "StorageClass", clusterScoped: true },
-      { apiVersion: "storage.k8s.io/v1", kind: "CSIDriver", module: "kubernetes", type: "CSIDriver", clusterScoped: true },
-      { apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", module: "kubernetes", type: "PriorityClass", clusterScoped: true },
-      { apiVersion: "coordination.k8s.io/v1", kind: "Lease", module: "kubernetes", type: "Lease" },
-      { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", module: "kubernetes", type: "EndpointSlice" },
-      { apiVersion: "node.k8s.io/v1", kind: "RuntimeClass", module: "kubernetes", type: "RuntimeClass", clusterScoped: true }
-    ];
-    BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance2 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance2;
-    var closest = function(str3, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance2(str3, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest;
-  }
-});
-
-// src/validate/schema/validators.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import { dirname, join as join3 } from "node:path";
-import { fileURLToPath } from "node:url";
-function validatorPath(k) {
-  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
-}
-function validatorFor(kind) {
-  let fn = byKind.get(kind);
-  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load(kind));
-  return fn;
-}
-function load(kind) {
-  if (requireFromRoot === void 0) {
-    const root = packageRoot();
-    requireFromRoot = root === void 0 ? null : createRequire2(join3(root, "package.json"));
-  }
-  try {
-    return requireFromRoot?.(`./${validatorPath(kind)}`);
-  } catch {
-    return void 0;
-  }
-}
-function packageRoot() {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
-    if (existsSync4(join3(dir, VALIDATORS_DIR))) return dir;
-  }
-  return void 0;
-}
-var VALIDATORS_DIR, byKind, requireFromRoot;
-var init_validators = __esm({
-  "src/validate/schema/validators.ts"() {
-    "use strict";
-    VALIDATORS_DIR = "schemas/validators";
-    byKind = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/validate/schema/suggest.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
-function suggestField(kind, parent, field) {
-  const root = schemaOf(kind);
-  const names = root ? fieldNames(root, root, parent) : [];
-  const limit = Math.max(1, Math.floor(field.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const name2 of names) {
-    const d = name2.toLowerCase() === field.toLowerCase() ? 1 : (0, import_fastest_levenshtein.distance)(name2, field);
-    if (d > limit) continue;
-    if (d < bestDistance || d === bestDistance && best !== void 0 && compareStrings(name2, best) < 0) {
-      best = name2;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-function schemaOf(kind) {
-  if (!schemas.has(kind)) {
-    const root = packageRoot();
-    let schema2;
-    try {
-      schema2 = root === void 0 ? void 0 : JSON.parse(readFileSync2(join4(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
-    } catch {
-      schema2 = void 0;
-    }
-    schemas.set(kind, schema2);
-  }
-  return schemas.get(kind);
-}
-function fieldNames(root, node2, path6) {
-  const options = resolve3(root, node2);
-  if (path6.length === 0) return [...new Set(options.flatMap((s) => isSchema(s.properties) ? Object.keys(s.properties) : []))];
-  const [head, ...rest] = path6;
-  const next = [];
-  for (const s of options) {
-    if (typeof head === "number") {
-      if (isSchema(s.items)) next.push(s.items);
-    } else if (isSchema(s.properties) && isSchema(s.properties[head])) {
-      next.push(s.properties[head]);
-    } else if (isSchema(s.additionalProperties)) {
-      next.push(s.additionalProperties);
-    }
-  }
-  return [...new Set(next.flatMap((n) => fieldNames(root, n, rest)))];
-}
-function resolve3(root, node2, depth = 0) {
-  if (depth > 32) return [];
-  const out = [node2];
-  if (typeof node2.$ref === "string" && node2.$ref.startsWith("#/")) {
-    let target2 = root;
-    for (const seg of node2.$ref.slice(2).split("/")) target2 = isSchema(target2) ? target2[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : void 0;
-    if (isSchema(target2)) out.push(...resolve3(root, target2, depth + 1));
-  }
-  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
-    const list2 = node2[key2];
-    if (Array.isArray(list2)) {
-      for (const s of list2) if (isSchema(s)) out.push(...resolve3(root, s, depth + 1));
-    }
-  }
-  return out;
-}
-function isSchema(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var import_fastest_levenshtein, schemas;
-var init_suggest = __esm({
-  "src/validate/schema/suggest.ts"() {
-    "use strict";
-    import_fastest_levenshtein = __toESM(require_mod(), 1);
-    init_compare();
-    init_validators();
-    schemas = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/validate/schema/errors.ts
-function toFieldPath(instancePath, root) {
-  if (instancePath === "") return [];
-  const out = [];
-  let cur = root;
-  for (const raw3 of instancePath.slice(1).split("/")) {
-    const seg = raw3.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
-      const i = Number(seg);
-      out.push(i);
-      cur = cur[i];
-    } else {
-      out.push(seg);
-      cur = cur && typeof cur === "object" ? cur[seg] : void 0;
-    }
-  }
-  return out;
-}
-function diagnosticsFor(res, errors, strict, kind) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const obj = res.obj;
-  for (const e of errors) {
-    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
-    const path6 = toFieldPath(e.instancePath, obj);
-    if (e.keyword !== "additionalProperties" && e.keyword !== "required" && valueAt(obj, path6) === null) continue;
-    let d;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const field = String(e.params.additionalProperty);
-        const suggestion = kind ? suggestField(kind, path6, field) : void 0;
-        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion, ...suggestion ? { suggestion } : {} }, at(res, [...path6, field]), strict ? "error" : void 0);
-        break;
-      }
-      case "required":
-        d = report(missingField, { field: String(e.params.missingProperty) }, at(res, path6));
-        break;
-      case "type":
-        d = report(wrongType, { expected: typeName(e.params.type), actual: jsonType(valueAt(obj, path6)) }, at(res, path6));
-        break;
-      case "enum":
-        d = report(notInEnum, { value: JSON.stringify(valueAt(obj, path6)), allowed: (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)) }, at(res, path6));
-        break;
-      case "pattern":
-        d = report(patternMismatch, { value: JSON.stringify(valueAt(obj, path6)), pattern: String(e.params.pattern) }, at(res, path6));
-        break;
-      default:
-        d = report(invalidValue, { reason: e.message ?? e.keyword }, at(res, path6));
-    }
-    const key2 = `${d.ruleId}\0${JSON.stringify(d.path)}\0${d.message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    out.push(d);
-  }
-  return out;
-}
-function typeName(t) {
-  const list2 = Array.isArray(t) ? t : String(t).split(",");
-  if (list2.includes("integer") && list2.includes("string")) return "an integer or a string";
-  if (list2.includes("number") && list2.includes("string")) return "a number or a string";
-  return list2.filter((x) => x !== "null").map((x) => x === "object" ? "a map" : x === "array" ? "a list" : `${/^[aeiou]/.test(x) ? "an" : "a"} ${x}`).join(" or ");
-}
-function jsonType(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a map";
-  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
-  return `a ${typeof v}`;
-}
-function valueAt(root, path6) {
-  let cur = root;
-  for (const seg of path6) cur = cur && typeof cur === "object" ? cur[seg] : void 0;
-  return cur;
-}
-var init_errors = __esm({
-  "src/validate/schema/errors.ts"() {
-    "use strict";
-    init_rule();
-    init_schema();
-    init_suggest();
-  }
-});
-
-// src/validate/schema/index.ts
-function uncheckedKinds(resources) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const res of resources) {
-    const { apiVersion, kind } = res.obj;
-    if (typeof apiVersion !== "string" || typeof kind !== "string" || lookupKind(apiVersion, kind)) continue;
-    if (isKruiseGroup(apiVersion) && servedVersions(apiVersion, kind).length) continue;
-    const key2 = kindKey(apiVersion, kind);
-    const seen = counts.get(key2);
-    if (seen) seen.objects++;
-    else counts.set(key2, { apiVersion, kind, objects: 1 });
-  }
-  return [...counts.values()].sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.apiVersion, b.apiVersion));
-}
-function servedVersions(apiVersion, kind) {
-  const group = apiVersion.split("/")[0];
-  return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
-}
-var checkSchemas;
-var init_schema2 = __esm({
-  "src/validate/schema/index.ts"() {
-    "use strict";
-    init_api();
-    init_compare();
-    init_rule();
-    init_schema();
-    init_errors();
-    init_validators();
-    checkSchemas = (resources, opts) => {
-      const out = [];
-      for (const res of resources) {
-        const { apiVersion, kind } = res.obj;
-        if (typeof apiVersion !== "string" || typeof kind !== "string") continue;
-        const k = lookupKind(apiVersion, kind);
-        if (!k) {
-          const served = isKruiseGroup(apiVersion) ? servedVersions(apiVersion, kind) : [];
-          if (served.length) out.push(report(unservedVersion, { kind, apiVersion, served }, at(res, ["apiVersion"])));
-          continue;
-        }
-        const validate2 = validatorFor(k);
-        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict, k));
-      }
-      const unchecked2 = uncheckedKinds(resources);
-      if (unchecked2.length) {
-        const objects = unchecked2.reduce((n, u) => n + u.objects, 0);
-        out.push(report(unchecked, { objects, kinds: unchecked2.map((u) => `${u.kind} ${u.apiVersion} (${u.objects})`) }));
-      }
-      return out;
-    };
-  }
-});
-
-// src/api/sidecarset.ts
-function isSidecarSet(obj) {
-  return obj.kind === "SidecarSet" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
-}
-var SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_BASE_ANNOTATION, SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL, KRUISE_CONFIGURATION_CONFIGMAP, PATCH_POD_METADATA_WHITELIST_KEY;
-var init_sidecarset2 = __esm({
-  "src/api/sidecarset.ts"() {
-    "use strict";
-    SIDECARSET_HASH_ANNOTATION = "kruise.io/sidecarset-hash";
-    SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION = "kruise.io/sidecarset-hash-without-image";
-    SIDECARSET_CANARY_ANNOTATION = "apps.kruise.io/sidecarset-canary";
-    SIDECARSET_BASE_ANNOTATION = "apps.kruise.io/sidecarset-base";
-    SIDECARSET_CUSTOM_VERSION_LABEL = "apps.kruise.io/sidecarset-custom-version";
-    SIDECARSET_REVISION_NAME_LABEL = "kruise.io/sidecarset-name";
-    KRUISE_CONFIGURATION_CONFIGMAP = "kruise-configuration";
-    PATCH_POD_METADATA_WHITELIST_KEY = "SidecarSet_PatchPodMetadata_WhiteList";
-  }
-});
-
-// src/k8s/field-path.ts
-function fieldText(path6) {
-  let s = "";
-  for (const p of path6) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
-  return s;
-}
-var init_field_path = __esm({
-  "src/k8s/field-path.ts"() {
-    "use strict";
-  }
-});
-
-// src/validate/sidecarset/context.ts
-function diag(rule, s, path6, data, fieldOverride) {
-  return report(rule, { ...data, field: fieldOverride ?? fieldText(path6) }, at(s.res, path6));
-}
-function underCheck(res) {
-  const ss = res.obj.apiVersion === "apps.kruise.io/v1alpha1" ? toV1beta1(res.obj) : res.obj;
-  return { res, ss, name: String(ss.metadata?.name ?? "") };
-}
-function toV1beta1(obj) {
-  const { namespace, ...spec } = obj.spec ?? {};
-  if (namespace) spec.namespaceSelector = { matchLabels: { "kubernetes.io/metadata.name": namespace } };
-  return { ...obj, spec };
-}
-var init_context = __esm({
-  "src/validate/sidecarset/context.ts"() {
-    "use strict";
-    init_field_path();
-    init_rule();
-  }
-});
-
-// src/validate/sidecarset/canary.ts
-function canaryBase(ss) {
-  const a = ss.metadata?.annotations ?? {};
-  return a[SIDECARSET_CANARY_ANNOTATION] === "true" && a[SIDECARSET_BASE_ANNOTATION] ? String(a[SIDECARSET_BASE_ANNOTATION]) : void 0;
-}
-function checkCanary(s, ctx) {
-  const base = canaryBase(s.ss);
-  if (base === void 0) return [];
-  const out = [];
-  const path6 = ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION];
-  const found = ctx.byName.get(base);
-  if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
-  else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
-  else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
-  const type2 = s.ss.spec.updateStrategy?.type;
-  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
-  return out;
-}
-var init_canary = __esm({
-  "src/validate/sidecarset/canary.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_context();
-  }
-});
-
-// src/validate/sidecarset/selector-overlap.ts
-function isSelectorOverlapping(a, b) {
-  return !(isDisjoint(a, b) || isDisjoint(b, a));
-}
-function isDisjoint(s1, s2) {
-  const allowed = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(s1.matchLabels ?? {})) allowed.set(k, [v]);
-  for (const r of s1.matchExpressions ?? []) {
-    if (r.operator === "In") allowed.set(r.key, [...allowed.get(r.key) ?? [], ...r.values ?? []]);
-    else if (r.operator === "Exists") allowed.set(r.key, [ALL]);
-  }
-  for (const [k, v] of Object.entries(s2.matchLabels ?? {})) {
-    const values = allowed.get(k);
-    if (values && !values.includes(ALL) && !values.includes(v)) return true;
-  }
-  for (const r of s2.matchExpressions ?? []) {
-    const values = allowed.get(r.key);
-    switch (r.operator) {
-      case "In":
-        if (values && !values.includes(ALL) && !values.some((v) => (r.values ?? []).includes(v))) return true;
-        break;
-      case "NotIn":
-        if (values && values.every((v) => (r.values ?? []).includes(v))) return true;
-        break;
-      case "Exists":
-        if (!values) return true;
-        break;
-      case "DoesNotExist":
-        if (values) return true;
-        break;
-    }
-  }
-  return false;
-}
-var ALL;
-var init_selector_overlap = __esm({
-  "src/validate/sidecarset/selector-overlap.ts"() {
-    "use strict";
-    ALL = "ALL";
-  }
-});
-
-// src/validate/sidecarset/conflicts.ts
-function checkConflicts(s, ctx) {
-  const spec = s.ss.spec;
-  const base = canaryBase(s.ss);
-  const initIn = /* @__PURE__ */ new Map();
-  const containerIn = /* @__PURE__ */ new Map();
-  const volumeIn = /* @__PURE__ */ new Map();
-  const annotationIn = /* @__PURE__ */ new Map();
-  const others = [...ctx.sidecarSets].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const o of others) {
-    if (o === s || o.name === s.name || o.name === base) continue;
-    if (!overlaps2(s.ss.spec, o.ss.spec)) continue;
-    for (const c of o.ss.spec.initContainers ?? []) initIn.set(c?.name, o.name);
-    for (const c of o.ss.spec.containers ?? []) containerIn.set(c?.name, o.name);
-    for (const v of o.ss.spec.volumes ?? []) volumeIn.set(v?.name, { other: o.name, volume: v });
-    for (const p of o.ss.spec.patchPodMetadata ?? []) {
-      if (p.patchPolicy === "Retain") continue;
-      for (const k of Object.keys(p.annotations ?? {})) annotationIn.set(k, { other: o.name, policy: p.patchPolicy });
-    }
-  }
-  const out = [];
-  (spec.initContainers ?? []).forEach((c, i) => {
-    const other = initIn.get(c?.name);
-    if (other) out.push(diag(containerConflict, s, ["spec", "initContainers", i, "name"], { container: c.name, other }, "spec.containers"));
-  });
-  (spec.containers ?? []).forEach((c, i) => {
-    const other = containerIn.get(c?.name);
-    if (other) out.push(diag(containerConflict, s, ["spec", "containers", i, "name"], { container: c.name, other }, "spec.containers"));
-  });
-  (spec.volumes ?? []).forEach((v, i) => {
-    const theirs = volumeIn.get(v?.name);
-    if (theirs && canonicalJson(theirs.volume) !== canonicalJson(v)) {
-      out.push(diag(volumeConflict, s, ["spec", "volumes", i], { volume: v.name, other: theirs.other }, "spec.volumes"));
-    }
-  });
-  (spec.patchPodMetadata ?? []).forEach((p, i) => {
-    if (p.patchPolicy === "Retain") return;
-    for (const k of Object.keys(p.annotations ?? {})) {
-      const theirs = annotationIn.get(k);
-      if (theirs && (p.patchPolicy === "Overwrite" || theirs.policy === "Overwrite")) {
-        out.push(diag(annotationConflict, s, ["spec", "patchPodMetadata", i, "annotations", k], { key: k, other: theirs.other }, "spec.patchPodMetadata"));
-      }
-    }
-  });
-  return out;
-}
-function overlaps2(a, b) {
-  if (!a.selector || !b.selector) return false;
-  if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
-  return isSelectorOverlapping(a.selector, b.selector);
-}
-var init_conflicts = __esm({
-  "src/validate/sidecarset/conflicts.ts"() {
-    "use strict";
-    init_sidecarset();
-    init_canary();
-    init_context();
-    init_selector_overlap();
-    init_json2();
-  }
-});
-
-// src/k8s/quantity.ts
-function parseQuantity(input) {
-  const s = typeof input === "number" ? String(input) : input.trim();
-  const m = QUANTITY.exec(s);
-  if (!m) return void 0;
-  const [, sign, whole, frac = "", suffix] = m;
-  if (whole === "" && frac === "") return void 0;
-  let format;
-  let pow10 = 0, pow2 = 0;
-  if (suffix in DECIMAL_SUFFIX) {
-    format = "DecimalSI";
-    pow10 = DECIMAL_SUFFIX[suffix];
-  } else if (suffix in BINARY_SUFFIX) {
-    format = "BinarySI";
-    pow2 = BINARY_SUFFIX[suffix];
-  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
-    format = "DecimalExponent";
-    pow10 = Number(suffix.slice(1));
-  } else return void 0;
-  let num = BigInt(whole + frac || "0") * (1n << BigInt(pow2));
-  const e = 9 + pow10 - frac.length;
-  if (e >= 0) num *= 10n ** BigInt(e);
-  else num = ceilDiv(num, 10n ** BigInt(-e));
-  if (format === "BinarySI" && num > 0n && num < NANO) format = "DecimalSI";
-  return { nano: sign === "-" ? -num : num, format };
-}
-function canonicalQuantity(v) {
-  if (typeof v !== "string" && typeof v !== "number") return void 0;
-  const q = parseQuantity(v);
-  return q && formatQuantity(q);
-}
-function canonicalQuantities(list2) {
-  const out = {};
-  for (const [k, v] of Object.entries(list2)) out[k] = canonicalQuantity(v) ?? v;
-  return out;
-}
-function roundUp(q, scale) {
-  const unit = 10n ** BigInt(9 + scale);
-  if (unit <= 1n) return q;
-  const mag = q.nano < 0n ? -q.nano : q.nano;
-  const r = ceilDiv(mag, unit) * unit;
-  return { nano: q.nano < 0n ? -r : r, format: q.format };
-}
-function milliValue(q) {
-  const d = 1000000n;
-  const t = q.nano / d;
-  return q.nano > 0n && q.nano % d !== 0n ? t + 1n : t;
-}
-function addQuantity(a, b) {
-  return { nano: a.nano + b.nano, format: a.nano === 0n ? b.format : a.format };
-}
-function negQuantity(q) {
-  return { nano: -q.nano, format: q.format };
-}
-function cmpQuantity(a, b) {
-  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
-}
-function formatQuantity(q) {
-  if (q.nano === 0n) return "0";
-  const neg = q.nano < 0n;
-  const abs = neg ? -q.nano : q.nano;
-  let format = q.format;
-  if (format === "BinarySI" && (abs < 1024n * NANO || abs % NANO !== 0n)) format = "DecimalSI";
-  if (format === "BinarySI") {
-    let v = abs / NANO, e = 0;
-    while (e < 6 && v % 1024n === 0n) {
-      v /= 1024n;
-      e++;
-    }
-    return `${neg ? "-" : ""}${v}${BINARY_BY_EXP[e]}`;
-  }
-  let mant = abs, exp = -9;
-  while (mant % 10n === 0n) {
-    mant /= 10n;
-    exp++;
-  }
-  while (exp % 3 !== 0) {
-    mant *= 10n;
-    exp--;
-  }
-  const suffix = format === "DecimalSI" ? DECIMAL_BY_EXP.get(exp) ?? `e${exp}` : exp === 0 ? "" : `e${exp}`;
-  return `${neg ? "-" : ""}${mant}${suffix}`;
-}
-function ceilDiv(a, b) {
-  return (a + b - 1n) / b;
-}
-var NANO, DECIMAL_SUFFIX, BINARY_SUFFIX, DECIMAL_BY_EXP, BINARY_BY_EXP, QUANTITY, zeroQuantity, milliQuantity, unitQuantity;
-var init_quantity = __esm({
-  "src/k8s/quantity.ts"() {
-    "use strict";
-    NANO = 1000000000n;
-    DECIMAL_SUFFIX = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-    BINARY_SUFFIX = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-    DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
-    BINARY_BY_EXP = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
-    QUANTITY = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
-    zeroQuantity = (format = "DecimalSI") => ({ nano: 0n, format });
-    milliQuantity = (milli, format = "DecimalSI") => ({ nano: milli * 1000000n, format });
-    unitQuantity = (units, format = "DecimalSI") => ({ nano: units * NANO, format });
-  }
-});
-
-// src/validate/sidecarset/containers.ts
-function checkContainers(s) {
-  const spec = s.ss.spec;
-  const inits = spec.initContainers ?? [];
-  const containers = spec.containers ?? [];
-  if (inits.length === 0 && containers.length === 0) return [diag(noContainers, s, ["spec"], {})];
-  const out = [];
-  containers.forEach((c, i) => {
-    const path6 = ["spec", "containers", i];
-    if (c.podInjectPolicy !== "BeforeAppContainer" && c.podInjectPolicy !== "AfterAppContainer") {
-      out.push(diag(podInjectPolicyInvalid, s, [...path6, "podInjectPolicy"], { value: String(c.podInjectPolicy ?? "") }));
-    }
-    const share = c.shareVolumePolicy?.type;
-    if (share !== "enabled" && share !== "disabled") {
-      out.push(diag(shareVolumePolicyInvalid, s, [...path6, "shareVolumePolicy", "type"], { value: String(share ?? "") }));
-    }
-    (c.transferEnv ?? []).forEach((t, j) => {
-      const fr = t?.sourceContainerNameFrom?.fieldRef;
-      if (!fr) return;
-      const reason = transferFieldRefError(fr);
-      if (reason) out.push(diag(transferEnvFieldRefInvalid, s, [...path6, "transferEnv", j, "sourceContainerNameFrom", "fieldRef"], { reason }));
-    });
-  });
-  out.push(...podContainerErrors(s, inits, containers));
-  return out;
-}
-function transferFieldRefError(fr) {
-  if (!fr.apiVersion) return "apiVersion: Required value";
-  if (!fr.fieldPath) return "fieldPath: Required value";
-  const fieldPath = String(fr.fieldPath);
-  const convert = (msg) => `fieldPath: Invalid value ${JSON.stringify(fieldPath)}: error converting fieldPath: ${msg}`;
-  if (fr.apiVersion !== "v1") return convert(`unsupported pod version: ${fr.apiVersion}`);
-  const split = splitSubscriptedPath(fieldPath);
-  if (!split) return convert(`field label not supported: ${fieldPath}`);
-  const [path6, key2] = split;
-  if (path6 !== "metadata.labels" && path6 !== "metadata.annotations") return convert(`field path not supported: ${path6}`);
-  const e = qualifiedNameError(path6 === "metadata.annotations" ? key2.toLowerCase() : key2);
-  return e ? `Invalid value ${JSON.stringify(key2)}: ${e}` : void 0;
-}
-function splitSubscriptedPath(p) {
-  if (!p.endsWith("']")) return void 0;
-  const s = p.slice(0, -2);
-  const i = s.indexOf("['");
-  if (i <= 0) return void 0;
-  return [s.slice(0, i), s.slice(i + 2)];
-}
-function podContainerErrors(s, inits, containers) {
-  const out = [];
-  const volumes = /* @__PURE__ */ new Map();
-  for (const v of s.ss.spec.volumes ?? []) if (v?.name) volumes.set(v.name, v);
-  const names = /* @__PURE__ */ new Set();
-  if (containers.length === 0) names.add("test");
-  const check2 = (list2, key2) => list2.forEach((c, i) => {
-    const path6 = ["spec", key2, i];
-    const container3 = typeof c.name === "string" ? c.name : "";
-    const bad = (sub2, reason) => out.push(diag(containerInvalid, s, [...path6, ...sub2], { reason, container: container3 }));
-    containerErrors(c, key2 === "initContainers", volumes, names, bad);
-  });
-  check2(inits, "initContainers");
-  check2(containers, "containers");
-  const hostPorts = /* @__PURE__ */ new Set();
-  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
-    if (!p.hostPort) return;
-    const key2 = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
-    if (hostPorts.has(key2)) out.push(diag(containerInvalid, s, ["spec", "containers", i, "ports", j, "hostPort"], { reason: `Duplicate value: ${JSON.stringify(key2)}`, container: String(c.name ?? "") }));
-    hostPorts.add(key2);
-  }));
-  return out;
-}
-function containerErrors(c, isInit, volumes, names, bad) {
-  const name2 = c.name ?? "";
-  if (!name2) bad(["name"], "Required value");
-  else {
-    const e = dns1123LabelError(name2);
-    if (e) bad(["name"], `Invalid value ${JSON.stringify(name2)}: ${e}`);
-    if (names.has(name2)) bad(["name"], `Duplicate value: ${JSON.stringify(name2)}`);
-    names.add(name2);
-  }
-  const image2 = c.image ?? "";
-  if (!image2) bad(["image"], "Required value");
-  else if (image2.trim() !== image2) bad(["image"], `Invalid value ${JSON.stringify(image2)}: must not have leading or trailing whitespace`);
-  const native = isInit && c.restartPolicy === "Always";
-  if (isInit) {
-    if (c.restartPolicy !== void 0 && c.restartPolicy !== "Always") bad(["restartPolicy"], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
-    if (!native) {
-      for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
-        if (c[k]) bad([k], "Forbidden: may not be set for init containers without restartPolicy=Always");
-      }
-    }
-  } else if (c.restartPolicy !== void 0) {
-    bad(["restartPolicy"], "Forbidden: may not be set for non-init containers");
-  }
-  portErrors(c.ports ?? [], bad);
-  envErrors(c.env ?? [], bad);
-  (c.envFrom ?? []).forEach((e, i) => {
-    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
-    if (n !== 1) bad(["envFrom", i], n === 0 ? "Invalid value: must specify one of: `configMapRef` or `secretRef`" : "Invalid value: may not have more than one field specified at a time");
-    if (e.prefix) {
-      const pe = envVarNameError(e.prefix);
-      if (pe) bad(["envFrom", i, "prefix"], `Invalid value ${JSON.stringify(e.prefix)}: ${pe}`);
-    }
-    for (const k of ["configMapRef", "secretRef"]) if (e[k] && !e[k].name) bad(["envFrom", i, k, "name"], "Required value");
-  });
-  mountErrors(c, volumes, bad);
-  resourceErrors(c.resources ?? {}, bad);
-  if (!isInit || native) {
-    probeErrors(c.livenessProbe, ["livenessProbe"], true, bad);
-    probeErrors(c.readinessProbe, ["readinessProbe"], false, bad);
-    probeErrors(c.startupProbe, ["startupProbe"], true, bad);
-    for (const k of ["postStart", "preStop"]) {
-      const h = c.lifecycle?.[k];
-      if (h) handlerErrors(h, ["lifecycle", k], ["exec", "httpGet", "tcpSocket", "sleep"], bad);
-    }
-  }
-  if (!c.terminationMessagePolicy) bad(["terminationMessagePolicy"], "Required value");
-  else if (!MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) bad(["terminationMessagePolicy"], `Unsupported value: ${JSON.stringify(c.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`);
-  if (!c.imagePullPolicy) bad(["imagePullPolicy"], "Required value");
-  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) bad(["imagePullPolicy"], `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`);
-  const sc = c.securityContext;
-  if (sc) {
-    for (const k of ["runAsUser", "runAsGroup"]) if (typeof sc[k] === "number" && sc[k] < 0) bad(["securityContext", k], `Invalid value: ${sc[k]}: must be between 0 and 2147483647, inclusive`);
-    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
-    if (sc.allowPrivilegeEscalation === false && (sc.capabilities?.add ?? []).includes("CAP_SYS_ADMIN")) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN");
-  }
-}
-function portErrors(ports, bad) {
-  const names = /* @__PURE__ */ new Set();
-  ports.forEach((p, i) => {
-    if (p.name) {
-      const e = portNameError(p.name);
-      if (e) bad(["ports", i, "name"], `Invalid value ${JSON.stringify(p.name)}: ${e}`);
-      if (names.has(p.name)) bad(["ports", i, "name"], `Duplicate value: ${JSON.stringify(p.name)}`);
-      names.add(p.name);
-    }
-    if (!p.containerPort) bad(["ports", i, "containerPort"], "Required value");
-    else if (!validPortNumber(p.containerPort)) bad(["ports", i, "containerPort"], `Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
-    if (p.hostPort && !validPortNumber(p.hostPort)) bad(["ports", i, "hostPort"], `Invalid value: ${p.hostPort}: must be between 1 and 65535, inclusive`);
-    if (!p.protocol) bad(["ports", i, "protocol"], "Required value");
-    else if (!PROTOCOLS.includes(p.protocol)) bad(["ports", i, "protocol"], `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`);
-  });
-}
-function validPortNumber(n) {
-  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535;
-}
-function envErrors(env, bad) {
-  env.forEach((e, i) => {
-    if (!e.name) bad(["env", i, "name"], "Required value");
-    else {
-      const ne = envVarNameError(e.name);
-      if (ne) bad(["env", i, "name"], `Invalid value ${JSON.stringify(e.name)}: ${ne}`);
-    }
-    const from = e.valueFrom;
-    if (!from) return;
-    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => from[k]);
-    if (sources.length === 0) bad(["env", i, "valueFrom"], "Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
-    else if (sources.length > 1) bad(["env", i, "valueFrom"], "Invalid value: may not have more than one field specified at a time");
-    if (e.value) bad(["env", i, "valueFrom"], "Invalid value: may not be specified when `value` is not empty");
-    const fr = from.fieldRef;
-    if (fr) {
-      const path6 = String(fr.fieldPath ?? "");
-      if (!path6) bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], "Required value");
-      else if (!ENV_FIELD_PATHS.includes(path6) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path6)) {
-        bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], `Unsupported value: ${JSON.stringify(path6)}`);
-      }
-    }
-    const rf = from.resourceFieldRef;
-    if (rf && !ENV_RESOURCES.includes(rf.resource) && !/^(limits|requests)\.hugepages-/.test(String(rf.resource ?? ""))) {
-      bad(["env", i, "valueFrom", "resourceFieldRef", "resource"], rf.resource ? `Unsupported value: ${JSON.stringify(rf.resource)}` : "Required value");
-    }
-    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
-      const ref = from[k];
-      if (!ref) continue;
-      if (!ref.name) bad(["env", i, "valueFrom", k, "name"], "Required value");
-      if (!ref.key) bad(["env", i, "valueFrom", k, "key"], "Required value");
-      else {
-        const ke = configMapKeyError(ref.key);
-        if (ke) bad(["env", i, "valueFrom", k, "key"], `Invalid value ${JSON.stringify(ref.key)}: ${ke}`);
-      }
-    }
-  });
-}
-function mountErrors(c, volumes, bad) {
-  const mounts = c.volumeMounts ?? [];
-  const devices = c.volumeDevices ?? [];
-  const mountPaths = /* @__PURE__ */ new Set();
-  mounts.forEach((m, i) => {
-    const at3 = (k) => ["volumeMounts", i, k];
-    if (!m.name) bad(at3("name"), "Required value");
-    else if (!volumes.has(m.name)) bad(at3("name"), `Not found: ${JSON.stringify(m.name)} (no volume of that name in spec.volumes)`);
-    if (!m.mountPath) bad(at3("mountPath"), "Required value");
-    else if (mountPaths.has(m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must be unique`);
-    if (m.mountPath) mountPaths.add(m.mountPath);
-    if (m.subPath && m.subPathExpr) bad(at3("subPathExpr"), "Invalid value: subPathExpr and subPath are mutually exclusive");
-    for (const k of ["subPath", "subPathExpr"]) {
-      const e = m[k] ? descendingPathError(String(m[k])) : void 0;
-      if (e) bad(at3(k), `Invalid value ${JSON.stringify(m[k])}: ${e}`);
-    }
-    if (m.mountPropagation !== void 0 && !PROPAGATIONS.includes(m.mountPropagation)) bad(at3("mountPropagation"), `Unsupported value: ${JSON.stringify(m.mountPropagation)}: supported values: "Bidirectional", "HostToContainer", "None"`);
-    if (m.mountPropagation === "Bidirectional" && c.securityContext?.privileged !== true) bad(at3("mountPropagation"), "Forbidden: Bidirectional mount propagation is available only to privileged containers");
-    if (m.recursiveReadOnly !== void 0) {
-      if (!RECURSIVE_READ_ONLY.includes(m.recursiveReadOnly)) bad(at3("recursiveReadOnly"), `Unsupported value: ${JSON.stringify(m.recursiveReadOnly)}: supported values: "Disabled", "Enabled", "IfPossible"`);
-      else if (m.recursiveReadOnly !== "Disabled" && !m.readOnly) bad(at3("recursiveReadOnly"), "Forbidden: may only be specified when readOnly is true");
-    }
-    if (m.name && devices.some((d) => d.name === m.name)) bad(at3("name"), `Invalid value ${JSON.stringify(m.name)}: must not already exist in volumeDevices`);
-    if (m.mountPath && devices.some((d) => d.devicePath === m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must not already exist as a path in volumeDevices`);
-  });
-  const devicePaths = /* @__PURE__ */ new Set();
-  devices.forEach((d, i) => {
-    const at3 = (k) => ["volumeDevices", i, k];
-    if (!d.name) bad(at3("name"), "Required value");
-    else if (!volumes.has(d.name)) bad(at3("name"), `Not found: ${JSON.stringify(d.name)} (no volume of that name in spec.volumes)`);
-    else if (!volumes.get(d.name).persistentVolumeClaim) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: can only use volume source type of PersistentVolumeClaim for block mode`);
-    if (!d.devicePath) bad(at3("devicePath"), "Required value");
-    else if (devicePaths.has(d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must be unique`);
-    if (d.devicePath) devicePaths.add(d.devicePath);
-    if (d.name && mounts.some((m) => m.name === d.name)) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: must not already be mounted in volumeMounts`);
-    if (d.devicePath && mounts.some((m) => m.mountPath === d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must not already be mounted in volumeMounts`);
-  });
-}
-function descendingPathError(p) {
-  if (p.startsWith("/")) return "must be a relative path";
-  if (p.split(/[\\/]/).includes("..")) return "must not contain '..'";
-  return void 0;
-}
-function resourceErrors(r, bad) {
-  const parsed = { limits: {}, requests: {} };
-  for (const kind of ["limits", "requests"]) {
-    for (const [k, v] of Object.entries(r[kind] ?? {})) {
-      const at3 = ["resources", kind, k];
-      const standard = STANDARD_RESOURCES.includes(k) || k.startsWith("hugepages-");
-      if (!standard) {
-        const e = k.includes("/") ? qualifiedNameError(k) : "must be a standard resource type or fully qualified";
-        if (e) {
-          bad(at3, `Invalid value ${JSON.stringify(k)}: ${e}`);
-          continue;
-        }
-      }
-      const q = parseQuantity(v);
-      if (!q) {
-        bad(at3, `Invalid value ${JSON.stringify(v)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
-        continue;
-      }
-      if (q.nano < 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be greater than or equal to 0`);
-      if (!standard && q.nano % 1000000000n !== 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be an integer`);
-      parsed[kind][k] = q.nano;
-    }
-  }
-  for (const [k, req] of Object.entries(parsed.requests)) {
-    const lim = parsed.limits[k];
-    if (lim !== void 0 && req > lim) bad(["resources", "requests", k], `Invalid value ${JSON.stringify(r.requests[k])}: must be less than or equal to ${k} limit of ${JSON.stringify(r.limits[k])}`);
-  }
-}
-function probeErrors(p, at3, successMustBeOne, bad) {
-  if (!p) return;
-  handlerErrors(p, at3, ["exec", "httpGet", "tcpSocket", "grpc"], bad);
-  for (const k of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
-    if (typeof p[k] === "number" && p[k] < 0) bad([...at3, k], `Invalid value: ${p[k]}: must be greater than or equal to 0`);
-  }
-  if (successMustBeOne && p.successThreshold !== void 0 && p.successThreshold !== 1) bad([...at3, "successThreshold"], `Invalid value: ${p.successThreshold}: must be 1`);
-  if (typeof p.terminationGracePeriodSeconds === "number" && p.terminationGracePeriodSeconds <= 0) bad([...at3, "terminationGracePeriodSeconds"], `Invalid value: ${p.terminationGracePeriodSeconds}: must be greater than 0`);
-  if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
-}
-function handlerErrors(h, at3, kinds, bad) {
-  const set2 = kinds.filter((k) => h[k]);
-  if (set2.length === 0) {
-    bad(at3, "Required value: must specify a handler type");
-    return;
-  }
-  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
-  if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
-  for (const k of ["httpGet", "tcpSocket"]) {
-    const port = h[k]?.port;
-    if (h[k] && !validPortOrName(port)) bad([...at3, k, "port"], `Invalid value: ${JSON.stringify(port)}: must be a port number between 1 and 65535 or a port name`);
-  }
-  if (h.httpGet?.scheme && !["HTTP", "HTTPS"].includes(h.httpGet.scheme)) bad([...at3, "httpGet", "scheme"], `Unsupported value: ${JSON.stringify(h.httpGet.scheme)}: supported values: "HTTP", "HTTPS"`);
-  if (h.grpc && !validPortNumber(h.grpc.port)) bad([...at3, "grpc", "port"], `Invalid value: ${JSON.stringify(h.grpc.port)}: must be between 1 and 65535, inclusive`);
-  if (h.sleep && !(typeof h.sleep.seconds === "number" && h.sleep.seconds >= 0)) bad([...at3, "sleep", "seconds"], `Invalid value: ${JSON.stringify(h.sleep.seconds)}: must be greater than or equal to 0`);
-}
-function validPortOrName(port) {
-  if (typeof port === "number") return validPortNumber(port);
-  return typeof port === "string" && port !== "" && portNameError(port) === void 0;
-}
-var PROTOCOLS, PULL_POLICIES, MESSAGE_POLICIES, PROPAGATIONS, RECURSIVE_READ_ONLY, ENV_FIELD_PATHS, ENV_RESOURCES, STANDARD_RESOURCES;
-var init_containers = __esm({
-  "src/validate/sidecarset/containers.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-    init_names();
-    init_quantity();
-    PROTOCOLS = ["TCP", "UDP", "SCTP"];
-    PULL_POLICIES = ["Always", "Never", "IfNotPresent"];
-    MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
-    PROPAGATIONS = ["None", "HostToContainer", "Bidirectional"];
-    RECURSIVE_READ_ONLY = ["Disabled", "IfPossible", "Enabled"];
-    ENV_FIELD_PATHS = [
-      "metadata.name",
-      "metadata.namespace",
-      "metadata.uid",
-      "spec.nodeName",
-      "spec.serviceAccountName",
-      "status.hostIP",
-      "status.hostIPs",
-      "status.podIP",
-      "status.podIPs"
-    ];
-    ENV_RESOURCES = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
-    STANDARD_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
-  }
-});
-
-// src/validate/sidecarset/injection-strategy.ts
-function checkInjectionStrategy(s, ctx) {
-  const rev = s.ss.spec.injectionStrategy?.revision;
-  if (!rev) return [];
-  const out = [];
-  const path6 = ["spec", "injectionStrategy", "revision"];
-  const has = (v) => v !== void 0 && v !== null;
-  if (!has(rev.revisionName) && !has(rev.customVersion)) {
-    out.push(diag(revisionUnset, s, path6, {}));
-  } else if (!findRevision(s.name, rev, ctx.revisions)) {
-    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
-    out.push(diag(revisionNotFound, s, [...path6, has(rev.revisionName) ? "revisionName" : "customVersion"], { what, namespace: ctx.cluster.kruiseNamespace }));
-  }
-  if (!["", "Always", "Partial", void 0, null].includes(rev.policy)) {
-    out.push(diag(revisionPolicyInvalid, s, [...path6, "policy"], { policy: String(rev.policy) }));
-  }
-  return out;
-}
-function findRevision(sidecarSet, ref, revisions) {
-  if (!ref) return void 0;
-  if (ref.revisionName !== void 0 && ref.revisionName !== null) return revisions.find((r) => r.metadata?.name === ref.revisionName);
-  if (ref.customVersion === void 0 || ref.customVersion === null) return void 0;
-  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === sidecarSet && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === ref.customVersion);
-  matching.sort((x, y) => (x.revision ?? 0) - (y.revision ?? 0) || compareStrings(String(x.metadata?.creationTimestamp ?? ""), String(y.metadata?.creationTimestamp ?? "")) || compareStrings(x.metadata?.name ?? "", y.metadata?.name ?? ""));
-  return matching.at(-1);
-}
-var init_injection_strategy = __esm({
-  "src/validate/sidecarset/injection-strategy.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_sidecarset();
-    init_context();
-    init_compare();
-  }
-});
-
-// src/validate/sidecarset/metadata.ts
-function checkMetadata(s) {
-  const out = [];
-  const meta = s.ss.metadata ?? {};
-  const name2 = meta.name ?? "";
-  if (!meta.name && !meta.generateName) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "name"], { reason: "Required value: name or generateName is required" }));
-  } else if (meta.name) {
-    if (!NAME3.test(name2)) {
-      out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: "must consist of alphanumeric characters or '-' (regex '^[a-zA-Z0-9\\-]+$')" }));
-    }
-    if (name2.length > NAME_MAX) {
-      out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: `must be no more than ${NAME_MAX} characters` }));
-    }
-  }
-  if (meta.namespace) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
-  }
-  for (const [k, v] of Object.entries(meta.labels ?? {})) {
-    const e = qualifiedNameError(k) ?? labelValueError(String(v));
-    if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
-  }
-  out.push(...annotationErrors(meta.annotations ?? {}).map((reason) => diag(metadataInvalid2, s, ["metadata", "annotations"], { reason })));
-  return out;
-}
-function annotationErrors(annotations) {
-  const errs = [];
-  let size = 0;
-  for (const [k, v] of Object.entries(annotations)) {
-    const e = qualifiedNameError(k.toLowerCase());
-    if (e) errs.push(`Invalid value ${JSON.stringify(k)}: ${e}`);
-    size += Buffer.byteLength(k) + Buffer.byteLength(String(v ?? ""));
-  }
-  if (size > ANNOTATIONS_MAX_BYTES) errs.push(`Too long: annotations may not have more than ${ANNOTATIONS_MAX_BYTES} bytes`);
-  return errs;
-}
-var NAME3, NAME_MAX, ANNOTATIONS_MAX_BYTES;
-var init_metadata = __esm({
-  "src/validate/sidecarset/metadata.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_context();
-    NAME3 = /^[a-zA-Z0-9-]+$/;
-    NAME_MAX = 63;
-    ANNOTATIONS_MAX_BYTES = 256 * 1024;
-  }
-});
-
-// src/api/cluster.ts
-function featureGate(facts, name2) {
-  return facts.featureGates[name2] ?? FEATURE_GATE_DEFAULTS[name2] ?? false;
-}
-var DEFAULT_CLUSTER_FACTS, FEATURE_GATE_DEFAULTS;
-var init_cluster = __esm({
-  "src/api/cluster.ts"() {
-    "use strict";
-    DEFAULT_CLUSTER_FACTS = {
-      kruiseVersion: "1.8",
-      kruiseNamespace: "kruise-system",
-      featureGates: {},
-      namespaceLabels: {}
-    };
-    FEATURE_GATE_DEFAULTS = {
-      EnableSortSidecarContainerByName: false,
-      SidecarSetPatchPodMetadataDefaultsAllowed: false,
-      ResourcesDeletionProtection: true,
-      PodUnavailableBudgetDeleteGate: true
-    };
-  }
-});
-
-// src/go/regexp.ts
-function compileGoRegexp(pattern) {
-  for (const [re, error2] of UNSUPPORTED) if (re.test(pattern)) return { ok: false, error: `error parsing regexp: ${error2}` };
-  let flags = "u";
-  let body = pattern;
-  const lead = /^\(\?([imsU]+)\)/.exec(body);
-  if (lead) {
-    for (const f of lead[1]) if (f === "i" || f === "m" || f === "s") flags += f;
-    body = body.slice(lead[0].length);
-  }
-  body = body.replace(/\(\?P</g, "(?<");
-  try {
-    return { ok: true, re: new RegExp(body, flags) };
-  } catch (e) {
-    try {
-      return { ok: true, re: new RegExp(body, flags.replace("u", "")) };
-    } catch {
-    }
-    return { ok: false, error: `error parsing regexp: ${e.message.replace(/^Invalid regular expression: /, "")}` };
-  }
-}
-var UNSUPPORTED;
-var init_regexp = __esm({
-  "src/go/regexp.ts"() {
-    "use strict";
-    UNSUPPORTED = [
-      [/\(\?[=!]/, "invalid or unsupported Perl syntax: `(?=` / `(?!` (lookahead)"],
-      [/\(\?<[=!]/, "invalid or unsupported Perl syntax: `(?<` (lookbehind)"],
-      [/\\[1-9]/, "invalid escape sequence: backreference"]
-    ];
-  }
-});
-
-// src/validate/sidecarset/patch-pod-metadata.ts
-function checkPatchPodMetadata(s, ctx) {
-  const patches = s.ss.spec.patchPodMetadata ?? [];
-  const out = [];
-  const path6 = ["spec", "patchPodMetadata"];
-  const denied = whitelistError(s, ctx);
-  if (denied) out.push(diag(patchMetadataNotAllowed, s, path6, { reason: denied }));
-  const seen = /* @__PURE__ */ new Set();
-  patches.forEach((p, i) => {
-    const annotations = p.annotations ?? {};
-    const keys = Object.keys(annotations);
-    if (keys.length === 0) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no annotations defined for SidecarSet" }, "spec.patchPodMetadata"));
-    for (const reason of annotationErrors(annotations)) out.push(diag(patchMetadataInvalid, s, [...path6, i, "annotations"], { reason }, "patchPodMetadata.annotations"));
-    if (!p.patchPolicy) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no patchPolicy defined for patchPodMetadata" }, "spec.patchPodMetadata"));
-    for (const key2 of keys) {
-      if (seen.has(key2)) out.push(diag(patchMetadataDuplicateKey, s, [...path6, i, "annotations", key2], { key: key2 }, "spec.patchPodMetadata"));
-      seen.add(key2);
-    }
-  });
-  return out;
-}
-function whitelistError(s, ctx) {
-  const patches = s.ss.spec.patchPodMetadata ?? [];
-  if (patches.length === 0) return void 0;
-  const defaultsAllowed = featureGate(ctx.cluster, "SidecarSetPatchPodMetadataDefaultsAllowed");
-  const raw3 = ctx.kruiseConfiguration?.data?.[PATCH_POD_METADATA_WHITELIST_KEY];
-  const where2 = `ConfigMap ${ctx.cluster.kruiseNamespace}/kruise-configuration key ${PATCH_POD_METADATA_WHITELIST_KEY}`;
-  if (raw3 === void 0 || raw3 === null || raw3 === "") {
-    return defaultsAllowed ? void 0 : `Required value: SidecarSet patch metadata whitelist not found (${where2} is not in the repo)`;
-  }
-  let whitelist;
-  try {
-    whitelist = JSON.parse(String(raw3));
-  } catch (e) {
-    return `${where2} is not valid JSON: ${e.message}`;
-  }
-  const exprs = [];
-  for (const rule of whitelist?.rules ?? []) {
-    if (rule?.selector) {
-      const errs = labelSelectorErrors(rule.selector);
-      if (errs.length) return `${where2}: invalid rule selector: ${errs[0][0]}: ${errs[0][1]}`;
-      if (!selectorMatches(rule.selector, s.ss.metadata?.labels ?? {})) continue;
-    }
-    for (const expr of rule?.allowedAnnotationKeyExprs ?? []) {
-      const c = compileGoRegexp(String(expr));
-      if (!c.ok) return `${where2}: ${c.error}`;
-      exprs.push(c.re);
-    }
-  }
-  if (exprs.length === 0) return defaultsAllowed ? void 0 : `Required value: sidecarSet patch metadata annotation is not allowed (no whitelist rule applies to this SidecarSet's labels in ${where2})`;
-  for (const p of patches) {
-    for (const key2 of Object.keys(p.annotations ?? {})) {
-      if (!exprs.some((re) => re.test(key2))) return `Required value: sidecarSet patch metadata annotation(${key2}) is not allowed by ${where2}`;
-    }
-  }
-  return void 0;
-}
-var init_patch_pod_metadata = __esm({
-  "src/validate/sidecarset/patch-pod-metadata.ts"() {
-    "use strict";
-    init_cluster();
-    init_sidecarset2();
-    init_selector();
-    init_sidecarset();
-    init_regexp();
-    init_context();
-    init_metadata();
-  }
-});
-
-// src/validate/sidecarset/resources-expression.ts
-function readNumber(src, start) {
-  let i = start, seenDot = false, seenE = false, seenPct = false, expectExp = false;
-  while (i < src.length) {
-    const c = src[i];
-    if (isDigit(c)) {
-      expectExp = false;
-      i++;
-      continue;
-    }
-    if (c === ".") {
-      if (seenDot || seenE || seenPct) break;
-      seenDot = true;
-      i++;
-      continue;
-    }
-    if (c === "e" || c === "E") {
-      if (seenE || seenPct) break;
-      seenE = true;
-      expectExp = true;
-      i++;
-      continue;
-    }
-    if (c === "+" || c === "-") {
-      if (!expectExp) break;
-      expectExp = false;
-      i++;
-      continue;
-    }
-    if (c === "%") {
-      if (seenPct) break;
-      seenPct = true;
-      i++;
-      continue;
-    }
-    if (isLetter(c)) {
-      if (expectExp) break;
-      while (i < src.length && isLetter(src[i])) i++;
-      break;
-    }
-    break;
-  }
-  return i;
-}
-function isQuantityToken(s) {
-  let end = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (!isDigit(s[i]) && !".eE+-".includes(s[i])) {
-      end = i;
-      break;
-    }
-  }
-  return end !== 0 && VALID_UNITS.has(s.slice(end));
-}
-function tokenize(src) {
-  const out = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (isDigit(c) || c === ".") {
-      const j = readNumber(src, i);
-      const s = src.slice(i, j);
-      out.push({ t: isQuantityToken(s) ? "qty" : "num", s });
-      i = j;
-    } else if (isLetter(c)) {
-      let j = i;
-      while (j < src.length && (isLetter(src[j]) || isDigit(src[j]) || src[j] === "_")) j++;
-      out.push({ t: "ident", s: src.slice(i, j) });
-      i = j;
-    } else {
-      out.push({ t: "op", s: c });
-      i++;
-    }
-  }
-  out.push({ t: "end" });
-  return out;
-}
-function parseNumber(s) {
-  const pct = s.endsWith("%");
-  const body = pct ? s.slice(0, -1) : s;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return 0;
-  const n = Number(body);
-  return pct ? n / 100 : n;
-}
-function int64(x) {
-  if (!Number.isFinite(x)) throw new CalcError("value out of range");
-  return BigInt(Math.trunc(x));
-}
-function add(a, b) {
-  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
-  return { n: a.n + b.n };
-}
-function sub(a, b) {
-  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
-  return { n: a.n - b.n };
-}
-function mul(a, b) {
-  if ("q" in a && "q" in b) throw new CalcError("multiplication of two quantities");
-  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * b.n), a.q.format) };
-  if ("q" in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
-  return { n: a.n * b.n };
-}
-function div(a, b) {
-  if ("q" in b) throw new CalcError("division by quantity");
-  if (b.n === 0) throw new CalcError("division by zero");
-  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
-  return { n: a.n / b.n };
-}
-function minMax(name2, a, b) {
-  const pickLeft = (c) => name2 === "max" ? c >= 0 : c <= 0;
-  if ("q" in a || "q" in b) {
-    const l = toQuantity(a), r = toQuantity(b);
-    return { q: pickLeft(cmpQuantity(l, r)) ? l : r };
-  }
-  return { n: pickLeft(a.n - b.n) ? a.n : b.n };
-}
-function calculate(expr, vars) {
-  try {
-    const v = new Parser(tokenize(expr), vars).parse();
-    if ("q" in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: "calculation result is negative" };
-    return { ok: true, value: v };
-  } catch (e) {
-    if (e instanceof CalcError) return { ok: false, error: e.message };
-    throw e;
-  }
-}
-var VALID_UNITS, isLetter, isDigit, isSpace, CalcError, toQuantity, Parser;
-var init_resources_expression = __esm({
-  "src/validate/sidecarset/resources-expression.ts"() {
-    "use strict";
-    init_quantity();
-    VALID_UNITS = /* @__PURE__ */ new Set(["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"]);
-    isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
-    isDigit = (c) => c >= "0" && c <= "9";
-    isSpace = (c) => /\s/u.test(c);
-    CalcError = class extends Error {
-    };
-    toQuantity = (v) => "q" in v ? v.q : milliQuantity(int64(v.n * 1e3));
-    Parser = class {
-      constructor(toks, vars) {
-        this.toks = toks;
-        this.vars = vars;
-      }
-      toks;
-      vars;
-      i = 0;
-      peek() {
-        return this.toks[this.i];
-      }
-      isOp(s) {
-        const t = this.peek();
-        return t.t === "op" && t.s === s;
-      }
-      expect(s) {
-        if (!this.isOp(s)) throw new CalcError("parse error: syntax error");
-        this.i++;
-      }
-      parse() {
-        const v = this.expr();
-        if (this.peek().t !== "end") throw new CalcError("parse error: syntax error");
-        return v;
-      }
-      expr() {
-        return this.level(() => this.term(), { "+": add, "-": sub });
-      }
-      term() {
-        return this.level(() => this.factor(), { "*": mul, "/": div });
-      }
-      /** One precedence level: operands joined by its operators, left to right. */
-      level(operand, ops) {
-        let left = operand();
-        for (let t = this.peek(); t.t === "op" && Object.hasOwn(ops, t.s); t = this.peek()) {
-          this.i++;
-          left = ops[t.s](left, operand());
-        }
-        return left;
-      }
-      factor() {
-        const t = this.peek();
-        if (t.t === "end") throw new CalcError("parse error: syntax error");
-        this.i++;
-        if (t.t === "num") return { n: parseNumber(t.s) };
-        if (t.t === "qty") {
-          const q = parseQuantity(t.s);
-          if (!q) throw new CalcError(`quantities must match the regular expression: ${t.s}`);
-          return { q };
-        }
-        if (t.t === "ident") {
-          if (this.isOp("(")) {
-            this.i++;
-            const args = [this.expr()];
-            if (this.isOp(",")) {
-              this.i++;
-              args.push(this.expr());
-            }
-            this.expect(")");
-            const name2 = t.s.toLowerCase();
-            if (name2 !== "max" && name2 !== "min") throw new CalcError(`unknown function: ${t.s}`);
-            if (args.length !== 2) throw new CalcError(`${name2} function requires exactly 2 arguments, got ${args.length}`);
-            return minMax(name2, args[0], args[1]);
-          }
-          const v = this.vars.get(t.s.toLowerCase());
-          if (!v) throw new CalcError(`undefined variable: ${t.s}`);
-          return v;
-        }
-        if (t.s === "(") {
-          const v = this.expr();
-          this.expect(")");
-          return v;
-        }
-        if (t.s === "-") {
-          const v = this.factor();
-          return "q" in v ? { q: negQuantity(v.q) } : { n: -v.n };
-        }
-        throw new CalcError("parse error: syntax error");
-      }
-    };
-  }
-});
-
-// src/validate/sidecarset/resources-policy.ts
-function checkResourcesPolicies(s) {
-  const out = [];
-  (s.ss.spec.initContainers ?? []).forEach((c, i) => {
-    if (!c.resourcesPolicy) return;
-    const path6 = ["spec", "initContainers", i, "resourcesPolicy"];
-    if (c.restartPolicy !== "Always") out.push(diag(resourcesPolicyNotNative, s, path6, {}));
-    out.push(...checkResourcesPolicy(s, c, path6));
-  });
-  (s.ss.spec.containers ?? []).forEach((c, i) => {
-    if (c.resourcesPolicy) out.push(...checkResourcesPolicy(s, c, ["spec", "containers", i, "resourcesPolicy"]));
-  });
-  return out;
-}
-function checkResourcesPolicy(s, c, path6) {
-  const policy = c.resourcesPolicy;
-  const size = (m) => m && typeof m === "object" ? Object.keys(m).length : 0;
-  if (size(c.resources?.limits) > 0 || size(c.resources?.requests) > 0) {
-    return [diag(resourcesPolicyWithResources, s, path6, {})];
-  }
-  const out = [];
-  const regex = policy.targetContainersNameRegex ?? "";
-  if (regex === "") {
-    out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: "Required value: invalid empty regex" }));
-  } else {
-    const compiled = compileGoRegexp(String(regex));
-    if (!compiled.ok) out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: `invalid regex pattern: ${compiled.error}` }));
-  }
-  const expr = policy.resourcesExpr ?? {};
-  const exprPath = [...path6, "resourcesExpr"];
-  if (!expr.limits && !expr.requests) {
-    out.push(diag(resourcesPolicyExprMissing, s, exprPath, {}));
-    return out;
-  }
-  for (const kind of ["limits", "requests"]) {
-    for (const res of ["cpu", "memory"]) {
-      const e = expr[kind]?.[res];
-      if (e === void 0 || e === null || e === "") continue;
-      const r = calculate(String(e), /* @__PURE__ */ new Map([[res, { n: 1 }]]));
-      if (!r.ok) out.push(diag(resourcesPolicyExprInvalid, s, [...exprPath, kind, res], { expr: String(e), reason: r.error }));
-    }
-  }
-  return out;
-}
-var init_resources_policy = __esm({
-  "src/validate/sidecarset/resources-policy.ts"() {
-    "use strict";
-    init_resources_expression();
-    init_sidecarset();
-    init_context();
-    init_regexp();
-  }
-});
-
-// src/validate/sidecarset/selectors.ts
-function checkSelector(s, sel, path6) {
-  const out = [];
-  if (sel === null || typeof sel !== "object") return out;
-  for (const [sub2, reason] of labelSelectorErrors(sel)) {
-    const at3 = subPath(sub2);
-    let value2 = sel;
-    for (const k of at3) value2 = value2?.[k];
-    const data = typeof value2 === "string" ? { reason, value: value2 } : { reason };
-    out.push(diag(selectorInvalid2, s, [...path6, ...at3], data, `${fieldText(path6)}.${sub2}`));
-  }
-  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
-    out.push(diag(selectorEmpty2, s, path6, {}));
-  }
-  return out;
-}
-function checkSpecSelectors(s) {
-  const spec = s.ss.spec;
-  const out = [];
-  if (spec.selector === void 0 || spec.selector === null) out.push(diag(selectorMissing, s, ["spec", "selector"], {}));
-  else out.push(...checkSelector(s, spec.selector, ["spec", "selector"]));
-  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ["spec", "namespaceSelector"]));
-  return out;
-}
-function subPath(sub2) {
-  if (sub2.startsWith("matchLabels.")) return ["matchLabels", sub2.slice("matchLabels.".length)];
-  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub2);
-  if (!m) return [];
-  return ["matchExpressions", Number(m[1]), m[2], ...m[3] === void 0 ? [] : [Number(m[3])]];
-}
-var init_selectors = __esm({
-  "src/validate/sidecarset/selectors.ts"() {
-    "use strict";
-    init_selector();
-    init_sidecarset();
-    init_field_path();
-    init_context();
-  }
-});
-
-// src/validate/sidecarset/update-strategy.ts
-function checkNativeSidecarStrategy(s) {
-  const spec = s.ss.spec;
-  if (spec.updateStrategy?.type !== "RollingUpdate") return [];
-  return (spec.initContainers ?? []).flatMap((c, i) => c.restartPolicy === "Always" ? [diag(nativeSidecarRollingUpdate, s, ["spec", "initContainers", i, "restartPolicy"], { container: String(c.name) }, "spec.updateStrategy")] : []);
-}
-function checkUpdateStrategy(s) {
-  const us = s.ss.spec.updateStrategy ?? {};
-  if (us.type !== "RollingUpdate") return [];
-  const out = [];
-  const base = ["spec", "updateStrategy"];
-  const partitionSet = us.partition !== void 0 && us.partition !== null && (typeof us.partition === "string" || us.partition !== 0);
-  if (partitionSet && us.selector) out.push(diag(partitionWithSelector, s, [...base, "partition"], {}, "updateStrategy"));
-  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, "selector"]));
-  for (const k of ["partition", "maxUnavailable"]) {
-    if (us[k] !== void 0 && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
-      out.push(diag(intOrPercentInvalid, s, [...base, k], { value: us[k] }));
-    }
-  }
-  const prio = priorityStrategyError(us.priorityStrategy);
-  if (prio) out.push(diag(priorityStrategyInvalid2, s, [...base, "priorityStrategy"], { reason: prio }));
-  const scatter = scatterStrategyError(us.scatterStrategy);
-  if (scatter) out.push(diag(scatterStrategyInvalid2, s, [...base, "scatterStrategy"], { reason: scatter }));
-  return out;
-}
-var init_update_strategy = __esm({
-  "src/validate/sidecarset/update-strategy.ts"() {
-    "use strict";
-    init_intstr();
-    init_sidecarset();
-    init_context();
-    init_selectors();
-    init_pub();
-  }
-});
-
-// src/k8s/volume.ts
-function volumeSources(v) {
-  return VOLUME_SOURCES.filter((k) => v[k] !== void 0 && v[k] !== null);
-}
-var VOLUME_SOURCES;
-var init_volume = __esm({
-  "src/k8s/volume.ts"() {
-    "use strict";
-    VOLUME_SOURCES = [
-      "hostPath",
-      "emptyDir",
-      "gcePersistentDisk",
-      "awsElasticBlockStore",
-      "gitRepo",
-      "secret",
-      "nfs",
-      "iscsi",
-      "glusterfs",
-      "persistentVolumeClaim",
-      "rbd",
-      "flexVolume",
-      "cinder",
-      "cephfs",
-      "flocker",
-      "downwardAPI",
-      "fc",
-      "azureFile",
-      "configMap",
-      "vsphereVolume",
-      "quobyte",
-      "azureDisk",
-      "photonPersistentDisk",
-      "projected",
-      "portworxVolume",
-      "scaleIO",
-      "storageos",
-      "csi",
-      "ephemeral",
-      "image"
-    ];
-  }
-});
-
-// src/validate/sidecarset/volumes.ts
-function checkVolumes(s) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  (s.ss.spec.volumes ?? []).forEach((v, i) => {
-    const path6 = ["spec", "volumes", i];
-    const bad = (sub2, reason) => out.push(diag(volumeInvalid, s, [...path6, ...sub2], { reason }));
-    if (v === null || typeof v !== "object") {
-      bad([], "Invalid value: must be an object");
-      return;
-    }
-    const name2 = v.name ?? "";
-    if (!name2) bad(["name"], "Required value");
-    else {
-      const e = dns1123LabelError(String(name2));
-      if (e) bad(["name"], `Invalid value ${JSON.stringify(name2)}: ${e}`);
-      if (seen.has(name2)) bad(["name"], `Duplicate value: ${JSON.stringify(name2)}`);
-      seen.add(name2);
-    }
-    const sources = volumeSources(v);
-    if (sources.length === 0) bad([], "Required value: must specify a volume type");
-    if (sources.length > 1) bad([sources[1]], "Forbidden: may not specify more than 1 volume type");
-    if (v.hostPath) {
-      if (!v.hostPath.path) bad(["hostPath", "path"], "Required value");
-      if (!HOST_PATH_TYPES.includes(v.hostPath.type ?? "")) bad(["hostPath", "type"], `Unsupported value: ${JSON.stringify(v.hostPath.type)}`);
-    }
-    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) bad(["persistentVolumeClaim", "claimName"], "Required value");
-    if (v.secret && !v.secret.secretName) bad(["secret", "secretName"], "Required value");
-    if (v.configMap && !v.configMap.name) bad(["configMap", "name"], "Required value");
-    for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
-      const mode = v[k]?.defaultMode;
-      if (typeof mode === "number" && (mode < 0 || mode > 511)) bad([k, "defaultMode"], `Invalid value: ${mode}: must be a number between 0 and 0777 (octal), both inclusive`);
-    }
-    for (const [j, src] of (v.projected?.sources ?? []).entries()) {
-      const t = src?.serviceAccountToken;
-      if (!t) continue;
-      if (!t.path) bad(["projected", "sources", j, "serviceAccountToken", "path"], "Required value");
-      const exp = t.expirationSeconds;
-      if (typeof exp === "number" && exp < 600) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration less than 10 minutes");
-      if (typeof exp === "number" && exp > 2 ** 32) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration larger than 2^32 seconds");
-    }
-  });
-  return out;
-}
-var HOST_PATH_TYPES;
-var init_volumes = __esm({
-  "src/validate/sidecarset/volumes.ts"() {
-    "use strict";
-    init_sidecarset();
-    init_context();
-    init_names();
-    init_volume();
-    HOST_PATH_TYPES = ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"];
-  }
-});
-
-// src/validate/sidecarset/index.ts
-function checkOne(s, ctx) {
-  return [
-    ...checkMetadata(s),
-    ...checkCanary(s, ctx),
-    ...checkNativeSidecarStrategy(s),
-    ...checkSpecSelectors(s),
-    ...checkInjectionStrategy(s, ctx),
-    ...checkUpdateStrategy(s),
-    ...checkVolumes(s),
-    ...checkResourcesPolicies(s),
-    ...checkContainers(s),
-    ...checkPatchPodMetadata(s, ctx)
-  ];
-}
-var checkSidecarSets;
-var init_sidecarset3 = __esm({
-  "src/validate/sidecarset/index.ts"() {
-    "use strict";
-    init_sidecarset2();
-    init_canary();
-    init_conflicts();
-    init_containers();
-    init_context();
-    init_injection_strategy();
-    init_metadata();
-    init_patch_pod_metadata();
-    init_resources_policy();
-    init_selectors();
-    init_update_strategy();
-    init_volumes();
-    checkSidecarSets = (resources, opts) => {
-      const ns = opts.cluster.kruiseNamespace;
-      const sidecarSets = [];
-      const revisions = [];
-      let kruiseConfiguration;
-      for (const res of resources) {
-        const obj = res.obj;
-        if (isSidecarSet(obj)) {
-          sidecarSets.push(underCheck(res));
-        } else if (obj.kind === "ControllerRevision" && obj.apiVersion === "apps/v1" && obj.metadata?.namespace === ns) {
-          revisions.push(obj);
-        } else if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && obj.metadata?.namespace === ns && obj.metadata?.name === KRUISE_CONFIGURATION_CONFIGMAP) {
-          kruiseConfiguration = obj;
-        }
-      }
-      if (sidecarSets.length === 0) return [];
-      const byName = /* @__PURE__ */ new Map();
-      for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
-      const ctx = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
-      const out = [];
-      const own = sidecarSets.map((s) => checkOne(s, ctx));
-      const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
-      const conflictCtx = { ...ctx, sidecarSets: admitted };
-      sidecarSets.forEach((s, i) => out.push(...own[i].length ? own[i] : checkConflicts(s, conflictCtx)));
-      return out;
-    };
-  }
-});
-
-// src/api/uniteddeployment.ts
-function isUnitedDeployment(obj) {
-  return obj.kind === "UnitedDeployment" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
-}
-var SUBSET_NAME_LABEL, REVISION_LABEL, SUBSET_PATCH_ANNOTATION, TEMPLATE_KEYS;
-var init_uniteddeployment2 = __esm({
-  "src/api/uniteddeployment.ts"() {
-    "use strict";
-    SUBSET_NAME_LABEL = "apps.kruise.io/subset-name";
-    REVISION_LABEL = "apps.kruise.io/controller-revision-hash";
-    SUBSET_PATCH_ANNOTATION = "apps.kruise.io/subset-patch";
-    TEMPLATE_KEYS = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"];
-  }
-});
-
-// src/validate/uniteddeployment/context.ts
-function fail(ctx, rule, path6, data) {
-  ctx.out.push(report(rule, { ...data, field: fieldText(path6) }, at(ctx.res, path6)));
-}
-var init_context2 = __esm({
-  "src/validate/uniteddeployment/context.ts"() {
-    "use strict";
-    init_rule();
-    init_field_path();
-  }
-});
-
-// src/validate/uniteddeployment/names.ts
-function dnsLabelError(s) {
-  const errs = [];
-  if (s.length > 63) errs.push("must be no more than 63 characters");
-  if (!DNS1123_LABEL2.test(s)) errs.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
-  return errs.length ? errs.join(", ") : void 0;
-}
-function dnsSubdomainError(s) {
-  const errs = [];
-  if (s.length > 253) errs.push("must be no more than 253 characters");
-  if (!DNS1123_SUBDOMAIN2.test(s)) errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-  return errs.length ? errs.join(", ") : void 0;
-}
-var DNS1123_LABEL2, DNS1123_SUBDOMAIN2;
-var init_names2 = __esm({
-  "src/validate/uniteddeployment/names.ts"() {
-    "use strict";
-    DNS1123_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    DNS1123_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-  }
-});
-
-// src/validate/uniteddeployment/metadata.ts
-function checkMetadata2(ctx) {
-  const name2 = ctx.ud.metadata?.name;
-  if (typeof name2 !== "string" || name2 === "") return;
-  const reason = dnsSubdomainError(name2);
-  if (reason) fail(ctx, nameInvalid2, ["metadata", "name"], { name: name2, reason });
-}
-var init_metadata2 = __esm({
-  "src/validate/uniteddeployment/metadata.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-  }
-});
-
-// src/validate/uniteddeployment/replicas-value.ts
-function parseSubsetReplicas(total, v) {
-  if (typeof v === "number") {
-    if (!Number.isInteger(v)) return { ok: false, error: `subset replicas (${v}) must be an integer` };
-    if (v < 0) return { ok: false, error: `subset replicas (${v}) should not be less than 0` };
-    return { ok: true, value: v };
-  }
-  if (typeof v !== "string") return { ok: false, error: "subset replicas must be an integer or a percentage string" };
-  if (total === void 0 || total < 0) return { ok: false, error: `subsetReplicas (${v}) should not be string when unitedDeployment replicas is empty` };
-  if (!v.endsWith("%")) return { ok: false, error: `subset replicas (${v}) only support integer value or percentage value with a suffix '%'` };
-  const p = parseInt32(v.slice(0, -1));
-  if (p === void 0) return { ok: false, error: `subset replicas (${v}) should be correct percentage integer` };
-  if (p > 100 || p < 0) return { ok: false, error: `subset replicas (${v}) should be in range [0, 100]` };
-  return { ok: true, value: Math.floor(total * p / 100 + 0.5) };
-}
-function parseInt32(s) {
-  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
-  const n = Number(s);
-  return n >= -2147483648 && n <= 2147483647 ? n : void 0;
-}
-var init_replicas_value = __esm({
-  "src/validate/uniteddeployment/replicas-value.ts"() {
-    "use strict";
-  }
-});
-
-// src/validate/uniteddeployment/replicas.ts
-function checkReplicas(ctx) {
-  const spec = ctx.ud.spec ?? {};
-  const totalRaw = spec.replicas;
-  if (typeof totalRaw === "number" && totalRaw < 0) fail(ctx, replicasNegative, ["spec", "replicas"], { value: totalRaw });
-  const expected = typeof totalRaw === "number" ? totalRaw : -1;
-  const total = expected === -1 ? void 0 : expected;
-  const parseTotal = expected < 0 ? void 0 : expected;
-  const subsets2 = list(spec.topology?.subsets);
-  const base = ["spec", "topology", "subsets"];
-  let sumPinned = 0, sumMin = 0, sumMax = 0, countPinned = 0, countMax = 0;
-  let pinned = false, bounded2 = false;
-  subsets2.forEach((raw3, i) => {
-    const s = isObj(raw3) ? raw3 : {};
-    const value2 = (key2) => {
-      const r = parseSubsetReplicas(parseTotal, s[key2]);
-      if (r.ok) return r.value;
-      fail(ctx, subsetReplicasInvalid, [...base, i, key2], { value: s[key2], reason: r.error });
-      return 0;
-    };
-    let replicas = 0, min = 0, max = UNBOUNDED_FOR_SUM;
-    if (s.replicas != null) {
-      countPinned++;
-      pinned = true;
-      replicas = value2("replicas");
-    }
-    sumPinned += replicas;
-    if (s.minReplicas != null) {
-      bounded2 = true;
-      min = value2("minReplicas");
-    }
-    sumMin += min;
-    if (s.maxReplicas != null) {
-      countMax++;
-      bounded2 = true;
-      max = value2("maxReplicas");
-    }
-    sumMax += max;
-    if (min > max) fail(ctx, subsetMinAboveMax, [...base, i, "minReplicas"], { index: i, min, max });
-  });
-  if (pinned && bounded2) {
-    fail(ctx, subsetReplicasExclusive, base, {});
-    return;
-  }
-  if (bounded2) {
-    if (total === void 0) fail(ctx, elasticReplicasUnset, base, {});
-    if (countMax >= subsets2.length) fail(ctx, elasticAllMax, base, { count: countMax });
-    if (sumMin > sumMax) fail(ctx, elasticMinSum, base, { sumMin, sumMax });
-    return;
-  }
-  if (total !== void 0) {
-    if (sumPinned > total) fail(ctx, pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
-    if (countPinned > 0 && countPinned === subsets2.length && sumPinned !== total) {
-      fail(ctx, pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
-    }
-  } else if (countPinned !== subsets2.length) {
-    fail(ctx, pinnedWithoutTotal, base, {});
-  }
-}
-var UNBOUNDED_FOR_SUM;
-var init_replicas = __esm({
-  "src/validate/uniteddeployment/replicas.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_replicas_value();
-    init_json2();
-    UNBOUNDED_FOR_SUM = 1e6;
-  }
-});
-
-// src/validate/uniteddeployment/schedule-strategy.ts
-function isAdaptive(ud) {
-  return ud.spec?.topology?.scheduleStrategy?.type === "Adaptive";
-}
-function reservesUnschedulablePods(ud) {
-  return isAdaptive(ud) && ud.spec?.topology?.scheduleStrategy?.adaptive?.reserveUnschedulablePods === true;
-}
-function checkScheduleStrategy2(ctx) {
-  if (!reservesUnschedulablePods(ctx.ud)) return;
-  const t = ctx.ud.spec?.template ?? {};
-  const stateful = t.statefulSetTemplate != null ? "statefulSetTemplate" : t.advancedStatefulSetTemplate != null ? "advancedStatefulSetTemplate" : void 0;
-  if (stateful) fail(ctx, reservationStateful, ["spec", "topology", "scheduleStrategy"], { template: stateful });
-}
-var init_schedule_strategy = __esm({
-  "src/validate/uniteddeployment/schedule-strategy.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-  }
-});
-
-// src/validate/uniteddeployment/selector.ts
-function checkSelector2(ctx) {
-  const sel = ctx.ud.spec?.selector;
-  const path6 = ["spec", "selector"];
-  if (sel == null) {
-    fail(ctx, selectorRequired, path6, {});
-    return false;
-  }
-  if (!isObj(sel)) {
-    fail(ctx, selectorInvalid3, path6, { reason: "must be an object" });
-    return false;
-  }
-  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
-  const malformed = exprs.findIndex((e) => e === null || typeof e !== "object" || Array.isArray(e));
-  if (malformed >= 0 || sel.matchLabels != null && !isObj(sel.matchLabels)) {
-    fail(ctx, selectorInvalid3, path6, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : "matchLabels: must be a map" });
-    return false;
-  }
-  const errs = labelSelectorErrors(sel);
-  for (const [where2, reason] of errs) fail(ctx, selectorInvalid3, path6, { reason: `${where2}: ${reason}` });
-  const nLabels = Object.keys(sel.matchLabels ?? {}).length;
-  const nExpr = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
-  if (nLabels + nExpr === 0) fail(ctx, selectorEmpty3, path6, {});
-  else if (nLabels === 0) fail(ctx, selectorWithoutMatchLabels, [...path6, "matchExpressions"], {});
-  return errs.length === 0;
-}
-var init_selector2 = __esm({
-  "src/validate/uniteddeployment/selector.ts"() {
-    "use strict";
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_json2();
-  }
-});
-
-// src/validate/uniteddeployment/subsets.ts
-function checkSubsets2(ctx) {
-  const seen = /* @__PURE__ */ new Set();
-  const adaptive = isAdaptive(ctx.ud);
-  list(ctx.ud.spec?.topology?.subsets).forEach((raw3, i) => {
-    const s = isObj(raw3) ? raw3 : {};
-    const path6 = ["spec", "topology", "subsets", i];
-    const name2 = typeof s.name === "string" ? s.name : "";
-    if (name2 === "") fail(ctx, subsetNameRequired, [...path6, "name"], {});
-    if (seen.has(name2)) fail(ctx, subsetNameDuplicate, [...path6, "name"], { name: name2 });
-    seen.add(name2);
-    const bad = dnsLabelError(name2);
-    if (bad) fail(ctx, subsetNameInvalid, [...path6, "name"], { name: name2, reason: bad });
-    if (isObj(s.nodeSelectorTerm)) checkNodeSelectorTerm(ctx, s.nodeSelectorTerm, [...path6, "nodeSelectorTerm"]);
-    if (Array.isArray(s.tolerations)) checkTolerations(ctx, s.tolerations, [...path6, "tolerations"]);
-    if (s.replicas != null && adaptive) fail(ctx, adaptiveSubsetReplicas, [...path6, "replicas"], {});
-  });
-}
-function checkNodeSelectorTerm(ctx, term, path6) {
-  const bad = (p, reason) => fail(ctx, nodeSelectorTermInvalid, p, { reason });
-  list(term.matchExpressions).forEach((r, j) => {
-    const p = [...path6, "matchExpressions", j];
-    const n = list(r?.values).length;
-    switch (r?.operator) {
-      case "In":
-      case "NotIn":
-        if (n === 0) bad([...p, "values"], "Required value: must be specified when `operator` is 'In' or 'NotIn'");
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (n > 0) bad([...p, "values"], "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
-        break;
-      case "Gt":
-      case "Lt":
-        if (n !== 1) bad([...p, "values"], "Required value: must be specified single value when `operator` is 'Lt' or 'Gt'");
-        break;
-      default:
-        bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
-    }
-    const keyErr = qualifiedNameError(String(r?.key ?? ""));
-    if (keyErr) bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key ?? "")}: ${keyErr}`);
-  });
-  list(term.matchFields).forEach((r, j) => {
-    const p = [...path6, "matchFields", j];
-    const values = list(r?.values);
-    if (r?.operator === "In" || r?.operator === "NotIn") {
-      if (values.length !== 1) bad([...p, "values"], "Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector");
-    } else {
-      bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
-    }
-    if (r?.key !== "metadata.name") {
-      bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key)}: not a valid field selector key`);
-    } else {
-      values.forEach((v, k) => {
-        const e = dnsSubdomainError(String(v));
-        if (e) bad([...p, "values", k], `Invalid value: ${JSON.stringify(v)}: ${e}`);
-      });
-    }
-  });
-}
-function checkTolerations(ctx, tolerations, path6) {
-  const bad = (p, reason) => fail(ctx, tolerationInvalid, p, { reason });
-  tolerations.forEach((raw3, i) => {
-    const t = isObj(raw3) ? raw3 : {};
-    const p = [...path6, i];
-    const key2 = typeof t.key === "string" ? t.key : "";
-    const op = t.operator ?? "";
-    const value2 = typeof t.value === "string" ? t.value : "";
-    const effect = t.effect ?? "";
-    if (key2.length > 0) {
-      const e = qualifiedNameError(key2);
-      if (e) bad([...p, "key"], `Invalid value: ${JSON.stringify(key2)}: ${e}`);
-    }
-    if (key2.length === 0 && op !== "Exists") {
-      bad([...p, "operator"], `Invalid value: ${JSON.stringify(op)}: operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
-    }
-    if (t.tolerationSeconds != null && effect !== "NoExecute") {
-      bad([...p, "effect"], `Invalid value: ${JSON.stringify(effect)}: effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
-    }
-    if (op === "Equal" || op === "") {
-      const e = labelValueError(value2);
-      if (e) bad([...p, "operator"], `Invalid value: ${JSON.stringify(value2)}: ${e}`);
-    } else if (op === "Exists") {
-      if (value2.length > 0) bad([...p, "operator"], "Invalid value: value must be empty when `operator` is 'Exists'");
-    } else {
-      bad([...p, "operator"], `Unsupported value: ${JSON.stringify(op)}: supported values: "Equal", "Exists"`);
-    }
-    if (effect !== "" && !EFFECTS.includes(effect)) {
-      bad([...p, "effect"], `Unsupported value: ${JSON.stringify(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`);
-    }
-  });
-}
-var EFFECTS;
-var init_subsets = __esm({
-  "src/validate/uniteddeployment/subsets.ts"() {
-    "use strict";
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-    init_schedule_strategy();
-    init_json2();
-    EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-  }
-});
-
-// src/validate/uniteddeployment/template.ts
-function checkTemplate(ctx, selectorUsable) {
-  const template2 = isObj(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};
-  const present3 = TEMPLATE_KEYS.filter((k) => template2[k] != null);
-  const base = ["spec", "template"];
-  if (present3.length === 0) fail(ctx, templateRequired, base, {});
-  else if (present3.length > 1) fail(ctx, templateMultiple, base, { templates: [...present3] });
-  if (!selectorUsable) return;
-  const selector3 = ctx.ud.spec?.selector;
-  const key2 = present3.find((k) => k !== "cloneSetTemplate");
-  if (!key2) return;
-  const t = isObj(template2[key2]) ? template2[key2] : {};
-  const spec = isObj(t.spec) ? t.spec : {};
-  const tpath = [...base, key2];
-  if (!selectorMatches(selector3, t.metadata?.labels ?? {})) {
-    const reported = key2 === "advancedStatefulSetTemplate" ? "statefulSetTemplate" : key2;
-    fail(ctx, templateLabelsMismatch, [...base, reported, "metadata", "labels"], {});
-  }
-  if (spec.replicas != null) fail(ctx, templateReplicasSet, [...tpath, "spec", "replicas"], { template: key2 });
-  if (key2 !== "deploymentTemplate" && spec.updateStrategy?.type === "RollingUpdate" && spec.updateStrategy?.rollingUpdate?.partition != null) {
-    fail(ctx, templatePartitionSet, [...tpath, "spec", "updateStrategy", "rollingUpdate", "partition"], { template: key2 });
-  }
-  const pod = isObj(spec.template) ? spec.template : {};
-  const podPath = [...tpath, "spec", "template"];
-  const bad = (p, reason) => fail(ctx, podTemplateInvalid2, p, { reason });
-  if (key2 === "statefulSetTemplate") checkStatefulSetSpec(spec, [...tpath, "spec"], bad);
-  if (!selectorMatches(selector3, pod.metadata?.labels ?? {})) bad([...podPath, "metadata", "labels"], "Invalid value: `selector` does not match template `labels`");
-  checkMetadataSyntax(pod.metadata, [...podPath, "metadata"], bad);
-  const podSpec2 = isObj(pod.spec) ? pod.spec : {};
-  if (key2 === "statefulSetTemplate" || key2 === "deploymentTemplate") {
-    const rp = podSpec2.restartPolicy ?? "Always";
-    if (rp !== "Always") bad([...podPath, "spec", "restartPolicy"], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
-    const owner = key2 === "statefulSetTemplate" ? "StatefulSet" : "ReplicaSet";
-    if (podSpec2.activeDeadlineSeconds != null) bad([...podPath, "spec", "activeDeadlineSeconds"], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
-  }
-  if (key2 === "deploymentTemplate") checkContainers2(podSpec2, [...podPath, "spec"], bad);
-}
-function checkStatefulSetSpec(spec, path6, bad) {
-  const pmp = spec.podManagementPolicy || "OrderedReady";
-  if (pmp !== "OrderedReady" && pmp !== "Parallel") {
-    bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
-  }
-  const type2 = spec.updateStrategy?.type || "RollingUpdate";
-  const ru = spec.updateStrategy?.rollingUpdate;
-  if (type2 === "OnDelete") {
-    if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
-  } else if (type2 !== "RollingUpdate") {
-    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
-  } else if (isObj(ru) && ru.maxUnavailable != null) {
-    const mu = ru.maxUnavailable;
-    const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
-    if (typeof mu === "number") {
-      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
-    } else if (typeof mu !== "string" || !/^[0-9]+%$/.test(mu)) {
-      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
-    } else {
-      const n = Number(mu.slice(0, -1));
-      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
-      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
-    }
-  }
-  const retention = spec.persistentVolumeClaimRetentionPolicy;
-  if (isObj(retention)) {
-    for (const k of ["whenDeleted", "whenScaled"]) {
-      const v = retention[k];
-      if (v != null && v !== "Retain" && v !== "Delete") {
-        bad([...path6, "persistentVolumeClaimRetentionPolicy", k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
-      }
-    }
-  }
-  if (isObj(spec.ordinals) && typeof spec.ordinals.start === "number" && spec.ordinals.start < 0) {
-    bad([...path6, "ordinals", "start"], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
-  }
-  for (const k of ["minReadySeconds", "revisionHistoryLimit"]) {
-    if (typeof spec[k] === "number" && spec[k] < 0) bad([...path6, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
-  }
-}
-function checkMetadataSyntax(meta, path6, bad) {
-  if (!isObj(meta)) return;
-  for (const [k, v] of Object.entries(isObj(meta.labels) ? meta.labels : {})) {
-    const ke = qualifiedNameError(k);
-    if (ke) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
-    const ve = labelValueError(String(v));
-    if (ve) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(v)}: ${ve}`);
-  }
-  for (const k of Object.keys(isObj(meta.annotations) ? meta.annotations : {})) {
-    const ke = qualifiedNameError(k.toLowerCase());
-    if (ke) bad([...path6, "annotations"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
-  }
-}
-function checkContainers2(podSpec2, path6, bad) {
-  const containers = list(podSpec2.containers);
-  if (containers.length === 0) {
-    bad([...path6, "containers"], "Required value");
-    return;
-  }
-  const names = /* @__PURE__ */ new Set();
-  for (const [field, items] of [["initContainers", list(podSpec2.initContainers)], ["containers", containers]]) {
-    items.forEach((c, i) => {
-      const p = [...path6, field, i];
-      const name2 = typeof c?.name === "string" ? c.name : "";
-      if (name2 === "") bad([...p, "name"], "Required value");
-      else {
-        const e = dnsLabelError(name2);
-        if (e) bad([...p, "name"], `Invalid value: ${JSON.stringify(name2)}: ${e}`);
-        if (names.has(name2)) bad([...p, "name"], `Duplicate value: ${JSON.stringify(name2)}`);
-        names.add(name2);
-      }
-      if (typeof c?.image !== "string" || c.image.trim() === "") bad([...p, "image"], "Required value");
-    });
-  }
-}
-var init_template = __esm({
-  "src/validate/uniteddeployment/template.ts"() {
-    "use strict";
-    init_uniteddeployment2();
-    init_selector();
-    init_uniteddeployment();
-    init_context2();
-    init_names2();
-    init_json2();
-  }
-});
-
-// src/validate/uniteddeployment/update-strategy.ts
-function checkUpdateStrategy2(ctx) {
-  const strategy = ctx.ud.spec?.updateStrategy ?? {};
-  const type2 = strategy.type || "Manual";
-  if (type2 !== "Manual") {
-    fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
-    return;
-  }
-  const partitions = strategy.manualUpdate?.partitions;
-  if (!isObj(partitions)) return;
-  const names = new Set(list(ctx.ud.spec?.topology?.subsets).map((s) => s?.name));
-  for (const subset of Object.keys(partitions).sort()) {
-    if (!names.has(subset)) fail(ctx, partitionUnknownSubset, ["spec", "updateStrategy", "manualUpdate", "partitions", subset], { subset });
-  }
-}
-var init_update_strategy2 = __esm({
-  "src/validate/uniteddeployment/update-strategy.ts"() {
-    "use strict";
-    init_uniteddeployment();
-    init_context2();
-    init_json2();
-  }
-});
-
-// src/validate/uniteddeployment/check.ts
-function checkUnitedDeployment(res, replicasWritten) {
-  const ctx = { res, ud: res.obj, replicasWritten, out: [] };
-  checkMetadata2(ctx);
-  const selectorUsable = checkSelector2(ctx);
-  checkScheduleStrategy2(ctx);
-  checkTemplate(ctx, selectorUsable);
-  checkReplicas(ctx);
-  checkSubsets2(ctx);
-  checkUpdateStrategy2(ctx);
-  return ctx.out;
-}
-var init_check = __esm({
-  "src/validate/uniteddeployment/check.ts"() {
-    "use strict";
-    init_metadata2();
-    init_replicas();
-    init_schedule_strategy();
-    init_selector2();
-    init_subsets();
-    init_template();
-    init_update_strategy2();
-  }
-});
-
-// src/validate/uniteddeployment/index.ts
-function checkUnitedDeployments(written, stored) {
-  const out = [];
-  stored.forEach((res, i) => {
-    if (!isUnitedDeployment(res.obj)) return;
-    const spec = written[i].obj.spec;
-    out.push(...checkUnitedDeployment(res, spec?.replicas != null));
-  });
-  return out;
-}
-var init_uniteddeployment3 = __esm({
-  "src/validate/uniteddeployment/index.ts"() {
-    "use strict";
-    init_uniteddeployment2();
-    init_check();
-    init_replicas_value();
-  }
-});
-
-// src/validate/workloads/cloneset.ts
-function checkCloneSet(res) {
-  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  const replicas = intOrUndefined(spec.replicas) ?? 1;
-  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
-  out.push(...checkSelectorAndTemplate(res, "cloneset"));
-  out.push(...checkTemplateRestrictions(res, "cloneset"));
-  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((c) => isObj(c) && isObj(c.metadata) && typeof c.metadata.name === "string" ? c.metadata.name : "").filter(Boolean);
-  out.push(...checkPodTemplate(res, claimNames));
-  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
-  if (typeof scaleMu === "string" && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, replicas));
-  const podsToDelete = objAt(spec, "scaleStrategy")?.podsToDelete;
-  if (Array.isArray(podsToDelete)) {
-    const seen = /* @__PURE__ */ new Set();
-    const dups = /* @__PURE__ */ new Set();
-    for (const p of podsToDelete) {
-      if (seen.has(p)) dups.add(String(p));
-      seen.add(p);
-    }
-    if (dups.size) out.push(report(clonesetPodsToDeleteDuplicate, { names: [...dups].sort() }, at(res, ["spec", "scaleStrategy", "podsToDelete"])));
-  }
-  const us = objAt(spec, "updateStrategy") ?? {};
-  if (v1alpha1) {
-    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
-    if (!V1ALPHA1_TYPES.includes(type3)) {
-      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
-    }
-    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
-    const pds = intOrUndefined(spec.progressDeadlineSeconds);
-    if (pds !== void 0) {
-      out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
-      const mrs = intOrUndefined(spec.minReadySeconds) ?? 0;
-      if (pds !== MAX_INT32 && pds <= mrs) out.push(report(clonesetProgressDeadline, { value: String(pds), minReadySeconds: String(mrs) }, at(res, ["spec", "progressDeadlineSeconds"])));
-    }
-    return out;
-  }
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (!V1BETA1_TYPES.includes(type2)) {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
-  }
-  const rolling = type2 === "RollingUpdate";
-  const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
-  if (!ru) return out;
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : rolling ? "ReCreate" : "";
-  if (policy !== "" && !POD_UPDATE_POLICIES.includes(policy)) {
-    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
-  }
-  out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
-  return out;
-}
-function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
-  const out = [];
-  const partition = asIntOrString(k.partition) ?? 0;
-  const p = scaledValueKruise(partition, replicas, true);
-  if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
-  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show(partition) }, at(res, [...base, "partition"])));
-  out.push(...checkPriorityAndScatter(res, base, k));
-  const mu = asIntOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
-  const ms = asIntOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
-  let maxUnavailable2 = 0;
-  let maxSurge = 0;
-  if (mu !== void 0) {
-    const r = scaledValueKruise(mu, replicas, true);
-    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxUnavailable"]), reason: r.error }, at(res, [...base, "maxUnavailable"])));
-    else {
-      maxUnavailable2 = r.value;
-      out.push(...decimalPercent(res, [...base, "maxUnavailable"], mu, replicas));
-    }
-  }
-  if (ms !== void 0) {
-    const r = scaledValueKruise(ms, replicas, true);
-    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxSurge"]), reason: r.error }, at(res, [...base, "maxSurge"])));
-    else {
-      maxSurge = r.value;
-      out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
-    }
-    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
-  }
-  if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
-    out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
-  }
-  const ip = objAt(k, "inPlaceUpdateStrategy");
-  if (v1beta1 && ip) {
-    const ipBase = [...base, "inPlaceUpdateStrategy"];
-    const par = ip.imagePreDownloadParallelism;
-    if (typeof par === "string") {
-      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-    } else if (typeof par === "number" && par < 0) {
-      out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
-    }
-    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
-    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
-  }
-  return out;
-}
-function decimalPercent(res, path6, v, replicas) {
-  if (typeof v !== "string" || scaledValueK8s(v, replicas, true).ok) return [];
-  return [report(clonesetDecimalPercent, { field: dotted(path6), value: v }, at(res, path6))];
-}
-var V1ALPHA1_TYPES, V1BETA1_TYPES, MAX_INT32, POD_UPDATE_POLICIES;
-var init_cloneset = __esm({
-  "src/validate/workloads/cloneset.ts"() {
-    "use strict";
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    init_json2();
-    V1ALPHA1_TYPES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
-    V1BETA1_TYPES = ["RollingUpdate", "OnDelete"];
-    MAX_INT32 = 2147483647;
-    POD_UPDATE_POLICIES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
-  }
-});
-
-// src/validate/workloads/daemonset.ts
-function checkAdvancedDaemonSet(res) {
-  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  out.push(...checkSelectorAndTemplate(res, "daemonset", { requireMatch: "always" }));
-  out.push(...checkTemplateRestrictions(res, "DaemonSet"));
-  out.push(...checkPodTemplate(res));
-  out.push(...nonNegative(res, ["spec", "minReadySeconds"], spec.minReadySeconds));
-  out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
-  if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
-  const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") return out;
-  if (type2 !== "RollingUpdate") {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
-    return out;
-  }
-  const ru = { ...objAt(us, "rollingUpdate") ?? {} };
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  if (v1alpha1 && ru.rollingUpdateType === "Surging") {
-    ru.maxSurge ??= 1;
-    ru.maxUnavailable ??= 0;
-    ru.rollingUpdateType = "Standard";
-  }
-  if ((ru.maxUnavailable === void 0 || ru.maxUnavailable === null) && (ru.maxSurge === void 0 || ru.maxSurge === null)) {
-    ru.maxUnavailable = 1;
-    ru.maxSurge = 0;
-  }
-  let hasUnavailable = false;
-  let hasSurge = false;
-  for (const f of ["maxUnavailable", "maxSurge"]) {
-    const v = ru[f];
-    if (typeof v !== "number" && typeof v !== "string" || intOrPercentValue(v) === 0) continue;
-    if (f === "maxUnavailable") hasUnavailable = true;
-    else hasSurge = true;
-    out.push(...positiveIntOrPercent(res, [...base, f], v));
-  }
-  if (hasUnavailable && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge may not be set when maxUnavailable is non-zero" }, at(res, [...base, "maxSurge"])));
-  if (!hasUnavailable && !hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxUnavailable cannot be 0 when maxSurge is 0" }, at(res, [...base, "maxUnavailable"])));
-  const rut = typeof ru.rollingUpdateType === "string" ? ru.rollingUpdateType : "";
-  const allowed = v1alpha1 ? ["", "Standard", "InPlaceIfPossible", "Surging"] : ["", "Standard", "InPlaceIfPossible"];
-  if (!allowed.includes(rut)) out.push(report(dsRollingUpdateType, { value: rut }, at(res, [...base, "rollingUpdateType"])));
-  if (rut === "InPlaceIfPossible" && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge must be 0 for InPlaceIfPossible" }, at(res, [...base, "maxSurge"])));
-  const partition = ru.partition;
-  if (typeof partition === "string" || typeof partition === "number") out.push(...positiveIntOrPercent(res, [...base, "partition"], partition));
-  return out;
-}
-function positiveIntOrPercent(res, path6, v) {
-  const field = dotted(path6);
-  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
-  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
-  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
-}
-function intOrPercentValue(v) {
-  if (typeof v === "number") return v;
-  if (PERCENT.test(v)) return Number(v.slice(0, -1));
-  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
-}
-var PERCENT;
-var init_daemonset = __esm({
-  "src/validate/workloads/daemonset.ts"() {
-    "use strict";
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    PERCENT = /^[0-9]+%$/;
-  }
-});
-
-// src/validate/workloads/rollout.ts
-function checkRollout(res) {
-  return res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? checkV1alpha1(res) : checkV1beta1(res);
-}
-function checkV1beta1(res) {
-  const out = [];
-  const spec = objAt(res.obj, "spec") ?? {};
-  const ref = objAt(spec, "workloadRef");
-  const strategy = objAt(spec, "strategy") ?? {};
-  const canary = objAt(strategy, "canary");
-  const blueGreen = objAt(strategy, "blueGreen");
-  const style = blueGreen ? "bluegreen" : canary?.enableExtraWorkloadForCanary === true && isDeployment(ref) ? "canary" : "partition";
-  if (blueGreen && ref && !(isDeployment(ref) || apiGroup(String(ref.apiVersion ?? "")) === "apps.kruise.io" && ref.kind === "CloneSet")) {
-    out.push(report(rolloutBlueGreenWorkload, { kind: String(ref.kind) }, at(res, ["spec", "workloadRef", "kind"])));
-  }
-  if (!canary && !blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be empty" }, at(res, ["spec", "strategy"]))];
-  if (canary && blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be set" }, at(res, ["spec", "strategy"]))];
-  const key2 = blueGreen ? "blueGreen" : "canary";
-  const s = blueGreen ?? canary;
-  const base = ["spec", "strategy", key2];
-  out.push(...stepsV1beta1(res, base, s.steps, style));
-  out.push(...trafficRoutings(res, base, s.trafficRoutings));
-  out.push(...failureThreshold(res, base, s.failureThreshold));
-  return out;
-}
-function checkSteps(res, base, steps, stepError, orderError) {
-  const list2 = Array.isArray(steps) ? steps.map((x) => isObj(x) ? x : {}) : [];
-  if (list2.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
-  for (let i = 0; i < list2.length; i++) {
-    const bad2 = stepError(list2[i], i, [...base, "steps", i]);
-    if (bad2) return [bad2];
-  }
-  const bad = orderError(list2);
-  return bad ? [bad] : [];
-}
-function stepsV1beta1(res, base, steps, style) {
-  return checkSteps(res, base, steps, (s, i, path6) => {
-    const replicas = asIntOrString(s.replicas);
-    if (replicas === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
-    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
-    const matches = Array.isArray(s.matches) ? s.matches : [];
-    const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
-    if (traffic === void 0 && matches.length === 0) return void 0;
-    if (style === "partition" && overPartitionTrafficLimit(replicas)) {
-      return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
-    }
-    if (traffic === void 0) return void 0;
-    const w = scaledValueK8s(traffic, 100, true);
-    const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
-    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
-    return void 0;
-  }, (list2) => {
-    const [i] = decreasingSteps(list2.map((s) => asIntOrString(s.replicas)));
-    return i === void 0 ? void 0 : report(rolloutStepsDecreasing, { index: i, field: "replicas" }, at(res, [...base, "steps", i, "replicas"]));
-  });
-}
-function checkV1alpha1(res) {
-  const out = [];
-  const spec = objAt(res.obj, "spec") ?? {};
-  const ref = objAt(spec, "objectRef", "workloadRef");
-  if (!ref) out.push(report(rolloutStrategy, { reason: "objectRef.workloadRef is required" }, at(res, ["spec", "objectRef"])));
-  const annotation2 = res.obj.metadata?.annotations?.[STYLE_ANNOTATION] ?? "";
-  const styleName = String(annotation2).toLowerCase();
-  if (styleName !== "" && styleName !== "canary" && styleName !== "partition") {
-    out.push(report(rolloutRollingStyle, { value: String(annotation2) }, at(res, ["metadata", "annotations", STYLE_ANNOTATION])));
-  }
-  const canary = objAt(spec, "strategy", "canary");
-  if (!canary) return [...out, report(rolloutStrategy, { reason: "canary cannot be empty" }, at(res, ["spec", "strategy"]))];
-  const style = (styleName === "" || styleName === "canary") && isDeployment(ref) ? "canary" : "partition";
-  const base = ["spec", "strategy", "canary"];
-  const routings = Array.isArray(canary.trafficRoutings) ? canary.trafficRoutings : [];
-  out.push(...stepsV1alpha1(res, base, canary.steps, style, routings.length > 0));
-  out.push(...trafficRoutings(res, base, canary.trafficRoutings));
-  out.push(...failureThreshold(res, base, canary.failureThreshold));
-  return out;
-}
-function stepsV1alpha1(res, base, steps, style, isTraffic) {
-  return checkSteps(res, base, steps, (s, i, path6) => {
-    const replicas = asIntOrString(s.replicas);
-    const weight = typeof s.weight === "number" ? s.weight : void 0;
-    if (replicas === void 0 && weight === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
-    if (replicas !== void 0) {
-      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
-      if (style === "partition" && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== void 0)) {
-        return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
-      }
-      return void 0;
-    }
-    if (style === "partition" && weight > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
-      return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "a partition-style step without replicas may route at most 50" }, at(res, [...path6, "weight"]));
-    }
-    if (weight <= 0 || weight > 100) return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "must be from 1 to 100" }, at(res, [...path6, "weight"]));
-    return void 0;
-  }, (list2) => {
-    for (let i = 1; i < list2.length; i++) {
-      const prev = list2[i - 1];
-      const curr = list2[i];
-      if (isTraffic && typeof curr.weight === "number" && typeof prev.weight === "number" && curr.weight < prev.weight) {
-        return report(rolloutStepsDecreasing, { index: i, field: "weight" }, at(res, [...base, "steps", i, "weight"]));
-      }
-      const pr = asIntOrString(prev.replicas);
-      const cr = asIntOrString(curr.replicas);
-      if ((pr === void 0 || typeof pr === "string") !== (cr === void 0 || typeof cr === "string")) continue;
-      const pv = pr === void 0 ? Number(prev.weight) : stepPercent(pr);
-      const cv = cr === void 0 ? Number(curr.weight) : stepPercent(cr);
-      const field = cr === void 0 ? "weight" : "replicas";
-      if (cv < pv) return report(rolloutStepsDecreasing, { index: i, field }, at(res, [...base, "steps", i, field]));
-    }
-    return void 0;
-  });
-}
-function trafficRoutings(res, base, routings) {
-  if (!Array.isArray(routings)) return [];
-  const out = [];
-  const path6 = [...base, "trafficRoutings"];
-  if (routings.length > 1) out.push(report(rolloutTrafficRoutingInvalid, { reason: "only a single traffic routing is supported" }, at(res, path6)));
-  routings.forEach((r, i) => {
-    const t = isObj(r) ? r : {};
-    const p = [...path6, i];
-    if (typeof t.gracePeriodSeconds === "number" && t.gracePeriodSeconds < 0) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gracePeriodSeconds cannot be negative" }, at(res, [...p, "gracePeriodSeconds"])));
-    if (typeof t.service !== "string" || t.service === "") out.push(report(rolloutTrafficRoutingInvalid, { reason: "service cannot be empty" }, at(res, [...p, "service"])));
-    const ingress = objAt(t, "ingress");
-    const gateway = objAt(t, "gateway");
-    if (!ingress && !gateway && (t.customNetworkRefs === void 0 || t.customNetworkRefs === null)) out.push(report(rolloutTrafficRoutingInvalid, { reason: "none of ingress, gateway or customNetworkRefs is set" }, at(res, p)));
-    if (ingress && (typeof ingress.name !== "string" || ingress.name === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "ingress name cannot be empty" }, at(res, [...p, "ingress"])));
-    if (gateway && (typeof gateway.httpRouteName !== "string" || gateway.httpRouteName === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gateway must name its HTTPRoute" }, at(res, [...p, "gateway"])));
-  });
-  return out;
-}
-function failureThreshold(res, base, v) {
-  const ft = asIntOrString(v);
-  if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
-  return [report(rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, "failureThreshold"]))];
-}
-function stepPercent(v) {
-  const r = scaledValueK8s(v, 100, true);
-  return r.ok ? r.value : 0;
-}
-function validStepReplicas(v) {
-  const r = scaledValueK8s(v, 100, true);
-  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === "string");
-}
-function decreasingSteps(replicas) {
-  const out = [];
-  for (let i = 1; i < replicas.length; i++) {
-    const prev = replicas[i - 1], curr = replicas[i];
-    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
-  }
-  return out;
-}
-function overPartitionTrafficLimit(v) {
-  return typeof v === "string" && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
-}
-function isDeployment(ref) {
-  return !!ref && ref.apiVersion === "apps/v1" && ref.kind === "Deployment";
-}
-function workloadRefOf(res) {
-  const ref = res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? objAt(res.obj, "spec", "objectRef", "workloadRef") : objAt(res.obj, "spec", "workloadRef");
-  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return void 0;
-  return { apiVersion: String(ref.apiVersion ?? ""), kind: ref.kind, name: ref.name };
-}
-function checkRolloutSet(rollouts, all) {
-  const out = [];
-  const present3 = new Set(all.map((r) => `${apiGroup(r.obj.apiVersion)}/${r.obj.kind}/${r.obj.metadata?.namespace ?? ""}/${r.obj.metadata?.name ?? ""}`));
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of rollouts) {
-    const ref = workloadRefOf(r);
-    if (!ref) continue;
-    const ns = r.obj.metadata?.namespace ?? "";
-    const workload = `${ref.kind} ${ns ? `${ns}/` : ""}${ref.name}`;
-    const key2 = `${ns}\0${ref.apiVersion}\0${ref.kind}\0${ref.name}`;
-    const first = seen.get(key2);
-    if (first) out.push(report(rolloutWorkloadConflict, { workload, other: `${ns ? `${ns}/` : ""}${first.obj.metadata?.name ?? ""}` }, at(r, ["metadata", "name"])));
-    else seen.set(key2, r);
-    if (!present3.has(`${apiGroup(ref.apiVersion)}/${ref.kind}/${ns}/${ref.name}`)) {
-      const path6 = r.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? ["spec", "objectRef", "workloadRef"] : ["spec", "workloadRef"];
-      out.push(report(rolloutWorkloadMissing, { workload: `${ref.apiVersion} ${workload}` }, at(r, path6)));
-    }
-  }
-  return out;
-}
-var PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC, STYLE_ANNOTATION;
-var init_rollout = __esm({
-  "src/validate/workloads/rollout.ts"() {
-    "use strict";
-    init_resource();
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_common();
-    init_json2();
-    PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC = 50;
-    STYLE_ANNOTATION = "rollouts.kruise.io/rolling-style";
-  }
-});
-
-// src/validate/workloads/statefulset.ts
-function checkAdvancedStatefulSet(res) {
-  const spec = objAt(res.obj, "spec");
-  if (!spec) return [];
-  const out = [];
-  const policy = typeof spec.podManagementPolicy === "string" && spec.podManagementPolicy !== "" ? spec.podManagementPolicy : "OrderedReady";
-  const parallel = policy === "Parallel";
-  if (policy !== "OrderedReady" && !parallel) out.push(report(stsPodManagementPolicy, { value: policy }, at(res, ["spec", "podManagementPolicy"])));
-  if (Array.isArray(spec.reserveOrdinals)) {
-    spec.reserveOrdinals.forEach((o, i) => {
-      const path6 = ["spec", "reserveOrdinals", i];
-      if (typeof o === "string") {
-        const reason = !RANGE.test(o) ? "not a valid range" : rangeError2(o);
-        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show(o), reason }, at(res, path6)));
-      } else if (typeof o === "number" && o < 0) {
-        out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
-      }
-    });
-  }
-  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
-  if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
-  const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") {
-    if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
-  } else if (type2 === "RollingUpdate") {
-    out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
-  } else {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
-  }
-  const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
-  for (const f of ["whenDeleted", "whenScaled"]) {
-    const v = retention?.[f];
-    if (typeof v === "string" && v !== "" && v !== "Retain" && v !== "Delete") {
-      out.push(report(stsPvcRetentionPolicy, { field: `spec.persistentVolumeClaimRetentionPolicy.${f}`, value: v }, at(res, ["spec", "persistentVolumeClaimRetentionPolicy", f])));
-    }
-  }
-  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
-  out.push(...checkSelectorAndTemplate(res, "statefulset"));
-  out.push(...checkTemplateRestrictions(res, "StatefulSet"));
-  out.push(...checkPodTemplate(res, [], true));
-  return out;
-}
-function rollingUpdate(res, spec, ru, parallel) {
-  const out = [];
-  const base = ["spec", "updateStrategy", "rollingUpdate"];
-  out.push(...nonNegative(res, [...base, "partition"], ru.partition));
-  out.push(...nonNegative(res, [...base, "minReadySeconds"], ru.minReadySeconds));
-  const mrs = intOrUndefined(ru.minReadySeconds);
-  if (mrs !== void 0 && mrs > MAX_MIN_READY_SECONDS) out.push(report(stsMinReadySeconds, { value: String(mrs) }, at(res, [...base, "minReadySeconds"])));
-  const mu = isIntOrString(ru.maxUnavailable) ? ru.maxUnavailable : 1;
-  out.push(...maxUnavailable(res, [...base, "maxUnavailable"], mu, parallel));
-  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : "ReCreate";
-  if (policy === "InPlaceIfPossible" || policy === "InPlaceOnly") {
-    const gates = objAt(spec, "template", "spec")?.readinessGates;
-    const has = Array.isArray(gates) && gates.some((g) => isObj(g) && g.conditionType === "InPlaceUpdateReady");
-    if (!has) out.push(report(stsInPlaceReadinessGate, { policy }, at(res, ["spec", "template", "spec", "readinessGates"])));
-  } else if (policy !== "ReCreate") {
-    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
-  }
-  const unordered = ru.unorderedUpdate;
-  if (unordered !== void 0 && unordered !== null) {
-    if (!parallel) out.push(report(stsUnorderedNeedsParallel, {}, at(res, [...base, "unorderedUpdate"])));
-    const pe = priorityStrategyError(isObj(unordered) ? unordered.priorityStrategy : void 0);
-    if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "unorderedUpdate", "priorityStrategy"])));
-  }
-  return out;
-}
-function maxUnavailable(res, path6, v, parallel) {
-  const out = [];
-  const field = () => dotted(path6);
-  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
-  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
-  const r = scaledValueK8s(v, 1, true);
-  if (!r.ok) {
-    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path6)));
-  } else if (r.value < 1) {
-    out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "should not be less than 1" }, at(res, path6)));
-  }
-  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path6)));
-  return out;
-}
-function rangeError2(s) {
-  const [a, b] = s.split("-").map(Number);
-  return a > b ? "start is greater than end" : void 0;
-}
-function isIntOrString(v) {
-  return typeof v === "string" || typeof v === "number" && Number.isInteger(v);
-}
-var MAX_MIN_READY_SECONDS, RANGE;
-var init_statefulset = __esm({
-  "src/validate/workloads/statefulset.ts"() {
-    "use strict";
-    init_intstr();
-    init_rule();
-    init_workload();
-    init_pod_template();
-    init_common();
-    init_pub();
-    init_json2();
-    MAX_MIN_READY_SECONDS = 300;
-    RANGE = /^\d+-\d+$/;
-  }
-});
-
-// src/validate/workloads/index.ts
-var KRUISE, ROLLOUTS, checkWorkloads;
-var init_workloads = __esm({
-  "src/validate/workloads/index.ts"() {
-    "use strict";
-    init_cloneset();
-    init_daemonset();
-    init_rollout();
-    init_statefulset();
-    KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
-    ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
-    checkWorkloads = (resources) => {
-      const out = [];
-      const rollouts = [];
-      for (const res of resources) {
-        const { apiVersion, kind } = res.obj;
-        if (KRUISE.has(apiVersion)) {
-          if (kind === "CloneSet") out.push(...checkCloneSet(res));
-          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
-          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
-        } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
-          out.push(...checkRollout(res));
-          rollouts.push(res);
-        }
-      }
-      if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
-      return out;
-    };
-  }
-});
-
-// src/validate/index.ts
-var validate_exports = {};
-__export(validate_exports, {
-  calculate: () => calculate,
-  checkWorkloads: () => checkWorkloads,
-  decreasingSteps: () => decreasingSteps,
-  findRevision: () => findRevision,
-  overPartitionTrafficLimit: () => overPartitionTrafficLimit,
-  parseSubsetReplicas: () => parseSubsetReplicas,
-  uncheckedKinds: () => uncheckedKinds,
-  validStepReplicas: () => validStepReplicas,
-  validate: () => validate
-});
-function validate(written, stored, opts) {
-  const diagnostics = [
-    ...checkSchemas(written, opts),
-    ...checkWorkloads(stored, opts),
-    ...checkKruiseKinds(stored, opts),
-    ...checkSidecarSets(stored, opts),
-    ...checkUnitedDeployments(written, stored)
-  ];
-  const rejected = new Set(diagnostics.filter((d) => d.severity === "error" && d.origin).map((d) => originKey(d.origin)));
-  const admits = (r) => !r.origin || !rejected.has(originKey(r.origin));
-  return { admitted: stored.filter(admits), admits, diagnostics };
-}
-function originKey(o) {
-  return `${o.file}\0${o.doc}\0${o.item ?? ""}`;
-}
-var init_validate = __esm({
-  "src/validate/index.ts"() {
-    "use strict";
-    init_kinds();
-    init_schema2();
-    init_sidecarset3();
-    init_uniteddeployment3();
-    init_workloads();
-    init_schema2();
-    init_workloads();
-    init_rollout();
-    init_injection_strategy();
-    init_uniteddeployment3();
-    init_resources_expression();
-  }
-});
-
-// src/cli/diagnostics.ts
-async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
-  const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }, { uncheckedKinds: uncheckedKinds2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_locate(), locate_exports)),
-    Promise.resolve().then(() => (init_diagnostic(), diagnostic_exports)),
-    Promise.resolve().then(() => (init_formats(), formats_exports)),
-    Promise.resolve().then(() => (init_validate(), validate_exports))
-  ]);
-  const shown = shownDiagnostics(diags, flags);
-  const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
-  const formatter = createFormatter2(parseFormat(flags.format), {
-    toolVersion: VERSION7,
-    color: flags.color ?? false,
-    cwd,
-    source: (file) => loaded?.sources.text(file),
-    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length, unchecked: uncheckedSummary(uncheckedKinds2(loaded.resources)) } : void 0
-  });
-  for (const d of sortDiagnostics2(located)) formatter.add(d);
-  return formatter.flush();
-}
-function uncheckedSummary(kinds) {
-  return { objects: kinds.reduce((n, k) => n + k.objects, 0), kinds: kinds.length };
-}
-function shownDiagnostics(diags, flags) {
-  return flags.verbose ? diags : diags.filter((d) => d.severity !== "info");
-}
-function exitCodeFor(diags, flags) {
-  const failOn = parseFailOn(flags.failOn);
-  return diags.some((d) => d.severity === "error" || failOn === "warning" && d.severity === "warning") ? 1 : 0;
-}
-var init_diagnostics = __esm({
-  "src/cli/diagnostics.ts"() {
-    "use strict";
-    init_options();
-    init_version();
-  }
-});
-
 // src/load/known-kinds.ts
 function isKnownKind(apiVersion, kind) {
   let kinds = VERDICTS.get(apiVersion);
@@ -27288,6 +24515,29 @@ var init_checks = __esm({
     init_load();
     init_input();
     init_known_kinds();
+  }
+});
+
+// src/api/cluster.ts
+function featureGate(facts, name2) {
+  return facts.featureGates[name2] ?? FEATURE_GATE_DEFAULTS[name2] ?? false;
+}
+var DEFAULT_CLUSTER_FACTS, FEATURE_GATE_DEFAULTS;
+var init_cluster = __esm({
+  "src/api/cluster.ts"() {
+    "use strict";
+    DEFAULT_CLUSTER_FACTS = {
+      kruiseVersion: "1.8",
+      kruiseNamespace: "kruise-system",
+      featureGates: {},
+      namespaceLabels: {}
+    };
+    FEATURE_GATE_DEFAULTS = {
+      EnableSortSidecarContainerByName: false,
+      SidecarSetPatchPodMetadataDefaultsAllowed: false,
+      ResourcesDeletionProtection: true,
+      PodUnavailableBudgetDeleteGate: true
+    };
   }
 });
 
@@ -28226,9 +25476,9 @@ function endsBlockPair(t) {
   return t.type === T.Key || t.type === T.Value || t.type === T.BlockEnd;
 }
 function parseDocument(text2) {
-  return new Parser2(scan(text2)).document();
+  return new Parser(scan(text2)).document();
 }
-var N, YAML_TAG2, NO_CHILDREN, Parser2;
+var N, YAML_TAG2, NO_CHILDREN, Parser;
 var init_parser = __esm({
   "src/load/yaml/parser.ts"() {
     "use strict";
@@ -28237,7 +25487,7 @@ var init_parser = __esm({
     N = { Scalar: 1, Mapping: 2, Sequence: 3, Alias: 4 };
     YAML_TAG2 = "tag:yaml.org,2002:";
     NO_CHILDREN = [];
-    Parser2 = class {
+    Parser = class {
       constructor(tokens) {
         this.tokens = tokens;
       }
@@ -28482,7 +25732,7 @@ function tagError(n) {
   const shown = n.tag.startsWith(YAML_TAG) ? "!!" + n.tag.slice(YAML_TAG.length) : n.tag;
   return new YamlError(`unsupported YAML tag ${shown}`, n.start, "tag", shown);
 }
-function resolve4(n) {
+function resolve3(n) {
   if (n.tag === "") return n.implicit ? resolvePlainMemo(n.value) : { kind: SCALAR.Str, value: n.value };
   if (n.tag === "!") return { kind: SCALAR.Str, value: n.value };
   if (!n.tag.startsWith(YAML_TAG) || n.tag === YAML_TAG + "merge") throw tagError(n);
@@ -28503,7 +25753,7 @@ function resolvePlainMemo(s) {
 }
 function scalarValue(n) {
   if (n.tag === "" && (!n.implicit || !mayResolve(n.value))) return n.value;
-  const r = resolve4(n);
+  const r = resolve3(n);
   if (r.kind === SCALAR.Str) return r.value;
   const v = r.value;
   if (typeof v === "number" && !Number.isFinite(v)) {
@@ -28520,7 +25770,7 @@ function keyOf(k, nan = () => -1) {
   if (k.tag === "" && (!k.implicit || !mayResolve(k.value))) return stringKey(k.value);
   let r;
   try {
-    r = resolve4(k);
+    r = resolve3(k);
   } catch (e) {
     return e.message;
   }
@@ -29119,6 +26369,37 @@ var init_config = __esm({
     init_rule();
     init_load();
     KEYS = ["kruiseVersion", "kruiseNamespace", "featureGates", "namespaceLabels", "defaultSteps"];
+  }
+});
+
+// src/load/roots.ts
+import { realpathSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
+function rootOf(input, cwd, isDir) {
+  const abs = resolve4(cwd, input);
+  if (within(abs, cwd)) return cwd;
+  return isDir ? abs : dirname2(abs);
+}
+function resolvesInside(abs, root) {
+  let real, realRoot;
+  try {
+    real = realpathSync.native(abs);
+    realRoot = realpathSync.native(root);
+  } catch {
+    return false;
+  }
+  return within(real, realRoot);
+}
+function configInsideRoot(file, cwd) {
+  return resolvesInside(resolve4(cwd, file), rootOf(file, cwd, false));
+}
+function within(p, root) {
+  const rel = relative4(root, p);
+  return rel === "" || !rel.startsWith(`..${sep5}`) && rel !== ".." && !isAbsolute2(rel);
+}
+var init_roots = __esm({
+  "src/load/roots.ts"() {
+    "use strict";
   }
 });
 
@@ -31317,7 +28598,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants7();
+    var constants4 = require_constants7();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -31325,7 +28606,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -31531,7 +28812,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -31564,8 +28845,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -32264,7 +29545,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -32323,7 +29604,7 @@ var require_picomatch = __commonJS({
     var scan2 = require_scan();
     var parse4 = require_parse3();
     var utils = require_utils3();
-    var constants3 = require_constants7();
+    var constants4 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -32451,7 +29732,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants4;
     module.exports = picomatch;
   }
 });
@@ -32726,8 +30007,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path6.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+      const basename2 = path6.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -32772,21 +30053,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative6 = [];
+      const relative8 = [];
       for (const pattern of patterns) {
-        if (isAbsolute3(pattern)) {
+        if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative6.push(pattern);
+          relative8.push(pattern);
         }
       }
-      return [absolute, relative6];
+      return [absolute, relative8];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute3(pattern) {
+    function isAbsolute4(pattern) {
       return path6.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute3;
+    exports.isAbsolute = isAbsolute4;
   }
 });
 
@@ -33231,15 +30512,15 @@ var require_run_parallel = __commonJS({
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
-      let results, pending, keys;
+      let results, pending2, keys;
       let isSync = true;
       if (Array.isArray(tasks)) {
         results = [];
-        pending = tasks.length;
+        pending2 = tasks.length;
       } else {
         keys = Object.keys(tasks);
         results = {};
-        pending = keys.length;
+        pending2 = keys.length;
       }
       function done(err) {
         function end() {
@@ -33251,11 +30532,11 @@ var require_run_parallel = __commonJS({
       }
       function each(i, err, result) {
         results[i] = result;
-        if (--pending === 0 || err) {
+        if (--pending2 === 0 || err) {
           done(err);
         }
       }
-      if (!pending) {
+      if (!pending2) {
         done(null);
       } else if (keys) {
         keys.forEach(function(key2) {
@@ -33871,41 +31152,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value2) {
-        var p = new Promise(function(resolve12, reject) {
+        var p = new Promise(function(resolve13, reject) {
           pushCb(value2, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p.catch(noop4);
         return p;
       }
       function unshift(value2) {
-        var p = new Promise(function(resolve12, reject) {
+        var p = new Promise(function(resolve13, reject) {
           unshiftCb(value2, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p.catch(noop4);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve12) {
+        var p = new Promise(function(resolve13) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve12();
+              resolve13();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve12();
+                resolve13();
                 queue.drain = previousDrain;
               };
             }
@@ -34391,9 +31672,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve12(stats) : reject(error2);
+            return error2 === null ? resolve13(stats) : reject(error2);
           });
         });
       }
@@ -34417,10 +31698,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve12(entries);
+              resolve13(entries);
             } else {
               reject(error2);
             }
@@ -34430,10 +31711,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve12(entries));
+          stream.once("end", () => resolve13(entries));
         });
       }
     };
@@ -34645,34 +31926,34 @@ var require_entry = __commonJS({
       _onlyDirectoryFilter(entry) {
         return this._settings.onlyDirectories && !entry.dirent.isDirectory();
       }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory3) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory3);
+      _isMatchToPatternsSet(filepath, patterns, isDirectory4) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory4);
         if (!isMatched) {
           return false;
         }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory3);
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory4);
         if (isMatchedByRelativeNegative) {
           return false;
         }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory3);
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory4);
         if (isMatchedByAbsoluteNegative) {
           return false;
         }
         return true;
       }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory3) {
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory4) {
         if (patternsRe.length === 0) {
           return false;
         }
         const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory3);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory4);
       }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory3) {
+      _isMatchToPatterns(filepath, patternsRe, isDirectory4) {
         if (patternsRe.length === 0) {
           return false;
         }
         const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory3) {
+        if (!isMatched && isDirectory4) {
           return utils.pattern.matchAny(filepath + "/", patternsRe);
         }
         return isMatched;
@@ -35099,9 +32380,9 @@ var init_default = __esm({
 // node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
+  return urlOrPath instanceof URL ? fileURLToPath(urlOrPath) : urlOrPath;
 }
 var execFileOriginal, TEN_MEGABYTES_IN_BYTES;
 var init_node = __esm({
@@ -35816,11 +33097,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path6) : path6;
+        const basename2 = shortcut ? basenameOf(path6) : path6;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path6
+            shortcut && rule._basenameOnly ? basename2 : path6
           )) {
             const { negative } = rule;
             const ret = {
@@ -36768,7 +34049,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error2);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync7, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path5.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -36778,14 +34059,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync7, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync7, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -36830,13 +34111,13 @@ var init_ignore = __esm({
       }
       return path5.resolve(path5.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync6) => {
+    getGitDirectorySync = (gitRoot, readFileSync7) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path5.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync7(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -36886,18 +34167,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync6 = getReadFileSyncMethod(options.fs);
+      const readFileSync7 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync7);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value2 = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value2 = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync7, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value2 !== void 0) {
           excludesFileConfig = value2;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync7, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -37122,9 +34403,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname5 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname5);
-      const hasExtension = nodePath.extname(dirname5) && !dirname5.startsWith(".");
+      const dirname7 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname7);
+      const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -37325,40 +34606,40 @@ var init_globby = __esm({
     createAsyncDirectoryCheck = (fsMethod) => {
       const directoryCache = /* @__PURE__ */ new Map();
       return async (absolutePath) => {
-        let isDirectory3 = directoryCache.get(absolutePath);
-        if (isDirectory3 !== void 0) {
-          return isDirectory3;
+        let isDirectory4 = directoryCache.get(absolutePath);
+        if (isDirectory4 !== void 0) {
+          return isDirectory4;
         }
         try {
           const stats = await fsMethod?.(absolutePath);
-          isDirectory3 = Boolean(stats?.isDirectory());
+          isDirectory4 = Boolean(stats?.isDirectory());
         } catch {
-          isDirectory3 = false;
+          isDirectory4 = false;
         }
         if (directoryCache.size > 1e4) {
           directoryCache.clear();
         }
-        directoryCache.set(absolutePath, isDirectory3);
-        return isDirectory3;
+        directoryCache.set(absolutePath, isDirectory4);
+        return isDirectory4;
       };
     };
     createDirectoryCheck = (fsMethod) => {
       const directoryCache = /* @__PURE__ */ new Map();
       return (absolutePath) => {
-        let isDirectory3 = directoryCache.get(absolutePath);
-        if (isDirectory3 !== void 0) {
-          return isDirectory3;
+        let isDirectory4 = directoryCache.get(absolutePath);
+        if (isDirectory4 !== void 0) {
+          return isDirectory4;
         }
         try {
-          isDirectory3 = Boolean(fsMethod?.(absolutePath)?.isDirectory());
+          isDirectory4 = Boolean(fsMethod?.(absolutePath)?.isDirectory());
         } catch {
-          isDirectory3 = false;
+          isDirectory4 = false;
         }
         if (directoryCache.size > 1e4) {
           directoryCache.clear();
         }
-        directoryCache.set(absolutePath, isDirectory3);
-        return isDirectory3;
+        directoryCache.set(absolutePath, isDirectory4);
+        return isDirectory4;
       };
     };
     createFilterFunctionAsync = (isIgnored, cwd, fsImplementation) => {
@@ -37568,44 +34849,63 @@ var init_globby = __esm({
 });
 
 // src/load/discover.ts
-import { readdirSync, statSync } from "node:fs";
-import { join as join5, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
+import { readdirSync as readdirSync2, statSync } from "node:fs";
+import { join as join4, relative as relative5, resolve as resolve5, sep as sep6 } from "node:path";
 async function discover(inputs, opts) {
   const files = /* @__PURE__ */ new Set();
+  const outside = /* @__PURE__ */ new Map();
   for (const input of inputs) {
     if (input === STDIN) {
       files.add(STDIN);
       continue;
     }
+    const abs = resolve5(opts.cwd, input);
     let st;
     try {
-      st = statSync(resolve5(opts.cwd, input));
+      st = statSync(abs);
     } catch {
       st = void 0;
     }
-    if (st?.isFile()) files.add(display(opts.cwd, resolve5(opts.cwd, input)));
-    else if (st?.isDirectory()) for (const f of await walkDir(resolve5(opts.cwd, input), opts)) files.add(display(opts.cwd, f));
-    else if (GLOB_CHARS.test(input)) for (const f of await expandGlob(input, opts)) files.add(display(opts.cwd, resolve5(opts.cwd, f)));
+    const root = rootOf(input, opts.cwd, st?.isDirectory() ?? false);
+    const keep = (f) => {
+      if (resolvesInside(f, root)) return true;
+      outside.set(display(opts.cwd, f), display(opts.cwd, root) || ".");
+      return false;
+    };
+    if (st?.isFile()) {
+      if (keep(abs)) files.add(display(opts.cwd, abs));
+    } else if (st?.isDirectory()) {
+      if (keep(abs)) for (const f of await walkDir(abs, opts, keep)) files.add(display(opts.cwd, f));
+    } else if (GLOB_CHARS.test(input)) for (const f of await expandGlob(input, opts)) {
+      if (keep(resolve5(opts.cwd, f))) files.add(display(opts.cwd, resolve5(opts.cwd, f)));
+    }
     else throw new InputError(`no such file or directory: ${input}`);
   }
-  return [...files].filter((f) => f === STDIN || !isConfigFile(f)).sort();
+  return {
+    files: [...files].filter((f) => f === STDIN || !isConfigFile(f)).sort(),
+    // kruisec.yaml is load's to read or not (config discovery), and to warn about.
+    outside: [...outside].filter(([link]) => !isConfigFile(link)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([link, root]) => ({ link, root }))
+  };
 }
 function isConfigFile(file) {
   return file === CONFIG_FILE || file.endsWith(`/${CONFIG_FILE}`);
 }
-async function walkDir(dir, opts) {
+async function walkDir(dir, opts, keep) {
   if (opts.gitignore) {
     const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-    const rel = relative3(opts.cwd, dir).split(sep4).join("/") || ".";
-    return (await globby2([`${rel}/**/*.{yaml,yml,YAML,YML}`], { cwd: opts.cwd, gitignore: true, dot: false })).map((f) => join5(opts.cwd, f));
+    const rel = relative5(opts.cwd, dir).split(sep6).join("/") || ".";
+    return (await globby2([`${rel}/**/*.{yaml,yml,YAML,YML}`], { cwd: opts.cwd, gitignore: true, dot: false, followSymbolicLinks: false })).map((f) => join4(opts.cwd, f)).filter(keep);
   }
   const out = [];
   const visit = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
+    for (const e of readdirSync2(d, { withFileTypes: true })) {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
-      const p = join5(d, e.name);
+      const p = join4(d, e.name);
       if (e.isDirectory()) visit(p);
       else if (e.isFile() && YAML_FILE.test(e.name)) out.push(p);
+      else if (e.isSymbolicLink() && (YAML_FILE.test(e.name) || isDirectory3(p))) {
+        if (keep(p) && !isDirectory3(p)) out.push(p);
+      }
     }
   };
   visit(dir);
@@ -37613,16 +34913,24 @@ async function walkDir(dir, opts) {
 }
 async function expandGlob(pattern, opts) {
   const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-  return globby2([pattern], { cwd: opts.cwd, gitignore: opts.gitignore, dot: false });
+  return globby2([pattern], { cwd: opts.cwd, gitignore: opts.gitignore, dot: false, followSymbolicLinks: false });
+}
+function isDirectory3(p) {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function display(cwd, abs) {
-  const rel = relative3(cwd, abs);
-  return (rel.startsWith("..") ? abs : rel).split(sep4).join("/");
+  const rel = relative5(cwd, abs);
+  return (rel.startsWith("..") ? abs : rel).split(sep6).join("/");
 }
 var STDIN, CONFIG_FILE, InputError, YAML_FILE, GLOB_CHARS;
 var init_discover = __esm({
   "src/load/discover.ts"() {
     "use strict";
+    init_roots();
     STDIN = "-";
     CONFIG_FILE = "kruisec.yaml";
     InputError = class extends Error {
@@ -37633,12 +34941,12 @@ var init_discover = __esm({
 });
 
 // src/load/find-config.ts
-import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join6, relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join5, relative as relative6, resolve as resolve6, sep as sep7 } from "node:path";
 function baseOf(input, cwd) {
   const abs = resolve6(cwd, input);
   try {
-    return statSync2(abs).isDirectory() ? abs : dirname2(abs);
+    return statSync2(abs).isDirectory() ? abs : dirname3(abs);
   } catch {
   }
   if (!GLOB_CHARS.test(input)) return void 0;
@@ -37647,20 +34955,20 @@ function baseOf(input, cwd) {
   return resolve6(cwd, parts.slice(0, first).join("/") || ".");
 }
 function commonAncestor(dirs) {
-  let common3 = dirs[0].split(sep5);
+  let common3 = dirs[0].split(sep7);
   for (const d of dirs.slice(1)) {
-    const parts = d.split(sep5);
+    const parts = d.split(sep7);
     let i = 0;
     while (i < common3.length && i < parts.length && common3[i] === parts[i]) i++;
     common3 = common3.slice(0, i);
   }
-  return common3.join(sep5) || sep5;
+  return common3.join(sep7) || sep7;
 }
 function boundary(start, cwd) {
-  if (within(start, cwd)) return cwd;
-  for (let d = start; ; d = dirname2(d)) {
-    if (existsSync5(join6(d, ".git"))) return d;
-    if (dirname2(d) === d) return start;
+  if (within2(start, cwd)) return cwd;
+  for (let d = start; ; d = dirname3(d)) {
+    if (existsSync4(join5(d, ".git"))) return d;
+    if (dirname3(d) === d) return start;
   }
 }
 function findConfig(inputs, cwd) {
@@ -37669,23 +34977,23 @@ function findConfig(inputs, cwd) {
   const start = commonAncestor(bases);
   const stop = boundary(start, cwd);
   const searched = [];
-  for (let d = start; ; d = dirname2(d)) {
-    const candidate = join6(d, CONFIG_FILE);
+  for (let d = start; ; d = dirname3(d)) {
+    const candidate = join5(d, CONFIG_FILE);
     searched.push(show2(candidate, cwd));
-    if (existsSync5(candidate)) return { file: show2(candidate, cwd), searched };
-    if (d === stop || dirname2(d) === d) return { searched };
+    if (existsSync4(candidate)) return { file: show2(candidate, cwd), searched };
+    if (d === stop || dirname3(d) === d) return { searched };
   }
 }
 function show2(abs, cwd) {
-  const rel = relative4(cwd, abs);
-  return (rel.startsWith("..") || rel === "" ? abs : rel).split(sep5).join("/");
+  const rel = relative6(cwd, abs);
+  return (rel.startsWith("..") || rel === "" ? abs : rel).split(sep7).join("/");
 }
-var within;
+var within2;
 var init_find_config = __esm({
   "src/load/find-config.ts"() {
     "use strict";
     init_discover();
-    within = (dir, root) => dir === root || dir.startsWith(root.endsWith(sep5) ? root : root + sep5);
+    within2 = (dir, root) => dir === root || dir.startsWith(root.endsWith(sep7) ? root : root + sep7);
   }
 });
 
@@ -37857,7 +35165,7 @@ function addDocument(file, text2, doc, index, out, placeholders) {
   if (doc === null || doc === void 0) return;
   const origin = { file, doc: index };
   if (typeof doc !== "object" || Array.isArray(doc)) {
-    out.diagnostics.push({ ...report(notAnObject, { type: Array.isArray(doc) ? "list" : typeName2(doc) }), origin });
+    out.diagnostics.push({ ...report(notAnObject, { type: Array.isArray(doc) ? "list" : typeName(doc) }), origin });
     return;
   }
   const obj = doc;
@@ -37878,7 +35186,7 @@ function addDocument(file, text2, doc, index, out, placeholders) {
   const items = obj.items;
   if (items === null) return;
   if (!Array.isArray(items)) {
-    out.diagnostics.push({ ...report(listInvalid, { reason: `items is a ${typeName2(items)}, not a list` }), origin, path: ["items"] });
+    out.diagnostics.push({ ...report(listInvalid, { reason: `items is a ${typeName(items)}, not a list` }), origin, path: ["items"] });
     return;
   }
   const apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : "";
@@ -37899,7 +35207,7 @@ function addDocument(file, text2, doc, index, out, placeholders) {
 }
 function listItemProblem(item) {
   if (item === null) return "an item is null (kubectl would make an empty object of the list's kind of it)";
-  if (typeof item !== "object" || Array.isArray(item)) return `an item is a ${Array.isArray(item) ? "list" : typeName2(item)}, not an object`;
+  if (typeof item !== "object" || Array.isArray(item)) return `an item is a ${Array.isArray(item) ? "list" : typeName(item)}, not an object`;
   const o = item;
   if (Object.prototype.hasOwnProperty.call(o, "items")) return "an item is a list itself; kubectl does not read nested lists";
   for (const f of ["kind", "apiVersion"]) {
@@ -37932,7 +35240,7 @@ function addObject(text2, obj, origin, out, placeholders) {
   if (obj.metadata === void 0 || obj.metadata === null) obj.metadata = {};
   out.resources.push({ obj, origin });
 }
-function typeName2(v) {
+function typeName(v) {
   if (v === null) return "null";
   return typeof v === "bigint" ? "number" : typeof v;
 }
@@ -38119,21 +35427,22 @@ __export(load_exports2, {
   MAX_FILE_BYTES: () => MAX_FILE_BYTES,
   SourceStore: () => SourceStore,
   isClusterScoped: () => isClusterScoped,
-  load: () => load2,
+  load: () => load,
   readDocuments: () => readDocuments
 });
-import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
-async function load2(inputs, opts) {
+import { readFileSync as readFileSync3, lstatSync as lstatSync2, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, resolve as resolve7 } from "node:path";
+async function load(inputs, opts) {
   const sources = new SourceStore();
   const diagnostics = [];
-  const files = await discover(inputs, { cwd: opts.cwd, gitignore: opts.gitignore ?? false });
+  const { files, outside } = await discover(inputs, { cwd: opts.cwd, gitignore: opts.gitignore ?? false });
+  for (const o of outside) diagnostics.push({ ...report(symlinkOutsideRoot, o), file: o.link });
   const found = opts.configFile ? void 0 : findConfig(inputs, opts.cwd);
   const configFile = opts.configFile ?? found?.file;
   const config = { file: configFile, how: opts.configFile ? "flag" : configFile ? "found" : "none", searched: found?.searched ?? [] };
   let fileFacts = {};
-  if (configFile) {
-    const text2 = readFileSync3(resolve7(opts.cwd, configFile), "utf8");
+  const text2 = configFile === void 0 ? void 0 : readConfig(configFile, opts, diagnostics);
+  if (configFile !== void 0 && text2 !== void 0) {
     sources.add(configFile, text2);
     const parsed = parseConfig(configFile, text2);
     fileFacts = parsed.facts;
@@ -38143,19 +35452,24 @@ async function load2(inputs, opts) {
   for (const file of files) {
     const name2 = file === STDIN ? "<stdin>" : file;
     const path6 = resolve7(opts.cwd, file);
-    const size = file === STDIN ? 0 : statSync3(path6).size;
-    if (size > MAX_FILE_BYTES) {
-      diagnostics.push(tooLarge(name2, size));
-      continue;
+    let bytes;
+    try {
+      const size = file === STDIN ? 0 : statSync3(path6).size;
+      if (size > MAX_FILE_BYTES) {
+        diagnostics.push(tooLarge(name2, size));
+        continue;
+      }
+      bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync3(0) : readFileSync3(path6);
+    } catch (e) {
+      throw new InputError(`${name2}: cannot read it (${e.code ?? e.message})`);
     }
-    const bytes = file === STDIN ? opts.readStdin ? Buffer.from(opts.readStdin()) : readFileSync3(0) : readFileSync3(path6);
-    const { text: text2, refused } = decodeText(name2, bytes);
-    sources.add(name2, text2);
+    const { text: text3, refused } = decodeText(name2, bytes);
+    sources.add(name2, text3);
     if (refused) {
       diagnostics.push(refused);
       continue;
     }
-    const parsed = parseFile(name2, text2, { documentBytes: opts.documentBytes });
+    const parsed = parseFile(name2, text3, { documentBytes: opts.documentBytes });
     all.push(...parsed.resources);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -38166,6 +35480,34 @@ async function load2(inputs, opts) {
   }
   return { resources: checked.kept, diagnostics, sources, facts: mergeFacts(fileFacts, opts.facts ?? {}), files, config };
 }
+function readConfig(file, opts, diagnostics) {
+  const flag = opts.configFile !== void 0 ? `-c ${file}` : file;
+  const abs = resolve7(opts.cwd, file);
+  let st;
+  try {
+    st = statSync3(abs);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 !== "ENOENT" || !isSymlink(abs)) throw new InputError(`${flag}: ${code2 === "ENOENT" ? "no such file" : `cannot read it (${code2})`}`);
+  }
+  if (st?.isDirectory()) throw new InputError(`${flag} is a folder: give the path of a kruisec.yaml file`);
+  if (!configInsideRoot(file, opts.cwd)) {
+    diagnostics.push({ ...report(symlinkOutsideRoot, { link: file, root: rootOf(file, opts.cwd, false) === opts.cwd ? "." : dirname4(file) }), file });
+    return void 0;
+  }
+  try {
+    return readFileSync3(abs, "utf8");
+  } catch (e) {
+    throw new InputError(`${flag}: cannot read it (${e.code ?? e.message})`);
+  }
+}
+function isSymlink(p) {
+  try {
+    return lstatSync2(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 var init_load2 = __esm({
   "src/load/index.ts"() {
     "use strict";
@@ -38175,6 +35517,7 @@ var init_load2 = __esm({
     init_config();
     init_discover();
     init_find_config();
+    init_roots();
     init_parse();
     init_source_map();
     init_text2();
@@ -38183,6 +35526,142 @@ var init_load2 = __esm({
     init_known_kinds();
     init_yaml();
     init_text2();
+  }
+});
+
+// src/api/sidecarset.ts
+function isSidecarSet(obj) {
+  return obj.kind === "SidecarSet" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
+}
+var SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_CANARY_ANNOTATION, SIDECARSET_BASE_ANNOTATION, SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_REVISION_NAME_LABEL, KRUISE_CONFIGURATION_CONFIGMAP, PATCH_POD_METADATA_WHITELIST_KEY;
+var init_sidecarset2 = __esm({
+  "src/api/sidecarset.ts"() {
+    "use strict";
+    SIDECARSET_HASH_ANNOTATION = "kruise.io/sidecarset-hash";
+    SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION = "kruise.io/sidecarset-hash-without-image";
+    SIDECARSET_CANARY_ANNOTATION = "apps.kruise.io/sidecarset-canary";
+    SIDECARSET_BASE_ANNOTATION = "apps.kruise.io/sidecarset-base";
+    SIDECARSET_CUSTOM_VERSION_LABEL = "apps.kruise.io/sidecarset-custom-version";
+    SIDECARSET_REVISION_NAME_LABEL = "kruise.io/sidecarset-name";
+    KRUISE_CONFIGURATION_CONFIGMAP = "kruise-configuration";
+    PATCH_POD_METADATA_WHITELIST_KEY = "SidecarSet_PatchPodMetadata_WhiteList";
+  }
+});
+
+// src/api/uniteddeployment.ts
+function isUnitedDeployment(obj) {
+  return obj.kind === "UnitedDeployment" && typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("apps.kruise.io/");
+}
+var SUBSET_NAME_LABEL, REVISION_LABEL, SUBSET_PATCH_ANNOTATION, TEMPLATE_KEYS;
+var init_uniteddeployment2 = __esm({
+  "src/api/uniteddeployment.ts"() {
+    "use strict";
+    SUBSET_NAME_LABEL = "apps.kruise.io/subset-name";
+    REVISION_LABEL = "apps.kruise.io/controller-revision-hash";
+    SUBSET_PATCH_ANNOTATION = "apps.kruise.io/subset-patch";
+    TEMPLATE_KEYS = ["statefulSetTemplate", "advancedStatefulSetTemplate", "cloneSetTemplate", "deploymentTemplate"];
+  }
+});
+
+// src/k8s/quantity.ts
+function parseQuantity(input) {
+  const s = typeof input === "number" ? String(input) : input.trim();
+  const m = QUANTITY.exec(s);
+  if (!m) return void 0;
+  const [, sign, whole, frac = "", suffix] = m;
+  if (whole === "" && frac === "") return void 0;
+  let format;
+  let pow10 = 0, pow2 = 0;
+  if (suffix in DECIMAL_SUFFIX) {
+    format = "DecimalSI";
+    pow10 = DECIMAL_SUFFIX[suffix];
+  } else if (suffix in BINARY_SUFFIX) {
+    format = "BinarySI";
+    pow2 = BINARY_SUFFIX[suffix];
+  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
+    format = "DecimalExponent";
+    pow10 = Number(suffix.slice(1));
+  } else return void 0;
+  let num = BigInt(whole + frac || "0") * (1n << BigInt(pow2));
+  const e = 9 + pow10 - frac.length;
+  if (e >= 0) num *= 10n ** BigInt(e);
+  else num = ceilDiv(num, 10n ** BigInt(-e));
+  if (format === "BinarySI" && num > 0n && num < NANO) format = "DecimalSI";
+  return { nano: sign === "-" ? -num : num, format };
+}
+function canonicalQuantity(v) {
+  if (typeof v !== "string" && typeof v !== "number") return void 0;
+  const q = parseQuantity(v);
+  return q && formatQuantity(q);
+}
+function canonicalQuantities(list2) {
+  const out = {};
+  for (const [k, v] of Object.entries(list2)) out[k] = canonicalQuantity(v) ?? v;
+  return out;
+}
+function roundUp(q, scale) {
+  const unit = 10n ** BigInt(9 + scale);
+  if (unit <= 1n) return q;
+  const mag = q.nano < 0n ? -q.nano : q.nano;
+  const r = ceilDiv(mag, unit) * unit;
+  return { nano: q.nano < 0n ? -r : r, format: q.format };
+}
+function milliValue(q) {
+  const d = 1000000n;
+  const t = q.nano / d;
+  return q.nano > 0n && q.nano % d !== 0n ? t + 1n : t;
+}
+function addQuantity(a, b) {
+  return { nano: a.nano + b.nano, format: a.nano === 0n ? b.format : a.format };
+}
+function negQuantity(q) {
+  return { nano: -q.nano, format: q.format };
+}
+function cmpQuantity(a, b) {
+  return a.nano < b.nano ? -1 : a.nano > b.nano ? 1 : 0;
+}
+function formatQuantity(q) {
+  if (q.nano === 0n) return "0";
+  const neg = q.nano < 0n;
+  const abs = neg ? -q.nano : q.nano;
+  let format = q.format;
+  if (format === "BinarySI" && (abs < 1024n * NANO || abs % NANO !== 0n)) format = "DecimalSI";
+  if (format === "BinarySI") {
+    let v = abs / NANO, e = 0;
+    while (e < 6 && v % 1024n === 0n) {
+      v /= 1024n;
+      e++;
+    }
+    return `${neg ? "-" : ""}${v}${BINARY_BY_EXP[e]}`;
+  }
+  let mant = abs, exp = -9;
+  while (mant % 10n === 0n) {
+    mant /= 10n;
+    exp++;
+  }
+  while (exp % 3 !== 0) {
+    mant *= 10n;
+    exp--;
+  }
+  const suffix = format === "DecimalSI" ? DECIMAL_BY_EXP.get(exp) ?? `e${exp}` : exp === 0 ? "" : `e${exp}`;
+  return `${neg ? "-" : ""}${mant}${suffix}`;
+}
+function ceilDiv(a, b) {
+  return (a + b - 1n) / b;
+}
+var NANO, DECIMAL_SUFFIX, BINARY_SUFFIX, DECIMAL_BY_EXP, BINARY_BY_EXP, QUANTITY, zeroQuantity, milliQuantity, unitQuantity;
+var init_quantity = __esm({
+  "src/k8s/quantity.ts"() {
+    "use strict";
+    NANO = 1000000000n;
+    DECIMAL_SUFFIX = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+    BINARY_SUFFIX = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+    DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
+    BINARY_BY_EXP = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+    QUANTITY = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
+    zeroQuantity = (format = "DecimalSI") => ({ nano: 0n, format });
+    milliQuantity = (milli, format = "DecimalSI") => ({ nano: milli * 1000000n, format });
+    unitQuantity = (units, format = "DecimalSI") => ({ nano: units * NANO, format });
   }
 });
 
@@ -38366,6 +35845,49 @@ var init_json_layout = __esm({
     slice = (elem) => ({ k: "slice", elem });
     map = (elem) => ({ k: "map", elem });
     OMIT = /* @__PURE__ */ Symbol("omit");
+  }
+});
+
+// src/k8s/volume.ts
+function volumeSources(v) {
+  return VOLUME_SOURCES.filter((k) => v[k] !== void 0 && v[k] !== null);
+}
+var VOLUME_SOURCES;
+var init_volume = __esm({
+  "src/k8s/volume.ts"() {
+    "use strict";
+    VOLUME_SOURCES = [
+      "hostPath",
+      "emptyDir",
+      "gcePersistentDisk",
+      "awsElasticBlockStore",
+      "gitRepo",
+      "secret",
+      "nfs",
+      "iscsi",
+      "glusterfs",
+      "persistentVolumeClaim",
+      "rbd",
+      "flexVolume",
+      "cinder",
+      "cephfs",
+      "flocker",
+      "downwardAPI",
+      "fc",
+      "azureFile",
+      "configMap",
+      "vsphereVolume",
+      "quobyte",
+      "azureDisk",
+      "photonPersistentDisk",
+      "projected",
+      "portworxVolume",
+      "scaleIO",
+      "storageos",
+      "csi",
+      "ephemeral",
+      "image"
+    ];
   }
 });
 
@@ -38731,7 +36253,7 @@ function decodedVolume(v) {
   defaultVolume(vol);
   return vol;
 }
-var init_sidecarset4 = __esm({
+var init_sidecarset3 = __esm({
   "src/default/sidecarset.ts"() {
     "use strict";
     init_sidecarset2();
@@ -38781,7 +36303,7 @@ function defaultUnitedDeployment(obj) {
   delete out.status;
   return out;
 }
-var init_uniteddeployment4 = __esm({
+var init_uniteddeployment3 = __esm({
   "src/default/uniteddeployment.ts"() {
     "use strict";
     init_json2();
@@ -38790,14 +36312,6 @@ var init_uniteddeployment4 = __esm({
 });
 
 // src/default/index.ts
-var default_exports = {};
-__export(default_exports, {
-  applyDefaults: () => applyDefaults,
-  defaultSidecarSet: () => defaultSidecarSet,
-  defaultUnitedDeployment: () => defaultUnitedDeployment,
-  sidecarSetHash: () => sidecarSetHash,
-  sidecarSetHashWithoutImage: () => sidecarSetHashWithoutImage
-});
 function applyDefaults(resources) {
   return resources.map((written) => {
     const res = isClusterScoped(written.obj.kind) && written.obj.metadata?.namespace !== void 0 ? withoutNamespace(written) : written;
@@ -38816,11 +36330,2773 @@ var init_default2 = __esm({
     init_load2();
     init_sidecarset2();
     init_uniteddeployment2();
-    init_sidecarset4();
-    init_uniteddeployment4();
-    init_sidecarset4();
+    init_sidecarset3();
+    init_uniteddeployment3();
+    init_sidecarset3();
     init_sidecarset_hash();
+    init_uniteddeployment3();
+  }
+});
+
+// src/api/index.ts
+function kindKey(apiVersion, kind) {
+  return `${apiVersion}/${kind}`;
+}
+function lookupKind(apiVersion, kind) {
+  return BY_KEY.get(kindKey(apiVersion, kind));
+}
+function isKruiseGroup(apiVersion) {
+  return apiVersion.startsWith("apps.kruise.io/") || apiVersion.startsWith("rollouts.kruise.io/") || apiVersion.startsWith("policy.kruise.io/");
+}
+var API_KINDS, BY_KEY;
+var init_api = __esm({
+  "src/api/index.ts"() {
+    "use strict";
+    API_KINDS = [
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "CloneSet", module: "cloneset", type: "CloneSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "CloneSet", module: "cloneset", type: "CloneSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "StatefulSet", module: "statefulset", type: "AdvancedStatefulSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSetV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "DaemonSet", module: "daemonset", type: "AdvancedDaemonSet" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "SidecarSet", module: "sidecarset", type: "SidecarSetV1beta1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "UnitedDeployment", module: "uniteddeployment", type: "UnitedDeployment" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "Rollout", module: "rollout", type: "RolloutV1alpha1" },
+      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "Rollout", module: "rollout", type: "Rollout" },
+      // The other kinds Kruise and Kruise Rollouts serve (upstream apis/ folders at master).
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "BroadcastJob", module: "broadcastjob", type: "BroadcastJob" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "BroadcastJob", module: "broadcastjob", type: "BroadcastJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "AdvancedCronJob", module: "advancedcronjob", type: "AdvancedCronJobV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "AdvancedCronJob", module: "advancedcronjob", type: "AdvancedCronJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ImagePullJob", module: "imagepulljob", type: "ImagePullJob" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ImagePullJob", module: "imagepulljob", type: "ImagePullJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ImageListPullJob", module: "imagepulljob", type: "ImageListPullJob" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ImageListPullJob", module: "imagepulljob", type: "ImageListPullJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "NodeImage", module: "nodeimage", type: "NodeImageV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "NodeImage", module: "nodeimage", type: "NodeImage", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "WorkloadSpread", module: "workloadspread", type: "WorkloadSpreadV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "WorkloadSpread", module: "workloadspread", type: "WorkloadSpread" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ResourceDistribution", module: "resourcedistribution", type: "ResourceDistributionV1alpha1", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ResourceDistribution", module: "resourcedistribution", type: "ResourceDistribution", clusterScoped: true },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "ContainerRecreateRequest", module: "containerrecreaterequest", type: "ContainerRecreateRequest" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "ContainerRecreateRequest", module: "containerrecreaterequest", type: "ContainerRecreateRequest" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "PersistentPodState", module: "persistentpodstate", type: "PersistentPodStateV1alpha1" },
+      { apiVersion: "apps.kruise.io/v1beta1", kind: "PersistentPodState", module: "persistentpodstate", type: "PersistentPodState" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "EphemeralJob", module: "ephemeraljob", type: "EphemeralJob" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "PodProbeMarker", module: "podprobemarker", type: "PodProbeMarker" },
+      { apiVersion: "apps.kruise.io/v1alpha1", kind: "NodePodProbe", module: "podprobemarker", type: "NodePodProbe", clusterScoped: true },
+      { apiVersion: "policy.kruise.io/v1alpha1", kind: "PodUnavailableBudget", module: "podunavailablebudget", type: "PodUnavailableBudgetV1alpha1" },
+      { apiVersion: "policy.kruise.io/v1beta1", kind: "PodUnavailableBudget", module: "podunavailablebudget", type: "PodUnavailableBudget" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "BatchRelease", module: "batchrelease", type: "BatchReleaseV1alpha1" },
+      { apiVersion: "rollouts.kruise.io/v1beta1", kind: "BatchRelease", module: "batchrelease", type: "BatchRelease" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "TrafficRouting", module: "trafficrouting", type: "TrafficRouting" },
+      { apiVersion: "rollouts.kruise.io/v1alpha1", kind: "RolloutHistory", module: "rollouthistory", type: "RolloutHistory" },
+      // Core Kubernetes kinds, typed by @kubernetes/client-node (kubernetes.ts).
+      { apiVersion: "v1", kind: "Pod", module: "kubernetes", type: "Pod" },
+      { apiVersion: "v1", kind: "PodTemplate", module: "kubernetes", type: "PodTemplate" },
+      { apiVersion: "v1", kind: "ReplicationController", module: "kubernetes", type: "ReplicationController" },
+      { apiVersion: "v1", kind: "Service", module: "kubernetes", type: "Service" },
+      { apiVersion: "v1", kind: "Endpoints", module: "kubernetes", type: "Endpoints" },
+      { apiVersion: "v1", kind: "ConfigMap", module: "kubernetes", type: "ConfigMap" },
+      { apiVersion: "v1", kind: "Secret", module: "kubernetes", type: "Secret" },
+      { apiVersion: "v1", kind: "Namespace", module: "kubernetes", type: "Namespace", clusterScoped: true },
+      { apiVersion: "v1", kind: "ServiceAccount", module: "kubernetes", type: "ServiceAccount" },
+      { apiVersion: "v1", kind: "PersistentVolumeClaim", module: "kubernetes", type: "PersistentVolumeClaim" },
+      { apiVersion: "v1", kind: "PersistentVolume", module: "kubernetes", type: "PersistentVolume", clusterScoped: true },
+      { apiVersion: "v1", kind: "LimitRange", module: "kubernetes", type: "LimitRange" },
+      { apiVersion: "v1", kind: "ResourceQuota", module: "kubernetes", type: "ResourceQuota" },
+      { apiVersion: "apps/v1", kind: "Deployment", module: "kubernetes", type: "Deployment" },
+      { apiVersion: "apps/v1", kind: "StatefulSet", module: "kubernetes", type: "StatefulSet" },
+      { apiVersion: "apps/v1", kind: "DaemonSet", module: "kubernetes", type: "DaemonSet" },
+      { apiVersion: "apps/v1", kind: "ReplicaSet", module: "kubernetes", type: "ReplicaSet" },
+      { apiVersion: "apps/v1", kind: "ControllerRevision", module: "kubernetes", type: "ControllerRevision" },
+      { apiVersion: "batch/v1", kind: "Job", module: "kubernetes", type: "Job" },
+      { apiVersion: "batch/v1", kind: "CronJob", module: "kubernetes", type: "CronJob" },
+      { apiVersion: "autoscaling/v1", kind: "HorizontalPodAutoscaler", module: "kubernetes", type: "HorizontalPodAutoscalerV1" },
+      { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", module: "kubernetes", type: "HorizontalPodAutoscaler" },
+      { apiVersion: "policy/v1", kind: "PodDisruptionBudget", module: "kubernetes", type: "PodDisruptionBudget" },
+      { apiVersion: "networking.k8s.io/v1", kind: "Ingress", module: "kubernetes", type: "Ingress" },
+      { apiVersion: "networking.k8s.io/v1", kind: "IngressClass", module: "kubernetes", type: "IngressClass", clusterScoped: true },
+      { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", module: "kubernetes", type: "NetworkPolicy" },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", module: "kubernetes", type: "Role" },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", module: "kubernetes", type: "RoleBinding" },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", module: "kubernetes", type: "ClusterRole", clusterScoped: true },
+      { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", module: "kubernetes", type: "ClusterRoleBinding", clusterScoped: true },
+      { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", module: "kubernetes", type: "StorageClass", clusterScoped: true },
+      { apiVersion: "storage.k8s.io/v1", kind: "CSIDriver", module: "kubernetes", type: "CSIDriver", clusterScoped: true },
+      { apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", module: "kubernetes", type: "PriorityClass", clusterScoped: true },
+      { apiVersion: "coordination.k8s.io/v1", kind: "Lease", module: "kubernetes", type: "Lease" },
+      { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", module: "kubernetes", type: "EndpointSlice" },
+      { apiVersion: "node.k8s.io/v1", kind: "RuntimeClass", module: "kubernetes", type: "RuntimeClass", clusterScoped: true }
+    ];
+    BY_KEY = new Map(API_KINDS.map((k) => [kindKey(k.apiVersion, k.kind), k]));
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest = function(str3, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str3, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
+  }
+});
+
+// src/validate/schema/validators.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname as dirname5, join as join6 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function validatorPath(k) {
+  return `${VALIDATORS_DIR}/${k.apiVersion}/${k.kind}.cjs`;
+}
+function validatorFor(kind) {
+  let fn = byKind.get(kind);
+  if (fn === void 0 && !byKind.has(kind)) byKind.set(kind, fn = load2(kind));
+  return fn;
+}
+function load2(kind) {
+  if (requireFromRoot === void 0) {
+    const root = packageRoot();
+    requireFromRoot = root === void 0 ? null : createRequire2(join6(root, "package.json"));
+  }
+  try {
+    return requireFromRoot?.(`./${validatorPath(kind)}`);
+  } catch {
+    return void 0;
+  }
+}
+function packageRoot() {
+  let dir = dirname5(fileURLToPath2(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname5(dir)) {
+    if (existsSync5(join6(dir, VALIDATORS_DIR))) return dir;
+  }
+  return void 0;
+}
+var VALIDATORS_DIR, byKind, requireFromRoot;
+var init_validators = __esm({
+  "src/validate/schema/validators.ts"() {
+    "use strict";
+    VALIDATORS_DIR = "schemas/validators";
+    byKind = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/schema/suggest.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
+function suggestField(kind, parent, field) {
+  const root = schemaOf(kind);
+  const names = root ? fieldNames(root, root, parent) : [];
+  const limit = Math.max(1, Math.floor(field.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const name2 of names) {
+    const d = name2.toLowerCase() === field.toLowerCase() ? 1 : (0, import_fastest_levenshtein.distance)(name2, field);
+    if (d > limit) continue;
+    if (d < bestDistance || d === bestDistance && best !== void 0 && compareStrings(name2, best) < 0) {
+      best = name2;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function schemaOf(kind) {
+  if (!schemas.has(kind)) {
+    const root = packageRoot();
+    let schema2;
+    try {
+      schema2 = root === void 0 ? void 0 : JSON.parse(readFileSync4(join7(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
+    } catch {
+      schema2 = void 0;
+    }
+    schemas.set(kind, schema2);
+  }
+  return schemas.get(kind);
+}
+function fieldNames(root, node2, path6) {
+  const options = resolve8(root, node2);
+  if (path6.length === 0) return [...new Set(options.flatMap((s) => isSchema(s.properties) ? Object.keys(s.properties) : []))];
+  const [head, ...rest] = path6;
+  const next = [];
+  for (const s of options) {
+    if (typeof head === "number") {
+      if (isSchema(s.items)) next.push(s.items);
+    } else if (isSchema(s.properties) && isSchema(s.properties[head])) {
+      next.push(s.properties[head]);
+    } else if (isSchema(s.additionalProperties)) {
+      next.push(s.additionalProperties);
+    }
+  }
+  return [...new Set(next.flatMap((n) => fieldNames(root, n, rest)))];
+}
+function resolve8(root, node2, depth = 0) {
+  if (depth > 32) return [];
+  const out = [node2];
+  if (typeof node2.$ref === "string" && node2.$ref.startsWith("#/")) {
+    let target2 = root;
+    for (const seg of node2.$ref.slice(2).split("/")) target2 = isSchema(target2) ? target2[seg.replace(/~1/g, "/").replace(/~0/g, "~")] : void 0;
+    if (isSchema(target2)) out.push(...resolve8(root, target2, depth + 1));
+  }
+  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
+    const list2 = node2[key2];
+    if (Array.isArray(list2)) {
+      for (const s of list2) if (isSchema(s)) out.push(...resolve8(root, s, depth + 1));
+    }
+  }
+  return out;
+}
+function isSchema(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var import_fastest_levenshtein, schemas;
+var init_suggest = __esm({
+  "src/validate/schema/suggest.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+    init_compare();
+    init_validators();
+    schemas = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/schema/errors.ts
+function toFieldPath(instancePath, root) {
+  if (instancePath === "") return [];
+  const out = [];
+  let cur = root;
+  for (const raw3 of instancePath.slice(1).split("/")) {
+    const seg = raw3.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) {
+      const i = Number(seg);
+      out.push(i);
+      cur = cur[i];
+    } else {
+      out.push(seg);
+      cur = cur && typeof cur === "object" ? cur[seg] : void 0;
+    }
+  }
+  return out;
+}
+function diagnosticsFor(res, errors, strict, kind) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const obj = res.obj;
+  for (const e of errors) {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
+    const path6 = toFieldPath(e.instancePath, obj);
+    if (e.keyword !== "additionalProperties" && e.keyword !== "required" && valueAt(obj, path6) === null && typeof path6[path6.length - 1] !== "number") continue;
+    let d;
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const field = String(e.params.additionalProperty);
+        const suggestion = kind ? suggestField(kind, path6, field) : void 0;
+        d = report(unknownField, { field, kind: obj.kind, apiVersion: obj.apiVersion, ...suggestion ? { suggestion } : {} }, at(res, [...path6, field]), strict ? "error" : void 0);
+        break;
+      }
+      case "required":
+        d = report(missingField, { field: String(e.params.missingProperty) }, at(res, path6));
+        break;
+      case "type":
+        d = report(wrongType, { expected: typeName2(e.params.type), actual: jsonType(valueAt(obj, path6)) }, at(res, path6));
+        break;
+      case "enum":
+        d = report(notInEnum, { value: JSON.stringify(valueAt(obj, path6)), allowed: (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)) }, at(res, path6));
+        break;
+      case "pattern":
+        d = report(patternMismatch, { value: JSON.stringify(valueAt(obj, path6)), pattern: String(e.params.pattern) }, at(res, path6));
+        break;
+      default:
+        d = report(invalidValue, { reason: e.message ?? e.keyword }, at(res, path6));
+    }
+    const key2 = `${d.ruleId}\0${JSON.stringify(d.path)}\0${d.message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    out.push(d);
+  }
+  return out;
+}
+function typeName2(t) {
+  const list2 = Array.isArray(t) ? t : String(t).split(",");
+  if (list2.includes("integer") && list2.includes("string")) return "an integer or a string";
+  if (list2.includes("number") && list2.includes("string")) return "a number or a string";
+  return list2.filter((x) => x !== "null").map((x) => x === "object" ? "a map" : x === "array" ? "a list" : `${/^[aeiou]/.test(x) ? "an" : "a"} ${x}`).join(" or ");
+}
+function jsonType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a map";
+  if (typeof v === "number") return Number.isInteger(v) ? "an integer" : "a number";
+  return `a ${typeof v}`;
+}
+function valueAt(root, path6) {
+  let cur = root;
+  for (const seg of path6) cur = cur && typeof cur === "object" ? cur[seg] : void 0;
+  return cur;
+}
+var init_errors = __esm({
+  "src/validate/schema/errors.ts"() {
+    "use strict";
+    init_rule();
+    init_schema();
+    init_suggest();
+  }
+});
+
+// src/validate/schema/index.ts
+function uncheckedKinds(resources) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const res of resources) {
+    const { apiVersion, kind } = res.obj;
+    if (typeof apiVersion !== "string" || typeof kind !== "string" || lookupKind(apiVersion, kind)) continue;
+    if (isKruiseGroup(apiVersion) && servedVersions(apiVersion, kind).length) continue;
+    const key2 = kindKey(apiVersion, kind);
+    const seen = counts.get(key2);
+    if (seen) seen.objects++;
+    else counts.set(key2, { apiVersion, kind, objects: 1 });
+  }
+  return [...counts.values()].sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.apiVersion, b.apiVersion));
+}
+function fitsSchema(obj) {
+  return checkSchemas([{ obj }], { strict: false }).every((d) => d.severity !== "error");
+}
+function servedVersions(apiVersion, kind) {
+  const group = apiVersion.split("/")[0];
+  return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
+}
+var checkSchemas;
+var init_schema2 = __esm({
+  "src/validate/schema/index.ts"() {
+    "use strict";
+    init_api();
+    init_compare();
+    init_rule();
+    init_schema();
+    init_errors();
+    init_validators();
+    checkSchemas = (resources, opts) => {
+      const out = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (typeof apiVersion !== "string" || typeof kind !== "string") continue;
+        const k = lookupKind(apiVersion, kind);
+        if (!k) {
+          const served = isKruiseGroup(apiVersion) ? servedVersions(apiVersion, kind) : [];
+          if (served.length) out.push(report(unservedVersion, { kind, apiVersion, served }, at(res, ["apiVersion"])));
+          continue;
+        }
+        const validate2 = validatorFor(k);
+        if (validate2 && !validate2(res.obj)) out.push(...diagnosticsFor(res, validate2.errors ?? [], opts.strict, k));
+      }
+      const unchecked2 = uncheckedKinds(resources);
+      if (unchecked2.length) {
+        const objects = unchecked2.reduce((n, u) => n + u.objects, 0);
+        out.push(report(unchecked, { objects, kinds: unchecked2.map((u) => `${u.kind} ${u.apiVersion} (${u.objects})`) }));
+      }
+      return out;
+    };
+  }
+});
+
+// src/k8s/field-path.ts
+function fieldText(path6) {
+  let s = "";
+  for (const p of path6) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
+  return s;
+}
+var init_field_path = __esm({
+  "src/k8s/field-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/sidecarset/context.ts
+function diag(rule, s, path6, data, fieldOverride) {
+  return report(rule, { ...data, field: fieldOverride ?? fieldText(path6) }, at(s.res, path6));
+}
+function underCheck(res) {
+  const ss = res.obj.apiVersion === "apps.kruise.io/v1alpha1" ? toV1beta1(res.obj) : res.obj;
+  return { res, ss, name: String(ss.metadata?.name ?? "") };
+}
+function toV1beta1(obj) {
+  const { namespace, ...spec } = obj.spec ?? {};
+  if (namespace) spec.namespaceSelector = { matchLabels: { "kubernetes.io/metadata.name": namespace } };
+  return { ...obj, spec };
+}
+var init_context = __esm({
+  "src/validate/sidecarset/context.ts"() {
+    "use strict";
+    init_field_path();
+    init_rule();
+  }
+});
+
+// src/validate/sidecarset/canary.ts
+function canaryBase(ss) {
+  const a = ss.metadata?.annotations ?? {};
+  return a[SIDECARSET_CANARY_ANNOTATION] === "true" && a[SIDECARSET_BASE_ANNOTATION] ? String(a[SIDECARSET_BASE_ANNOTATION]) : void 0;
+}
+function checkCanary(s, ctx) {
+  const base = canaryBase(s.ss);
+  if (base === void 0) return [];
+  const out = [];
+  const path6 = ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION];
+  const found = ctx.byName.get(base);
+  if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
+  else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
+  else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
+  const type2 = s.ss.spec.updateStrategy?.type;
+  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
+  return out;
+}
+var init_canary = __esm({
+  "src/validate/sidecarset/canary.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_context();
+  }
+});
+
+// src/validate/sidecarset/selector-overlap.ts
+function isSelectorOverlapping(a, b) {
+  return !(isDisjoint(a, b) || isDisjoint(b, a));
+}
+function isDisjoint(s1, s2) {
+  const allowed = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(s1.matchLabels ?? {})) allowed.set(k, [v]);
+  for (const r of s1.matchExpressions ?? []) {
+    if (r.operator === "In") allowed.set(r.key, [...allowed.get(r.key) ?? [], ...r.values ?? []]);
+    else if (r.operator === "Exists") allowed.set(r.key, [ALL]);
+  }
+  for (const [k, v] of Object.entries(s2.matchLabels ?? {})) {
+    const values = allowed.get(k);
+    if (values && !values.includes(ALL) && !values.includes(v)) return true;
+  }
+  for (const r of s2.matchExpressions ?? []) {
+    const values = allowed.get(r.key);
+    switch (r.operator) {
+      case "In":
+        if (values && !values.includes(ALL) && !values.some((v) => (r.values ?? []).includes(v))) return true;
+        break;
+      case "NotIn":
+        if (values && values.every((v) => (r.values ?? []).includes(v))) return true;
+        break;
+      case "Exists":
+        if (!values) return true;
+        break;
+      case "DoesNotExist":
+        if (values) return true;
+        break;
+    }
+  }
+  return false;
+}
+var ALL;
+var init_selector_overlap = __esm({
+  "src/validate/sidecarset/selector-overlap.ts"() {
+    "use strict";
+    ALL = "ALL";
+  }
+});
+
+// src/validate/sidecarset/conflicts.ts
+function checkConflicts(s, ctx) {
+  const spec = s.ss.spec;
+  const base = canaryBase(s.ss);
+  const initIn = /* @__PURE__ */ new Map();
+  const containerIn = /* @__PURE__ */ new Map();
+  const volumeIn = /* @__PURE__ */ new Map();
+  const annotationIn = /* @__PURE__ */ new Map();
+  const others = [...ctx.sidecarSets].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const o of others) {
+    if (o === s || o.name === s.name || o.name === base) continue;
+    if (!overlaps2(s.ss.spec, o.ss.spec)) continue;
+    for (const c of o.ss.spec.initContainers ?? []) initIn.set(c?.name, o.name);
+    for (const c of o.ss.spec.containers ?? []) containerIn.set(c?.name, o.name);
+    for (const v of o.ss.spec.volumes ?? []) volumeIn.set(v?.name, { other: o.name, volume: v });
+    for (const p of o.ss.spec.patchPodMetadata ?? []) {
+      if (p.patchPolicy === "Retain") continue;
+      for (const k of Object.keys(p.annotations ?? {})) annotationIn.set(k, { other: o.name, policy: p.patchPolicy });
+    }
+  }
+  const out = [];
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const other = initIn.get(c?.name);
+    if (other) out.push(diag(containerConflict, s, ["spec", "initContainers", i, "name"], { container: c.name, other }, "spec.containers"));
+  });
+  (spec.containers ?? []).forEach((c, i) => {
+    const other = containerIn.get(c?.name);
+    if (other) out.push(diag(containerConflict, s, ["spec", "containers", i, "name"], { container: c.name, other }, "spec.containers"));
+  });
+  (spec.volumes ?? []).forEach((v, i) => {
+    const theirs = volumeIn.get(v?.name);
+    if (theirs && canonicalJson(theirs.volume) !== canonicalJson(v)) {
+      out.push(diag(volumeConflict, s, ["spec", "volumes", i], { volume: v.name, other: theirs.other }, "spec.volumes"));
+    }
+  });
+  (spec.patchPodMetadata ?? []).forEach((p, i) => {
+    if (p.patchPolicy === "Retain") return;
+    for (const k of Object.keys(p.annotations ?? {})) {
+      const theirs = annotationIn.get(k);
+      if (theirs && (p.patchPolicy === "Overwrite" || theirs.policy === "Overwrite")) {
+        out.push(diag(annotationConflict, s, ["spec", "patchPodMetadata", i, "annotations", k], { key: k, other: theirs.other }, "spec.patchPodMetadata"));
+      }
+    }
+  });
+  return out;
+}
+function overlaps2(a, b) {
+  if (!a.selector || !b.selector) return false;
+  if (a.namespaceSelector && b.namespaceSelector && !isSelectorOverlapping(a.namespaceSelector, b.namespaceSelector)) return false;
+  return isSelectorOverlapping(a.selector, b.selector);
+}
+var init_conflicts = __esm({
+  "src/validate/sidecarset/conflicts.ts"() {
+    "use strict";
+    init_sidecarset();
+    init_canary();
+    init_context();
+    init_selector_overlap();
+    init_json2();
+  }
+});
+
+// src/validate/sidecarset/containers.ts
+function checkContainers(s) {
+  const spec = s.ss.spec;
+  const inits = spec.initContainers ?? [];
+  const containers = spec.containers ?? [];
+  if (inits.length === 0 && containers.length === 0) return [diag(noContainers, s, ["spec"], {})];
+  const out = [];
+  containers.forEach((c, i) => {
+    const path6 = ["spec", "containers", i];
+    if (c.podInjectPolicy !== "BeforeAppContainer" && c.podInjectPolicy !== "AfterAppContainer") {
+      out.push(diag(podInjectPolicyInvalid, s, [...path6, "podInjectPolicy"], { value: String(c.podInjectPolicy ?? "") }));
+    }
+    const share = c.shareVolumePolicy?.type;
+    if (share !== "enabled" && share !== "disabled") {
+      out.push(diag(shareVolumePolicyInvalid, s, [...path6, "shareVolumePolicy", "type"], { value: String(share ?? "") }));
+    }
+    (c.transferEnv ?? []).forEach((t, j) => {
+      const fr = t?.sourceContainerNameFrom?.fieldRef;
+      if (!fr) return;
+      const reason = transferFieldRefError(fr);
+      if (reason) out.push(diag(transferEnvFieldRefInvalid, s, [...path6, "transferEnv", j, "sourceContainerNameFrom", "fieldRef"], { reason }));
+    });
+  });
+  out.push(...podContainerErrors(s, inits, containers));
+  return out;
+}
+function transferFieldRefError(fr) {
+  if (!fr.apiVersion) return "apiVersion: Required value";
+  if (!fr.fieldPath) return "fieldPath: Required value";
+  const fieldPath = String(fr.fieldPath);
+  const convert = (msg) => `fieldPath: Invalid value ${JSON.stringify(fieldPath)}: error converting fieldPath: ${msg}`;
+  if (fr.apiVersion !== "v1") return convert(`unsupported pod version: ${fr.apiVersion}`);
+  const split = splitSubscriptedPath(fieldPath);
+  if (!split) return convert(`field label not supported: ${fieldPath}`);
+  const [path6, key2] = split;
+  if (path6 !== "metadata.labels" && path6 !== "metadata.annotations") return convert(`field path not supported: ${path6}`);
+  const e = qualifiedNameError(path6 === "metadata.annotations" ? key2.toLowerCase() : key2);
+  return e ? `Invalid value ${JSON.stringify(key2)}: ${e}` : void 0;
+}
+function splitSubscriptedPath(p) {
+  if (!p.endsWith("']")) return void 0;
+  const s = p.slice(0, -2);
+  const i = s.indexOf("['");
+  if (i <= 0) return void 0;
+  return [s.slice(0, i), s.slice(i + 2)];
+}
+function podContainerErrors(s, inits, containers) {
+  const out = [];
+  const volumes = /* @__PURE__ */ new Map();
+  for (const v of s.ss.spec.volumes ?? []) if (v?.name) volumes.set(v.name, v);
+  const names = /* @__PURE__ */ new Set();
+  if (containers.length === 0) names.add("test");
+  const check2 = (list2, key2) => list2.forEach((c, i) => {
+    const path6 = ["spec", key2, i];
+    const container3 = typeof c.name === "string" ? c.name : "";
+    const bad = (sub2, reason) => out.push(diag(containerInvalid, s, [...path6, ...sub2], { reason, container: container3 }));
+    containerErrors(c, key2 === "initContainers", volumes, names, bad);
+  });
+  check2(inits, "initContainers");
+  check2(containers, "containers");
+  const hostPorts = /* @__PURE__ */ new Set();
+  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
+    if (!p.hostPort) return;
+    const key2 = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
+    if (hostPorts.has(key2)) out.push(diag(containerInvalid, s, ["spec", "containers", i, "ports", j, "hostPort"], { reason: `Duplicate value: ${JSON.stringify(key2)}`, container: String(c.name ?? "") }));
+    hostPorts.add(key2);
+  }));
+  return out;
+}
+function containerErrors(c, isInit, volumes, names, bad) {
+  const name2 = c.name ?? "";
+  if (!name2) bad(["name"], "Required value");
+  else {
+    const e = dns1123LabelError(name2);
+    if (e) bad(["name"], `Invalid value ${JSON.stringify(name2)}: ${e}`);
+    if (names.has(name2)) bad(["name"], `Duplicate value: ${JSON.stringify(name2)}`);
+    names.add(name2);
+  }
+  const image2 = c.image ?? "";
+  if (!image2) bad(["image"], "Required value");
+  else if (image2.trim() !== image2) bad(["image"], `Invalid value ${JSON.stringify(image2)}: must not have leading or trailing whitespace`);
+  const native = isInit && c.restartPolicy === "Always";
+  if (isInit) {
+    if (c.restartPolicy !== void 0 && c.restartPolicy !== "Always") bad(["restartPolicy"], `Unsupported value: ${JSON.stringify(c.restartPolicy)}: supported values: "Always"`);
+    if (!native) {
+      for (const k of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
+        if (c[k]) bad([k], "Forbidden: may not be set for init containers without restartPolicy=Always");
+      }
+    }
+  } else if (c.restartPolicy !== void 0) {
+    bad(["restartPolicy"], "Forbidden: may not be set for non-init containers");
+  }
+  portErrors(c.ports ?? [], bad);
+  envErrors(c.env ?? [], bad);
+  (c.envFrom ?? []).forEach((e, i) => {
+    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
+    if (n !== 1) bad(["envFrom", i], n === 0 ? "Invalid value: must specify one of: `configMapRef` or `secretRef`" : "Invalid value: may not have more than one field specified at a time");
+    if (e.prefix) {
+      const pe = envVarNameError(e.prefix);
+      if (pe) bad(["envFrom", i, "prefix"], `Invalid value ${JSON.stringify(e.prefix)}: ${pe}`);
+    }
+    for (const k of ["configMapRef", "secretRef"]) if (e[k] && !e[k].name) bad(["envFrom", i, k, "name"], "Required value");
+  });
+  mountErrors(c, volumes, bad);
+  resourceErrors(c.resources ?? {}, bad);
+  if (!isInit || native) {
+    probeErrors(c.livenessProbe, ["livenessProbe"], true, bad);
+    probeErrors(c.readinessProbe, ["readinessProbe"], false, bad);
+    probeErrors(c.startupProbe, ["startupProbe"], true, bad);
+    for (const k of ["postStart", "preStop"]) {
+      const h = c.lifecycle?.[k];
+      if (h) handlerErrors(h, ["lifecycle", k], ["exec", "httpGet", "tcpSocket", "sleep"], bad);
+    }
+  }
+  if (!c.terminationMessagePolicy) bad(["terminationMessagePolicy"], "Required value");
+  else if (!MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) bad(["terminationMessagePolicy"], `Unsupported value: ${JSON.stringify(c.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`);
+  if (!c.imagePullPolicy) bad(["imagePullPolicy"], "Required value");
+  else if (!PULL_POLICIES.includes(c.imagePullPolicy)) bad(["imagePullPolicy"], `Unsupported value: ${JSON.stringify(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`);
+  const sc = c.securityContext;
+  if (sc) {
+    for (const k of ["runAsUser", "runAsGroup"]) if (typeof sc[k] === "number" && sc[k] < 0) bad(["securityContext", k], `Invalid value: ${sc[k]}: must be between 0 and 2147483647, inclusive`);
+    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
+    if (sc.allowPrivilegeEscalation === false && (sc.capabilities?.add ?? []).includes("CAP_SYS_ADMIN")) bad(["securityContext"], "Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN");
+  }
+}
+function portErrors(ports, bad) {
+  const names = /* @__PURE__ */ new Set();
+  ports.forEach((p, i) => {
+    if (p.name) {
+      const e = portNameError(p.name);
+      if (e) bad(["ports", i, "name"], `Invalid value ${JSON.stringify(p.name)}: ${e}`);
+      if (names.has(p.name)) bad(["ports", i, "name"], `Duplicate value: ${JSON.stringify(p.name)}`);
+      names.add(p.name);
+    }
+    if (!p.containerPort) bad(["ports", i, "containerPort"], "Required value");
+    else if (!validPortNumber(p.containerPort)) bad(["ports", i, "containerPort"], `Invalid value: ${p.containerPort}: must be between 1 and 65535, inclusive`);
+    if (p.hostPort && !validPortNumber(p.hostPort)) bad(["ports", i, "hostPort"], `Invalid value: ${p.hostPort}: must be between 1 and 65535, inclusive`);
+    if (!p.protocol) bad(["ports", i, "protocol"], "Required value");
+    else if (!PROTOCOLS.includes(p.protocol)) bad(["ports", i, "protocol"], `Unsupported value: ${JSON.stringify(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`);
+  });
+}
+function validPortNumber(n) {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+function envErrors(env, bad) {
+  env.forEach((e, i) => {
+    if (!e.name) bad(["env", i, "name"], "Required value");
+    else {
+      const ne = envVarNameError(e.name);
+      if (ne) bad(["env", i, "name"], `Invalid value ${JSON.stringify(e.name)}: ${ne}`);
+    }
+    const from = e.valueFrom;
+    if (!from) return;
+    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => from[k]);
+    if (sources.length === 0) bad(["env", i, "valueFrom"], "Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
+    else if (sources.length > 1) bad(["env", i, "valueFrom"], "Invalid value: may not have more than one field specified at a time");
+    if (e.value) bad(["env", i, "valueFrom"], "Invalid value: may not be specified when `value` is not empty");
+    const fr = from.fieldRef;
+    if (fr) {
+      const path6 = String(fr.fieldPath ?? "");
+      if (!path6) bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], "Required value");
+      else if (!ENV_FIELD_PATHS.includes(path6) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path6)) {
+        bad(["env", i, "valueFrom", "fieldRef", "fieldPath"], `Unsupported value: ${JSON.stringify(path6)}`);
+      }
+    }
+    const rf = from.resourceFieldRef;
+    if (rf && !ENV_RESOURCES.includes(rf.resource) && !/^(limits|requests)\.hugepages-/.test(String(rf.resource ?? ""))) {
+      bad(["env", i, "valueFrom", "resourceFieldRef", "resource"], rf.resource ? `Unsupported value: ${JSON.stringify(rf.resource)}` : "Required value");
+    }
+    for (const k of ["configMapKeyRef", "secretKeyRef"]) {
+      const ref = from[k];
+      if (!ref) continue;
+      if (!ref.name) bad(["env", i, "valueFrom", k, "name"], "Required value");
+      if (!ref.key) bad(["env", i, "valueFrom", k, "key"], "Required value");
+      else {
+        const ke = configMapKeyError(ref.key);
+        if (ke) bad(["env", i, "valueFrom", k, "key"], `Invalid value ${JSON.stringify(ref.key)}: ${ke}`);
+      }
+    }
+  });
+}
+function mountErrors(c, volumes, bad) {
+  const mounts = c.volumeMounts ?? [];
+  const devices = c.volumeDevices ?? [];
+  const mountPaths = /* @__PURE__ */ new Set();
+  mounts.forEach((m, i) => {
+    const at3 = (k) => ["volumeMounts", i, k];
+    if (!m.name) bad(at3("name"), "Required value");
+    else if (!volumes.has(m.name)) bad(at3("name"), `Not found: ${JSON.stringify(m.name)} (no volume of that name in spec.volumes)`);
+    if (!m.mountPath) bad(at3("mountPath"), "Required value");
+    else if (mountPaths.has(m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must be unique`);
+    if (m.mountPath) mountPaths.add(m.mountPath);
+    if (m.subPath && m.subPathExpr) bad(at3("subPathExpr"), "Invalid value: subPathExpr and subPath are mutually exclusive");
+    for (const k of ["subPath", "subPathExpr"]) {
+      const e = m[k] ? descendingPathError(String(m[k])) : void 0;
+      if (e) bad(at3(k), `Invalid value ${JSON.stringify(m[k])}: ${e}`);
+    }
+    if (m.mountPropagation !== void 0 && !PROPAGATIONS.includes(m.mountPropagation)) bad(at3("mountPropagation"), `Unsupported value: ${JSON.stringify(m.mountPropagation)}: supported values: "Bidirectional", "HostToContainer", "None"`);
+    if (m.mountPropagation === "Bidirectional" && c.securityContext?.privileged !== true) bad(at3("mountPropagation"), "Forbidden: Bidirectional mount propagation is available only to privileged containers");
+    if (m.recursiveReadOnly !== void 0) {
+      if (!RECURSIVE_READ_ONLY.includes(m.recursiveReadOnly)) bad(at3("recursiveReadOnly"), `Unsupported value: ${JSON.stringify(m.recursiveReadOnly)}: supported values: "Disabled", "Enabled", "IfPossible"`);
+      else if (m.recursiveReadOnly !== "Disabled" && !m.readOnly) bad(at3("recursiveReadOnly"), "Forbidden: may only be specified when readOnly is true");
+    }
+    if (m.name && devices.some((d) => d.name === m.name)) bad(at3("name"), `Invalid value ${JSON.stringify(m.name)}: must not already exist in volumeDevices`);
+    if (m.mountPath && devices.some((d) => d.devicePath === m.mountPath)) bad(at3("mountPath"), `Invalid value ${JSON.stringify(m.mountPath)}: must not already exist as a path in volumeDevices`);
+  });
+  const devicePaths = /* @__PURE__ */ new Set();
+  devices.forEach((d, i) => {
+    const at3 = (k) => ["volumeDevices", i, k];
+    if (!d.name) bad(at3("name"), "Required value");
+    else if (!volumes.has(d.name)) bad(at3("name"), `Not found: ${JSON.stringify(d.name)} (no volume of that name in spec.volumes)`);
+    else if (!volumes.get(d.name).persistentVolumeClaim) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: can only use volume source type of PersistentVolumeClaim for block mode`);
+    if (!d.devicePath) bad(at3("devicePath"), "Required value");
+    else if (devicePaths.has(d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must be unique`);
+    if (d.devicePath) devicePaths.add(d.devicePath);
+    if (d.name && mounts.some((m) => m.name === d.name)) bad(at3("name"), `Invalid value ${JSON.stringify(d.name)}: must not already be mounted in volumeMounts`);
+    if (d.devicePath && mounts.some((m) => m.mountPath === d.devicePath)) bad(at3("devicePath"), `Invalid value ${JSON.stringify(d.devicePath)}: must not already be mounted in volumeMounts`);
+  });
+}
+function descendingPathError(p) {
+  if (p.startsWith("/")) return "must be a relative path";
+  if (p.split(/[\\/]/).includes("..")) return "must not contain '..'";
+  return void 0;
+}
+function resourceErrors(r, bad) {
+  const parsed = { limits: {}, requests: {} };
+  for (const kind of ["limits", "requests"]) {
+    for (const [k, v] of Object.entries(r[kind] ?? {})) {
+      const at3 = ["resources", kind, k];
+      const standard = STANDARD_RESOURCES.includes(k) || k.startsWith("hugepages-");
+      if (!standard) {
+        const e = k.includes("/") ? qualifiedNameError(k) : "must be a standard resource type or fully qualified";
+        if (e) {
+          bad(at3, `Invalid value ${JSON.stringify(k)}: ${e}`);
+          continue;
+        }
+      }
+      const q = parseQuantity(v);
+      if (!q) {
+        bad(at3, `Invalid value ${JSON.stringify(v)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        continue;
+      }
+      if (q.nano < 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be greater than or equal to 0`);
+      if (!standard && q.nano % 1000000000n !== 0n) bad(at3, `Invalid value ${JSON.stringify(v)}: must be an integer`);
+      parsed[kind][k] = q.nano;
+    }
+  }
+  for (const [k, req] of Object.entries(parsed.requests)) {
+    const lim = parsed.limits[k];
+    if (lim !== void 0 && req > lim) bad(["resources", "requests", k], `Invalid value ${JSON.stringify(r.requests[k])}: must be less than or equal to ${k} limit of ${JSON.stringify(r.limits[k])}`);
+  }
+}
+function probeErrors(p, at3, successMustBeOne, bad) {
+  if (!p) return;
+  handlerErrors(p, at3, ["exec", "httpGet", "tcpSocket", "grpc"], bad);
+  for (const k of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
+    if (typeof p[k] === "number" && p[k] < 0) bad([...at3, k], `Invalid value: ${p[k]}: must be greater than or equal to 0`);
+  }
+  if (successMustBeOne && p.successThreshold !== void 0 && p.successThreshold !== 1) bad([...at3, "successThreshold"], `Invalid value: ${p.successThreshold}: must be 1`);
+  if (typeof p.terminationGracePeriodSeconds === "number" && p.terminationGracePeriodSeconds <= 0) bad([...at3, "terminationGracePeriodSeconds"], `Invalid value: ${p.terminationGracePeriodSeconds}: must be greater than 0`);
+  if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
+}
+function handlerErrors(h, at3, kinds, bad) {
+  const set2 = kinds.filter((k) => h[k]);
+  if (set2.length === 0) {
+    bad(at3, "Required value: must specify a handler type");
+    return;
+  }
+  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
+  if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
+  for (const k of ["httpGet", "tcpSocket"]) {
+    const port = h[k]?.port;
+    if (h[k] && !validPortOrName(port)) bad([...at3, k, "port"], `Invalid value: ${JSON.stringify(port)}: must be a port number between 1 and 65535 or a port name`);
+  }
+  if (h.httpGet?.scheme && !["HTTP", "HTTPS"].includes(h.httpGet.scheme)) bad([...at3, "httpGet", "scheme"], `Unsupported value: ${JSON.stringify(h.httpGet.scheme)}: supported values: "HTTP", "HTTPS"`);
+  if (h.grpc && !validPortNumber(h.grpc.port)) bad([...at3, "grpc", "port"], `Invalid value: ${JSON.stringify(h.grpc.port)}: must be between 1 and 65535, inclusive`);
+  if (h.sleep && !(typeof h.sleep.seconds === "number" && h.sleep.seconds >= 0)) bad([...at3, "sleep", "seconds"], `Invalid value: ${JSON.stringify(h.sleep.seconds)}: must be greater than or equal to 0`);
+}
+function validPortOrName(port) {
+  if (typeof port === "number") return validPortNumber(port);
+  return typeof port === "string" && port !== "" && portNameError(port) === void 0;
+}
+var PROTOCOLS, PULL_POLICIES, MESSAGE_POLICIES, PROPAGATIONS, RECURSIVE_READ_ONLY, ENV_FIELD_PATHS, ENV_RESOURCES, STANDARD_RESOURCES;
+var init_containers = __esm({
+  "src/validate/sidecarset/containers.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_context();
+    init_names();
+    init_quantity();
+    PROTOCOLS = ["TCP", "UDP", "SCTP"];
+    PULL_POLICIES = ["Always", "Never", "IfNotPresent"];
+    MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
+    PROPAGATIONS = ["None", "HostToContainer", "Bidirectional"];
+    RECURSIVE_READ_ONLY = ["Disabled", "IfPossible", "Enabled"];
+    ENV_FIELD_PATHS = [
+      "metadata.name",
+      "metadata.namespace",
+      "metadata.uid",
+      "spec.nodeName",
+      "spec.serviceAccountName",
+      "status.hostIP",
+      "status.hostIPs",
+      "status.podIP",
+      "status.podIPs"
+    ];
+    ENV_RESOURCES = ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage"];
+    STANDARD_RESOURCES = ["cpu", "memory", "ephemeral-storage"];
+  }
+});
+
+// src/validate/sidecarset/injection-strategy.ts
+function checkInjectionStrategy(s, ctx) {
+  const rev = s.ss.spec.injectionStrategy?.revision;
+  if (!rev) return [];
+  const out = [];
+  const path6 = ["spec", "injectionStrategy", "revision"];
+  const has = (v) => v !== void 0 && v !== null;
+  if (!has(rev.revisionName) && !has(rev.customVersion)) {
+    out.push(diag(revisionUnset, s, path6, {}));
+  } else if (!findRevision(s.name, rev, ctx.revisions)) {
+    const what = has(rev.revisionName) ? JSON.stringify(String(rev.revisionName)) : `with custom version ${JSON.stringify(String(rev.customVersion))} of SidecarSet ${s.name}`;
+    out.push(diag(revisionNotFound, s, [...path6, has(rev.revisionName) ? "revisionName" : "customVersion"], { what, namespace: ctx.cluster.kruiseNamespace }));
+  }
+  if (!["", "Always", "Partial", void 0, null].includes(rev.policy)) {
+    out.push(diag(revisionPolicyInvalid, s, [...path6, "policy"], { policy: String(rev.policy) }));
+  }
+  return out;
+}
+function findRevision(sidecarSet, ref, revisions) {
+  if (!ref) return void 0;
+  if (ref.revisionName !== void 0 && ref.revisionName !== null) return revisions.find((r) => r.metadata?.name === ref.revisionName);
+  if (ref.customVersion === void 0 || ref.customVersion === null) return void 0;
+  const matching = revisions.filter((r) => r.metadata?.labels?.[SIDECARSET_REVISION_NAME_LABEL] === sidecarSet && r.metadata?.labels?.[SIDECARSET_CUSTOM_VERSION_LABEL] === ref.customVersion);
+  matching.sort((x, y) => (x.revision ?? 0) - (y.revision ?? 0) || compareStrings(String(x.metadata?.creationTimestamp ?? ""), String(y.metadata?.creationTimestamp ?? "")) || compareStrings(x.metadata?.name ?? "", y.metadata?.name ?? ""));
+  return matching.at(-1);
+}
+var init_injection_strategy = __esm({
+  "src/validate/sidecarset/injection-strategy.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_context();
+    init_compare();
+  }
+});
+
+// src/validate/sidecarset/metadata.ts
+function checkMetadata(s) {
+  const out = [];
+  const meta = s.ss.metadata ?? {};
+  const name2 = meta.name ?? "";
+  if (!meta.name && !meta.generateName) {
+    out.push(diag(metadataInvalid2, s, ["metadata", "name"], { reason: "Required value: name or generateName is required" }));
+  } else if (meta.name) {
+    if (!NAME3.test(name2)) {
+      out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: "must consist of alphanumeric characters or '-' (regex '^[a-zA-Z0-9\\-]+$')" }));
+    }
+    if (name2.length > NAME_MAX) {
+      out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: `must be no more than ${NAME_MAX} characters` }));
+    }
+  }
+  if (meta.namespace) {
+    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
+  }
+  for (const [k, v] of Object.entries(meta.labels ?? {})) {
+    const e = qualifiedNameError(k) ?? labelValueError(String(v));
+    if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
+  }
+  out.push(...annotationErrors(meta.annotations ?? {}).map((reason) => diag(metadataInvalid2, s, ["metadata", "annotations"], { reason })));
+  return out;
+}
+function annotationErrors(annotations) {
+  const errs = [];
+  let size = 0;
+  for (const [k, v] of Object.entries(annotations)) {
+    const e = qualifiedNameError(k.toLowerCase());
+    if (e) errs.push(`Invalid value ${JSON.stringify(k)}: ${e}`);
+    size += Buffer.byteLength(k) + Buffer.byteLength(String(v ?? ""));
+  }
+  if (size > ANNOTATIONS_MAX_BYTES) errs.push(`Too long: annotations may not have more than ${ANNOTATIONS_MAX_BYTES} bytes`);
+  return errs;
+}
+var NAME3, NAME_MAX, ANNOTATIONS_MAX_BYTES;
+var init_metadata = __esm({
+  "src/validate/sidecarset/metadata.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_context();
+    NAME3 = /^[a-zA-Z0-9-]+$/;
+    NAME_MAX = 63;
+    ANNOTATIONS_MAX_BYTES = 256 * 1024;
+  }
+});
+
+// src/go/regexp.ts
+function compileGoRegexp(pattern) {
+  for (const [re, error2] of UNSUPPORTED) if (re.test(pattern)) return { ok: false, error: `error parsing regexp: ${error2}` };
+  let flags = "u";
+  let body = pattern;
+  const lead = /^\(\?([imsU]+)\)/.exec(body);
+  if (lead) {
+    for (const f of lead[1]) if (f === "i" || f === "m" || f === "s") flags += f;
+    body = body.slice(lead[0].length);
+  }
+  body = body.replace(/\(\?P</g, "(?<");
+  try {
+    return { ok: true, re: new RegExp(body, flags) };
+  } catch (e) {
+    try {
+      return { ok: true, re: new RegExp(body, flags.replace("u", "")) };
+    } catch {
+    }
+    return { ok: false, error: `error parsing regexp: ${e.message.replace(/^Invalid regular expression: /, "")}` };
+  }
+}
+var UNSUPPORTED;
+var init_regexp = __esm({
+  "src/go/regexp.ts"() {
+    "use strict";
+    UNSUPPORTED = [
+      [/\(\?[=!]/, "invalid or unsupported Perl syntax: `(?=` / `(?!` (lookahead)"],
+      [/\(\?<[=!]/, "invalid or unsupported Perl syntax: `(?<` (lookbehind)"],
+      [/\\[1-9]/, "invalid escape sequence: backreference"]
+    ];
+  }
+});
+
+// src/validate/sidecarset/patch-pod-metadata.ts
+function checkPatchPodMetadata(s, ctx) {
+  const patches = s.ss.spec.patchPodMetadata ?? [];
+  const out = [];
+  const path6 = ["spec", "patchPodMetadata"];
+  const denied = whitelistError(s, ctx);
+  if (denied) out.push(diag(patchMetadataNotAllowed, s, path6, { reason: denied }));
+  const seen = /* @__PURE__ */ new Set();
+  patches.forEach((p, i) => {
+    const annotations = p.annotations ?? {};
+    const keys = Object.keys(annotations);
+    if (keys.length === 0) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no annotations defined for SidecarSet" }, "spec.patchPodMetadata"));
+    for (const reason of annotationErrors(annotations)) out.push(diag(patchMetadataInvalid, s, [...path6, i, "annotations"], { reason }, "patchPodMetadata.annotations"));
+    if (!p.patchPolicy) out.push(diag(patchMetadataInvalid, s, [...path6, i], { reason: "Required value: no patchPolicy defined for patchPodMetadata" }, "spec.patchPodMetadata"));
+    for (const key2 of keys) {
+      if (seen.has(key2)) out.push(diag(patchMetadataDuplicateKey, s, [...path6, i, "annotations", key2], { key: key2 }, "spec.patchPodMetadata"));
+      seen.add(key2);
+    }
+  });
+  return out;
+}
+function whitelistError(s, ctx) {
+  const patches = s.ss.spec.patchPodMetadata ?? [];
+  if (patches.length === 0) return void 0;
+  const defaultsAllowed = featureGate(ctx.cluster, "SidecarSetPatchPodMetadataDefaultsAllowed");
+  const raw3 = ctx.kruiseConfiguration?.data?.[PATCH_POD_METADATA_WHITELIST_KEY];
+  const where2 = `ConfigMap ${ctx.cluster.kruiseNamespace}/kruise-configuration key ${PATCH_POD_METADATA_WHITELIST_KEY}`;
+  if (raw3 === void 0 || raw3 === null || raw3 === "") {
+    return defaultsAllowed ? void 0 : `Required value: SidecarSet patch metadata whitelist not found (${where2} is not in the repo)`;
+  }
+  let whitelist;
+  try {
+    whitelist = JSON.parse(String(raw3));
+  } catch (e) {
+    return `${where2} is not valid JSON: ${e.message}`;
+  }
+  const exprs = [];
+  for (const rule of whitelist?.rules ?? []) {
+    if (rule?.selector) {
+      const errs = labelSelectorErrors(rule.selector);
+      if (errs.length) return `${where2}: invalid rule selector: ${errs[0][0]}: ${errs[0][1]}`;
+      if (!selectorMatches(rule.selector, s.ss.metadata?.labels ?? {})) continue;
+    }
+    for (const expr of rule?.allowedAnnotationKeyExprs ?? []) {
+      const c = compileGoRegexp(String(expr));
+      if (!c.ok) return `${where2}: ${c.error}`;
+      exprs.push(c.re);
+    }
+  }
+  if (exprs.length === 0) return defaultsAllowed ? void 0 : `Required value: sidecarSet patch metadata annotation is not allowed (no whitelist rule applies to this SidecarSet's labels in ${where2})`;
+  for (const p of patches) {
+    for (const key2 of Object.keys(p.annotations ?? {})) {
+      if (!exprs.some((re) => re.test(key2))) return `Required value: sidecarSet patch metadata annotation(${key2}) is not allowed by ${where2}`;
+    }
+  }
+  return void 0;
+}
+var init_patch_pod_metadata = __esm({
+  "src/validate/sidecarset/patch-pod-metadata.ts"() {
+    "use strict";
+    init_cluster();
+    init_sidecarset2();
+    init_selector();
+    init_sidecarset();
+    init_regexp();
+    init_context();
+    init_metadata();
+  }
+});
+
+// src/validate/sidecarset/resources-expression.ts
+function readNumber(src, start) {
+  let i = start, seenDot = false, seenE = false, seenPct = false, expectExp = false;
+  while (i < src.length) {
+    const c = src[i];
+    if (isDigit(c)) {
+      expectExp = false;
+      i++;
+      continue;
+    }
+    if (c === ".") {
+      if (seenDot || seenE || seenPct) break;
+      seenDot = true;
+      i++;
+      continue;
+    }
+    if (c === "e" || c === "E") {
+      if (seenE || seenPct) break;
+      seenE = true;
+      expectExp = true;
+      i++;
+      continue;
+    }
+    if (c === "+" || c === "-") {
+      if (!expectExp) break;
+      expectExp = false;
+      i++;
+      continue;
+    }
+    if (c === "%") {
+      if (seenPct) break;
+      seenPct = true;
+      i++;
+      continue;
+    }
+    if (isLetter(c)) {
+      if (expectExp) break;
+      while (i < src.length && isLetter(src[i])) i++;
+      break;
+    }
+    break;
+  }
+  return i;
+}
+function isQuantityToken(s) {
+  let end = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isDigit(s[i]) && !".eE+-".includes(s[i])) {
+      end = i;
+      break;
+    }
+  }
+  return end !== 0 && VALID_UNITS.has(s.slice(end));
+}
+function tokenize(src) {
+  const out = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isDigit(c) || c === ".") {
+      const j = readNumber(src, i);
+      const s = src.slice(i, j);
+      out.push({ t: isQuantityToken(s) ? "qty" : "num", s });
+      i = j;
+    } else if (isLetter(c)) {
+      let j = i;
+      while (j < src.length && (isLetter(src[j]) || isDigit(src[j]) || src[j] === "_")) j++;
+      out.push({ t: "ident", s: src.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ t: "op", s: c });
+      i++;
+    }
+  }
+  out.push({ t: "end" });
+  return out;
+}
+function parseNumber(s) {
+  const pct = s.endsWith("%");
+  const body = pct ? s.slice(0, -1) : s;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return 0;
+  const n = Number(body);
+  return pct ? n / 100 : n;
+}
+function int64(x) {
+  if (!Number.isFinite(x)) throw new CalcError("value out of range");
+  return BigInt(Math.trunc(x));
+}
+function add(a, b) {
+  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), toQuantity(b)) };
+  return { n: a.n + b.n };
+}
+function sub(a, b) {
+  if ("q" in a || "q" in b) return { q: addQuantity(toQuantity(a), negQuantity(toQuantity(b))) };
+  return { n: a.n - b.n };
+}
+function mul(a, b) {
+  if ("q" in a && "q" in b) throw new CalcError("multiplication of two quantities");
+  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) * b.n), a.q.format) };
+  if ("q" in b) return { q: milliQuantity(int64(Number(milliValue(b.q)) * a.n), b.q.format) };
+  return { n: a.n * b.n };
+}
+function div(a, b) {
+  if ("q" in b) throw new CalcError("division by quantity");
+  if (b.n === 0) throw new CalcError("division by zero");
+  if ("q" in a) return { q: milliQuantity(int64(Number(milliValue(a.q)) / b.n), a.q.format) };
+  return { n: a.n / b.n };
+}
+function minMax(name2, a, b) {
+  const pickLeft = (c) => name2 === "max" ? c >= 0 : c <= 0;
+  if ("q" in a || "q" in b) {
+    const l = toQuantity(a), r = toQuantity(b);
+    return { q: pickLeft(cmpQuantity(l, r)) ? l : r };
+  }
+  return { n: pickLeft(a.n - b.n) ? a.n : b.n };
+}
+function calculate(expr, vars) {
+  try {
+    const v = new Parser2(tokenize(expr), vars).parse();
+    if ("q" in v ? v.q.nano < 0n : v.n < 0) return { ok: false, error: "calculation result is negative" };
+    return { ok: true, value: v };
+  } catch (e) {
+    if (e instanceof CalcError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+var VALID_UNITS, isLetter, isDigit, isSpace, CalcError, toQuantity, Parser2;
+var init_resources_expression = __esm({
+  "src/validate/sidecarset/resources-expression.ts"() {
+    "use strict";
+    init_quantity();
+    VALID_UNITS = /* @__PURE__ */ new Set(["m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"]);
+    isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
+    isDigit = (c) => c >= "0" && c <= "9";
+    isSpace = (c) => /\s/u.test(c);
+    CalcError = class extends Error {
+    };
+    toQuantity = (v) => "q" in v ? v.q : milliQuantity(int64(v.n * 1e3));
+    Parser2 = class {
+      constructor(toks, vars) {
+        this.toks = toks;
+        this.vars = vars;
+      }
+      toks;
+      vars;
+      i = 0;
+      peek() {
+        return this.toks[this.i];
+      }
+      isOp(s) {
+        const t = this.peek();
+        return t.t === "op" && t.s === s;
+      }
+      expect(s) {
+        if (!this.isOp(s)) throw new CalcError("parse error: syntax error");
+        this.i++;
+      }
+      parse() {
+        const v = this.expr();
+        if (this.peek().t !== "end") throw new CalcError("parse error: syntax error");
+        return v;
+      }
+      expr() {
+        return this.level(() => this.term(), { "+": add, "-": sub });
+      }
+      term() {
+        return this.level(() => this.factor(), { "*": mul, "/": div });
+      }
+      /** One precedence level: operands joined by its operators, left to right. */
+      level(operand, ops) {
+        let left = operand();
+        for (let t = this.peek(); t.t === "op" && Object.hasOwn(ops, t.s); t = this.peek()) {
+          this.i++;
+          left = ops[t.s](left, operand());
+        }
+        return left;
+      }
+      factor() {
+        const t = this.peek();
+        if (t.t === "end") throw new CalcError("parse error: syntax error");
+        this.i++;
+        if (t.t === "num") return { n: parseNumber(t.s) };
+        if (t.t === "qty") {
+          const q = parseQuantity(t.s);
+          if (!q) throw new CalcError(`quantities must match the regular expression: ${t.s}`);
+          return { q };
+        }
+        if (t.t === "ident") {
+          if (this.isOp("(")) {
+            this.i++;
+            const args = [this.expr()];
+            if (this.isOp(",")) {
+              this.i++;
+              args.push(this.expr());
+            }
+            this.expect(")");
+            const name2 = t.s.toLowerCase();
+            if (name2 !== "max" && name2 !== "min") throw new CalcError(`unknown function: ${t.s}`);
+            if (args.length !== 2) throw new CalcError(`${name2} function requires exactly 2 arguments, got ${args.length}`);
+            return minMax(name2, args[0], args[1]);
+          }
+          const v = this.vars.get(t.s.toLowerCase());
+          if (!v) throw new CalcError(`undefined variable: ${t.s}`);
+          return v;
+        }
+        if (t.s === "(") {
+          const v = this.expr();
+          this.expect(")");
+          return v;
+        }
+        if (t.s === "-") {
+          const v = this.factor();
+          return "q" in v ? { q: negQuantity(v.q) } : { n: -v.n };
+        }
+        throw new CalcError("parse error: syntax error");
+      }
+    };
+  }
+});
+
+// src/validate/sidecarset/resources-policy.ts
+function checkResourcesPolicies(s) {
+  const out = [];
+  (s.ss.spec.initContainers ?? []).forEach((c, i) => {
+    if (!c.resourcesPolicy) return;
+    const path6 = ["spec", "initContainers", i, "resourcesPolicy"];
+    if (c.restartPolicy !== "Always") out.push(diag(resourcesPolicyNotNative, s, path6, {}));
+    out.push(...checkResourcesPolicy(s, c, path6));
+  });
+  (s.ss.spec.containers ?? []).forEach((c, i) => {
+    if (c.resourcesPolicy) out.push(...checkResourcesPolicy(s, c, ["spec", "containers", i, "resourcesPolicy"]));
+  });
+  return out;
+}
+function checkResourcesPolicy(s, c, path6) {
+  const policy = c.resourcesPolicy;
+  const size = (m) => m && typeof m === "object" ? Object.keys(m).length : 0;
+  if (size(c.resources?.limits) > 0 || size(c.resources?.requests) > 0) {
+    return [diag(resourcesPolicyWithResources, s, path6, {})];
+  }
+  const out = [];
+  const regex = policy.targetContainersNameRegex ?? "";
+  if (regex === "") {
+    out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: "Required value: invalid empty regex" }));
+  } else {
+    const compiled = compileGoRegexp(String(regex));
+    if (!compiled.ok) out.push(diag(resourcesPolicyRegexInvalid, s, [...path6, "targetContainersNameRegex"], { reason: `invalid regex pattern: ${compiled.error}` }));
+  }
+  const expr = policy.resourcesExpr ?? {};
+  const exprPath = [...path6, "resourcesExpr"];
+  if (!expr.limits && !expr.requests) {
+    out.push(diag(resourcesPolicyExprMissing, s, exprPath, {}));
+    return out;
+  }
+  for (const kind of ["limits", "requests"]) {
+    for (const res of ["cpu", "memory"]) {
+      const e = expr[kind]?.[res];
+      if (e === void 0 || e === null || e === "") continue;
+      const r = calculate(String(e), /* @__PURE__ */ new Map([[res, { n: 1 }]]));
+      if (!r.ok) out.push(diag(resourcesPolicyExprInvalid, s, [...exprPath, kind, res], { expr: String(e), reason: r.error }));
+    }
+  }
+  return out;
+}
+var init_resources_policy = __esm({
+  "src/validate/sidecarset/resources-policy.ts"() {
+    "use strict";
+    init_resources_expression();
+    init_sidecarset();
+    init_context();
+    init_regexp();
+  }
+});
+
+// src/validate/sidecarset/selectors.ts
+function checkSelector(s, sel, path6) {
+  const out = [];
+  if (sel === null || typeof sel !== "object") return out;
+  for (const [sub2, reason] of labelSelectorErrors(sel)) {
+    const at3 = subPath(sub2);
+    let value2 = sel;
+    for (const k of at3) value2 = value2?.[k];
+    const data = typeof value2 === "string" ? { reason, value: value2 } : { reason };
+    out.push(diag(selectorInvalid2, s, [...path6, ...at3], data, `${fieldText(path6)}.${sub2}`));
+  }
+  if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
+    out.push(diag(selectorEmpty2, s, path6, {}));
+  }
+  return out;
+}
+function checkSpecSelectors(s) {
+  const spec = s.ss.spec;
+  const out = [];
+  if (spec.selector === void 0 || spec.selector === null) out.push(diag(selectorMissing, s, ["spec", "selector"], {}));
+  else out.push(...checkSelector(s, spec.selector, ["spec", "selector"]));
+  if (spec.namespaceSelector) out.push(...checkSelector(s, spec.namespaceSelector, ["spec", "namespaceSelector"]));
+  return out;
+}
+function subPath(sub2) {
+  if (sub2.startsWith("matchLabels.")) return ["matchLabels", sub2.slice("matchLabels.".length)];
+  const m = /^matchExpressions\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$/.exec(sub2);
+  if (!m) return [];
+  return ["matchExpressions", Number(m[1]), m[2], ...m[3] === void 0 ? [] : [Number(m[3])]];
+}
+var init_selectors = __esm({
+  "src/validate/sidecarset/selectors.ts"() {
+    "use strict";
+    init_selector();
+    init_sidecarset();
+    init_field_path();
+    init_context();
+  }
+});
+
+// src/validate/sidecarset/update-strategy.ts
+function checkNativeSidecarStrategy(s) {
+  const spec = s.ss.spec;
+  if (spec.updateStrategy?.type !== "RollingUpdate") return [];
+  return (spec.initContainers ?? []).flatMap((c, i) => c.restartPolicy === "Always" ? [diag(nativeSidecarRollingUpdate, s, ["spec", "initContainers", i, "restartPolicy"], { container: String(c.name) }, "spec.updateStrategy")] : []);
+}
+function checkUpdateStrategy(s) {
+  const us = s.ss.spec.updateStrategy ?? {};
+  if (us.type !== "RollingUpdate") return [];
+  const out = [];
+  const base = ["spec", "updateStrategy"];
+  const partitionSet = us.partition !== void 0 && us.partition !== null && (typeof us.partition === "string" || us.partition !== 0);
+  if (partitionSet && us.selector) out.push(diag(partitionWithSelector, s, [...base, "partition"], {}, "updateStrategy"));
+  if (us.selector) out.push(...checkSelector(s, us.selector, [...base, "selector"]));
+  for (const k of ["partition", "maxUnavailable"]) {
+    if (us[k] !== void 0 && us[k] !== null && !isPositiveIntOrPercent(us[k])) {
+      out.push(diag(intOrPercentInvalid, s, [...base, k], { value: us[k] }));
+    }
+  }
+  const prio = priorityStrategyError(us.priorityStrategy);
+  if (prio) out.push(diag(priorityStrategyInvalid2, s, [...base, "priorityStrategy"], { reason: prio }));
+  const scatter = scatterStrategyError(us.scatterStrategy);
+  if (scatter) out.push(diag(scatterStrategyInvalid2, s, [...base, "scatterStrategy"], { reason: scatter }));
+  return out;
+}
+var init_update_strategy = __esm({
+  "src/validate/sidecarset/update-strategy.ts"() {
+    "use strict";
+    init_intstr();
+    init_sidecarset();
+    init_context();
+    init_selectors();
+    init_pub();
+  }
+});
+
+// src/validate/sidecarset/volumes.ts
+function checkVolumes(s) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  (s.ss.spec.volumes ?? []).forEach((v, i) => {
+    const path6 = ["spec", "volumes", i];
+    const bad = (sub2, reason) => out.push(diag(volumeInvalid, s, [...path6, ...sub2], { reason }));
+    if (v === null || typeof v !== "object") {
+      bad([], "Invalid value: must be an object");
+      return;
+    }
+    const name2 = v.name ?? "";
+    if (!name2) bad(["name"], "Required value");
+    else {
+      const e = dns1123LabelError(String(name2));
+      if (e) bad(["name"], `Invalid value ${JSON.stringify(name2)}: ${e}`);
+      if (seen.has(name2)) bad(["name"], `Duplicate value: ${JSON.stringify(name2)}`);
+      seen.add(name2);
+    }
+    const sources = volumeSources(v);
+    if (sources.length === 0) bad([], "Required value: must specify a volume type");
+    if (sources.length > 1) bad([sources[1]], "Forbidden: may not specify more than 1 volume type");
+    if (v.hostPath) {
+      if (!v.hostPath.path) bad(["hostPath", "path"], "Required value");
+      if (!HOST_PATH_TYPES.includes(v.hostPath.type ?? "")) bad(["hostPath", "type"], `Unsupported value: ${JSON.stringify(v.hostPath.type)}`);
+    }
+    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) bad(["persistentVolumeClaim", "claimName"], "Required value");
+    if (v.secret && !v.secret.secretName) bad(["secret", "secretName"], "Required value");
+    if (v.configMap && !v.configMap.name) bad(["configMap", "name"], "Required value");
+    for (const k of ["secret", "configMap", "downwardAPI", "projected"]) {
+      const mode = v[k]?.defaultMode;
+      if (typeof mode === "number" && (mode < 0 || mode > 511)) bad([k, "defaultMode"], `Invalid value: ${mode}: must be a number between 0 and 0777 (octal), both inclusive`);
+    }
+    for (const [j, src] of (v.projected?.sources ?? []).entries()) {
+      const t = src?.serviceAccountToken;
+      if (!t) continue;
+      if (!t.path) bad(["projected", "sources", j, "serviceAccountToken", "path"], "Required value");
+      const exp = t.expirationSeconds;
+      if (typeof exp === "number" && exp < 600) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration less than 10 minutes");
+      if (typeof exp === "number" && exp > 2 ** 32) bad(["projected", "sources", j, "serviceAccountToken", "expirationSeconds"], "Invalid value: may not specify a duration larger than 2^32 seconds");
+    }
+  });
+  return out;
+}
+var HOST_PATH_TYPES;
+var init_volumes = __esm({
+  "src/validate/sidecarset/volumes.ts"() {
+    "use strict";
+    init_sidecarset();
+    init_context();
+    init_names();
+    init_volume();
+    HOST_PATH_TYPES = ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"];
+  }
+});
+
+// src/validate/sidecarset/index.ts
+function checkOne(s, ctx) {
+  return [
+    ...checkMetadata(s),
+    ...checkCanary(s, ctx),
+    ...checkNativeSidecarStrategy(s),
+    ...checkSpecSelectors(s),
+    ...checkInjectionStrategy(s, ctx),
+    ...checkUpdateStrategy(s),
+    ...checkVolumes(s),
+    ...checkResourcesPolicies(s),
+    ...checkContainers(s),
+    ...checkPatchPodMetadata(s, ctx)
+  ];
+}
+var checkSidecarSets;
+var init_sidecarset4 = __esm({
+  "src/validate/sidecarset/index.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_canary();
+    init_conflicts();
+    init_containers();
+    init_context();
+    init_injection_strategy();
+    init_metadata();
+    init_patch_pod_metadata();
+    init_resources_policy();
+    init_selectors();
+    init_update_strategy();
+    init_volumes();
+    checkSidecarSets = (resources, opts) => {
+      const ns = opts.cluster.kruiseNamespace;
+      const sidecarSets = [];
+      const revisions = [];
+      let kruiseConfiguration;
+      for (const res of resources) {
+        const obj = res.obj;
+        if (isSidecarSet(obj)) {
+          sidecarSets.push(underCheck(res));
+        } else if (obj.kind === "ControllerRevision" && obj.apiVersion === "apps/v1" && obj.metadata?.namespace === ns) {
+          revisions.push(obj);
+        } else if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && obj.metadata?.namespace === ns && obj.metadata?.name === KRUISE_CONFIGURATION_CONFIGMAP) {
+          kruiseConfiguration = obj;
+        }
+      }
+      if (sidecarSets.length === 0) return [];
+      const byName = /* @__PURE__ */ new Map();
+      for (const s of sidecarSets) if (!byName.has(s.name)) byName.set(s.name, s);
+      const ctx = { cluster: opts.cluster, sidecarSets, byName, revisions, kruiseConfiguration };
+      const out = [];
+      const own = sidecarSets.map((s) => checkOne(s, ctx));
+      const admitted = sidecarSets.filter((_, i) => own[i].length === 0);
+      const conflictCtx = { ...ctx, sidecarSets: admitted };
+      sidecarSets.forEach((s, i) => out.push(...own[i].length ? own[i] : checkConflicts(s, conflictCtx)));
+      return out;
+    };
+  }
+});
+
+// src/validate/uniteddeployment/context.ts
+function fail(ctx, rule, path6, data) {
+  ctx.out.push(report(rule, { ...data, field: fieldText(path6) }, at(ctx.res, path6)));
+}
+var init_context2 = __esm({
+  "src/validate/uniteddeployment/context.ts"() {
+    "use strict";
+    init_rule();
+    init_field_path();
+  }
+});
+
+// src/validate/uniteddeployment/names.ts
+function dnsLabelError(s) {
+  const errs = [];
+  if (s.length > 63) errs.push("must be no more than 63 characters");
+  if (!DNS1123_LABEL2.test(s)) errs.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
+  return errs.length ? errs.join(", ") : void 0;
+}
+function dnsSubdomainError(s) {
+  const errs = [];
+  if (s.length > 253) errs.push("must be no more than 253 characters");
+  if (!DNS1123_SUBDOMAIN2.test(s)) errs.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+  return errs.length ? errs.join(", ") : void 0;
+}
+var DNS1123_LABEL2, DNS1123_SUBDOMAIN2;
+var init_names2 = __esm({
+  "src/validate/uniteddeployment/names.ts"() {
+    "use strict";
+    DNS1123_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    DNS1123_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  }
+});
+
+// src/validate/uniteddeployment/metadata.ts
+function checkMetadata2(ctx) {
+  const name2 = ctx.ud.metadata?.name;
+  if (typeof name2 !== "string" || name2 === "") return;
+  const reason = dnsSubdomainError(name2);
+  if (reason) fail(ctx, nameInvalid2, ["metadata", "name"], { name: name2, reason });
+}
+var init_metadata2 = __esm({
+  "src/validate/uniteddeployment/metadata.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+  }
+});
+
+// src/validate/uniteddeployment/replicas-value.ts
+function parseSubsetReplicas(total, v) {
+  if (typeof v === "number") {
+    if (!Number.isInteger(v)) return { ok: false, error: `subset replicas (${v}) must be an integer` };
+    if (v < 0) return { ok: false, error: `subset replicas (${v}) should not be less than 0` };
+    return { ok: true, value: v };
+  }
+  if (typeof v !== "string") return { ok: false, error: "subset replicas must be an integer or a percentage string" };
+  if (total === void 0 || total < 0) return { ok: false, error: `subsetReplicas (${v}) should not be string when unitedDeployment replicas is empty` };
+  if (!v.endsWith("%")) return { ok: false, error: `subset replicas (${v}) only support integer value or percentage value with a suffix '%'` };
+  const p = parseInt32(v.slice(0, -1));
+  if (p === void 0) return { ok: false, error: `subset replicas (${v}) should be correct percentage integer` };
+  if (p > 100 || p < 0) return { ok: false, error: `subset replicas (${v}) should be in range [0, 100]` };
+  return { ok: true, value: Math.floor(total * p / 100 + 0.5) };
+}
+function parseInt32(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
+  const n = Number(s);
+  return n >= -2147483648 && n <= 2147483647 ? n : void 0;
+}
+var init_replicas_value = __esm({
+  "src/validate/uniteddeployment/replicas-value.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/uniteddeployment/replicas.ts
+function checkReplicas(ctx) {
+  const spec = ctx.ud.spec ?? {};
+  const totalRaw = spec.replicas;
+  if (typeof totalRaw === "number" && totalRaw < 0) fail(ctx, replicasNegative, ["spec", "replicas"], { value: totalRaw });
+  const expected = typeof totalRaw === "number" ? totalRaw : -1;
+  const total = expected === -1 ? void 0 : expected;
+  const parseTotal = expected < 0 ? void 0 : expected;
+  const subsets2 = list(spec.topology?.subsets);
+  const base = ["spec", "topology", "subsets"];
+  let sumPinned = 0, sumMin = 0, sumMax = 0, countPinned = 0, countMax = 0;
+  let pinned = false, bounded2 = false;
+  subsets2.forEach((raw3, i) => {
+    const s = isObj(raw3) ? raw3 : {};
+    const value2 = (key2) => {
+      const r = parseSubsetReplicas(parseTotal, s[key2]);
+      if (r.ok) return r.value;
+      fail(ctx, subsetReplicasInvalid, [...base, i, key2], { value: s[key2], reason: r.error });
+      return 0;
+    };
+    let replicas = 0, min = 0, max = UNBOUNDED_FOR_SUM;
+    if (s.replicas != null) {
+      countPinned++;
+      pinned = true;
+      replicas = value2("replicas");
+    }
+    sumPinned += replicas;
+    if (s.minReplicas != null) {
+      bounded2 = true;
+      min = value2("minReplicas");
+    }
+    sumMin += min;
+    if (s.maxReplicas != null) {
+      countMax++;
+      bounded2 = true;
+      max = value2("maxReplicas");
+    }
+    sumMax += max;
+    if (min > max) fail(ctx, subsetMinAboveMax, [...base, i, "minReplicas"], { index: i, min, max });
+  });
+  if (pinned && bounded2) {
+    fail(ctx, subsetReplicasExclusive, base, {});
+    return;
+  }
+  if (bounded2) {
+    if (total === void 0) fail(ctx, elasticReplicasUnset, base, {});
+    if (countMax >= subsets2.length) fail(ctx, elasticAllMax, base, { count: countMax });
+    if (sumMin > sumMax) fail(ctx, elasticMinSum, base, { sumMin, sumMax });
+    return;
+  }
+  if (total !== void 0) {
+    if (sumPinned > total) fail(ctx, pinnedSumExceeds, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
+    if (countPinned > 0 && countPinned === subsets2.length && sumPinned !== total) {
+      fail(ctx, pinnedSumMismatch, base, { sum: sumPinned, total, defaulted: !ctx.replicasWritten });
+    }
+  } else if (countPinned !== subsets2.length) {
+    fail(ctx, pinnedWithoutTotal, base, {});
+  }
+}
+var UNBOUNDED_FOR_SUM;
+var init_replicas = __esm({
+  "src/validate/uniteddeployment/replicas.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_replicas_value();
+    init_json2();
+    UNBOUNDED_FOR_SUM = 1e6;
+  }
+});
+
+// src/validate/uniteddeployment/schedule-strategy.ts
+function isAdaptive(ud) {
+  return ud.spec?.topology?.scheduleStrategy?.type === "Adaptive";
+}
+function reservesUnschedulablePods(ud) {
+  return isAdaptive(ud) && ud.spec?.topology?.scheduleStrategy?.adaptive?.reserveUnschedulablePods === true;
+}
+function checkScheduleStrategy2(ctx) {
+  if (!reservesUnschedulablePods(ctx.ud)) return;
+  const t = ctx.ud.spec?.template ?? {};
+  const stateful = t.statefulSetTemplate != null ? "statefulSetTemplate" : t.advancedStatefulSetTemplate != null ? "advancedStatefulSetTemplate" : void 0;
+  if (stateful) fail(ctx, reservationStateful, ["spec", "topology", "scheduleStrategy"], { template: stateful });
+}
+var init_schedule_strategy = __esm({
+  "src/validate/uniteddeployment/schedule-strategy.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+  }
+});
+
+// src/validate/uniteddeployment/selector.ts
+function checkSelector2(ctx) {
+  const sel = ctx.ud.spec?.selector;
+  const path6 = ["spec", "selector"];
+  if (sel == null) {
+    fail(ctx, selectorRequired, path6, {});
+    return false;
+  }
+  if (!isObj(sel)) {
+    fail(ctx, selectorInvalid3, path6, { reason: "must be an object" });
+    return false;
+  }
+  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
+  const malformed = exprs.findIndex((e) => e === null || typeof e !== "object" || Array.isArray(e));
+  if (malformed >= 0 || sel.matchLabels != null && !isObj(sel.matchLabels)) {
+    fail(ctx, selectorInvalid3, path6, { reason: malformed >= 0 ? `matchExpressions[${malformed}]: must be an object` : "matchLabels: must be a map" });
+    return false;
+  }
+  const errs = labelSelectorErrors(sel);
+  for (const [where2, reason] of errs) fail(ctx, selectorInvalid3, path6, { reason: `${where2}: ${reason}` });
+  const nLabels = Object.keys(sel.matchLabels ?? {}).length;
+  const nExpr = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
+  if (nLabels + nExpr === 0) fail(ctx, selectorEmpty3, path6, {});
+  else if (nLabels === 0) fail(ctx, selectorWithoutMatchLabels, [...path6, "matchExpressions"], {});
+  return errs.length === 0;
+}
+var init_selector2 = __esm({
+  "src/validate/uniteddeployment/selector.ts"() {
+    "use strict";
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/subsets.ts
+function checkSubsets2(ctx) {
+  const seen = /* @__PURE__ */ new Set();
+  const adaptive = isAdaptive(ctx.ud);
+  list(ctx.ud.spec?.topology?.subsets).forEach((raw3, i) => {
+    const s = isObj(raw3) ? raw3 : {};
+    const path6 = ["spec", "topology", "subsets", i];
+    const name2 = typeof s.name === "string" ? s.name : "";
+    if (name2 === "") fail(ctx, subsetNameRequired, [...path6, "name"], {});
+    if (seen.has(name2)) fail(ctx, subsetNameDuplicate, [...path6, "name"], { name: name2 });
+    seen.add(name2);
+    const bad = dnsLabelError(name2);
+    if (bad) fail(ctx, subsetNameInvalid, [...path6, "name"], { name: name2, reason: bad });
+    if (isObj(s.nodeSelectorTerm)) checkNodeSelectorTerm(ctx, s.nodeSelectorTerm, [...path6, "nodeSelectorTerm"]);
+    if (Array.isArray(s.tolerations)) checkTolerations(ctx, s.tolerations, [...path6, "tolerations"]);
+    if (s.replicas != null && adaptive) fail(ctx, adaptiveSubsetReplicas, [...path6, "replicas"], {});
+  });
+}
+function checkNodeSelectorTerm(ctx, term, path6) {
+  const bad = (p, reason) => fail(ctx, nodeSelectorTermInvalid, p, { reason });
+  list(term.matchExpressions).forEach((r, j) => {
+    const p = [...path6, "matchExpressions", j];
+    const n = list(r?.values).length;
+    switch (r?.operator) {
+      case "In":
+      case "NotIn":
+        if (n === 0) bad([...p, "values"], "Required value: must be specified when `operator` is 'In' or 'NotIn'");
+        break;
+      case "Exists":
+      case "DoesNotExist":
+        if (n > 0) bad([...p, "values"], "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+        break;
+      case "Gt":
+      case "Lt":
+        if (n !== 1) bad([...p, "values"], "Required value: must be specified single value when `operator` is 'Lt' or 'Gt'");
+        break;
+      default:
+        bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
+    }
+    const keyErr = qualifiedNameError(String(r?.key ?? ""));
+    if (keyErr) bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key ?? "")}: ${keyErr}`);
+  });
+  list(term.matchFields).forEach((r, j) => {
+    const p = [...path6, "matchFields", j];
+    const values = list(r?.values);
+    if (r?.operator === "In" || r?.operator === "NotIn") {
+      if (values.length !== 1) bad([...p, "values"], "Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector");
+    } else {
+      bad([...p, "operator"], `Invalid value: ${JSON.stringify(r?.operator)}: not a valid selector operator`);
+    }
+    if (r?.key !== "metadata.name") {
+      bad([...p, "key"], `Invalid value: ${JSON.stringify(r?.key)}: not a valid field selector key`);
+    } else {
+      values.forEach((v, k) => {
+        const e = dnsSubdomainError(String(v));
+        if (e) bad([...p, "values", k], `Invalid value: ${JSON.stringify(v)}: ${e}`);
+      });
+    }
+  });
+}
+function checkTolerations(ctx, tolerations, path6) {
+  const bad = (p, reason) => fail(ctx, tolerationInvalid, p, { reason });
+  tolerations.forEach((raw3, i) => {
+    const t = isObj(raw3) ? raw3 : {};
+    const p = [...path6, i];
+    const key2 = typeof t.key === "string" ? t.key : "";
+    const op = t.operator ?? "";
+    const value2 = typeof t.value === "string" ? t.value : "";
+    const effect = t.effect ?? "";
+    if (key2.length > 0) {
+      const e = qualifiedNameError(key2);
+      if (e) bad([...p, "key"], `Invalid value: ${JSON.stringify(key2)}: ${e}`);
+    }
+    if (key2.length === 0 && op !== "Exists") {
+      bad([...p, "operator"], `Invalid value: ${JSON.stringify(op)}: operator must be Exists when \`key\` is empty, which means "match all values and all keys"`);
+    }
+    if (t.tolerationSeconds != null && effect !== "NoExecute") {
+      bad([...p, "effect"], `Invalid value: ${JSON.stringify(effect)}: effect must be 'NoExecute' when \`tolerationSeconds\` is set`);
+    }
+    if (op === "Equal" || op === "") {
+      const e = labelValueError(value2);
+      if (e) bad([...p, "operator"], `Invalid value: ${JSON.stringify(value2)}: ${e}`);
+    } else if (op === "Exists") {
+      if (value2.length > 0) bad([...p, "operator"], "Invalid value: value must be empty when `operator` is 'Exists'");
+    } else {
+      bad([...p, "operator"], `Unsupported value: ${JSON.stringify(op)}: supported values: "Equal", "Exists"`);
+    }
+    if (effect !== "" && !EFFECTS.includes(effect)) {
+      bad([...p, "effect"], `Unsupported value: ${JSON.stringify(effect)}: supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"`);
+    }
+  });
+}
+var EFFECTS;
+var init_subsets = __esm({
+  "src/validate/uniteddeployment/subsets.ts"() {
+    "use strict";
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+    init_schedule_strategy();
+    init_json2();
+    EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+  }
+});
+
+// src/validate/uniteddeployment/template.ts
+function checkTemplate(ctx, selectorUsable) {
+  const template2 = isObj(ctx.ud.spec?.template) ? ctx.ud.spec.template : {};
+  const present3 = TEMPLATE_KEYS.filter((k) => template2[k] != null);
+  const base = ["spec", "template"];
+  if (present3.length === 0) fail(ctx, templateRequired, base, {});
+  else if (present3.length > 1) fail(ctx, templateMultiple, base, { templates: [...present3] });
+  if (!selectorUsable) return;
+  const selector3 = ctx.ud.spec?.selector;
+  const key2 = present3.find((k) => k !== "cloneSetTemplate");
+  if (!key2) return;
+  const t = isObj(template2[key2]) ? template2[key2] : {};
+  const spec = isObj(t.spec) ? t.spec : {};
+  const tpath = [...base, key2];
+  if (!selectorMatches(selector3, t.metadata?.labels ?? {})) {
+    const reported = key2 === "advancedStatefulSetTemplate" ? "statefulSetTemplate" : key2;
+    fail(ctx, templateLabelsMismatch, [...base, reported, "metadata", "labels"], {});
+  }
+  if (spec.replicas != null) fail(ctx, templateReplicasSet, [...tpath, "spec", "replicas"], { template: key2 });
+  if (key2 !== "deploymentTemplate" && spec.updateStrategy?.type === "RollingUpdate" && spec.updateStrategy?.rollingUpdate?.partition != null) {
+    fail(ctx, templatePartitionSet, [...tpath, "spec", "updateStrategy", "rollingUpdate", "partition"], { template: key2 });
+  }
+  const pod = isObj(spec.template) ? spec.template : {};
+  const podPath = [...tpath, "spec", "template"];
+  const bad = (p, reason) => fail(ctx, podTemplateInvalid2, p, { reason });
+  if (key2 === "statefulSetTemplate") checkStatefulSetSpec(spec, [...tpath, "spec"], bad);
+  if (!selectorMatches(selector3, pod.metadata?.labels ?? {})) bad([...podPath, "metadata", "labels"], "Invalid value: `selector` does not match template `labels`");
+  checkMetadataSyntax(pod.metadata, [...podPath, "metadata"], bad);
+  const podSpec2 = isObj(pod.spec) ? pod.spec : {};
+  if (key2 === "statefulSetTemplate" || key2 === "deploymentTemplate") {
+    const rp = podSpec2.restartPolicy ?? "Always";
+    if (rp !== "Always") bad([...podPath, "spec", "restartPolicy"], `Unsupported value: ${JSON.stringify(rp)}: supported values: "Always"`);
+    const owner = key2 === "statefulSetTemplate" ? "StatefulSet" : "ReplicaSet";
+    if (podSpec2.activeDeadlineSeconds != null) bad([...podPath, "spec", "activeDeadlineSeconds"], `Forbidden: activeDeadlineSeconds in ${owner} is not Supported`);
+  }
+  if (key2 === "deploymentTemplate") checkContainers2(podSpec2, [...podPath, "spec"], bad);
+}
+function checkStatefulSetSpec(spec, path6, bad) {
+  const pmp = spec.podManagementPolicy || "OrderedReady";
+  if (pmp !== "OrderedReady" && pmp !== "Parallel") {
+    bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
+  }
+  const type2 = spec.updateStrategy?.type || "RollingUpdate";
+  const ru = spec.updateStrategy?.rollingUpdate;
+  if (type2 === "OnDelete") {
+    if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
+  } else if (type2 !== "RollingUpdate") {
+    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
+  } else if (isObj(ru) && ru.maxUnavailable != null) {
+    const mu = ru.maxUnavailable;
+    const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
+    if (typeof mu === "number") {
+      if (!Number.isInteger(mu) || mu < 1) bad(p, `Invalid value: ${mu}: must be greater than 0`);
+    } else if (typeof mu !== "string" || !/^[0-9]+%$/.test(mu)) {
+      bad(p, `Invalid value: ${JSON.stringify(mu)}: a valid percent string must be a numeric string followed by an ending '%'`);
+    } else {
+      const n = Number(mu.slice(0, -1));
+      if (n < 1) bad(p, `Invalid value: ${JSON.stringify(mu)}: must be greater than 0`);
+      if (n > 100) bad(p, `Invalid value: ${JSON.stringify(mu)}: must not be greater than 100%`);
+    }
+  }
+  const retention = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(retention)) {
+    for (const k of ["whenDeleted", "whenScaled"]) {
+      const v = retention[k];
+      if (v != null && v !== "Retain" && v !== "Delete") {
+        bad([...path6, "persistentVolumeClaimRetentionPolicy", k], `Unsupported value: ${JSON.stringify(v)}: supported values: "Retain", "Delete"`);
+      }
+    }
+  }
+  if (isObj(spec.ordinals) && typeof spec.ordinals.start === "number" && spec.ordinals.start < 0) {
+    bad([...path6, "ordinals", "start"], `Invalid value: ${spec.ordinals.start}: must be greater than or equal to 0`);
+  }
+  for (const k of ["minReadySeconds", "revisionHistoryLimit"]) {
+    if (typeof spec[k] === "number" && spec[k] < 0) bad([...path6, k], `Invalid value: ${spec[k]}: must be greater than or equal to 0`);
+  }
+}
+function checkMetadataSyntax(meta, path6, bad) {
+  if (!isObj(meta)) return;
+  for (const [k, v] of Object.entries(isObj(meta.labels) ? meta.labels : {})) {
+    const ke = qualifiedNameError(k);
+    if (ke) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
+    const ve = labelValueError(String(v));
+    if (ve) bad([...path6, "labels"], `Invalid value: ${JSON.stringify(v)}: ${ve}`);
+  }
+  for (const k of Object.keys(isObj(meta.annotations) ? meta.annotations : {})) {
+    const ke = qualifiedNameError(k.toLowerCase());
+    if (ke) bad([...path6, "annotations"], `Invalid value: ${JSON.stringify(k)}: ${ke}`);
+  }
+}
+function checkContainers2(podSpec2, path6, bad) {
+  const containers = list(podSpec2.containers);
+  if (containers.length === 0) {
+    bad([...path6, "containers"], "Required value");
+    return;
+  }
+  const names = /* @__PURE__ */ new Set();
+  for (const [field, items] of [["initContainers", list(podSpec2.initContainers)], ["containers", containers]]) {
+    items.forEach((c, i) => {
+      const p = [...path6, field, i];
+      const name2 = typeof c?.name === "string" ? c.name : "";
+      if (name2 === "") bad([...p, "name"], "Required value");
+      else {
+        const e = dnsLabelError(name2);
+        if (e) bad([...p, "name"], `Invalid value: ${JSON.stringify(name2)}: ${e}`);
+        if (names.has(name2)) bad([...p, "name"], `Duplicate value: ${JSON.stringify(name2)}`);
+        names.add(name2);
+      }
+      if (typeof c?.image !== "string" || c.image.trim() === "") bad([...p, "image"], "Required value");
+    });
+  }
+}
+var init_template = __esm({
+  "src/validate/uniteddeployment/template.ts"() {
+    "use strict";
+    init_uniteddeployment2();
+    init_selector();
+    init_uniteddeployment();
+    init_context2();
+    init_names2();
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/update-strategy.ts
+function checkUpdateStrategy2(ctx) {
+  const strategy = ctx.ud.spec?.updateStrategy ?? {};
+  const type2 = strategy.type || "Manual";
+  if (type2 !== "Manual") {
+    fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
+    return;
+  }
+  const partitions = strategy.manualUpdate?.partitions;
+  if (!isObj(partitions)) return;
+  const names = new Set(list(ctx.ud.spec?.topology?.subsets).map((s) => s?.name));
+  for (const subset of Object.keys(partitions).sort()) {
+    if (!names.has(subset)) fail(ctx, partitionUnknownSubset, ["spec", "updateStrategy", "manualUpdate", "partitions", subset], { subset });
+  }
+}
+var init_update_strategy2 = __esm({
+  "src/validate/uniteddeployment/update-strategy.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/check.ts
+function checkUnitedDeployment(res, replicasWritten) {
+  const ctx = { res, ud: res.obj, replicasWritten, out: [] };
+  checkMetadata2(ctx);
+  const selectorUsable = checkSelector2(ctx);
+  checkScheduleStrategy2(ctx);
+  checkTemplate(ctx, selectorUsable);
+  checkReplicas(ctx);
+  checkSubsets2(ctx);
+  checkUpdateStrategy2(ctx);
+  return ctx.out;
+}
+var init_check = __esm({
+  "src/validate/uniteddeployment/check.ts"() {
+    "use strict";
+    init_metadata2();
+    init_replicas();
+    init_schedule_strategy();
+    init_selector2();
+    init_subsets();
+    init_template();
+    init_update_strategy2();
+  }
+});
+
+// src/validate/uniteddeployment/index.ts
+function checkUnitedDeployments(written, stored) {
+  const out = [];
+  stored.forEach((res, i) => {
+    if (!isUnitedDeployment(res.obj)) return;
+    const spec = written[i].obj.spec;
+    out.push(...checkUnitedDeployment(res, spec?.replicas != null));
+  });
+  return out;
+}
+var init_uniteddeployment4 = __esm({
+  "src/validate/uniteddeployment/index.ts"() {
+    "use strict";
+    init_uniteddeployment2();
+    init_check();
+    init_replicas_value();
+  }
+});
+
+// src/validate/workloads/cloneset.ts
+function checkCloneSet(res) {
+  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const replicas = intOrUndefined(spec.replicas) ?? 1;
+  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
+  out.push(...checkSelectorAndTemplate(res, "cloneset"));
+  out.push(...checkTemplateRestrictions(res, "cloneset"));
+  const claimNames = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((c) => isObj(c) && isObj(c.metadata) && typeof c.metadata.name === "string" ? c.metadata.name : "").filter(Boolean);
+  out.push(...checkPodTemplate(res, claimNames));
+  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
+  if (typeof scaleMu === "string" && /^[0-9]*\.[0-9]*%$/.test(scaleMu)) out.push(...decimalPercent(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, replicas));
+  const podsToDelete = objAt(spec, "scaleStrategy")?.podsToDelete;
+  if (Array.isArray(podsToDelete)) {
+    const seen = /* @__PURE__ */ new Set();
+    const dups = /* @__PURE__ */ new Set();
+    for (const p of podsToDelete) {
+      if (seen.has(p)) dups.add(String(p));
+      seen.add(p);
+    }
+    if (dups.size) out.push(report(clonesetPodsToDeleteDuplicate, { names: [...dups].sort() }, at(res, ["spec", "scaleStrategy", "podsToDelete"])));
+  }
+  const us = objAt(spec, "updateStrategy") ?? {};
+  if (v1alpha1) {
+    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
+    if (!V1ALPHA1_TYPES.includes(type3)) {
+      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+    }
+    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
+    const pds = intOrUndefined(spec.progressDeadlineSeconds);
+    if (pds !== void 0) {
+      out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
+      const mrs = intOrUndefined(spec.minReadySeconds) ?? 0;
+      if (pds !== MAX_INT32 && pds <= mrs) out.push(report(clonesetProgressDeadline, { value: String(pds), minReadySeconds: String(mrs) }, at(res, ["spec", "progressDeadlineSeconds"])));
+    }
+    return out;
+  }
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (!V1BETA1_TYPES.includes(type2)) {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+  }
+  const rolling = type2 === "RollingUpdate";
+  const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
+  if (!ru) return out;
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : rolling ? "ReCreate" : "";
+  if (policy !== "" && !POD_UPDATE_POLICIES.includes(policy)) {
+    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
+  }
+  out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
+  return out;
+}
+function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
+  const out = [];
+  const partition = asIntOrString(k.partition) ?? 0;
+  const p = scaledValueKruise(partition, replicas, true);
+  if (!p.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "partition"]), reason: p.error }, at(res, [...base, "partition"])));
+  else if (p.value < 0) out.push(report(negativeValue, { field: dotted([...base, "partition"]), value: show(partition) }, at(res, [...base, "partition"])));
+  out.push(...checkPriorityAndScatter(res, base, k));
+  const mu = asIntOrString(k.maxUnavailable) ?? (defaults2 ? "20%" : void 0);
+  const ms = asIntOrString(k.maxSurge) ?? (defaults2 ? 0 : void 0);
+  let maxUnavailable2 = 0;
+  let maxSurge = 0;
+  if (mu !== void 0) {
+    const r = scaledValueKruise(mu, replicas, true);
+    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxUnavailable"]), reason: r.error }, at(res, [...base, "maxUnavailable"])));
+    else {
+      maxUnavailable2 = r.value;
+      out.push(...decimalPercent(res, [...base, "maxUnavailable"], mu, replicas));
+    }
+  }
+  if (ms !== void 0) {
+    const r = scaledValueKruise(ms, replicas, true);
+    if (!r.ok) out.push(report(clonesetIntOrPercentInvalid, { field: dotted([...base, "maxSurge"]), reason: r.error }, at(res, [...base, "maxSurge"])));
+    else {
+      maxSurge = r.value;
+      out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
+    }
+    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
+  }
+  if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
+    out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
+  }
+  const ip = objAt(k, "inPlaceUpdateStrategy");
+  if (v1beta1 && ip) {
+    const ipBase = [...base, "inPlaceUpdateStrategy"];
+    const par = ip.imagePreDownloadParallelism;
+    if (typeof par === "string") {
+      if (par.endsWith("%")) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "percentages are not supported" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (!/^[+-]?\d+$/.test(par) || Math.abs(Number(par)) > 2147483647) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be a valid integer" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+      else if (Number(par) < 0) out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+    } else if (typeof par === "number" && par < 0) {
+      out.push(report(clonesetPreDownloadParallelism, { value: show(par), reason: "must be non-negative" }, at(res, [...ipBase, "imagePreDownloadParallelism"])));
+    }
+    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadTimeoutSeconds"], ip.imagePreDownloadTimeoutSeconds));
+    out.push(...nonNegative(res, [...ipBase, "imagePreDownloadMinUpdatedReadyPods"], ip.imagePreDownloadMinUpdatedReadyPods));
+  }
+  return out;
+}
+function decimalPercent(res, path6, v, replicas) {
+  if (typeof v !== "string" || scaledValueK8s(v, replicas, true).ok) return [];
+  return [report(clonesetDecimalPercent, { field: dotted(path6), value: v }, at(res, path6))];
+}
+var V1ALPHA1_TYPES, V1BETA1_TYPES, MAX_INT32, POD_UPDATE_POLICIES;
+var init_cloneset = __esm({
+  "src/validate/workloads/cloneset.ts"() {
+    "use strict";
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    init_json2();
+    V1ALPHA1_TYPES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
+    V1BETA1_TYPES = ["RollingUpdate", "OnDelete"];
+    MAX_INT32 = 2147483647;
+    POD_UPDATE_POLICIES = ["ReCreate", "InPlaceIfPossible", "InPlaceOnly"];
+  }
+});
+
+// src/validate/workloads/daemonset.ts
+function checkAdvancedDaemonSet(res) {
+  const v1alpha1 = res.obj.apiVersion === "apps.kruise.io/v1alpha1";
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  out.push(...checkSelectorAndTemplate(res, "daemonset", { requireMatch: "always" }));
+  out.push(...checkTemplateRestrictions(res, "DaemonSet"));
+  out.push(...checkPodTemplate(res));
+  out.push(...nonNegative(res, ["spec", "minReadySeconds"], spec.minReadySeconds));
+  out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
+  if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
+  const us = objAt(spec, "updateStrategy") ?? {};
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type2 === "OnDelete") return out;
+  if (type2 !== "RollingUpdate") {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+    return out;
+  }
+  const ru = { ...objAt(us, "rollingUpdate") ?? {} };
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  if (v1alpha1 && ru.rollingUpdateType === "Surging") {
+    ru.maxSurge ??= 1;
+    ru.maxUnavailable ??= 0;
+    ru.rollingUpdateType = "Standard";
+  }
+  if ((ru.maxUnavailable === void 0 || ru.maxUnavailable === null) && (ru.maxSurge === void 0 || ru.maxSurge === null)) {
+    ru.maxUnavailable = 1;
+    ru.maxSurge = 0;
+  }
+  let hasUnavailable = false;
+  let hasSurge = false;
+  for (const f of ["maxUnavailable", "maxSurge"]) {
+    const v = ru[f];
+    if (typeof v !== "number" && typeof v !== "string" || intOrPercentValue(v) === 0) continue;
+    if (f === "maxUnavailable") hasUnavailable = true;
+    else hasSurge = true;
+    out.push(...positiveIntOrPercent(res, [...base, f], v));
+  }
+  if (hasUnavailable && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge may not be set when maxUnavailable is non-zero" }, at(res, [...base, "maxSurge"])));
+  if (!hasUnavailable && !hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxUnavailable cannot be 0 when maxSurge is 0" }, at(res, [...base, "maxUnavailable"])));
+  const rut = typeof ru.rollingUpdateType === "string" ? ru.rollingUpdateType : "";
+  const allowed = v1alpha1 ? ["", "Standard", "InPlaceIfPossible", "Surging"] : ["", "Standard", "InPlaceIfPossible"];
+  if (!allowed.includes(rut)) out.push(report(dsRollingUpdateType, { value: rut }, at(res, [...base, "rollingUpdateType"])));
+  if (rut === "InPlaceIfPossible" && hasSurge) out.push(report(dsSurgeAndUnavailable, { reason: "maxSurge must be 0 for InPlaceIfPossible" }, at(res, [...base, "maxSurge"])));
+  const partition = ru.partition;
+  if (typeof partition === "string" || typeof partition === "number") out.push(...positiveIntOrPercent(res, [...base, "partition"], partition));
+  return out;
+}
+function positiveIntOrPercent(res, path6, v) {
+  const field = dotted(path6);
+  if (typeof v === "number") return v < 0 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6))] : [];
+  if (!PERCENT.test(v)) return [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6))];
+  return Number(v.slice(0, -1)) > 100 ? [report(dsIntOrPercentInvalid, { field, value: show(v), reason: "must not be greater than 100%" }, at(res, path6))] : [];
+}
+function intOrPercentValue(v) {
+  if (typeof v === "number") return v;
+  if (PERCENT.test(v)) return Number(v.slice(0, -1));
+  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
+}
+var PERCENT;
+var init_daemonset = __esm({
+  "src/validate/workloads/daemonset.ts"() {
+    "use strict";
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    PERCENT = /^[0-9]+%$/;
+  }
+});
+
+// src/validate/workloads/rollout.ts
+function checkRollout(res) {
+  return res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? checkV1alpha1(res) : checkV1beta1(res);
+}
+function checkV1beta1(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const ref = objAt(spec, "workloadRef");
+  const strategy = objAt(spec, "strategy") ?? {};
+  const canary = objAt(strategy, "canary");
+  const blueGreen = objAt(strategy, "blueGreen");
+  const style = blueGreen ? "bluegreen" : canary?.enableExtraWorkloadForCanary === true && isDeployment(ref) ? "canary" : "partition";
+  if (blueGreen && ref && !(isDeployment(ref) || apiGroup(String(ref.apiVersion ?? "")) === "apps.kruise.io" && ref.kind === "CloneSet")) {
+    out.push(report(rolloutBlueGreenWorkload, { kind: String(ref.kind) }, at(res, ["spec", "workloadRef", "kind"])));
+  }
+  if (!canary && !blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be empty" }, at(res, ["spec", "strategy"]))];
+  if (canary && blueGreen) return [...out, report(rolloutStrategy, { reason: "canary and blueGreen cannot both be set" }, at(res, ["spec", "strategy"]))];
+  const key2 = blueGreen ? "blueGreen" : "canary";
+  const s = blueGreen ?? canary;
+  const base = ["spec", "strategy", key2];
+  out.push(...stepsV1beta1(res, base, s.steps, style));
+  out.push(...trafficRoutings(res, base, s.trafficRoutings));
+  out.push(...failureThreshold(res, base, s.failureThreshold));
+  return out;
+}
+function checkSteps(res, base, steps, stepError, orderError) {
+  const list2 = Array.isArray(steps) ? steps.map((x) => isObj(x) ? x : {}) : [];
+  if (list2.length === 0) return [report(rolloutNoSteps, {}, at(res, [...base, "steps"]))];
+  for (let i = 0; i < list2.length; i++) {
+    const bad2 = stepError(list2[i], i, [...base, "steps", i]);
+    if (bad2) return [bad2];
+  }
+  const bad = orderError(list2);
+  return bad ? [bad] : [];
+}
+function stepsV1beta1(res, base, steps, style) {
+  return checkSteps(res, base, steps, (s, i, path6) => {
+    const replicas = asIntOrString(s.replicas);
+    if (replicas === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
+    if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    const matches = Array.isArray(s.matches) ? s.matches : [];
+    const traffic = typeof s.traffic === "string" ? s.traffic : void 0;
+    if (traffic === void 0 && matches.length === 0) return void 0;
+    if (style === "partition" && overPartitionTrafficLimit(replicas)) {
+      return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+    }
+    if (traffic === void 0) return void 0;
+    const w = scaledValueK8s(traffic, 100, true);
+    const ok = w.ok && (style === "bluegreen" ? w.value >= 0 && w.value <= 100 : w.value > 0 && w.value <= 100);
+    if (!ok) return report(rolloutStepTrafficInvalid, { index: i, value: show(traffic), range: style === "bluegreen" ? '"0%" <= traffic <= "100%"' : '"0%" < traffic <= "100%"' }, at(res, [...path6, "traffic"]));
+    return void 0;
+  }, (list2) => {
+    const [i] = decreasingSteps(list2.map((s) => asIntOrString(s.replicas)));
+    return i === void 0 ? void 0 : report(rolloutStepsDecreasing, { index: i, field: "replicas" }, at(res, [...base, "steps", i, "replicas"]));
+  });
+}
+function checkV1alpha1(res) {
+  const out = [];
+  const spec = objAt(res.obj, "spec") ?? {};
+  const ref = objAt(spec, "objectRef", "workloadRef");
+  if (!ref) out.push(report(rolloutStrategy, { reason: "objectRef.workloadRef is required" }, at(res, ["spec", "objectRef"])));
+  const annotation2 = res.obj.metadata?.annotations?.[STYLE_ANNOTATION] ?? "";
+  const styleName = String(annotation2).toLowerCase();
+  if (styleName !== "" && styleName !== "canary" && styleName !== "partition") {
+    out.push(report(rolloutRollingStyle, { value: String(annotation2) }, at(res, ["metadata", "annotations", STYLE_ANNOTATION])));
+  }
+  const canary = objAt(spec, "strategy", "canary");
+  if (!canary) return [...out, report(rolloutStrategy, { reason: "canary cannot be empty" }, at(res, ["spec", "strategy"]))];
+  const style = (styleName === "" || styleName === "canary") && isDeployment(ref) ? "canary" : "partition";
+  const base = ["spec", "strategy", "canary"];
+  const routings = Array.isArray(canary.trafficRoutings) ? canary.trafficRoutings : [];
+  out.push(...stepsV1alpha1(res, base, canary.steps, style, routings.length > 0));
+  out.push(...trafficRoutings(res, base, canary.trafficRoutings));
+  out.push(...failureThreshold(res, base, canary.failureThreshold));
+  return out;
+}
+function stepsV1alpha1(res, base, steps, style, isTraffic) {
+  return checkSteps(res, base, steps, (s, i, path6) => {
+    const replicas = asIntOrString(s.replicas);
+    const weight = typeof s.weight === "number" ? s.weight : void 0;
+    if (replicas === void 0 && weight === void 0) return report(rolloutStepReplicasMissing, { index: i }, at(res, path6));
+    if (replicas !== void 0) {
+      if (!validStepReplicas(replicas)) return report(rolloutStepReplicasInvalid, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      if (style === "partition" && overPartitionTrafficLimit(replicas) && (Array.isArray(s.matches) || weight !== void 0)) {
+        return report(rolloutPartitionTrafficLimit, { index: i, value: show(replicas) }, at(res, [...path6, "replicas"]));
+      }
+      return void 0;
+    }
+    if (style === "partition" && weight > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC) {
+      return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "a partition-style step without replicas may route at most 50" }, at(res, [...path6, "weight"]));
+    }
+    if (weight <= 0 || weight > 100) return report(rolloutStepWeightInvalid, { index: i, value: String(weight), reason: "must be from 1 to 100" }, at(res, [...path6, "weight"]));
+    return void 0;
+  }, (list2) => {
+    for (let i = 1; i < list2.length; i++) {
+      const prev = list2[i - 1];
+      const curr = list2[i];
+      if (isTraffic && typeof curr.weight === "number" && typeof prev.weight === "number" && curr.weight < prev.weight) {
+        return report(rolloutStepsDecreasing, { index: i, field: "weight" }, at(res, [...base, "steps", i, "weight"]));
+      }
+      const pr = asIntOrString(prev.replicas);
+      const cr = asIntOrString(curr.replicas);
+      if ((pr === void 0 || typeof pr === "string") !== (cr === void 0 || typeof cr === "string")) continue;
+      const pv = pr === void 0 ? Number(prev.weight) : stepPercent(pr);
+      const cv = cr === void 0 ? Number(curr.weight) : stepPercent(cr);
+      const field = cr === void 0 ? "weight" : "replicas";
+      if (cv < pv) return report(rolloutStepsDecreasing, { index: i, field }, at(res, [...base, "steps", i, field]));
+    }
+    return void 0;
+  });
+}
+function trafficRoutings(res, base, routings) {
+  if (!Array.isArray(routings)) return [];
+  const out = [];
+  const path6 = [...base, "trafficRoutings"];
+  if (routings.length > 1) out.push(report(rolloutTrafficRoutingInvalid, { reason: "only a single traffic routing is supported" }, at(res, path6)));
+  routings.forEach((r, i) => {
+    const t = isObj(r) ? r : {};
+    const p = [...path6, i];
+    if (typeof t.gracePeriodSeconds === "number" && t.gracePeriodSeconds < 0) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gracePeriodSeconds cannot be negative" }, at(res, [...p, "gracePeriodSeconds"])));
+    if (typeof t.service !== "string" || t.service === "") out.push(report(rolloutTrafficRoutingInvalid, { reason: "service cannot be empty" }, at(res, [...p, "service"])));
+    const ingress = objAt(t, "ingress");
+    const gateway = objAt(t, "gateway");
+    if (!ingress && !gateway && (t.customNetworkRefs === void 0 || t.customNetworkRefs === null)) out.push(report(rolloutTrafficRoutingInvalid, { reason: "none of ingress, gateway or customNetworkRefs is set" }, at(res, p)));
+    if (ingress && (typeof ingress.name !== "string" || ingress.name === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "ingress name cannot be empty" }, at(res, [...p, "ingress"])));
+    if (gateway && (typeof gateway.httpRouteName !== "string" || gateway.httpRouteName === "")) out.push(report(rolloutTrafficRoutingInvalid, { reason: "gateway must name its HTTPRoute" }, at(res, [...p, "gateway"])));
+  });
+  return out;
+}
+function failureThreshold(res, base, v) {
+  const ft = asIntOrString(v);
+  if (ft === void 0 || scaledValueK8s(ft, 100, true).ok) return [];
+  return [report(rolloutFailureThreshold, { value: show(ft) }, at(res, [...base, "failureThreshold"]))];
+}
+function stepPercent(v) {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok ? r.value : 0;
+}
+function validStepReplicas(v) {
+  const r = scaledValueK8s(v, 100, true);
+  return r.ok && r.value > 0 && !(r.value > 100 && typeof v === "string");
+}
+function decreasingSteps(replicas) {
+  const out = [];
+  for (let i = 1; i < replicas.length; i++) {
+    const prev = replicas[i - 1], curr = replicas[i];
+    if (typeof prev === typeof curr && stepPercent(curr) < stepPercent(prev)) out.push(i);
+  }
+  return out;
+}
+function overPartitionTrafficLimit(v) {
+  return typeof v === "string" && stepPercent(v) > PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC;
+}
+function isDeployment(ref) {
+  return !!ref && ref.apiVersion === "apps/v1" && ref.kind === "Deployment";
+}
+function workloadRefOf(res) {
+  const ref = res.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? objAt(res.obj, "spec", "objectRef", "workloadRef") : objAt(res.obj, "spec", "workloadRef");
+  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return void 0;
+  return { apiVersion: String(ref.apiVersion ?? ""), kind: ref.kind, name: ref.name };
+}
+function checkRolloutSet(rollouts, all) {
+  const out = [];
+  const present3 = new Set(all.map((r) => `${apiGroup(r.obj.apiVersion)}/${r.obj.kind}/${r.obj.metadata?.namespace ?? ""}/${r.obj.metadata?.name ?? ""}`));
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of rollouts) {
+    const ref = workloadRefOf(r);
+    if (!ref) continue;
+    const ns = r.obj.metadata?.namespace ?? "";
+    const workload = `${ref.kind} ${ns ? `${ns}/` : ""}${ref.name}`;
+    const key2 = `${ns}\0${ref.apiVersion}\0${ref.kind}\0${ref.name}`;
+    const first = seen.get(key2);
+    if (first) out.push(report(rolloutWorkloadConflict, { workload, other: `${ns ? `${ns}/` : ""}${first.obj.metadata?.name ?? ""}` }, at(r, ["metadata", "name"])));
+    else seen.set(key2, r);
+    if (!present3.has(`${apiGroup(ref.apiVersion)}/${ref.kind}/${ns}/${ref.name}`)) {
+      const path6 = r.obj.apiVersion === "rollouts.kruise.io/v1alpha1" ? ["spec", "objectRef", "workloadRef"] : ["spec", "workloadRef"];
+      out.push(report(rolloutWorkloadMissing, { workload: `${ref.apiVersion} ${workload}` }, at(r, path6)));
+    }
+  }
+  return out;
+}
+var PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC, STYLE_ANNOTATION;
+var init_rollout = __esm({
+  "src/validate/workloads/rollout.ts"() {
+    "use strict";
+    init_resource();
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_common();
+    init_json2();
+    PARTITION_REPLICAS_LIMIT_WITH_TRAFFIC = 50;
+    STYLE_ANNOTATION = "rollouts.kruise.io/rolling-style";
+  }
+});
+
+// src/validate/workloads/statefulset.ts
+function checkAdvancedStatefulSet(res) {
+  const spec = objAt(res.obj, "spec");
+  if (!spec) return [];
+  const out = [];
+  const policy = typeof spec.podManagementPolicy === "string" && spec.podManagementPolicy !== "" ? spec.podManagementPolicy : "OrderedReady";
+  const parallel = policy === "Parallel";
+  if (policy !== "OrderedReady" && !parallel) out.push(report(stsPodManagementPolicy, { value: policy }, at(res, ["spec", "podManagementPolicy"])));
+  if (Array.isArray(spec.reserveOrdinals)) {
+    spec.reserveOrdinals.forEach((o, i) => {
+      const path6 = ["spec", "reserveOrdinals", i];
+      if (typeof o === "string") {
+        const reason = !RANGE.test(o) ? "not a valid range" : rangeError2(o);
+        if (reason) out.push(report(stsReserveOrdinal, { index: i, value: show(o), reason }, at(res, path6)));
+      } else if (typeof o === "number" && o < 0) {
+        out.push(report(stsReserveOrdinal, { index: i, value: String(o), reason: "negative ordinal" }, at(res, path6)));
+      }
+    });
+  }
+  const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
+  if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
+  const us = objAt(spec, "updateStrategy") ?? {};
+  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type2 === "OnDelete") {
+    if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
+  } else if (type2 === "RollingUpdate") {
+    out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
+  } else {
+    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+  }
+  const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
+  for (const f of ["whenDeleted", "whenScaled"]) {
+    const v = retention?.[f];
+    if (typeof v === "string" && v !== "" && v !== "Retain" && v !== "Delete") {
+      out.push(report(stsPvcRetentionPolicy, { field: `spec.persistentVolumeClaimRetentionPolicy.${f}`, value: v }, at(res, ["spec", "persistentVolumeClaimRetentionPolicy", f])));
+    }
+  }
+  out.push(...nonNegative(res, ["spec", "replicas"], spec.replicas));
+  out.push(...checkSelectorAndTemplate(res, "statefulset"));
+  out.push(...checkTemplateRestrictions(res, "StatefulSet"));
+  out.push(...checkPodTemplate(res, [], true));
+  return out;
+}
+function rollingUpdate(res, spec, ru, parallel) {
+  const out = [];
+  const base = ["spec", "updateStrategy", "rollingUpdate"];
+  out.push(...nonNegative(res, [...base, "partition"], ru.partition));
+  out.push(...nonNegative(res, [...base, "minReadySeconds"], ru.minReadySeconds));
+  const mrs = intOrUndefined(ru.minReadySeconds);
+  if (mrs !== void 0 && mrs > MAX_MIN_READY_SECONDS) out.push(report(stsMinReadySeconds, { value: String(mrs) }, at(res, [...base, "minReadySeconds"])));
+  const mu = isIntOrString(ru.maxUnavailable) ? ru.maxUnavailable : 1;
+  out.push(...maxUnavailable(res, [...base, "maxUnavailable"], mu, parallel));
+  const policy = typeof ru.podUpdatePolicy === "string" && ru.podUpdatePolicy !== "" ? ru.podUpdatePolicy : "ReCreate";
+  if (policy === "InPlaceIfPossible" || policy === "InPlaceOnly") {
+    const gates = objAt(spec, "template", "spec")?.readinessGates;
+    const has = Array.isArray(gates) && gates.some((g) => isObj(g) && g.conditionType === "InPlaceUpdateReady");
+    if (!has) out.push(report(stsInPlaceReadinessGate, { policy }, at(res, ["spec", "template", "spec", "readinessGates"])));
+  } else if (policy !== "ReCreate") {
+    out.push(report(podUpdatePolicyInvalid, { value: policy }, at(res, [...base, "podUpdatePolicy"])));
+  }
+  const unordered = ru.unorderedUpdate;
+  if (unordered !== void 0 && unordered !== null) {
+    if (!parallel) out.push(report(stsUnorderedNeedsParallel, {}, at(res, [...base, "unorderedUpdate"])));
+    const pe = priorityStrategyError(isObj(unordered) ? unordered.priorityStrategy : void 0);
+    if (pe) out.push(report(priorityStrategyInvalid, { reason: pe }, at(res, [...base, "unorderedUpdate", "priorityStrategy"])));
+  }
+  return out;
+}
+function maxUnavailable(res, path6, v, parallel) {
+  const out = [];
+  const field = () => dotted(path6);
+  if (typeof v === "number" && v < 0) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be greater than or equal to 0" }, at(res, path6)));
+  if (typeof v === "string" && !/^[0-9]+%$/.test(v)) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "must be an integer or percentage (e.g '5%')" }, at(res, path6)));
+  const r = scaledValueK8s(v, 1, true);
+  if (!r.ok) {
+    if (!(typeof v === "string" && !/^[0-9]+%$/.test(v))) out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: r.error }, at(res, path6)));
+  } else if (r.value < 1) {
+    out.push(report(stsMaxUnavailable, { field: field(), value: show(v), reason: "should not be less than 1" }, at(res, path6)));
+  }
+  if (!parallel && v !== 1) out.push(report(stsMaxUnavailableNeedsParallel, { field: field(), value: show(v) }, at(res, path6)));
+  return out;
+}
+function rangeError2(s) {
+  const [a, b] = s.split("-").map(Number);
+  return a > b ? "start is greater than end" : void 0;
+}
+function isIntOrString(v) {
+  return typeof v === "string" || typeof v === "number" && Number.isInteger(v);
+}
+var MAX_MIN_READY_SECONDS, RANGE;
+var init_statefulset = __esm({
+  "src/validate/workloads/statefulset.ts"() {
+    "use strict";
+    init_intstr();
+    init_rule();
+    init_workload();
+    init_pod_template();
+    init_common();
+    init_pub();
+    init_json2();
+    MAX_MIN_READY_SECONDS = 300;
+    RANGE = /^\d+-\d+$/;
+  }
+});
+
+// src/validate/workloads/index.ts
+var KRUISE, ROLLOUTS, checkWorkloads;
+var init_workloads = __esm({
+  "src/validate/workloads/index.ts"() {
+    "use strict";
+    init_cloneset();
+    init_daemonset();
+    init_rollout();
+    init_statefulset();
+    KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
+    ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
+    checkWorkloads = (resources) => {
+      const out = [];
+      const rollouts = [];
+      for (const res of resources) {
+        const { apiVersion, kind } = res.obj;
+        if (KRUISE.has(apiVersion)) {
+          if (kind === "CloneSet") out.push(...checkCloneSet(res));
+          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
+          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
+        } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
+          out.push(...checkRollout(res));
+          rollouts.push(res);
+        }
+      }
+      if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
+      return out;
+    };
+  }
+});
+
+// src/validate/index.ts
+var validate_exports = {};
+__export(validate_exports, {
+  admit: () => admit,
+  calculate: () => calculate,
+  checkWorkloads: () => checkWorkloads,
+  decreasingSteps: () => decreasingSteps,
+  findRevision: () => findRevision,
+  fitsSchema: () => fitsSchema,
+  overPartitionTrafficLimit: () => overPartitionTrafficLimit,
+  parseSubsetReplicas: () => parseSubsetReplicas,
+  uncheckedKinds: () => uncheckedKinds,
+  validStepReplicas: () => validStepReplicas,
+  validate: () => validate
+});
+function admit(written, opts) {
+  const schema2 = checkSchemas(written, opts);
+  const failed = rejectedBy(schema2);
+  const passed = written.filter((r) => !r.origin || !failed.has(originKey(r.origin)));
+  return judge(schema2, passed, applyDefaults(passed), opts);
+}
+function validate(written, stored, opts) {
+  return judge(checkSchemas(written, opts), written, stored, opts);
+}
+function judge(schema2, written, stored, opts) {
+  const diagnostics = [
+    ...schema2,
+    ...checkWorkloads(stored, opts),
+    ...checkKruiseKinds(stored, opts),
+    ...checkSidecarSets(stored, opts),
+    ...checkUnitedDeployments(written, stored)
+  ];
+  const rejected = rejectedBy(diagnostics);
+  const admits = (r) => !r.origin || !rejected.has(originKey(r.origin));
+  return { admitted: stored.filter(admits), admits, diagnostics };
+}
+function rejectedBy(diagnostics) {
+  return new Set(diagnostics.filter((d) => d.severity === "error" && d.origin).map((d) => originKey(d.origin)));
+}
+function originKey(o) {
+  return `${o.file}\0${o.doc}\0${o.item ?? ""}`;
+}
+var init_validate = __esm({
+  "src/validate/index.ts"() {
+    "use strict";
+    init_kinds();
+    init_default2();
+    init_schema2();
+    init_sidecarset4();
     init_uniteddeployment4();
+    init_workloads();
+    init_schema2();
+    init_workloads();
+    init_rollout();
+    init_schema2();
+    init_injection_strategy();
+    init_uniteddeployment4();
+    init_resources_expression();
+  }
+});
+
+// src/cli/diagnostics.ts
+async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
+  const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }, { uncheckedKinds: uncheckedKinds2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_locate(), locate_exports)),
+    Promise.resolve().then(() => (init_diagnostic(), diagnostic_exports)),
+    Promise.resolve().then(() => (init_formats(), formats_exports)),
+    Promise.resolve().then(() => (init_validate(), validate_exports))
+  ]);
+  const shown = shownDiagnostics(diags, flags);
+  const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
+  const formatter = createFormatter2(parseFormat(flags.format), {
+    toolVersion: VERSION7,
+    color: flags.color ?? false,
+    cwd,
+    source: (file) => loaded?.sources.text(file),
+    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length, unchecked: uncheckedSummary(uncheckedKinds2(loaded.resources)) } : void 0
+  });
+  for (const d of sortDiagnostics2(located)) formatter.add(d);
+  return formatter.flush();
+}
+function uncheckedSummary(kinds) {
+  return { objects: kinds.reduce((n, k) => n + k.objects, 0), kinds: kinds.length };
+}
+function shownDiagnostics(diags, flags) {
+  return flags.verbose ? diags : diags.filter((d) => d.severity !== "info");
+}
+function exitCodeFor(diags, flags) {
+  const failOn = parseFailOn(flags.failOn);
+  return diags.some((d) => d.severity === "error" || failOn === "warning" && d.severity === "warning") ? 1 : 0;
+}
+var init_diagnostics = __esm({
+  "src/cli/diagnostics.ts"() {
+    "use strict";
+    init_options();
+    init_version();
   }
 });
 
@@ -38842,9 +39118,9 @@ function configNote(c) {
   if (c.how === "found") return `cluster facts from ${c.file} (the first kruisec.yaml from the folder holding every input up)`;
   return `no kruisec.yaml (looked for ${c.searched.join(", ") || "none: standard input only"}); Kruise's defaults and the flags hold`;
 }
-async function admit(loaded, flags) {
-  const [{ applyDefaults: applyDefaults2 }, { validate: validate2 }] = await Promise.all([Promise.resolve().then(() => (init_default2(), default_exports)), Promise.resolve().then(() => (init_validate(), validate_exports))]);
-  return validate2(loaded.resources, applyDefaults2(loaded.resources), { cluster: loaded.facts, strict: flags.strict ?? false });
+async function admit2(loaded, flags) {
+  const { admit: admitResources } = await Promise.resolve().then(() => (init_validate(), validate_exports));
+  return admitResources(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
 }
 var init_inputs = __esm({
   "src/cli/inputs.ts"() {
@@ -43065,7 +43341,7 @@ function diffResources(base, head) {
     const res = pair.head ?? pair.base;
     const change = !pair.base ? "added" : !pair.head ? "removed" : "changed";
     counts[change]++;
-    const root = rootOf(res);
+    const root = rootOf2(res);
     const id2 = identity(root.obj);
     let group = groups.get(id2);
     if (!group) groups.set(id2, group = { root, entries: [] });
@@ -43133,7 +43409,7 @@ function identity(obj) {
   const m = obj.metadata ?? {};
   return [group, obj.kind, m.namespace ?? "", m.name ?? m.generateName ?? ""].join("\0");
 }
-function rootOf(r) {
+function rootOf2(r) {
   let root = r;
   while (root.derivedFrom) root = root.derivedFrom;
   return root;
@@ -45137,6 +45413,7 @@ function historicalSidecarSet(ss, rev) {
     spec,
     status: { ...ss.status ?? {}, latestRevision: rev.metadata.name }
   };
+  if (!fitsSchema(restored)) return void 0;
   const ann = restored.metadata.annotations;
   ann[SIDECARSET_HASH_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] || sidecarSetHash(restored);
   ann[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] || sidecarSetHashWithoutImage(restored);
@@ -45726,7 +46003,7 @@ async function computeDiff(paths2, flags, cwd) {
   }
 }
 async function renderSide(loaded, flags) {
-  const [admitted, { render: render2 }] = await Promise.all([admit(loaded, flags), Promise.resolve().then(() => (init_render(), render_exports))]);
+  const [admitted, { render: render2 }] = await Promise.all([admit2(loaded, flags), Promise.resolve().then(() => (init_render(), render_exports))]);
   const rendered = render2(admitted.admitted, { cluster: loaded.facts, explain: false });
   return { resources: rendered.resources, diagnostics: [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics] };
 }
@@ -50666,10 +50943,10 @@ __export(fn_exports, {
   runFn: () => runFn
 });
 import { isUtf8 as isUtf82 } from "node:buffer";
-import { readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve10 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve11 } from "node:path";
 async function runFn(mode, configFile, io) {
-  const bytes = io.stdin ? Buffer.from(io.stdin()) : readFileSync4(0);
+  const bytes = io.stdin ? Buffer.from(io.stdin()) : readFileSync5(0);
   if (!isUtf82(bytes)) {
     io.err(`kruisec fn ${mode}: standard input is not UTF-8 (a ResourceList or YAML stream must be)
 `);
@@ -50679,7 +50956,7 @@ async function runFn(mode, configFile, io) {
   const { load: load4, readDocuments: readDocuments2, MAX_FILE_BYTES: MAX_FILE_BYTES2 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
   const limits = { documentBytes: MAX_FILE_BYTES2 };
   const env = readEnvelope(readDocuments2(text2, limits));
-  const fromFile = configFile === void 0 ? void 0 : readConfigFile(readDocuments2, resolve10(io.cwd, configFile), configFile);
+  const fromFile = configFile === void 0 ? void 0 : readConfigFile(readDocuments2, resolve11(io.cwd, configFile), configFile);
   const functionConfig = fromFile ?? env.functionConfig;
   const { settings, problems } = readFnConfig(functionConfig);
   const flags = { format: "text", strict: settings.strict, failOn: settings.failOn, verbose: settings.verbose };
@@ -50691,7 +50968,7 @@ async function runFn(mode, configFile, io) {
   const { resourceListInvalid: resourceListInvalid2 } = await Promise.resolve().then(() => (init_input(), input_exports));
   const diags = problems.map((reason) => report2(resourceListInvalid2, { reason }));
   if (env.badItems) diags.push(report2(resourceListInvalid2, { reason: "items must be a list" }));
-  const checked = await admit(loaded, flags);
+  const checked = await admit2(loaded, flags);
   diags.push(...loaded.diagnostics, ...checked.diagnostics);
   let out = env.items;
   if (mode === "render" && exitCodeFor(diags, flags) === 0) {
@@ -50750,7 +51027,7 @@ function readEnvelope(docs) {
 function readConfigFile(read, abs, shown) {
   let text2;
   try {
-    text2 = readFileSync4(abs, "utf8");
+    text2 = readFileSync5(abs, "utf8");
   } catch {
     throw new UsageError(`cannot read the function config ${shown}`);
   }
@@ -50996,11 +51273,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve12) {
-      resolve12(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve13) {
+      resolve13(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve13, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -51016,7 +51293,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51389,11 +51666,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve12) {
-      resolve12(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve13) {
+      resolve13(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve13, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -51409,7 +51686,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55325,12 +55602,12 @@ init_options();
 init_version();
 init_discover();
 init_diff();
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join8, resolve as resolve11 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, writeFileSync } from "node:fs";
+import { dirname as dirname6, join as join8, resolve as resolve12 } from "node:path";
 
 // integrations/github-action/src/annotations.ts
 init_github();
-import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve9 } from "node:path";
 function annotate(report2, ctx) {
   const shown = { error: 0, warning: 0 };
   const left = { error: 0, warning: 0 };
@@ -55367,8 +55644,8 @@ help: ${d.hint}`;
 }
 function repoPath(d, ctx) {
   if (d.file === null) return void 0;
-  const rel = relative5(ctx.workspace, resolve8(ctx.cwd, d.file));
-  return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : rel.split("\\").join("/");
+  const rel = relative7(ctx.workspace, resolve9(ctx.cwd, d.file));
+  return rel.startsWith("..") || isAbsolute3(rel) ? void 0 : rel.split("\\").join("/");
 }
 function properties(d, ctx) {
   const props = { title: `kruisec ${d.ruleId}` };
@@ -55557,12 +55834,11 @@ init_options();
 init_diagnostics();
 init_inputs();
 init_base();
-init_compare();
-import { mkdtempSync as mkdtempSync2, renameSync, rmSync as rmSync2, writeFileSync, mkdirSync } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve9 } from "node:path";
+init_atomic_write();
+import { resolve as resolve10 } from "node:path";
 async function runValidate(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const result = await admit(loaded, flags);
+  const result = await admit2(loaded, flags);
   const diags = [...loaded.diagnostics, ...result.diagnostics];
   io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
   return exitCodeFor(diags, flags);
@@ -55577,7 +55853,7 @@ async function runRender(paths2, flags, io) {
   const form = renderForm(flags);
   const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
   const [checked, { renderEach: renderEach2, applyFormEach: applyFormEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
-    admit(loaded, flags),
+    admit2(loaded, flags),
     Promise.resolve().then(() => (init_render(), render_exports)),
     Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports))
   ]);
@@ -55594,7 +55870,7 @@ async function runRender(paths2, flags, io) {
     io.out(formatExplain2(rendered.explain, flags.format === "json" ? "json" : "text"));
     return 0;
   }
-  if (flags.out) writeAtomically(resolve9(io.cwd, flags.out), stream.chunks());
+  if (flags.out) writeFileAtomically(resolve10(io.cwd, flags.out), Buffer.concat(stream.chunks()));
   else for (const chunk of stream.chunks()) io.out(chunk);
   return 0;
 }
@@ -55603,13 +55879,13 @@ async function runPlan(paths2, flags, io) {
   const planned = await compilePlan(paths2, flags, io);
   if (!planned.result) return planned.code;
   const formatted = (await Promise.resolve().then(() => (init_plan2(), plan_exports2))).formatPlan(planned.result, output.kind);
-  if ("path" in output && output.path) writeTreeAtomically(resolve9(io.cwd, output.path), formatted.files ?? {});
+  if ("path" in output && output.path) writeTreeAtomically(resolve10(io.cwd, output.path), formatted.files ?? {}, output.kind === "dir" ? "--output dir=" : "--output argocd=");
   else if (formatted.stdout !== void 0) io.out(formatted.stdout);
   return 0;
 }
 async function compilePlan(paths2, flags, io) {
   const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const head = await admit(loaded, flags);
+  const head = await admit2(loaded, flags);
   const diags = [...loaded.diagnostics, ...head.diagnostics];
   let base;
   let tree;
@@ -55617,7 +55893,7 @@ async function compilePlan(paths2, flags, io) {
     tree = openBase(paths2, flags, io.cwd);
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
-      base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
+      base = baseLoaded ? baseLoaded.resources.filter((await admit2({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
     }
     const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
     const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
@@ -55634,23 +55910,6 @@ async function reportToStderr(diags, loaded, flags, io) {
   if (shownDiagnostics(diags, flags).length === 0) return;
   const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
   if (report2) io.err(report2);
-}
-function writeAtomically(file, chunks) {
-  mkdirSync(dirname3(file), { recursive: true });
-  const tmp = `${file}.kruisec-tmp`;
-  writeFileSync(tmp, Buffer.concat(chunks));
-  renameSync(tmp, file);
-}
-function writeTreeAtomically(dir, files) {
-  mkdirSync(dirname3(dir), { recursive: true });
-  const tmp = mkdtempSync2(`${dir}.kruisec-`);
-  for (const [rel, content] of Object.entries(files).sort(([a], [b]) => compareStrings(a, b))) {
-    const p = join7(tmp, rel);
-    mkdirSync(dirname3(p), { recursive: true });
-    writeFileSync(p, content);
-  }
-  rmSync2(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
 }
 
 // src/cli/reconcile.ts
@@ -55795,6 +56054,7 @@ function registerReconcileCommands(program2, common3, io, setCode) {
 // src/cli/main.ts
 init_options();
 init_version();
+init_atomic_write();
 var FORMAT_HELP = "diagnostics format: text, json, sarif, github, junit, markdown";
 function common2(cmd) {
   return cmd.option("-f, --format <format>", FORMAT_HELP, "text").option("--strict", "unknown fields (which the API server would prune) are errors, not warnings").option("--fail-on <severity>", "fail (exit 1) on error (default) or warning").option("-c, --config <file>", "cluster facts file (default: the first kruisec.yaml from the folder holding every input up to the working directory or repository root)").option("--kruise-namespace <ns>", "namespace Kruise runs in (default kruise-system)").option("--kruise-version <version>", "Kruise version the manifests target").option("--feature-gates <gates>", "Kruise feature gates, e.g. EnableSortSidecarContainerByName=true").option("--namespace-labels <spec...>", "labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]").option("--gitignore", "skip files ignored by .gitignore").option("--color", "colour the text format").option("--verbose", "also print info diagnostics (notes on what kruisec could not judge offline) and which kruisec.yaml was read");
@@ -55827,7 +56087,7 @@ async function main(argv, io = defaultIo()) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError || e?.constructor?.name === "InputError") {
+    if (e instanceof UsageError || e instanceof OutputError || e?.constructor?.name === "InputError") {
       io.err(`kruisec: ${e.message}
 `);
       return 2;
@@ -55841,6 +56101,13 @@ This is a bug in kruisec, not in your manifests. Please report it with the input
   }
 }
 function defaultIo() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e) => {
+      if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      throw e;
+    });
+  }
+  installSignalCleanup();
   return {
     out: (s) => {
       process.stdout.write(s);
@@ -55892,7 +56159,7 @@ async function run() {
 }
 async function check(inputs) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const cwd = resolve11(workspace, inputs.workingDirectory);
+  const cwd = resolve12(workspace, inputs.workingDirectory);
   const out = join8(process.env.RUNNER_TEMP || join8(workspace, ".."), "kruisec");
   mkdirSync2(out, { recursive: true });
   const common3 = ["--fail-on", inputs.failOn, ...inputs.strict ? ["--strict"] : [], ...inputs.config ? ["--config", inputs.config] : []];
@@ -55903,9 +56170,9 @@ async function check(inputs) {
   let code2 = json2.code;
   if (inputs.sarifFile) {
     const sarif = await kruisec(["validate", ...inputs.paths, "--format", "sarif", ...common3], cwd);
-    const file = resolve11(cwd, inputs.sarifFile);
-    mkdirSync2(dirname4(file), { recursive: true });
-    writeFileSync2(file, sarif.out);
+    const file = resolve12(cwd, inputs.sarifFile);
+    mkdirSync2(dirname6(file), { recursive: true });
+    writeFileSync(file, sarif.out);
     setOutput("sarif-file", file);
   }
   const target2 = pullRequest(inputs);
@@ -55924,7 +56191,7 @@ async function check(inputs) {
       if (diff.baseErrors) warning(`kruisec: the base has ${diff.baseErrors} error(s); the objects it rejects show as added`, { title: "kruisec" });
       if (diff.result) {
         const file = join8(out, "diff.json");
-        writeFileSync2(file, formatDiff(diff.result, "json"));
+        writeFileSync(file, formatDiff(diff.result, "json"));
         setOutput("output-file", file);
         setOutput("changed", diff.result.workloads.length > 0);
         sections = {
@@ -55939,7 +56206,7 @@ async function check(inputs) {
     code2 = Math.max(code2, planJson.code);
     if (planJson.code === 0) {
       const file = join8(out, "plan.json");
-      writeFileSync2(file, planJson.out);
+      writeFileSync(file, planJson.out);
       setOutput("output-file", file);
       sections = same((await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "markdown"], cwd)).out);
     }
@@ -55956,7 +56223,7 @@ async function check(inputs) {
   const body = compose([marker, validation, sections.comment, footer], COMMENT_LIMIT2, note2);
   const commentFile = saveComment(out, body, target2?.issueNumber);
   setOutput("comment-file", commentFile);
-  setOutput("comment-dir", dirname4(commentFile));
+  setOutput("comment-dir", dirname6(commentFile));
   if (inputs.comment && target2) await post(inputs, target2, marker, body);
   else if (inputs.comment) info("kruisec: not a pull request, so no comment (the job summary has the results)");
   return code2;
@@ -55983,24 +56250,24 @@ async function post(inputs, target2, marker, body) {
 function saveComment(out, body, issueNumber) {
   const dir = join8(out, "comment");
   mkdirSync2(dir, { recursive: true });
-  writeFileSync2(join8(dir, "comment.md"), body);
-  if (issueNumber) writeFileSync2(join8(dir, "pr-number"), `${issueNumber}
+  writeFileSync(join8(dir, "comment.md"), body);
+  if (issueNumber) writeFileSync(join8(dir, "pr-number"), `${issueNumber}
 `);
   return join8(dir, "comment.md");
 }
 async function postSavedComment(inputs) {
-  const file = resolve11(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.commentFile);
+  const file = resolve12(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.commentFile);
   const marker = commentMarker(inputs.commentKey);
   let text2;
   try {
-    text2 = readFileSync5(file, "utf8");
+    text2 = readFileSync6(file, "utf8");
   } catch {
     throw new Stop(`comment-file ${inputs.commentFile} cannot be read`);
   }
   let number = inputs.prNumber;
   if (number === void 0) {
     try {
-      number = Number(/^\s*([1-9]\d{0,9})\s*$/.exec(readFileSync5(join8(dirname4(file), "pr-number"), "utf8"))?.[1]) || void 0;
+      number = Number(/^\s*([1-9]\d{0,9})\s*$/.exec(readFileSync6(join8(dirname6(file), "pr-number"), "utf8"))?.[1]) || void 0;
     } catch {
       number = void 0;
     }

@@ -6,7 +6,7 @@ import {
   SIDECARSET_CUSTOM_VERSION_LABEL, SIDECARSET_HASH_ANNOTATION, SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION, SIDECARSET_REVISION_NAME_LABEL,
 } from '../../api/sidecarset.js';
 import { sidecarSetHash, sidecarSetHashWithoutImage } from '../../default/index.js';
-import { findRevision } from '../../validate/index.js';
+import { findRevision, fitsSchema } from '../../validate/index.js';
 import { evaluateSelector } from './matching.js';
 import type { PodView, SidecarSetObject, SidecarSetSpec } from './types.js';
 import { isObj } from '../../util/json.js';
@@ -90,6 +90,8 @@ export function historicalSidecarSet(ss: SidecarSetObject, rev: ControllerRevisi
     spec,
     status: { ...(ss.status ?? {}), latestRevision: rev.metadata.name },
   };
+  // Kruise decodes the merged spec into its Go type; data that does not fit fails there.
+  if (!fitsSchema(restored)) return undefined;
   const ann = restored.metadata.annotations!;
   ann[SIDECARSET_HASH_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_ANNOTATION] || sidecarSetHash(restored);
   ann[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] = rev.metadata.annotations?.[SIDECARSET_HASH_WITHOUT_IMAGE_ANNOTATION] || sidecarSetHashWithoutImage(restored);

@@ -152,3 +152,11 @@ export const configInvalid = defineRule<{ reason: string }>({
   message: (d) => `kruisec.yaml: ${d.reason}`,
   hint: () => 'see README: kruisec.yaml holds kruiseVersion, kruiseNamespace, featureGates, namespaceLabels, defaultSteps',
 });
+
+export const symlinkOutsideRoot = defineRule<{ link: string; root: string }>({
+  id: 'symlink-outside-root',
+  severity: 'warning',
+  description: 'A symlink (a manifest, a folder, kruisec.yaml or the -c file) resolves outside the folder being read, or nowhere; kruisec does not follow it, so a repo cannot make it read or print files beside it.',
+  message: (d) => `${d.link} is a symlink that does not resolve inside ${d.root}: not followed`,
+  hint: () => 'replace the link with the file itself, or point it at a file inside the repo',
+});

@@ -5,14 +5,16 @@
 // report is byte-identical for the same input.
 import type { Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
-import { displayPath, dottedPath, fileOf, locationText, ordered } from './shared.js';
+import { displayPath, dottedPath, escapeWorkflowCommands, fileOf, locationText, ordered } from './shared.js';
 
 /** Suite name for diagnostics that are about no file. */
 export const NO_FILE_SUITE = 'kruisec';
 
-/** Text safe inside an XML element. Characters XML 1.0 cannot carry become U+FFFD. */
+/** Text safe inside an XML element. Characters XML 1.0 cannot carry become U+FFFD; a colon
+ *  that would start a line with `::` (a GitHub workflow command, when the report is printed in
+ *  a CI log) is written as a character reference, which XML readers decode to the same text. */
 export function xmlText(s: string): string {
-  return stripInvalid(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeWorkflowCommands(stripInvalid(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), '&#58;');
 }
 
 /** Text safe inside a double-quoted XML attribute; line breaks and tabs survive. */

@@ -156,3 +156,12 @@ export function locationText(d: Diagnostic, base: PathBase): string | undefined 
 export function oneLine(s: string): string {
   return s.replace(/\r\n|\r|\n/g, ' ');
 }
+
+/** A GitHub Actions runner reads any log line that starts with `::` (after leading white
+ *  space) as a workflow command: `::error`, `::add-mask`, `::stop-commands`. Text from a
+ *  manifest (a kind, a file name with a line break) must never start such a line; `escape`
+ *  says what its first colon becomes. Lines kruisec writes never start with `::` themselves,
+ *  except the github format's own commands, which escape their data instead. */
+export function escapeWorkflowCommands(text: string, escape: string): string {
+  return text.replace(/(^|[\n\r\u2028\u2029\u0085])([\s\u200B]*)::/g, (_m, br: string, ws: string) => `${br}${ws}${escape}:`);
+}

@@ -13,7 +13,7 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { FormatContext } from './types.js';
 import {
-  countBySeverity, dottedPath, fileOf, locationText, ordered, summaryText,
+  countBySeverity, dottedPath, escapeWorkflowCommands, fileOf, locationText, ordered, summaryText,
 } from './shared.js';
 
 const ESC = '\u001b[';
@@ -39,7 +39,8 @@ export function formatText(diags: readonly Diagnostic[], ctx: FormatContext): st
   const c = countBySeverity(diags);
   const summaryStyle: Style = c.errors ? 'error' : c.warnings ? 'warning' : 'bold';
   blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + '\n');
-  return blocks.join('\n');
+  // A manifest's text that would start a line with `::` gets a backslash before it.
+  return escapeWorkflowCommands(blocks.join('\n'), '\\:');
 }
 
 type Paint = (style: Style, s: string) => string;

@@ -37,8 +37,10 @@ export function diagnosticsFor(res: Resource, errors: readonly AjvError[], stric
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
     const path = toFieldPath(e.instancePath, obj);
     // The API server drops nulls of fields that are not nullable before it validates (and Go
-    // decodes a null as the zero value), so `field: null` means the field is absent.
-    if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && valueAt(obj, path) === null) continue;
+    // decodes a null as the zero value), so `field: null` means the field is absent. A null
+    // list item is not absent: it is an item no rule can read (Go makes it an empty struct,
+    // which the API server then refuses), so it is reported.
+    if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && valueAt(obj, path) === null && typeof path[path.length - 1] !== 'number') continue;
     let d: Diagnostic;
     switch (e.keyword) {
       case 'additionalProperties': {

@@ -52,6 +52,12 @@ export function uncheckedKinds(resources: readonly Resource[]): UncheckedKind[] 
   return [...counts.values()].sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.apiVersion, b.apiVersion));
 }
 
+/** Whether an object of a kind with a schema decodes into its Go type: what Kruise's code does
+ *  with an object it builds itself (a SidecarSet restored from a ControllerRevision). */
+export function fitsSchema(obj: Resource['obj']): boolean {
+  return checkSchemas([{ obj }], { strict: false } as Parameters<Check>[1]).every((d) => d.severity !== 'error');
+}
+
 function servedVersions(apiVersion: string, kind: string): string[] {
   const group = apiVersion.split('/')[0];
   return API_KINDS.filter((k) => k.kind === kind && k.apiVersion.startsWith(`${group}/`)).map((k) => k.apiVersion);
