@@ -360,11 +360,11 @@ export const adviceCloneSetForStatefulSet = defineRule<{ kind: string; reason: s
   hint: () => 'keep the StatefulSet if the pods rely on their ordinal names; otherwise consider apps.kruise.io CloneSet',
 });
 
-export const adviceCloneSetForDeployment = defineRule<Record<string, never>>({
+export const adviceCloneSetForDeployment = defineRule<{ kind: string; reason: string }>({
   id: 'advice-cloneset-for-deployment',
   severity: 'info',
   description: 'A Deployment recreates pods for every template change; as a CloneSet it would update images in place, keeping the pod, its IP and its node.',
-  message: () => 'advice: as a CloneSet this Deployment would gain in-place update (an image change restarts the container only, keeping the pod, its IP and node) and selective pod deletion',
+  message: (d) => `advice: ${d.reason}; as a CloneSet this Deployment would gain in-place update (an image change restarts the container only, keeping the pod, its IP and node) and selective pod deletion`,
   hint: () => 'consider apps.kruise.io CloneSet with podUpdatePolicy InPlaceIfPossible; field names are those of a Deployment',
 });
 
