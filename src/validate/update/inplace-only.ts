@@ -30,6 +30,7 @@ function walk(b: unknown, h: unknown, path: string): ForbiddenOp | undefined {
       const r = walk(b[i], h[i], `${path}/${i}`);
       if (r) return r;
     }
+    if (h.length === b.length) return undefined;
     return h.length > b.length ? { op: 'add', path: `${path}/${b.length}`, base: 'absent' } : { op: 'remove', path: `${path}/${h.length}`, base: shortJson(b[h.length]) };
   }
   return IMAGE.test(path) ? undefined : { op: 'replace', path, base: shortJson(b) };
