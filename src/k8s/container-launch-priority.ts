@@ -43,7 +43,7 @@ export function launchPriorities(pod: Obj): LaunchPriorities {
       // Only the literal value: an env from valueFrom reads as "" and does not parse.
       const raw = typeof e.value === 'string' ? e.value : '';
       const v = parseGoInt(raw);
-      if (v === undefined) return { kind: 'refused', container: isObj(c) ? String(c.name) : '', value: e.valueFrom !== undefined ? 'from valueFrom' : JSON.stringify(raw) };
+      if (v === undefined) return { kind: 'refused', container: isObj(c) ? String(c.name) : '', value: e.valueFrom !== undefined ? 'from valueFrom' : JSON.stringify(e.value ?? '') };
       p = v;
       if (v !== 0n) any = true;
     }

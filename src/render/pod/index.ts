@@ -26,7 +26,7 @@ export function preparePodWebhook(resources: readonly Resource[], opts: RenderOp
     const lines: ExplainLine[] = [];
     let out = r;
     if (path.length === 0) out = renderPod(r, diagnostics, lines, opts);
-    else explainTemplate(r, path, diagnostics, lines, opts);
+    else explainTemplate(r, path, diagnostics, explain ? lines : undefined, opts);
     if (explain) {
       const advice = classificationAdvice(r, services ??= serviceIndex(resources));
       if (advice) lines.push({ item: 'advice', outcome: 'consider CloneSet', reason: `this ${advice.kind} ${advice.reason}` });
@@ -57,16 +57,19 @@ function renderPod(r: Resource, diagnostics: Diagnostic[], lines: ExplainLine[],
   return pod === r.obj ? r : { ...r, obj: pod as Resource['obj'] };
 }
 
-function explainTemplate(r: Resource, path: FieldPath, diagnostics: Diagnostic[], lines: ExplainLine[], opts: RenderOptions): void {
+/** A template stays as written; `lines` (explain only) get what each of its pods will carry. */
+function explainTemplate(r: Resource, path: FieldPath, diagnostics: Diagnostic[], lines: ExplainLine[] | undefined, opts: RenderOptions): void {
   let t: unknown = r.obj;
   for (const k of path) t = isObj(t) ? t[k] : undefined;
   if (!isObj(t) || !isObj(t.spec)) return;
+  // Injection may have added a sidecar whose priority the webhook cannot parse.
+  const decided = launchPriorities(t);
+  if (decided.kind === 'refused') diagnostics.push(report(rules.launchPriorityInvalid, { container: decided.container, value: decided.value }, at(r, [...path, 'spec', 'containers'])));
+  if (!lines) return;
   const gates = workloadPodGates(r.obj, t, opts.cluster);
   if (gates.length) {
     lines.push({ item: 'readiness gates', outcome: gates.map((g) => g.type).join(', '), reason: gates.map((g) => `${g.type} from ${g.from}`).join('; ') });
   }
-  const decided = launchPriorities(t);
-  if (decided.kind === 'refused') diagnostics.push(report(rules.launchPriorityInvalid, { container: decided.container, value: decided.value }, at(r, [...path, 'spec', 'containers'])));
   const line = launchPriorityLine(t, decided, podNamePattern(r.obj), false);
   if (line) lines.push(line);
 }

@@ -12,10 +12,7 @@ import { isObj, list, type Obj } from '../../util/json.js';
 export function applyLaunchPriority(pod: Obj, decided: LaunchPriorities, podName: string): Obj | undefined {
   if (decided.kind !== 'ordered' && decided.kind !== 'env') return undefined;
   const spec = pod.spec as Obj;
-  const containers = list(spec.containers).map((c, i) => {
-    const env = isObj(c) ? list(c.env) : [];
-    return { ...(c as Obj), env: [...env, barrierEnv(decided.priorities[i], podName)] };
-  });
+  const containers = list(spec.containers).map((c, i) => (isObj(c) ? { ...c, env: [...list(c.env), barrierEnv(decided.priorities[i], podName)] } : c));
   return { ...pod, spec: { ...spec, containers } };
 }
 
