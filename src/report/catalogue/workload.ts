@@ -336,7 +336,7 @@ export const launchPriorityIgnored = defineRule<{ reason: string }>({
 
 export const inPlaceWithoutReadinessProbe = defineRule<{ containers: string; policy: string }>({
   id: 'inplace-without-readiness-probe',
-  severity: 'warning',
+  severity: 'info',
   description: 'In-place update restarts containers inside the running pod; a container without a readinessProbe is Ready the moment it starts, so the pod rejoins its Services before the new version can serve.',
   message: (d) => `podUpdatePolicy ${d.policy}: container ${d.containers} has no readinessProbe; after an in-place restart the pod is marked Ready (and gets traffic) as soon as the process starts`,
   hint: () => 'add a readinessProbe that passes only when the container can serve',

@@ -43,8 +43,8 @@ const ADVANCED_DAEMONSET: Record<string, KindRules> = {
 };
 const STATEFULSET: KindRules = {
   label: 'statefulset',
-  allowed: ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'],
-  message: "'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds'",
+  allowed: ['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'],
+  message: "'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds'",
 };
 
 const KRUISE = new Set(['apps.kruise.io/v1alpha1', 'apps.kruise.io/v1beta1']);

@@ -1,17 +1,15 @@
 // Fixture-driven: every document of test/testdata/workloads/*.yaml names, in its annotation
 // test.kruisec/expect, the rule ids and field paths the workload checks must report for it
-// (info notes, and the in-place readiness-probe warning, only when listed).
+// (info notes only when listed).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_FACTS } from '../../api/cluster.js';
 import type { KubeObject, Resource } from '../../api/resource.js';
-import * as rules from '../../report/catalogue/workload.js';
 import { checkWorkloads } from './index.js';
 
 const DIR = 'test/testdata/workloads';
-const PER_WORKLOAD_NOTES = new Set([rules.inPlaceWithoutReadinessProbe.id]);
 const EXPECT = 'test.kruisec/expect';
 
 function load(file: string): Resource[] {
@@ -28,11 +26,11 @@ for (const f of readdirSync(DIR).filter((x) => x.endsWith('.yaml')).sort()) {
       if (want === undefined) continue;
       it(`${r.obj.kind} ${r.obj.metadata.name}`, () => {
         const expected = want.split(',').map((s) => s.trim()).filter(Boolean).sort();
-        // Notes on every workload of a kind (advice, in-place probes) count only where a fixture asks.
+        // Info notes (advice, in-place probes) count only where a fixture asks for them.
         const got = diags
           .filter((d) => d.origin?.doc === r.origin!.doc)
           .map((d) => ({ d, key: `${d.ruleId}@${(d.path ?? []).join('.')}` }))
-          .filter(({ d, key }) => !(d.severity === 'info' || PER_WORKLOAD_NOTES.has(d.ruleId)) || expected.includes(key))
+          .filter(({ d, key }) => d.severity !== 'info' || expected.includes(key))
           .map(({ key }) => key)
           .sort();
         expect(got).toEqual(expected);
