@@ -1,8 +1,8 @@
 // The rest of Kruise's pod webhook around SidecarSet injection (spec sidecarset-injection.md §1
-// step 3), for the parts that render shows: the KruisePodReady readiness gate (before injection
-// upstream) and the container launch priority env (after it). A Pod is rendered as the webhook
-// leaves it; a pod template is left as written (its pods are named by their controller) and
-// --explain says what each of its pods will carry. Workload classification advice joins the
+// step 3): the container launch priority env (after injection) is rendered on a named Pod; the
+// KruisePodReady readiness gate (before injection) is explained. A pod template is left as
+// written (its pods are named by their controller) and --explain says what each of its pods
+// will carry. Workload classification advice joins the
 // same explain entry.
 import type { ExplainEntry, ExplainLine } from '../../api/explain.js';
 import { displayName, originOf, type FieldPath, type Resource } from '../../api/resource.js';
@@ -39,12 +39,14 @@ export function preparePodWebhook(resources: readonly Resource[], opts: RenderOp
 function renderPod(r: Resource, diagnostics: Diagnostic[], lines: ExplainLine[], opts: RenderOptions): Resource {
   let pod = r.obj as Obj;
   if (!isObj(pod.spec)) return r;
+  // The gate is explained, not written: a Pod manifest owned by a Kruise workload is rare in git,
+  // and the condition behind it is Kruise's to set (a rendered gate would hold the pod unready
+  // wherever nothing sets it).
   if (podGetsKruisePodReady(r.obj, opts.cluster)) {
     const gates = list(pod.spec.readinessGates);
-    if (!gates.some((g) => isObj(g) && g.conditionType === KRUISE_POD_READY)) {
-      pod = { ...pod, spec: { ...pod.spec, readinessGates: [...gates, { conditionType: KRUISE_POD_READY }] } };
-    }
-    lines.push({ item: 'readiness gates', outcome: gateList(pod.spec.readinessGates), reason: `${KRUISE_POD_READY} added by Kruise's pod webhook: the pod's controller is a Kruise workload` });
+    const has = gates.some((g) => isObj(g) && g.conditionType === KRUISE_POD_READY);
+    const all = has ? gateList(gates) : [gateList(gates), KRUISE_POD_READY].filter(Boolean).join(', ');
+    lines.push({ item: 'readiness gates', outcome: all, reason: `${KRUISE_POD_READY} is added by Kruise's pod webhook at creation (the pod's controller is a Kruise workload, or gate KruisePodReadinessGate is on)` });
   }
   const decided = launchPriorities(pod);
   if (decided.kind === 'refused') diagnostics.push(report(rules.launchPriorityInvalid, { container: decided.container, value: decided.value }, at(r, ['spec', 'containers'])));

@@ -14,9 +14,10 @@ const byName = (n: string) => out.resources.find((r) => (r.obj.metadata?.name ??
 const entry = (subject: string): ExplainEntry => out.explain.find((e) => e.topic === 'pod' && e.subject === subject)!;
 
 describe('pod webhook steps in render', () => {
-  it('adds KruisePodReady and the barrier env to a Kruise-owned named Pod', () => {
+  it('adds the barrier env to a named Pod and explains the KruisePodReady gate of a Kruise-owned one', () => {
     const pod = byName('owned-0');
-    expect(pod.spec.readinessGates).toEqual([{ conditionType: 'KruisePodReady' }]);
+    expect(pod.spec.readinessGates).toBeUndefined();
+    expect(entry('Pod default/owned-0').lines[0]).toMatchObject({ item: 'readiness gates', outcome: 'KruisePodReady' });
     expect(pod.spec.containers.map((c: any) => c.env.at(-1))).toEqual([
       { name: 'KRUISE_CONTAINER_BARRIER', valueFrom: { configMapKeyRef: { name: 'owned-0-barrier', key: 'p_10' } } },
       { name: 'KRUISE_CONTAINER_BARRIER', valueFrom: { configMapKeyRef: { name: 'owned-0-barrier', key: 'p_0' } } },
