@@ -33,6 +33,8 @@ export const FEATURE_GATE_DEFAULTS: Record<string, boolean> = {
   SidecarSetPatchPodMetadataDefaultsAllowed: false,
   ResourcesDeletionProtection: true,
   PodUnavailableBudgetDeleteGate: true,
+  KruisePodReadinessGate: false,
+  StatefulSetAutoResizePVCGate: false,
 };
 
 export function featureGate(facts: ClusterFacts, name: string): boolean {

@@ -8,7 +8,8 @@ export interface ExplainEntry {
   subject: string;
   origin?: Origin;
   /** Which part of render produced it. */
-  topic: 'sidecarset' | 'uniteddeployment';
+  /** pod: the rest of the pod webhook (readiness gates, launch priority) and workload advice. */
+  topic: 'sidecarset' | 'uniteddeployment' | 'pod';
   lines: ExplainLine[];
 }
 

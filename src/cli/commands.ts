@@ -104,7 +104,10 @@ export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'outpu
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: undefined }, tree.dir) : undefined;
       // The base is judged with the head's cluster facts.
-      base = baseLoaded ? baseLoaded.resources.filter((await admit({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
+      const baseChecked = baseLoaded ? await admit({ ...baseLoaded, facts: loaded.facts }, flags) : undefined;
+      base = baseLoaded && baseChecked ? baseLoaded.resources.filter(baseChecked.admits) : [];
+      // What the cluster refuses when the base it holds becomes the head: stored forms both.
+      if (baseChecked) diags.push(...(await import('../validate/index.js')).validateUpdates(baseChecked.admitted, head.admitted, loaded.facts));
     }
     const { plan } = await import('../plan/index.js');
     // Stages are manifests to apply: plan works on them as written, not as stored.

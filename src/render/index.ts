@@ -12,6 +12,7 @@ import type { ExplainEntry } from '../api/explain.js';
 import type { RenderOptions, RenderResult } from './types.js';
 import { expandUnitedDeployments } from './uniteddeployment/index.js';
 import { prepareInjection } from './sidecarset/index.js';
+import { preparePodWebhook } from './pod/index.js';
 
 export type { RenderOptions, RenderResult } from './types.js';
 // The apply form (what Argo CD and `kruisec fn render` hand the API server): see apply-form.ts.
@@ -28,7 +29,9 @@ export function renderEach(input: readonly Resource[], opts: RenderOptions, emit
   // order sorting the output would.
   const ordered = sortResources([...expanded.resources]);
   const inject = prepareInjection(ordered, opts);
-  for (const r of ordered) emit(inject(r, diagnostics, explain));
+  // The pod webhook's later steps run on what injection made (launch priority counts sidecars).
+  const podWebhook = preparePodWebhook(ordered, opts);
+  for (const r of ordered) emit(podWebhook(inject(r, diagnostics, explain), diagnostics, explain));
   return { diagnostics, explain: explain ?? [] };
 }
 

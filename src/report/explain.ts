@@ -21,7 +21,7 @@ export function formatExplain(entries: ExplainEntry[], format: 'text' | 'json'):
   return format === 'json' ? explainJson(sorted) : explainText(sorted);
 }
 
-const TOPIC_RANK: Record<ExplainEntry['topic'], number> = { uniteddeployment: 0, sidecarset: 1 };
+const TOPIC_RANK: Record<ExplainEntry['topic'], number> = { uniteddeployment: 0, sidecarset: 1, pod: 2 };
 
 /** By file, document and List item; inside one document, objects in the order render first
  *  reported them (a UnitedDeployment before the subset workloads made from it), and for one
@@ -66,7 +66,7 @@ function explainJson(entries: readonly ExplainEntry[]): string {
 // ---- text ------------------------------------------------------------------------------
 
 function explainText(entries: readonly ExplainEntry[]): string {
-  if (!entries.length) return 'nothing to explain: no SidecarSet injection or UnitedDeployment subsets in the input\n';
+  if (!entries.length) return 'nothing to explain: no SidecarSet injection, UnitedDeployment subsets or Kruise pod decisions in the input\n';
   // Entries about one object (a UnitedDeployment's split and its SidecarSet note) share a heading.
   const blocks: string[][] = [];
   let last: ExplainEntry | undefined;

@@ -29,6 +29,26 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** apimachinery's semantic equality, for decoded JSON: nil and empty collections (and "" ) are
+ *  equal, as Go's omitempty fields make them on the wire. */
+export function semanticEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(semanticForm(a)) === JSON.stringify(semanticForm(b));
+}
+
+/** The canonical form semanticEqual compares: sorted keys, empty values dropped. */
+export function semanticForm(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length ? v.map(semanticForm) : undefined;
+  if (isObj(v)) {
+    const out: Obj = {};
+    for (const k of Object.keys(v).sort()) {
+      const c = semanticForm(v[k]);
+      if (c !== undefined) out[k] = c;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return v === null || v === '' ? undefined : v;
+}
+
 /** Deep copy of plain JSON data. */
 export function cloneJson<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);

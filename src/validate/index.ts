@@ -15,6 +15,10 @@ import type { ValidateOptions, ValidateResult } from './types.js';
 export type { ValidateOptions, ValidateResult } from './types.js';
 export { uncheckedKinds, type UncheckedKind } from './schema/index.js';
 export { checkWorkloads } from './workloads/index.js';
+// Update-time admission: plan knows the base the cluster holds.
+export { validateUpdates } from './update/index.js';
+// Classification advice, which render's --explain repeats.
+export { classificationAdvice, serviceIndex } from './workloads/classification.js';
 export { decreasingSteps, overPartitionTrafficLimit, validStepReplicas } from './workloads/rollout.js';
 export { fitsSchema } from './schema/index.js';
 export { findRevision } from './sidecarset/injection-strategy.js';

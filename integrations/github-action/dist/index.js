@@ -5513,7 +5513,7 @@ var require_body = __commonJS({
         const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
-        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5521,14 +5521,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name2, value2] of object) {
           if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape2(value2.name)}"` : "") + `\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
@@ -20177,8 +20177,8 @@ function locationText(d, base) {
 function oneLine(s) {
   return s.replace(/\r\n|\r|\n/g, " ");
 }
-function escapeWorkflowCommands(text2, escape) {
-  return text2.replace(/(^|[\n\r\u2028\u2029\u0085])([\s\u200B]*)::/g, (_m, br, ws) => `${br}${ws}${escape}:`);
+function escapeWorkflowCommands(text2, escape2) {
+  return text2.replace(/(^|[\n\r\u2028\u2029\u0085])([\s\u200B]*)::/g, (_m, br, ws) => `${br}${ws}${escape2}:`);
 }
 var RANK;
 var init_shared = __esm({
@@ -20749,6 +20749,8 @@ var init_schema = __esm({
 var workload_exports = {};
 __export(workload_exports, {
   activeDeadline: () => activeDeadline,
+  adviceCloneSetForDeployment: () => adviceCloneSetForDeployment,
+  adviceCloneSetForStatefulSet: () => adviceCloneSetForStatefulSet,
   clonesetDecimalPercent: () => clonesetDecimalPercent,
   clonesetInPlaceOnlySurge: () => clonesetInPlaceOnlySurge,
   clonesetIntOrPercentInvalid: () => clonesetIntOrPercentInvalid,
@@ -20756,14 +20758,24 @@ __export(workload_exports, {
   clonesetPodsToDeleteDuplicate: () => clonesetPodsToDeleteDuplicate,
   clonesetPreDownloadParallelism: () => clonesetPreDownloadParallelism,
   clonesetProgressDeadline: () => clonesetProgressDeadline,
+  clonesetV1beta1SurgeNotCounted: () => clonesetV1beta1SurgeNotCounted,
   dsInPlaceUpdateHook: () => dsInPlaceUpdateHook,
   dsIntOrPercentInvalid: () => dsIntOrPercentInvalid,
   dsRollingUpdateType: () => dsRollingUpdateType,
   dsSurgeAndUnavailable: () => dsSurgeAndUnavailable,
+  inPlaceWithoutReadinessProbe: () => inPlaceWithoutReadinessProbe,
+  launchPriorityAnnotationInvalid: () => launchPriorityAnnotationInvalid,
+  launchPriorityConflict: () => launchPriorityConflict,
+  launchPriorityIgnored: () => launchPriorityIgnored,
+  launchPriorityInvalid: () => launchPriorityInvalid,
+  lifecycleHookFinalizerInvalid: () => lifecycleHookFinalizerInvalid,
+  lifecycleHookLabelInvalid: () => lifecycleHookLabelInvalid,
+  lifecycleHookNotInTemplate: () => lifecycleHookNotInTemplate,
   negativeValue: () => negativeValue,
   podTemplateInvalid: () => podTemplateInvalid,
   podUpdatePolicyInvalid: () => podUpdatePolicyInvalid,
   priorityStrategyInvalid: () => priorityStrategyInvalid,
+  probeMarkerContainerMissing: () => probeMarkerContainerMissing,
   restartPolicy: () => restartPolicy,
   rolloutBlueGreenWorkload: () => rolloutBlueGreenWorkload,
   rolloutFailureThreshold: () => rolloutFailureThreshold,
@@ -20794,7 +20806,7 @@ __export(workload_exports, {
   stsUnorderedNeedsParallel: () => stsUnorderedNeedsParallel,
   updateTypeInvalid: () => updateTypeInvalid
 });
-var negativeValue, selectorEmpty, selectorInvalid, selectorMismatch, restartPolicy, activeDeadline, updateTypeInvalid, podUpdatePolicyInvalid, priorityStrategyInvalid, scatterStrategyInvalid, podTemplateInvalid, clonesetIntOrPercentInvalid, clonesetDecimalPercent, clonesetNoProgress, clonesetInPlaceOnlySurge, clonesetPodsToDeleteDuplicate, clonesetPreDownloadParallelism, clonesetProgressDeadline, stsPodManagementPolicy, stsReserveOrdinal, stsMaxUnavailable, stsMaxUnavailableNeedsParallel, stsRollingUpdateWithOnDelete, stsMinReadySeconds, stsInPlaceReadinessGate, stsUnorderedNeedsParallel, stsPvcRetentionPolicy, dsIntOrPercentInvalid, dsSurgeAndUnavailable, dsRollingUpdateType, dsInPlaceUpdateHook, rolloutStrategy, rolloutNoSteps, rolloutStepReplicasMissing, rolloutStepReplicasInvalid, rolloutStepsDecreasing, rolloutStepTrafficInvalid, rolloutPartitionTrafficLimit, rolloutStepWeightInvalid, rolloutTrafficRoutingInvalid, rolloutBlueGreenWorkload, rolloutRollingStyle, rolloutWorkloadConflict, rolloutWorkloadMissing, rolloutFailureThreshold;
+var negativeValue, selectorEmpty, selectorInvalid, selectorMismatch, restartPolicy, activeDeadline, updateTypeInvalid, podUpdatePolicyInvalid, priorityStrategyInvalid, scatterStrategyInvalid, podTemplateInvalid, clonesetIntOrPercentInvalid, clonesetDecimalPercent, clonesetNoProgress, clonesetInPlaceOnlySurge, clonesetPodsToDeleteDuplicate, clonesetPreDownloadParallelism, clonesetProgressDeadline, stsPodManagementPolicy, stsReserveOrdinal, stsMaxUnavailable, stsMaxUnavailableNeedsParallel, stsRollingUpdateWithOnDelete, stsMinReadySeconds, stsInPlaceReadinessGate, stsUnorderedNeedsParallel, stsPvcRetentionPolicy, dsIntOrPercentInvalid, dsSurgeAndUnavailable, dsRollingUpdateType, dsInPlaceUpdateHook, clonesetV1beta1SurgeNotCounted, lifecycleHookLabelInvalid, lifecycleHookFinalizerInvalid, lifecycleHookNotInTemplate, launchPriorityInvalid, launchPriorityAnnotationInvalid, launchPriorityConflict, launchPriorityIgnored, inPlaceWithoutReadinessProbe, probeMarkerContainerMissing, adviceCloneSetForStatefulSet, adviceCloneSetForDeployment, rolloutStrategy, rolloutNoSteps, rolloutStepReplicasMissing, rolloutStepReplicasInvalid, rolloutStepsDecreasing, rolloutStepTrafficInvalid, rolloutPartitionTrafficLimit, rolloutStepWeightInvalid, rolloutTrafficRoutingInvalid, rolloutBlueGreenWorkload, rolloutRollingStyle, rolloutWorkloadConflict, rolloutWorkloadMissing, rolloutFailureThreshold;
 var init_workload = __esm({
   "src/report/catalogue/workload.ts"() {
     "use strict";
@@ -21015,6 +21027,90 @@ var init_workload = __esm({
       description: "Advanced DaemonSet does not support the lifecycle.inPlaceUpdate hook.",
       message: () => "the inPlaceUpdate lifecycle hook is not supported for DaemonSet",
       hint: () => "remove spec.lifecycle.inPlaceUpdate"
+    });
+    clonesetV1beta1SurgeNotCounted = defineRule({
+      id: "cloneset-v1beta1-surge-not-counted",
+      severity: "error",
+      description: "A v1beta1 CloneSet whose maxUnavailable resolves to less than one pod is refused even with maxSurge >= 1: Kruise's v1beta1 webhook reads a shadowed maxSurge (always 0) in its joint check.",
+      message: (d) => `maxUnavailable and maxSurge should not both be less than 1 (maxUnavailable ${d.maxUnavailable}, maxSurge ${d.maxSurge}: Kruise's v1beta1 webhook does not count maxSurge here)`,
+      hint: () => "this is Kruise's own behaviour at master, not a kruisec choice: set maxUnavailable to 1 or more (maxSurge can stay), or write the CloneSet as apps.kruise.io/v1alpha1, whose webhook counts maxSurge"
+    });
+    lifecycleHookLabelInvalid = defineRule({
+      id: "lifecycle-hook-label-invalid",
+      severity: "warning",
+      description: "A lifecycle hook's labelsHandler holds a label no pod can carry (bad key or value): the hook can never be met, so preNormal pods wait forever and preDelete / inPlaceUpdate never hold a pod.",
+      message: (d) => `lifecycle.${d.hook}.labelsHandler ${JSON.stringify(d.key)}: ${d.reason}; no pod can carry this label, so the hook never matches`,
+      hint: () => "label keys are [prefix/]name (name at most 63 characters of [A-Za-z0-9_.-]); values at most 63 characters of the same set"
+    });
+    lifecycleHookFinalizerInvalid = defineRule({
+      id: "lifecycle-hook-finalizer-invalid",
+      severity: "warning",
+      description: "A lifecycle hook's finalizersHandler names a finalizer the API server refuses on a pod: the hook can never be met.",
+      message: (d) => `lifecycle.${d.hook}.finalizersHandler ${JSON.stringify(d.finalizer)}: ${d.reason}; no pod can carry this finalizer, so the hook never matches`,
+      hint: () => "use a domain-qualified name such as example.com/hold"
+    });
+    lifecycleHookNotInTemplate = defineRule({
+      id: "lifecycle-hook-not-in-template",
+      severity: "info",
+      description: "A preDelete or inPlaceUpdate hook holds a pod only while the pod carries one of its labels or finalizers; the pod template carries none, so something else must add them.",
+      message: (d) => `lifecycle.${d.hook}: the pod template carries none of ${d.missing}; pods are held only if another controller adds them`,
+      hint: () => "put the hook label in spec.template.metadata.labels (or the finalizer in metadata.finalizers) if every pod should be held"
+    });
+    launchPriorityInvalid = defineRule({
+      id: "launch-priority-value-invalid",
+      severity: "error",
+      description: "A container's KRUISE_CONTAINER_PRIORITY env is not an integer (or comes from valueFrom): Kruise's pod webhook fails to parse it and refuses to create the pod.",
+      message: (d) => `container ${d.container}: KRUISE_CONTAINER_PRIORITY ${d.value} is not an integer; Kruise's pod webhook refuses pods with it`,
+      hint: () => 'write the priority as a literal integer value, e.g. value: "100" (higher starts first)'
+    });
+    launchPriorityAnnotationInvalid = defineRule({
+      id: "launch-priority-annotation-invalid",
+      severity: "warning",
+      description: "apps.kruise.io/container-launch-priority has a value other than Ordered; Kruise ignores it.",
+      message: (d) => `apps.kruise.io/container-launch-priority ${JSON.stringify(d.value)} is ignored; the only value Kruise acts on is "Ordered"`,
+      hint: () => "write Ordered (containers start in list order), or use KRUISE_CONTAINER_PRIORITY env vars"
+    });
+    launchPriorityConflict = defineRule({
+      id: "launch-priority-conflict",
+      severity: "warning",
+      description: "The Ordered annotation and KRUISE_CONTAINER_PRIORITY env vars are both set; the annotation wins and the env priorities are ignored.",
+      message: (d) => `apps.kruise.io/container-launch-priority: Ordered overrides the KRUISE_CONTAINER_PRIORITY of ${d.containers}; containers start in list order`,
+      hint: () => "keep one of them: the annotation for list order, or the env vars for explicit priorities"
+    });
+    launchPriorityIgnored = defineRule({
+      id: "launch-priority-ignored",
+      severity: "info",
+      description: "Container launch priority is asked for but Kruise does nothing with it: one container only, priorities all equal, or set on init containers.",
+      message: (d) => `container launch priority has no effect: ${d.reason}`,
+      hint: () => "remove it, or give the app containers different KRUISE_CONTAINER_PRIORITY values"
+    });
+    inPlaceWithoutReadinessProbe = defineRule({
+      id: "inplace-without-readiness-probe",
+      severity: "info",
+      description: "In-place update restarts containers inside the running pod; a container without a readinessProbe is Ready the moment it starts, so the pod rejoins its Services before the new version can serve.",
+      message: (d) => `podUpdatePolicy ${d.policy}: container ${d.containers} has no readinessProbe; after an in-place restart the pod is marked Ready (and gets traffic) as soon as the process starts`,
+      hint: () => "add a readinessProbe that passes only when the container can serve"
+    });
+    probeMarkerContainerMissing = defineRule({
+      id: "podprobemarker-container-missing",
+      severity: "warning",
+      description: "A PodProbeMarker probe names a container that the pods of a matching workload do not have; kruise-daemon never runs it there and its marks are never set.",
+      message: (d) => `probe ${d.probe}: container ${d.container} is not in the pod template of ${d.workloads}`,
+      hint: () => "fix containerName, or narrow spec.selector to the workloads that run the container (a SidecarSet-injected container also counts: check the render output)"
+    });
+    adviceCloneSetForStatefulSet = defineRule({
+      id: "advice-cloneset-for-statefulset",
+      severity: "info",
+      description: "A StatefulSet or Advanced StatefulSet uses nothing that needs a stable identity; a CloneSet would serve it and adds selective pod deletion and in-place update.",
+      message: (d) => `advice: this ${d.kind} ${d.reason}; a CloneSet would serve it, with selective deletion (podsToDelete) and in-place update`,
+      hint: () => "keep the StatefulSet if the pods rely on their ordinal names; otherwise consider apps.kruise.io CloneSet"
+    });
+    adviceCloneSetForDeployment = defineRule({
+      id: "advice-cloneset-for-deployment",
+      severity: "info",
+      description: "A Deployment recreates pods for every template change; as a CloneSet it would update images in place, keeping the pod, its IP and its node.",
+      message: (d) => `advice: ${d.reason}; as a CloneSet this Deployment would gain in-place update (an image change restarts the container only, keeping the pod, its IP and node) and selective pod deletion`,
+      hint: () => "consider apps.kruise.io CloneSet with podUpdatePolicy InPlaceIfPossible; field names are those of a Deployment"
     });
     rolloutStrategy = defineRule({
       id: "rollout-strategy-invalid",
@@ -21834,14 +21930,14 @@ var init_uniteddeployment = __esm({
       id: "uniteddeployment-subset-placement-changed",
       severity: "error",
       description: "an existing subset changes its nodeSelectorTerm or tolerations, which are immutable",
-      message: (d) => `${d.field}: Forbidden: may not be changed in an update (subset ${d.subset}: ${d.what})`,
+      message: (d) => `${d.field}: Forbidden: may not be changed in an update (subset ${d.subset}: ${d.what}${d.base !== void 0 ? `, base: ${d.base}` : ""})`,
       hint: () => "add a new subset with the new placement and remove the old one instead"
     });
     templateSpecChangeForbidden = defineRule({
       id: "uniteddeployment-template-spec-change-forbidden",
       severity: "error",
       description: "a StatefulSet or Advanced StatefulSet template changes a spec field other than the updatable ones",
-      message: (d) => `${d.field}: Forbidden: updates to ${d.template} spec for fields other than ${d.allowed} are forbidden`,
+      message: (d) => `${d.field}: Forbidden: updates to ${d.template} spec for fields other than ${d.allowed} are forbidden${d.changes ? `; changed: ${d.changes}` : ""}`,
       hint: () => "revert that field, or recreate the UnitedDeployment"
     });
     subsetWorkloadRejected = defineRule({
@@ -21869,9 +21965,12 @@ __export(plan_exports, {
   sidecarNotUpgradable: () => sidecarNotUpgradable,
   stepUnexpressible: () => stepUnexpressible,
   stepsInvalid: () => stepsInvalid,
-  updateBlocked: () => updateBlocked
+  updateBlocked: () => updateBlocked,
+  updateForbiddenField: () => updateForbiddenField,
+  updateInPlaceOnlyTemplate: () => updateInPlaceOnlyTemplate,
+  updateVolumeClaimTemplates: () => updateVolumeClaimTemplates
 });
-var stepsInvalid, rolloutOwnsPartition, rolloutUnsupported, rolloutTrafficIgnored, rolloutStaged, rolloutStepsAdopted, inPlaceOnlyImpossible, deploymentNoPartition, sidecarNotUpgradable, stepUnexpressible, updateBlocked, noSteps, noBase;
+var stepsInvalid, rolloutOwnsPartition, rolloutUnsupported, rolloutTrafficIgnored, rolloutStaged, rolloutStepsAdopted, inPlaceOnlyImpossible, deploymentNoPartition, sidecarNotUpgradable, stepUnexpressible, updateBlocked, noSteps, noBase, updateForbiddenField, updateInPlaceOnlyTemplate, updateVolumeClaimTemplates;
 var init_plan = __esm({
   "src/report/catalogue/plan.ts"() {
     "use strict";
@@ -21966,6 +22065,27 @@ var init_plan = __esm({
       description: "without a base, every workload is planned as if its pod template changed",
       message: () => "no base given: every workload is planned as a change of its pod template",
       hint: () => "pass --base <dir> or --base-ref <ref> to plan only what actually changes"
+    });
+    updateForbiddenField = defineRule({
+      id: "update-forbidden-field",
+      severity: "error",
+      description: "the change edits a spec field that the update webhook (CloneSet, Advanced StatefulSet, Advanced DaemonSet) or the API server (StatefulSet) forbids changing on an existing object",
+      message: (d) => `${d.workload}: updates to ${d.kind} spec for fields other than ${d.allowed} are forbidden; changed: ${d.changes}`,
+      hint: () => "keep the base value of that field, or delete and re-create the object (for a StatefulSet: `kubectl delete --cascade=orphan`, then apply)"
+    });
+    updateInPlaceOnlyTemplate = defineRule({
+      id: "update-inplace-only-template",
+      severity: "error",
+      description: "with podUpdatePolicy InPlaceOnly the update webhook (v1alpha1 CloneSet, Advanced StatefulSet) admits template.spec changes to container images only",
+      message: (d) => `${d.workload}: invalid template modified with InPlaceOnly strategy: ${d.op} ${d.path} (base: ${d.base}); only image update is allowed for InPlaceOnly`,
+      hint: () => "change only spec.template.spec.containers[*].image in this commit, or switch podUpdatePolicy to InPlaceIfPossible first"
+    });
+    updateVolumeClaimTemplates = defineRule({
+      id: "update-volume-claim-templates",
+      severity: "error",
+      description: "an Advanced StatefulSet with volumeClaimUpdateStrategy OnRollingUpdate (gate StatefulSetAutoResizePVCGate) may only resize its volumeClaimTemplates: no claim added, removed, renamed or otherwise modified",
+      message: (d) => `${d.workload}: ${d.reason}`,
+      hint: () => "keep the claim templates and their names as in the base and change only resources.requests/limits.storage, or use volumeClaimUpdateStrategy OnPVCDelete"
     });
   }
 });
@@ -23257,6 +23377,21 @@ function canonicalJson(v) {
 function sameJson(a, b) {
   return canonicalJson(a) === canonicalJson(b);
 }
+function semanticEqual(a, b) {
+  return JSON.stringify(semanticForm(a)) === JSON.stringify(semanticForm(b));
+}
+function semanticForm(v) {
+  if (Array.isArray(v)) return v.length ? v.map(semanticForm) : void 0;
+  if (isObj(v)) {
+    const out = {};
+    for (const k of Object.keys(v).sort()) {
+      const c = semanticForm(v[k]);
+      if (c !== void 0) out[k] = c;
+    }
+    return Object.keys(out).length ? out : void 0;
+  }
+  return v === null || v === "" ? void 0 : v;
+}
 function cloneJson(v) {
   return v === void 0 ? v : JSON.parse(JSON.stringify(v));
 }
@@ -24536,7 +24671,9 @@ var init_cluster = __esm({
       EnableSortSidecarContainerByName: false,
       SidecarSetPatchPodMetadataDefaultsAllowed: false,
       ResourcesDeletionProtection: true,
-      PodUnavailableBudgetDeleteGate: true
+      PodUnavailableBudgetDeleteGate: true,
+      KruisePodReadinessGate: false,
+      StatefulSetAutoResizePVCGate: false
     };
   }
 });
@@ -27461,7 +27598,7 @@ var require_compile = __commonJS({
     var fill = require_fill_range();
     var utils = require_utils2();
     var compile = (ast, options = {}) => {
-      const walk2 = (node2, parent = {}) => {
+      const walk3 = (node2, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node2.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
@@ -27495,12 +27632,12 @@ var require_compile = __commonJS({
         }
         if (node2.nodes) {
           for (const child of node2.nodes) {
-            output += walk2(child, node2);
+            output += walk3(child, node2);
           }
         }
         return output;
       };
-      return walk2(ast);
+      return walk3(ast);
     };
     module.exports = compile;
   }
@@ -27537,7 +27674,7 @@ var require_expand = __commonJS({
     };
     var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk2 = (node2, parent = {}) => {
+      const walk3 = (node2, parent = {}) => {
         node2.queue = [];
         let p = parent;
         let q = parent.queue;
@@ -27589,12 +27726,12 @@ var require_expand = __commonJS({
             continue;
           }
           if (child.nodes) {
-            walk2(child, node2);
+            walk3(child, node2);
           }
         }
         return queue;
       };
-      return utils.flatten(walk2(ast));
+      return utils.flatten(walk3(ast));
     };
     module.exports = expand2;
   }
@@ -31558,14 +31695,14 @@ var require_out3 = __commonJS({
     var sync_1 = require_sync4();
     var settings_1 = require_settings3();
     exports.Settings = settings_1.default;
-    function walk2(directory, optionsOrSettingsOrCallback, callback) {
+    function walk3(directory, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
         return;
       }
       new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
     }
-    exports.walk = walk2;
+    exports.walk = walk3;
     function walkSync(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new sync_1.default(directory, settings);
@@ -38529,7 +38666,7 @@ function checkCloneSet(res) {
   out.push(...checkKnobs(res, base, ru, replicas, policy === "InPlaceOnly", rolling, true));
   return out;
 }
-function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
+function checkKnobs(res, base, k, replicas, inPlaceOnly2, defaults2, v1beta1) {
   const out = [];
   const partition = asIntOrString(k.partition) ?? 0;
   const p = scaledValueKruise(partition, replicas, true);
@@ -38555,10 +38692,12 @@ function checkKnobs(res, base, k, replicas, inPlaceOnly, defaults2, v1beta1) {
       maxSurge = r.value;
       out.push(...decimalPercent(res, [...base, "maxSurge"], ms, replicas));
     }
-    if (inPlaceOnly && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
+    if (inPlaceOnly2 && maxSurge > 0) out.push(report(clonesetInPlaceOnlySurge, { value: show(ms) }, at(res, [...base, "maxSurge"])));
   }
   if (replicas > 0 && maxUnavailable2 < 1 && maxSurge < 1) {
     out.push(report(clonesetNoProgress, { field: dotted([...base, "maxUnavailable"]) }, at(res, [...base, "maxUnavailable"])));
+  } else if (v1beta1 && replicas > 0 && maxUnavailable2 < 1) {
+    out.push(report(clonesetV1beta1SurgeNotCounted, { maxUnavailable: show(mu ?? 0), maxSurge: show(ms ?? 0) }, at(res, [...base, "maxUnavailable"])));
   }
   const ip = objAt(k, "inPlaceUpdateStrategy");
   if (v1beta1 && ip) {
@@ -38970,7 +39109,317 @@ var init_statefulset = __esm({
   }
 });
 
+// src/validate/workloads/classification.ts
+function serviceIndex(resources) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    if (r.obj.kind !== "Service" || r.obj.apiVersion !== "v1") continue;
+    out.set(`${r.obj.metadata?.namespace ?? "default"}/${r.obj.metadata?.name ?? ""}`, objAt(r.obj, "spec")?.clusterIP === "None");
+  }
+  return out;
+}
+function classificationAdvice(res, services) {
+  const { apiVersion, kind } = res.obj;
+  if (apiVersion === "apps/v1" && kind === "Deployment") {
+    return { rule: adviceCloneSetForDeployment, kind: "Deployment", reason: "an image change recreates every pod" };
+  }
+  const native = apiVersion === "apps/v1" && kind === "StatefulSet";
+  const advanced = kind === "StatefulSet" && (apiVersion === "apps.kruise.io/v1alpha1" || apiVersion === "apps.kruise.io/v1beta1");
+  if (!native && !advanced) return void 0;
+  const spec = objAt(res.obj, "spec") ?? {};
+  if (list(spec.volumeClaimTemplates).length) return void 0;
+  if (isObj(spec.ordinals) || list(spec.reserveOrdinals).length) return void 0;
+  const serviceName = typeof spec.serviceName === "string" ? spec.serviceName : "";
+  let dns;
+  if (serviceName === "") dns = "no serviceName";
+  else {
+    const headless = services.get(`${res.obj.metadata?.namespace ?? "default"}/${serviceName}`);
+    if (headless !== false) return void 0;
+    dns = `serviceName ${serviceName} is not a headless Service (it has a cluster IP), so the pods get no stable DNS names`;
+  }
+  const label = advanced ? "Advanced StatefulSet" : "StatefulSet";
+  return { rule: adviceCloneSetForStatefulSet, kind: label, reason: `uses nothing that needs a stable identity: no volumeClaimTemplates, ${dns}, no ordinals or reserveOrdinals` };
+}
+function checkClassification(resources) {
+  let services;
+  const out = [];
+  for (const r of resources) {
+    if (r.obj.kind !== "Deployment" && r.obj.kind !== "StatefulSet") continue;
+    services ??= serviceIndex(resources);
+    const a = classificationAdvice(r, services);
+    if (a) out.push(report(a.rule, { kind: a.kind, reason: a.reason }, at(r, ["kind"])));
+  }
+  return out;
+}
+var init_classification = __esm({
+  "src/validate/workloads/classification.ts"() {
+    "use strict";
+    init_rule();
+    init_workload();
+    init_json2();
+    init_common();
+  }
+});
+
+// src/validate/workloads/inplace-probes.ts
+function inPlacePolicy(res) {
+  const { apiVersion, kind } = res.obj;
+  const us = objAt(res.obj, "spec", "updateStrategy") ?? {};
+  const ru = objAt(us, "rollingUpdate") ?? {};
+  let policy;
+  if (kind === "CloneSet") policy = apiVersion === "apps.kruise.io/v1alpha1" ? us.type : ru.podUpdatePolicy;
+  else if (kind === "StatefulSet") policy = ru.podUpdatePolicy;
+  else if (kind === "DaemonSet") policy = (us.type ?? "RollingUpdate") === "RollingUpdate" ? ru.rollingUpdateType : void 0;
+  return policy === "InPlaceIfPossible" || policy === "InPlaceOnly" ? policy : void 0;
+}
+function checkInPlaceProbes(res) {
+  const policy = inPlacePolicy(res);
+  if (!policy) return [];
+  const containers = list(objAt(res.obj, "spec", "template", "spec")?.containers);
+  const out = [];
+  containers.forEach((c, i) => {
+    if (!isObj(c) || isObj(c.readinessProbe)) return;
+    out.push(report(inPlaceWithoutReadinessProbe, { containers: String(c.name), policy }, at(res, ["spec", "template", "spec", "containers", i])));
+  });
+  return out;
+}
+var init_inplace_probes = __esm({
+  "src/validate/workloads/inplace-probes.ts"() {
+    "use strict";
+    init_rule();
+    init_workload();
+    init_json2();
+    init_common();
+  }
+});
+
+// src/k8s/container-launch-priority.ts
+function parseGoInt2(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
+  const v = BigInt(s);
+  return v < INT64_MIN2 || v > INT64_MAX3 ? void 0 : v;
+}
+function launchPriorities(pod) {
+  const spec = isObj(pod.spec) ? pod.spec : {};
+  const containers = list(spec.containers);
+  if (containers.length === 1) return { kind: "none", reason: "the pod has one container" };
+  const annotations = isObj(pod.metadata) && isObj(pod.metadata.annotations) ? pod.metadata.annotations : {};
+  if (annotations[LAUNCH_PRIORITY_ANNOTATION] === LAUNCH_PRIORITY_ORDERED) {
+    return { kind: "ordered", priorities: containers.map((_, i) => BigInt(-i)) };
+  }
+  const priorities = [];
+  let any = false;
+  for (const c of containers) {
+    let p = 0n;
+    for (const e of list(isObj(c) ? c.env : void 0)) {
+      if (!isObj(e) || e.name !== LAUNCH_PRIORITY_ENV) continue;
+      const raw3 = typeof e.value === "string" ? e.value : "";
+      const v = parseGoInt2(raw3);
+      if (v === void 0) return { kind: "refused", container: isObj(c) ? String(c.name) : "", value: e.valueFrom !== void 0 ? "from valueFrom" : JSON.stringify(e.value ?? "") };
+      p = v;
+      if (v !== 0n) any = true;
+    }
+    priorities.push(p);
+  }
+  if (!any) return { kind: "none", reason: `no container sets a non-zero ${LAUNCH_PRIORITY_ENV}` };
+  if (priorities.every((p) => p === priorities[0])) return { kind: "none", reason: "every container has the same priority" };
+  return { kind: "env", priorities };
+}
+function barrierEnv(p, podName) {
+  return { name: LAUNCH_BARRIER_ENV, valueFrom: { configMapKeyRef: { name: `${podName}-barrier`, key: barrierKey(p) } } };
+}
+function barrierKey(p) {
+  return `p_${p}`;
+}
+var LAUNCH_PRIORITY_ANNOTATION, LAUNCH_PRIORITY_ORDERED, LAUNCH_PRIORITY_ENV, LAUNCH_BARRIER_ENV, INT64_MIN2, INT64_MAX3;
+var init_container_launch_priority = __esm({
+  "src/k8s/container-launch-priority.ts"() {
+    "use strict";
+    init_json2();
+    LAUNCH_PRIORITY_ANNOTATION = "apps.kruise.io/container-launch-priority";
+    LAUNCH_PRIORITY_ORDERED = "Ordered";
+    LAUNCH_PRIORITY_ENV = "KRUISE_CONTAINER_PRIORITY";
+    LAUNCH_BARRIER_ENV = "KRUISE_CONTAINER_BARRIER";
+    INT64_MIN2 = -(2n ** 63n);
+    INT64_MAX3 = 2n ** 63n - 1n;
+  }
+});
+
+// src/validate/workloads/launch-priority.ts
+function checkLaunchPriority(res, pod, path6) {
+  const spec = isObj(pod.spec) ? pod.spec : {};
+  const annotations = isObj(pod.metadata) && isObj(pod.metadata.annotations) ? pod.metadata.annotations : {};
+  const ann = annotations[LAUNCH_PRIORITY_ANNOTATION];
+  const containers = list(spec.containers);
+  const out = [];
+  const withEnv = [];
+  containers.forEach((c, index) => {
+    list(isObj(c) ? c.env : void 0).forEach((e, envIndex) => {
+      if (isObj(e) && e.name === LAUNCH_PRIORITY_ENV) withEnv.push({ name: String(c.name), index, env: e, envIndex });
+    });
+  });
+  const initWithEnv = list(spec.initContainers).filter((c) => isObj(c) && list(c.env).some((e) => isObj(e) && e.name === LAUNCH_PRIORITY_ENV));
+  if (ann !== void 0 && ann !== LAUNCH_PRIORITY_ORDERED) {
+    out.push(report(launchPriorityAnnotationInvalid, { value: String(ann) }, at(res, [...path6, "metadata", "annotations", LAUNCH_PRIORITY_ANNOTATION])));
+  }
+  if (initWithEnv.length) {
+    out.push(report(launchPriorityIgnored, { reason: `init containers (${initWithEnv.map((c) => c.name).join(", ")}) start in order anyway; Kruise reads ${LAUNCH_PRIORITY_ENV} on app containers only` }, at(res, [...path6, "spec", "initContainers"])));
+  }
+  if (ann !== LAUNCH_PRIORITY_ORDERED && !withEnv.length) return out;
+  if (containers.length === 1) {
+    out.push(report(launchPriorityIgnored, { reason: "the pod has a single container (unless a SidecarSet injects more)" }, at(res, [...path6, "spec", "containers"])));
+    return out;
+  }
+  if (ann === LAUNCH_PRIORITY_ORDERED) {
+    if (withEnv.length) out.push(report(launchPriorityConflict, { containers: [...new Set(withEnv.map((w) => w.name))].join(", ") }, at(res, [...path6, "metadata", "annotations", LAUNCH_PRIORITY_ANNOTATION])));
+    return out;
+  }
+  const decided = launchPriorities(pod);
+  if (decided.kind === "refused") {
+    const w = withEnv.find((x) => x.name === decided.container && parseGoInt2(typeof x.env.value === "string" ? x.env.value : "") === void 0) ?? withEnv[0];
+    out.push(report(launchPriorityInvalid, { container: decided.container, value: decided.value }, at(res, [...path6, "spec", "containers", w.index, "env", w.envIndex])));
+  } else if (decided.kind === "none") {
+    out.push(report(launchPriorityIgnored, { reason: decided.reason }, at(res, [...path6, "spec", "containers"])));
+  }
+  return out;
+}
+var init_launch_priority = __esm({
+  "src/validate/workloads/launch-priority.ts"() {
+    "use strict";
+    init_container_launch_priority();
+    init_rule();
+    init_workload();
+    init_json2();
+  }
+});
+
+// src/validate/workloads/lifecycle.ts
+function checkLifecycle(res) {
+  const lifecycle = objAt(res.obj, "spec", "lifecycle");
+  if (!lifecycle) return [];
+  const out = [];
+  const templateMeta = objAt(res.obj, "spec", "template", "metadata") ?? {};
+  const templateLabels = isObj(templateMeta.labels) ? templateMeta.labels : {};
+  const templateFinalizers = new Set(list(templateMeta.finalizers));
+  for (const hook2 of HOOKS) {
+    const h = objAt(lifecycle, hook2);
+    if (!h) continue;
+    const base = ["spec", "lifecycle", hook2];
+    const labels = isObj(h.labelsHandler) ? h.labelsHandler : {};
+    for (const [key2, value2] of Object.entries(labels)) {
+      const reason = qualifiedNameError(key2) ?? (typeof value2 === "string" ? labelValueError(value2) : "the value must be a string");
+      if (reason) out.push(report(lifecycleHookLabelInvalid, { hook: hook2, key: key2, reason }, at(res, [...base, "labelsHandler", key2])));
+    }
+    list(h.finalizersHandler).forEach((f, i) => {
+      if (typeof f !== "string") return;
+      const reason = qualifiedNameError(f) ?? (!f.includes("/") && !STANDARD_FINALIZERS.has(f) ? "name is neither a standard finalizer name nor is it fully qualified" : void 0);
+      if (reason) out.push(report(lifecycleHookFinalizerInvalid, { hook: hook2, finalizer: f, reason }, at(res, [...base, "finalizersHandler", i])));
+    });
+    if (hook2 === "preNormal") continue;
+    const keys = Object.keys(labels), finalizers = list(h.finalizersHandler).filter((f) => typeof f === "string");
+    if (!keys.length && !finalizers.length) continue;
+    const hooked = keys.some((k) => templateLabels[k] === labels[k]) || finalizers.some((f) => templateFinalizers.has(f));
+    if (!hooked) {
+      const missing = [...keys.map((k) => `label ${k}=${String(labels[k])}`), ...finalizers.map((f) => `finalizer ${f}`)].join(", ");
+      out.push(report(lifecycleHookNotInTemplate, { hook: hook2, missing }, at(res, base)));
+    }
+  }
+  return out;
+}
+var HOOKS, STANDARD_FINALIZERS;
+var init_lifecycle = __esm({
+  "src/validate/workloads/lifecycle.ts"() {
+    "use strict";
+    init_selector();
+    init_rule();
+    init_workload();
+    init_json2();
+    init_common();
+    HOOKS = ["preDelete", "inPlaceUpdate", "preNormal"];
+    STANDARD_FINALIZERS = /* @__PURE__ */ new Set(["kubernetes", "orphan", "foregroundDeletion"]);
+  }
+});
+
+// src/k8s/pod-templates.ts
+function templatePath(obj) {
+  if (typeof obj.apiVersion !== "string") return void 0;
+  const slash2 = obj.apiVersion.indexOf("/");
+  return TEMPLATE_PATHS[slash2 < 0 ? "" : obj.apiVersion.slice(0, slash2)]?.[obj.kind];
+}
+var TEMPLATE_PATHS;
+var init_pod_templates = __esm({
+  "src/k8s/pod-templates.ts"() {
+    "use strict";
+    TEMPLATE_PATHS = {
+      "": { Pod: [], ReplicationController: ["spec", "template"] },
+      apps: { Deployment: ["spec", "template"], ReplicaSet: ["spec", "template"], StatefulSet: ["spec", "template"], DaemonSet: ["spec", "template"] },
+      extensions: { Deployment: ["spec", "template"], ReplicaSet: ["spec", "template"], DaemonSet: ["spec", "template"] },
+      batch: { Job: ["spec", "template"], CronJob: ["spec", "jobTemplate", "spec", "template"] },
+      "apps.kruise.io": {
+        CloneSet: ["spec", "template"],
+        StatefulSet: ["spec", "template"],
+        DaemonSet: ["spec", "template"],
+        BroadcastJob: ["spec", "template"]
+      }
+    };
+  }
+});
+
+// src/validate/workloads/probe-marker.ts
+function isPodProbeMarker(res) {
+  return res.obj.kind === "PodProbeMarker" && typeof res.obj.apiVersion === "string" && res.obj.apiVersion.startsWith("apps.kruise.io/");
+}
+function checkPodProbeMarkers(markers, resources) {
+  const out = [];
+  const pods = resources.flatMap((r) => {
+    const path6 = templatePath(r.obj);
+    if (!path6) return [];
+    let t = r.obj;
+    for (const k of path6) t = isObj(t) ? t[k] : void 0;
+    return isObj(t) ? [{ res: r, template: t }] : [];
+  });
+  for (const m of markers) {
+    const spec = isObj(m.obj.spec) ? m.obj.spec : {};
+    const sel = isObj(spec.selector) ? spec.selector : void 0;
+    if (!sel || labelSelectorErrors(sel).length) continue;
+    const ns = m.obj.metadata?.namespace ?? "default";
+    const matched = pods.filter((p) => (p.res.obj.metadata?.namespace ?? "default") === ns && selectorMatches(sel, isObj(p.template.metadata) && isObj(p.template.metadata.labels) ? p.template.metadata.labels : {}));
+    list(spec.probes).forEach((probe3, i) => {
+      if (!isObj(probe3) || typeof probe3.containerName !== "string") return;
+      const without = matched.filter((p) => !list(isObj(p.template.spec) ? p.template.spec.containers : void 0).some((c) => isObj(c) && c.name === probe3.containerName));
+      if (!without.length) return;
+      out.push(report(probeMarkerContainerMissing, {
+        probe: String(probe3.name ?? i),
+        container: probe3.containerName,
+        workloads: without.map((p) => displayName(p.res.obj)).join(", ")
+      }, at(m, ["spec", "probes", i, "containerName"])));
+    });
+  }
+  return out;
+}
+var init_probe_marker = __esm({
+  "src/validate/workloads/probe-marker.ts"() {
+    "use strict";
+    init_resource();
+    init_pod_templates();
+    init_selector();
+    init_rule();
+    init_workload();
+    init_json2();
+  }
+});
+
 // src/validate/workloads/index.ts
+function podLifecycle(res) {
+  return [...checkLifecycle(res), ...checkInPlaceProbes(res)];
+}
+function podWebhook(res) {
+  const path6 = templatePath(res.obj);
+  if (!path6) return [];
+  let pod = res.obj;
+  for (const k of path6) pod = isObj(pod) ? pod[k] : void 0;
+  return isObj(pod) ? checkLaunchPriority(res, pod, path6) : [];
+}
 var KRUISE, ROLLOUTS, checkWorkloads;
 var init_workloads = __esm({
   "src/validate/workloads/index.ts"() {
@@ -38979,25 +39428,348 @@ var init_workloads = __esm({
     init_daemonset();
     init_rollout();
     init_statefulset();
+    init_classification();
+    init_inplace_probes();
+    init_launch_priority();
+    init_lifecycle();
+    init_probe_marker();
+    init_pod_templates();
+    init_json2();
     KRUISE = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
     ROLLOUTS = /* @__PURE__ */ new Set(["rollouts.kruise.io/v1alpha1", "rollouts.kruise.io/v1beta1"]);
     checkWorkloads = (resources) => {
       const out = [];
       const rollouts = [];
+      const markers = [];
       for (const res of resources) {
         const { apiVersion, kind } = res.obj;
         if (KRUISE.has(apiVersion)) {
-          if (kind === "CloneSet") out.push(...checkCloneSet(res));
-          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res));
-          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res));
+          if (kind === "CloneSet") out.push(...checkCloneSet(res), ...podLifecycle(res));
+          else if (kind === "StatefulSet") out.push(...checkAdvancedStatefulSet(res), ...podLifecycle(res));
+          else if (kind === "DaemonSet") out.push(...checkAdvancedDaemonSet(res), ...podLifecycle(res));
+          else if (isPodProbeMarker(res)) markers.push(res);
         } else if (ROLLOUTS.has(apiVersion) && kind === "Rollout") {
           out.push(...checkRollout(res));
           rollouts.push(res);
         }
+        out.push(...podWebhook(res));
       }
       if (rollouts.length) out.push(...checkRolloutSet(rollouts, resources));
+      if (markers.length) out.push(...checkPodProbeMarkers(markers, resources));
+      out.push(...checkClassification(resources));
       return out;
     };
+  }
+});
+
+// src/validate/sidecarset/update.ts
+function checkSidecarSetUpdate(older, newer) {
+  const oldSs = older.obj;
+  const s = underCheck(newer);
+  const out = [];
+  const base = canaryBase(s.ss);
+  const oldBase = oldSs.metadata?.annotations?.[SIDECARSET_BASE_ANNOTATION] ?? "";
+  if (base !== void 0 && oldBase !== base) {
+    out.push(diag(canaryBaseImmutable, s, ["metadata", "annotations", SIDECARSET_BASE_ANNOTATION], { from: oldBase, to: base }, "metadata"));
+  }
+  const oldTypes = /* @__PURE__ */ new Map();
+  for (const c of oldSs.spec.containers ?? []) oldTypes.set(c.name, c.upgradeStrategy?.upgradeType ?? "");
+  (s.ss.spec.containers ?? []).forEach((c, i) => {
+    const from = oldTypes.get(c.name);
+    const to = c.upgradeStrategy?.upgradeType ?? "";
+    if (from === void 0) out.push(diag(containerAddedOnUpdate, s, ["spec", "containers", i, "name"], { container: c.name }, "spec.containers.name"));
+    else if (from !== "" && from !== to) out.push(diag(upgradeTypeImmutable, s, ["spec", "containers", i, "upgradeStrategy", "upgradeType"], { container: c.name, from, to }, "spec.containers.upgradeStrategy.upgradeType"));
+  });
+  return out;
+}
+var init_update = __esm({
+  "src/validate/sidecarset/update.ts"() {
+    "use strict";
+    init_sidecarset2();
+    init_sidecarset();
+    init_canary();
+    init_context();
+  }
+});
+
+// src/validate/update/changes.ts
+function changedFields(base, head, allowed) {
+  const b = isObj(base) ? base : {}, h = isObj(head) ? head : {};
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(h)])].filter((k) => !allowed.includes(k)).sort();
+  return keys.filter((k) => !semanticEqual(b[k], h[k])).map((k) => ({ key: k, base: shortJson(b[k]), inHead: h[k] !== void 0 && h[k] !== null }));
+}
+function shortJson(v) {
+  if (v === void 0 || v === null) return "absent";
+  const s = JSON.stringify(v);
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+function describeChanges(changes) {
+  return changes.map((c) => `spec.${c.key} (base: ${c.base})`).join(", ");
+}
+var init_changes = __esm({
+  "src/validate/update/changes.ts"() {
+    "use strict";
+    init_json2();
+  }
+});
+
+// src/validate/uniteddeployment/update.ts
+function checkUnitedDeploymentUpdate(prev, next) {
+  const out = checkUnitedDeployment(next, true);
+  const ctx = { res: next, ud: next.obj, replicasWritten: true, out };
+  const old = prev.obj;
+  checkPlacement(ctx, old);
+  checkTemplateSpec(ctx, old);
+  return out;
+}
+function checkPlacement(ctx, old) {
+  const before = /* @__PURE__ */ new Map();
+  for (const s of list(old.spec?.topology?.subsets)) if (isObj(s)) before.set(s.name, s);
+  list(ctx.ud.spec?.topology?.subsets).forEach((s, i) => {
+    const o = before.get(s?.name);
+    if (!o) return;
+    const path6 = ["spec", "topology", "subsets", i];
+    if (!semanticEqual(o.nodeSelectorTerm, s.nodeSelectorTerm)) fail(ctx, subsetPlacementChanged, [...path6, "nodeSelectorTerm"], { subset: s.name, what: "nodeSelectorTerm", base: shortJson(o.nodeSelectorTerm) });
+    if (!semanticEqual(o.tolerations, s.tolerations)) fail(ctx, subsetPlacementChanged, [...path6, "tolerations"], { subset: s.name, what: "tolerations", base: shortJson(o.tolerations) });
+  });
+}
+function checkTemplateSpec(ctx, old) {
+  const t = ctx.ud.spec?.template ?? {}, o = old.spec?.template ?? {};
+  const check2 = (key2, updatable, normalise, allowed) => {
+    if (!isObj(t[key2]) || !isObj(o[key2])) return false;
+    const a = normalise(strip(t[key2].spec, updatable)), b = normalise(strip(o[key2].spec, updatable));
+    const path6 = ["spec", "template", key2, "spec"];
+    if (!semanticEqual(a, b)) fail(ctx, templateSpecChangeForbidden, path6, { template: key2, allowed, changes: describeChanges(changedFields(b, a, [])) });
+    return true;
+  };
+  if (check2("statefulSetTemplate", STS_UPDATABLE, normaliseSts, "'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds' and 'ordinals'")) return;
+  check2("advancedStatefulSetTemplate", ASTS_UPDATABLE, (s) => s, "'template', and 'updateStrategy'");
+}
+function normaliseSts(spec) {
+  const { selector: _selector, ...rest } = spec;
+  return { ...rest, podManagementPolicy: rest.podManagementPolicy || "OrderedReady" };
+}
+function strip(spec, keys) {
+  const out = { ...isObj(spec) ? spec : {} };
+  for (const k of keys) delete out[k];
+  return out;
+}
+var STS_UPDATABLE, ASTS_UPDATABLE;
+var init_update2 = __esm({
+  "src/validate/uniteddeployment/update.ts"() {
+    "use strict";
+    init_uniteddeployment();
+    init_context2();
+    init_check();
+    init_changes();
+    init_json2();
+    STS_UPDATABLE = ["replicas", "template", "updateStrategy", "minReadySeconds", "ordinals", "persistentVolumeClaimRetentionPolicy"];
+    ASTS_UPDATABLE = ["replicas", "template", "updateStrategy"];
+  }
+});
+
+// src/validate/update/inplace-only.ts
+function firstNonImageChange(base, head) {
+  return walk2(semanticForm(base), semanticForm(head), "");
+}
+function walk2(b, h, path6) {
+  if (semanticEqual(b, h)) return void 0;
+  if (b === void 0) return { op: "add", path: path6, base: "absent" };
+  if (h === void 0) return { op: "remove", path: path6, base: shortJson(b) };
+  if (isObj(b) && isObj(h)) {
+    for (const k of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(h)])].sort()) {
+      const r = walk2(b[k], h[k], `${path6}/${escape(k)}`);
+      if (r) return r;
+    }
+    return void 0;
+  }
+  if (Array.isArray(b) && Array.isArray(h)) {
+    for (let i = 0; i < Math.min(b.length, h.length); i++) {
+      const r = walk2(b[i], h[i], `${path6}/${i}`);
+      if (r) return r;
+    }
+    if (h.length === b.length) return void 0;
+    return h.length > b.length ? { op: "add", path: `${path6}/${b.length}`, base: "absent" } : { op: "remove", path: `${path6}/${h.length}`, base: shortJson(b[h.length]) };
+  }
+  return IMAGE.test(path6) ? void 0 : { op: "replace", path: path6, base: shortJson(b) };
+}
+function escape(k) {
+  return k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+var IMAGE;
+var init_inplace_only = __esm({
+  "src/validate/update/inplace-only.ts"() {
+    "use strict";
+    init_json2();
+    init_changes();
+    IMAGE = /^\/containers\/[0-9]+\/image$/;
+  }
+});
+
+// src/validate/update/volume-claim-templates.ts
+function checkVolumeClaimTemplates(base, head) {
+  const spec = isObj(head.obj.spec) ? head.obj.spec : {};
+  const type2 = isObj(spec.volumeClaimUpdateStrategy) ? spec.volumeClaimUpdateStrategy.type : void 0;
+  if (type2 === void 0 || type2 === "" || type2 === "OnPVCDelete") return [];
+  const workload = displayName(head.obj);
+  const now = list(spec.volumeClaimTemplates);
+  const before = list(isObj(base.obj.spec) ? base.obj.spec.volumeClaimTemplates : void 0);
+  const fail2 = (reason, path6) => [report(updateVolumeClaimTemplates, { workload, reason }, at(head, path6))];
+  if (now.length !== before.length) {
+    return fail2(`volumeClaimTemplate can not be added or deleted when OnRollingUpdate (base has ${before.length}, head ${now.length})`, ["spec", "volumeClaimTemplates"]);
+  }
+  const byName = new Map(before.filter(isObj).map((t) => [nameOf(t), t]));
+  for (let i = 0; i < now.length; i++) {
+    const t = now[i];
+    const old = byName.get(nameOf(t));
+    if (!old) return fail2(`volumeClaimTemplates[${nameOf(t)}].name: volumeClaimTemplate name can not be modified (base names: ${[...byName.keys()].join(", ")})`, ["spec", "volumeClaimTemplates", i, "metadata", "name"]);
+    if (!semanticEqual(withoutStorage(old), withoutStorage(t))) {
+      return fail2(`volumeClaimTemplates[${nameOf(t)}]: volumeClaimTemplate can not be modified when OnRollingUpdate (base: ${shortJson(old.spec)})`, ["spec", "volumeClaimTemplates", i]);
+    }
+  }
+  return [];
+}
+function nameOf(t) {
+  return isObj(t) && isObj(t.metadata) && typeof t.metadata.name === "string" ? t.metadata.name : "";
+}
+function withoutStorage(t) {
+  const copy = JSON.parse(JSON.stringify(t));
+  const res = copy.spec?.resources;
+  if (isObj(res)) {
+    for (const side of ["requests", "limits"]) if (isObj(res[side])) delete res[side].storage;
+  }
+  delete copy.status;
+  return copy;
+}
+var init_volume_claim_templates = __esm({
+  "src/validate/update/volume-claim-templates.ts"() {
+    "use strict";
+    init_resource();
+    init_plan();
+    init_rule();
+    init_json2();
+    init_changes();
+  }
+});
+
+// src/validate/update/workloads.ts
+function checkWorkloadUpdate(base, head, cluster) {
+  const { apiVersion, kind } = head.obj;
+  if (KRUISE2.has(apiVersion)) {
+    if (kind === "CloneSet") {
+      const out = forbiddenFields(base, head, CLONESET);
+      if (apiVersion === "apps.kruise.io/v1alpha1" && podUpdatePolicy(head.obj) === "InPlaceOnly") out.push(...inPlaceOnly(base, head));
+      return out;
+    }
+    if (kind === "StatefulSet") {
+      const out = forbiddenFields(base, head, ADVANCED_STATEFULSET);
+      if (featureGate(cluster, "StatefulSetAutoResizePVCGate")) out.push(...checkVolumeClaimTemplates(base, head));
+      if (podUpdatePolicy(head.obj) === "InPlaceOnly") out.push(...inPlaceOnly(base, head));
+      return out;
+    }
+    if (kind === "DaemonSet") return forbiddenFields(base, head, ADVANCED_DAEMONSET[apiVersion]);
+    return void 0;
+  }
+  if (apiVersion === "apps/v1" && kind === "StatefulSet") return forbiddenFields(base, head, STATEFULSET, nativeStatefulSetDefaults);
+  return void 0;
+}
+function forbiddenFields(base, head, k, normalise = (s) => s) {
+  const b = normalise(specOf(base.obj)), h = normalise(specOf(head.obj));
+  const changes = changedFields(b, h, k.allowed);
+  if (!changes.length) return [];
+  const path6 = changes[0].inHead ? ["spec", changes[0].key] : ["spec"];
+  return [report(updateForbiddenField, { workload: displayName(head.obj), kind: k.label, changes: describeChanges(changes), allowed: k.message }, at(head, path6))];
+}
+function inPlaceOnly(base, head) {
+  const b = specOf(base.obj).template?.spec, h = specOf(head.obj).template?.spec;
+  if (semanticEqual(b, h)) return [];
+  const op = firstNonImageChange(b, h);
+  if (!op) return [];
+  return [report(updateInPlaceOnlyTemplate, { workload: displayName(head.obj), ...op }, at(head, ["spec", "template", "spec"]))];
+}
+function specOf(obj) {
+  return isObj(obj) && isObj(obj.spec) ? obj.spec : {};
+}
+function podUpdatePolicy(obj) {
+  const us = specOf(obj).updateStrategy;
+  if (!isObj(us)) return "";
+  const ru = isObj(us.rollingUpdate) ? us.rollingUpdate : {};
+  if (typeof ru.podUpdatePolicy === "string") return ru.podUpdatePolicy;
+  return typeof us.type === "string" ? us.type : "";
+}
+function nativeStatefulSetDefaults(spec) {
+  return { ...spec, podManagementPolicy: spec.podManagementPolicy || "OrderedReady" };
+}
+var CLONESET, ADVANCED_STATEFULSET, ADVANCED_DAEMONSET, STATEFULSET, KRUISE2;
+var init_workloads2 = __esm({
+  "src/validate/update/workloads.ts"() {
+    "use strict";
+    init_resource();
+    init_cluster();
+    init_plan();
+    init_rule();
+    init_json2();
+    init_changes();
+    init_inplace_only();
+    init_volume_claim_templates();
+    CLONESET = {
+      label: "cloneset",
+      allowed: ["replicas", "template", "lifecycle", "scaleStrategy", "updateStrategy", "minReadySeconds", "progressDeadlineSeconds", "volumeClaimTemplates", "revisionHistoryLimit"],
+      message: "'replicas', 'template', 'lifecycle', 'scaleStrategy', 'updateStrategy', 'minReadySeconds', 'progressDeadlineSeconds', 'volumeClaimTemplates' and 'revisionHistoryLimit'"
+    };
+    ADVANCED_STATEFULSET = {
+      label: "statefulset",
+      allowed: ["replicas", "ordinals", "template", "reserveOrdinals", "lifecycle", "revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "scaleStrategy", "volumeClaimTemplates", "volumeClaimUpdateStrategy", "updateStrategy"],
+      message: "'replicas', 'ordinals', 'template', 'reserveOrdinals', 'lifecycle', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', `volumeClaimTemplates`, `VolumeClaimUpdateStrategy` and 'updateStrategy'"
+    };
+    ADVANCED_DAEMONSET = {
+      "apps.kruise.io/v1alpha1": {
+        label: "daemonset",
+        allowed: ["burstReplicas", "template", "lifecycle", "updateStrategy", "minReadySeconds", "revisionHistoryLimit"],
+        message: "'BurstReplicas', 'template', 'lifecycle',  'updateStrategy', 'minReadySeconds', and 'revisionHistoryLimit'"
+      },
+      "apps.kruise.io/v1beta1": {
+        label: "daemonset",
+        allowed: ["burstReplicas", "template", "lifecycle", "scaleStrategy", "updateStrategy", "minReadySeconds", "revisionHistoryLimit"],
+        message: "'BurstReplicas', 'template', 'lifecycle', 'scaleStrategy', 'updateStrategy', 'minReadySeconds', and 'revisionHistoryLimit'"
+      }
+    };
+    STATEFULSET = {
+      label: "statefulset",
+      allowed: ["replicas", "ordinals", "template", "updateStrategy", "revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "minReadySeconds"],
+      message: "'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds'"
+    };
+    KRUISE2 = /* @__PURE__ */ new Set(["apps.kruise.io/v1alpha1", "apps.kruise.io/v1beta1"]);
+  }
+});
+
+// src/validate/update/index.ts
+function validateUpdates(base, head, cluster) {
+  const byKey = new Map(base.map((r) => [resourceKey(r.obj), r]));
+  const out = [];
+  for (const h of head) {
+    const b = byKey.get(resourceKey(h.obj));
+    if (!b) continue;
+    if (isSidecarSet(h.obj)) out.push(...checkSidecarSetUpdate(b, h));
+    else if (isUnitedDeployment(h.obj)) out.push(...updateOnly(checkUnitedDeploymentUpdate(b, h)));
+    else out.push(...checkWorkloadUpdate(b, h, cluster) ?? []);
+  }
+  return out;
+}
+function updateOnly(diags) {
+  const ids = /* @__PURE__ */ new Set([subsetPlacementChanged.id, templateSpecChangeForbidden.id]);
+  return diags.filter((d) => ids.has(d.ruleId));
+}
+var init_update3 = __esm({
+  "src/validate/update/index.ts"() {
+    "use strict";
+    init_resource();
+    init_sidecarset2();
+    init_uniteddeployment2();
+    init_uniteddeployment();
+    init_update();
+    init_update2();
+    init_workloads2();
   }
 });
 
@@ -39007,14 +39779,17 @@ __export(validate_exports, {
   admit: () => admit,
   calculate: () => calculate,
   checkWorkloads: () => checkWorkloads,
+  classificationAdvice: () => classificationAdvice,
   decreasingSteps: () => decreasingSteps,
   findRevision: () => findRevision,
   fitsSchema: () => fitsSchema,
   overPartitionTrafficLimit: () => overPartitionTrafficLimit,
   parseSubsetReplicas: () => parseSubsetReplicas,
+  serviceIndex: () => serviceIndex,
   uncheckedKinds: () => uncheckedKinds,
   validStepReplicas: () => validStepReplicas,
-  validate: () => validate
+  validate: () => validate,
+  validateUpdates: () => validateUpdates
 });
 function admit(written, opts) {
   const schema2 = checkSchemas(written, opts);
@@ -39054,6 +39829,8 @@ var init_validate = __esm({
     init_workloads();
     init_schema2();
     init_workloads();
+    init_update3();
+    init_classification();
     init_rollout();
     init_schema2();
     init_injection_strategy();
@@ -45774,11 +46551,6 @@ var init_inject_pod = __esm({
 });
 
 // src/render/sidecarset/pod-templates.ts
-function templatePath(obj) {
-  if (typeof obj.apiVersion !== "string") return void 0;
-  const slash2 = obj.apiVersion.indexOf("/");
-  return TEMPLATE_PATHS[slash2 < 0 ? "" : obj.apiVersion.slice(0, slash2)]?.[obj.kind];
-}
 function unitedDeploymentTemplatePath(obj) {
   if (obj.kind !== "UnitedDeployment" || !String(obj.apiVersion).startsWith("apps.kruise.io/")) return void 0;
   const templates = getAt(obj, ["spec", "template"]);
@@ -45801,22 +46573,11 @@ function setAt(obj, path6, value2) {
   copy[head] = setAt(copy[head], rest, value2);
   return copy;
 }
-var TEMPLATE_PATHS, NOT_RENDERED;
-var init_pod_templates = __esm({
+var NOT_RENDERED;
+var init_pod_templates2 = __esm({
   "src/render/sidecarset/pod-templates.ts"() {
     "use strict";
-    TEMPLATE_PATHS = {
-      "": { Pod: [], ReplicationController: ["spec", "template"] },
-      apps: { Deployment: ["spec", "template"], ReplicaSet: ["spec", "template"], StatefulSet: ["spec", "template"], DaemonSet: ["spec", "template"] },
-      extensions: { Deployment: ["spec", "template"], ReplicaSet: ["spec", "template"], DaemonSet: ["spec", "template"] },
-      batch: { Job: ["spec", "template"], CronJob: ["spec", "jobTemplate", "spec", "template"] },
-      "apps.kruise.io": {
-        CloneSet: ["spec", "template"],
-        StatefulSet: ["spec", "template"],
-        DaemonSet: ["spec", "template"],
-        BroadcastJob: ["spec", "template"]
-      }
-    };
+    init_pod_templates();
     NOT_RENDERED = {
       UnitedDeployment: "its pods come from the subset workloads, which are rendered instead",
       AdvancedCronJob: "its pods come from the Jobs or BroadcastJobs it creates on schedule; render those to see injection"
@@ -45894,7 +46655,7 @@ var init_sidecarset5 = __esm({
     init_sidecarset2();
     init_context3();
     init_inject_pod();
-    init_pod_templates();
+    init_pod_templates2();
     init_injection_annotations();
     SUBSET_WORKLOAD = {
       statefulSetTemplate: "apps/StatefulSet",
@@ -45902,6 +46663,152 @@ var init_sidecarset5 = __esm({
       cloneSetTemplate: "apps.kruise.io/CloneSet",
       deploymentTemplate: "apps/Deployment"
     };
+  }
+});
+
+// src/render/pod/launch-priority.ts
+function applyLaunchPriority(pod, decided, podName) {
+  if (decided.kind !== "ordered" && decided.kind !== "env") return void 0;
+  const spec = pod.spec;
+  const containers = list(spec.containers).map((c, i) => isObj(c) ? { ...c, env: [...list(c.env), barrierEnv(decided.priorities[i], podName)] } : c);
+  return { ...pod, spec: { ...spec, containers } };
+}
+function podNamePattern(workload) {
+  const name2 = workload.metadata?.name ?? "<name>";
+  switch (workload.kind) {
+    case "StatefulSet":
+      return `${name2}-<ordinal>`;
+    case "CloneSet":
+      return `${name2}-<5 random characters>`;
+    case "Deployment":
+      return `${name2}-<pod-template-hash>-<5 random characters>`;
+    default:
+      return `${name2}-<5 random characters>`;
+  }
+}
+function launchPriorityLine(pod, decided, podName, rendered) {
+  if (decided.kind === "refused") {
+    return { item: "launch priority", outcome: "rejected", reason: `container ${decided.container} has KRUISE_CONTAINER_PRIORITY ${decided.value}, which is not an integer: the pod webhook refuses the pod` };
+  }
+  if (decided.kind === "none") return void 0;
+  const names = list(isObj(pod.spec) ? pod.spec.containers : void 0).map((c) => isObj(c) ? String(c.name) : "");
+  const keys = names.map((n, i) => `${n} ${barrierKey(decided.priorities[i])}`).join(", ");
+  const how = decided.kind === "ordered" ? "annotation apps.kruise.io/container-launch-priority: Ordered (list order)" : "KRUISE_CONTAINER_PRIORITY env";
+  const verb = rendered ? "rendered" : "each pod gets";
+  return {
+    item: "launch priority",
+    outcome: decided.kind === "ordered" ? "ordered" : "by priority",
+    reason: `from ${how}; ${verb} env ${LAUNCH_BARRIER_ENV} from ConfigMap ${podName}-barrier on every container, injected ones included: ${keys}`
+  };
+}
+var init_launch_priority2 = __esm({
+  "src/render/pod/launch-priority.ts"() {
+    "use strict";
+    init_container_launch_priority();
+    init_json2();
+  }
+});
+
+// src/render/pod/readiness-gates.ts
+function workloadPodGates(workload, template2, cluster) {
+  const gates = list(isObj(template2.spec) ? template2.spec.readinessGates : void 0).filter(isObj).map((g) => ({ type: String(g.conditionType), from: "the pod template" }));
+  const add2 = (type2, from) => {
+    if (!gates.some((g) => g.type === type2)) gates.push({ type: type2, from });
+  };
+  const kruise = groupOf2(workload.apiVersion) === KRUISE_GROUP;
+  if (kruise && workload.kind === "CloneSet") add2(IN_PLACE_UPDATE_READY, "the CloneSet controller, on every pod it creates");
+  if (kruise && workload.kind === "DaemonSet") {
+    const us = isObj(workload.spec) && isObj(workload.spec.updateStrategy) ? workload.spec.updateStrategy : {};
+    const ru = isObj(us.rollingUpdate) ? us.rollingUpdate : {};
+    if ((us.type ?? "RollingUpdate") === "RollingUpdate" && ru.rollingUpdateType === "InPlaceIfPossible") gates.push({ type: IN_PLACE_UPDATE_READY, from: "the Advanced DaemonSet controller (rollingUpdateType InPlaceIfPossible)" });
+  }
+  if (kruise || featureGate(cluster, "KruisePodReadinessGate")) add2(KRUISE_POD_READY, kruise ? "Kruise's pod webhook (the pod's controller is a Kruise workload)" : "Kruise's pod webhook (feature gate KruisePodReadinessGate)");
+  return gates;
+}
+function podGetsKruisePodReady(pod, cluster) {
+  if (featureGate(cluster, "KruisePodReadinessGate")) return true;
+  const owner = list(pod.metadata?.ownerReferences).find((o) => isObj(o) && o.controller === true);
+  return isObj(owner) && typeof owner.apiVersion === "string" && groupOf2(owner.apiVersion) === KRUISE_GROUP;
+}
+function groupOf2(apiVersion) {
+  return typeof apiVersion === "string" && apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+}
+var KRUISE_POD_READY, IN_PLACE_UPDATE_READY, KRUISE_GROUP;
+var init_readiness_gates = __esm({
+  "src/render/pod/readiness-gates.ts"() {
+    "use strict";
+    init_cluster();
+    init_json2();
+    KRUISE_POD_READY = "KruisePodReady";
+    IN_PLACE_UPDATE_READY = "InPlaceUpdateReady";
+    KRUISE_GROUP = "apps.kruise.io";
+  }
+});
+
+// src/render/pod/index.ts
+function preparePodWebhook(resources, opts) {
+  let services;
+  return (r, diagnostics, explain2) => {
+    const path6 = templatePath(r.obj);
+    if (!path6) return r;
+    const lines2 = [];
+    let out = r;
+    if (path6.length === 0) out = renderPod(r, diagnostics, lines2, opts);
+    else explainTemplate(r, path6, diagnostics, explain2 ? lines2 : void 0, opts);
+    if (explain2) {
+      const advice = classificationAdvice(r, services ??= serviceIndex(resources));
+      if (advice) lines2.push({ item: "advice", outcome: "consider CloneSet", reason: `this ${advice.kind} ${advice.reason}` });
+      if (lines2.length) explain2.push({ subject: displayName(r.obj), origin: originOf(r), topic: "pod", lines: lines2 });
+    }
+    return out;
+  };
+}
+function renderPod(r, diagnostics, lines2, opts) {
+  let pod = r.obj;
+  if (!isObj(pod.spec)) return r;
+  if (podGetsKruisePodReady(r.obj, opts.cluster)) {
+    const gates = list(pod.spec.readinessGates);
+    const has = gates.some((g) => isObj(g) && g.conditionType === KRUISE_POD_READY);
+    const all = has ? gateList(gates) : [gateList(gates), KRUISE_POD_READY].filter(Boolean).join(", ");
+    lines2.push({ item: "readiness gates", outcome: all, reason: `${KRUISE_POD_READY} is added by Kruise's pod webhook at creation (the pod's controller is a Kruise workload, or gate KruisePodReadinessGate is on)` });
+  }
+  const decided = launchPriorities(pod);
+  if (decided.kind === "refused") diagnostics.push(report(launchPriorityInvalid, { container: decided.container, value: decided.value }, at(r, ["spec", "containers"])));
+  const name2 = typeof pod.metadata?.name === "string" ? pod.metadata.name : "";
+  const rendered = name2 !== "" ? applyLaunchPriority(pod, decided, name2) : void 0;
+  const line2 = launchPriorityLine(pod, decided, name2 || `${pod.metadata?.generateName ?? ""}<random>`, rendered !== void 0);
+  if (line2) lines2.push(line2);
+  if (rendered) pod = rendered;
+  return pod === r.obj ? r : { ...r, obj: pod };
+}
+function explainTemplate(r, path6, diagnostics, lines2, opts) {
+  let t = r.obj;
+  for (const k of path6) t = isObj(t) ? t[k] : void 0;
+  if (!isObj(t) || !isObj(t.spec)) return;
+  const decided = launchPriorities(t);
+  if (decided.kind === "refused") diagnostics.push(report(launchPriorityInvalid, { container: decided.container, value: decided.value }, at(r, [...path6, "spec", "containers"])));
+  if (!lines2) return;
+  const gates = workloadPodGates(r.obj, t, opts.cluster);
+  if (gates.length) {
+    lines2.push({ item: "readiness gates", outcome: gates.map((g) => g.type).join(", "), reason: gates.map((g) => `${g.type} from ${g.from}`).join("; ") });
+  }
+  const line2 = launchPriorityLine(t, decided, podNamePattern(r.obj), false);
+  if (line2) lines2.push(line2);
+}
+function gateList(gates) {
+  return list(gates).map((g) => isObj(g) ? String(g.conditionType) : "").join(", ");
+}
+var init_pod2 = __esm({
+  "src/render/pod/index.ts"() {
+    "use strict";
+    init_resource();
+    init_pod_templates();
+    init_workload();
+    init_rule();
+    init_validate();
+    init_json2();
+    init_launch_priority2();
+    init_readiness_gates();
   }
 });
 
@@ -45950,7 +46857,8 @@ function renderEach(input, opts, emit) {
   const explain2 = opts.explain === false ? void 0 : [...expanded.explain];
   const ordered3 = sortResources([...expanded.resources]);
   const inject = prepareInjection(ordered3, opts);
-  for (const r of ordered3) emit(inject(r, diagnostics, explain2));
+  const podWebhook2 = preparePodWebhook(ordered3, opts);
+  for (const r of ordered3) emit(podWebhook2(inject(r, diagnostics, explain2), diagnostics, explain2));
   return { diagnostics, explain: explain2 ?? [] };
 }
 function render(input, opts) {
@@ -45964,6 +46872,7 @@ var init_render = __esm({
     init_order();
     init_uniteddeployment5();
     init_sidecarset5();
+    init_pod2();
     init_apply_form();
     init_uniteddeployment5();
   }
@@ -49509,7 +50418,7 @@ function explainJson(entries) {
   return JSON.stringify(doc, null, 2) + "\n";
 }
 function explainText(entries) {
-  if (!entries.length) return "nothing to explain: no SidecarSet injection or UnitedDeployment subsets in the input\n";
+  if (!entries.length) return "nothing to explain: no SidecarSet injection, UnitedDeployment subsets or Kruise pod decisions in the input\n";
   const blocks = [];
   let last;
   for (const e of entries) {
@@ -49555,7 +50464,7 @@ var init_explain = __esm({
     "use strict";
     init_compare();
     EXPLAIN_FORMAT_VERSION = 1;
-    TOPIC_RANK = { uniteddeployment: 0, sidecarset: 1 };
+    TOPIC_RANK = { uniteddeployment: 0, sidecarset: 1, pod: 2 };
     NEGATIVE = /^(skip|not[\s-]|no[\s-]|reject|conflict|fail|error|ignor|exclud|block|invalid|denied|forbid)/i;
   }
 });
@@ -49893,7 +50802,7 @@ var init_sidecarset6 = __esm({
 
 // src/plan/pod.ts
 var LIFECYCLE_PREPARING_UPDATE;
-var init_pod2 = __esm({
+var init_pod3 = __esm({
   "src/plan/pod.ts"() {
     "use strict";
     LIFECYCLE_PREPARING_UPDATE = "PreparingUpdate";
@@ -49992,7 +50901,7 @@ function parseReserveOrdinals(v) {
 var init_statefulset_update = __esm({
   "src/plan/kinds/statefulset-update.ts"() {
     "use strict";
-    init_pod2();
+    init_pod3();
     init_priority();
   }
 });
@@ -55893,7 +56802,9 @@ async function compilePlan(paths2, flags, io) {
     tree = openBase(paths2, flags, io.cwd);
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
-      base = baseLoaded ? baseLoaded.resources.filter((await admit2({ ...baseLoaded, facts: loaded.facts }, flags)).admits) : [];
+      const baseChecked = baseLoaded ? await admit2({ ...baseLoaded, facts: loaded.facts }, flags) : void 0;
+      base = baseLoaded && baseChecked ? baseLoaded.resources.filter(baseChecked.admits) : [];
+      if (baseChecked) diags.push(...(await Promise.resolve().then(() => (init_validate(), validate_exports))).validateUpdates(baseChecked.admitted, head.admitted, loaded.facts));
     }
     const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
     const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });

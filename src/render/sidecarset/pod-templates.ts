@@ -3,28 +3,13 @@
 // its labels and annotations, its spec, and the workload's namespace.
 import type { FieldPath, KubeObject } from '../../api/resource.js';
 
-/** Path from the workload to its pod template, by API group and kind. */
-const TEMPLATE_PATHS: Record<string, Record<string, FieldPath>> = {
-  '': { Pod: [], ReplicationController: ['spec', 'template'] },
-  apps: { Deployment: ['spec', 'template'], ReplicaSet: ['spec', 'template'], StatefulSet: ['spec', 'template'], DaemonSet: ['spec', 'template'] },
-  extensions: { Deployment: ['spec', 'template'], ReplicaSet: ['spec', 'template'], DaemonSet: ['spec', 'template'] },
-  batch: { Job: ['spec', 'template'], CronJob: ['spec', 'jobTemplate', 'spec', 'template'] },
-  'apps.kruise.io': {
-    CloneSet: ['spec', 'template'], StatefulSet: ['spec', 'template'], DaemonSet: ['spec', 'template'], BroadcastJob: ['spec', 'template'],
-  },
-};
+export { templatePath } from '../../k8s/pod-templates.js';
 
 /** Kinds that hold pod templates kruisec does not render directly, and why. */
 export const NOT_RENDERED: Record<string, string> = {
   UnitedDeployment: 'its pods come from the subset workloads, which are rendered instead',
   AdvancedCronJob: 'its pods come from the Jobs or BroadcastJobs it creates on schedule; render those to see injection',
 };
-
-export function templatePath(obj: KubeObject): FieldPath | undefined {
-  if (typeof obj.apiVersion !== 'string') return undefined;
-  const slash = obj.apiVersion.indexOf('/');
-  return TEMPLATE_PATHS[slash < 0 ? '' : obj.apiVersion.slice(0, slash)]?.[obj.kind];
-}
 
 /** The pod template a UnitedDeployment hands its subset workloads, for the apply form with
  *  materialize: sidecars written into it reach every subset's pods without the pod webhook. */

@@ -107,3 +107,30 @@ export const noBase = defineRule<Record<string, never>>({
   message: () => 'no base given: every workload is planned as a change of its pod template',
   hint: () => 'pass --base <dir> or --base-ref <ref> to plan only what actually changes',
 });
+
+// ---- Update-time admission (issue 17): what the cluster refuses when the base becomes the head.
+// Both sides are the stored forms; `changes` lists each changed field with its base value.
+
+export const updateForbiddenField = defineRule<W & { kind: string; changes: string; allowed: string }>({
+  id: 'update-forbidden-field',
+  severity: 'error',
+  description: 'the change edits a spec field that the update webhook (CloneSet, Advanced StatefulSet, Advanced DaemonSet) or the API server (StatefulSet) forbids changing on an existing object',
+  message: (d) => `${d.workload}: updates to ${d.kind} spec for fields other than ${d.allowed} are forbidden; changed: ${d.changes}`,
+  hint: () => 'keep the base value of that field, or delete and re-create the object (for a StatefulSet: `kubectl delete --cascade=orphan`, then apply)',
+});
+
+export const updateInPlaceOnlyTemplate = defineRule<W & { op: string; path: string; base: string }>({
+  id: 'update-inplace-only-template',
+  severity: 'error',
+  description: 'with podUpdatePolicy InPlaceOnly the update webhook (v1alpha1 CloneSet, Advanced StatefulSet) admits template.spec changes to container images only',
+  message: (d) => `${d.workload}: invalid template modified with InPlaceOnly strategy: ${d.op} ${d.path} (base: ${d.base}); only image update is allowed for InPlaceOnly`,
+  hint: () => 'change only spec.template.spec.containers[*].image in this commit, or switch podUpdatePolicy to InPlaceIfPossible first',
+});
+
+export const updateVolumeClaimTemplates = defineRule<W & { reason: string }>({
+  id: 'update-volume-claim-templates',
+  severity: 'error',
+  description: 'an Advanced StatefulSet with volumeClaimUpdateStrategy OnRollingUpdate (gate StatefulSetAutoResizePVCGate) may only resize its volumeClaimTemplates: no claim added, removed, renamed or otherwise modified',
+  message: (d) => `${d.workload}: ${d.reason}`,
+  hint: () => 'keep the claim templates and their names as in the base and change only resources.requests/limits.storage, or use volumeClaimUpdateStrategy OnPVCDelete',
+});

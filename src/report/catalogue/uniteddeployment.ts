@@ -275,19 +275,19 @@ export const allocationRuntimeDependent = defineRule<AtField & { allocator: stri
 
 // ---- update-only (old -> new) ----
 
-export const subsetPlacementChanged = defineRule<AtField & { subset: string; what: string }>({
+export const subsetPlacementChanged = defineRule<AtField & { subset: string; what: string; base?: string }>({
   id: 'uniteddeployment-subset-placement-changed',
   severity: 'error',
   description: 'an existing subset changes its nodeSelectorTerm or tolerations, which are immutable',
-  message: (d) => `${d.field}: Forbidden: may not be changed in an update (subset ${d.subset}: ${d.what})`,
+  message: (d) => `${d.field}: Forbidden: may not be changed in an update (subset ${d.subset}: ${d.what}${d.base !== undefined ? `, base: ${d.base}` : ''})`,
   hint: () => 'add a new subset with the new placement and remove the old one instead',
 });
 
-export const templateSpecChangeForbidden = defineRule<AtField & { template: string; allowed: string }>({
+export const templateSpecChangeForbidden = defineRule<AtField & { template: string; allowed: string; changes?: string }>({
   id: 'uniteddeployment-template-spec-change-forbidden',
   severity: 'error',
   description: 'a StatefulSet or Advanced StatefulSet template changes a spec field other than the updatable ones',
-  message: (d) => `${d.field}: Forbidden: updates to ${d.template} spec for fields other than ${d.allowed} are forbidden`,
+  message: (d) => `${d.field}: Forbidden: updates to ${d.template} spec for fields other than ${d.allowed} are forbidden${d.changes ? `; changed: ${d.changes}` : ''}`,
   hint: () => 'revert that field, or recreate the UnitedDeployment',
 });
 

@@ -264,6 +264,110 @@ export const dsInPlaceUpdateHook = defineRule<Record<string, never>>({
   hint: () => 'remove spec.lifecycle.inPlaceUpdate',
 });
 
+// ---- v1beta1 CloneSet quirk (issue 17) ----
+
+export const clonesetV1beta1SurgeNotCounted = defineRule<{ maxUnavailable: string; maxSurge: string }>({
+  id: 'cloneset-v1beta1-surge-not-counted',
+  severity: 'error',
+  description: 'A v1beta1 CloneSet whose maxUnavailable resolves to less than one pod is refused even with maxSurge >= 1: Kruise\'s v1beta1 webhook reads a shadowed maxSurge (always 0) in its joint check.',
+  message: (d) => `maxUnavailable and maxSurge should not both be less than 1 (maxUnavailable ${d.maxUnavailable}, maxSurge ${d.maxSurge}: Kruise's v1beta1 webhook does not count maxSurge here)`,
+  hint: () => 'this is Kruise\'s own behaviour at master, not a kruisec choice: set maxUnavailable to 1 or more (maxSurge can stay), or write the CloneSet as apps.kruise.io/v1alpha1, whose webhook counts maxSurge',
+});
+
+// ---- Pod lifecycle (lifecycle hooks, container launch priority, readiness gates, probes) ----
+// Kruise's webhooks do not check these; the controllers and the pod webhook act on them at
+// run time. Each rule says what goes wrong in the cluster.
+
+export const lifecycleHookLabelInvalid = defineRule<{ hook: string; key: string; reason: string }>({
+  id: 'lifecycle-hook-label-invalid',
+  severity: 'warning',
+  description: 'A lifecycle hook\'s labelsHandler holds a label no pod can carry (bad key or value): the hook can never be met, so preNormal pods wait forever and preDelete / inPlaceUpdate never hold a pod.',
+  message: (d) => `lifecycle.${d.hook}.labelsHandler ${JSON.stringify(d.key)}: ${d.reason}; no pod can carry this label, so the hook never matches`,
+  hint: () => 'label keys are [prefix/]name (name at most 63 characters of [A-Za-z0-9_.-]); values at most 63 characters of the same set',
+});
+
+export const lifecycleHookFinalizerInvalid = defineRule<{ hook: string; finalizer: string; reason: string }>({
+  id: 'lifecycle-hook-finalizer-invalid',
+  severity: 'warning',
+  description: 'A lifecycle hook\'s finalizersHandler names a finalizer the API server refuses on a pod: the hook can never be met.',
+  message: (d) => `lifecycle.${d.hook}.finalizersHandler ${JSON.stringify(d.finalizer)}: ${d.reason}; no pod can carry this finalizer, so the hook never matches`,
+  hint: () => 'use a domain-qualified name such as example.com/hold',
+});
+
+export const lifecycleHookNotInTemplate = defineRule<{ hook: string; missing: string }>({
+  id: 'lifecycle-hook-not-in-template',
+  severity: 'info',
+  description: 'A preDelete or inPlaceUpdate hook holds a pod only while the pod carries one of its labels or finalizers; the pod template carries none, so something else must add them.',
+  message: (d) => `lifecycle.${d.hook}: the pod template carries none of ${d.missing}; pods are held only if another controller adds them`,
+  hint: () => 'put the hook label in spec.template.metadata.labels (or the finalizer in metadata.finalizers) if every pod should be held',
+});
+
+export const launchPriorityInvalid = defineRule<{ container: string; value: string }>({
+  id: 'launch-priority-value-invalid',
+  severity: 'error',
+  description: 'A container\'s KRUISE_CONTAINER_PRIORITY env is not an integer (or comes from valueFrom): Kruise\'s pod webhook fails to parse it and refuses to create the pod.',
+  message: (d) => `container ${d.container}: KRUISE_CONTAINER_PRIORITY ${d.value} is not an integer; Kruise's pod webhook refuses pods with it`,
+  hint: () => 'write the priority as a literal integer value, e.g. value: "100" (higher starts first)',
+});
+
+export const launchPriorityAnnotationInvalid = defineRule<{ value: string }>({
+  id: 'launch-priority-annotation-invalid',
+  severity: 'warning',
+  description: 'apps.kruise.io/container-launch-priority has a value other than Ordered; Kruise ignores it.',
+  message: (d) => `apps.kruise.io/container-launch-priority ${JSON.stringify(d.value)} is ignored; the only value Kruise acts on is "Ordered"`,
+  hint: () => 'write Ordered (containers start in list order), or use KRUISE_CONTAINER_PRIORITY env vars',
+});
+
+export const launchPriorityConflict = defineRule<{ containers: string }>({
+  id: 'launch-priority-conflict',
+  severity: 'warning',
+  description: 'The Ordered annotation and KRUISE_CONTAINER_PRIORITY env vars are both set; the annotation wins and the env priorities are ignored.',
+  message: (d) => `apps.kruise.io/container-launch-priority: Ordered overrides the KRUISE_CONTAINER_PRIORITY of ${d.containers}; containers start in list order`,
+  hint: () => 'keep one of them: the annotation for list order, or the env vars for explicit priorities',
+});
+
+export const launchPriorityIgnored = defineRule<{ reason: string }>({
+  id: 'launch-priority-ignored',
+  severity: 'info',
+  description: 'Container launch priority is asked for but Kruise does nothing with it: one container only, priorities all equal, or set on init containers.',
+  message: (d) => `container launch priority has no effect: ${d.reason}`,
+  hint: () => 'remove it, or give the app containers different KRUISE_CONTAINER_PRIORITY values',
+});
+
+export const inPlaceWithoutReadinessProbe = defineRule<{ containers: string; policy: string }>({
+  id: 'inplace-without-readiness-probe',
+  severity: 'info',
+  description: 'In-place update restarts containers inside the running pod; a container without a readinessProbe is Ready the moment it starts, so the pod rejoins its Services before the new version can serve.',
+  message: (d) => `podUpdatePolicy ${d.policy}: container ${d.containers} has no readinessProbe; after an in-place restart the pod is marked Ready (and gets traffic) as soon as the process starts`,
+  hint: () => 'add a readinessProbe that passes only when the container can serve',
+});
+
+export const probeMarkerContainerMissing = defineRule<{ probe: string; container: string; workloads: string }>({
+  id: 'podprobemarker-container-missing',
+  severity: 'warning',
+  description: 'A PodProbeMarker probe names a container that the pods of a matching workload do not have; kruise-daemon never runs it there and its marks are never set.',
+  message: (d) => `probe ${d.probe}: container ${d.container} is not in the pod template of ${d.workloads}`,
+  hint: () => 'fix containerName, or narrow spec.selector to the workloads that run the container (a SidecarSet-injected container also counts: check the render output)',
+});
+
+// ---- Workload classification advice (seed "Kruise Workload Classification Guidance") ----
+
+export const adviceCloneSetForStatefulSet = defineRule<{ kind: string; reason: string }>({
+  id: 'advice-cloneset-for-statefulset',
+  severity: 'info',
+  description: 'A StatefulSet or Advanced StatefulSet uses nothing that needs a stable identity; a CloneSet would serve it and adds selective pod deletion and in-place update.',
+  message: (d) => `advice: this ${d.kind} ${d.reason}; a CloneSet would serve it, with selective deletion (podsToDelete) and in-place update`,
+  hint: () => 'keep the StatefulSet if the pods rely on their ordinal names; otherwise consider apps.kruise.io CloneSet',
+});
+
+export const adviceCloneSetForDeployment = defineRule<{ kind: string; reason: string }>({
+  id: 'advice-cloneset-for-deployment',
+  severity: 'info',
+  description: 'A Deployment recreates pods for every template change; as a CloneSet it would update images in place, keeping the pod, its IP and its node.',
+  message: (d) => `advice: ${d.reason}; as a CloneSet this Deployment would gain in-place update (an image change restarts the container only, keeping the pod, its IP and node) and selective pod deletion`,
+  hint: () => 'consider apps.kruise.io CloneSet with podUpdatePolicy InPlaceIfPossible; field names are those of a Deployment',
+});
+
 // ---- Rollout ----
 
 export const rolloutStrategy = defineRule<{ reason: string }>({

@@ -8,7 +8,10 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import type { UdContext } from './context.js';
 import { fail } from './context.js';
 import { checkUnitedDeployment } from './check.js';
-import { isObj, list, type Obj } from '../../util/json.js';
+import { changedFields, describeChanges, shortJson } from '../update/changes.js';
+import { isObj, list, semanticEqual, type Obj } from '../../util/json.js';
+
+export { semanticEqual };
 
 const STS_UPDATABLE = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
 const ASTS_UPDATABLE = ['replicas', 'template', 'updateStrategy'];
@@ -30,8 +33,8 @@ function checkPlacement(ctx: UdContext, old: Obj): void {
     const o = before.get(s?.name);
     if (!o) return;
     const path = ['spec', 'topology', 'subsets', i];
-    if (!semanticEqual(o.nodeSelectorTerm, s.nodeSelectorTerm)) fail(ctx, rules.subsetPlacementChanged, [...path, 'nodeSelectorTerm'], { subset: s.name, what: 'nodeSelectorTerm' });
-    if (!semanticEqual(o.tolerations, s.tolerations)) fail(ctx, rules.subsetPlacementChanged, [...path, 'tolerations'], { subset: s.name, what: 'tolerations' });
+    if (!semanticEqual(o.nodeSelectorTerm, s.nodeSelectorTerm)) fail(ctx, rules.subsetPlacementChanged, [...path, 'nodeSelectorTerm'], { subset: s.name, what: 'nodeSelectorTerm', base: shortJson(o.nodeSelectorTerm) });
+    if (!semanticEqual(o.tolerations, s.tolerations)) fail(ctx, rules.subsetPlacementChanged, [...path, 'tolerations'], { subset: s.name, what: 'tolerations', base: shortJson(o.tolerations) });
   });
 }
 
@@ -41,7 +44,7 @@ function checkTemplateSpec(ctx: UdContext, old: Obj): void {
     if (!isObj(t[key]) || !isObj(o[key])) return false;
     const a = normalise(strip(t[key].spec, updatable)), b = normalise(strip(o[key].spec, updatable));
     const path: FieldPath = ['spec', 'template', key, 'spec'];
-    if (!semanticEqual(a, b)) fail(ctx, rules.templateSpecChangeForbidden, path, { template: key, allowed });
+    if (!semanticEqual(a, b)) fail(ctx, rules.templateSpecChangeForbidden, path, { template: key, allowed, changes: describeChanges(changedFields(b, a, [])) });
     return true;
   };
   // Only the first pair of same-kind templates is compared, as upstream.
@@ -59,22 +62,4 @@ function strip(spec: unknown, keys: string[]): Obj {
   const out: Obj = { ...(isObj(spec) ? spec : {}) };
   for (const k of keys) delete out[k];
   return out;
-}
-
-/** apimachinery's semantic equality, for decoded JSON: nil and empty collections are equal. */
-export function semanticEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length ? v.map(canonical) : undefined;
-  if (isObj(v)) {
-    const out: Obj = {};
-    for (const k of Object.keys(v).sort()) {
-      const c = canonical(v[k]);
-      if (c !== undefined) out[k] = c;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  return v === null || v === '' ? undefined : v;
 }

@@ -104,6 +104,10 @@ function checkKnobs(res: Resource, base: FieldPath, k: Obj, replicas: number, in
   }
   if (replicas > 0 && maxUnavailable < 1 && maxSurge < 1) {
     out.push(report(rules.clonesetNoProgress, { field: dotted([...base, 'maxUnavailable']) }, at(res, [...base, 'maxUnavailable'])));
+  } else if (v1beta1 && replicas > 0 && maxUnavailable < 1) {
+    // validateUpdateStrategyV1beta1 declares a second maxSurge inside its MaxSurge branch, so
+    // the joint check always sees 0 surge: Kruise refuses what v1alpha1 admits.
+    out.push(report(rules.clonesetV1beta1SurgeNotCounted, { maxUnavailable: show(mu ?? 0), maxSurge: show(ms ?? 0) }, at(res, [...base, 'maxUnavailable'])));
   }
 
   const ip = objAt(k, 'inPlaceUpdateStrategy');
