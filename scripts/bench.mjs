@@ -37,15 +37,16 @@ const TARGETS = { smallVsKustomize: 1, smallVsNode: 1.5, coldStart: 2, renderVsO
 // ---------------------------------------------------------------- arguments
 
 const args = process.argv.slice(2);
-const opts = { json: false, runs: 5, smallRepeat: 3, skipGen: false, only: null };
+const opts = { json: false, runs: 5, smallRepeat: 3, skipGen: false, only: null, instructions: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opts.json = true;
   else if (a === '--runs') opts.runs = Math.max(1, Number(args[++i]) || 5);
   else if (a === '--skip-gen') opts.skipGen = true;
+  else if (a === '--instructions') opts.instructions = true;
   else if (a === '--only') opts.only = String(args[++i] ?? '').split(',').filter(Boolean);
   else if (a === '--help' || a === '-h') {
-    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only small,validate,render,plan,50k]\n');
+    process.stdout.write('usage: node scripts/bench.mjs [--json] [--runs N] [--skip-gen] [--only small,validate,render,plan,50k] [--instructions]\n');
     process.exit(0);
   } else {
     process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -241,6 +242,21 @@ for (let round = 1; round <= opts.runs; round++) {
   for (const j of jobs.filter((x) => !x.repeat && !failed[x.name])) push(j.name, run(j.cmd[0], j.cmd[1], { usage: j.usage }));
 }
 
+// With --instructions, the small-repo commands once more under valgrind, which counts the
+// instructions they execute (their own, Node's and V8's, compiler threads included): a measure
+// that load from other jobs does not move (runs differ by under 1%), for a shared machine where
+// wall and CPU times jump. Slow (some 20 s a command), and only where valgrind is installed.
+const instructions = {};
+if (opts.instructions && wants('small')) {
+  for (const j of jobs.filter((x) => x.repeat && !failed[x.name])) {
+    log(`instructions: ${j.name}`);
+    const r = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', j.cmd[0], ...j.cmd[1]], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const count = /I\s+refs:\s+([\d,]+)/.exec(r.stderr?.toString('utf8') ?? '');
+    if (count) instructions[j.name] = Number(count[1].replace(/,/g, ''));
+    else { log(`instructions: valgrind gave no count for ${j.name}${r.error ? ` (${r.error.message})` : ''}`); break; }
+  }
+}
+
 // ---------------------------------------------------------------- results
 
 const best = (name) => {
@@ -268,6 +284,7 @@ const result = {
     ...(huge ? { '50k': { path: huge.dir, files: huge.files.length, bytes: huge.bytes } } : {}),
   },
   measures: Object.fromEntries(Object.keys(samples).map((k) => [k, best(k)])),
+  ...(Object.keys(instructions).length ? { instructions } : {}),
   failed,
   rows: [],
 };
@@ -298,6 +315,12 @@ if (wants('small')) {
     compare(`${cmd} ${SMALL} vs node`, `${cmd} small`, 'node -e 0', 'node', TARGETS.smallVsNode);
   }
   compare('cold start (--version)', 'cold start', 'node -e 0', 'node', TARGETS.coldStart);
+  const base = instructions['node -e 0'];
+  for (const [name, n] of Object.entries(instructions)) {
+    const label = name.replace('small', SMALL);
+    if (name !== 'node -e 0' && base) row(`instructions: ${label}`, `${(n / 1e6).toFixed(0)} M`, `${fmtX(n / base)} node`, '', '(reference)', undefined);
+    else row(`instructions: ${label}`, `${(n / 1e6).toFixed(0)} M`, '', '', '', undefined);
+  }
 }
 if (big) {
   if (m['floor 10k']) row('floor 10k: js-yaml load+dump of the input', fmtMs(m['floor 10k'].ms), '', cpuOf(m['floor 10k']), '', undefined);

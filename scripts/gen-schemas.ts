@@ -1,7 +1,7 @@
 // Generates schemas/ from src/api: one JSON Schema (draft-07) per registered apiVersion/kind,
 // and under schemas/validators/ their Ajv standalone validators, one module per kind plus the
-// code kinds share (split-validators.ts), so the CLI never compiles a schema and loads only
-// the validators of the kinds in its input.
+// code kinds share (split-validators.ts), their error pushes compacted (compact-validators.ts),
+// so the CLI never compiles a schema and loads only the validators of the kinds in its input.
 //
 // Types are read with ts-morph. References into @kubernetes/client-node's models are followed
 // into its .d.ts files; the quirks of those generated classes are handled here:
@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { Node, Project, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+import { compactErrors } from './compact-validators.js';
 import * as k8s from '@kubernetes/client-node';
 import { API_KINDS, schemaPath, type ApiKind } from '../src/api/index.js';
 import { VALIDATORS_DIR, validatorPath } from '../src/validate/schema/validators.js';
@@ -397,7 +398,7 @@ export function compileValidators(schemas: ReadonlyMap<ApiKind, JsonSchema>): Ma
     exportsMap[validatorExport(kind)] = id;
     modules.set(validatorExport(kind), validatorPath(kind));
   }
-  return splitValidators(standalone.default(ajv, exportsMap), modules, `${VALIDATORS_DIR}/shared`);
+  return splitValidators(compactErrors(standalone.default(ajv, exportsMap)), modules, `${VALIDATORS_DIR}/shared`);
 }
 
 export function createProject(): Project {

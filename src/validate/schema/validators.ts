@@ -8,9 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiKind } from '../../api/index.js';
 
+/** An error as the generated validators report it: Ajv's, less its schemaPath, which
+ *  scripts/compact-validators.ts drops. */
 export interface AjvError {
   instancePath: string;
-  schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
