@@ -132,12 +132,13 @@ export function writeTreeAtomically(dir: string, files: Readonly<Record<string, 
     createExclusive(join(tmp, OUTPUT_MARKER), MARKER_HEADER + names.map((n) => `${n}\n`).join(''));
     if (st) {
       // Two renames: the old folder steps aside, the new one takes its name; then the old one,
-      // which holds only what kruisec wrote, is removed.
+      // which holds only what kruisec wrote, is removed. Only then is it a temp a signal may
+      // remove: between the renames it is the one copy of the output there is.
       renameSync(dir, old);
-      pending.add(old);
       renameSync(tmp, dir);
-      pending.delete(old);
+      pending.add(old);
       rmSync(old, { recursive: true, force: true });
+      pending.delete(old);
     } else {
       renameSync(tmp, dir);
     }

@@ -23015,10 +23015,10 @@ function writeTreeAtomically(dir, files, flag = "--output dir=") {
 `).join(""));
     if (st) {
       renameSync(dir, old);
-      pending.add(old);
       renameSync(tmp, dir);
-      pending.delete(old);
+      pending.add(old);
       rmSync(old, { recursive: true, force: true });
+      pending.delete(old);
     } else {
       renameSync(tmp, dir);
     }
