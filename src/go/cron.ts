@@ -2,6 +2,7 @@
 // use: five fields (minute hour day-of-month month day-of-week), an optional TZ= or CRON_TZ=
 // prefix, or a descriptor (@hourly, @every 1h30m, …). Only whether a schedule parses, and
 // why not, in robfig's words; kruisec never computes run times.
+import { atoi } from './strconv.js';
 
 interface Bounds { min: number; max: number; names?: readonly string[] }
 
@@ -87,7 +88,7 @@ function intOrName(s: string, names: readonly string[] | undefined): number | st
 
 /** strconv.Atoi, then robfig's "negative number not allowed". */
 function goAtoi(s: string): number | string {
-  if (!/^[+-]?\d+$/.test(s)) return `failed to parse int from ${s}`;
-  const n = Number(s);
-  return n < 0 ? `negative number (${n}) not allowed: ${s}` : n;
+  const v = atoi(s);
+  if (v === undefined) return `failed to parse int from ${s}`;
+  return v < 0n ? `negative number (${v}) not allowed: ${s}` : Number(v);
 }

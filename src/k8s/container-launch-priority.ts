@@ -4,21 +4,13 @@
 // gets, and the env var the pod webhook adds to it. The kruise-daemon then starts containers of
 // a higher priority first, each waiting on its key in the ConfigMap `<pod name>-barrier`.
 // Shared by validate (what is refused or ignored) and render (what a pod gets).
+import { atoi } from '../go/strconv.js';
 import { isObj, list, type Obj } from '../util/json.js';
 
 export const LAUNCH_PRIORITY_ANNOTATION = 'apps.kruise.io/container-launch-priority';
 export const LAUNCH_PRIORITY_ORDERED = 'Ordered';
 export const LAUNCH_PRIORITY_ENV = 'KRUISE_CONTAINER_PRIORITY';
 export const LAUNCH_BARRIER_ENV = 'KRUISE_CONTAINER_BARRIER';
-
-const INT64_MIN = -(2n ** 63n), INT64_MAX = 2n ** 63n - 1n;
-
-/** Go's strconv.Atoi on a 64-bit machine: optional sign, decimal digits, int64 range. */
-export function parseGoInt(s: string): bigint | undefined {
-  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
-  const v = BigInt(s);
-  return v < INT64_MIN || v > INT64_MAX ? undefined : v;
-}
 
 export type LaunchPriorities =
   | { kind: 'none'; reason: string }
@@ -42,7 +34,7 @@ export function launchPriorities(pod: Obj): LaunchPriorities {
       if (!isObj(e) || e.name !== LAUNCH_PRIORITY_ENV) continue;
       // Only the literal value: an env from valueFrom reads as "" and does not parse.
       const raw = typeof e.value === 'string' ? e.value : '';
-      const v = parseGoInt(raw);
+      const v = atoi(raw);
       if (v === undefined) return { kind: 'refused', container: isObj(c) ? String(c.name) : '', value: e.valueFrom !== undefined ? 'from valueFrom' : JSON.stringify(e.value ?? '') };
       p = v;
       if (v !== 0n) any = true;

@@ -4,7 +4,8 @@
 // containers, parsed with Go's strconv.Atoi; a value that does not parse makes the webhook refuse
 // the pod. Checked on Pods and on every pod template; render applies the env it adds.
 import type { FieldPath, Resource } from '../../api/resource.js';
-import { LAUNCH_PRIORITY_ANNOTATION, LAUNCH_PRIORITY_ENV, LAUNCH_PRIORITY_ORDERED, launchPriorities, parseGoInt } from '../../k8s/container-launch-priority.js';
+import { LAUNCH_PRIORITY_ANNOTATION, LAUNCH_PRIORITY_ENV, LAUNCH_PRIORITY_ORDERED, launchPriorities } from '../../k8s/container-launch-priority.js';
+import { atoi } from '../../go/strconv.js';
 import { at, report } from '../../report/catalogue/rule.js';
 import * as rules from '../../report/catalogue/workload.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
@@ -43,7 +44,7 @@ export function checkLaunchPriority(res: Resource, pod: Obj, path: FieldPath): D
   }
   const decided = launchPriorities(pod);
   if (decided.kind === 'refused') {
-    const w = withEnv.find((x) => x.name === decided.container && parseGoInt(typeof x.env.value === 'string' ? x.env.value : '') === undefined) ?? withEnv[0];
+    const w = withEnv.find((x) => x.name === decided.container && atoi(typeof x.env.value === 'string' ? x.env.value : '') === undefined) ?? withEnv[0];
     out.push(report(rules.launchPriorityInvalid, { container: decided.container, value: decided.value }, at(res, [...path, 'spec', 'containers', w.index, 'env', w.envIndex])));
   } else if (decided.kind === 'none') {
     out.push(report(rules.launchPriorityIgnored, { reason: decided.reason }, at(res, [...path, 'spec', 'containers'])));
