@@ -23164,6 +23164,21 @@ var init_diagnostic = __esm({
   }
 });
 
+// src/go/strconv.ts
+function atoi(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
+  const v = BigInt(s);
+  return v < INT64_MIN || v > INT64_MAX ? void 0 : v;
+}
+var INT64_MIN, INT64_MAX;
+var init_strconv = __esm({
+  "src/go/strconv.ts"() {
+    "use strict";
+    INT64_MIN = -(2n ** 63n);
+    INT64_MAX = 2n ** 63n - 1n;
+  }
+});
+
 // src/go/cron.ts
 function cronScheduleError(spec, validZone) {
   if (spec.length === 0) return "empty spec string";
@@ -23228,14 +23243,15 @@ function intOrName(s, names) {
   return goAtoi(s);
 }
 function goAtoi(s) {
-  if (!/^[+-]?\d+$/.test(s)) return `failed to parse int from ${s}`;
-  const n = Number(s);
-  return n < 0 ? `negative number (${n}) not allowed: ${s}` : n;
+  const v = atoi(s);
+  if (v === void 0) return `failed to parse int from ${s}`;
+  return v < 0n ? `negative number (${v}) not allowed: ${s}` : Number(v);
 }
 var MONTHS, DAYS, FIELDS, DESCRIPTORS, GO_DURATION;
 var init_cron = __esm({
   "src/go/cron.ts"() {
     "use strict";
+    init_strconv();
     MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
     FIELDS = [
@@ -24763,7 +24779,7 @@ function parseGoInt(s, base) {
     digits = s.slice(1);
   }
   const u = parseGoUint(digits, base);
-  if (u === void 0 || u > (neg ? INT64_MAX + 1n : INT64_MAX)) return void 0;
+  if (u === void 0 || u > (neg ? INT64_MAX2 + 1n : INT64_MAX2)) return void 0;
   return neg ? -u : u;
 }
 function parseGoUint(s, base) {
@@ -24809,7 +24825,7 @@ function resolveTagged(tag, s) {
   if (want === "float" && r.kind === SCALAR.Int) return { kind: SCALAR.Float, value: Number(r.value) };
   throw new Error(`cannot decode !!${got} \`${s}\` as a !!${want}`);
 }
-var SCALAR, YAML_TAG, WORDS, YAML_STYLE_FLOAT, DOT_FLOAT, INT64_MAX, UINT64_MAX, RESOLVABLE;
+var SCALAR, YAML_TAG, WORDS, YAML_STYLE_FLOAT, DOT_FLOAT, INT64_MAX2, UINT64_MAX, RESOLVABLE;
 var init_yaml_scalar = __esm({
   "src/k8s/yaml-scalar.ts"() {
     "use strict";
@@ -24824,7 +24840,7 @@ var init_yaml_scalar = __esm({
     for (const w of ["-.inf", "-.Inf", "-.INF"]) WORDS.set(w, { kind: SCALAR.Float, value: -Infinity });
     YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
     DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
-    INT64_MAX = (1n << 63n) - 1n;
+    INT64_MAX2 = (1n << 63n) - 1n;
     UINT64_MAX = (1n << 64n) - 1n;
     RESOLVABLE = new Set(["", "str", "bool", "int", "float", "null"].map((t) => t ? YAML_TAG + t : ""));
   }
@@ -26115,15 +26131,15 @@ function readJsonStream(text2) {
     throw e;
   }
 }
-var INT64_MIN, INT64_MAX2, NUMBER, JsonReader;
+var INT64_MIN2, INT64_MAX3, NUMBER, JsonReader;
 var init_json3 = __esm({
   "src/load/yaml/json.ts"() {
     "use strict";
     init_error();
     init_parser();
     init_scanner();
-    INT64_MIN = -(1n << 63n);
-    INT64_MAX2 = (1n << 63n) - 1n;
+    INT64_MIN2 = -(1n << 63n);
+    INT64_MAX3 = (1n << 63n) - 1n;
     NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
     JsonReader = class {
       constructor(text2) {
@@ -26169,7 +26185,7 @@ var init_json3 = __esm({
       number(s, at3) {
         if (!/[.eE]/.test(s)) {
           const b = BigInt(s);
-          if (b >= INT64_MIN && b <= INT64_MAX2) {
+          if (b >= INT64_MIN2 && b <= INT64_MAX3) {
             const n = Number(b);
             return Number.isSafeInteger(n) ? n : b;
           }
@@ -37503,9 +37519,6 @@ function checkMetadata(s) {
       out.push(diag(nameInvalid, s, ["metadata", "name"], { name: name2, reason: `must be no more than ${NAME_MAX} characters` }));
     }
   }
-  if (meta.namespace) {
-    out.push(diag(metadataInvalid2, s, ["metadata", "namespace"], { reason: "Forbidden: not allowed on this type (SidecarSet is cluster-scoped)" }));
-  }
   for (const [k, v] of Object.entries(meta.labels ?? {})) {
     const e = qualifiedNameError(k) ?? labelValueError(String(v));
     if (e) out.push(diag(metadataInvalid2, s, ["metadata", "labels", k], { reason: `Invalid value ${JSON.stringify(k)}: ${e}` }));
@@ -39194,11 +39207,6 @@ var init_inplace_probes = __esm({
 });
 
 // src/k8s/container-launch-priority.ts
-function parseGoInt2(s) {
-  if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
-  const v = BigInt(s);
-  return v < INT64_MIN2 || v > INT64_MAX3 ? void 0 : v;
-}
 function launchPriorities(pod) {
   const spec = isObj(pod.spec) ? pod.spec : {};
   const containers = list(spec.containers);
@@ -39214,7 +39222,7 @@ function launchPriorities(pod) {
     for (const e of list(isObj(c) ? c.env : void 0)) {
       if (!isObj(e) || e.name !== LAUNCH_PRIORITY_ENV) continue;
       const raw3 = typeof e.value === "string" ? e.value : "";
-      const v = parseGoInt2(raw3);
+      const v = atoi(raw3);
       if (v === void 0) return { kind: "refused", container: isObj(c) ? String(c.name) : "", value: e.valueFrom !== void 0 ? "from valueFrom" : JSON.stringify(e.value ?? "") };
       p = v;
       if (v !== 0n) any = true;
@@ -39231,17 +39239,16 @@ function barrierEnv(p, podName) {
 function barrierKey(p) {
   return `p_${p}`;
 }
-var LAUNCH_PRIORITY_ANNOTATION, LAUNCH_PRIORITY_ORDERED, LAUNCH_PRIORITY_ENV, LAUNCH_BARRIER_ENV, INT64_MIN2, INT64_MAX3;
+var LAUNCH_PRIORITY_ANNOTATION, LAUNCH_PRIORITY_ORDERED, LAUNCH_PRIORITY_ENV, LAUNCH_BARRIER_ENV;
 var init_container_launch_priority = __esm({
   "src/k8s/container-launch-priority.ts"() {
     "use strict";
+    init_strconv();
     init_json2();
     LAUNCH_PRIORITY_ANNOTATION = "apps.kruise.io/container-launch-priority";
     LAUNCH_PRIORITY_ORDERED = "Ordered";
     LAUNCH_PRIORITY_ENV = "KRUISE_CONTAINER_PRIORITY";
     LAUNCH_BARRIER_ENV = "KRUISE_CONTAINER_BARRIER";
-    INT64_MIN2 = -(2n ** 63n);
-    INT64_MAX3 = 2n ** 63n - 1n;
   }
 });
 
@@ -39276,7 +39283,7 @@ function checkLaunchPriority(res, pod, path6) {
   }
   const decided = launchPriorities(pod);
   if (decided.kind === "refused") {
-    const w = withEnv.find((x) => x.name === decided.container && parseGoInt2(typeof x.env.value === "string" ? x.env.value : "") === void 0) ?? withEnv[0];
+    const w = withEnv.find((x) => x.name === decided.container && atoi(typeof x.env.value === "string" ? x.env.value : "") === void 0) ?? withEnv[0];
     out.push(report(launchPriorityInvalid, { container: decided.container, value: decided.value }, at(res, [...path6, "spec", "containers", w.index, "env", w.envIndex])));
   } else if (decided.kind === "none") {
     out.push(report(launchPriorityIgnored, { reason: decided.reason }, at(res, [...path6, "spec", "containers"])));
@@ -39287,6 +39294,7 @@ var init_launch_priority = __esm({
   "src/validate/workloads/launch-priority.ts"() {
     "use strict";
     init_container_launch_priority();
+    init_strconv();
     init_rule();
     init_workload();
     init_json2();

@@ -1,5 +1,6 @@
 // ObjectMeta of a SidecarSet (spec §12.1): Kruise's name rule, and the generic ObjectMeta
-// checks for a cluster-scoped object (no namespace, label and annotation syntax).
+// checks for a cluster-scoped object (label and annotation syntax). A namespace never reaches
+// the webhook: the API server clears it first, as the default phase does.
 import { labelValueError, qualifiedNameError } from '../../k8s/selector.js';
 import * as rules from '../../report/catalogue/sidecarset.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
@@ -23,9 +24,6 @@ export function checkMetadata(s: SidecarSetUnderCheck): Diagnostic[] {
     if (name.length > NAME_MAX) {
       out.push(diag(rules.nameInvalid, s, ['metadata', 'name'], { name, reason: `must be no more than ${NAME_MAX} characters` }));
     }
-  }
-  if (meta.namespace) {
-    out.push(diag(rules.metadataInvalid, s, ['metadata', 'namespace'], { reason: 'Forbidden: not allowed on this type (SidecarSet is cluster-scoped)' }));
   }
   for (const [k, v] of Object.entries(meta.labels ?? {})) {
     const e = qualifiedNameError(k) ?? labelValueError(String(v));
