@@ -33,6 +33,21 @@ const reconcileApart = {
   },
 };
 
+/** commander requires node:child_process when it loads, for subcommands that are programs of
+ *  their own, which kruisec has none of; loading it (with net, streams and dgram) cost every
+ *  run a few milliseconds. Commander gets it on first use instead. */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ['dist/cli/main.js'],
@@ -42,7 +57,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['globby'],
-  plugins: [reconcileApart],
+  plugins: [reconcileApart, lazyChildProcess],
   // The sources are ES modules; the one that asks where it lives (to find schemas/) gets this
   // file's URL.
   define: { 'import.meta.url': '__kruisecUrl' },

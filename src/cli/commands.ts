@@ -100,7 +100,7 @@ export async function compilePlan(paths: string[], flags: Omit<PlanFlags, 'outpu
   let base: Resource[] | undefined;
   let tree: BaseTree | undefined;
   try {
-    tree = openBase(paths, flags, io.cwd);
+    tree = await openBase(paths, flags, io.cwd);
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: undefined }, tree.dir) : undefined;
       // The base is judged with the head's cluster facts.

@@ -12,7 +12,7 @@ export async function formatDiagnostics(diags: readonly Diagnostic[], loaded: Lo
   ]);
   const shown = shownDiagnostics(diags, flags);
   const located = loaded ? locateDiagnostics(shown, loaded.sources) : [...shown];
-  const formatter = createFormatter(parseFormat(flags.format), {
+  const formatter = await createFormatter(parseFormat(flags.format), {
     toolVersion: VERSION,
     color: flags.color ?? false,
     cwd,

@@ -43,7 +43,7 @@ export async function computeDiff(paths: readonly string[], flags: DiffFlags, cw
   const shown = report !== '' && shownDiagnostics(head.diagnostics, flags).length > 0;
   if (code !== 0) return { code, report, shown, baseErrors: 0 };
 
-  const tree = openBase(paths, flags, cwd)!;
+  const tree = (await openBase(paths, flags, cwd))!;
   try {
     // Each side is read with its own kruisec.yaml: a change to the cluster facts is a change.
     const base = tree.paths.length ? await renderSide(await loadInputs(tree.paths, flags, tree.dir), flags) : { resources: [], diagnostics: [] };

@@ -3,7 +3,7 @@
 // makes the open fail instead of being written through) under random names, and removed when
 // the process is interrupted. A folder is only ever replaced when kruisec wrote it: it holds a
 // marker listing the files kruisec wrote, and nothing else.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, constants, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -40,8 +40,12 @@ export function installSignalCleanup(): void {
   }
 }
 
+// node:crypto is loaded on the first write: the CLI imports this module for its signal cleanup,
+// and loading node:crypto costs a run that writes nothing (render to stdout) more than its work.
+const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto');
+
 function tempName(target: string, what: string): string {
-  return join(dirname(target), `.${basename(target)}.kruisec-${what}-${randomBytes(6).toString('hex')}`);
+  return join(dirname(target), `.${basename(target)}.kruisec-${what}-${crypto().randomBytes(6).toString('hex')}`);
 }
 
 /** Create `file` with `data`, exclusively: it must not exist (not even as a dangling symlink). */

@@ -20,30 +20,30 @@ const awkward: Diagnostic[] = [
 ];
 
 describe('createFormatter', () => {
-  it('knows exactly the six formats', () => {
+  it('knows exactly the six formats', async () => {
     expect(FORMAT_NAMES).toEqual(['text', 'json', 'sarif', 'github', 'junit', 'markdown']);
     expect(isFormatName('sarif')).toBe(true);
     expect(isFormatName('toString')).toBe(false);
-    expect(() => createFormatter('yaml' as never, ctx)).toThrow(/unknown output format/);
+    await expect(createFormatter('yaml' as never, ctx)).rejects.toThrow(/unknown output format/);
   });
 
   for (const name of FORMAT_NAMES) {
-    it(`${name}: copes with diagnostics lacking positions or files, deterministically`, () => {
-      const f = createFormatter(name, { ...ctx, source: () => 'a: 1\nb: 2\n' });
+    it(`${name}: copes with diagnostics lacking positions or files, deterministically`, async () => {
+      const f = await createFormatter(name, { ...ctx, source: () => 'a: 1\nb: 2\n' });
       for (const d of awkward) f.add(d);
       const out = f.flush();
       expect(out.length).toBeGreaterThan(0);
       expect(out.endsWith('\n')).toBe(true);
-      const g = createFormatter(name, { ...ctx, source: () => 'a: 1\nb: 2\n' });
+      const g = await createFormatter(name, { ...ctx, source: () => 'a: 1\nb: 2\n' });
       for (const d of [...awkward].reverse()) g.add(d);
       expect(g.flush()).toBe(out);
       for (const d of awkward) expect(out).toContain(d.ruleId);
     });
   }
 
-  it('json and sarif outputs parse', () => {
+  it('json and sarif outputs parse', async () => {
     for (const name of ['json', 'sarif'] as const) {
-      const f = createFormatter(name, ctx);
+      const f = await createFormatter(name, ctx);
       for (const d of awkward) f.add(d);
       expect(() => JSON.parse(f.flush())).not.toThrow();
     }

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning (upload-sarif). One run; the driver lists every rule
 // of the catalogue (sorted by id) so rule metadata is stable whatever was found. No
 // timestamps, no absolute paths: the same input gives the same bytes on any machine.
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { AREAS } from '../catalogue/index.js';
@@ -76,16 +76,12 @@ function artifactLocation(file: string, base: FormatContext): { uri: string; uri
   return { uri: encode(p), uriBaseId: SRCROOT };
 }
 
-// Every run loads the formats; node:crypto takes longer to load than a small validate takes to
-// run, so only a run that writes SARIF loads it.
-const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto');
-
 /** Stable across line moves: rule, file, document, field path and subject. */
 function fingerprint(d: Diagnostic, base: FormatContext): string {
   const file = fileOf(d);
   const key = [d.ruleId, file === undefined ? '' : displayPath(file, base), String(d.origin?.doc ?? ''),
     d.path ? toPointer(d.path) : '', d.subject ?? ''].join('\u0000');
-  return crypto().createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 export function formatSarif(diags: readonly Diagnostic[], ctx: FormatContext): string {
