@@ -1,29 +1,34 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/cli/main.js, from tsc) and the libraries it runs with into one
-// CommonJS file, dist/kruisec.cjs, behind dist/kruisec.js (what bin/kruisec.js and other
-// programs import: `main(argv, io)`). Why one CommonJS file: Node resolves, reads, compiles and
-// links every ES module on its own, asynchronously, and a small render spent more time in that
-// (some 250 files unbundled, 20 chunks bundled as ES modules) than in its work; one CommonJS
-// file is read and compiled in one go, and V8 compiles a function only when it first runs.
-// Phases a command imports lazily are still evaluated only when imported, so render runs no
-// plan code. globby stays outside (only glob patterns and --gitignore load it), and so do the
-// generated validators: each kind's module under schemas/validators/ is loaded when that kind
-// first shows up. The rest of dist/ (tsc's output) is kept for the facts runner and for tools
-// that import single modules.
+// Bundles the compiled CLI (dist/cli/main.js, from tsc) and the libraries it runs with into
+// CommonJS files: dist/kruisec.cjs, behind dist/kruisec.js (what bin/kruisec.js and other
+// programs import: `main(argv, io)`), and its parts, dist/kruisec-<part>.cjs. Why CommonJS:
+// Node resolves, reads, compiles and links every ES module on its own, asynchronously, and a
+// small render spent more time in that (some 250 files unbundled, 20 chunks bundled as ES
+// modules) than in its work; a CommonJS file is read and compiled in one go, and V8 compiles a
+// function only when it first runs. Why parts: V8 still scans every byte of a file it compiles,
+// and a run paid for reading all of kruisec (1 MB) whatever it ran. A module the CLI imports
+// with `await import()` starts a part (see splitAtDynamicImports), so --version reads no phase,
+// validate no renderer, render no plan, diff, fn or SARIF. globby stays outside (only glob
+// patterns and --gitignore load it), and so do the generated validators: each kind's module
+// under schemas/validators/ is loaded when that kind first shows up. The rest of dist/ (tsc's
+// output) is kept for the facts runner and for tools that import single modules.
 //
 // The reconcile phase is a bundle of its own, dist/reconcile.mjs, with @kubernetes/client-node
 // in it: some 1,000 ES modules that Node took about a second of CPU to resolve and link, and
 // megabytes that every other command would otherwise read and compile for nothing. Only the
 // cluster commands (src/cli/reconcile.ts) import it.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dependencies = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies);
 
 rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true }); // earlier builds' ES chunks
+for (const f of readdirSync(join(root, 'dist'))) if (/^kruisec-.*\.cjs$/.test(f)) rmSync(join(root, 'dist', f)); // earlier builds' parts
+const MAIN = 'dist/cli/main.js';
+const MIN_PART_BYTES = 4096;
 
 /** The CLI's imports of the reconcile phase load dist/reconcile.mjs, next to the CLI bundle. */
 const reconcileApart = {
@@ -48,21 +53,102 @@ const lazyChildProcess = {
   },
 };
 
-await build({
+// What every CommonJS bundle below shares: the sources are ES modules; the one that asks where
+// it lives (to find schemas/) gets its bundle's URL (all of them sit in dist/).
+const cjsOptions = {
   absWorkingDir: root,
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/kruisec.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   external: ['globby'],
-  plugins: [reconcileApart, lazyChildProcess],
-  // The sources are ES modules; the one that asks where it lives (to find schemas/) gets this
-  // file's URL.
   define: { 'import.meta.url': '__kruisecUrl' },
   banner: { js: "const __kruisecUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
+};
+
+// The CLI is cut into parts at its dynamic imports: each module a command imports with
+// `await import()` (a phase's index, a report format, a command of its own) starts a part,
+// dist/kruisec-<name>.cjs, holding it and every module only it reaches. A part is read and
+// compiled only when a run imports it, so render does not parse plan, diff or fn, and validate
+// does not parse render. Modules two parts share, and what the CLI needs at start, stay in
+// dist/kruisec.cjs; a part reaches them through __kruisecModule, so each module exists once
+// (its state, its classes for instanceof) whichever part asked first.
+const graph = await build({ ...cjsOptions, entryPoints: ['dist/cli/main.js'], outfile: 'dist/kruisec.cjs', write: false, metafile: true, plugins: [reconcileApart, lazyChildProcess] });
+const { owner, parts } = splitAtDynamicImports(graph.metafile, 'dist/cli/main.js');
+const partFile = (entry) => `kruisec-${entry.replace(/^dist\//, '').replace(/(\/index)?\.js$/, '').replace(/\//g, '-')}.cjs`;
+
+// The names each module of the main bundle exports, for the parts that import it.
+const names = await build({
+  ...cjsOptions, format: 'esm', splitting: true, banner: {}, outdir: 'dist/names', write: false, metafile: true,
+  entryPoints: Object.keys(owner).filter((m) => owner[m] === MAIN && m.startsWith('dist/')),
+  plugins: [reconcileApart, lazyChildProcess],
+});
+const exportsOf = Object.fromEntries(Object.values(names.metafile.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o.exports]));
+
+/** Imports that leave a bundle: a part's entry becomes a require of its file, a module of the
+ *  main bundle a call of its __kruisecModule. Records what the main bundle has to hand out. */
+const shared = new Set();
+function crossParts(self) {
+  return {
+    name: 'cross-parts',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        if (args.namespace !== 'file' || !args.importer) return undefined;
+        const target = relative(root, resolve(dirname(args.importer), args.path)).split(sep).join('/');
+        if (!(target in owner) || owner[target] === self) return undefined;
+        // A dynamic import of a part is a require() too: Node's import() of a CommonJS file
+        // would scan all of it for its export names first.
+        if (parts.has(target)) return args.kind === 'dynamic-import' ? { path: `./${partFile(target)}`, namespace: 'part' } : { path: `./${partFile(target)}`, external: true };
+        if (owner[target] !== MAIN) throw new Error(`${self} imports ${target}, which belongs to ${owner[target]}: import its part through its entry`);
+        shared.add(target);
+        return { path: target, namespace: 'main-bundle' };
+      });
+      b.onResolve({ filter: /.*/, namespace: 'main-bundle' }, (args) => ({ path: args.path, external: true }));
+      b.onResolve({ filter: /.*/, namespace: 'part' }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'part' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      // Named exports, copied once the module has run: kruisec's modules export no variable
+      // that changes afterwards (and no default), and a CommonJS object would hand the
+      // importer a `default` besides (a namespace import would then list it).
+      b.onLoad({ filter: /.*/, namespace: 'main-bundle' }, (args) => ({
+        contents: [
+          `const m = require('./kruisec.cjs').__kruisecModule(${JSON.stringify(args.path)});`,
+          exportsOf[args.path].length ? `export const { ${exportsOf[args.path].join(', ')} } = m;` : '',
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+for (const entry of [...parts].sort()) {
+  await build({ ...cjsOptions, entryPoints: [entry], outfile: join('dist', partFile(entry)), plugins: [reconcileApart, lazyChildProcess, crossParts(entry)] });
+  asciiOnly(join(root, 'dist', partFile(entry)));
+}
+
+// The main bundle: the CLI, and a switch handing its modules to the parts (a require() of an
+// ES module that esbuild bundles is initialised on that call, not at start).
+const cases = [...shared].sort().map((m) => `    case ${JSON.stringify(m)}: return require(${JSON.stringify('./' + m.replace(/^dist\//, ''))});`);
+await build({
+  ...cjsOptions,
+  stdin: {
+    contents: [
+      "export { main } from './cli/main.js';",
+      '/** A module of this bundle, for the parts (scripts/bundle.mjs). */',
+      'export function __kruisecModule(name) {',
+      '  switch (name) {',
+      ...cases,
+      '    default: throw new Error(`kruisec.cjs holds no module ${name}: rebuild dist/ (npm run build)`);',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    resolveDir: join(root, 'dist'),
+    sourcefile: 'dist/kruisec-main.js',
+    loader: 'js',
+  },
+  outfile: 'dist/kruisec.cjs',
+  plugins: [reconcileApart, lazyChildProcess, crossParts(MAIN)],
 });
 asciiOnly(join(root, 'dist', 'kruisec.cjs'));
 
@@ -99,3 +185,32 @@ writeFileSync(join(root, 'dist', 'kruisec.js'), [
   "export const { main } = createRequire(import.meta.url)('./kruisec.cjs');",
   '',
 ].join('\n'));
+
+/** Where the CLI splits: `parts`, the entries of the parts (modules some module imports with
+ *  `await import()`), and the owner of every module (MAIN for the main bundle). A module
+ *  belongs to the one part that reaches it through static imports, or to the main bundle when
+ *  the CLI's start or two parts reach it. A part too small to pay for a file of its own (read,
+ *  compiled, a wrapper) goes back into the main bundle. */
+function splitAtDynamicImports(metafile, main) {
+  const inputs = metafile.inputs;
+  const bytes = Object.values(metafile.outputs)[0].inputs;
+  const size = (m) => bytes[m]?.bytesInOutput ?? 0;
+  const statically = (m) => inputs[m].imports.filter((i) => !i.external && i.kind !== 'dynamic-import').map((i) => i.path);
+  const closure = (from, stop) => {
+    const seen = new Set([from]);
+    for (const q = [from]; q.length;) for (const n of statically(q.pop())) if (!seen.has(n) && !stop.has(n)) { seen.add(n); q.push(n); }
+    return seen;
+  };
+  const atStart = closure(main, new Set());
+  let parts = new Set(Object.values(inputs).flatMap((v) => v.imports)
+    .filter((i) => i.kind === 'dynamic-import' && !i.external && !atStart.has(i.path)).map((i) => i.path));
+  for (;;) {
+    const reachers = {};
+    for (const e of [main, ...parts]) for (const m of closure(e, parts)) (reachers[m] ??= new Set()).add(e);
+    const owner = {};
+    for (const m of Object.keys(inputs)) owner[m] = parts.has(m) ? m : reachers[m]?.size === 1 ? [...reachers[m]][0] : main;
+    const small = [...parts].filter((p) => Object.keys(owner).filter((m) => owner[m] === p).reduce((n, m) => n + size(m), 0) < MIN_PART_BYTES);
+    if (small.length === 0) return { owner, parts };
+    parts = new Set([...parts].filter((p) => !small.includes(p)));
+  }
+}

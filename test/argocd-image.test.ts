@@ -8,7 +8,7 @@
 // package-lock.json (build-steps.mjs checks that byte for byte). `node
 // integrations/argocd/build-steps.mjs` without --reuse-node-modules runs npm ci as well.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,7 +48,9 @@ describe('the plugin image, built from the Dockerfile steps', () => {
   });
 
   it('builds the same bundle as this checkout', () => {
-    for (const f of ['kruisec.cjs', 'reconcile.mjs']) {
+    const bundles = readdirSync(join(ROOT, 'dist')).filter((f) => /\.(cjs|mjs)$/.test(f));
+    expect(readdirSync(join(app(), 'dist')).filter((f) => /\.(cjs|mjs)$/.test(f))).toEqual(bundles);
+    for (const f of bundles) {
       expect(readFileSync(join(app(), 'dist', f)).equals(readFileSync(join(ROOT, 'dist', f))), f).toBe(true);
     }
   });
