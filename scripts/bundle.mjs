@@ -79,9 +79,10 @@ const { owner, parts } = splitAtDynamicImports(graph.metafile, 'dist/cli/main.js
 const partFile = (entry) => `kruisec-${entry.replace(/^dist\//, '').replace(/(\/index)?\.js$/, '').replace(/\//g, '-')}.cjs`;
 
 // The names each module of the main bundle exports, for the parts that import it.
+const CROSS_PARTS = {};
 const names = await build({
   ...cjsOptions, format: 'esm', splitting: true, banner: {}, outdir: 'dist/names', write: false, metafile: true,
-  entryPoints: Object.keys(owner).filter((m) => owner[m] === MAIN && m.startsWith('dist/')),
+  entryPoints: Object.keys(owner).filter((m) => owner[m] === MAIN && graph.metafile.inputs[m].format === 'esm'),
   plugins: [reconcileApart, lazyChildProcess],
 });
 const exportsOf = Object.fromEntries(Object.values(names.metafile.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o.exports]));
@@ -93,9 +94,11 @@ function crossParts(self) {
   return {
     name: 'cross-parts',
     setup(b) {
-      b.onResolve({ filter: /^\./ }, (args) => {
-        if (args.namespace !== 'file' || !args.importer) return undefined;
-        const target = relative(root, resolve(dirname(args.importer), args.path)).split(sep).join('/');
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.namespace !== 'file' || !args.importer || args.pluginData === CROSS_PARTS) return undefined;
+        const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: CROSS_PARTS });
+        if (found.errors.length || found.external || found.namespace !== 'file') return undefined;
+        const target = relative(root, found.path).split(sep).join('/');
         if (!(target in owner) || owner[target] === self) return undefined;
         // A dynamic import of a part is a require() too: Node's import() of a CommonJS file
         // would scan all of it for its export names first.
@@ -107,28 +110,29 @@ function crossParts(self) {
       b.onResolve({ filter: /.*/, namespace: 'main-bundle' }, (args) => ({ path: args.path, external: true }));
       b.onResolve({ filter: /.*/, namespace: 'part' }, (args) => ({ path: args.path, external: true }));
       b.onLoad({ filter: /.*/, namespace: 'part' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-      // Named exports, copied once the module has run: kruisec's modules export no variable
-      // that changes afterwards (and no default), and a CommonJS object would hand the
-      // importer a `default` besides (a namespace import would then list it).
-      b.onLoad({ filter: /.*/, namespace: 'main-bundle' }, (args) => ({
-        contents: [
-          `const m = require('./kruisec.cjs').__kruisecModule(${JSON.stringify(args.path)});`,
-          exportsOf[args.path].length ? `export const { ${exportsOf[args.path].join(', ')} } = m;` : '',
-        ].join('\n'),
-        loader: 'js',
-      }));
+      // An ES module's named exports, copied once it has run: kruisec's modules export no
+      // variable that changes afterwards (and no default), and the CommonJS object would hand
+      // the importer a `default` besides (a namespace import would then list it). A CommonJS
+      // module (a package's) is handed on as it is.
+      b.onLoad({ filter: /.*/, namespace: 'main-bundle' }, (args) => {
+        const get = `require('./kruisec.cjs').__kruisecModule(${JSON.stringify(args.path)})`;
+        const names = exportsOf[args.path];
+        if (!names) return { contents: `module.exports = ${get};`, loader: 'js' };
+        return { contents: names.length ? `export const { ${names.join(', ')} } = ${get};` : get + ';', loader: 'js' };
+      });
     },
   };
 }
 
 for (const entry of [...parts].sort()) {
-  await build({ ...cjsOptions, entryPoints: [entry], outfile: join('dist', partFile(entry)), plugins: [reconcileApart, lazyChildProcess, crossParts(entry)] });
+  const part = await build({ ...cjsOptions, entryPoints: [entry], outfile: join('dist', partFile(entry)), metafile: true, plugins: [reconcileApart, lazyChildProcess, crossParts(entry)] });
+  holdsOwnModulesOnly(part.metafile, entry);
   asciiOnly(join(root, 'dist', partFile(entry)));
 }
 
 // The main bundle: the CLI, and a switch handing its modules to the parts (a require() of an
 // ES module that esbuild bundles is initialised on that call, not at start).
-const cases = [...shared].sort().map((m) => `    case ${JSON.stringify(m)}: return require(${JSON.stringify('./' + m.replace(/^dist\//, ''))});`);
+const cases = [...shared].sort().map((m) => `    case ${JSON.stringify(m)}: return require(${JSON.stringify(relative('dist', m).split(sep).join('/').replace(/^(?!\.)/, './'))});`);
 await build({
   ...cjsOptions,
   stdin: {
@@ -148,8 +152,9 @@ await build({
     loader: 'js',
   },
   outfile: 'dist/kruisec.cjs',
+  metafile: true,
   plugins: [reconcileApart, lazyChildProcess, crossParts(MAIN)],
-});
+}).then((r) => holdsOwnModulesOnly(r.metafile, MAIN));
 asciiOnly(join(root, 'dist', 'kruisec.cjs'));
 
 await build({
@@ -185,6 +190,13 @@ writeFileSync(join(root, 'dist', 'kruisec.js'), [
   "export const { main } = createRequire(import.meta.url)('./kruisec.cjs');",
   '',
 ].join('\n'));
+
+/** A module in two bundles would exist twice (its state, its classes): each bundle must hold
+ *  only the modules it owns. */
+function holdsOwnModulesOnly(metafile, self) {
+  const strays = Object.keys(metafile.inputs).filter((m) => m in owner && owner[m] !== self);
+  if (strays.length) throw new Error(`${self}'s bundle holds modules of other bundles: ${strays.join(', ')}`);
+}
 
 /** Where the CLI splits: `parts`, the entries of the parts (modules some module imports with
  *  `await import()`), and the owner of every module (MAIN for the main bundle). A module

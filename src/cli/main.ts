@@ -2,7 +2,6 @@
 // 0 = ok, 1 = the input is invalid, 2 = usage or environment error. Never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import { runPlan, runRender, runValidate, type Io } from './commands.js';
-import { registerReconcileCommands } from './reconcile.js';
 import { UsageError } from './options.js';
 import { VERSION } from './version.js';
 import { installSignalCleanup, OutputError } from '../util/atomic-write.js';
@@ -32,7 +31,11 @@ function withBase(cmd: Command): Command {
     .option('--base-ref <ref>', 'the base repo as a git revision, e.g. origin/main');
 }
 
-export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+/** The program; with `only`, a command's name, just that command besides the program's own
+ *  flags (with the version flag, no command). Declaring a command builds an Option per flag (some 140 in all), which a run of one
+ *  command paid for all of; what commander prints (help, errors, suggestions) for a run of
+ *  that command reads that command alone, so it is the same either way. */
+export async function buildProgram(io: Io, setCode: (code: number) => void, only?: string): Promise<Command> {
   const program = new Command('kruisec')
     .description('Validate, render and plan OpenKruise manifests before the cluster does.')
     .version(VERSION, '-v, --version')
@@ -40,45 +43,57 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  common(program.command('validate').description('check manifests against schemas and Kruise admission rules'))
-    .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
-    .action(async (paths: string[], flags) => setCode(await runValidate(paths, flags, io)));
+  const commands: Record<string, () => void> = {
+    validate: () => common(program.command('validate').description('check manifests against schemas and Kruise admission rules'))
+      .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
+      .action(async (paths: string[], flags) => setCode(await runValidate(paths, flags, io))),
 
-  common(program.command('render').description('print what the cluster will run: SidecarSets injected, UnitedDeployments expanded'))
-    .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
-    .option('--explain', 'instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split')
-    .option('-o, --out <file>', 'write the YAML stream to a file (atomically) instead of stdout')
-    .addOption(new Option('--form <form>', 'preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)').default('preview'))
-    .option('--materialize', 'with --form apply: inject sidecars into pod templates, for clusters where Kruise\'s pod webhook is off')
-    .action(async (paths: string[], flags) => setCode(await runRender(paths, flags, io)));
+    render: () => common(program.command('render').description('print what the cluster will run: SidecarSets injected, UnitedDeployments expanded'))
+      .argument('[paths...]', 'files, folders, globs, or - for stdin', [])
+      .option('--explain', 'instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split')
+      .option('-o, --out <file>', 'write the YAML stream to a file (atomically) instead of stdout')
+      .addOption(new Option('--form <form>', 'preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)').default('preview'))
+      .option('--materialize', 'with --form apply: inject sidecars into pod templates, for clusters where Kruise\'s pod webhook is off')
+      .action(async (paths: string[], flags) => setCode(await runRender(paths, flags, io))),
 
-  withBase(common(program.command('plan').description('compile a change into staged rollout manifests')))
-    .addOption(new Option('--output <output>', 'json | markdown | argocd | dir=<path>').default('json'))
-    .action(async (paths: string[], flags) => setCode(await runPlan(paths, flags, io)));
+    plan: () => withBase(common(program.command('plan').description('compile a change into staged rollout manifests')))
+      .addOption(new Option('--output <output>', 'json | markdown | argocd | dir=<path>').default('json'))
+      .action(async (paths: string[], flags) => setCode(await runPlan(paths, flags, io))),
 
-  withBase(common(program.command('diff').description('show what the cluster will run differently: base and head rendered, diffed per workload')))
-    .addOption(new Option('--output <format>', 'text | markdown | json').default('text'))
-    .option('--max-chars <n>', 'markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)')
-    .option('--exit-code', 'exit 1 when anything changes, as git diff --exit-code does')
-    .option('--no-color', 'never colour the text output (default: colour on a terminal)')
-    .action(async (paths: string[], flags) => setCode(await (await import('./diff.js')).runDiff(paths, flags, io)));
+    diff: () => withBase(common(program.command('diff').description('show what the cluster will run differently: base and head rendered, diffed per workload')))
+      .addOption(new Option('--output <format>', 'text | markdown | json').default('text'))
+      .option('--max-chars <n>', 'markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)')
+      .option('--exit-code', 'exit 1 when anything changes, as git diff --exit-code does')
+      .option('--no-color', 'never colour the text output (default: colour on a terminal)')
+      .action(async (paths: string[], flags) => setCode(await (await import('./diff.js')).runDiff(paths, flags, io))),
 
-  const fn = program.command('fn').description('run as a KRM function for kpt and kustomize: a ResourceList (or YAML stream) on stdin, the same on stdout');
-  for (const [mode, what] of [['validate', 'the items unchanged, with a result per diagnostic; exit 1 on errors'], ['render', 'the items in their apply form (functionConfig materialize: true injects sidecars)']] as const) {
-    fn.command(mode).description(`${what} (docs/krm-functions.md)`)
-      .argument('[config]', 'functionConfig file (kustomize passes its exec plugins one); default: the ResourceList\'s functionConfig')
-      .action(async (config: string | undefined) => setCode(await (await import('./fn.js')).runFn(mode, config, io)));
+    fn: () => {
+      const fn = program.command('fn').description('run as a KRM function for kpt and kustomize: a ResourceList (or YAML stream) on stdin, the same on stdout');
+      for (const [mode, what] of [['validate', 'the items unchanged, with a result per diagnostic; exit 1 on errors'], ['render', 'the items in their apply form (functionConfig materialize: true injects sidecars)']] as const) {
+        fn.command(mode).description(`${what} (docs/krm-functions.md)`)
+          .argument('[config]', 'functionConfig file (kustomize passes its exec plugins one); default: the ResourceList\'s functionConfig')
+          .action(async (config: string | undefined) => setCode(await (await import('./fn.js')).runFn(mode, config, io)));
+      }
+    },
+  };
+
+  if (only !== undefined && Object.prototype.hasOwnProperty.call(commands, only)) commands[only]();
+  else if (only === '-v' || only === '--version') {
+    // commander prints the version as it reads the flag, before it looks for a command.
+  } else {
+    for (const declare of Object.values(commands)) declare();
+    // The cluster commands' module (and through it the reconcile phase) is loaded only when
+    // they may run or a help text lists them.
+    (await import('./reconcile.js')).registerReconcileCommands(program, common, io, setCode);
   }
-
-  registerReconcileCommands(program, common, io, setCode);
-
   return program;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, (c) => { code = c; });
+  // A run that names a command first (`kruisec render ...`) declares that command alone.
   try {
+    const program = await buildProgram(io, (c) => { code = c; }, argv[0]);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
