@@ -28,7 +28,7 @@ const dependencies = Object.keys(JSON.parse(readFileSync(join(root, 'package.jso
 rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true }); // earlier builds' ES chunks
 for (const f of readdirSync(join(root, 'dist'))) if (/^kruisec-.*\.cjs$/.test(f)) rmSync(join(root, 'dist', f)); // earlier builds' parts
 const MAIN = 'dist/cli/main.js';
-const MIN_PART_BYTES = 4096;
+const MIN_PART_BYTES = 1024;
 
 /** The CLI's imports of the reconcile phase load dist/reconcile.mjs, next to the CLI bundle. */
 const reconcileApart = {
@@ -78,11 +78,11 @@ const graph = await build({ ...cjsOptions, entryPoints: ['dist/cli/main.js'], ou
 const { owner, parts } = splitAtDynamicImports(graph.metafile, 'dist/cli/main.js');
 const partFile = (entry) => `kruisec-${entry.replace(/^dist\//, '').replace(/(\/index)?\.js$/, '').replace(/\//g, '-')}.cjs`;
 
-// The names each module of the main bundle exports, for the parts that import it.
+// The names each module of the main bundle and each part's entry export, for their importers.
 const CROSS_PARTS = {};
 const names = await build({
   ...cjsOptions, format: 'esm', splitting: true, banner: {}, outdir: 'dist/names', write: false, metafile: true,
-  entryPoints: Object.keys(owner).filter((m) => owner[m] === MAIN && graph.metafile.inputs[m].format === 'esm'),
+  entryPoints: Object.keys(owner).filter((m) => (owner[m] === MAIN || parts.has(m)) && graph.metafile.inputs[m].format === 'esm'),
   plugins: [reconcileApart, lazyChildProcess],
 });
 const exportsOf = Object.fromEntries(Object.values(names.metafile.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o.exports]));
@@ -100,22 +100,20 @@ function crossParts(self) {
         if (found.errors.length || found.external || found.namespace !== 'file') return undefined;
         const target = relative(root, found.path).split(sep).join('/');
         if (!(target in owner) || owner[target] === self) return undefined;
-        // A dynamic import of a part is a require() too: Node's import() of a CommonJS file
-        // would scan all of it for its export names first.
-        if (parts.has(target)) return args.kind === 'dynamic-import' ? { path: `./${partFile(target)}`, namespace: 'part' } : { path: `./${partFile(target)}`, external: true };
-        if (owner[target] !== MAIN) throw new Error(`${self} imports ${target}, which belongs to ${owner[target]}: import its part through its entry`);
-        shared.add(target);
-        return { path: target, namespace: 'main-bundle' };
+        // Another part is required (a dynamic import too: Node's import() of a CommonJS file
+        // would scan all of it for its export names first), a module of kruisec.cjs asked of it.
+        if (!parts.has(target) && owner[target] !== MAIN) throw new Error(`${self} imports ${target}, which belongs to ${owner[target]}: import its part through its entry`);
+        if (!parts.has(target)) shared.add(target);
+        return { path: target, namespace: 'elsewhere' };
       });
-      b.onResolve({ filter: /.*/, namespace: 'main-bundle' }, (args) => ({ path: args.path, external: true }));
-      b.onResolve({ filter: /.*/, namespace: 'part' }, (args) => ({ path: args.path, external: true }));
-      b.onLoad({ filter: /.*/, namespace: 'part' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      b.onResolve({ filter: /.*/, namespace: 'elsewhere' }, (args) => ({ path: args.path, external: true }));
       // An ES module's named exports, copied once it has run: kruisec's modules export no
       // variable that changes afterwards (and no default), and the CommonJS object would hand
       // the importer a `default` besides (a namespace import would then list it). A CommonJS
       // module (a package's) is handed on as it is.
-      b.onLoad({ filter: /.*/, namespace: 'main-bundle' }, (args) => {
-        const get = `require('./kruisec.cjs').__kruisecModule(${JSON.stringify(args.path)})`;
+      b.onLoad({ filter: /.*/, namespace: 'elsewhere' }, (args) => {
+        const get = parts.has(args.path) ? `require(${JSON.stringify('./' + partFile(args.path))})`
+          : `require('./kruisec.cjs').__kruisecModule(${JSON.stringify(args.path)})`;
         const names = exportsOf[args.path];
         if (!names) return { contents: `module.exports = ${get};`, loader: 'js' };
         return { contents: names.length ? `export const { ${names.join(', ')} } = ${get};` : get + ';', loader: 'js' };

@@ -37,4 +37,19 @@ describe('dist/kruisec.js', () => {
     expect(bad.out).toContain('error[');
     expect((await inProcess(main, 'render', '--format', 'nope', 'fixtures/example')).code).toBe(2);
   });
+
+  // The bundle is cut into parts (scripts/bundle.mjs); each command and format loads its own,
+  // and must print what the sources print.
+  it('prints what the sources print, for every command and format', async () => {
+    const { main: built } = (await import(pathToFileURL(BUILT).href)) as { main: Main };
+    const { main: source } = await import('../src/cli/main.js');
+    const runs = [
+      ...['text', 'json', 'sarif', 'github', 'junit', 'markdown'].map((f) => ['validate', '--format', f, 'fixtures/broken']),
+      ['render', '--explain', 'fixtures/example'], ['render', '--form', 'apply', 'fixtures/example'],
+      ['plan', '--base', 'fixtures/example', '--output', 'markdown', 'fixtures/example'],
+      ['diff', '--base', 'fixtures/broken', '--output', 'json', 'fixtures/example'],
+      ['--help'], ['status', '--help'], ['fn', 'render', 'no/such/config.yaml'],
+    ];
+    for (const argv of runs) expect(await inProcess(built, ...argv), argv.join(' ')).toEqual(await inProcess(source as Main, ...argv));
+  });
 });
