@@ -115,18 +115,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
 /** The real process's streams. A reader that stops reading (`kruisec render | head -1`)
  *  ends kruisec quietly, as it would a C program killed by SIGPIPE; a signal removes the
- *  temp files of a write under way. */
+ *  temp files of a write under way. A stream is set up on its first write: a clean render
+ *  writes nothing to stderr, and setting up a pipe costs Node more than a small run's YAML. */
 function defaultIo(): Io {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-      throw e;
-    });
-  }
+  const guard = (stream: NodeJS.WriteStream): NodeJS.WriteStream => stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
+  let stdout: NodeJS.WriteStream | undefined;
+  let stderr: NodeJS.WriteStream | undefined;
   installSignalCleanup();
   return {
-    out: (s) => { process.stdout.write(s); },
-    err: (s) => { process.stderr.write(s); },
+    out: (s) => { (stdout ??= guard(process.stdout)).write(s); },
+    err: (s) => { (stderr ??= guard(process.stderr)).write(s); },
     cwd: process.cwd(),
     tty: process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
