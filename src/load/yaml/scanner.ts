@@ -127,25 +127,6 @@ class Scanner {
     return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
   }
 
-  /** Skips the characters a `re` (sticky, taking no line break, NUL or surrogate) matches at
-   *  pos: one at a time, a comment or a line of text cost the scanner a few calls each, which
-   *  made it hot enough for the optimizing compiler in every small run. Returns how many. */
-  private skipRun(re: RegExp): number {
-    re.lastIndex = this.pos;
-    re.test(this.text);
-    const n = re.lastIndex - this.pos;
-    this.pos += n;
-    this.col += n;
-    this.index += n;
-    return n;
-  }
-
-  /** Skips to the line break (or the end): a comment, or a line of a block scalar. */
-  private skipLineRest(): void {
-    this.skipRun(LINE_RUN);
-    while (!isBreakZ(this.at(0))) this.skip(); // only past a surrogate pair
-  }
-
   private skip(): void {
     this.pos += this.width();
     this.col++;
@@ -260,9 +241,13 @@ class Scanner {
       // Tabs separate tokens only inside [ ] / { } and where no key may start; elsewhere a tab
       // is an error in nextToken, as in go-yaml.
       const tabs = this.flowLevel > 0 || !this.simpleKeyAllowed;
-      this.skipRun(tabs ? BLANK_RUN : SPACE_RUN); // the indentation, in one go
-      if (text.charCodeAt(this.pos) === 35 /* # */) this.skipLineRest();
-      if (!isBreak(text.charCodeAt(this.pos))) return;
+      let p = this.pos;
+      for (let c = text.charCodeAt(p); c === SP || (c === TAB && tabs); c = text.charCodeAt(++p));
+      this.col += p - this.pos;
+      this.index += p - this.pos;
+      this.pos = p;
+      if (text.charCodeAt(p) === 35 /* # */) while (!isBreakZ(this.at(0))) this.skip();
+      if (!isBreak(this.at(0))) return;
       this.skipLine();
       if (this.flowLevel === 0) this.simpleKeyAllowed = true;
     }
@@ -551,7 +536,7 @@ class Scanner {
     if (chomp()) digit();
     else if (digit()) chomp();
     while (isBlank(this.at(0))) this.skip();
-    if (this.at(0) === 35) this.skipLineRest();
+    if (this.at(0) === 35) while (!isBreakZ(this.at(0))) this.skip();
     if (!isBreakZ(this.at(0))) this.error('while scanning a block scalar: did not find expected comment or line break', start);
     if (isBreak(this.at(0))) this.skipLine();
     let end = this.pos;
@@ -593,7 +578,7 @@ class Scanner {
       trailingBreaks = '';
       leadingBlank = isBlank(this.at(0));
       const from = this.pos;
-      this.skipLineRest();
+      while (!isBreakZ(this.at(0))) this.skip();
       s += this.text.slice(from, this.pos);
       leadingBreak = this.readLine();
       breaks();
@@ -632,9 +617,8 @@ class Scanner {
         } else if (!single && c === 92) {
           s += this.escape(start);
         } else {
-          // Ordinary characters up to the next blank, quote, backslash or break, in one slice.
           const from = this.pos;
-          if (this.skipRun(single ? SINGLE_QUOTED_RUN : DOUBLE_QUOTED_RUN) === 0) this.skip(); // a surrogate pair
+          this.skip();
           s += this.text.slice(from, this.pos);
         }
       }
@@ -713,18 +697,14 @@ class Scanner {
         if ((c === 58 && isBlankZ(this.at(1))) || (flow && isFlowIndicator(c))) break;
         s += fold.flush();
         // The text up to the next blank, break, ':' or indicator, in one slice.
-        const run = flow ? PLAIN_FLOW_RUN : PLAIN_BLOCK_RUN;
+        const stop = flow ? STOP_FLOW : STOP_BLOCK;
         let p = this.pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
         let chars = 1;
         for (;;) {
-          run.lastIndex = p;
-          run.test(text);
-          chars += run.lastIndex - p;
-          p = run.lastIndex;
-          // The run stops short of a surrogate, which counts as one character with its pair.
           const d = text.charCodeAt(p);
-          if (!(d >= 0xd800 && d <= 0xdfff)) break;
-          p += d <= 0xdbff ? 2 : 1;
+          if (d < 128 ? stop[d] === 1 : d !== d || d === NEL || d === LS || d === PS) break;
+          if (d >= 0xd800 && d <= 0xdbff) p++;
+          p++;
           chars++;
         }
         s += text.slice(this.pos, p);
@@ -798,19 +778,10 @@ class Folding {
 // Characters (below 128) that end a run of plain text: blank space, line breaks, ':' (which
 // ends the scalar when blank space follows it), and inside [ ] / { } the flow indicators.
 // The end of the text (NaN) and the Unicode line breaks are tested apart.
-// Runs of characters that the loops take as they come, for skipRun and plainScalar. None takes
-// a line break (CR, LF, NEL, LS, PS), NUL (the end, to at()) or a surrogate (two UTF-16 units,
-// one character: counted apart).
-const SPACE_RUN = / */y;
-const BLANK_RUN = /[ \t]*/y;
-const LINE_RUN = /[^\0\n\r\x85\u2028\u2029\ud800-\udfff]*/y;
-/** In a quoted scalar: not blank, nor its quote, nor (double-quoted) the escape character. */
-const SINGLE_QUOTED_RUN = /[^\0\t\n\r \x85\u2028\u2029'\ud800-\udfff]*/y;
-const DOUBLE_QUOTED_RUN = /[^\0\t\n\r \x85\u2028\u2029"\\\ud800-\udfff]*/y;
-/** In a plain scalar: up to blank space or ':' (whether ": " ends it is asked after), and
- *  inside [ ] / { } also up to , ? [ ] { }. */
-const PLAIN_BLOCK_RUN = /[^\0\t\n\r :\x85\u2028\u2029\ud800-\udfff]*/y;
-const PLAIN_FLOW_RUN = /[^\0\t\n\r :,?[\]{}\x85\u2028\u2029\ud800-\udfff]*/y;
+const STOP_BLOCK = new Uint8Array(128);
+for (const c of [SP, TAB, LF, CR, 0, 58]) STOP_BLOCK[c] = 1;
+const STOP_FLOW = STOP_BLOCK.slice();
+for (const ch of ',?[]{}') STOP_FLOW[ch.charCodeAt(0)] = 1;
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125;
