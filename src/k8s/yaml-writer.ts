@@ -1,29 +1,22 @@
 // The YAML writer for everything kruisec prints. Its output is byte-for-byte what js-yaml's
-// dump gives with the Kubernetes schema (K8S_YAML_SCHEMA), `noRefs` and no line folding, so
-// GitOps diffs do not change with it; test/yaml/writer.test.ts holds it to that on real manifests
-// and on generated strings. It exists for speed: render prints three to four times the bytes
-// it reads, and js-yaml's writer, built for every option and type, spent most of render's
-// time asking each type about each value and each character about its neighbours. This one
-// knows the data is JSON-shaped, answers most strings with one regular expression and
+// dump gives with the Kubernetes schema (test/support/k8s-yaml-schema.ts), `noRefs` and no line
+// folding, so GitOps diffs do not change with it; test/yaml/writer.test.ts holds it to that on
+// real manifests and on generated strings. It exists for speed: render prints three to four
+// times the bytes it reads, and js-yaml's writer, built for every option and type, spent most
+// of render's time asking each type about each value and each character about its neighbours.
+// This one knows the data is JSON-shaped, answers most strings with one regular expression and
 // remembers what it wrote for long strings that repeat (the hash annotations on every pod).
 //
-// Anything outside plain data (a Date, a key over 1024 characters, a function) sends the
-// whole document to js-yaml, so the output never depends on which writer ran.
-import yaml from 'js-yaml';
+// It writes all that js-yaml would write of such data, keys over 1024 characters (an explicit
+// "? key") included, and refuses what js-yaml refuses, with its words; so js-yaml, which it
+// once handed those documents to, is never loaded (it cost every run 104 KB to parse and set up).
 import { memoByText } from '../util/memo.js';
-import { K8S_YAML_SCHEMA, mayResolveImplicitly, resolvesImplicitly } from './yaml.js';
-
-const JS_YAML_OPTIONS: yaml.DumpOptions = { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 };
+import { mayResolveImplicitly, resolvesImplicitly } from './yaml.js';
 
 /** Serialise one object as a YAML document, Kubernetes-safe and stable. */
 export function dumpYaml(obj: unknown): string {
   if (obj === undefined) return '';
-  try {
-    return node(obj, 0, true) + '\n';
-  } catch (e) {
-    if (e !== NOT_PLAIN_DATA) throw e;
-    return yaml.dump(obj, JS_YAML_OPTIONS);
-  }
+  return node(obj, 0, true) + '\n';
 }
 
 /** A YAML stream of documents separated by `---`. */
@@ -60,8 +53,6 @@ export class YamlStreamBuffer {
 
 const CHUNK = 1 << 20;
 
-const NOT_PLAIN_DATA = new Error('not plain data');
-
 const PADS: string[] = [];
 function pad(level: number): string {
   return PADS[level] ??= '\n' + '  '.repeat(level);
@@ -84,13 +75,20 @@ function node(v: unknown, level: number, compact: boolean): string {
       if (Object.isFrozen(v)) return remembered(v, level, compact);
       return collection(v, level, compact);
     default:
-      throw NOT_PLAIN_DATA;
+      throw unacceptable(v); // a function or a symbol
   }
+}
+
+/** What js-yaml throws for a value YAML has no form for (a Date, a Map, a function). */
+function unacceptable(v: unknown): Error {
+  return new Error(`unacceptable kind of an object to dump ${Object.prototype.toString.call(v)}`);
 }
 
 function collection(v: object, level: number, compact: boolean): string {
   if (Array.isArray(v)) return v.length === 0 ? '[]' : sequence(v, level, compact);
-  if (!isPlainObject(v)) throw NOT_PLAIN_DATA;
+  // js-yaml goes by the object's tag: an instance of a class is written as a mapping of its
+  // own properties, a Date or a Map is refused.
+  if (!isPlainObject(v) && Object.prototype.toString.call(v) !== '[object Object]') throw unacceptable(v);
   return mapping(v as Record<string, unknown>, level, compact);
 }
 
@@ -128,8 +126,14 @@ function mapping(obj: Record<string, unknown>, level: number, compact: boolean):
     const v = obj[key];
     if (v === undefined) continue; // js-yaml drops the pair
     const k = keyText(key);
-    const value = node(v, level + 1, false);
     if (out !== '' || !compact) out += nl;
+    if (k.length > 1024) {
+      // js-yaml makes a key this long explicit: "? key", and the value after ": " on the
+      // next line, its first line sharing that line.
+      out += '? ' + k + nl + ': ' + node(v, level + 1, true);
+      continue;
+    }
+    const value = node(v, level + 1, false);
     out += k;
     // A non-empty collection starts on a line of its own. Asked of the value, not the text:
     // reading the text's first character makes V8 flatten it, which copied every document
@@ -170,11 +174,7 @@ const COMMON_PLAIN = /^[A-Za-z_/](?:[\w./=+@ -]|:(?! ))*(?<![ :])$/;
 const longCache = new Map<string, string>();
 const LONG = 64;
 
-const keyText = memoByText((key) => {
-  const text = singleLine(key);
-  if (text.length > 1024) throw NOT_PLAIN_DATA; // js-yaml writes an explicit "? key"
-  return text;
-});
+const keyText = memoByText(singleLine);
 
 function scalar(s: string, level: number): string {
   // (V8 runs out of backtracking stack on COMMON_PLAIN for text of millions of characters.)

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import yaml from 'js-yaml';
-import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
+import { K8S_YAML_SCHEMA } from '../support/k8s-yaml-schema.js';
 import type { ApiServer, DeleteOptions, Target, WriteOptions } from './api.js';
 import { aggregated, apiGroup, apiGroupList, apiResourceList, apiVersions, serverVersion } from './discovery.js';
 import { ApiError, errors } from './errors.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { manifestCorpus, random } from '../support/corpus.js';
-import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
+import { K8S_YAML_SCHEMA } from '../support/k8s-yaml-schema.js';
 import { SourceStore } from '../../src/load/index.js';
 import { readDocuments } from '../../src/load/yaml/index.js';
 import { canonical } from './kubectl-oracle.js';

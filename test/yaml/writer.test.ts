@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { manifestCorpus, random } from '../support/corpus.js';
-import { K8S_YAML_SCHEMA } from '../../src/k8s/yaml.js';
+import { K8S_YAML_SCHEMA } from '../support/k8s-yaml-schema.js';
 import { dumpYaml, dumpYamlStream, YamlStreamBuffer } from '../../src/k8s/yaml-writer.js';
 import { readDocuments } from '../../src/load/yaml/index.js';
 import { canonical } from './kubectl-oracle.js';
@@ -82,14 +82,31 @@ describe('YAML writer', () => {
     expect(dumpYaml(shared)).toBe(jsYaml(shared));
   });
 
-  it('hands what it does not write itself (a key over 1024 characters) to js-yaml', () => {
+  it('writes keys over 1024 characters explicitly, as js-yaml does, whatever their value', () => {
+    const next = random(1024);
     const doc = { a: { [`k${'x'.repeat(1100)}`]: 1 } };
     expect(dumpYaml(doc)).toBe(jsYaml(doc));
     expect(dumpYaml(doc)).toContain('? k');
+    const longKey = () => 'k'.repeat(1020 + Math.floor(next() * 8)) + randomString(next);
+    for (let i = 0; i < 2000; i++) {
+      const inner: Record<string, unknown> = { [longKey()]: randomValue(next, 1), short: randomValue(next, 2) };
+      const frozen = Object.freeze({ [longKey()]: Object.freeze({ a: 'b', [longKey()]: Object.freeze(['c']) }) });
+      const v = next() < 0.5 ? { top: inner, list: [inner, frozen], [longKey()]: [inner] } : [inner, { [longKey()]: frozen }];
+      const got = dumpYaml(v);
+      if (got !== jsYaml(v)) expect({ value: v, got }).toEqual({ value: v, got: jsYaml(v) });
+    }
   });
 
-  it('refuses what js-yaml refuses', () => {
-    expect(() => dumpYaml({ when: new Date(0) })).toThrow(/unacceptable kind/);
+  it('refuses what js-yaml refuses, and writes an instance of a class as js-yaml does', () => {
+    for (const bad of [new Date(0), new Map([['a', 1]]), () => 1, Symbol('s'), new Uint8Array(2), /x/]) {
+      let expected = '';
+      try { jsYaml({ a: [bad] }); } catch (e) { expected = (e as Error).message; }
+      expect(expected).toMatch(/unacceptable kind/);
+      expect(() => dumpYaml({ a: [bad] })).toThrow(expected);
+    }
+    class Point { x = 1; y = { z: 'yes' }; }
+    const doc = { p: new Point(), list: [new Point()] };
+    expect(dumpYaml(doc)).toBe(jsYaml(doc));
   });
 
   it('writes what kubectl reads back as written: integers beyond 2^53, strings Go reads as numbers', () => {
