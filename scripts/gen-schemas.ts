@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { Node, Project, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
-import { compactValidators, inlineSchemaReads } from './compact-validators.js';
+import { compactValidators, inlineSchemaReads, minifyModule } from './compact-validators.js';
 import * as k8s from '@kubernetes/client-node';
 import { API_KINDS, schemaPath, type ApiKind } from '../src/api/index.js';
 import { VALIDATORS_DIR, validatorPath } from '../src/validate/schema/validators.js';
@@ -397,7 +397,8 @@ export function compileValidators(schemas: ReadonlyMap<ApiKind, JsonSchema>): Ma
     for (const [name, def] of Object.entries((definitions ?? {}) as Record<string, unknown>)) add(defId(name, kind), def, kind, false);
     add(`${ID_BASE}${schemaPath(kind)}`, root, kind, true);
   }
-  return splitValidators(compactValidators(inlineSchemaReads(standalone.default(ajv, exportsMap))), units);
+  const modules = splitValidators(compactValidators(inlineSchemaReads(standalone.default(ajv, exportsMap))), units);
+  return new Map([...modules].map(([file, text]) => [file, minifyModule(text)]));
 }
 
 /** The definitions every kind that has them defines alike, down to the definitions they refer
@@ -476,7 +477,7 @@ Written by \`npm run schemas\` (scripts/gen-schemas.ts) from the types in src/ap
   \`validators/defs/<Definition>.cjs\` (or \`validators/<group>/<version>/<Kind>/<Definition>.cjs\`
   when kinds define it differently), which the modules that call it load on first call: a
   run loads the code of the fields its input has. A small definition with one caller lives
-  in its caller's module instead. The code is compacted; messages are Ajv's.
+  in its caller's module instead. The code is compacted and minified; messages are Ajv's.
 `;
 
 /** Files currently under schemas/ (relative to the repo root). */

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import standalone from 'ajv/dist/standalone/index.js';
 import { describe, expect, it } from 'vitest';
-import { ADD_ERROR, compactValidators, inlineSchemaReads } from '../../scripts/compact-validators.js';
+import { ADD_ERROR, compactValidators, inlineSchemaReads, minifyModule } from '../../scripts/compact-validators.js';
 import { newAjv } from '../../scripts/gen-schemas.js';
 
 const SCHEMA = {
@@ -63,6 +63,16 @@ describe('compactValidators', () => {
       const want = orig(d);
       const wantErrors = orig.errors?.map(({ schemaPath: _, ...rest }) => rest) ?? null;
       expect([small(d), small.errors ?? null]).toEqual([want, wantErrors]);
+    }
+  });
+
+  it('minifies a module, keeping its first line and what it reports', () => {
+    const min = minifyModule(`// generated\n${compacted}`);
+    expect(min.startsWith('// generated\n')).toBe(true);
+    expect(min.length).toBeLessThan(compacted.length * 0.8);
+    const [small, smaller] = [load(compacted), load(min)];
+    for (const d of [{}, { name: 'Bad', replicas: 1.5, ref: { n: 'x' }, zz: 1 }]) {
+      expect([smaller(d), smaller.errors]).toEqual([small(d), small.errors]);
     }
   });
 
