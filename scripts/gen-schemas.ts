@@ -1,7 +1,7 @@
 // Generates schemas/ from src/api: one JSON Schema (draft-07) per registered apiVersion/kind,
-// and under schemas/validators/ their Ajv standalone validators, one module per kind plus the
-// code kinds share (split-validators.ts), their error pushes compacted (compact-validators.ts),
-// so the CLI never compiles a schema and loads only the validators of the kinds in its input.
+// and under schemas/validators/ their Ajv standalone validators, compacted (compact-validators.ts)
+// and split into a module per kind and per definition (split-validators.ts), so the CLI never
+// compiles a schema and loads only the validator code its input reaches.
 //
 // Types are read with ts-morph. References into @kubernetes/client-node's models are followed
 // into its .d.ts files; the quirks of those generated classes are handled here:
@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { Node, Project, type Symbol as MorphSymbol, type Type } from 'ts-morph';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
-import { compactErrors } from './compact-validators.js';
+import { compactValidators, inlineSchemaReads, minifyModule } from './compact-validators.js';
 import * as k8s from '@kubernetes/client-node';
 import { API_KINDS, schemaPath, type ApiKind } from '../src/api/index.js';
 import { VALIDATORS_DIR, validatorPath } from '../src/validate/schema/validators.js';
@@ -347,58 +347,83 @@ export function newAjv(opts: { source?: boolean } = {}): Ajv {
 }
 
 const ID_BASE = 'https://kruisec.invalid/schemas/';
-const CORE_ID = `${ID_BASE}k8s.json`;
 
-/** Export name of a kind's validator in Ajv's standalone module, before it is split. */
-function validatorExport(k: Pick<ApiKind, 'apiVersion' | 'kind'>): string {
-  return `${k.apiVersion}/${k.kind}`.replace(/[^A-Za-z0-9]/g, '_');
+/** Export name of a validator in Ajv's standalone module, before it is split. */
+function exportName(id: string): string {
+  return id.slice(ID_BASE.length).replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '_');
 }
 
 /** The standalone CommonJS validator modules, path → content: one per kind (CommonJS so that
  *  validation, a synchronous phase, can load it with createRequire when the kind first shows
- *  up) and the modules of the code several kinds share. The Kubernetes core definitions (pod
- *  spec and friends), identical in every kind's schema, are compiled once into a shared schema
- *  instead of once per kind, and split-validators.ts places each function with the kinds that
- *  use it. */
+ *  up) and the modules of the definitions they refer to, which split-validators.ts loads only
+ *  when a resource has the field that refers to them.
+ *
+ *  Every definition is a schema of its own ($id), so Ajv compiles it into one function that
+ *  all its users call: a definition several kinds have is compiled once when every kind has the
+ *  same (Kubernetes' pod spec, object metadata, most Kruise types), and once per kind otherwise.
+ *  (Reached as `#/definitions/X` of another schema, Ajv would compile it once per referring
+ *  schema: eight copies of object metadata, one per kind, in a small render.) */
 export function compileValidators(schemas: ReadonlyMap<ApiKind, JsonSchema>): Map<string, string> {
-  const core: Record<string, unknown> = {};
   const stripped = new Map<ApiKind, JsonSchema>();
   for (const [kind, schema] of schemas) stripped.set(kind, stripAnnotations(schema) as JsonSchema);
-  // A definition is shared when it is a client-node model and every kind that has it agrees.
-  const candidates = new Map<string, string | null>();
-  for (const s of stripped.values()) {
-    for (const [name, def] of Object.entries((s.definitions ?? {}) as Record<string, unknown>)) {
-      if (!attributeTypeMap(name)) continue;
-      const json = JSON.stringify(def);
-      const seen = candidates.get(name);
-      candidates.set(name, seen === undefined || seen === json ? json : null);
-    }
-  }
-  for (const [name, json] of candidates) if (json !== null) core[name] = JSON.parse(json);
-  const rewrite = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(rewrite);
+  const shared = sharedDefinitions([...stripped.values()]);
+  const defId = (name: string, kind: ApiKind): string => (shared.has(name) ? `${ID_BASE}defs/${name}.json` : `${ID_BASE}${kind.apiVersion}/${kind.kind}/${name}.json`);
+  const rewrite = (v: unknown, kind: ApiKind): unknown => {
+    if (Array.isArray(v)) return v.map((x) => rewrite(x, kind));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        if (k === '$ref' && typeof x === 'string' && x.startsWith('#/definitions/') && x.slice(14) in core) out[k] = `${CORE_ID}${x}`;
-        else out[k] = rewrite(x);
+        out[k] = k === '$ref' && typeof x === 'string' && x.startsWith('#/definitions/') ? defId(x.slice(14), kind) : rewrite(x, kind);
       }
       return out;
     }
     return v;
   };
   const ajv = newAjv({ source: true });
-  ajv.addSchema({ $id: CORE_ID, definitions: core });
+  const units = new Map<string, { file: string; root: boolean }>();
   const exportsMap: Record<string, string> = {};
-  const modules = new Map<string, string>();
+  const add = (id: string, schema: unknown, kind: ApiKind, root: boolean) => {
+    const name = exportName(id);
+    if (name in exportsMap) {
+      if (exportsMap[name] !== id) throw new Error(`gen-schemas: ${id} and ${exportsMap[name]} have the same export name`);
+      return; // a shared definition, added with the first kind that has it
+    }
+    ajv.addSchema({ ...(rewrite(schema, kind) as JsonSchema), $id: id });
+    exportsMap[name] = id;
+    units.set(name, { file: root ? validatorPath(kind) : `${VALIDATORS_DIR}/${id.slice(ID_BASE.length).replace(/\.json$/, '.cjs')}`, root });
+  };
   for (const [kind, s] of stripped) {
-    const local = Object.fromEntries(Object.entries((s.definitions ?? {}) as Record<string, unknown>).filter(([n]) => !(n in core)));
-    const id = `${ID_BASE}${schemaPath(kind)}`;
-    ajv.addSchema({ ...(rewrite({ ...s, definitions: local }) as JsonSchema), $id: id });
-    exportsMap[validatorExport(kind)] = id;
-    modules.set(validatorExport(kind), validatorPath(kind));
+    const { definitions, ...root } = s;
+    for (const [name, def] of Object.entries((definitions ?? {}) as Record<string, unknown>)) add(defId(name, kind), def, kind, false);
+    add(`${ID_BASE}${schemaPath(kind)}`, root, kind, true);
   }
-  return splitValidators(compactErrors(standalone.default(ajv, exportsMap)), modules, `${VALIDATORS_DIR}/shared`);
+  const modules = splitValidators(compactValidators(inlineSchemaReads(standalone.default(ajv, exportsMap))), units);
+  return new Map([...modules].map(([file, text]) => [file, minifyModule(text)]));
+}
+
+/** The definitions every kind that has them defines alike, down to the definitions they refer
+ *  to: those are compiled once for all kinds. */
+function sharedDefinitions(schemas: readonly JsonSchema[]): Set<string> {
+  const json = new Map<string, string | null>();
+  for (const s of schemas) {
+    for (const [name, def] of Object.entries((s.definitions ?? {}) as Record<string, unknown>)) {
+      const text = JSON.stringify(def);
+      const seen = json.get(name);
+      json.set(name, seen === undefined || seen === text ? text : null);
+    }
+  }
+  const shared = new Set([...json].filter(([, text]) => text !== null).map(([name]) => name));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const name of shared) {
+      const refs = [...json.get(name)!.matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)].map((m) => m[1]);
+      if (refs.some((r) => !shared.has(r))) {
+        shared.delete(name);
+        changed = true;
+      }
+    }
+  }
+  return shared;
 }
 
 export function createProject(): Project {
@@ -447,10 +472,12 @@ Written by \`npm run schemas\` (scripts/gen-schemas.ts) from the types in src/ap
   resource quantities (numbers or strings on the wire, typed string).
 - \`validators/<group>/<version>/<Kind>.cjs\`: the same schemas compiled by Ajv into standalone
   validators, one CommonJS module per kind, which src/validate/schema loads when the first
-  resource of that kind shows up: a run compiles no schema and loads the validators of the
-  kinds in its input only. Code several kinds share (the pod template, object metadata) is
-  written once, in \`validators/shared/<hash>.cjs\`, one module per set of kinds sharing it
-  (named by a hash of that set), which the kinds' modules require.
+  resource of that kind shows up: a run compiles no schema. Each definition a kind refers to
+  (pod spec, container, volume, object metadata, …) is compiled once, into
+  \`validators/defs/<Definition>.cjs\` (or \`validators/<group>/<version>/<Kind>/<Definition>.cjs\`
+  when kinds define it differently), which the modules that call it load on first call: a
+  run loads the code of the fields its input has. A small definition with one caller lives
+  in its caller's module instead. The code is compacted and minified; messages are Ajv's.
 `;
 
 /** Files currently under schemas/ (relative to the repo root). */

@@ -1,106 +1,158 @@
-// Splits Ajv's standalone module (all kinds' validators in one file, the code they share written
-// once) into one CommonJS module per kind plus one per group of kinds that share code, so that
-// a run loads and compiles the validators of the kinds in its input and nothing else: its
-// start-up cost grows with the kinds it meets, not with the kinds kruisec knows.
+// Splits Ajv's standalone module (every kind's and every definition's validator in one file)
+// into CommonJS modules that a run loads only when its input reaches them: a kind's module when
+// the first resource of that kind shows up (src/validate/schema/validators.ts), a definition's
+// module when a resource first has the field that refers to it. A Deployment without volumes
+// never loads the code of the volume sources, one without affinity that of node affinity.
 //
-// Ajv writes a flat list of top-level declarations (`function validateN`, `const schemaN = {…}`,
-// `const patternN = new RegExp(…)`, `const funcN = require(…)`) and one `exports.<name> = …` per
-// kind. Each declaration goes to the module of exactly the kinds that reach it: a declaration
-// only one kind reaches lives in that kind's module; one that several reach lives in the shared
-// module of that set of kinds. A declaration reaches only declarations reached by at least the
-// same kinds, so shared modules require modules of larger sets only, never in a cycle.
-import { createHash } from 'node:crypto';
+// Ajv writes a flat list of top-level declarations (`function validateN`, one per schema, and
+// what they use: `const patternN = new RegExp(…)`, the helpers of compact-validators.ts) and one
+// `exports.<name> = validateN;` per schema, each kind and each definition being a schema of its
+// own (gen-schemas.ts). Each kind's and each definition's function heads a module of its own,
+// except a definition whose callers all live in one module and whose code is small: it joins
+// that module, as a file costs a run more to find, read and compile (~0.4 M instructions) than
+// a few KB of code it skips. Helpers (any other declaration) are copied into each module that
+// uses them: they are a few hundred bytes, a shared module of them would be one file more.
+//
+// A call into another module goes through a stub that loads the module on first call and then
+// replaces itself, so every later call is direct:
+//
+//   let validate12 = (data, instancePath) => (validate12 = require("./V1Volume.cjs").validate12)(data, instancePath);
+//
+// The caller reads `validate12.errors` after the call, when the binding is the real function.
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+
+/** One schema's validator: `file` (relative to the repo root) is the module it heads; a kind's
+ *  (`root`) is that module's `module.exports`, a definition's a named export. */
+export interface ValidatorUnit {
+  file: string;
+  root: boolean;
+}
+
+/** A definition's validator of at most this many bytes of code (as Ajv wrote it, compacted)
+ *  joins the module of its callers when they all live in one module. Measured on a small
+ *  render (fixtures/example): joining none (60 files) or all (32 files) cost about the same,
+ *  a file's fixed cost and the bytes it spares trading evenly; this joins small leaves. */
+export const JOIN_BYTES = 4000;
 
 interface Decl {
   name: string;
   text: string;
   refs: string[];
-  /** Export names of the kinds that reach this declaration, in the order of `roots`. */
-  kinds: string[];
+  /** The export (unit) this function is, for the validators; undefined for helpers. */
+  unit?: string;
 }
 
 /**
- * @param source Ajv's standalone CommonJS module.
- * @param modules export name → the file (relative to the repo root) that is to hold that kind's
- *   validator as its `module.exports`.
- * @param sharedDir folder for the modules of code several kinds share.
- * @returns file → content.
+ * @param source Ajv's standalone CommonJS module (compacted).
+ * @param units export name → the module that validator heads.
+ * @returns file → content, for the validators some root reaches.
  */
-export function splitValidators(source: string, modules: ReadonlyMap<string, string>, sharedDir: string): Map<string, string> {
+export function splitValidators(source: string, units: ReadonlyMap<string, ValidatorUnit>, joinBytes = JOIN_BYTES): Map<string, string> {
   const file = ts.createSourceFile('validators.cjs', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const decls = new Map<string, Decl>();
-  const roots = new Map<string, string>(); // export name → declaration
+  const exported = new Map<string, string>(); // function → export name
   for (const st of file.statements) {
     const name = declaredName(st);
     if (name !== undefined) {
-      decls.set(name, { name, text: st.getText(file), refs: identifiers(st), kinds: [] });
+      decls.set(name, { name, text: st.getText(file), refs: identifiers(st) });
       continue;
     }
-    const exported = exportAssignment(st);
-    if (exported) roots.set(exported[0], exported[1]);
+    const exp = exportAssignment(st);
+    if (exp) exported.set(exp[1], exp[0]);
     else if (!(ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression))) {
       throw new Error(`split-validators: unexpected statement in Ajv's output: ${st.getText(file).slice(0, 80)}`);
     }
   }
-  for (const d of decls.values()) d.refs = d.refs.filter((r) => r !== d.name && decls.has(r));
-  for (const exportName of modules.keys()) {
-    const root = roots.get(exportName);
-    if (!root) throw new Error(`split-validators: Ajv wrote no validator ${exportName}`);
-    const stack = [root];
-    const seen = new Set<string>();
-    while (stack.length) {
-      const name = stack.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      decls.get(name)!.kinds.push(exportName);
-      stack.push(...decls.get(name)!.refs);
+  for (const d of decls.values()) {
+    d.refs = d.refs.filter((r) => r !== d.name && decls.has(r));
+    const unit = exported.get(d.name);
+    if (unit !== undefined && units.has(unit)) d.unit = unit;
+  }
+  for (const name of units.keys()) if (![...exported.values()].includes(name)) throw new Error(`split-validators: Ajv wrote no validator ${name}`);
+
+  // The validators each one calls, and who calls each (only what a kind reaches counts).
+  const isValidator = (n: string) => decls.get(n)?.unit !== undefined;
+  const callers = new Map<string, string[]>();
+  const reached = new Set<string>();
+  const stack = [...decls.values()].filter((d) => d.unit !== undefined && units.get(d.unit)!.root).map((d) => d.name);
+  while (stack.length) {
+    const name = stack.pop()!;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    for (const r of decls.get(name)!.refs) {
+      if (!isValidator(r)) continue;
+      (callers.get(r) ?? callers.set(r, []).get(r)!).push(name);
+      stack.push(r);
     }
   }
 
-  // Which module each declaration lives in; declarations keep Ajv's order within a module.
+  // The module each validator is written into: its own, or, when small, that of its callers.
+  // (A validator on a cycle of calls keeps its own module: where it would go depends on it.)
   const home = new Map<string, string>();
-  const members = new Map<string, Decl[]>();
-  for (const d of decls.values()) {
-    if (d.kinds.length === 0) continue; // reached by no kind
-    const target = d.kinds.length === 1 ? modules.get(d.kinds[0])! : posix.join(sharedDir, `${sharedName(d.kinds)}.cjs`);
-    home.set(d.name, target);
-    (members.get(target) ?? members.set(target, []).get(target)!).push(d);
-  }
+  const placing = new Set<string>();
+  const onCycle = new Set<string>();
+  const place = (name: string): string => {
+    const known = home.get(name);
+    if (known !== undefined) return known;
+    const d = decls.get(name)!;
+    const own = units.get(d.unit!)!;
+    if (placing.has(name)) {
+      onCycle.add(name);
+      return own.file;
+    }
+    let target = own.file;
+    if (!own.root && d.text.length <= joinBytes) {
+      placing.add(name);
+      const of = new Set((callers.get(name) ?? []).map(place));
+      placing.delete(name);
+      if (of.size === 1 && !onCycle.has(name)) target = [...of][0];
+    }
+    home.set(name, target);
+    return target;
+  };
+  for (const name of reached) place(name);
 
   const out = new Map<string, string>();
-  const usedElsewhere = new Set<string>();
-  for (const [target, list] of members) for (const d of list) for (const r of d.refs) if (home.get(r) !== target) usedElsewhere.add(r);
-  const ordered = [...members].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [target, list] of ordered) {
-    const imports = new Map<string, string[]>();
-    for (const d of list) {
-      for (const r of d.refs) {
-        const from = home.get(r)!;
-        if (from === target) continue;
-        const names = imports.get(from) ?? imports.set(from, []).get(from)!;
-        if (!names.includes(r)) names.push(r);
+  const modules = new Map<string, Decl[]>();
+  for (const d of decls.values()) {
+    const m = home.get(d.name);
+    if (m !== undefined) (modules.get(m) ?? modules.set(m, []).get(m)!).push(d);
+  }
+  const calledFrom = new Set<string>(); // validators some other module calls (through a stub)
+  for (const [target, list] of modules) {
+    for (const d of list) for (const r of d.refs) if (isValidator(r) && home.get(r) !== target) calledFrom.add(r);
+  }
+  for (const [target, list] of [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // What the module's validators use: its own, stubs of other modules', and helpers (with
+    // what helpers use in turn).
+    const needed = new Set(list.map((d) => d.name));
+    const stubs = new Set<string>();
+    const walk = [...needed];
+    while (walk.length) {
+      for (const r of decls.get(walk.pop()!)!.refs) {
+        if (needed.has(r) || stubs.has(r)) continue;
+        if (isValidator(r) && home.get(r) !== target) stubs.add(r);
+        else {
+          needed.add(r);
+          walk.push(r);
+        }
       }
     }
     const lines = ['// Generated by scripts/gen-schemas.ts: do not edit.', '"use strict";'];
-    for (const [from, names] of [...imports].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      let rel = posix.relative(posix.dirname(target), from);
+    for (const name of [...decls.keys()].filter((n) => stubs.has(n))) {
+      let rel = posix.relative(posix.dirname(target), home.get(name)!);
       if (!rel.startsWith('.')) rel = `./${rel}`;
-      lines.push(`const {${names.join(', ')}} = require(${JSON.stringify(rel)});`);
+      lines.push(`let ${name} = (data, instancePath) => (${name} = require(${JSON.stringify(rel)}).${name})(data, instancePath);`);
     }
-    for (const d of list) lines.push(d.text);
-    const root = [...modules].find(([, file]) => file === target)?.[0];
-    if (root) lines.push(`module.exports = ${roots.get(root)};`);
-    else lines.push(`Object.assign(exports, {${list.filter((d) => usedElsewhere.has(d.name)).map((d) => d.name).join(', ')}});`);
+    for (const d of decls.values()) if (needed.has(d.name)) lines.push(d.text);
+    const root = list.find((d) => units.get(d.unit ?? '')?.root);
+    if (root) lines.push(`module.exports = ${root.name};`);
+    const named = list.filter((d) => calledFrom.has(d.name)).map((d) => d.name);
+    if (named.length) lines.push(`Object.assign(${root ? 'module.exports' : 'exports'}, {${named.join(', ')}});`);
     out.set(target, `${lines.join('\n')}\n`);
   }
   return out;
-}
-
-/** A shared module is named after the set of kinds that use it: stable while that set is. */
-function sharedName(kinds: readonly string[]): string {
-  return createHash('sha256').update([...kinds].sort().join('\n')).digest('hex').slice(0, 12);
 }
 
 function declaredName(st: ts.Statement): string | undefined {

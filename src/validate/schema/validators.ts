@@ -1,7 +1,8 @@
 // Loads the Ajv standalone validators generated at build time (schemas/validators/, written by
-// scripts/gen-schemas.ts): a kind's module, and the shared code it requires, only when the
-// first resource of that kind shows up. Nothing is compiled at start-up, and a run pays for the
-// kinds in its input, not for every kind kruisec knows.
+// scripts/gen-schemas.ts): a kind's module only when the first resource of that kind shows up,
+// and, from there, a definition's module only when a resource first has a field of that type.
+// Nothing is compiled at start-up, and a run pays for the fields in its input, not for every
+// kind and field kruisec knows.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
