@@ -1999,11 +1999,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError2(`invalid ${key2} header`);
           } else {
-            const str3 = `${val[i]}`;
-            if (!isValidHeaderValue(str3)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError2(`invalid ${key2} header`);
             }
-            arr.push(str3);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3424,12 +3424,12 @@ var require_data_url = __commonJS({
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
       const position2 = { position: 0 };
-      const type2 = collectASequenceOfCodePointsFast(
+      const type = collectASequenceOfCodePointsFast(
         "/",
         input,
         position2
       );
-      if (type2.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type2)) {
+      if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
       if (position2.position > input.length) {
@@ -3445,7 +3445,7 @@ var require_data_url = __commonJS({
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
         return "failure";
       }
-      const typeLowercase = type2.toLowerCase();
+      const typeLowercase = type.toLowerCase();
       const subtypeLowercase = subtype.toLowerCase();
       const mimeType = {
         type: typeLowercase,
@@ -3576,25 +3576,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str3, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str3.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3670,7 +3670,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types: types2, inspect } = __require("node:util");
+    var { types, inspect } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3812,8 +3812,8 @@ var require_webidl = __commonJS({
       return r;
     };
     webidl.util.Stringify = function(V) {
-      const type2 = webidl.util.Type(V);
-      switch (type2) {
+      const type = webidl.util.Type(V);
+      switch (type) {
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
@@ -3833,7 +3833,7 @@ var require_webidl = __commonJS({
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
-        const seq2 = [];
+        const seq = [];
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
@@ -3846,9 +3846,9 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq2.push(converter(value2, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
         }
-        return seq2;
+        return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
@@ -3860,7 +3860,7 @@ var require_webidl = __commonJS({
           });
         }
         const result = {};
-        if (!types2.isProxy(O)) {
+        if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key2 of keys2) {
             const typedKey = keyConverter(key2, prefix, argument);
@@ -3894,11 +3894,11 @@ var require_webidl = __commonJS({
     };
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
-        const type2 = webidl.util.Type(dictionary);
+        const type = webidl.util.Type(dictionary);
         const dict = {};
-        if (type2 === "Null" || type2 === "Undefined") {
+        if (type === "Null" || type === "Undefined") {
           return dict;
-        } else if (type2 !== "Object") {
+        } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
@@ -3989,14 +3989,14 @@ var require_webidl = __commonJS({
       return x;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isAnyArrayBuffer(V)) {
+      if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4011,14 +4011,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.TypedArray = function(V, T2, prefix, name2, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isTypedArray(V) || V.constructor.name !== T2.name) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4033,13 +4033,13 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.DataView = function(V, prefix, name2, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isDataView(V)) {
+      if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name2} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4054,13 +4054,13 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.BufferSource = function(V, prefix, name2, opts) {
-      if (types2.isAnyArrayBuffer(V)) {
+      if (types.isAnyArrayBuffer(V)) {
         return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
-      if (types2.isTypedArray(V)) {
+      if (types.isTypedArray(V)) {
         return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
-      if (types2.isDataView(V)) {
+      if (types.isDataView(V)) {
         return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
@@ -4229,8 +4229,8 @@ var require_util2 = __commonJS({
         request2.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
-      return timestamp2;
+    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
+      return timestamp;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -5498,13 +5498,13 @@ var require_body = __commonJS({
       let action = null;
       let source = null;
       let length = null;
-      let type2 = null;
+      let type = null;
       if (typeof object === "string") {
         source = object;
-        type2 = "text/plain;charset=UTF-8";
+        type = "text/plain;charset=UTF-8";
       } else if (object instanceof URLSearchParams) {
         source = object.toString();
-        type2 = "application/x-www-form-urlencoded;charset=UTF-8";
+        type = "application/x-www-form-urlencoded;charset=UTF-8";
       } else if (isArrayBuffer(object)) {
         source = new Uint8Array(object.slice());
       } else if (ArrayBuffer.isView(object)) {
@@ -5513,7 +5513,7 @@ var require_body = __commonJS({
         const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
-        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5557,12 +5557,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             }
           }
         };
-        type2 = `multipart/form-data; boundary=${boundary2}`;
+        type = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object)) {
         source = object;
         length = object.size;
         if (object.type) {
-          type2 = object.type;
+          type = object.type;
         }
       } else if (typeof object[Symbol.asyncIterator] === "function") {
         if (keepalive) {
@@ -5608,7 +5608,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         });
       }
       const body = { stream, source, length };
-      return [body, type2];
+      return [body, type];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5894,14 +5894,14 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay, type2) {
-        if (delay !== this.timeoutValue || type2 & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay, type) {
+        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
           if (delay) {
-            if (type2 & USE_FAST_TIMER) {
+            if (type & USE_FAST_TIMER) {
               this.timeout = timers.setFastTimeout(onParserTimeout, delay, new WeakRef(this));
             } else {
               this.timeout = setTimeout(onParserTimeout, delay, new WeakRef(this));
@@ -5914,7 +5914,7 @@ var require_client_h1 = __commonJS({
             this.timeout.refresh();
           }
         }
-        this.timeoutType = type2;
+        this.timeoutType = type;
       }
       resume() {
         if (this.socket.destroyed || !this.paused) {
@@ -7042,9 +7042,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type2, code2, id2) {
+    function onHttp2FrameError(type, code2, id2) {
       if (id2 === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7260,8 +7260,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type2, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code2}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9615,7 +9615,7 @@ var require_readable = __commonJS({
     function isUnusable(self) {
       return util.isDisturbed(self) || isLocked(self);
     }
-    async function consume(stream, type2) {
+    async function consume(stream, type) {
       assert(!stream[kConsume]);
       return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
@@ -9632,7 +9632,7 @@ var require_readable = __commonJS({
         } else {
           queueMicrotask(() => {
             stream[kConsume] = {
-              type: type2,
+              type,
               stream,
               resolve: resolve13,
               reject,
@@ -9704,17 +9704,17 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve13, stream, length } = consume2;
+      const { type, body, resolve: resolve13, stream, length } = consume2;
       try {
-        if (type2 === "text") {
+        if (type === "text") {
           resolve13(chunksDecode(body, length));
-        } else if (type2 === "json") {
+        } else if (type === "json") {
           resolve13(JSON.parse(chunksDecode(body, length)));
-        } else if (type2 === "arrayBuffer") {
+        } else if (type === "arrayBuffer") {
           resolve13(chunksConcat(body, length).buffer);
-        } else if (type2 === "blob") {
+        } else if (type === "blob") {
           resolve13(new Blob(body, { type: stream[kContentType] }));
-        } else if (type2 === "bytes") {
+        } else if (type === "bytes") {
           resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
@@ -11805,10 +11805,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp2 = Date.now();
+        const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
-          record.timestamp = timestamp2;
+          record.timestamp = timestamp;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
           } else {
@@ -12411,7 +12411,7 @@ var require_response = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert = __require("node:assert");
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
@@ -12469,8 +12469,8 @@ var require_response = __commonJS({
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
         if (body != null) {
-          const [extractedBody, type2] = extractBody(body);
-          bodyWithType = { body: extractedBody, type: type2 };
+          const [extractedBody, type] = extractBody(body);
+          bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
       }
@@ -12639,18 +12639,18 @@ var require_response = __commonJS({
         }
       });
     }
-    function filterResponse(response, type2) {
-      if (type2 === "basic") {
+    function filterResponse(response, type) {
+      if (type === "basic") {
         return makeFilteredResponse(response, {
           type: "basic",
           headersList: response.headersList
         });
-      } else if (type2 === "cors") {
+      } else if (type === "cors") {
         return makeFilteredResponse(response, {
           type: "cors",
           headersList: response.headersList
         });
-      } else if (type2 === "opaque") {
+      } else if (type === "opaque") {
         return makeFilteredResponse(response, {
           type: "opaque",
           urlList: Object.freeze([]),
@@ -12658,7 +12658,7 @@ var require_response = __commonJS({
           statusText: "",
           body: null
         });
-      } else if (type2 === "opaqueredirect") {
+      } else if (type === "opaqueredirect") {
         return makeFilteredResponse(response, {
           type: "opaqueredirect",
           status: 0,
@@ -12732,7 +12732,7 @@ var require_response = __commonJS({
       if (isBlobLike(V)) {
         return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
+      if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
         return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
@@ -13923,13 +13923,13 @@ var require_fetch = __commonJS({
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type2 = blob.type;
+          const type = blob.type;
           if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
-            response.headersList.set("content-type", type2, true);
+            response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
             const rangeHeader = request2.headersList.get("range", true);
@@ -13949,7 +13949,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type2);
+            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -13957,7 +13957,7 @@ var require_fetch = __commonJS({
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
-            response.headersList.set("content-type", type2, true);
+            response.headersList.set("content-type", type, true);
             response.headersList.set("content-range", contentRange, true);
           }
           return Promise.resolve(response);
@@ -14605,10 +14605,10 @@ var require_progressevent = __commonJS({
     var { webidl } = require_webidl();
     var kState = /* @__PURE__ */ Symbol("ProgressEvent state");
     var ProgressEvent = class _ProgressEvent extends Event {
-      constructor(type2, eventInitDict = {}) {
-        type2 = webidl.converters.DOMString(type2, "ProgressEvent constructor", "type");
+      constructor(type, eventInitDict = {}) {
+        type = webidl.converters.DOMString(type, "ProgressEvent constructor", "type");
         eventInitDict = webidl.converters.ProgressEventInit(eventInitDict ?? {});
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         this[kState] = {
           lengthComputable: eventInitDict.lengthComputable,
           loaded: eventInitDict.loaded,
@@ -14966,7 +14966,7 @@ var require_util4 = __commonJS({
     var { ProgressEvent } = require_progressevent();
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { StringDecoder } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
@@ -14974,7 +14974,7 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type2, encodingName) {
+    function readOperation(fr, blob, type, encodingName) {
       if (fr[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value2)) {
+            if (!done && types.isUint8Array(value2)) {
               bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -15009,7 +15009,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type2, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15049,8 +15049,8 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type2, mimeType, encodingName) {
-      switch (type2) {
+    function packageData(bytes, type, mimeType, encodingName) {
+      switch (type) {
         case "DataURL": {
           let dataURL = "data:";
           const parsed = parseMIMEType(mimeType || "application/octet-stream");
@@ -15071,9 +15071,9 @@ var require_util4 = __commonJS({
             encoding = getEncoding(encodingName);
           }
           if (encoding === "failure" && mimeType) {
-            const type3 = parseMIMEType(mimeType);
-            if (type3 !== "failure") {
-              encoding = getEncoding(type3.parameters.get("charset"));
+            const type2 = parseMIMEType(mimeType);
+            if (type2 !== "failure") {
+              encoding = getEncoding(type2.parameters.get("charset"));
             }
           }
           if (encoding === "failure") {
@@ -16496,9 +16496,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str3 = stringify(cookie);
-      if (str3) {
-        headers.append("Set-Cookie", str3);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16587,17 +16587,17 @@ var require_events = __commonJS({
     var { MessagePort } = __require("node:worker_threads");
     var MessageEvent = class _MessageEvent extends Event {
       #eventInit;
-      constructor(type2, eventInitDict = {}) {
-        if (type2 === kConstruct) {
+      constructor(type, eventInitDict = {}) {
+        if (type === kConstruct) {
           super(arguments[1], arguments[2]);
           webidl.util.markAsUncloneable(this);
           return;
         }
         const prefix = "MessageEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type2 = webidl.converters.DOMString(type2, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix, "type");
         eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16624,10 +16624,10 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type2, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
-        return new _MessageEvent(type2, {
+        return new _MessageEvent(type, {
           bubbles,
           cancelable,
           data,
@@ -16637,8 +16637,8 @@ var require_events = __commonJS({
           ports
         });
       }
-      static createFastMessageEvent(type2, init) {
-        const messageEvent = new _MessageEvent(kConstruct, type2, init);
+      static createFastMessageEvent(type, init) {
+        const messageEvent = new _MessageEvent(kConstruct, type, init);
         messageEvent.#eventInit = init;
         messageEvent.#eventInit.data ??= null;
         messageEvent.#eventInit.origin ??= "";
@@ -16652,12 +16652,12 @@ var require_events = __commonJS({
     delete MessageEvent.createFastMessageEvent;
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
-      constructor(type2, eventInitDict = {}) {
+      constructor(type, eventInitDict = {}) {
         const prefix = "CloseEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type2 = webidl.converters.DOMString(type2, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16676,12 +16676,12 @@ var require_events = __commonJS({
     };
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
-      constructor(type2, eventInitDict) {
+      constructor(type, eventInitDict) {
         const prefix = "ErrorEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        super(type2, eventInitDict);
+        super(type, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type2 = webidl.converters.DOMString(type2, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -16938,23 +16938,23 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target2, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target2.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type2, data) {
+    function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
-      if (type2 === opcodes.TEXT) {
+      if (type === opcodes.TEXT) {
         try {
           dataForEvent = utf8Decode(data);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
-      } else if (type2 === opcodes.BINARY) {
+      } else if (type === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
           dataForEvent = new Blob([data]);
         } else {
@@ -17016,7 +17016,7 @@ var require_util7 = __commonJS({
         response.socket.destroy();
       }
       if (reason) {
-        fireEvent("error", ws, (type2, init) => new ErrorEvent(type2, init), {
+        fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
           error: new Error(reason),
           message: reason
         });
@@ -17324,7 +17324,7 @@ var require_connection = __commonJS({
         code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
-      fireEvent("close", ws, (type2, init) => new CloseEvent(type2, init), {
+      fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code: code2,
         reason
@@ -17926,7 +17926,7 @@ var require_websocket = __commonJS({
     var { ByteParser } = require_receiver();
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
-    var { types: types2 } = __require("node:util");
+    var { types } = __require("node:util");
     var { ErrorEvent, CloseEvent } = require_events();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
@@ -18049,7 +18049,7 @@ var require_websocket = __commonJS({
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types2.isArrayBuffer(data)) {
+        } else if (types.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= data.byteLength;
@@ -18154,12 +18154,12 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this[kBinaryType];
       }
-      set binaryType(type2) {
+      set binaryType(type) {
         webidl.brandCheck(this, _WebSocket);
-        if (type2 !== "blob" && type2 !== "arraybuffer") {
+        if (type !== "blob" && type !== "arraybuffer") {
           this[kBinaryType] = "blob";
         } else {
-          this[kBinaryType] = type2;
+          this[kBinaryType] = type;
         }
       }
       /**
@@ -18261,7 +18261,7 @@ var require_websocket = __commonJS({
         if (isBlobLike(V)) {
           return webidl.converters.Blob(V, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
+        if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
           return webidl.converters.BufferSource(V);
         }
       }
@@ -19737,7 +19737,7 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default2) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
@@ -19752,7 +19752,7 @@ var require_lib = __commonJS({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default2;
+        return _default;
       }
       /**
        * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
@@ -19761,7 +19761,7 @@ var require_lib = __commonJS({
        * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
        * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
        */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default2) {
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
@@ -19788,7 +19788,7 @@ var require_lib = __commonJS({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default2;
+        return _default;
       }
       _getAgent(parsedUrl) {
         let agent;
@@ -19952,11 +19952,11 @@ var require_dist = __commonJS({
       return C;
     })();
     function format(obj) {
-      const { type: type2, parameters } = obj;
-      if (!type2 || !TYPE_REGEXP.test(type2)) {
-        throw new TypeError(`Invalid type: ${type2}`);
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
       }
-      let result = type2;
+      let result = type;
       if (parameters) {
         for (const param of Object.keys(parameters)) {
           if (!TOKEN_REGEXP.test(param)) {
@@ -19974,11 +19974,11 @@ var require_dist = __commonJS({
       const valueStart = index;
       index = skipValue(header, index, len, stopChar);
       const valueEnd = trailingOWS(header, valueStart, index);
-      const type2 = header.slice(valueStart, valueEnd).toLowerCase();
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
       if (options?.parameters === false) {
-        return { type: type2, index, parameters: new NullObject() };
+        return { type, index, parameters: new NullObject() };
       }
-      return parseParameters(header, type2, index, len, stopChar);
+      return parseParameters(header, type, index, len, stopChar);
     }
     var SP2 = 32;
     var HTAB = 9;
@@ -19987,7 +19987,7 @@ var require_dist = __commonJS({
     var DQUOTE = 34;
     var BSLASH = 92;
     var COMMA = 44;
-    function parseParameters(header, type2, index, len, stopChar) {
+    function parseParameters(header, type, index, len, stopChar) {
       const parameters = new NullObject();
       parameter: while (index < len) {
         if (header.charCodeAt(index) === stopChar)
@@ -20034,11 +20034,11 @@ var require_dist = __commonJS({
           index++;
         }
       }
-      return { type: type2, index, parameters };
+      return { type, index, parameters };
     }
-    function skipValue(str3, index, len, stopChar) {
+    function skipValue(str2, index, len, stopChar) {
       while (index < len) {
-        const code2 = str3.charCodeAt(index);
+        const code2 = str2.charCodeAt(index);
         if (code2 === SEMI || code2 === stopChar)
           break;
         index++;
@@ -20063,12 +20063,12 @@ var require_dist = __commonJS({
       }
       return end;
     }
-    function qstring(str3) {
-      if (TOKEN_REGEXP.test(str3))
-        return str3;
-      if (TEXT_REGEXP.test(str3))
-        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str3}`);
+    function qstring(str2) {
+      if (TOKEN_REGEXP.test(str2))
+        return str2;
+      if (TEXT_REGEXP.test(str2))
+        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str2}`);
     }
   }
 });
@@ -20189,84 +20189,136 @@ var init_shared = __esm({
   }
 });
 
-// src/report/formats/github.ts
-function escapeData2(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// src/report/formats/text.ts
+var text_exports = {};
+__export(text_exports, {
+  MAX_FRAME_WIDTH: () => MAX_FRAME_WIDTH,
+  codeFrame: () => codeFrame,
+  formatText: () => formatText
+});
+function formatText(diags, ctx) {
+  const paint = (style, s) => ctx.color && s ? `${ESC}${STYLE[style]}m${s}${RESET}` : s;
+  const lines2 = sourceLines(ctx);
+  const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines2, paint));
+  const c = countBySeverity(diags);
+  const summaryStyle = c.errors ? "error" : c.warnings ? "warning" : "bold";
+  blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + "\n");
+  return escapeWorkflowCommands(blocks.join("\n"), "\\:");
 }
-function escapeProperty2(s) {
-  return escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function sourceLines(ctx) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) {
+      let src;
+      try {
+        src = ctx.source(file);
+      } catch {
+        src = void 0;
+      }
+      cache.set(file, src === void 0 ? void 0 : clean(src).split(/\r\n|\r|\n/));
+    }
+    return cache.get(file);
+  };
 }
-function annotation(d, base) {
-  const props = [];
+function clean(s) {
+  return s.replace(CONTROL, "�");
+}
+function formatOne(raw3, ctx, lines2, paint) {
+  const d = {
+    ...raw3,
+    message: clean(raw3.message),
+    ...raw3.hint !== void 0 ? { hint: clean(raw3.hint) } : {},
+    ...raw3.subject !== void 0 ? { subject: clean(raw3.subject) } : {}
+  };
+  const sev = d.severity;
+  const at3 = locationText(d, ctx);
+  const loc = at3 === void 0 ? void 0 : clean(at3);
+  const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint("bold", `: ${indentRest(d.message, 2)}`)}`;
+  const out = [loc !== void 0 ? `${paint("bold", `${loc}:`)} ${head}` : head];
+  const frame = codeFrame(d, lines2, paint);
+  if (frame) out.push(...frame);
+  else {
+    const where2 = [];
+    if (d.subject) where2.push(d.subject);
+    if (d.origin && d.line === void 0 && d.origin.doc > 0) where2.push(`document ${d.origin.doc + 1}`);
+    if (d.path && d.path.length) where2.push(`field ${dottedPath(d.path)}`);
+    if (where2.length) out.push(`  ${paint("gutter", "=")} ${paint("bold", "at")}: ${where2.join(", ")}`);
+  }
+  if (d.hint) out.push(`  ${paint("gutter", "=")} ${paint("help", "help")}: ${indentRest(d.hint, 4)}`);
+  return out.join("\n") + "\n";
+}
+function indentRest(s, n) {
+  return s.replace(/\r\n|\r|\n/g, "\n" + " ".repeat(n));
+}
+function codeFrame(d, source, paint = (_s, x) => x) {
   const file = fileOf(d);
-  if (file !== void 0) {
-    props.push(["file", displayPath(file, base)]);
-    if (d.line !== void 0) {
-      props.push(["line", d.line]);
-      const endLine = d.endLine !== void 0 && d.endLine >= d.line ? d.endLine : void 0;
-      const multiLine = endLine !== void 0 && endLine !== d.line;
-      if (!multiLine && d.col !== void 0) props.push(["col", d.col]);
-      if (endLine !== void 0) props.push(["endLine", endLine]);
-      if (!multiLine && d.col !== void 0 && d.endCol !== void 0 && d.endCol >= d.col) props.push(["endColumn", d.endCol]);
+  if (file === void 0 || d.line === void 0 || d.line < 1) return void 0;
+  const lines2 = source(file);
+  if (lines2 === void 0) return void 0;
+  const n = d.line;
+  if (n > lines2.length) return void 0;
+  const text2 = lines2[n - 1];
+  const col = Math.max(1, Math.min(d.col ?? firstNonBlank(text2), text2.length + 1));
+  let width2 = 1;
+  if (d.endLine !== void 0 && d.endLine > n) width2 = Math.max(1, text2.length + 1 - col);
+  else if (d.endCol !== void 0 && d.endCol > col) width2 = d.endCol - col;
+  width2 = Math.max(1, Math.min(width2, text2.length + 1 - col));
+  let start = 0;
+  if (text2.length > MAX_FRAME_WIDTH) start = Math.max(0, Math.min(col - 1 - 40, text2.length - MAX_FRAME_WIDTH));
+  const cut = (s) => {
+    if (s.length <= MAX_FRAME_WIDTH && start === 0) return s;
+    const body = s.slice(start, start + MAX_FRAME_WIDTH);
+    return (start > 0 ? "…" : "") + body + (s.length > start + MAX_FRAME_WIDTH ? "…" : "");
+  };
+  const first = Math.max(1, n - 1);
+  const last = Math.min(lines2.length, n + 1);
+  const gw = String(last).length;
+  const gutter = (label) => paint("gutter", `${label.padStart(gw + 1)} |`);
+  const out = [];
+  for (let i = first; i <= last; i++) {
+    const l = cut(lines2[i - 1]);
+    out.push(l ? `${gutter(String(i))} ${l}` : gutter(String(i)));
+    if (i === n) {
+      const before = text2.slice(start, col - 1).replace(/[^\t]/g, " ");
+      const lead = start > 0 ? " " : "";
+      const w = Math.max(1, Math.min(width2, MAX_FRAME_WIDTH - (col - 1 - start)));
+      out.push(`${gutter("")} ${lead}${before}${paint(d.severity, "^".repeat(w))}`);
     }
   }
-  props.push(["title", `kruisec ${d.ruleId}`]);
-  let text2 = d.message;
-  if (d.line === void 0) {
-    const where2 = [d.subject, d.path && d.path.length ? `field ${dottedPath(d.path)}` : void 0].filter(Boolean);
-    if (where2.length) text2 += `
-at ${where2.join(", ")}`;
-  }
-  if (d.hint) text2 += `
-help: ${d.hint}`;
-  const p = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
-  return `::${COMMAND[d.severity]} ${p}::${escapeData2(text2)}`;
+  return out;
 }
-function plainLine(d, base) {
-  const loc = locationText(d, base);
-  let s = `${d.severity}[${d.ruleId}]: ${d.message}`;
-  if (loc !== void 0) s = `${loc}: ${s}`;
-  if (d.hint) s += ` (help: ${d.hint})`;
-  return `kruisec: ${oneLine(s)}`;
+function firstNonBlank(s) {
+  const m = /\S/.exec(s);
+  return m ? m.index + 1 : 1;
 }
-function formatGithub(diags, ctx) {
-  const all = orderedBySeverity(diags, ctx);
-  const c = countBySeverity(diags);
-  const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY || c.infos > ANNOTATIONS_PER_SEVERITY;
-  const cap = {
-    error: ANNOTATIONS_PER_SEVERITY,
-    warning: ANNOTATIONS_PER_SEVERITY,
-    info: overflowing ? ANNOTATIONS_PER_SEVERITY - 1 : ANNOTATIONS_PER_SEVERITY
-  };
-  const used = { error: 0, warning: 0, info: 0 };
-  const lines2 = [];
-  const rest = [];
-  for (const d of all) {
-    if (used[d.severity] < cap[d.severity]) {
-      used[d.severity]++;
-      lines2.push(annotation(d, ctx));
-    } else rest.push(d);
-  }
-  if (rest.length) {
-    for (const d of rest) lines2.push(plainLine(d, ctx));
-    lines2.push(`::notice title=${escapeProperty2("kruisec: more findings")}::${escapeData2(
-      `${countsText(countBySeverity(rest))} not annotated: GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations per severity per step. All are listed in the job log; the sarif and markdown formats report them in full.`
-    )}`);
-  }
-  lines2.push(`kruisec: ${summaryText(c, ctx.summary)}`);
-  return lines2.join("\n") + "\n";
-}
-var ANNOTATIONS_PER_SEVERITY, COMMAND;
-var init_github = __esm({
-  "src/report/formats/github.ts"() {
+var ESC, RESET, STYLE, MAX_FRAME_WIDTH, CONTROL;
+var init_text = __esm({
+  "src/report/formats/text.ts"() {
     "use strict";
     init_shared();
-    ANNOTATIONS_PER_SEVERITY = 10;
-    COMMAND = { error: "error", warning: "warning", info: "notice" };
+    ESC = "\x1B[";
+    RESET = `${ESC}0m`;
+    STYLE = {
+      bold: "1",
+      error: "1;31",
+      warning: "1;33",
+      info: "1;36",
+      gutter: "34",
+      help: "1;36",
+      dim: "2"
+    };
+    MAX_FRAME_WIDTH = 120;
+    CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
   }
 });
 
 // src/report/formats/json.ts
+var json_exports = {};
+__export(json_exports, {
+  JSON_FORMAT_VERSION: () => JSON_FORMAT_VERSION,
+  formatJson: () => formatJson,
+  toJsonDiagnostic: () => toJsonDiagnostic
+});
 function toJsonDiagnostic(d, base) {
   const file = fileOf(d);
   return {
@@ -20297,149 +20349,6 @@ var init_json = __esm({
     "use strict";
     init_shared();
     JSON_FORMAT_VERSION = 1;
-  }
-});
-
-// src/report/formats/junit.ts
-function xmlText(s) {
-  return escapeWorkflowCommands(stripInvalid(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), "&#58;");
-}
-function xmlAttr(s) {
-  return xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
-}
-function stripInvalid(s) {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "�").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�");
-}
-function caseKey(d, file) {
-  if (d.subject) {
-    const i = d.subject.indexOf(" ");
-    if (i > 0) return { classname: d.subject.slice(0, i), name: d.subject.slice(i + 1) };
-    return { classname: d.subject, name: d.subject };
-  }
-  if (file !== void 0 && d.origin) return { classname: file, name: `document ${d.origin.doc + 1}` };
-  return { classname: file ?? NO_FILE_SUITE, name: file ?? "general" };
-}
-function formatJunit(diags, ctx) {
-  const suites = /* @__PURE__ */ new Map();
-  for (const d of ordered(diags, ctx)) {
-    const raw3 = fileOf(d);
-    const file = raw3 === void 0 ? void 0 : displayPath(raw3, ctx);
-    const suiteName = file ?? NO_FILE_SUITE;
-    let cases = suites.get(suiteName);
-    if (!cases) suites.set(suiteName, cases = /* @__PURE__ */ new Map());
-    const k = caseKey(d, file);
-    const id2 = `${k.classname}\0${k.name}`;
-    let c = cases.get(id2);
-    if (!c) cases.set(id2, c = { ...k, diags: [] });
-    c.diags.push(d);
-  }
-  let tests = 0;
-  let failures = 0;
-  const body = [];
-  let suiteId = 0;
-  for (const [suiteName, cases] of suites) {
-    const list2 = [...cases.values()];
-    const f = list2.filter((c) => c.diags.some((d) => d.severity === "error")).length;
-    tests += list2.length;
-    failures += f;
-    body.push(`  <testsuite name="${xmlAttr(suiteName)}" id="${suiteId++}" tests="${list2.length}" failures="${f}" errors="0" skipped="0">`);
-    for (const c of list2) body.push(...testcase(c, ctx));
-    body.push("  </testsuite>");
-  }
-  const head = `<testsuites name="kruisec" tests="${tests}" failures="${failures}" errors="0" disabled="0"`;
-  if (!body.length) return `<?xml version="1.0" encoding="UTF-8"?>
-${head}></testsuites>
-`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-${head}>
-${body.join("\n")}
-</testsuites>
-`;
-}
-function testcase(c, ctx) {
-  const open2 = `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}"`;
-  const errors = c.diags.filter((d) => d.severity === "error");
-  const others = c.diags.filter((d) => d.severity !== "error");
-  if (!c.diags.length) return [`${open2}/>`];
-  const out = [`${open2}>`];
-  for (const d of errors) {
-    out.push(`      <failure message="${xmlAttr(`[${d.ruleId}] ${d.message}`)}" type="${xmlAttr(d.ruleId)}">${xmlText(detail(d, ctx))}</failure>`);
-  }
-  if (others.length) {
-    out.push(`      <system-out>${xmlText(others.map((d) => detail(d, ctx)).join("\n"))}</system-out>`);
-  }
-  out.push("    </testcase>");
-  return out;
-}
-function detail(d, ctx) {
-  const loc = locationText(d, ctx);
-  const lines2 = [`${loc !== void 0 ? `${loc}: ` : ""}${d.severity}[${d.ruleId}]: ${d.message}`];
-  if (d.path && d.path.length) lines2.push(`field: ${dottedPath(d.path)}`);
-  if (d.hint) lines2.push(`help: ${d.hint}`);
-  return lines2.join("\n");
-}
-var NO_FILE_SUITE;
-var init_junit = __esm({
-  "src/report/formats/junit.ts"() {
-    "use strict";
-    init_shared();
-    NO_FILE_SUITE = "kruisec";
-  }
-});
-
-// src/report/formats/markdown.ts
-function escapeCell(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@&#8203;").replace(/\r\n|\r|\n/g, "<br>");
-}
-function formatMarkdown(diags, ctx) {
-  const c = countBySeverity(diags);
-  const head = [MARKDOWN_MARKER, "### kruisec", ""];
-  if (!diags.length) {
-    head.push(`✅ ${capitalise(summaryText(c, ctx.summary))}.`);
-    return head.join("\n") + "\n";
-  }
-  head.push(
-    `${c.errors ? "❌" : c.warnings ? "⚠️" : "ℹ️"} ${summaryText(c, ctx.summary)}`,
-    "",
-    "| Severity | Location | Rule | Message |",
-    "| --- | --- | --- | --- |"
-  );
-  const all = orderedBySeverity(diags, ctx);
-  let text2 = head.join("\n") + "\n";
-  let shown = 0;
-  for (const d of all) {
-    const row = tableRow(d, ctx) + "\n";
-    const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
-    if (text2.length + row.length + reserve > MARKDOWN_LIMIT) break;
-    text2 += row;
-    shown++;
-  }
-  if (shown < all.length) text2 += "\n" + overflowLine(all.slice(shown)) + "\n";
-  return text2;
-}
-function tableRow(d, ctx) {
-  const loc = locationText(d, ctx);
-  const where2 = [loc !== void 0 ? escapeCell(loc) : "", d.subject ? escapeCell(d.subject) : ""].filter(Boolean).join("<br>");
-  let msg = escapeCell(d.message);
-  if (d.path && d.path.length && d.line === void 0) msg += `<br>field ${escapeCell(dottedPath(d.path))}`;
-  if (d.hint) msg += `<br>*help: ${escapeCell(d.hint)}*`;
-  return `| ${BADGE[d.severity]} | ${where2 || "—"} | \`${d.ruleId.replace(/`/g, "")}\` | ${msg} |`;
-}
-function overflowLine(rest) {
-  return `… and ${plural(rest.length, "more finding")} not shown (${countsText(countBySeverity(rest))}): the comment is capped at ${String(MARKDOWN_LIMIT).replace(/\B(?=(\d{3})+$)/g, ",")} characters. See the job log or the SARIF report for all of them.`;
-}
-function capitalise(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-var MARKDOWN_LIMIT, MARKDOWN_MARKER, OVERFLOW_RESERVE, BADGE;
-var init_markdown = __esm({
-  "src/report/formats/markdown.ts"() {
-    "use strict";
-    init_shared();
-    MARKDOWN_LIMIT = 6e4;
-    MARKDOWN_MARKER = "<!-- kruisec:report -->";
-    OVERFLOW_RESERVE = 400;
-    BADGE = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
   }
 });
 
@@ -22566,7 +22475,14 @@ var init_catalogue = __esm({
 });
 
 // src/report/formats/sarif.ts
-import { createRequire } from "node:module";
+var sarif_exports = {};
+__export(sarif_exports, {
+  SARIF_MAX_RESULTS: () => SARIF_MAX_RESULTS,
+  SARIF_SCHEMA: () => SARIF_SCHEMA,
+  SRCROOT: () => SRCROOT,
+  formatSarif: () => formatSarif
+});
+import { createHash } from "node:crypto";
 import * as path2 from "node:path";
 function catalogue() {
   const out = [];
@@ -22610,7 +22526,7 @@ function fingerprint(d, base) {
     d.path ? toPointer(d.path) : "",
     d.subject ?? ""
   ].join("\0");
-  return crypto2().createHash("sha256").update(key2).digest("hex").slice(0, 32);
+  return createHash("sha256").update(key2).digest("hex").slice(0, 32);
 }
 function formatSarif(diags, ctx) {
   const entries = catalogue();
@@ -22682,7 +22598,7 @@ Help: ${d.hint}`;
   const log = { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
   return JSON.stringify(log, null, 2) + "\n";
 }
-var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL, crypto2;
+var SARIF_SCHEMA, SRCROOT, SARIF_MAX_RESULTS, LEVEL;
 var init_sarif = __esm({
   "src/report/formats/sarif.ts"() {
     "use strict";
@@ -22692,124 +22608,249 @@ var init_sarif = __esm({
     SRCROOT = "%SRCROOT%";
     SARIF_MAX_RESULTS = 25e3;
     LEVEL = { error: "error", warning: "warning", info: "note" };
-    crypto2 = () => createRequire(import.meta.url)("node:crypto");
   }
 });
 
-// src/report/formats/text.ts
-function formatText(diags, ctx) {
-  const paint = (style, s) => ctx.color && s ? `${ESC}${STYLE[style]}m${s}${RESET}` : s;
-  const lines2 = sourceLines(ctx);
-  const blocks = ordered(diags, ctx).map((d) => formatOne(d, ctx, lines2, paint));
-  const c = countBySeverity(diags);
-  const summaryStyle = c.errors ? "error" : c.warnings ? "warning" : "bold";
-  blocks.push(paint(summaryStyle, summaryText(c, ctx.summary)) + "\n");
-  return escapeWorkflowCommands(blocks.join("\n"), "\\:");
+// src/report/formats/github.ts
+var github_exports = {};
+__export(github_exports, {
+  ANNOTATIONS_PER_SEVERITY: () => ANNOTATIONS_PER_SEVERITY,
+  annotation: () => annotation,
+  escapeData: () => escapeData2,
+  escapeProperty: () => escapeProperty2,
+  formatGithub: () => formatGithub,
+  plainLine: () => plainLine
+});
+function escapeData2(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function sourceLines(ctx) {
-  const cache = /* @__PURE__ */ new Map();
-  return (file) => {
-    if (!cache.has(file)) {
-      let src;
-      try {
-        src = ctx.source(file);
-      } catch {
-        src = void 0;
-      }
-      cache.set(file, src === void 0 ? void 0 : clean(src).split(/\r\n|\r|\n/));
-    }
-    return cache.get(file);
-  };
+function escapeProperty2(s) {
+  return escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function clean(s) {
-  return s.replace(CONTROL, "�");
-}
-function formatOne(raw3, ctx, lines2, paint) {
-  const d = {
-    ...raw3,
-    message: clean(raw3.message),
-    ...raw3.hint !== void 0 ? { hint: clean(raw3.hint) } : {},
-    ...raw3.subject !== void 0 ? { subject: clean(raw3.subject) } : {}
-  };
-  const sev = d.severity;
-  const at3 = locationText(d, ctx);
-  const loc = at3 === void 0 ? void 0 : clean(at3);
-  const head = `${paint(sev, `${sev}[${d.ruleId}]`)}${paint("bold", `: ${indentRest(d.message, 2)}`)}`;
-  const out = [loc !== void 0 ? `${paint("bold", `${loc}:`)} ${head}` : head];
-  const frame = codeFrame(d, lines2, paint);
-  if (frame) out.push(...frame);
-  else {
-    const where2 = [];
-    if (d.subject) where2.push(d.subject);
-    if (d.origin && d.line === void 0 && d.origin.doc > 0) where2.push(`document ${d.origin.doc + 1}`);
-    if (d.path && d.path.length) where2.push(`field ${dottedPath(d.path)}`);
-    if (where2.length) out.push(`  ${paint("gutter", "=")} ${paint("bold", "at")}: ${where2.join(", ")}`);
-  }
-  if (d.hint) out.push(`  ${paint("gutter", "=")} ${paint("help", "help")}: ${indentRest(d.hint, 4)}`);
-  return out.join("\n") + "\n";
-}
-function indentRest(s, n) {
-  return s.replace(/\r\n|\r|\n/g, "\n" + " ".repeat(n));
-}
-function codeFrame(d, source, paint = (_s, x) => x) {
+function annotation(d, base) {
+  const props = [];
   const file = fileOf(d);
-  if (file === void 0 || d.line === void 0 || d.line < 1) return void 0;
-  const lines2 = source(file);
-  if (lines2 === void 0) return void 0;
-  const n = d.line;
-  if (n > lines2.length) return void 0;
-  const text2 = lines2[n - 1];
-  const col = Math.max(1, Math.min(d.col ?? firstNonBlank(text2), text2.length + 1));
-  let width2 = 1;
-  if (d.endLine !== void 0 && d.endLine > n) width2 = Math.max(1, text2.length + 1 - col);
-  else if (d.endCol !== void 0 && d.endCol > col) width2 = d.endCol - col;
-  width2 = Math.max(1, Math.min(width2, text2.length + 1 - col));
-  let start = 0;
-  if (text2.length > MAX_FRAME_WIDTH) start = Math.max(0, Math.min(col - 1 - 40, text2.length - MAX_FRAME_WIDTH));
-  const cut = (s) => {
-    if (s.length <= MAX_FRAME_WIDTH && start === 0) return s;
-    const body = s.slice(start, start + MAX_FRAME_WIDTH);
-    return (start > 0 ? "…" : "") + body + (s.length > start + MAX_FRAME_WIDTH ? "…" : "");
-  };
-  const first = Math.max(1, n - 1);
-  const last = Math.min(lines2.length, n + 1);
-  const gw = String(last).length;
-  const gutter = (label) => paint("gutter", `${label.padStart(gw + 1)} |`);
-  const out = [];
-  for (let i = first; i <= last; i++) {
-    const l = cut(lines2[i - 1]);
-    out.push(l ? `${gutter(String(i))} ${l}` : gutter(String(i)));
-    if (i === n) {
-      const before = text2.slice(start, col - 1).replace(/[^\t]/g, " ");
-      const lead = start > 0 ? " " : "";
-      const w = Math.max(1, Math.min(width2, MAX_FRAME_WIDTH - (col - 1 - start)));
-      out.push(`${gutter("")} ${lead}${before}${paint(d.severity, "^".repeat(w))}`);
+  if (file !== void 0) {
+    props.push(["file", displayPath(file, base)]);
+    if (d.line !== void 0) {
+      props.push(["line", d.line]);
+      const endLine = d.endLine !== void 0 && d.endLine >= d.line ? d.endLine : void 0;
+      const multiLine = endLine !== void 0 && endLine !== d.line;
+      if (!multiLine && d.col !== void 0) props.push(["col", d.col]);
+      if (endLine !== void 0) props.push(["endLine", endLine]);
+      if (!multiLine && d.col !== void 0 && d.endCol !== void 0 && d.endCol >= d.col) props.push(["endColumn", d.endCol]);
     }
   }
-  return out;
+  props.push(["title", `kruisec ${d.ruleId}`]);
+  let text2 = d.message;
+  if (d.line === void 0) {
+    const where2 = [d.subject, d.path && d.path.length ? `field ${dottedPath(d.path)}` : void 0].filter(Boolean);
+    if (where2.length) text2 += `
+at ${where2.join(", ")}`;
+  }
+  if (d.hint) text2 += `
+help: ${d.hint}`;
+  const p = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
+  return `::${COMMAND[d.severity]} ${p}::${escapeData2(text2)}`;
 }
-function firstNonBlank(s) {
-  const m = /\S/.exec(s);
-  return m ? m.index + 1 : 1;
+function plainLine(d, base) {
+  const loc = locationText(d, base);
+  let s = `${d.severity}[${d.ruleId}]: ${d.message}`;
+  if (loc !== void 0) s = `${loc}: ${s}`;
+  if (d.hint) s += ` (help: ${d.hint})`;
+  return `kruisec: ${oneLine(s)}`;
 }
-var ESC, RESET, STYLE, MAX_FRAME_WIDTH, CONTROL;
-var init_text = __esm({
-  "src/report/formats/text.ts"() {
+function formatGithub(diags, ctx) {
+  const all = orderedBySeverity(diags, ctx);
+  const c = countBySeverity(diags);
+  const overflowing = c.errors > ANNOTATIONS_PER_SEVERITY || c.warnings > ANNOTATIONS_PER_SEVERITY || c.infos > ANNOTATIONS_PER_SEVERITY;
+  const cap = {
+    error: ANNOTATIONS_PER_SEVERITY,
+    warning: ANNOTATIONS_PER_SEVERITY,
+    info: overflowing ? ANNOTATIONS_PER_SEVERITY - 1 : ANNOTATIONS_PER_SEVERITY
+  };
+  const used = { error: 0, warning: 0, info: 0 };
+  const lines2 = [];
+  const rest = [];
+  for (const d of all) {
+    if (used[d.severity] < cap[d.severity]) {
+      used[d.severity]++;
+      lines2.push(annotation(d, ctx));
+    } else rest.push(d);
+  }
+  if (rest.length) {
+    for (const d of rest) lines2.push(plainLine(d, ctx));
+    lines2.push(`::notice title=${escapeProperty2("kruisec: more findings")}::${escapeData2(
+      `${countsText(countBySeverity(rest))} not annotated: GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations per severity per step. All are listed in the job log; the sarif and markdown formats report them in full.`
+    )}`);
+  }
+  lines2.push(`kruisec: ${summaryText(c, ctx.summary)}`);
+  return lines2.join("\n") + "\n";
+}
+var ANNOTATIONS_PER_SEVERITY, COMMAND;
+var init_github = __esm({
+  "src/report/formats/github.ts"() {
     "use strict";
     init_shared();
-    ESC = "\x1B[";
-    RESET = `${ESC}0m`;
-    STYLE = {
-      bold: "1",
-      error: "1;31",
-      warning: "1;33",
-      info: "1;36",
-      gutter: "34",
-      help: "1;36",
-      dim: "2"
-    };
-    MAX_FRAME_WIDTH = 120;
-    CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+    ANNOTATIONS_PER_SEVERITY = 10;
+    COMMAND = { error: "error", warning: "warning", info: "notice" };
+  }
+});
+
+// src/report/formats/junit.ts
+var junit_exports = {};
+__export(junit_exports, {
+  NO_FILE_SUITE: () => NO_FILE_SUITE,
+  formatJunit: () => formatJunit,
+  xmlAttr: () => xmlAttr,
+  xmlText: () => xmlText
+});
+function xmlText(s) {
+  return escapeWorkflowCommands(stripInvalid(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), "&#58;");
+}
+function xmlAttr(s) {
+  return xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}
+function stripInvalid(s) {
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "�").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "�");
+}
+function caseKey(d, file) {
+  if (d.subject) {
+    const i = d.subject.indexOf(" ");
+    if (i > 0) return { classname: d.subject.slice(0, i), name: d.subject.slice(i + 1) };
+    return { classname: d.subject, name: d.subject };
+  }
+  if (file !== void 0 && d.origin) return { classname: file, name: `document ${d.origin.doc + 1}` };
+  return { classname: file ?? NO_FILE_SUITE, name: file ?? "general" };
+}
+function formatJunit(diags, ctx) {
+  const suites = /* @__PURE__ */ new Map();
+  for (const d of ordered(diags, ctx)) {
+    const raw3 = fileOf(d);
+    const file = raw3 === void 0 ? void 0 : displayPath(raw3, ctx);
+    const suiteName = file ?? NO_FILE_SUITE;
+    let cases = suites.get(suiteName);
+    if (!cases) suites.set(suiteName, cases = /* @__PURE__ */ new Map());
+    const k = caseKey(d, file);
+    const id2 = `${k.classname}\0${k.name}`;
+    let c = cases.get(id2);
+    if (!c) cases.set(id2, c = { ...k, diags: [] });
+    c.diags.push(d);
+  }
+  let tests = 0;
+  let failures = 0;
+  const body = [];
+  let suiteId = 0;
+  for (const [suiteName, cases] of suites) {
+    const list2 = [...cases.values()];
+    const f = list2.filter((c) => c.diags.some((d) => d.severity === "error")).length;
+    tests += list2.length;
+    failures += f;
+    body.push(`  <testsuite name="${xmlAttr(suiteName)}" id="${suiteId++}" tests="${list2.length}" failures="${f}" errors="0" skipped="0">`);
+    for (const c of list2) body.push(...testcase(c, ctx));
+    body.push("  </testsuite>");
+  }
+  const head = `<testsuites name="kruisec" tests="${tests}" failures="${failures}" errors="0" disabled="0"`;
+  if (!body.length) return `<?xml version="1.0" encoding="UTF-8"?>
+${head}></testsuites>
+`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+${head}>
+${body.join("\n")}
+</testsuites>
+`;
+}
+function testcase(c, ctx) {
+  const open2 = `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}"`;
+  const errors = c.diags.filter((d) => d.severity === "error");
+  const others = c.diags.filter((d) => d.severity !== "error");
+  if (!c.diags.length) return [`${open2}/>`];
+  const out = [`${open2}>`];
+  for (const d of errors) {
+    out.push(`      <failure message="${xmlAttr(`[${d.ruleId}] ${d.message}`)}" type="${xmlAttr(d.ruleId)}">${xmlText(detail(d, ctx))}</failure>`);
+  }
+  if (others.length) {
+    out.push(`      <system-out>${xmlText(others.map((d) => detail(d, ctx)).join("\n"))}</system-out>`);
+  }
+  out.push("    </testcase>");
+  return out;
+}
+function detail(d, ctx) {
+  const loc = locationText(d, ctx);
+  const lines2 = [`${loc !== void 0 ? `${loc}: ` : ""}${d.severity}[${d.ruleId}]: ${d.message}`];
+  if (d.path && d.path.length) lines2.push(`field: ${dottedPath(d.path)}`);
+  if (d.hint) lines2.push(`help: ${d.hint}`);
+  return lines2.join("\n");
+}
+var NO_FILE_SUITE;
+var init_junit = __esm({
+  "src/report/formats/junit.ts"() {
+    "use strict";
+    init_shared();
+    NO_FILE_SUITE = "kruisec";
+  }
+});
+
+// src/report/formats/markdown.ts
+var markdown_exports = {};
+__export(markdown_exports, {
+  MARKDOWN_LIMIT: () => MARKDOWN_LIMIT,
+  MARKDOWN_MARKER: () => MARKDOWN_MARKER,
+  escapeCell: () => escapeCell,
+  formatMarkdown: () => formatMarkdown
+});
+function escapeCell(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@&#8203;").replace(/\r\n|\r|\n/g, "<br>");
+}
+function formatMarkdown(diags, ctx) {
+  const c = countBySeverity(diags);
+  const head = [MARKDOWN_MARKER, "### kruisec", ""];
+  if (!diags.length) {
+    head.push(`✅ ${capitalise(summaryText(c, ctx.summary))}.`);
+    return head.join("\n") + "\n";
+  }
+  head.push(
+    `${c.errors ? "❌" : c.warnings ? "⚠️" : "ℹ️"} ${summaryText(c, ctx.summary)}`,
+    "",
+    "| Severity | Location | Rule | Message |",
+    "| --- | --- | --- | --- |"
+  );
+  const all = orderedBySeverity(diags, ctx);
+  let text2 = head.join("\n") + "\n";
+  let shown = 0;
+  for (const d of all) {
+    const row = tableRow(d, ctx) + "\n";
+    const reserve = shown + 1 < all.length ? OVERFLOW_RESERVE : 0;
+    if (text2.length + row.length + reserve > MARKDOWN_LIMIT) break;
+    text2 += row;
+    shown++;
+  }
+  if (shown < all.length) text2 += "\n" + overflowLine(all.slice(shown)) + "\n";
+  return text2;
+}
+function tableRow(d, ctx) {
+  const loc = locationText(d, ctx);
+  const where2 = [loc !== void 0 ? escapeCell(loc) : "", d.subject ? escapeCell(d.subject) : ""].filter(Boolean).join("<br>");
+  let msg = escapeCell(d.message);
+  if (d.path && d.path.length && d.line === void 0) msg += `<br>field ${escapeCell(dottedPath(d.path))}`;
+  if (d.hint) msg += `<br>*help: ${escapeCell(d.hint)}*`;
+  return `| ${BADGE[d.severity]} | ${where2 || "—"} | \`${d.ruleId.replace(/`/g, "")}\` | ${msg} |`;
+}
+function overflowLine(rest) {
+  return `… and ${plural(rest.length, "more finding")} not shown (${countsText(countBySeverity(rest))}): the comment is capped at ${String(MARKDOWN_LIMIT).replace(/\B(?=(\d{3})+$)/g, ",")} characters. See the job log or the SARIF report for all of them.`;
+}
+function capitalise(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+var MARKDOWN_LIMIT, MARKDOWN_MARKER, OVERFLOW_RESERVE, BADGE;
+var init_markdown = __esm({
+  "src/report/formats/markdown.ts"() {
+    "use strict";
+    init_shared();
+    MARKDOWN_LIMIT = 6e4;
+    MARKDOWN_MARKER = "<!-- kruisec:report -->";
+    OVERFLOW_RESERVE = 400;
+    BADGE = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
   }
 });
 
@@ -22823,9 +22864,9 @@ __export(formats_exports, {
 function isFormatName(s) {
   return Object.prototype.hasOwnProperty.call(FORMATS, s);
 }
-function createFormatter(name2, ctx) {
-  const format = FORMATS[name2];
-  if (!format) throw new Error(`unknown output format "${String(name2)}" (expected one of ${FORMAT_NAMES.join(", ")})`);
+async function createFormatter(name2, ctx) {
+  if (!isFormatName(name2)) throw new Error(`unknown output format "${String(name2)}" (expected one of ${FORMAT_NAMES.join(", ")})`);
+  const format = await FORMATS[name2]();
   const diags = [];
   return { add: (d) => {
     diags.push(d);
@@ -22835,19 +22876,13 @@ var FORMATS, FORMAT_NAMES;
 var init_formats = __esm({
   "src/report/formats/index.ts"() {
     "use strict";
-    init_github();
-    init_json();
-    init_junit();
-    init_markdown();
-    init_sarif();
-    init_text();
     FORMATS = {
-      text: formatText,
-      json: formatJson,
-      sarif: formatSarif,
-      github: formatGithub,
-      junit: formatJunit,
-      markdown: formatMarkdown
+      text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).formatText,
+      json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).formatJson,
+      sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).formatSarif,
+      github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).formatGithub,
+      junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).formatJunit,
+      markdown: async () => (await Promise.resolve().then(() => (init_markdown(), markdown_exports))).formatMarkdown
     };
     FORMAT_NAMES = Object.keys(FORMATS);
   }
@@ -22912,7 +22947,7 @@ var init_options = __esm({
 });
 
 // src/util/atomic-write.ts
-import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, writeSync, constants as constants3 } from "node:fs";
 import { basename, dirname, join, relative as relative2, sep as sep4 } from "node:path";
 function trackTemp(path6) {
@@ -22934,7 +22969,7 @@ function installSignalCleanup() {
   }
 }
 function tempName(target2, what) {
-  return join(dirname(target2), `.${basename(target2)}.kruisec-${what}-${randomBytes(6).toString("hex")}`);
+  return join(dirname(target2), `.${basename(target2)}.kruisec-${what}-${crypto2().randomBytes(6).toString("hex")}`);
 }
 function createExclusive(file, data) {
   const fd = openSync(file, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0), 420);
@@ -23054,7 +23089,7 @@ function listFiles(dir) {
   visit(dir);
   return out.sort();
 }
-var OUTPUT_MARKER, MARKER_HEADER, OutputError, pending;
+var OUTPUT_MARKER, MARKER_HEADER, OutputError, pending, crypto2;
 var init_atomic_write = __esm({
   "src/util/atomic-write.ts"() {
     "use strict";
@@ -23063,10 +23098,15 @@ var init_atomic_write = __esm({
     OutputError = class extends Error {
     };
     pending = /* @__PURE__ */ new Set();
+    crypto2 = () => createRequire(import.meta.url)("node:crypto");
   }
 });
 
 // src/cli/base-ref.ts
+var base_ref_exports = {};
+__export(base_ref_exports, {
+  checkoutRef: () => checkoutRef
+});
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23101,19 +23141,19 @@ var init_base_ref = __esm({
 // src/cli/base.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { join as join3 } from "node:path";
-function openBase(headPaths, flags, cwd) {
+async function openBase(headPaths, flags, cwd) {
   if (flags.base && flags.baseRef) throw new UsageError("give --base or --base-ref, not both");
   if (flags.base) return { dir: cwd, paths: [flags.base], cleanup: () => {
   } };
   if (!flags.baseRef) return void 0;
-  const co = checkoutRef(flags.baseRef, cwd);
+  const { checkoutRef: checkoutRef2 } = await Promise.resolve().then(() => (init_base_ref(), base_ref_exports));
+  const co = checkoutRef2(flags.baseRef, cwd);
   const paths2 = (headPaths.length ? headPaths : ["."]).filter((p) => existsSync3(join3(co.dir, p)));
   return { dir: co.dir, paths: paths2, cleanup: co.cleanup };
 }
 var init_base = __esm({
   "src/cli/base.ts"() {
     "use strict";
-    init_base_ref();
     init_options();
   }
 });
@@ -23619,9 +23659,9 @@ function parallelismError(spec) {
 }
 function completionError(spec, list2) {
   const cp = objAt(spec, "completionPolicy") ?? {};
-  const type2 = typeof cp.type === "string" && cp.type !== "" ? cp.type : "Always";
+  const type = typeof cp.type === "string" && cp.type !== "" ? cp.type : "Always";
   const base = ["spec", "completionPolicy"];
-  if (type2 === "Always") {
+  if (type === "Always") {
     if (list2) return void 0;
     const pp = objAt(spec, "pullPolicy");
     const timeout = typeof pp?.timeoutSeconds === "number" ? pp.timeoutSeconds : 600;
@@ -23629,11 +23669,11 @@ function completionError(spec, list2) {
     if (typeof ads === "number" && timeout > ads) return { rule: completionPolicy2, reason: `activeDeadlineSeconds ${ads} must be greater than pullPolicy.timeoutSeconds (${timeout})`, path: [...base, "activeDeadlineSeconds"] };
     return void 0;
   }
-  if (type2 === "Never") {
+  if (type === "Never") {
     const f = present(cp.activeDeadlineSeconds) ? "activeDeadlineSeconds" : present(cp.ttlSecondsAfterFinished) ? "ttlSecondsAfterFinished" : void 0;
     return f ? { rule: completionPolicy2, reason: `${f} works only with type Always`, path: [...base, f] } : void 0;
   }
-  return { rule: completionPolicy2, reason: `unknown completionPolicy type ${JSON.stringify(type2)}`, path: [...base, "type"] };
+  return { rule: completionPolicy2, reason: `unknown completionPolicy type ${JSON.stringify(type)}`, path: [...base, "type"] };
 }
 var present;
 var init_imagepulljob2 = __esm({
@@ -23704,9 +23744,9 @@ function imageListTemplateError(spec, base) {
   const first = imagePullJobError(spec, true, base);
   if (first) return first;
   const cp = objAt(spec, "completionPolicy") ?? {};
-  const type2 = typeof cp.type === "string" && cp.type !== "" ? cp.type : "Always";
+  const type = typeof cp.type === "string" && cp.type !== "" ? cp.type : "Always";
   const cpPath = [...base, "completionPolicy"];
-  if (type2 !== "Always") return { reason: `completionPolicy should be Always, found ${type2}`, path: [...cpPath, "type"] };
+  if (type !== "Always") return { reason: `completionPolicy should be Always, found ${type}`, path: [...cpPath, "type"] };
   const ads = cp.activeDeadlineSeconds;
   if (typeof ads === "number" && ads > MAX_ACTIVE_DEADLINE) return { reason: `activeDeadlineSeconds must be less than ${MAX_ACTIVE_DEADLINE}, found ${ads}`, path: [...cpPath, "activeDeadlineSeconds"] };
   const pp = objAt(spec, "pullPolicy");
@@ -25020,15 +25060,15 @@ var init_scanner = __esm({
         throw new YamlError(message2, at3, /\btab\b/.test(message2) ? "tab" : "syntax");
       }
       // ------------------------------------------------------------------ the token queue
-      add(type2, start, end, value2 = "", style = 0, suffix = "") {
-        this.tokens.push({ type: type2, start, end, value: value2, suffix, style });
+      add(type, start, end, value2 = "", style = 0, suffix = "") {
+        this.tokens.push({ type, start, end, value: value2, suffix, style });
       }
       /** A token before token number `at` (usually one of the last few: no splice needed). */
-      insert(at3, type2, pos) {
+      insert(at3, type, pos) {
         const { tokens } = this;
         tokens.push(tokens[tokens.length - 1]);
         for (let i = tokens.length - 2; i > at3; i--) tokens[i] = tokens[i - 1];
-        tokens[at3] = { type: type2, start: pos, end: pos, value: "", suffix: "", style: 0 };
+        tokens[at3] = { type, start: pos, end: pos, value: "", suffix: "", style: 0 };
       }
       nextToken() {
         const c = this.at(0);
@@ -25145,13 +25185,13 @@ var init_scanner = __esm({
       }
       /** Opens a block collection at `column` when it is deeper than the current one. The start
        *  token goes before token `number` (a simple key found earlier), or at the end. */
-      rollIndent(column, number, type2, pos) {
+      rollIndent(column, number, type, pos) {
         if (this.flowLevel > 0 || this.indent >= column) return;
         this.indents.push(this.indent);
         this.indent = column;
         this.checkDepth();
-        if (number < 0) this.add(type2, pos, pos);
-        else this.insert(number, type2, pos);
+        if (number < 0) this.add(type, pos, pos);
+        else this.insert(number, type, pos);
       }
       unrollIndent(column) {
         if (this.flowLevel > 0) return;
@@ -25171,7 +25211,7 @@ var init_scanner = __esm({
         this.simpleKeyAllowed = false;
         this.add(T.StreamEnd, this.pos, this.pos);
       }
-      documentIndicator(type2) {
+      documentIndicator(type) {
         this.unrollIndent(-1);
         this.removeSimpleKey();
         this.simpleKeyAllowed = false;
@@ -25179,19 +25219,19 @@ var init_scanner = __esm({
         this.skip();
         this.skip();
         this.skip();
-        this.add(type2, start, this.pos);
+        this.add(type, start, this.pos);
       }
-      flowCollectionStart(type2) {
+      flowCollectionStart(type) {
         this.saveSimpleKey();
         this.increaseFlowLevel();
         this.simpleKeyAllowed = true;
-        this.single(type2);
+        this.single(type);
       }
-      flowCollectionEnd(type2) {
+      flowCollectionEnd(type) {
         this.removeSimpleKey();
         this.decreaseFlowLevel();
         this.simpleKeyAllowed = false;
-        this.single(type2);
+        this.single(type);
       }
       flowEntry() {
         this.removeSimpleKey();
@@ -25199,10 +25239,10 @@ var init_scanner = __esm({
         this.single(T.FlowEntry);
       }
       /** Outside [ ] / { }, an indicator that may open a block collection here, where one may. */
-      openBlock(type2, what) {
+      openBlock(type, what) {
         if (this.flowLevel > 0) return;
         if (!this.simpleKeyAllowed) this.error(`${what} are not allowed in this context`);
-        this.rollIndent(this.col, -1, type2, this.pos);
+        this.rollIndent(this.col, -1, type, this.pos);
       }
       blockEntry() {
         this.openBlock(T.BlockSequenceStart, "block sequence entries");
@@ -25230,13 +25270,13 @@ var init_scanner = __esm({
         this.single(T.Value);
       }
       /** A one-character token. */
-      single(type2) {
+      single(type) {
         const start = this.pos;
         this.skip();
-        this.add(type2, start, this.pos);
+        this.add(type, start, this.pos);
       }
       // ------------------------------------------------------------------ anchors and tags
-      anchor(type2) {
+      anchor(type) {
         this.saveSimpleKey();
         this.simpleKeyAllowed = false;
         const start = this.pos;
@@ -25247,9 +25287,9 @@ var init_scanner = __esm({
         const end = this.pos;
         const c = this.at(0);
         if (name2 === "" || !(isBlankZ(c) || "?:,]}%@`".includes(String.fromCharCode(c)))) {
-          this.error(`while scanning an ${type2 === T.Anchor ? "anchor" : "alias"}: did not find expected alphabetic or numeric character`, start);
+          this.error(`while scanning an ${type === T.Anchor ? "anchor" : "alias"}: did not find expected alphabetic or numeric character`, start);
         }
-        this.add(type2, start, end, name2);
+        this.add(type, start, end, name2);
       }
       tag() {
         this.saveSimpleKey();
@@ -26899,14 +26939,14 @@ var require_path = __commonJS({
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
   "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str3) {
-      if (typeof str3 !== "string" || str3 === "") {
+    module.exports = function isExtglob(str2) {
+      if (typeof str2 !== "string" || str2 === "") {
         return false;
       }
       var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str3)) {
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
         if (match[2]) return true;
-        str3 = str3.slice(match.index + match[0].length);
+        str2 = str2.slice(match.index + match[0].length);
       }
       return false;
     };
@@ -26918,8 +26958,8 @@ var require_is_glob = __commonJS({
   "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str3) {
-      if (str3[0] === "!") {
+    var strictCheck = function(str2) {
+      if (str2[0] === "!") {
         return true;
       }
       var index = 0;
@@ -26928,70 +26968,70 @@ var require_is_glob = __commonJS({
       var closeCurlyIndex = -2;
       var closeParenIndex = -2;
       var backSlashIndex = -2;
-      while (index < str3.length) {
-        if (str3[index] === "*") {
+      while (index < str2.length) {
+        if (str2[index] === "*") {
           return true;
         }
-        if (str3[index + 1] === "?" && /[\].+)]/.test(str3[index])) {
+        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
           return true;
         }
-        if (closeSquareIndex !== -1 && str3[index] === "[" && str3[index + 1] !== "]") {
+        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
           if (closeSquareIndex < index) {
-            closeSquareIndex = str3.indexOf("]", index);
+            closeSquareIndex = str2.indexOf("]", index);
           }
           if (closeSquareIndex > index) {
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
-            backSlashIndex = str3.indexOf("\\", index);
+            backSlashIndex = str2.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
           }
         }
-        if (closeCurlyIndex !== -1 && str3[index] === "{" && str3[index + 1] !== "}") {
-          closeCurlyIndex = str3.indexOf("}", index);
+        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
+          closeCurlyIndex = str2.indexOf("}", index);
           if (closeCurlyIndex > index) {
-            backSlashIndex = str3.indexOf("\\", index);
+            backSlashIndex = str2.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
               return true;
             }
           }
         }
-        if (closeParenIndex !== -1 && str3[index] === "(" && str3[index + 1] === "?" && /[:!=]/.test(str3[index + 2]) && str3[index + 3] !== ")") {
-          closeParenIndex = str3.indexOf(")", index);
+        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
+          closeParenIndex = str2.indexOf(")", index);
           if (closeParenIndex > index) {
-            backSlashIndex = str3.indexOf("\\", index);
+            backSlashIndex = str2.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
               return true;
             }
           }
         }
-        if (pipeIndex !== -1 && str3[index] === "(" && str3[index + 1] !== "|") {
+        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
           if (pipeIndex < index) {
-            pipeIndex = str3.indexOf("|", index);
+            pipeIndex = str2.indexOf("|", index);
           }
-          if (pipeIndex !== -1 && str3[pipeIndex + 1] !== ")") {
-            closeParenIndex = str3.indexOf(")", pipeIndex);
+          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
+            closeParenIndex = str2.indexOf(")", pipeIndex);
             if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str3.indexOf("\\", pipeIndex);
+              backSlashIndex = str2.indexOf("\\", pipeIndex);
               if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                 return true;
               }
             }
           }
         }
-        if (str3[index] === "\\") {
-          var open2 = str3[index + 1];
+        if (str2[index] === "\\") {
+          var open2 = str2[index + 1];
           index += 2;
           var close = chars[open2];
           if (close) {
-            var n = str3.indexOf(close, index);
+            var n = str2.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str3[index] === "!") {
+          if (str2[index] === "!") {
             return true;
           }
         } else {
@@ -27000,26 +27040,26 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    var relaxedCheck = function(str3) {
-      if (str3[0] === "!") {
+    var relaxedCheck = function(str2) {
+      if (str2[0] === "!") {
         return true;
       }
       var index = 0;
-      while (index < str3.length) {
-        if (/[*?{}()[\]]/.test(str3[index])) {
+      while (index < str2.length) {
+        if (/[*?{}()[\]]/.test(str2[index])) {
           return true;
         }
-        if (str3[index] === "\\") {
-          var open2 = str3[index + 1];
+        if (str2[index] === "\\") {
+          var open2 = str2[index + 1];
           index += 2;
           var close = chars[open2];
           if (close) {
-            var n = str3.indexOf(close, index);
+            var n = str2.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str3[index] === "!") {
+          if (str2[index] === "!") {
             return true;
           }
         } else {
@@ -27028,18 +27068,18 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module.exports = function isGlob(str3, options) {
-      if (typeof str3 !== "string" || str3 === "") {
+    module.exports = function isGlob(str2, options) {
+      if (typeof str2 !== "string" || str2 === "") {
         return false;
       }
-      if (isExtglob(str3)) {
+      if (isExtglob(str2)) {
         return true;
       }
       var check2 = strictCheck;
       if (options && options.strict === false) {
         check2 = relaxedCheck;
       }
-      return check2(str3);
+      return check2(str2);
     };
   }
 });
@@ -27056,19 +27096,19 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby2 = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str3, opts) {
+    module.exports = function globParent(str2, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str3.indexOf(slash2) < 0) {
-        str3 = str3.replace(backslash, slash2);
+      if (options.flipBackslashes && isWin32 && str2.indexOf(slash2) < 0) {
+        str2 = str2.replace(backslash, slash2);
       }
-      if (enclosure.test(str3)) {
-        str3 += slash2;
+      if (enclosure.test(str2)) {
+        str2 += slash2;
       }
-      str3 += "a";
+      str2 += "a";
       do {
-        str3 = pathPosixDirname(str3);
-      } while (isGlob(str3) || globby2.test(str3));
-      return str3.replace(escaped, "$1");
+        str2 = pathPosixDirname(str2);
+      } while (isGlob(str2) || globby2.test(str2));
+      return str2.replace(escaped, "$1");
     };
   }
 });
@@ -27086,16 +27126,16 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.find = (node2, type2) => node2.nodes.find((node3) => node3.type === type2);
+    exports.find = (node2, type) => node2.nodes.find((node3) => node3.type === type);
     exports.exceedsLimit = (min, max, step = 1, limit) => {
       if (limit === false) return false;
       if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
       return (Number(max) - Number(min)) / Number(step) >= limit;
     };
-    exports.escapeNode = (block, n = 0, type2) => {
+    exports.escapeNode = (block, n = 0, type) => {
       const node2 = block.nodes[n];
       if (!node2) return;
-      if (type2 && node2.type === type2 || node2.type === "open" || node2.type === "close") {
+      if (type && node2.type === type || node2.type === "open" || node2.type === "close") {
         if (node2.escaped !== true) {
           node2.value = "\\" + node2.value;
           node2.escaped = true;
@@ -27386,8 +27426,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b, options) {
       return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
     }
-    function hasPadding(str3) {
-      return /^-?(0+)\d/.test(str3);
+    function hasPadding(str2) {
+      return /^-?(0+)\d/.test(str2);
     }
     function padZeros(value2, tok, options) {
       if (!tok.isPadded) {
@@ -28018,10 +28058,10 @@ var require_parse2 = __commonJS({
             push({ type: "text", value: value2 });
             continue;
           }
-          const type2 = "close";
+          const type = "close";
           block = stack.pop();
           block.close = true;
-          push({ type: type2, value: value2 });
+          push({ type, value: value2 });
           depth--;
           block = stack[stack.length - 1];
           continue;
@@ -28369,12 +28409,12 @@ var require_utils3 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants7();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
-    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
-    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str3) => {
-      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -28469,7 +28509,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str3 = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -28488,10 +28528,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str3.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str3.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -28659,24 +28699,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str3;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str3.slice(0, start);
-        str3 = str3.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str3.slice(0, lastIndex);
-        glob = str3.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str3;
+        glob = str2;
       } else {
-        base = str3;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str3) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -28773,8 +28813,8 @@ var require_parse3 = __commonJS({
       }
       return value2;
     };
-    var syntaxError = (type2, char) => {
-      return `Missing ${type2}: "${char}" - use "\\\\${char}" to match literal characters`;
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
       const parts = [];
@@ -29076,12 +29116,12 @@ var require_parse3 = __commonJS({
         state.start++;
         return true;
       };
-      const increment = (type2) => {
-        state[type2]++;
-        stack.push(type2);
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
       };
-      const decrement = (type2) => {
-        state[type2]--;
+      const decrement = (type) => {
+        state[type]--;
         stack.pop();
       };
       const push = (tok) => {
@@ -29109,7 +29149,7 @@ var require_parse3 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type2, value3) => {
+      const extglobOpen = (type, value3) => {
         const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
@@ -29118,7 +29158,7 @@ var require_parse3 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type: type2, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -29711,8 +29751,8 @@ var require_parse3 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str3) => {
-        switch (str3) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -29730,7 +29770,7 @@ var require_parse3 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str3);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -29762,9 +29802,9 @@ var require_picomatch = __commonJS({
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str3) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str3);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -29840,7 +29880,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path6.basename(input));
     };
-    picomatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
+    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
@@ -29954,7 +29994,7 @@ var require_micromatch = __commonJS({
     };
     micromatch2.match = micromatch2;
     micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch2.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
+    micromatch2.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch2.any = micromatch2.isMatch;
     micromatch2.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -29972,22 +30012,22 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch2.contains = (str3, pattern, options) => {
-      if (typeof str3 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
+    micromatch2.contains = (str2, pattern, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch2.contains(str3, p, options));
+        return pattern.some((p) => micromatch2.contains(str2, p, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str3) || isEmptyString(pattern)) {
+        if (isEmptyString(str2) || isEmptyString(pattern)) {
           return false;
         }
-        if (str3.includes(pattern) || str3.startsWith("./") && str3.slice(2).includes(pattern)) {
+        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch2.isMatch(str3, pattern, { ...options, contains: true });
+      return micromatch2.isMatch(str2, pattern, { ...options, contains: true });
     };
     micromatch2.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
@@ -30018,11 +30058,11 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch2.all = (str3, patterns, options) => {
-      if (typeof str3 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
+    micromatch2.all = (str2, patterns, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str3));
+      return [].concat(patterns).every((p) => picomatch(p, options)(str2));
     };
     micromatch2.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
@@ -30037,8 +30077,8 @@ var require_micromatch = __commonJS({
     micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str3 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str3, options));
+        for (let str2 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str2, options));
         }
       }
       return res;
@@ -30350,7 +30390,7 @@ var require_stream = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
     var merge22 = require_merge2();
-    function merge5(streams) {
+    function merge4(streams) {
       const mergedStream = merge22(streams);
       streams.forEach((stream) => {
         stream.once("error", (error2) => mergedStream.emit("error", error2));
@@ -30359,7 +30399,7 @@ var require_stream = __commonJS({
       mergedStream.once("end", () => propagateCloseEventToSources(streams));
       return mergedStream;
     }
-    exports.merge = merge5;
+    exports.merge = merge4;
     function propagateCloseEventToSources(streams) {
       streams.forEach((stream) => stream.emit("close"));
     }
@@ -30791,7 +30831,7 @@ var require_async2 = __commonJS({
     var rpl = require_run_parallel();
     var constants_1 = require_constants8();
     var utils = require_utils5();
-    var common3 = require_common();
+    var common2 = require_common();
     function read(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         readdirWithFileTypes(directory, settings, callback);
@@ -30809,7 +30849,7 @@ var require_async2 = __commonJS({
         const entries = dirents.map((dirent) => ({
           dirent,
           name: dirent.name,
-          path: common3.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+          path: common2.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         }));
         if (!settings.followSymbolicLinks) {
           callSuccessCallback(callback, entries);
@@ -30853,7 +30893,7 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name2) => {
-          const path6 = common3.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+          const path6 = common2.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done) => {
             fsStat.stat(path6, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
@@ -30900,7 +30940,7 @@ var require_sync2 = __commonJS({
     var fsStat = require_out();
     var constants_1 = require_constants8();
     var utils = require_utils5();
-    var common3 = require_common();
+    var common2 = require_common();
     function read(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         return readdirWithFileTypes(directory, settings);
@@ -30914,7 +30954,7 @@ var require_sync2 = __commonJS({
         const entry = {
           dirent,
           name: dirent.name,
-          path: common3.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+          path: common2.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         };
         if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
           try {
@@ -30933,7 +30973,7 @@ var require_sync2 = __commonJS({
     function readdir2(directory, settings) {
       const names = settings.fs.readdirSync(directory);
       return names.map((name2) => {
-        const entryPath = common3.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+        const entryPath = common2.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
           name: name2,
@@ -31392,12 +31432,12 @@ var require_reader = __commonJS({
   "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var common3 = require_common2();
+    var common2 = require_common2();
     var Reader = class {
       constructor(_root, _settings) {
         this._root = _root;
         this._settings = _settings;
-        this._root = common3.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
+        this._root = common2.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
       }
     };
     exports.default = Reader;
@@ -31412,7 +31452,7 @@ var require_async3 = __commonJS({
     var events_1 = __require("events");
     var fsScandir = require_out2();
     var fastq = require_queue();
-    var common3 = require_common2();
+    var common2 = require_common2();
     var reader_1 = require_reader();
     var AsyncReader = class extends reader_1.default {
       constructor(_root, _settings) {
@@ -31477,7 +31517,7 @@ var require_async3 = __commonJS({
         });
       }
       _handleError(error2) {
-        if (this._isDestroyed || !common3.isFatalError(this._settings, error2)) {
+        if (this._isDestroyed || !common2.isFatalError(this._settings, error2)) {
           return;
         }
         this._isFatalError = true;
@@ -31490,12 +31530,12 @@ var require_async3 = __commonJS({
         }
         const fullpath = entry.path;
         if (base !== void 0) {
-          entry.path = common3.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+          entry.path = common2.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
         }
-        if (common3.isAppliedFilter(this._settings.entryFilter, entry)) {
+        if (common2.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._emitEntry(entry);
         }
-        if (entry.dirent.isDirectory() && common3.isAppliedFilter(this._settings.deepFilter, entry)) {
+        if (entry.dirent.isDirectory() && common2.isAppliedFilter(this._settings.deepFilter, entry)) {
           this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
         }
       }
@@ -31590,7 +31630,7 @@ var require_sync3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
-    var common3 = require_common2();
+    var common2 = require_common2();
     var reader_1 = require_reader();
     var SyncReader = class extends reader_1.default {
       constructor() {
@@ -31623,7 +31663,7 @@ var require_sync3 = __commonJS({
         }
       }
       _handleError(error2) {
-        if (!common3.isFatalError(this._settings, error2)) {
+        if (!common2.isFatalError(this._settings, error2)) {
           return;
         }
         throw error2;
@@ -31631,12 +31671,12 @@ var require_sync3 = __commonJS({
       _handleEntry(entry, base) {
         const fullpath = entry.path;
         if (base !== void 0) {
-          entry.path = common3.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+          entry.path = common2.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
         }
-        if (common3.isAppliedFilter(this._settings.entryFilter, entry)) {
+        if (common2.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._pushToStorage(entry);
         }
-        if (entry.dirent.isDirectory() && common3.isAppliedFilter(this._settings.deepFilter, entry)) {
+        if (entry.dirent.isDirectory() && common2.isAppliedFilter(this._settings.deepFilter, entry)) {
           this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
         }
       }
@@ -32825,7 +32865,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str3) => index + 6 < str3.length ? str3.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -33104,16 +33144,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key2);
       }
       _make(mode, key2) {
-        const str3 = pinWildcards(
+        const str2 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str3, "i") : new RegExp(str3);
+        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
         return define(this, key2, regex);
       }
     };
-    var hasTrailingBackslash = (str3) => {
+    var hasTrailingBackslash = (str2) => {
       let count = 0;
-      while (str3[str3.length - count - 1] === ESCAPE) {
+      while (str2[str2.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -33392,7 +33432,7 @@ var require_ignore = __commonJS({
     var factory = (options) => new Ignore(options);
     var isPathValid2 = (path6) => checkPath(convertPath(path6), path6, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str3) => /^\\\\\?\\/.test(str3) || /["<>|\u0000-\u001F]+/u.test(str3) ? str3 : str3.replace(/\\/g, "/");
+      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path6) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path6) || isNotRelative(path6);
@@ -35108,14 +35148,14 @@ function baseOf(input, cwd) {
   return resolve6(cwd, parts.slice(0, first).join("/") || ".");
 }
 function commonAncestor(dirs) {
-  let common3 = dirs[0].split(sep7);
+  let common2 = dirs[0].split(sep7);
   for (const d of dirs.slice(1)) {
     const parts = d.split(sep7);
     let i = 0;
-    while (i < common3.length && i < parts.length && common3[i] === parts[i]) i++;
-    common3 = common3.slice(0, i);
+    while (i < common2.length && i < parts.length && common2[i] === parts[i]) i++;
+    common2 = common2.slice(0, i);
   }
-  return common3.join(sep7) || sep7;
+  return common2.join(sep7) || sep7;
 }
 function boundary(start, cwd) {
   if (within2(start, cwd)) return cwd;
@@ -35822,8 +35862,8 @@ var init_quantity = __esm({
 function escapeChar(c) {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
-function goEscape(json2) {
-  return json2.replace(HTML_UNSAFE, escapeChar);
+function goEscape(json) {
+  return json.replace(HTML_UNSAFE, escapeChar);
 }
 function goString(s) {
   return goEscape(JSON.stringify(s.replace(LONE_SURROGATE, "�")));
@@ -35842,8 +35882,8 @@ function goMarshal(v) {
 function goMarshalStruct(v) {
   return goEscape(JSON.stringify(v));
 }
-function goMarshalMap(map3, value2) {
-  const entries = map3 instanceof Map ? [...map3.entries()] : Object.entries(map3);
+function goMarshalMap(map2, value2) {
+  const entries = map2 instanceof Map ? [...map2.entries()] : Object.entries(map2);
   if (entries.length > 1) entries.sort((a, b) => compareStrings(a[0], b[0]));
   let out = "{";
   for (let i = 0; i < entries.length; i++) out += (i ? "," : "") + keyJson(entries[i][0]) + ":" + value2(entries[i][1]);
@@ -35865,9 +35905,9 @@ var init_json4 = __esm({
 function struct(...fields) {
   return {
     k: "struct",
-    fields: fields.map(([name2, type2]) => ({
+    fields: fields.map(([name2, type]) => ({
       json: name2.endsWith("?") ? name2.slice(0, -1) : name2,
-      type: type2,
+      type,
       omitempty: name2.endsWith("?")
     }))
   };
@@ -36309,7 +36349,7 @@ var init_sidecarset_layout = __esm({
 });
 
 // src/default/sidecarset-hash.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sidecarSetHash(ss) {
   return safeEncodeString(sha256Hex(hashInput(ss.spec ?? {}, false)));
 }
@@ -36328,7 +36368,7 @@ function hashInput(spec, withoutImage) {
   return `{"containers":${containers},"initContainers":${initJson}}`;
 }
 function sha256Hex(s) {
-  return createHash("sha256").update(s, "utf8").digest("hex");
+  return createHash2("sha256").update(s, "utf8").digest("hex");
 }
 var init_sidecarset_hash = __esm({
   "src/default/sidecarset-hash.ts"() {
@@ -36720,11 +36760,11 @@ var require_mod = __commonJS({
       return myers_x(a, b);
     };
     exports.distance = distance2;
-    var closest = function(str3, arr) {
+    var closest = function(str2, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance2(str3, arr[i]);
+        var dist = distance2(str2, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -36798,13 +36838,13 @@ function suggestField(kind, parent, field) {
 function schemaOf(kind) {
   if (!schemas.has(kind)) {
     const root = packageRoot();
-    let schema2;
+    let schema;
     try {
-      schema2 = root === void 0 ? void 0 : JSON.parse(readFileSync4(join7(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
+      schema = root === void 0 ? void 0 : JSON.parse(readFileSync4(join7(root, "schemas", kind.apiVersion, `${kind.kind}.json`), "utf8"));
     } catch {
-      schema2 = void 0;
+      schema = void 0;
     }
-    schemas.set(kind, schema2);
+    schemas.set(kind, schema);
   }
   return schemas.get(kind);
 }
@@ -37039,8 +37079,8 @@ function checkCanary(s, ctx) {
   if (base === s.name) out.push(diag(canaryBaseItself, s, path6, { base }, "metadata"));
   else if (!found) out.push(diag(canaryBaseNotFound, s, path6, { base }, "metadata"));
   else if (canaryBase(found.ss) !== void 0) out.push(diag(canaryBaseIsCanary, s, path6, { base }, "metadata"));
-  const type2 = s.ss.spec.updateStrategy?.type;
-  if (type2 !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type2), base }, "metadata"));
+  const type = s.ss.spec.updateStrategy?.type;
+  if (type !== "NotUpdate") out.push(diag(canaryRollingUpdate, s, ["spec", "updateStrategy", "type"], { type: String(type), base }, "metadata"));
   return out;
 }
 var init_canary = __esm({
@@ -37419,12 +37459,12 @@ function probeErrors(p, at3, successMustBeOne, bad) {
   if (!successMustBeOne && p.terminationGracePeriodSeconds !== void 0) bad([...at3, "terminationGracePeriodSeconds"], "Invalid value: must not be set for readinessProbes");
 }
 function handlerErrors(h, at3, kinds, bad) {
-  const set2 = kinds.filter((k) => h[k]);
-  if (set2.length === 0) {
+  const set = kinds.filter((k) => h[k]);
+  if (set.length === 0) {
     bad(at3, "Required value: must specify a handler type");
     return;
   }
-  if (set2.length > 1) bad([...at3, set2[1]], "Forbidden: may not specify more than 1 handler type");
+  if (set.length > 1) bad([...at3, set[1]], "Forbidden: may not specify more than 1 handler type");
   if (h.exec && !(h.exec.command ?? []).length) bad([...at3, "exec", "command"], "Required value");
   for (const k of ["httpGet", "tcpSocket"]) {
     const port = h[k]?.port;
@@ -38475,12 +38515,12 @@ function checkStatefulSetSpec(spec, path6, bad) {
   if (pmp !== "OrderedReady" && pmp !== "Parallel") {
     bad([...path6, "podManagementPolicy"], `Invalid value: ${JSON.stringify(pmp)}: must be 'OrderedReady' or 'Parallel'`);
   }
-  const type2 = spec.updateStrategy?.type || "RollingUpdate";
+  const type = spec.updateStrategy?.type || "RollingUpdate";
   const ru = spec.updateStrategy?.rollingUpdate;
-  if (type2 === "OnDelete") {
+  if (type === "OnDelete") {
     if (ru != null) bad([...path6, "updateStrategy", "rollingUpdate"], "Invalid value: only allowed for updateStrategy 'RollingUpdate'");
-  } else if (type2 !== "RollingUpdate") {
-    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type2)}: must be 'RollingUpdate' or 'OnDelete'`);
+  } else if (type !== "RollingUpdate") {
+    bad([...path6, "updateStrategy"], `Invalid value: ${JSON.stringify(type)}: must be 'RollingUpdate' or 'OnDelete'`);
   } else if (isObj(ru) && ru.maxUnavailable != null) {
     const mu = ru.maxUnavailable;
     const p = [...path6, "updateStrategy", "rollingUpdate", "maxUnavailable"];
@@ -38560,8 +38600,8 @@ var init_template = __esm({
 // src/validate/uniteddeployment/update-strategy.ts
 function checkUpdateStrategy2(ctx) {
   const strategy = ctx.ud.spec?.updateStrategy ?? {};
-  const type2 = strategy.type || "Manual";
-  if (type2 !== "Manual") {
+  const type = strategy.type || "Manual";
+  if (type !== "Manual") {
     fail(ctx, updateStrategyType, ["spec", "updateStrategy", "type"], { value: String(strategy.type) });
     return;
   }
@@ -38651,11 +38691,11 @@ function checkCloneSet(res) {
   }
   const us = objAt(spec, "updateStrategy") ?? {};
   if (v1alpha1) {
-    const type3 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
-    if (!V1ALPHA1_TYPES.includes(type3)) {
-      out.push(report(updateTypeInvalid, { value: type3, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+    const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "ReCreate";
+    if (!V1ALPHA1_TYPES.includes(type2)) {
+      out.push(report(updateTypeInvalid, { value: type2, allowed: V1ALPHA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
     }
-    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type3 === "InPlaceOnly", true, false));
+    out.push(...checkKnobs(res, ["spec", "updateStrategy"], us, replicas, type2 === "InPlaceOnly", true, false));
     const pds = intOrUndefined(spec.progressDeadlineSeconds);
     if (pds !== void 0) {
       out.push(...nonNegative(res, ["spec", "progressDeadlineSeconds"], pds));
@@ -38664,11 +38704,11 @@ function checkCloneSet(res) {
     }
     return out;
   }
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (!V1BETA1_TYPES.includes(type2)) {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
+  const type = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (!V1BETA1_TYPES.includes(type)) {
+    out.push(report(updateTypeInvalid, { value: type, allowed: V1BETA1_TYPES }, at(res, ["spec", "updateStrategy", "type"])));
   }
-  const rolling = type2 === "RollingUpdate";
+  const rolling = type === "RollingUpdate";
   const ru = objAt(us, "rollingUpdate") ?? (rolling ? {} : void 0);
   if (!ru) return out;
   const base = ["spec", "updateStrategy", "rollingUpdate"];
@@ -38762,10 +38802,10 @@ function checkAdvancedDaemonSet(res) {
   out.push(...nonNegative(res, ["spec", "revisionHistoryLimit"], spec.revisionHistoryLimit));
   if (objAt(spec, "lifecycle", "inPlaceUpdate")) out.push(report(dsInPlaceUpdateHook, {}, at(res, ["spec", "lifecycle", "inPlaceUpdate"])));
   const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") return out;
-  if (type2 !== "RollingUpdate") {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+  const type = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type === "OnDelete") return out;
+  if (type !== "RollingUpdate") {
+    out.push(report(updateTypeInvalid, { value: type, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
     return out;
   }
   const ru = { ...objAt(us, "rollingUpdate") ?? {} };
@@ -39039,13 +39079,13 @@ function checkAdvancedStatefulSet(res) {
   const scaleMu = objAt(spec, "scaleStrategy")?.maxUnavailable;
   if (isIntOrString(scaleMu)) out.push(...maxUnavailable(res, ["spec", "scaleStrategy", "maxUnavailable"], scaleMu, parallel));
   const us = objAt(spec, "updateStrategy") ?? {};
-  const type2 = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
-  if (type2 === "OnDelete") {
+  const type = typeof us.type === "string" && us.type !== "" ? us.type : "RollingUpdate";
+  if (type === "OnDelete") {
     if (us.rollingUpdate !== void 0 && us.rollingUpdate !== null) out.push(report(stsRollingUpdateWithOnDelete, {}, at(res, ["spec", "updateStrategy", "rollingUpdate"])));
-  } else if (type2 === "RollingUpdate") {
+  } else if (type === "RollingUpdate") {
     out.push(...rollingUpdate(res, spec, objAt(us, "rollingUpdate") ?? {}, parallel));
   } else {
-    out.push(report(updateTypeInvalid, { value: type2, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
+    out.push(report(updateTypeInvalid, { value: type, allowed: ["RollingUpdate", "OnDelete"] }, at(res, ["spec", "updateStrategy", "type"])));
   }
   const retention = objAt(spec, "persistentVolumeClaimRetentionPolicy");
   for (const f of ["whenDeleted", "whenScaled"]) {
@@ -39617,8 +39657,8 @@ var init_inplace_only = __esm({
 // src/validate/update/volume-claim-templates.ts
 function checkVolumeClaimTemplates(base, head) {
   const spec = isObj(head.obj.spec) ? head.obj.spec : {};
-  const type2 = isObj(spec.volumeClaimUpdateStrategy) ? spec.volumeClaimUpdateStrategy.type : void 0;
-  if (type2 === void 0 || type2 === "" || type2 === "OnPVCDelete") return [];
+  const type = isObj(spec.volumeClaimUpdateStrategy) ? spec.volumeClaimUpdateStrategy.type : void 0;
+  if (type === void 0 || type === "" || type === "OnPVCDelete") return [];
   const workload = displayName(head.obj);
   const now = list(spec.volumeClaimTemplates);
   const before = list(isObj(base.obj.spec) ? base.obj.spec.volumeClaimTemplates : void 0);
@@ -39800,17 +39840,17 @@ __export(validate_exports, {
   validateUpdates: () => validateUpdates
 });
 function admit(written, opts) {
-  const schema2 = checkSchemas(written, opts);
-  const failed = rejectedBy(schema2);
+  const schema = checkSchemas(written, opts);
+  const failed = rejectedBy(schema);
   const passed = written.filter((r) => !r.origin || !failed.has(originKey(r.origin)));
-  return judge(schema2, passed, applyDefaults(passed), opts);
+  return judge(schema, passed, applyDefaults(passed), opts);
 }
 function validate(written, stored, opts) {
   return judge(checkSchemas(written, opts), written, stored, opts);
 }
-function judge(schema2, written, stored, opts) {
+function judge(schema, written, stored, opts) {
   const diagnostics = [
-    ...schema2,
+    ...schema,
     ...checkWorkloads(stored, opts),
     ...checkKruiseKinds(stored, opts),
     ...checkSidecarSets(stored, opts),
@@ -39857,7 +39897,7 @@ async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
   ]);
   const shown = shownDiagnostics(diags, flags);
   const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
-  const formatter = createFormatter2(parseFormat(flags.format), {
+  const formatter = await createFormatter2(parseFormat(flags.format), {
     toolVersion: VERSION7,
     color: flags.color ?? false,
     cwd,
@@ -39887,8 +39927,8 @@ var init_diagnostics = __esm({
 
 // src/cli/inputs.ts
 async function loadInputs(paths2, flags, cwd = process.cwd(), err) {
-  const { load: load4 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
-  const loaded = await load4(paths2.length ? paths2 : ["."], {
+  const { load: load3 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
+  const loaded = await load3(paths2.length ? paths2 : ["."], {
     cwd,
     gitignore: flags.gitignore ?? false,
     configFile: flags.config,
@@ -40224,3031 +40264,6 @@ var init_order = __esm({
   }
 });
 
-// node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-}
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence2) {
-    if (Array.isArray(sequence2)) return sequence2;
-    else if (isNothing(sequence2)) return [];
-    return [sequence2];
-  }
-  function extend(target2, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key2 = sourceKeys[index];
-        target2[key2] = source[key2];
-      }
-    }
-    return target2;
-  }
-  function repeat(string, count) {
-    let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
-      result += string;
-    }
-    return result;
-  }
-  function isNegativeZero(number) {
-    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend;
-  return common;
-}
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError(exception2, compact2) {
-    let where2 = "";
-    const message2 = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message2;
-    if (exception2.mark.name) {
-      where2 += 'in "' + exception2.mark.name + '" ';
-    }
-    where2 += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact2 && exception2.mark.snippet) {
-      where2 += "\n\n" + exception2.mark.snippet;
-    }
-    return message2 + " " + where2;
-  }
-  function YAMLException2(reason, mark) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString(compact2) {
-    return this.name + ": " + formatError(this, compact2);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common22 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
-    let head = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position2 - lineStart > maxHalfLength) {
-      head = " ... ";
-      lineStart = position2 - maxHalfLength + head.length;
-    }
-    if (lineEnd - position2 > maxHalfLength) {
-      tail = " ...";
-      lineEnd = position2 + maxHalfLength - tail.length;
-    }
-    return {
-      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
-      pos: position2 - lineStart + head.length
-      // relative position
-    };
-  }
-  function padStart(string, max) {
-    return common22.repeat(" ", max - string.length) + string;
-  }
-  function makeSnippet(mark, options) {
-    options = Object.create(options || null);
-    if (!mark.buffer) return null;
-    if (!options.maxLength) options.maxLength = 79;
-    if (typeof options.indent !== "number") options.indent = 1;
-    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-    const re = /\r?\n|\r|\0/g;
-    const lineStarts2 = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts2.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts2.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts2.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-    for (let i = 1; i <= options.linesBefore; i++) {
-      if (foundLineNo - i < 0) break;
-      const line22 = getLine(
-        mark.buffer,
-        lineStarts2[foundLineNo - i],
-        lineEnds[foundLineNo - i],
-        mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo - i]),
-        maxLineLength
-      );
-      result = common22.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line22.str + "\n" + result;
-    }
-    const line2 = getLine(mark.buffer, lineStarts2[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common22.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    result += common22.repeat("-", options.indent + lineNoLength + 3 + line2.pos) + "^\n";
-    for (let i = 1; i <= options.linesAfter; i++) {
-      if (foundLineNo + i >= lineEnds.length) break;
-      const line22 = getLine(
-        mark.buffer,
-        lineStarts2[foundLineNo + i],
-        lineEnds[foundLineNo + i],
-        mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo + i]),
-        maxLineLength
-      );
-      result += common22.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line22.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map22) {
-    const result = {};
-    if (map22 !== null) {
-      Object.keys(map22).forEach(function(style) {
-        map22[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options) {
-    options = options || {};
-    Object.keys(options).forEach(function(name2) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name2) === -1) {
-        throw new YAMLException2('Unknown option "' + name2 + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options;
-    this.tag = tag;
-    this.kind = options["kind"] || null;
-    this.resolve = options["resolve"] || function() {
-      return true;
-    };
-    this.construct = options["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options["instanceOf"] || null;
-    this.predicate = options["predicate"] || null;
-    this.represent = options["represent"] || null;
-    this.representName = options["representName"] || null;
-    this.defaultStyle = options["defaultStyle"] || null;
-    this.multi = options["multi"] || false;
-    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema2, name2) {
-    const result = [];
-    schema2[name2].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
-        }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema2(definition) {
-    return this.extend(definition);
-  }
-  Schema2.prototype.extend = function extend(definition) {
-    let implicit = [];
-    let explicit = [];
-    if (definition instanceof Type2) {
-      explicit.push(definition);
-    } else if (Array.isArray(definition)) {
-      explicit = explicit.concat(definition);
-    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-      if (definition.implicit) implicit = implicit.concat(definition.implicit);
-      if (definition.explicit) explicit = explicit.concat(definition.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema2.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema2;
-  return schema;
-}
-function requireStr() {
-  if (hasRequiredStr) return str2;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  str2 = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return str2;
-}
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-function requireMap() {
-  if (hasRequiredMap) return map2;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map2 = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map2;
-}
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema2 = requireSchema();
-  failsafe = new Schema2({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-function require_null() {
-  if (hasRequired_null) return _null;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull(object) {
-    return object === null;
-  }
-  _null = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return _null;
-}
-function requireBool() {
-  if (hasRequiredBool) return bool2;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool2 = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return bool2;
-}
-function requireInt() {
-  if (hasRequiredInt) return int3;
-  hasRequiredInt = 1;
-  const common22 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c) {
-    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-  }
-  function isOctCode(c) {
-    return c >= 48 && c <= 55;
-  }
-  function isDecCode(c) {
-    return c >= 48 && c <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index];
-    }
-    if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
-      if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value2 = data;
-    let sign = 1;
-    let ch = value2[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
-      value2 = value2.slice(1);
-      ch = value2[0];
-    }
-    if (value2 === "0") return 0;
-    if (ch === "0") {
-      if (value2[1] === "b") return sign * parseInt(value2.slice(2), 2);
-      if (value2[1] === "x") return sign * parseInt(value2.slice(2), 16);
-      if (value2[1] === "o") return sign * parseInt(value2.slice(2), 8);
-    }
-    return sign * parseInt(value2, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger2(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common22.isNegativeZero(object));
-  }
-  int3 = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger2,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
-    },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return int3;
-}
-function requireFloat() {
-  if (hasRequiredFloat) return float2;
-  hasRequiredFloat = 1;
-  const common22 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value2 = data.toLowerCase();
-    const sign = value2[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value2[0]) >= 0) {
-      value2 = value2.slice(1);
-    }
-    if (value2 === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value2 === ".nan") {
-      return NaN;
-    }
-    return sign * parseFloat(value2, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common22.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common22.isNegativeZero(object));
-  }
-  float2 = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return float2;
-}
-function requireJson() {
-  if (hasRequiredJson) return json;
-  hasRequiredJson = 1;
-  json = requireFailsafe().extend({
-    implicit: [
-      require_null(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json;
-}
-function requireCore() {
-  if (hasRequiredCore) return core;
-  hasRequiredCore = 1;
-  core = requireJson();
-  return core;
-}
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
-      while (fraction.length < 3) {
-        fraction += "0";
-      }
-      fraction = +fraction;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-function requireMerge() {
-  if (hasRequiredMerge) return merge2;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge2 = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge2;
-}
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map22 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code2 = map22.indexOf(data.charAt(idx));
-      if (code2 > 64) continue;
-      if (code2 < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map22 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map22.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map22 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map22[bits >> 18 & 63];
-        result += map22[bits >> 12 & 63];
-        result += map22[bits >> 6 & 63];
-        result += map22[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map22[bits >> 18 & 63];
-      result += map22[bits >> 12 & 63];
-      result += map22[bits >> 6 & 63];
-      result += map22[bits & 63];
-    } else if (tail === 2) {
-      result += map22[bits >> 10 & 63];
-      result += map22[bits >> 4 & 63];
-      result += map22[bits << 2 & 63];
-      result += map22[64];
-    } else if (tail === 1) {
-      result += map22[bits >> 2 & 63];
-      result += map22[bits << 4 & 63];
-      result += map22[64];
-      result += map22[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      let pairHasKey = false;
-      if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
-      if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
-      const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key2 in object) {
-      if (_hasOwnProperty.call(object, key2)) {
-        if (object[key2] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-function require_default() {
-  if (hasRequired_default) return _default;
-  hasRequired_default = 1;
-  _default = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default;
-}
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common22 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c) {
-    return c === 10 || c === 13;
-  }
-  function isWhiteSpace(c) {
-    return c === 9 || c === 32;
-  }
-  function isWsOrEol(c) {
-    return c === 9 || c === 32 || c === 10 || c === 13;
-  }
-  function isFlowIndicator2(c) {
-    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-  }
-  function fromHexCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    const lc = c | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c) {
-    if (c === 120) {
-      return 2;
-    }
-    if (c === 117) {
-      return 4;
-    }
-    if (c === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c) {
-    switch (c) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "";
-      case 95:
-        return " ";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c) {
-    if (c <= 65535) {
-      return String.fromCharCode(c);
-    }
-    return String.fromCharCode(
-      (c - 65536 >> 10) + 55296,
-      (c - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key2, value2) {
-    if (key2 === "__proto__") {
-      Object.defineProperty(object, key2, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value: value2
-      });
-    } else {
-      object[key2] = value2;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i = 0; i < 256; i++) {
-    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-    simpleEscapeMap[i] = simpleEscapeSequence(i);
-  }
-  function State(input, options) {
-    this.input = input;
-    this.filename = options["filename"] || null;
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options["onWarning"] || null;
-    this.legacy = options["legacy"] || false;
-    this.json = options["json"] || false;
-    this.listener = options["listener"] || null;
-    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state, message2) {
-    const mark = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
-      // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message2, mark);
-  }
-  function throwError(state, message2) {
-    throw generateError(state, message2);
-  }
-  function throwWarning(state, message2) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message2));
-    }
-  }
-  function storeAnchor(state, name2, value2) {
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name2)) {
-        transaction[name2] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name2),
-          value: state.anchorMap[name2]
-        };
-      }
-    }
-    state.anchorMap[name2] = value2;
-  }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names = Object.keys(transaction);
-    for (let index = 0, length = names.length; index < length; index += 1) {
-      const name2 = names[index];
-      if (!_hasOwnProperty.call(parent, name2)) {
-        parent[name2] = transaction[name2];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const names = Object.keys(transaction);
-    for (let index = names.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names[index]];
-      if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
-      } else {
-        delete state.anchorMap[names[index]];
-      }
-    }
-  }
-  function snapshotState(state) {
-    return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
-    };
-  }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name2, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
-      }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
-      if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
-      }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
-      if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
-      }
-    },
-    TAG: function handleTagDirective(state, name2, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
-      }
-      const handle = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
-      }
-      state.tagMap[handle] = prefix;
-    }
-  };
-  function captureSegment(state, start, end, checkJson) {
-    if (start < end) {
-      const _result = state.input.slice(start, end);
-      if (checkJson) {
-        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
-      }
-      state.result += _result;
-    }
-  }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state, destination, source, overridableKeys) {
-    if (!common22.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state);
-    const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity2 = sourceKeys.length; index < quantity2; index += 1) {
-      const key2 = sourceKeys[index];
-      chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key2)) {
-        setProperty(destination, key2, source[key2]);
-        overridableKeys[key2] = true;
-      }
-    }
-  }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity2 = keyNode.length; index < quantity2; index += 1) {
-        if (Array.isArray(keyNode[index])) {
-          throwError(state, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
-        }
-        for (let index = 0, quantity2 = valueNode.length; index < quantity2; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
-        }
-      } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 10) {
-      state.position++;
-    } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
-      }
-    } else {
-      throwError(state, "a line break is expected");
-    }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
-        lineBreaks++;
-        state.lineIndent = 0;
-        while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
-      state.result += " ";
-    } else if (count > 1) {
-      state.result += common22.repeat("\n", count - 1);
-    }
-  }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
-    if (isWsOrEol(ch) || isFlowIndicator2(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator2(following)) {
-        return false;
-      }
-    }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator2(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator2(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
-      return true;
-    }
-    state.kind = _kind;
-    state.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state, "expected hexadecimal character");
-            }
-          }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
-        } else {
-          throwError(state, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state.position;
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state.tag;
-    let _result;
-    const _anchor = state.anchor;
-    let terminator;
-    let isPair;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    ch = state.input.charCodeAt(++state.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following)) {
-          isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
-        }
-      }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
-        isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
-      }
-      if (state.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state.result += common22.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state.result += common22.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state.result += common22.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state.result += " ";
-          }
-        } else {
-          state.result += common22.repeat("\n", emptyLines);
-        }
-      } else {
-        state.result += common22.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, state.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = [];
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        }
-      }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
-          } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-        }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state.result;
-          } else {
-            valueNode = state.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-      }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state.position;
-    if (isVerbatim) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state.position + 1;
-          } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      tagName = state.input.slice(_position, state.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator2(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
-    }
-    state.anchor = state.input.slice(_position, state.position);
-    return true;
-  }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator2(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
-    }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
-    }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
-      return true;
-    }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
-    return false;
-  }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-    }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
-    }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state.position - state.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state.input.charCodeAt(state.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state)) {
-            hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
-            }
-          }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-      }
-    }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
-      }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-          break;
-        }
-      }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
-      } else {
-        type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
-      }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-      }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-      } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      }
-    }
-    if (state.listener !== null) {
-      state.listener("close", state);
-    }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
-  }
-  function readDocument(state) {
-    const documentStart = state.position;
-    let hasDirectives = false;
-    let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      const directiveName = state.input.slice(_position, state.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveArgs.push(state.input.slice(_position, state.position));
-      }
-      if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
-      } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
-    }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
-    }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      }
-      return;
-    }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options) {
-    input = String(input);
-    options = options || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state = new State(input, options);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
-    }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
-    }
-    while (state.position < state.length - 1) {
-      readDocument(state);
-    }
-    return state.documents;
-  }
-  function loadAll2(input, iterator2, options) {
-    if (iterator2 !== null && typeof iterator2 === "object" && typeof options === "undefined") {
-      options = iterator2;
-      iterator2 = null;
-    }
-    const documents = loadDocuments(input, options);
-    if (typeof iterator2 !== "function") {
-      return documents;
-    }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator2(documents[index]);
-    }
-  }
-  function load22(input, options) {
-    const documents = loadDocuments(input, options);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load22;
-  return loader;
-}
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common22 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map22) {
-    if (map22 === null) return {};
-    const result = {};
-    const keys = Object.keys(map22);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
-      let style = String(map22[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle;
-    let length;
-    const string = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle + common22.repeat("0", length - string.length) + string;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options) {
-    this.schema = options["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options["indent"] || 2);
-    this.noArrayIndent = options["noArrayIndent"] || false;
-    this.skipInvalid = options["skipInvalid"] || false;
-    this.flowLevel = common22.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-    this.sortKeys = options["sortKeys"] || false;
-    this.lineWidth = options["lineWidth"] || 80;
-    this.noRefs = options["noRefs"] || false;
-    this.noCompatMode = options["noCompatMode"] || false;
-    this.condenseFlow = options["condenseFlow"] || false;
-    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options["forceQuotes"] || false;
-    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string, spaces) {
-    const ind = common22.repeat(" ", spaces);
-    let position2 = 0;
-    let result = "";
-    const length = string.length;
-    while (position2 < length) {
-      let line2;
-      const next = string.indexOf("\n", position2);
-      if (next === -1) {
-        line2 = string.slice(position2);
-        position2 = length;
-      } else {
-        line2 = string.slice(position2, next + 1);
-        position2 = next + 1;
-      }
-      if (line2.length && line2 !== "\n") result += ind;
-      result += line2;
-    }
-    return result;
-  }
-  function generateNextLine(state, level) {
-    return "\n" + common22.repeat(" ", state.indent * level);
-  }
-  function testImplicitResolving(state, str22) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
-      if (type2.resolve(str22)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace(c) {
-    return c === CHAR_SPACE || c === CHAR_TAB;
-  }
-  function isPrintable(c) {
-    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
-  }
-  function isNsCharOrWhitespace(c) {
-    return isPrintable(c) && c !== CHAR_BOM && // - b-char
-    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c) {
-    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c) {
-    return !isWhitespace(c) && c !== CHAR_COLON;
-  }
-  function codePointAt(string, pos) {
-    const first = string.charCodeAt(pos);
-    let second;
-    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
-      second = string.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first;
-  }
-  function needIndentIndicator(string) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain2 = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
-            previousLineBreak = i;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain2 && !forceQuotes && !testAmbiguousType(string)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state, string, level, iskey, inblock) {
-    state.dump = (function() {
-      if (string.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
-        }
-      }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
-      function testAmbiguity(string2) {
-        return testImplicitResolving(state, string2);
-      }
-      switch (chooseScalarStyle(
-        string,
-        singleLineOnly,
-        state.indent,
-        lineWidth,
-        testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string;
-        case STYLE_SINGLE:
-          return "'" + string.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
-    const clip = string[string.length - 1] === "\n";
-    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string) {
-    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-  }
-  function foldString(string, width2) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string.slice(0, nextLF), width2);
-    })();
-    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string)) {
-      const prefix = match[1];
-      const line2 = match[2];
-      moreIndented = line2[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line2 !== "" ? "\n" : "") + foldLine(line2, width2);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line2, width2) {
-    if (line2 === "" || line2[0] === " ") return line2;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line2)) {
-      next = match.index;
-      if (next - start > width2) {
-        end = curr > start ? curr : next;
-        result += "\n" + line2.slice(start, end);
-        start = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line2.length - start > width2 && curr > start) {
-      result += line2.slice(start, curr) + "\n" + line2.slice(curr + 1);
-    } else {
-      result += line2.slice(start);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string) {
-    let result = "";
-    let char = 0;
-    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string, i);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string[i];
-        if (char >= 65536) result += string[i + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value2 = object[index];
-      if (state.replacer) {
-        value2 = state.replacer.call(object, String(index), value2);
-      }
-      if (writeNode(state, level, value2, false, false) || typeof value2 === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state, level, object, compact2) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value2 = object[index];
-      if (state.replacer) {
-        value2 = state.replacer.call(object, String(index), value2);
-      }
-      if (writeNode(state, level + 1, value2, true, true, false, true) || typeof value2 === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact2 || _result !== "") {
-          _result += generateNextLine(state, level);
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = _result || "[]";
-  }
-  function writeFlowMapping(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state, level, object, compact2) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-      let pairBuffer = "";
-      if (!compact2 || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
-      }
-      const objectKey = objectKeyList[index];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-      if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
-      }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = _result || "{}";
-  }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
-          } else {
-            state.tag = type2.tag;
-          }
-        } else {
-          state.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state, level, object, block, compact2, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
-    }
-    const type2 = _toString.call(state.dump);
-    const inblock = block;
-    if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate2;
-    if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
-      duplicate2 = duplicateIndex !== -1;
-    }
-    if (state.tag !== null && state.tag !== "?" || duplicate2 || state.indent !== 2 && level > 0) {
-      compact2 = false;
-    }
-    if (duplicate2 && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate2 && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact2);
-          if (duplicate2) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowMapping(state, level, state.dump);
-          if (duplicate2) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact2);
-          } else {
-            writeBlockSequence(state, level, state.dump, compact2);
-          }
-          if (duplicate2) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowSequence(state, level, state.dump);
-          if (duplicate2) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state.tag !== null && state.tag !== "?") {
-        let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-        ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state.dump = tagStr + " " + state.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
-    }
-    state.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index = objects.indexOf(object);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options) {
-    options = options || {};
-    const state = new State(options);
-    if (!state.noRefs) getDuplicateReferences(input, state);
-    let value2 = input;
-    if (state.replacer) {
-      value2 = state.replacer.call({ "": value2 }, "", value2);
-    }
-    if (writeNode(state, 0, value2, true, true)) return state.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map2, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool2, hasRequiredBool, int3, hasRequiredInt, float2, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge2, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load3, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
-var init_js_yaml = __esm({
-  "node_modules/js-yaml/dist/js-yaml.mjs"() {
-    jsYaml = {};
-    loader = {};
-    common = {};
-    dumper = {};
-    jsYamlExports = requireJsYaml();
-    yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-    ({
-      Type,
-      Schema,
-      FAILSAFE_SCHEMA,
-      JSON_SCHEMA,
-      CORE_SCHEMA,
-      DEFAULT_SCHEMA,
-      load: load3,
-      loadAll,
-      dump,
-      YAMLException,
-      types,
-      safeLoad,
-      safeLoadAll,
-      safeDump
-    } = yaml);
-  }
-});
-
 // src/k8s/yaml.ts
 function startsNumeric(s) {
   const c = s.charCodeAt(0);
@@ -43265,7 +40280,7 @@ function goResolved(s) {
   return s.length <= 64 ? goResolvedShort(s) : goResolve(s);
 }
 function jsYamlResolve(s) {
-  for (const t of IMPLICIT) if (t.resolve(s)) return t === builtin.merge ? s : t.construct(s);
+  for (const t of IMPLICIT_TYPES) if (t.resolve(s)) return t.construct(s);
   return s;
 }
 function jsYamlResolved(s) {
@@ -43274,27 +40289,33 @@ function jsYamlResolved(s) {
 function mayResolveImplicitly(s) {
   return startsNumeric(s) || s.length <= 5 && WORDS2.has(s);
 }
-var TRUE, FALSE, bool11, INT, int11, FLOAT, SPECIAL, float11, builtin, IMPLICIT, K8S_YAML_SCHEMA, goResolvedShort, jsYamlResolvedShort, WORDS2;
+var TRUE, FALSE, NULLS, null11, bool11, INT, int11, FLOAT, SPECIAL, float11, IMPLICIT_TYPES, goResolvedShort, jsYamlResolvedShort, WORDS2;
 var init_yaml2 = __esm({
   "src/k8s/yaml.ts"() {
     "use strict";
-    init_js_yaml();
     init_memo();
     init_yaml_scalar();
     TRUE = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
     FALSE = /* @__PURE__ */ new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
-    bool11 = new yaml.Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: (s) => s !== null && s.length <= 5 && (TRUE.has(s) || FALSE.has(s)),
+    NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+    null11 = {
+      tag: "tag:yaml.org,2002:null",
+      resolve: (s) => NULLS.has(s),
+      construct: () => null,
+      predicate: (v) => v === null,
+      represent: () => "null"
+    };
+    bool11 = {
+      tag: "tag:yaml.org,2002:bool",
+      resolve: (s) => s.length <= 5 && (TRUE.has(s) || FALSE.has(s)),
       construct: (s) => TRUE.has(s),
       predicate: (v) => typeof v === "boolean",
-      represent: { lowercase: (v) => v ? "true" : "false" },
-      defaultStyle: "lowercase"
-    });
+      represent: (v) => v ? "true" : "false"
+    };
     INT = /^[-+]?(0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|0[0-7]*|[1-9][0-9]*)$/;
-    int11 = new yaml.Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: (s) => s !== null && startsNumeric(s) && !/^_|_$/.test(s) && INT.test(s.replace(/_/g, "")),
+    int11 = {
+      tag: "tag:yaml.org,2002:int",
+      resolve: (s) => startsNumeric(s) && !/^_|_$/.test(s) && INT.test(s.replace(/_/g, "")),
       construct: (s) => {
         let t = s.replace(/_/g, "");
         let sign = 1;
@@ -43309,29 +40330,25 @@ var init_yaml2 = __esm({
         return sign * parseInt(t, 10);
       },
       predicate: (v) => typeof v === "number" && Number.isInteger(v) && !Object.is(v, -0),
-      represent: { decimal: (v) => String(v) },
-      defaultStyle: "decimal"
-    });
+      represent: (v) => String(v)
+    };
     FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
     SPECIAL = /^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
-    float11 = new yaml.Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: (s) => s !== null && startsNumeric(s) && (FLOAT.test(s.replace(/_/g, "")) || SPECIAL.test(s)),
+    float11 = {
+      tag: "tag:yaml.org,2002:float",
+      resolve: (s) => startsNumeric(s) && (FLOAT.test(s.replace(/_/g, "")) || SPECIAL.test(s)),
       construct: (s) => {
         if (/inf/i.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
         if (/nan/i.test(s)) return NaN;
         return Number(s.replace(/_/g, ""));
       },
       predicate: (v) => typeof v === "number" && (!Number.isInteger(v) || Object.is(v, -0)),
-      represent: { decimal: (v) => {
+      represent: (v) => {
         const n = v;
         return Number.isNaN(n) ? ".nan" : n === Infinity ? ".inf" : n === -Infinity ? "-.inf" : String(n);
-      } },
-      defaultStyle: "decimal"
-    });
-    builtin = yaml.types;
-    IMPLICIT = [builtin.null, bool11, int11, float11, builtin.merge];
-    K8S_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+      }
+    };
+    IMPLICIT_TYPES = [null11, bool11, int11, float11];
     goResolvedShort = memoByText(goResolve);
     jsYamlResolvedShort = memoByText(jsYamlResolve);
     WORDS2 = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL", ...TRUE, ...FALSE, "<<"]);
@@ -43347,12 +40364,7 @@ __export(yaml_writer_exports, {
 });
 function dumpYaml(obj) {
   if (obj === void 0) return "";
-  try {
-    return node(obj, 0, true) + "\n";
-  } catch (e) {
-    if (e !== NOT_PLAIN_DATA) throw e;
-    return yaml.dump(obj, JS_YAML_OPTIONS);
-  }
+  return node(obj, 0, true) + "\n";
 }
 function dumpYamlStream(objs) {
   return objs.map(dumpYaml).join("---\n");
@@ -43376,12 +40388,15 @@ function node(v, level, compact2) {
       if (Object.isFrozen(v)) return remembered(v, level, compact2);
       return collection(v, level, compact2);
     default:
-      throw NOT_PLAIN_DATA;
+      throw unacceptable(v);
   }
+}
+function unacceptable(v) {
+  return new Error(`unacceptable kind of an object to dump ${Object.prototype.toString.call(v)}`);
 }
 function collection(v, level, compact2) {
   if (Array.isArray(v)) return v.length === 0 ? "[]" : sequence(v, level, compact2);
-  if (!isPlainObject3(v)) throw NOT_PLAIN_DATA;
+  if (!isPlainObject3(v) && Object.prototype.toString.call(v) !== "[object Object]") throw unacceptable(v);
   return mapping(v, level, compact2);
 }
 function remembered(v, level, compact2) {
@@ -43407,8 +40422,12 @@ function mapping(obj, level, compact2) {
     const v = obj[key2];
     if (v === void 0) continue;
     const k = keyText(key2);
-    const value2 = node(v, level + 1, false);
     if (out !== "" || !compact2) out += nl;
+    if (k.length > 1024) {
+      out += "? " + k + nl + ": " + node(v, level + 1, true);
+      continue;
+    }
+    const value2 = node(v, level + 1, false);
     out += k;
     out += typeof v === "object" && v !== null && value2 !== "[]" && value2 !== "{}" ? ":" : ": ";
     out += value2;
@@ -43488,14 +40507,12 @@ function literal(s, indent) {
   }
   return header;
 }
-var JS_YAML_OPTIONS, YamlStreamBuffer, CHUNK, NOT_PLAIN_DATA, PADS, frozenTexts, COMMON_PLAIN, longCache, LONG, keyText, COMPAT_WORDS, BASE60, PRINTABLE, NOT_PRINTABLE, NOT_PRINTABLE_OR_LF, UNSAFE_FIRST, ESCAPES, TO_ESCAPE;
+var YamlStreamBuffer, CHUNK, PADS, frozenTexts, COMMON_PLAIN, longCache, LONG, keyText, COMPAT_WORDS, BASE60, PRINTABLE, NOT_PRINTABLE, NOT_PRINTABLE_OR_LF, UNSAFE_FIRST, ESCAPES, TO_ESCAPE;
 var init_yaml_writer = __esm({
   "src/k8s/yaml-writer.ts"() {
     "use strict";
-    init_js_yaml();
     init_memo();
     init_yaml2();
-    JS_YAML_OPTIONS = { schema: K8S_YAML_SCHEMA, noRefs: true, lineWidth: -1 };
     YamlStreamBuffer = class {
       full = [];
       buf = Buffer.allocUnsafe(CHUNK);
@@ -43517,17 +40534,12 @@ var init_yaml_writer = __esm({
       }
     };
     CHUNK = 1 << 20;
-    NOT_PLAIN_DATA = new Error("not plain data");
     PADS = [];
     frozenTexts = /* @__PURE__ */ new WeakMap();
     COMMON_PLAIN = /^[A-Za-z_/](?:[\w./=+@ -]|:(?! ))*(?<![ :])$/;
     longCache = /* @__PURE__ */ new Map();
     LONG = 64;
-    keyText = memoByText((key2) => {
-      const text2 = singleLine(key2);
-      if (text2.length > 1024) throw NOT_PLAIN_DATA;
-      return text2;
-    });
+    keyText = memoByText(singleLine);
     COMPAT_WORDS = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF"]);
     BASE60 = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
     PRINTABLE = "\\x20-\\x7E\\xA1-\\u2027\\u202A-\\uD7FF\\uE000-\\uFEFE\\uFF00-\\uFFFD\\u{10000}-\\u{10FFFF}";
@@ -44108,11 +41120,11 @@ var init_patch = __esm({
 
 // src/report/diff/compute.ts
 function diffResources(base, head) {
-  const pairs2 = pairUp(base, head);
+  const pairs = pairUp(base, head);
   const unifiedDiff = createPatcher();
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   const groups = /* @__PURE__ */ new Map();
-  for (const pair of pairs2) {
+  for (const pair of pairs) {
     if (pair.base && pair.head && sameData(pair.base.obj, pair.head.obj)) {
       counts.unchanged++;
       continue;
@@ -44172,7 +41184,7 @@ function diffResources(base, head) {
   return { workloads, counts };
 }
 function pairUp(base, head) {
-  const pairs2 = /* @__PURE__ */ new Map();
+  const pairs = /* @__PURE__ */ new Map();
   const add2 = (list2, side) => {
     const seen = /* @__PURE__ */ new Map();
     for (const r of sortResources([...list2])) {
@@ -44180,14 +41192,14 @@ function pairUp(base, head) {
       const n = seen.get(id2) ?? 0;
       seen.set(id2, n + 1);
       const key2 = `${id2}\0${n}`;
-      const p = pairs2.get(key2) ?? {};
+      const p = pairs.get(key2) ?? {};
       p[side] = r;
-      pairs2.set(key2, p);
+      pairs.set(key2, p);
     }
   };
   add2(base, "base");
   add2(head, "head");
-  return [...pairs2.values()];
+  return [...pairs.values()];
 }
 function identity(obj) {
   const group = obj.apiVersion?.includes("/") ? obj.apiVersion.split("/")[0] : "";
@@ -44311,8 +41323,8 @@ var init_diff = __esm({
 
 // src/render/uniteddeployment/adapters.ts
 function unlessOnDelete(templateSpec) {
-  const type2 = templateSpec.updateStrategy?.type;
-  return !type2 || type2 === "RollingUpdate";
+  const type = templateSpec.updateStrategy?.type;
+  return !type || type === "RollingUpdate";
 }
 function setRollingUpdatePartition(spec, partition) {
   const strategy = spec.updateStrategy ??= {};
@@ -44433,17 +41445,17 @@ var init_naming = __esm({
 });
 
 // src/k8s/strategic-merge.ts
-function strategicMergePatch(original, patch, schema2 = {}) {
+function strategicMergePatch(original, patch, schema = {}) {
   if (!isObj(patch)) return { ok: false, error: "a strategic merge patch must be a JSON object" };
   const base = isObj(original) ? structuredClone(original) : {};
   try {
-    return { ok: true, value: mergeMap(base, structuredClone(patch), schema2) };
+    return { ok: true, value: mergeMap(base, structuredClone(patch), schema) };
   } catch (e) {
     if (e instanceof PatchError) return { ok: false, error: e.message };
     throw e;
   }
 }
-function mergeMap(original, patch, schema2) {
+function mergeMap(original, patch, schema) {
   const directive = patch[DIRECTIVE];
   if (directive !== void 0) {
     if (directive === "replace") {
@@ -44477,7 +41489,7 @@ function mergeMap(original, patch, schema2) {
     }
   }
   for (const [k, pv] of Object.entries(patch)) {
-    const field = schema2?.fields?.[k];
+    const field = schema?.fields?.[k];
     if (pv === null) {
       delete original[k];
       continue;
@@ -44498,7 +41510,7 @@ function mergeMap(original, patch, schema2) {
   for (const [k, o] of Object.entries(order)) {
     if (k in patch) continue;
     const cur = original[k];
-    const field = schema2?.fields?.[k];
+    const field = schema?.fields?.[k];
     if (Array.isArray(cur) && field?.strategy === "merge") original[k] = mergeList(cur, [], field, o);
   }
   return original;
@@ -44583,7 +41595,7 @@ function raw2(v) {
   }
   return v;
 }
-var DIRECTIVE, RETAIN_KEYS, DELETE_FROM_PRIMITIVE, SET_ELEMENT_ORDER, PatchError, merge3, CONTAINER, OBJECT_META_SCHEMA, POD_SPEC_SCHEMA, POD_TEMPLATE_SCHEMA;
+var DIRECTIVE, RETAIN_KEYS, DELETE_FROM_PRIMITIVE, SET_ELEMENT_ORDER, PatchError, merge2, CONTAINER, OBJECT_META_SCHEMA, POD_SPEC_SCHEMA, POD_TEMPLATE_SCHEMA;
 var init_strategic_merge = __esm({
   "src/k8s/strategic-merge.ts"() {
     "use strict";
@@ -44594,32 +41606,32 @@ var init_strategic_merge = __esm({
     SET_ELEMENT_ORDER = "$setElementOrder/";
     PatchError = class extends Error {
     };
-    merge3 = (key2, schema2) => ({ strategy: "merge", key: key2, schema: schema2 });
+    merge2 = (key2, schema) => ({ strategy: "merge", key: key2, schema });
     CONTAINER = {
       fields: {
-        ports: merge3("containerPort"),
-        env: merge3("name"),
-        volumeMounts: merge3("mountPath"),
-        volumeDevices: merge3("devicePath")
+        ports: merge2("containerPort"),
+        env: merge2("name"),
+        volumeMounts: merge2("mountPath"),
+        volumeDevices: merge2("devicePath")
       }
     };
     OBJECT_META_SCHEMA = {
       fields: {
-        ownerReferences: merge3("uid"),
+        ownerReferences: merge2("uid"),
         finalizers: { strategy: "merge" }
       }
     };
     POD_SPEC_SCHEMA = {
       fields: {
-        volumes: merge3("name"),
-        initContainers: merge3("name", CONTAINER),
-        containers: merge3("name", CONTAINER),
-        ephemeralContainers: merge3("name", CONTAINER),
-        imagePullSecrets: merge3("name"),
-        hostAliases: merge3("ip"),
-        topologySpreadConstraints: merge3("topologyKey"),
-        resourceClaims: merge3("name"),
-        schedulingGates: merge3("name")
+        volumes: merge2("name"),
+        initContainers: merge2("name", CONTAINER),
+        containers: merge2("name", CONTAINER),
+        ephemeralContainers: merge2("name", CONTAINER),
+        imagePullSecrets: merge2("name"),
+        hostAliases: merge2("ip"),
+        topologySpreadConstraints: merge2("topologyKey"),
+        resourceClaims: merge2("name"),
+        schedulingGates: merge2("name")
       }
     };
     POD_TEMPLATE_SCHEMA = {
@@ -45755,25 +42767,25 @@ function parseEntry(v) {
   return e;
 }
 function parseHashAnnotation(value2) {
-  const map3 = /* @__PURE__ */ new Map();
-  if (!value2) return { ok: true, map: map3 };
+  const map2 = /* @__PURE__ */ new Map();
+  if (!value2) return { ok: true, map: map2 };
   let v;
   try {
     v = JSON.parse(value2);
   } catch {
     return { ok: false, error: "not valid JSON" };
   }
-  if (v === null) return { ok: true, map: map3 };
+  if (v === null) return { ok: true, map: map2 };
   if (typeof v !== "object" || Array.isArray(v)) return { ok: false, error: "not a JSON object" };
   const entries = Object.entries(v);
   const current = entries.map(([k, e]) => [k, parseEntry(e)]);
   if (current.every(([, e]) => e !== void 0)) {
-    for (const [k, e] of current) map3.set(k, e);
-    return { ok: true, map: map3 };
+    for (const [k, e] of current) map2.set(k, e);
+    return { ok: true, map: map2 };
   }
   if (entries.every(([, e]) => e === null || typeof e === "string")) {
-    for (const [k, e] of entries) map3.set(k, { updateTimestamp: null, hash: e ?? "", sidecarSetName: k, sidecarList: null });
-    return { ok: true, map: map3 };
+    for (const [k, e] of entries) map2.set(k, { updateTimestamp: null, hash: e ?? "", sidecarSetName: k, sidecarList: null });
+    return { ok: true, map: map2 };
   }
   return { ok: false, error: "neither the current nor the legacy format" };
 }
@@ -45791,13 +42803,13 @@ function marshalEntry(e) {
   ENCODED.set(e, text2);
   return text2;
 }
-function marshalHashAnnotation(map3) {
-  return goMarshalMap(map3, marshalEntry);
+function marshalHashAnnotation(map2) {
+  return goMarshalMap(map2, marshalEntry);
 }
 function injectedList(existing, names) {
-  const set2 = new Set(existing ? existing.split(",") : []);
-  for (const n of names) set2.add(n);
-  return [...set2].sort().join(",");
+  const set = new Set(existing ? existing.split(",") : []);
+  for (const n of names) set.add(n);
+  return [...set].sort().join(",");
 }
 var UPDATE_TIMESTAMP, isStrOrNull, ENCODED;
 var init_injection_annotations = __esm({
@@ -45819,7 +42831,7 @@ function parse3(text2) {
   const fail2 = () => {
     throw new JsonSyntaxError("invalid JSON");
   };
-  const str3 = () => {
+  const str2 = () => {
     const start = i;
     if (text2[i] !== '"') fail2();
     i++;
@@ -45850,7 +42862,7 @@ function parse3(text2) {
       }
       for (; ; ) {
         ws();
-        const k = str3();
+        const k = str2();
         ws();
         if (text2[i] !== ":") fail2();
         i++;
@@ -45892,7 +42904,7 @@ function parse3(text2) {
       return { kind: "array", raw: text2.slice(start, i), items, open: false };
     }
     if (c === '"') {
-      str3();
+      str2();
       return { kind: "scalar", raw: text2.slice(start, i) };
     }
     const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text2.slice(i));
@@ -45965,10 +42977,10 @@ function mergeDocs(doc, patch) {
     if (cur === void 0 || cur === null) {
       pruneNulls(v);
       doc.set(k, v);
-    } else doc.set(k, merge4(cur, v));
+    } else doc.set(k, merge3(cur, v));
   }
 }
-function merge4(cur, patch) {
+function merge3(cur, patch) {
   const curDoc = cur.kind === "object" ? openDoc(cur) : void 0;
   if (!curDoc) {
     pruneNulls(patch);
@@ -46720,8 +43732,8 @@ var init_launch_priority2 = __esm({
 // src/render/pod/readiness-gates.ts
 function workloadPodGates(workload, template2, cluster) {
   const gates = list(isObj(template2.spec) ? template2.spec.readinessGates : void 0).filter(isObj).map((g) => ({ type: String(g.conditionType), from: "the pod template" }));
-  const add2 = (type2, from) => {
-    if (!gates.some((g) => g.type === type2)) gates.push({ type: type2, from });
+  const add2 = (type, from) => {
+    if (!gates.some((g) => g.type === type)) gates.push({ type, from });
   };
   const kruise = groupOf2(workload.apiVersion) === KRUISE_GROUP;
   if (kruise && workload.kind === "CloneSet") add2(IN_PLACE_UPDATE_READY, "the CloneSet controller, on every pod it creates");
@@ -46904,7 +43916,7 @@ async function computeDiff(paths2, flags, cwd) {
   const report2 = await formatDiagnostics(head.diagnostics, loaded, flags, cwd);
   const shown = report2 !== "" && shownDiagnostics(head.diagnostics, flags).length > 0;
   if (code2 !== 0) return { code: code2, report: report2, shown, baseErrors: 0 };
-  const tree = openBase(paths2, flags, cwd);
+  const tree = await openBase(paths2, flags, cwd);
   try {
     const base = tree.paths.length ? await renderSide(await loadInputs(tree.paths, flags, tree.dir), flags) : { resources: [], diagnostics: [] };
     const { diffResources: diffResources2 } = await Promise.resolve().then(() => (init_diff(), diff_exports));
@@ -47559,8 +44571,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str3) {
-        return stripColor(str3).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -47568,11 +44580,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str3) {
-        return str3;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str3) {
-        return str3.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -47580,46 +44592,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str3) {
-        return str3;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str3) {
-        return this.styleOptionText(str3);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str3) {
-        return str3.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str3) {
-        return this.styleArgumentText(str3);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str3) {
-        return str3;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str3) {
-        return str3;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str3) {
-        return str3;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str3) {
-        return str3;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -47642,8 +44654,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str3) {
-        return /\n[^\S\r\n]/.test(str3);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -47689,9 +44701,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str3, width2) {
-        if (width2 < this.minWidthToWrap) return str3;
-        const rawLines = str3.split(/\r\n|\n/);
+      boxWrap(str2, width2) {
+        if (width2 < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line2) => {
@@ -47719,9 +44731,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str3) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str3.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -47992,9 +45004,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue2 === value2);
       }
     };
-    function camelcase(str3) {
-      return str3.split("-").reduce((str4, word) => {
-        return str4 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -48175,14 +45187,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str3) => process4.stdout.write(str3),
-          writeErr: (str3) => process4.stderr.write(str3),
-          outputError: (str3, write) => write(str3),
+          writeOut: (str2) => process4.stdout.write(str2),
+          writeErr: (str2) => process4.stderr.write(str2),
+          outputError: (str2, write) => write(str2),
           getOutHelpWidth: () => process4.stdout.isTTY ? process4.stdout.columns : void 0,
           getErrHelpWidth: () => process4.stderr.isTTY ? process4.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process4.stdout.isTTY && process4.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process4.stderr.isTTY && process4.stderr.hasColors?.()),
-          stripColor: (str3) => stripColor(str3)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -49906,18 +46918,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str3, flags, description) {
-        if (str3 === void 0) return this._version;
-        this._version = str3;
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str3}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str3);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -49928,10 +46940,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str3, argsDescription) {
-        if (str3 === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str3;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -49943,9 +46955,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str3) {
-        if (str3 === void 0) return this._summary;
-        this._summary = str3;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -49993,8 +47005,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str3) {
-        if (str3 === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -50005,7 +47017,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str3;
+        this._usage = str2;
         return this;
       }
       /**
@@ -50014,9 +47026,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str3) {
-        if (str3 === void 0) return this._name;
-        this._name = str3;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -50150,17 +47162,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error2) {
-          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str3) => {
-          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
-          return baseWrite(str3);
+        const write = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error: error2, write, hasColors, helpWidth };
       }
@@ -50386,6 +47398,30 @@ var require_commander = __commonJS({
     exports.CommanderError = CommanderError2;
     exports.InvalidArgumentError = InvalidArgumentError2;
     exports.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/commander/esm.mjs
+var import_index, program, createCommand, createArgument, createOption, CommanderError, InvalidArgumentError, InvalidOptionArgumentError, Command2, Argument, Option, Help;
+var init_esm = __esm({
+  "node_modules/commander/esm.mjs"() {
+    import_index = __toESM(require_commander(), 1);
+    ({
+      program,
+      createCommand,
+      createArgument,
+      createOption,
+      CommanderError,
+      InvalidArgumentError,
+      InvalidOptionArgumentError,
+      Command: (
+        // deprecated old name
+        Command2
+      ),
+      Argument,
+      Option,
+      Help
+    } = import_index.default);
   }
 });
 
@@ -50694,8 +47730,8 @@ var init_cloneset2 = __esm({
         return typeof p === "string" && p !== "OnDelete" ? p : "ReCreate";
       },
       blocked(obj) {
-        const type2 = get2(obj, ["spec", "updateStrategy", "type"]);
-        if (type2 === "OnDelete") return "updateStrategy.type is OnDelete: pods only change when deleted";
+        const type = get2(obj, ["spec", "updateStrategy", "type"]);
+        if (type === "OnDelete") return "updateStrategy.type is OnDelete: pods only change when deleted";
         if (get2(obj, [...cloneSetKnobsPath(obj), "paused"]) === true) return "the update strategy is paused";
         return void 0;
       },
@@ -51633,10 +48669,10 @@ var init_output = __esm({
 });
 
 // src/plan/hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function planHash(stages) {
   const text2 = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
-  return createHash2("sha256").update(text2).digest("hex");
+  return createHash3("sha256").update(text2).digest("hex");
 }
 var init_hash2 = __esm({
   "src/plan/hash.ts"() {
@@ -51765,6 +48801,96 @@ var init_plan2 = __esm({
   }
 });
 
+// src/cli/commands.ts
+import { resolve as resolve10 } from "node:path";
+async function runValidate(paths2, flags, io) {
+  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
+  const result = await admit2(loaded, flags);
+  const diags = [...loaded.diagnostics, ...result.diagnostics];
+  io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
+  return exitCodeFor(diags, flags);
+}
+function renderForm(flags) {
+  const form = flags.form ?? "preview";
+  if (form !== "preview" && form !== "apply") throw new UsageError(`--form must be apply or preview, got ${JSON.stringify(form)}`);
+  if (flags.materialize && form !== "apply") throw new UsageError("--materialize goes with --form apply (the preview always injects)");
+  return form;
+}
+async function runRender(paths2, flags, io) {
+  const form = renderForm(flags);
+  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
+  const [checked, { renderEach: renderEach2, applyFormEach: applyFormEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
+    admit2(loaded, flags),
+    Promise.resolve().then(() => (init_render(), render_exports)),
+    Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports))
+  ]);
+  const stream = flags.explain ? void 0 : new YamlStreamBuffer2();
+  const opts = { cluster: loaded.facts, explain: flags.explain ?? false };
+  const emit = (r) => stream?.add(r.obj);
+  const rendered = form === "apply" ? applyFormEach2(loaded.resources.filter(checked.admits), { ...opts, materialize: flags.materialize ?? false }, emit) : renderEach2(checked.admitted, opts, emit);
+  const diags = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
+  const code2 = exitCodeFor(diags, flags);
+  await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io);
+  if (code2 !== 0) return code2;
+  if (!stream) {
+    const { formatExplain: formatExplain2 } = await Promise.resolve().then(() => (init_explain(), explain_exports));
+    io.out(formatExplain2(rendered.explain, flags.format === "json" ? "json" : "text"));
+    return 0;
+  }
+  if (flags.out) writeFileAtomically(resolve10(io.cwd, flags.out), Buffer.concat(stream.chunks()));
+  else for (const chunk of stream.chunks()) io.out(chunk);
+  return 0;
+}
+async function runPlan(paths2, flags, io) {
+  const output = parsePlanOutput(flags.output);
+  const planned = await compilePlan(paths2, flags, io);
+  if (!planned.result) return planned.code;
+  const formatted = (await Promise.resolve().then(() => (init_plan2(), plan_exports2))).formatPlan(planned.result, output.kind);
+  if ("path" in output && output.path) writeTreeAtomically(resolve10(io.cwd, output.path), formatted.files ?? {}, output.kind === "dir" ? "--output dir=" : "--output argocd=");
+  else if (formatted.stdout !== void 0) io.out(formatted.stdout);
+  return 0;
+}
+async function compilePlan(paths2, flags, io) {
+  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
+  const head = await admit2(loaded, flags);
+  const diags = [...loaded.diagnostics, ...head.diagnostics];
+  let base;
+  let tree;
+  try {
+    tree = await openBase(paths2, flags, io.cwd);
+    if (tree) {
+      const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
+      const baseChecked = baseLoaded ? await admit2({ ...baseLoaded, facts: loaded.facts }, flags) : void 0;
+      base = baseLoaded && baseChecked ? baseLoaded.resources.filter(baseChecked.admits) : [];
+      if (baseChecked) diags.push(...(await Promise.resolve().then(() => (init_validate(), validate_exports))).validateUpdates(baseChecked.admitted, head.admitted, loaded.facts));
+    }
+    const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
+    const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
+    diags.push(...result.diagnostics);
+    const code2 = exitCodeFor(diags, flags);
+    await reportToStderr(diags, loaded, flags, io);
+    return code2 === 0 ? { result, code: code2 } : { code: code2 };
+  } finally {
+    tree?.cleanup();
+  }
+}
+async function reportToStderr(diags, loaded, flags, io) {
+  parseFormat(flags.format);
+  if (shownDiagnostics(diags, flags).length === 0) return;
+  const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
+  if (report2) io.err(report2);
+}
+var init_commands = __esm({
+  "src/cli/commands.ts"() {
+    "use strict";
+    init_options();
+    init_diagnostics();
+    init_inputs();
+    init_base();
+    init_atomic_write();
+  }
+});
+
 // src/cli/fn-config.ts
 function readFnConfig(config) {
   const settings = { materialize: false, strict: false, failOn: "error", verbose: false, facts: {} };
@@ -51798,13 +48924,13 @@ function readFnConfig(config) {
 function apply(s, key2, value2) {
   switch (key2) {
     case "materialize":
-      s.materialize = bool4(value2);
+      s.materialize = bool3(value2);
       break;
     case "strict":
-      s.strict = bool4(value2);
+      s.strict = bool3(value2);
       break;
     case "verbose":
-      s.verbose = bool4(value2);
+      s.verbose = bool3(value2);
       break;
     case "failOn":
       if (value2 !== "error" && value2 !== "warning") throw new UsageError(`must be error or warning, got ${JSON.stringify(value2)}`);
@@ -51824,7 +48950,7 @@ function apply(s, key2, value2) {
       break;
   }
 }
-function bool4(v) {
+function bool3(v) {
   if (v === true || v === "true") return true;
   if (v === false || v === "false") return false;
   throw new UsageError(`must be true or false, got ${JSON.stringify(v)}`);
@@ -51835,7 +48961,7 @@ function text(v) {
 }
 function boolMap(v) {
   if (!isMap(v)) throw new UsageError('must map gate names to true/false (or be "Name=true,Other=false")');
-  return Object.fromEntries(Object.entries(v).map(([k, b]) => [k, bool4(b)]));
+  return Object.fromEntries(Object.entries(v).map(([k, b]) => [k, bool3(b)]));
 }
 function labelMaps(v) {
   if (!isMap(v) || !Object.values(v).every(isMap)) throw new UsageError('must map namespace names to label maps (or be "ns=k=v,k2=v2" lines)');
@@ -51870,14 +48996,14 @@ async function runFn(mode, configFile, io) {
     return 1;
   }
   const text2 = bytes.toString("utf8");
-  const { load: load4, readDocuments: readDocuments2, MAX_FILE_BYTES: MAX_FILE_BYTES2 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
+  const { load: load3, readDocuments: readDocuments2, MAX_FILE_BYTES: MAX_FILE_BYTES2 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
   const limits = { documentBytes: MAX_FILE_BYTES2 };
   const env = readEnvelope(readDocuments2(text2, limits));
   const fromFile = configFile === void 0 ? void 0 : readConfigFile(readDocuments2, resolve11(io.cwd, configFile), configFile);
   const functionConfig = fromFile ?? env.functionConfig;
   const { settings, problems } = readFnConfig(functionConfig);
   const flags = { format: "text", strict: settings.strict, failOn: settings.failOn, verbose: settings.verbose };
-  const loaded = await load4(["-"], { cwd: io.cwd, facts: settings.facts, readStdin: () => text2, ...limits });
+  const loaded = await load3(["-"], { cwd: io.cwd, facts: settings.facts, readStdin: () => text2, ...limits });
   const local = (o) => o !== void 0 && isLocalConfig(itemAt(env, o));
   loaded.resources = loaded.resources.filter((r) => !local(r.origin));
   loaded.diagnostics = loaded.diagnostics.filter((d) => !local(d.origin) && (env.listVersion === void 0 ? d.ruleId !== "empty-input" : !NOT_FOR_FUNCTIONS.has(d.ruleId)));
@@ -51919,11 +49045,11 @@ async function runFn(mode, configFile, io) {
   }));
   return code2;
 }
-function appendResults(text2, list2, results, dump2, read) {
+function appendResults(text2, list2, results, dump, read) {
   if (!isObj(list2) || "results" in list2 || /^\s*[{[]/.test(text2)) return void 0;
   const body = text2.endsWith("\n") ? text2 : `${text2}
 `;
-  const candidate = results.length ? body + dump2({ results }) : body;
+  const candidate = results.length ? body + dump({ results }) : body;
   const docs = read(candidate, { documentBytes: Infinity }).filter((d) => d.error !== void 0 || d.value !== null && d.value !== void 0);
   if (docs.length !== 1 || docs[0].error) return void 0;
   return sameJson(docs[0].value, results.length ? { ...list2, results } : list2) ? candidate : void 0;
@@ -52025,6 +49151,160 @@ var init_fn = __esm({
     init_options();
     RESOURCE_LIST_GROUP = "config.kubernetes.io/";
     NOT_FOR_FUNCTIONS = /* @__PURE__ */ new Set(["items-make-list", "empty-input"]);
+  }
+});
+
+// src/cli/reconcile.ts
+var reconcile_exports = {};
+__export(reconcile_exports, {
+  parseDuration: () => parseDuration,
+  registerReconcileCommands: () => registerReconcileCommands,
+  runApprove: () => runApprove,
+  runReconcile: () => runReconcile,
+  runStatus: () => runStatus
+});
+function parseDuration(flag, v) {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) throw new UsageError(`${flag}: expected a duration like 30s, 10m or 1h, got ${JSON.stringify(v)}`);
+  const n = Number(m[1]);
+  return n * ({ ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2] ?? "s"] ?? 1e3);
+}
+function parseCount(flag, v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag}: expected a whole number from 1 to 64, got ${JSON.stringify(v)}`);
+  return n;
+}
+function parseRolloutName(v) {
+  if (!/^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/.test(v)) throw new UsageError(`--name: lower-case letters, digits and '-', at most 42 characters, got ${JSON.stringify(v)}`);
+  return v;
+}
+function progressFormat(output, tty) {
+  if (output === "json") return "json";
+  if (output !== "text") throw new UsageError(`--output must be text or json, got ${JSON.stringify(output)}`);
+  return tty ? "tty" : "plain";
+}
+async function stagesFrom(paths2, flags, io) {
+  const r = await import("../reconcile/index.js");
+  if (paths2.length === 1 && r.isPlanDir(paths2[0], io.cwd)) {
+    if (flags.base || flags.baseRef) throw new UsageError(`${paths2[0]} is a planned folder (plan.json): --base/--base-ref do not apply`);
+    const { stages, diagnostics } = await r.readPlanDir(paths2[0], io.cwd);
+    if (diagnostics.length) {
+      io.err(await formatDiagnostics(diagnostics, void 0, flags, io.cwd));
+      return { code: 1 };
+    }
+    return { stages, code: 0 };
+  }
+  const planned = await compilePlan(paths2, flags, io);
+  return { stages: planned.result?.stages, code: planned.code };
+}
+async function runReconcile(paths2, flags, io) {
+  const format = progressFormat(flags.output, io.tty ?? false);
+  const opts = {
+    rollout: parseRolloutName(flags.name),
+    workers: parseCount("--workers", flags.workers),
+    stageTimeoutMs: parseDuration("--timeout", flags.timeout),
+    pollIntervalMs: parseDuration("--poll-interval", flags.pollInterval),
+    leaseDurationSeconds: Math.max(1, Math.round(parseDuration("--lease-duration", flags.leaseDuration) / 1e3))
+  };
+  const first = await stagesFrom(paths2, flags, io);
+  if (!first.stages) return first.code;
+  const r = await import("../reconcile/index.js");
+  const printer = r.progressPrinter(format, (s) => io.out(s));
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await explained(io, async () => {
+      const result = await r.reconcile({
+        ...opts,
+        stages: first.stages,
+        target: flags,
+        namespace: flags.namespace,
+        forceConflicts: flags.forceConflicts ?? false,
+        dryRun: flags.dryRun ?? false,
+        watch: flags.watch ?? false,
+        replan: async () => {
+          const again = await stagesFrom(paths2, flags, io);
+          if (!again.stages) throw new UsageError("the inputs do not plan without errors (above)");
+          return again.stages;
+        },
+        progress: printer,
+        signal: abort.signal
+      });
+      printer.end();
+      if (result.outcome === "done") return 0;
+      if (result.outcome === "stalled") return 1;
+      if (flags.watch) return 0;
+      io.err("kruisec: interrupted; run the same command again to resume\n");
+      return 2;
+    }, () => printer.end());
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+async function runApprove(name2, flags, io) {
+  return explained(io, async (r) => {
+    const a = await r.approve({ target: flags, rollout: name2 === void 0 ? void 0 : parseRolloutName(name2), namespace: flags.namespace });
+    io.out(`approved stage ${a.stage + 1}/${a.stages} of rollout ${a.rollout} (namespace ${a.namespace})
+`);
+    return 0;
+  });
+}
+async function explained(io, run2, onError) {
+  const r = await import("../reconcile/index.js");
+  try {
+    return await run2(r);
+  } catch (e) {
+    onError?.();
+    const f = r.failureMessage(e);
+    if (!f) throw e;
+    io.err(`kruisec: ${f.message}
+`);
+    return f.code;
+  }
+}
+async function runStatus(name2, flags, io) {
+  if (flags.output !== "text" && flags.output !== "json") throw new UsageError(`--output must be text or json, got ${JSON.stringify(flags.output)}`);
+  return explained(io, async (r) => {
+    const all = await r.status({ target: flags, rollout: name2 === void 0 ? void 0 : parseRolloutName(name2), namespace: flags.namespace });
+    if (flags.output === "json") io.out(`${JSON.stringify({ rollouts: all }, null, 2)}
+`);
+    else io.out(all.length === 0 ? "no rollouts\n" : all.map(statusText).join("\n"));
+    return 0;
+  });
+}
+function statusText(s) {
+  const st = s.state;
+  const lines2 = [
+    `rollout ${s.rollout} (namespace ${s.namespace})`,
+    `  plan:     ${st.plan.slice(0, 12)}, ${st.stages} stages${st.restarts ? `, restarted ${st.restarts}x (${st.restartReason ?? ""})` : ""}`,
+    `  stage:    ${st.stage + 1}/${st.stages} ${st.phase}${st.phase === "ready" && st.readyAt ? ` since ${st.readyAt}` : st.phase === "progressing" ? ` since ${st.startedAt}` : ""}`,
+    `  waiting:  ${s.waiting}`,
+    `  lease:    ${s.leaseHolder ? `held by ${s.leaseHolder}` : "free"}`
+  ];
+  for (const w of s.workloads) {
+    const detail2 = w.state === "waiting" ? `; waiting for ${w.waitingFor}` : w.state === "stalled" ? `: ${w.reason}
+      what to do: ${w.hint}` : "";
+    lines2.push(`    ${w.workload}: ${w.state}${w.progress ? `, ${w.progress}` : ""}${detail2}`);
+  }
+  return `${lines2.join("\n")}
+`;
+}
+function registerReconcileCommands(program2, common2, io, setCode) {
+  const cluster = (cmd) => cmd.option("--kubeconfig <file>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)").option("--context <name>", "kubeconfig context (default: its current context)").option("--namespace <ns>", "namespace of the rollout's state ConfigMap and Lease (default: the context's)");
+  cluster(common2(program2.command("reconcile").description("apply a plan stage by stage to a cluster, waiting for each to converge and for its gate"))).argument("[paths...]", "the head repo (planned against --base/--base-ref), or a folder written by plan --output dir=", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision").option("--name <name>", "name of the rollout (its state is ConfigMap kruisec-rollout-<name>)", "default").option("--timeout <duration>", "how long one stage may take to converge", "10m").option("--workers <n>", "objects handled at once", "4").option("--watch", "keep running: wait for the lease as a standby, and after a rollout for the inputs to change").option("--poll-interval <duration>", "with --watch, how often the inputs are planned again", "30s").option("--dry-run", "send every stage as a server-side dry run; change nothing").option("--force-conflicts", "take over fields other writers own (not only those of earlier applies)").option("--lease-duration <duration>", "how long a crashed reconciler on another host blocks the next", "15s").addOption(new Option("--output <output>", "progress: text (a live line on a terminal, timestamped lines otherwise) or json (one event per line)").default("text")).action(async (paths2, flags) => setCode(await runReconcile(paths2, flags, io)));
+  cluster(program2.command("approve").description("pass the manual approval gate a rollout waits at")).argument("[name]", "the rollout (default: the only one waiting)").action(async (name2, flags) => setCode(await runApprove(name2, flags, io)));
+  cluster(program2.command("status").description("where a rollout is: stage, gate, and what each workload reports")).argument("[name]", "the rollout (default: every rollout in the namespace)").addOption(new Option("--output <output>", "text or json").default("text")).action(async (name2, flags) => setCode(await runStatus(name2, flags, io)));
+}
+var init_reconcile = __esm({
+  "src/cli/reconcile.ts"() {
+    "use strict";
+    init_esm();
+    init_commands();
+    init_options();
+    init_diagnostics();
   }
 });
 
@@ -52870,16 +50150,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str3) {
-  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str3) {
-  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -56685,15 +53965,15 @@ function readInputs() {
   const inputs = {
     command,
     paths: paths(getInput("paths")),
-    strict: bool3("strict", false),
+    strict: bool2("strict", false),
     failOn: oneOf("fail-on", ["error", "warning"], "error"),
     config: getInput("config"),
     base: getInput("base"),
     baseRef: getInput("base-ref"),
     workingDirectory: getInput("working-directory") || ".",
     sarifFile: getInput("sarif-file"),
-    summary: bool3("summary", true),
-    comment: bool3("comment", true),
+    summary: bool2("summary", true),
+    comment: bool2("comment", true),
     commentKey: getInput("comment-key") || "kruisec",
     commentFile: getInput("comment-file"),
     prNumber: prNumber(getInput("pr-number")),
@@ -56717,7 +53997,7 @@ function prNumber(raw3) {
   if (!/^[1-9]\d{0,9}$/.test(v)) throw new InputProblem(`pr-number must be a pull-request number, got ${JSON.stringify(v.slice(0, 40))}`);
   return Number(v);
 }
-function bool3(name2, dflt) {
+function bool2(name2, dflt) {
   const v = getInput(name2).trim().toLowerCase();
   if (!v) return dflt;
   if (v === "true" || v === "false") return v === "true";
@@ -56729,277 +54009,47 @@ function oneOf(name2, values, dflt) {
   throw new InputProblem(`input ${name2} must be ${values.join(", ")}, not ${JSON.stringify(v)}`);
 }
 
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command: Command2,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
-
-// src/cli/commands.ts
-init_options();
-init_diagnostics();
-init_inputs();
-init_base();
-init_atomic_write();
-import { resolve as resolve10 } from "node:path";
-async function runValidate(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const result = await admit2(loaded, flags);
-  const diags = [...loaded.diagnostics, ...result.diagnostics];
-  io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
-  return exitCodeFor(diags, flags);
-}
-function renderForm(flags) {
-  const form = flags.form ?? "preview";
-  if (form !== "preview" && form !== "apply") throw new UsageError(`--form must be apply or preview, got ${JSON.stringify(form)}`);
-  if (flags.materialize && form !== "apply") throw new UsageError("--materialize goes with --form apply (the preview always injects)");
-  return form;
-}
-async function runRender(paths2, flags, io) {
-  const form = renderForm(flags);
-  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const [checked, { renderEach: renderEach2, applyFormEach: applyFormEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
-    admit2(loaded, flags),
-    Promise.resolve().then(() => (init_render(), render_exports)),
-    Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports))
-  ]);
-  const stream = flags.explain ? void 0 : new YamlStreamBuffer2();
-  const opts = { cluster: loaded.facts, explain: flags.explain ?? false };
-  const emit = (r) => stream?.add(r.obj);
-  const rendered = form === "apply" ? applyFormEach2(loaded.resources.filter(checked.admits), { ...opts, materialize: flags.materialize ?? false }, emit) : renderEach2(checked.admitted, opts, emit);
-  const diags = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
-  const code2 = exitCodeFor(diags, flags);
-  await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io);
-  if (code2 !== 0) return code2;
-  if (!stream) {
-    const { formatExplain: formatExplain2 } = await Promise.resolve().then(() => (init_explain(), explain_exports));
-    io.out(formatExplain2(rendered.explain, flags.format === "json" ? "json" : "text"));
-    return 0;
-  }
-  if (flags.out) writeFileAtomically(resolve10(io.cwd, flags.out), Buffer.concat(stream.chunks()));
-  else for (const chunk of stream.chunks()) io.out(chunk);
-  return 0;
-}
-async function runPlan(paths2, flags, io) {
-  const output = parsePlanOutput(flags.output);
-  const planned = await compilePlan(paths2, flags, io);
-  if (!planned.result) return planned.code;
-  const formatted = (await Promise.resolve().then(() => (init_plan2(), plan_exports2))).formatPlan(planned.result, output.kind);
-  if ("path" in output && output.path) writeTreeAtomically(resolve10(io.cwd, output.path), formatted.files ?? {}, output.kind === "dir" ? "--output dir=" : "--output argocd=");
-  else if (formatted.stdout !== void 0) io.out(formatted.stdout);
-  return 0;
-}
-async function compilePlan(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const head = await admit2(loaded, flags);
-  const diags = [...loaded.diagnostics, ...head.diagnostics];
-  let base;
-  let tree;
-  try {
-    tree = openBase(paths2, flags, io.cwd);
-    if (tree) {
-      const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
-      const baseChecked = baseLoaded ? await admit2({ ...baseLoaded, facts: loaded.facts }, flags) : void 0;
-      base = baseLoaded && baseChecked ? baseLoaded.resources.filter(baseChecked.admits) : [];
-      if (baseChecked) diags.push(...(await Promise.resolve().then(() => (init_validate(), validate_exports))).validateUpdates(baseChecked.admitted, head.admitted, loaded.facts));
-    }
-    const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
-    const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
-    diags.push(...result.diagnostics);
-    const code2 = exitCodeFor(diags, flags);
-    await reportToStderr(diags, loaded, flags, io);
-    return code2 === 0 ? { result, code: code2 } : { code: code2 };
-  } finally {
-    tree?.cleanup();
-  }
-}
-async function reportToStderr(diags, loaded, flags, io) {
-  parseFormat(flags.format);
-  if (shownDiagnostics(diags, flags).length === 0) return;
-  const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
-  if (report2) io.err(report2);
-}
-
-// src/cli/reconcile.ts
-init_options();
-init_diagnostics();
-function parseDuration(flag, v) {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(v.trim());
-  if (!m) throw new UsageError(`${flag}: expected a duration like 30s, 10m or 1h, got ${JSON.stringify(v)}`);
-  const n = Number(m[1]);
-  return n * ({ ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2] ?? "s"] ?? 1e3);
-}
-function parseCount(flag, v) {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag}: expected a whole number from 1 to 64, got ${JSON.stringify(v)}`);
-  return n;
-}
-function parseRolloutName(v) {
-  if (!/^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/.test(v)) throw new UsageError(`--name: lower-case letters, digits and '-', at most 42 characters, got ${JSON.stringify(v)}`);
-  return v;
-}
-function progressFormat(output, tty) {
-  if (output === "json") return "json";
-  if (output !== "text") throw new UsageError(`--output must be text or json, got ${JSON.stringify(output)}`);
-  return tty ? "tty" : "plain";
-}
-async function stagesFrom(paths2, flags, io) {
-  const r = await import("../reconcile/index.js");
-  if (paths2.length === 1 && r.isPlanDir(paths2[0], io.cwd)) {
-    if (flags.base || flags.baseRef) throw new UsageError(`${paths2[0]} is a planned folder (plan.json): --base/--base-ref do not apply`);
-    const { stages, diagnostics } = await r.readPlanDir(paths2[0], io.cwd);
-    if (diagnostics.length) {
-      io.err(await formatDiagnostics(diagnostics, void 0, flags, io.cwd));
-      return { code: 1 };
-    }
-    return { stages, code: 0 };
-  }
-  const planned = await compilePlan(paths2, flags, io);
-  return { stages: planned.result?.stages, code: planned.code };
-}
-async function runReconcile(paths2, flags, io) {
-  const format = progressFormat(flags.output, io.tty ?? false);
-  const opts = {
-    rollout: parseRolloutName(flags.name),
-    workers: parseCount("--workers", flags.workers),
-    stageTimeoutMs: parseDuration("--timeout", flags.timeout),
-    pollIntervalMs: parseDuration("--poll-interval", flags.pollInterval),
-    leaseDurationSeconds: Math.max(1, Math.round(parseDuration("--lease-duration", flags.leaseDuration) / 1e3))
-  };
-  const first = await stagesFrom(paths2, flags, io);
-  if (!first.stages) return first.code;
-  const r = await import("../reconcile/index.js");
-  const printer = r.progressPrinter(format, (s) => io.out(s));
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    return await explained(io, async () => {
-      const result = await r.reconcile({
-        ...opts,
-        stages: first.stages,
-        target: flags,
-        namespace: flags.namespace,
-        forceConflicts: flags.forceConflicts ?? false,
-        dryRun: flags.dryRun ?? false,
-        watch: flags.watch ?? false,
-        replan: async () => {
-          const again = await stagesFrom(paths2, flags, io);
-          if (!again.stages) throw new UsageError("the inputs do not plan without errors (above)");
-          return again.stages;
-        },
-        progress: printer,
-        signal: abort.signal
-      });
-      printer.end();
-      if (result.outcome === "done") return 0;
-      if (result.outcome === "stalled") return 1;
-      if (flags.watch) return 0;
-      io.err("kruisec: interrupted; run the same command again to resume\n");
-      return 2;
-    }, () => printer.end());
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-async function runApprove(name2, flags, io) {
-  return explained(io, async (r) => {
-    const a = await r.approve({ target: flags, rollout: name2 === void 0 ? void 0 : parseRolloutName(name2), namespace: flags.namespace });
-    io.out(`approved stage ${a.stage + 1}/${a.stages} of rollout ${a.rollout} (namespace ${a.namespace})
-`);
-    return 0;
-  });
-}
-async function explained(io, run2, onError) {
-  const r = await import("../reconcile/index.js");
-  try {
-    return await run2(r);
-  } catch (e) {
-    onError?.();
-    const f = r.failureMessage(e);
-    if (!f) throw e;
-    io.err(`kruisec: ${f.message}
-`);
-    return f.code;
-  }
-}
-async function runStatus(name2, flags, io) {
-  if (flags.output !== "text" && flags.output !== "json") throw new UsageError(`--output must be text or json, got ${JSON.stringify(flags.output)}`);
-  return explained(io, async (r) => {
-    const all = await r.status({ target: flags, rollout: name2 === void 0 ? void 0 : parseRolloutName(name2), namespace: flags.namespace });
-    if (flags.output === "json") io.out(`${JSON.stringify({ rollouts: all }, null, 2)}
-`);
-    else io.out(all.length === 0 ? "no rollouts\n" : all.map(statusText).join("\n"));
-    return 0;
-  });
-}
-function statusText(s) {
-  const st = s.state;
-  const lines2 = [
-    `rollout ${s.rollout} (namespace ${s.namespace})`,
-    `  plan:     ${st.plan.slice(0, 12)}, ${st.stages} stages${st.restarts ? `, restarted ${st.restarts}x (${st.restartReason ?? ""})` : ""}`,
-    `  stage:    ${st.stage + 1}/${st.stages} ${st.phase}${st.phase === "ready" && st.readyAt ? ` since ${st.readyAt}` : st.phase === "progressing" ? ` since ${st.startedAt}` : ""}`,
-    `  waiting:  ${s.waiting}`,
-    `  lease:    ${s.leaseHolder ? `held by ${s.leaseHolder}` : "free"}`
-  ];
-  for (const w of s.workloads) {
-    const detail2 = w.state === "waiting" ? `; waiting for ${w.waitingFor}` : w.state === "stalled" ? `: ${w.reason}
-      what to do: ${w.hint}` : "";
-    lines2.push(`    ${w.workload}: ${w.state}${w.progress ? `, ${w.progress}` : ""}${detail2}`);
-  }
-  return `${lines2.join("\n")}
-`;
-}
-function registerReconcileCommands(program2, common3, io, setCode) {
-  const cluster = (cmd) => cmd.option("--kubeconfig <file>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, then the in-cluster service account)").option("--context <name>", "kubeconfig context (default: its current context)").option("--namespace <ns>", "namespace of the rollout's state ConfigMap and Lease (default: the context's)");
-  cluster(common3(program2.command("reconcile").description("apply a plan stage by stage to a cluster, waiting for each to converge and for its gate"))).argument("[paths...]", "the head repo (planned against --base/--base-ref), or a folder written by plan --output dir=", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision").option("--name <name>", "name of the rollout (its state is ConfigMap kruisec-rollout-<name>)", "default").option("--timeout <duration>", "how long one stage may take to converge", "10m").option("--workers <n>", "objects handled at once", "4").option("--watch", "keep running: wait for the lease as a standby, and after a rollout for the inputs to change").option("--poll-interval <duration>", "with --watch, how often the inputs are planned again", "30s").option("--dry-run", "send every stage as a server-side dry run; change nothing").option("--force-conflicts", "take over fields other writers own (not only those of earlier applies)").option("--lease-duration <duration>", "how long a crashed reconciler on another host blocks the next", "15s").addOption(new Option("--output <output>", "progress: text (a live line on a terminal, timestamped lines otherwise) or json (one event per line)").default("text")).action(async (paths2, flags) => setCode(await runReconcile(paths2, flags, io)));
-  cluster(program2.command("approve").description("pass the manual approval gate a rollout waits at")).argument("[name]", "the rollout (default: the only one waiting)").action(async (name2, flags) => setCode(await runApprove(name2, flags, io)));
-  cluster(program2.command("status").description("where a rollout is: stage, gate, and what each workload reports")).argument("[name]", "the rollout (default: every rollout in the namespace)").addOption(new Option("--output <output>", "text or json").default("text")).action(async (name2, flags) => setCode(await runStatus(name2, flags, io)));
-}
-
 // src/cli/main.ts
+init_esm();
+init_commands();
 init_options();
 init_version();
 init_atomic_write();
 var FORMAT_HELP = "diagnostics format: text, json, sarif, github, junit, markdown";
-function common2(cmd) {
+function common(cmd) {
   return cmd.option("-f, --format <format>", FORMAT_HELP, "text").option("--strict", "unknown fields (which the API server would prune) are errors, not warnings").option("--fail-on <severity>", "fail (exit 1) on error (default) or warning").option("-c, --config <file>", "cluster facts file (default: the first kruisec.yaml from the folder holding every input up to the working directory or repository root)").option("--kruise-namespace <ns>", "namespace Kruise runs in (default kruise-system)").option("--kruise-version <version>", "Kruise version the manifests target").option("--feature-gates <gates>", "Kruise feature gates, e.g. EnableSortSidecarContainerByName=true").option("--namespace-labels <spec...>", "labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]").option("--gitignore", "skip files ignored by .gitignore").option("--color", "colour the text format").option("--verbose", "also print info diagnostics (notes on what kruisec could not judge offline) and which kruisec.yaml was read");
 }
 function withBase(cmd) {
   return cmd.argument("[paths...]", "the head repo: files, folders or globs", []).option("--base <dir>", "the base repo (what the cluster runs now)").option("--base-ref <ref>", "the base repo as a git revision, e.g. origin/main");
 }
-function buildProgram(io, setCode) {
+async function buildProgram(io, setCode, only) {
   const program2 = new Command2("kruisec").description("Validate, render and plan OpenKruise manifests before the cluster does.").version(VERSION7, "-v, --version").showHelpAfterError().exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  common2(program2.command("validate").description("check manifests against schemas and Kruise admission rules")).argument("[paths...]", "files, folders, globs, or - for stdin", []).action(async (paths2, flags) => setCode(await runValidate(paths2, flags, io)));
-  common2(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").addOption(new Option("--form <form>", "preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)").default("preview")).option("--materialize", "with --form apply: inject sidecars into pod templates, for clusters where Kruise's pod webhook is off").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io)));
-  withBase(common2(program2.command("plan").description("compile a change into staged rollout manifests"))).addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io)));
-  withBase(common2(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload"))).addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io)));
-  const fn = program2.command("fn").description("run as a KRM function for kpt and kustomize: a ResourceList (or YAML stream) on stdin, the same on stdout");
-  for (const [mode, what] of [["validate", "the items unchanged, with a result per diagnostic; exit 1 on errors"], ["render", "the items in their apply form (functionConfig materialize: true injects sidecars)"]]) {
-    fn.command(mode).description(`${what} (docs/krm-functions.md)`).argument("[config]", "functionConfig file (kustomize passes its exec plugins one); default: the ResourceList's functionConfig").action(async (config) => setCode(await (await Promise.resolve().then(() => (init_fn(), fn_exports))).runFn(mode, config, io)));
+  const commands = {
+    validate: () => common(program2.command("validate").description("check manifests against schemas and Kruise admission rules")).argument("[paths...]", "files, folders, globs, or - for stdin", []).action(async (paths2, flags) => setCode(await runValidate(paths2, flags, io))),
+    render: () => common(program2.command("render").description("print what the cluster will run: SidecarSets injected, UnitedDeployments expanded")).argument("[paths...]", "files, folders, globs, or - for stdin", []).option("--explain", "instead of manifests, print which SidecarSets were injected where and why, and how UnitedDeployments were split").option("-o, --out <file>", "write the YAML stream to a file (atomically) instead of stdout").addOption(new Option("--form <form>", "preview: what the cluster will run; apply: what to apply (as written, SidecarSets as stored, nothing the controllers or the pod webhook add)").default("preview")).option("--materialize", "with --form apply: inject sidecars into pod templates, for clusters where Kruise's pod webhook is off").action(async (paths2, flags) => setCode(await runRender(paths2, flags, io))),
+    plan: () => withBase(common(program2.command("plan").description("compile a change into staged rollout manifests"))).addOption(new Option("--output <output>", "json | markdown | argocd | dir=<path>").default("json")).action(async (paths2, flags) => setCode(await runPlan(paths2, flags, io))),
+    diff: () => withBase(common(program2.command("diff").description("show what the cluster will run differently: base and head rendered, diffed per workload"))).addOption(new Option("--output <format>", "text | markdown | json").default("text")).option("--max-chars <n>", "markdown: cap the text at n characters (default 65536, a GitHub comment; 0: no cap)").option("--exit-code", "exit 1 when anything changes, as git diff --exit-code does").option("--no-color", "never colour the text output (default: colour on a terminal)").action(async (paths2, flags) => setCode(await (await Promise.resolve().then(() => (init_diff2(), diff_exports2))).runDiff(paths2, flags, io))),
+    fn: () => {
+      const fn = program2.command("fn").description("run as a KRM function for kpt and kustomize: a ResourceList (or YAML stream) on stdin, the same on stdout");
+      for (const [mode, what] of [["validate", "the items unchanged, with a result per diagnostic; exit 1 on errors"], ["render", "the items in their apply form (functionConfig materialize: true injects sidecars)"]]) {
+        fn.command(mode).description(`${what} (docs/krm-functions.md)`).argument("[config]", "functionConfig file (kustomize passes its exec plugins one); default: the ResourceList's functionConfig").action(async (config) => setCode(await (await Promise.resolve().then(() => (init_fn(), fn_exports))).runFn(mode, config, io)));
+      }
+    }
+  };
+  if (only !== void 0 && Object.prototype.hasOwnProperty.call(commands, only)) commands[only]();
+  else if (only === "-v" || only === "--version") {
+  } else {
+    for (const declare of Object.values(commands)) declare();
+    (await Promise.resolve().then(() => (init_reconcile(), reconcile_exports))).registerReconcileCommands(program2, common, io, setCode);
   }
-  registerReconcileCommands(program2, common2, io, setCode);
   return program2;
 }
 async function main(argv, io = defaultIo()) {
   let code2 = 0;
-  const program2 = buildProgram(io, (c) => {
-    code2 = c;
-  });
   try {
+    const program2 = await buildProgram(io, (c) => {
+      code2 = c;
+    }, argv[0]);
     await program2.parseAsync(argv, { from: "user" });
     return code2;
   } catch (e) {
@@ -57020,19 +54070,19 @@ This is a bug in kruisec, not in your manifests. Please report it with the input
   }
 }
 function defaultIo() {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e) => {
-      if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-      throw e;
-    });
-  }
+  const guard = (stream) => stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    throw e;
+  });
+  let stdout;
+  let stderr;
   installSignalCleanup();
   return {
     out: (s) => {
-      process.stdout.write(s);
+      (stdout ??= guard(process.stdout)).write(s);
     },
     err: (s) => {
-      process.stderr.write(s);
+      (stderr ??= guard(process.stderr)).write(s);
     },
     cwd: process.cwd(),
     tty: process.stdout.isTTY === true && !process.env.NO_COLOR
@@ -57081,14 +54131,14 @@ async function check(inputs) {
   const cwd = resolve12(workspace, inputs.workingDirectory);
   const out = join8(process.env.RUNNER_TEMP || join8(workspace, ".."), "kruisec");
   mkdirSync2(out, { recursive: true });
-  const common3 = ["--fail-on", inputs.failOn, ...inputs.strict ? ["--strict"] : [], ...inputs.config ? ["--config", inputs.config] : []];
-  const json2 = await kruisec(["validate", ...inputs.paths, "--format", "json", ...common3], cwd);
-  if (json2.code === 2) throw new Stop(json2.err.trim().replace(/^kruisec: /, "") || "kruisec could not run");
-  annotate(JSON.parse(json2.out), { cwd, workspace });
-  const validation = withoutReportMarker((await kruisec(["validate", ...inputs.paths, "--format", "markdown", ...common3], cwd)).out);
-  let code2 = json2.code;
+  const common2 = ["--fail-on", inputs.failOn, ...inputs.strict ? ["--strict"] : [], ...inputs.config ? ["--config", inputs.config] : []];
+  const json = await kruisec(["validate", ...inputs.paths, "--format", "json", ...common2], cwd);
+  if (json.code === 2) throw new Stop(json.err.trim().replace(/^kruisec: /, "") || "kruisec could not run");
+  annotate(JSON.parse(json.out), { cwd, workspace });
+  const validation = withoutReportMarker((await kruisec(["validate", ...inputs.paths, "--format", "markdown", ...common2], cwd)).out);
+  let code2 = json.code;
   if (inputs.sarifFile) {
-    const sarif = await kruisec(["validate", ...inputs.paths, "--format", "sarif", ...common3], cwd);
+    const sarif = await kruisec(["validate", ...inputs.paths, "--format", "sarif", ...common2], cwd);
     const file = resolve12(cwd, inputs.sarifFile);
     mkdirSync2(dirname6(file), { recursive: true });
     writeFileSync(file, sarif.out);
@@ -57121,17 +54171,17 @@ async function check(inputs) {
     }
   } else if (inputs.command === "plan") {
     const baseArgs = inputs.base ? ["--base", inputs.base] : inputs.baseRef ? ["--base-ref", inputs.baseRef] : target2 ? ["--base-ref", pullRequestBase(context2.payload.pull_request?.base?.sha, cwd)] : [];
-    const planJson = await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "json"], cwd);
+    const planJson = await kruisec(["plan", ...inputs.paths, ...common2, ...baseArgs, "--output", "json"], cwd);
     code2 = Math.max(code2, planJson.code);
     if (planJson.code === 0) {
       const file = join8(out, "plan.json");
       writeFileSync(file, planJson.out);
       setOutput("output-file", file);
-      sections = same((await kruisec(["plan", ...inputs.paths, ...common3, ...baseArgs, "--output", "markdown"], cwd)).out);
+      sections = same((await kruisec(["plan", ...inputs.paths, ...common2, ...baseArgs, "--output", "markdown"], cwd)).out);
     }
   } else if (inputs.command === "render") {
     const file = join8(out, "rendered.yaml");
-    const rendered = await kruisec(["render", ...inputs.paths, ...common3, "--out", file], cwd);
+    const rendered = await kruisec(["render", ...inputs.paths, ...common2, "--out", file], cwd);
     code2 = Math.max(code2, rendered.code);
     if (rendered.code === 0) setOutput("output-file", file);
   }
