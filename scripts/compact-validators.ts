@@ -23,6 +23,7 @@
 // inlineSchemaReads: the `const schemaN = {…}` literals go (below).
 import { transformSync } from 'esbuild';
 import { ts } from 'ts-morph';
+import { isObj } from '../src/util/json.js';
 
 export const ADD_ERROR = 'addError';
 
@@ -195,9 +196,9 @@ export function inlineSchemaReads(source: string): string {
         chain = up;
       }
       let value: unknown = schemas.get(node.text);
-      for (const key of path) value = isPlainObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+      for (const key of path) value = isObj(value) && Object.hasOwn(value, key) ? value[key] : undefined;
       const call = chain.parent;
-      if (hasOwn && ts.isCallExpression(call) && call.arguments.length === 2 && call.arguments[0] === chain && call.expression.getText(file) === `${hasOwn}.call` && isPlainObject(value)) {
+      if (hasOwn && ts.isCallExpression(call) && call.arguments.length === 2 && call.arguments[0] === chain && call.expression.getText(file) === `${hasOwn}.call` && isObj(value)) {
         const names = JSON.stringify(Object.keys(value));
         const set = sets.get(names) ?? sets.set(names, `props${sets.size}`).get(names)!;
         edits.push({ start: call.getStart(file), end: call.getEnd(), text: `${set}.has(${call.arguments[1].getText(file)})` });
@@ -216,10 +217,6 @@ export function inlineSchemaReads(source: string): string {
 }
 
 interface Edit { start: number; end: number; text: string }
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** `source` with each [start, end) range replaced by its text; ranges do not overlap. Joined in
  *  one pass: slicing the whole source once per edit is quadratic (minutes for Ajv's MBs). */
