@@ -5,6 +5,7 @@ import { runPlan, runRender, runValidate, type Io } from './commands.js';
 import { UsageError } from './options.js';
 import { VERSION } from './version.js';
 import { installSignalCleanup, OutputError } from '../util/atomic-write.js';
+import { descriptorWriter } from './stdio.js';
 
 const FORMAT_HELP = 'diagnostics format: text, json, sarif, github, junit, markdown';
 
@@ -113,22 +114,21 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-/** The real process's streams. A reader that stops reading (`kruisec render | head -1`)
- *  ends kruisec quietly, as it would a C program killed by SIGPIPE; a signal removes the
- *  temp files of a write under way. A stream is set up on its first write: a clean render
- *  writes nothing to stderr, and setting up a pipe costs Node more than a small run's YAML. */
+/** The real process's standard output and error. A reader that stops reading
+ *  (`kruisec render | head -1`) ends kruisec quietly, as it would a C program killed by
+ *  SIGPIPE; a signal removes the temp files of a write under way. */
 function defaultIo(): Io {
+  const gone = () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   const guard = (stream: NodeJS.WriteStream): NodeJS.WriteStream => stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    if (e.code === 'EPIPE') gone();
     throw e;
   });
-  let stdout: NodeJS.WriteStream | undefined;
-  let stderr: NodeJS.WriteStream | undefined;
   installSignalCleanup();
   return {
-    out: (s) => { (stdout ??= guard(process.stdout)).write(s); },
-    err: (s) => { (stderr ??= guard(process.stderr)).write(s); },
+    out: descriptorWriter(1, () => guard(process.stdout), gone),
+    err: descriptorWriter(2, () => guard(process.stderr), gone),
     cwd: process.cwd(),
-    tty: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    // A getter: only diff and reconcile ask, and asking builds process.stdout.
+    get tty() { return process.stdout.isTTY === true && !process.env.NO_COLOR; },
   };
 }
