@@ -2,10 +2,10 @@
 // the Go JSON of the containers (plus all init containers when at least one is a native
 // sidecar), hex, then mapped through apimachinery's rand.SafeEncodeString. The input must
 // already be defaulted: the defaulting webhook hashes after it has filled its defaults.
-import { createHash } from 'node:crypto';
 import type { KubeObject } from '../api/resource.js';
 import { goMarshalAs } from '../go/json-layout.js';
 import { safeEncodeString } from '../k8s/hash.js';
+import { nodeCrypto } from '../util/node-crypto.js';
 import { SIDECAR_CONTAINER } from './sidecarset-layout.js';
 
 type Spec = { containers?: unknown; initContainers?: unknown };
@@ -35,5 +35,5 @@ export function hashInput(spec: Spec, withoutImage: boolean): string {
 }
 
 function sha256Hex(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha256').update(s, 'utf8').digest('hex');
 }

@@ -3,9 +3,9 @@
 // makes the open fail instead of being written through) under random names, and removed when
 // the process is interrupted. A folder is only ever replaced when kruisec wrote it: it holds a
 // marker listing the files kruisec wrote, and nothing else.
-import { createRequire } from 'node:module';
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, constants, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { nodeCrypto } from './node-crypto.js';
 
 /** The marker file in every folder kruisec writes. */
 export const OUTPUT_MARKER = '.kruisec-output';
@@ -40,12 +40,9 @@ export function installSignalCleanup(): void {
   }
 }
 
-// node:crypto is loaded on the first write: the CLI imports this module for its signal cleanup,
-// and loading node:crypto costs a run that writes nothing (render to stdout) more than its work.
-const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto');
 
 function tempName(target: string, what: string): string {
-  return join(dirname(target), `.${basename(target)}.kruisec-${what}-${crypto().randomBytes(6).toString('hex')}`);
+  return join(dirname(target), `.${basename(target)}.kruisec-${what}-${nodeCrypto().randomBytes(6).toString('hex')}`);
 }
 
 /** Create `file` with `data`, exclusively: it must not exist (not even as a dangling symlink). */
