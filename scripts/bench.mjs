@@ -5,7 +5,10 @@
 // hits both sides of every ratio:
 //   small repo   fixtures/example (9 files): `kruisec render` and `kruisec validate` against
 //                `kubectl kustomize` of the same manifests (when kubectl is on the PATH) and
-//                against `node -e 0`; cold start is `kruisec --version` against `node -e 0`
+//                against `node -e 0`, and against the small floor: a Node process that only
+//                reads the same files with js-yaml and dumps render's documents
+//                (scripts/bench-small-floor.cjs); cold start is `kruisec --version` against
+//                `node -e 0`
 //   10k repo     validate, render, plan of scripts/gen-repo.mjs's 10,000 workloads, each as its
 //                own process, against a floor of js-yaml in process: load of the input and
 //                dump of it (the input floor), or dump of the documents render printed (the
@@ -29,6 +32,7 @@ import { benchArgocd } from './bench-argocd.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'kruisec.js');
 const GEN = join(ROOT, 'scripts', 'gen-repo.mjs');
+const SMALL_FLOOR = join(ROOT, 'scripts', 'bench-small-floor.cjs');
 const BENCH_DIR = join(ROOT, '.bench');
 const SMALL = 'fixtures/example';
 
@@ -182,6 +186,17 @@ function kustomizeCopy() {
   return dir;
 }
 
+/** The documents `kruisec render` prints for the small repo, as JSON in .bench/ for the small
+ *  floor (which then pays only js-yaml's dump of them, as the 10k output floor does). */
+function smallRendered() {
+  const r = run(process.execPath, [BIN, 'render', SMALL], { capture: true });
+  if (r.status !== 0) return undefined;
+  const file = join(BENCH_DIR, 'small-rendered.json');
+  mkdirSync(BENCH_DIR, { recursive: true });
+  writeFileSync(file, JSON.stringify(yaml.loadAll(r.stdout.toString('utf8')).filter((d) => d != null)));
+  return file;
+}
+
 // ---------------------------------------------------------------- what runs
 
 if (!existsSync(join(ROOT, 'dist', 'kruisec.js'))) {
@@ -199,6 +214,8 @@ if (wants('small')) {
   if (probe.status === 0) jobs.push({ name: 'kubectl kustomize', cmd: ['kubectl', ['kustomize', kdir]], repeat: opts.smallRepeat, usage: true });
   else log(`kubectl kustomize is not available (${firstLine(probe.stderr) || `exit ${probe.status}`}): small-repo rows compare with node -e 0 only`);
   jobs.push({ name: 'render small', cmd: kruisec('render', SMALL), repeat: opts.smallRepeat, usage: true });
+  const rendered = smallRendered();
+  if (rendered) jobs.push({ name: 'floor small', cmd: [process.execPath, [SMALL_FLOOR, rendered, ...listYaml(join(ROOT, SMALL))]], repeat: opts.smallRepeat, usage: true });
   jobs.push({ name: 'validate small', cmd: kruisec('validate', SMALL), repeat: opts.smallRepeat, usage: true });
   jobs.push({ name: 'cold start', cmd: kruisec('--version'), repeat: opts.smallRepeat, usage: true });
 }
@@ -310,9 +327,11 @@ function compare(what, name, base, baseLabel, target) {
 if (wants('small')) {
   row(`node -e 0`, fmtMs(m['node -e 0'].ms), '', cpuOf(m['node -e 0']), '', undefined);
   if (m['kubectl kustomize']) compare(`kubectl kustomize (${SMALL_FILES - 1} manifests of ${SMALL})`, 'kubectl kustomize', 'node -e 0', 'node');
+  if (m['floor small']) compare(`small floor: js-yaml load of ${SMALL}, dump of its render`, 'floor small', 'node -e 0', 'node');
   for (const cmd of ['render', 'validate']) {
     if (m['kubectl kustomize']) compare(`${cmd} ${SMALL} vs kustomize`, `${cmd} small`, 'kubectl kustomize', 'kustomize', TARGETS.smallVsKustomize);
     compare(`${cmd} ${SMALL} vs node`, `${cmd} small`, 'node -e 0', 'node', TARGETS.smallVsNode);
+    if (m['floor small']) compare(`${cmd} ${SMALL} vs small floor`, `${cmd} small`, 'floor small', 'floor');
   }
   compare('cold start (--version)', 'cold start', 'node -e 0', 'node', TARGETS.coldStart);
   const base = instructions['node -e 0'];
