@@ -4100,11 +4100,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto3;
+    var crypto2;
     try {
-      crypto3 = __require("node:crypto");
+      crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4377,7 +4377,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto3 === void 0) {
+      if (crypto2 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4392,7 +4392,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5456,8 +5456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto3 = __require("node:crypto");
-      random = (max) => crypto3.randomInt(0, max);
+      const crypto2 = __require("node:crypto");
+      random = (max) => crypto2.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17096,13 +17096,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto3;
+    var crypto2;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto3 = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
-      crypto3 = {
+      crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17115,7 +17115,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17187,9 +17187,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto3;
+    var crypto2;
     try {
-      crypto3 = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17209,7 +17209,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto3.randomBytes(16).toString("base64");
+      const keyValue = crypto2.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17239,7 +17239,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -22946,8 +22946,17 @@ var init_options = __esm({
   }
 });
 
-// src/util/atomic-write.ts
+// src/util/node-crypto.ts
 import { createRequire } from "node:module";
+var nodeCrypto;
+var init_node_crypto = __esm({
+  "src/util/node-crypto.ts"() {
+    "use strict";
+    nodeCrypto = () => createRequire(import.meta.url)("node:crypto");
+  }
+});
+
+// src/util/atomic-write.ts
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, writeSync, constants as constants3 } from "node:fs";
 import { basename, dirname, join, relative as relative2, sep as sep4 } from "node:path";
 function trackTemp(path6) {
@@ -22969,7 +22978,7 @@ function installSignalCleanup() {
   }
 }
 function tempName(target2, what) {
-  return join(dirname(target2), `.${basename(target2)}.kruisec-${what}-${crypto2().randomBytes(6).toString("hex")}`);
+  return join(dirname(target2), `.${basename(target2)}.kruisec-${what}-${nodeCrypto().randomBytes(6).toString("hex")}`);
 }
 function createExclusive(file, data) {
   const fd = openSync(file, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0), 420);
@@ -23089,16 +23098,16 @@ function listFiles(dir) {
   visit(dir);
   return out.sort();
 }
-var OUTPUT_MARKER, MARKER_HEADER, OutputError, pending, crypto2;
+var OUTPUT_MARKER, MARKER_HEADER, OutputError, pending;
 var init_atomic_write = __esm({
   "src/util/atomic-write.ts"() {
     "use strict";
+    init_node_crypto();
     OUTPUT_MARKER = ".kruisec-output";
     MARKER_HEADER = "# written by kruisec: this folder is replaced whole on the next run; the files it wrote:\n";
     OutputError = class extends Error {
     };
     pending = /* @__PURE__ */ new Set();
-    crypto2 = () => createRequire(import.meta.url)("node:crypto");
   }
 });
 
@@ -36349,7 +36358,6 @@ var init_sidecarset_layout = __esm({
 });
 
 // src/default/sidecarset-hash.ts
-import { createHash as createHash2 } from "node:crypto";
 function sidecarSetHash(ss) {
   return safeEncodeString(sha256Hex(hashInput(ss.spec ?? {}, false)));
 }
@@ -36368,13 +36376,14 @@ function hashInput(spec, withoutImage) {
   return `{"containers":${containers},"initContainers":${initJson}}`;
 }
 function sha256Hex(s) {
-  return createHash2("sha256").update(s, "utf8").digest("hex");
+  return nodeCrypto().createHash("sha256").update(s, "utf8").digest("hex");
 }
 var init_sidecarset_hash = __esm({
   "src/default/sidecarset-hash.ts"() {
     "use strict";
     init_json_layout();
     init_hash();
+    init_node_crypto();
     init_sidecarset_layout();
   }
 });
@@ -48669,10 +48678,10 @@ var init_output = __esm({
 });
 
 // src/plan/hash.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function planHash(stages) {
   const text2 = canonicalJson(stages.map((s) => ({ resources: s.resources.map((r) => r.obj), gate: s.gate })));
-  return createHash3("sha256").update(text2).digest("hex");
+  return createHash2("sha256").update(text2).digest("hex");
 }
 var init_hash2 = __esm({
   "src/plan/hash.ts"() {
@@ -54015,6 +54024,31 @@ init_commands();
 init_options();
 init_version();
 init_atomic_write();
+
+// src/cli/stdio.ts
+import { writeSync as writeSync2 } from "node:fs";
+function descriptorWriter(fd, stream, gone, write = writeSync2) {
+  let queued;
+  return (text2) => {
+    if (queued) {
+      queued.write(text2);
+      return;
+    }
+    const bytes = typeof text2 === "string" ? Buffer.from(text2) : text2;
+    let done = 0;
+    try {
+      while (done < bytes.length) done += write(fd, bytes, done);
+    } catch (e) {
+      const code2 = e.code;
+      if (code2 === "EPIPE") return gone();
+      if (code2 !== "EAGAIN") throw e;
+      queued = stream();
+      queued.write(bytes.subarray(done));
+    }
+  };
+}
+
+// src/cli/main.ts
 var FORMAT_HELP = "diagnostics format: text, json, sarif, github, junit, markdown";
 function common(cmd) {
   return cmd.option("-f, --format <format>", FORMAT_HELP, "text").option("--strict", "unknown fields (which the API server would prune) are errors, not warnings").option("--fail-on <severity>", "fail (exit 1) on error (default) or warning").option("-c, --config <file>", "cluster facts file (default: the first kruisec.yaml from the folder holding every input up to the working directory or repository root)").option("--kruise-namespace <ns>", "namespace Kruise runs in (default kruise-system)").option("--kruise-version <version>", "Kruise version the manifests target").option("--feature-gates <gates>", "Kruise feature gates, e.g. EnableSortSidecarContainerByName=true").option("--namespace-labels <spec...>", "labels of namespaces not declared in the repo: <ns>=<k>=<v>[,<k>=<v>]").option("--gitignore", "skip files ignored by .gitignore").option("--color", "colour the text format").option("--verbose", "also print info diagnostics (notes on what kruisec could not judge offline) and which kruisec.yaml was read");
@@ -54070,22 +54104,20 @@ This is a bug in kruisec, not in your manifests. Please report it with the input
   }
 }
 function defaultIo() {
+  const gone = () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
   const guard = (stream) => stream.on("error", (e) => {
-    if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    if (e.code === "EPIPE") gone();
     throw e;
   });
-  let stdout;
-  let stderr;
   installSignalCleanup();
   return {
-    out: (s) => {
-      (stdout ??= guard(process.stdout)).write(s);
-    },
-    err: (s) => {
-      (stderr ??= guard(process.stderr)).write(s);
-    },
+    out: descriptorWriter(1, () => guard(process.stdout), gone),
+    err: descriptorWriter(2, () => guard(process.stderr), gone),
     cwd: process.cwd(),
-    tty: process.stdout.isTTY === true && !process.env.NO_COLOR
+    // A getter: only diff and reconcile ask, and asking builds process.stdout.
+    get tty() {
+      return process.stdout.isTTY === true && !process.env.NO_COLOR;
+    }
   };
 }
 
