@@ -3,4 +3,8 @@
 // without SidecarSets hashes nothing, and render to stdout writes no temp file.
 import { createRequire } from 'node:module';
 
-export const nodeCrypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto');
+let loaded: typeof import('node:crypto') | undefined;
+
+export function nodeCrypto(): typeof import('node:crypto') {
+  return (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
+}

@@ -22948,11 +22948,13 @@ var init_options = __esm({
 
 // src/util/node-crypto.ts
 import { createRequire } from "node:module";
-var nodeCrypto;
+function nodeCrypto() {
+  return loaded ??= createRequire(import.meta.url)("node:crypto");
+}
+var loaded;
 var init_node_crypto = __esm({
   "src/util/node-crypto.ts"() {
     "use strict";
-    nodeCrypto = () => createRequire(import.meta.url)("node:crypto");
   }
 });
 
@@ -39897,7 +39899,7 @@ var init_validate = __esm({
 });
 
 // src/cli/diagnostics.ts
-async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
+async function formatDiagnostics(diags, loaded2, flags, cwd = process.cwd()) {
   const [{ locateDiagnostics: locateDiagnostics2 }, { sortDiagnostics: sortDiagnostics2 }, { createFormatter: createFormatter2 }, { uncheckedKinds: uncheckedKinds2 }] = await Promise.all([
     Promise.resolve().then(() => (init_locate(), locate_exports)),
     Promise.resolve().then(() => (init_diagnostic(), diagnostic_exports)),
@@ -39905,13 +39907,13 @@ async function formatDiagnostics(diags, loaded, flags, cwd = process.cwd()) {
     Promise.resolve().then(() => (init_validate(), validate_exports))
   ]);
   const shown = shownDiagnostics(diags, flags);
-  const located = loaded ? locateDiagnostics2(shown, loaded.sources) : [...shown];
+  const located = loaded2 ? locateDiagnostics2(shown, loaded2.sources) : [...shown];
   const formatter = await createFormatter2(parseFormat(flags.format), {
     toolVersion: VERSION7,
     color: flags.color ?? false,
     cwd,
-    source: (file) => loaded?.sources.text(file),
-    summary: loaded ? { files: loaded.files.length, resources: loaded.resources.length, unchecked: uncheckedSummary(uncheckedKinds2(loaded.resources)) } : void 0
+    source: (file) => loaded2?.sources.text(file),
+    summary: loaded2 ? { files: loaded2.files.length, resources: loaded2.resources.length, unchecked: uncheckedSummary(uncheckedKinds2(loaded2.resources)) } : void 0
   });
   for (const d of sortDiagnostics2(located)) formatter.add(d);
   return formatter.flush();
@@ -39937,24 +39939,24 @@ var init_diagnostics = __esm({
 // src/cli/inputs.ts
 async function loadInputs(paths2, flags, cwd = process.cwd(), err) {
   const { load: load3 } = await Promise.resolve().then(() => (init_load2(), load_exports2));
-  const loaded = await load3(paths2.length ? paths2 : ["."], {
+  const loaded2 = await load3(paths2.length ? paths2 : ["."], {
     cwd,
     gitignore: flags.gitignore ?? false,
     configFile: flags.config,
     facts: factsFromFlags(flags)
   });
-  if (flags.verbose && err) err(`kruisec: ${configNote(loaded.config)}
+  if (flags.verbose && err) err(`kruisec: ${configNote(loaded2.config)}
 `);
-  return loaded;
+  return loaded2;
 }
 function configNote(c) {
   if (c.how === "flag") return `cluster facts from ${c.file} (--config)`;
   if (c.how === "found") return `cluster facts from ${c.file} (the first kruisec.yaml from the folder holding every input up)`;
   return `no kruisec.yaml (looked for ${c.searched.join(", ") || "none: standard input only"}); Kruise's defaults and the flags hold`;
 }
-async function admit2(loaded, flags) {
+async function admit2(loaded2, flags) {
   const { admit: admitResources } = await Promise.resolve().then(() => (init_validate(), validate_exports));
-  return admitResources(loaded.resources, { cluster: loaded.facts, strict: flags.strict ?? false });
+  return admitResources(loaded2.resources, { cluster: loaded2.facts, strict: flags.strict ?? false });
 }
 var init_inputs = __esm({
   "src/cli/inputs.ts"() {
@@ -43919,10 +43921,10 @@ __export(diff_exports2, {
 async function computeDiff(paths2, flags, cwd) {
   if (!flags.base && !flags.baseRef) throw new UsageError("diff needs a base: --base <dir> or --base-ref <git revision>");
   if (flags.base && flags.baseRef) throw new UsageError("give --base or --base-ref, not both");
-  const loaded = await loadInputs(paths2, flags, cwd);
-  const head = await renderSide(loaded, flags);
+  const loaded2 = await loadInputs(paths2, flags, cwd);
+  const head = await renderSide(loaded2, flags);
   const code2 = exitCodeFor(head.diagnostics, flags);
-  const report2 = await formatDiagnostics(head.diagnostics, loaded, flags, cwd);
+  const report2 = await formatDiagnostics(head.diagnostics, loaded2, flags, cwd);
   const shown = report2 !== "" && shownDiagnostics(head.diagnostics, flags).length > 0;
   if (code2 !== 0) return { code: code2, report: report2, shown, baseErrors: 0 };
   const tree = await openBase(paths2, flags, cwd);
@@ -43940,10 +43942,10 @@ async function computeDiff(paths2, flags, cwd) {
     tree.cleanup();
   }
 }
-async function renderSide(loaded, flags) {
-  const [admitted, { render: render2 }] = await Promise.all([admit2(loaded, flags), Promise.resolve().then(() => (init_render(), render_exports))]);
-  const rendered = render2(admitted.admitted, { cluster: loaded.facts, explain: false });
-  return { resources: rendered.resources, diagnostics: [...loaded.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics] };
+async function renderSide(loaded2, flags) {
+  const [admitted, { render: render2 }] = await Promise.all([admit2(loaded2, flags), Promise.resolve().then(() => (init_render(), render_exports))]);
+  const rendered = render2(admitted.admitted, { cluster: loaded2.facts, explain: false });
+  return { resources: rendered.resources, diagnostics: [...loaded2.diagnostics, ...admitted.diagnostics, ...rendered.diagnostics] };
 }
 async function runDiff(paths2, flags, io) {
   const format = parseDiffOutput(flags.output ?? "text");
@@ -48813,10 +48815,10 @@ var init_plan2 = __esm({
 // src/cli/commands.ts
 import { resolve as resolve10 } from "node:path";
 async function runValidate(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const result = await admit2(loaded, flags);
-  const diags = [...loaded.diagnostics, ...result.diagnostics];
-  io.out(await formatDiagnostics(diags, loaded, flags, io.cwd));
+  const loaded2 = await loadInputs(paths2, flags, io.cwd, io.err);
+  const result = await admit2(loaded2, flags);
+  const diags = [...loaded2.diagnostics, ...result.diagnostics];
+  io.out(await formatDiagnostics(diags, loaded2, flags, io.cwd));
   return exitCodeFor(diags, flags);
 }
 function renderForm(flags) {
@@ -48827,19 +48829,19 @@ function renderForm(flags) {
 }
 async function runRender(paths2, flags, io) {
   const form = renderForm(flags);
-  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
+  const loaded2 = await loadInputs(paths2, flags, io.cwd, io.err);
   const [checked, { renderEach: renderEach2, applyFormEach: applyFormEach2 }, { YamlStreamBuffer: YamlStreamBuffer2 }] = await Promise.all([
-    admit2(loaded, flags),
+    admit2(loaded2, flags),
     Promise.resolve().then(() => (init_render(), render_exports)),
     Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports))
   ]);
   const stream = flags.explain ? void 0 : new YamlStreamBuffer2();
-  const opts = { cluster: loaded.facts, explain: flags.explain ?? false };
+  const opts = { cluster: loaded2.facts, explain: flags.explain ?? false };
   const emit = (r) => stream?.add(r.obj);
-  const rendered = form === "apply" ? applyFormEach2(loaded.resources.filter(checked.admits), { ...opts, materialize: flags.materialize ?? false }, emit) : renderEach2(checked.admitted, opts, emit);
-  const diags = [...loaded.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
+  const rendered = form === "apply" ? applyFormEach2(loaded2.resources.filter(checked.admits), { ...opts, materialize: flags.materialize ?? false }, emit) : renderEach2(checked.admitted, opts, emit);
+  const diags = [...loaded2.diagnostics, ...checked.diagnostics, ...rendered.diagnostics];
   const code2 = exitCodeFor(diags, flags);
-  await reportToStderr(diags, loaded, { ...flags, format: flags.explain ? "text" : flags.format }, io);
+  await reportToStderr(diags, loaded2, { ...flags, format: flags.explain ? "text" : flags.format }, io);
   if (code2 !== 0) return code2;
   if (!stream) {
     const { formatExplain: formatExplain2 } = await Promise.resolve().then(() => (init_explain(), explain_exports));
@@ -48860,33 +48862,33 @@ async function runPlan(paths2, flags, io) {
   return 0;
 }
 async function compilePlan(paths2, flags, io) {
-  const loaded = await loadInputs(paths2, flags, io.cwd, io.err);
-  const head = await admit2(loaded, flags);
-  const diags = [...loaded.diagnostics, ...head.diagnostics];
+  const loaded2 = await loadInputs(paths2, flags, io.cwd, io.err);
+  const head = await admit2(loaded2, flags);
+  const diags = [...loaded2.diagnostics, ...head.diagnostics];
   let base;
   let tree;
   try {
     tree = await openBase(paths2, flags, io.cwd);
     if (tree) {
       const baseLoaded = tree.paths.length ? await loadInputs(tree.paths, { ...flags, config: void 0 }, tree.dir) : void 0;
-      const baseChecked = baseLoaded ? await admit2({ ...baseLoaded, facts: loaded.facts }, flags) : void 0;
+      const baseChecked = baseLoaded ? await admit2({ ...baseLoaded, facts: loaded2.facts }, flags) : void 0;
       base = baseLoaded && baseChecked ? baseLoaded.resources.filter(baseChecked.admits) : [];
-      if (baseChecked) diags.push(...(await Promise.resolve().then(() => (init_validate(), validate_exports))).validateUpdates(baseChecked.admitted, head.admitted, loaded.facts));
+      if (baseChecked) diags.push(...(await Promise.resolve().then(() => (init_validate(), validate_exports))).validateUpdates(baseChecked.admitted, head.admitted, loaded2.facts));
     }
     const { plan: plan2 } = await Promise.resolve().then(() => (init_plan2(), plan_exports2));
-    const result = plan2(loaded.resources.filter(head.admits), base, { cluster: loaded.facts });
+    const result = plan2(loaded2.resources.filter(head.admits), base, { cluster: loaded2.facts });
     diags.push(...result.diagnostics);
     const code2 = exitCodeFor(diags, flags);
-    await reportToStderr(diags, loaded, flags, io);
+    await reportToStderr(diags, loaded2, flags, io);
     return code2 === 0 ? { result, code: code2 } : { code: code2 };
   } finally {
     tree?.cleanup();
   }
 }
-async function reportToStderr(diags, loaded, flags, io) {
+async function reportToStderr(diags, loaded2, flags, io) {
   parseFormat(flags.format);
   if (shownDiagnostics(diags, flags).length === 0) return;
-  const report2 = await formatDiagnostics(diags, loaded, flags, io.cwd);
+  const report2 = await formatDiagnostics(diags, loaded2, flags, io.cwd);
   if (report2) io.err(report2);
 }
 var init_commands = __esm({
@@ -49012,26 +49014,26 @@ async function runFn(mode, configFile, io) {
   const functionConfig = fromFile ?? env.functionConfig;
   const { settings, problems } = readFnConfig(functionConfig);
   const flags = { format: "text", strict: settings.strict, failOn: settings.failOn, verbose: settings.verbose };
-  const loaded = await load3(["-"], { cwd: io.cwd, facts: settings.facts, readStdin: () => text2, ...limits });
+  const loaded2 = await load3(["-"], { cwd: io.cwd, facts: settings.facts, readStdin: () => text2, ...limits });
   const local = (o) => o !== void 0 && isLocalConfig(itemAt(env, o));
-  loaded.resources = loaded.resources.filter((r) => !local(r.origin));
-  loaded.diagnostics = loaded.diagnostics.filter((d) => !local(d.origin) && (env.listVersion === void 0 ? d.ruleId !== "empty-input" : !NOT_FOR_FUNCTIONS.has(d.ruleId)));
+  loaded2.resources = loaded2.resources.filter((r) => !local(r.origin));
+  loaded2.diagnostics = loaded2.diagnostics.filter((d) => !local(d.origin) && (env.listVersion === void 0 ? d.ruleId !== "empty-input" : !NOT_FOR_FUNCTIONS.has(d.ruleId)));
   const { report: report2 } = await Promise.resolve().then(() => (init_rule(), rule_exports));
   const { resourceListInvalid: resourceListInvalid2 } = await Promise.resolve().then(() => (init_input(), input_exports));
   const diags = problems.map((reason) => report2(resourceListInvalid2, { reason }));
   if (env.badItems) diags.push(report2(resourceListInvalid2, { reason: "items must be a list" }));
-  const checked = await admit2(loaded, flags);
-  diags.push(...loaded.diagnostics, ...checked.diagnostics);
+  const checked = await admit2(loaded2, flags);
+  diags.push(...loaded2.diagnostics, ...checked.diagnostics);
   let out = env.items;
   if (mode === "render" && exitCodeFor(diags, flags) === 0) {
     const { applyForm: applyForm2 } = await Promise.resolve().then(() => (init_render(), render_exports));
-    const rendered = applyForm2(loaded.resources.filter(checked.admits), { cluster: loaded.facts, explain: false, materialize: settings.materialize });
+    const rendered = applyForm2(loaded2.resources.filter(checked.admits), { cluster: loaded2.facts, explain: false, materialize: settings.materialize });
     diags.push(...rendered.diagnostics);
     out = [...rendered.resources.map((r) => r.obj), ...out.filter(isLocalConfig)];
   }
   const code2 = exitCodeFor(diags, flags);
   const shown = shownDiagnostics(diags, flags);
-  if (shown.length && (env.listVersion === void 0 || env.unreadable)) io.err(await formatDiagnostics(shown, loaded, flags, io.cwd));
+  if (shown.length && (env.listVersion === void 0 || env.unreadable)) io.err(await formatDiagnostics(shown, loaded2, flags, io.cwd));
   if (env.unreadable) return 1;
   const { dumpYaml: dumpYaml2, dumpYamlStream: dumpYamlStream2 } = await Promise.resolve().then(() => (init_yaml_writer(), yaml_writer_exports));
   if (env.listVersion === void 0) {
